@@ -1,0 +1,168 @@
+//! [`Error`] and [`Problem`]: every problem of one load, each naming its
+//! variable, what was expected and what was wrong.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Every problem found while loading a configuration, in one value.
+///
+/// Loading never stops at the first problem: a service with three missing
+/// variables learns about all three from one start.
+///
+/// ```
+/// use envconfig::Config;
+///
+/// #[derive(Config, Debug)]
+/// #[config(prefix = "APP_")]
+/// struct Settings {
+///     port: u16,
+///     workers: u8,
+/// }
+///
+/// let error = Settings::from_vars([("APP_PORT", "http")]).unwrap_err();
+/// let vars: Vec<&str> = error.problems().iter().map(|p| p.var()).collect();
+/// assert_eq!(vars, ["APP_PORT", "APP_WORKERS"]);
+/// assert_eq!(
+///     error.to_string(),
+///     "invalid configuration (2 problems):\n  \
+///      APP_PORT: invalid value \"http\": invalid digit; expected integer 0..=65535\n  \
+///      APP_WORKERS: required but not set; expected integer 0..=255"
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    problems: Vec<Problem>,
+}
+
+impl Error {
+    pub(crate) fn new(problems: Vec<Problem>) -> Error {
+        debug_assert!(!problems.is_empty(), "an Error holds at least one problem");
+        Error { problems }
+    }
+
+    /// Every problem, in the order of the struct's fields.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.len() {
+            1 => f.write_str("invalid configuration (1 problem):")?,
+            n => write!(f, "invalid configuration ({n} problems):")?,
+        }
+        for problem in &self.problems {
+            write!(f, "\n  {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// One variable that could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    var: String,
+    expected: String,
+    kind: ProblemKind,
+}
+
+impl Problem {
+    pub(crate) fn new(
+        var: impl Into<String>,
+        expected: impl Into<String>,
+        kind: ProblemKind,
+    ) -> Problem {
+        Problem {
+            var: var.into(),
+            expected: expected.into(),
+            kind,
+        }
+    }
+
+    /// The variable's name, as the operator sets it (`APP_PORT`).
+    pub fn var(&self) -> &str {
+        &self.var
+    }
+
+    /// What the variable should hold, in words (`integer 0..=65535`).
+    pub fn expected(&self) -> &str {
+        &self.expected
+    }
+
+    /// What was wrong.
+    pub fn kind(&self) -> &ProblemKind {
+        &self.kind
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}; expected {}", self.var, self.kind, self.expected)
+    }
+}
+
+/// What was wrong with a variable.
+///
+/// A secret's value is never held here: for a secret, `value` is `None` and a
+/// reason that could quote the value is withheld.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProblemKind {
+    /// A required variable is not set.
+    #[error("required but not set")]
+    Missing,
+    /// A required variable is set to the empty string.
+    #[error("set but empty")]
+    Empty,
+    /// The value cannot be parsed.
+    #[error("invalid value {}: {reason}", Shown(value.as_deref()))]
+    Invalid {
+        /// The value as set, or `None` for a secret.
+        value: Option<String>,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// The value is not valid UTF-8.
+    #[error("value is not valid UTF-8")]
+    NotUnicode,
+    /// Both the variable and its `_FILE` variant are set.
+    #[error("both it and {file_var} are set; set only one")]
+    BothSet {
+        /// The `NAME_FILE` variable.
+        file_var: String,
+    },
+    /// The file named by the `_FILE` variant cannot be read.
+    #[error("cannot read {file_var}={}: {reason}", path.display())]
+    FileUnreadable {
+        /// The `NAME_FILE` variable.
+        file_var: String,
+        /// The file it names.
+        path: PathBuf,
+        /// Why it cannot be read.
+        reason: String,
+    },
+    /// The field's string default does not parse: a bug in the program, not
+    /// in the environment.
+    #[error("its default {} is invalid: {reason}", Shown(value.as_deref()))]
+    InvalidDefault {
+        /// The default as written, or `None` for a secret.
+        value: Option<String>,
+        /// Why it was rejected.
+        reason: String,
+    },
+}
+
+/// A value in a message: quoted, or `<redacted>` for a secret.
+struct Shown<'a>(Option<&'a str>);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(value) => write!(f, "{value:?}"),
+            None => f.write_str("<redacted>"),
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Typed 12-factor configuration: declare one struct, derive [`Config`], and
+//! get typed loading from the environment, every problem reported at once,
+//! secrets that never leak, and a reference of every variable.
+//!
+//! ```
+//! use envconfig::Config;
+//! use secrecy::{ExposeSecret, SecretString};
+//! use std::time::Duration;
+//!
+//! /// Settings of the billing service.
+//! #[derive(Config)]
+//! #[config(prefix = "BILLING_")]
+//! struct Settings {
+//!     /// Port the HTTP server listens on.
+//!     #[config(default = 8080)]
+//!     port: u16,
+//!     /// Postgres connection URL.
+//!     database_url: SecretString,
+//!     /// How long a request may take.
+//!     #[config(default = "30s")]
+//!     request_timeout: Duration,
+//! }
+//!
+//! let settings = Settings::from_vars([
+//!     ("BILLING_DATABASE_URL", "postgres://db/billing"),
+//!     ("BILLING_REQUEST_TIMEOUT", "1m30s"),
+//! ])?;
+//! assert_eq!(settings.port, 8080);
+//! assert_eq!(settings.database_url.expose_secret(), "postgres://db/billing");
+//! assert_eq!(settings.request_timeout, Duration::from_secs(90));
+//! # Ok::<(), envconfig::Error>(())
+//! ```
+//!
+//! In `main`, [`load_or_exit`] also answers `--print-env-docs` and
+//! `--check-env`, and exits with status 78 when the environment is wrong.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod docs;
+mod error;
+mod load;
+mod parse;
+mod source;
+mod value;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use crate::docs::{Docs, VarDoc};
+pub use crate::error::{Error, Problem, ProblemKind};
+pub use crate::value::ByteSize;
+
+/// Derives [`Config`](trait@Config) for a struct with named fields.
+pub use envconfig_derive::Config;
+
+use crate::load::Loader;
+use crate::source::Source;
+
+/// A configuration loaded from environment variables.
+///
+/// Derive it with `#[derive(Config)]`; the methods below are all a program
+/// needs. The hidden items are implemented by the derive.
+pub trait Config: Sized {
+    /// Loads the configuration from the process environment.
+    fn from_env() -> Result<Self, Error> {
+        load(&Source::from_process_env())
+    }
+
+    /// Loads the configuration from the given `(name, value)` pairs only,
+    /// never from the process environment: the way tests build configs.
+    fn from_vars<I, K, V>(vars: I) -> Result<Self, Error>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        load(&Source::from_pairs(vars))
+    }
+
+    /// The reference of every variable this configuration reads.
+    fn docs() -> Docs {
+        let mut docs = Docs::default();
+        Self::__describe(&mut docs, Self::__PREFIX);
+        docs
+    }
+
+    #[doc(hidden)]
+    const __PREFIX: &'static str;
+
+    #[doc(hidden)]
+    fn __load(loader: &mut Loader<'_>, prefix: &str) -> Option<Self>;
+
+    #[doc(hidden)]
+    fn __describe(docs: &mut Docs, prefix: &str);
+}
+
+fn load<T: Config>(source: &Source) -> Result<T, Error> {
+    let mut loader = Loader::new(source);
+    let loaded = T::__load(&mut loader, T::__PREFIX);
+    let (problems, _) = loader.finish();
+    match loaded {
+        Some(config) if problems.is_empty() => Ok(config),
+        _ => Err(Error::new(problems)),
+    }
+}

@@ -1,0 +1,299 @@
+//! The loader: the one path every field's value takes, from a [`Source`]
+//! lookup through its parser to the user's struct, collecting a [`Problem`]
+//! for each variable that fails instead of stopping at the first.
+
+use crate::error::{Problem, ProblemKind};
+use crate::parse::Parse;
+use crate::source::{Lookup, Origin, Source, Unusable};
+use crate::value::ValueError;
+
+/// What the derive macro knows about one field, as a `static`.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Field {
+    pub name: FieldName,
+    /// The doc comment, lines joined, trimmed.
+    pub doc: &'static str,
+    pub example: Option<&'static str>,
+    /// `#[config(secret)]`; a secret type makes a field secret too.
+    pub secret: bool,
+    pub default: DefaultValue,
+}
+
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum FieldName {
+    /// Appended to the struct's prefix: the field name in SCREAMING_SNAKE_CASE.
+    Suffix(&'static str),
+    /// `#[config(env = "NAME")]`, used as written.
+    Exact(&'static str),
+}
+
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum DefaultValue {
+    /// Required (or an `Option`, which needs no default).
+    None,
+    /// `default = "30s"`: parsed like an environment value.
+    Parsed(&'static str),
+    /// `default = <expr>`: a Rust value; the expression's source text is
+    /// kept for the docs.
+    Expr(&'static str),
+}
+
+impl FieldName {
+    pub(crate) fn resolve(&self, prefix: &str) -> String {
+        match self {
+            FieldName::Suffix(suffix) => format!("{prefix}{suffix}"),
+            FieldName::Exact(name) => (*name).to_owned(),
+        }
+    }
+}
+
+/// How one variable fared, for `--check-env`.
+#[derive(Clone, Debug)]
+pub(crate) struct Checked {
+    pub var: String,
+    pub status: CheckStatus,
+    /// Where the value came from; `None` when nothing was set.
+    pub origin: Option<Origin>,
+    /// The value to show: `None` for a secret or when there is none.
+    pub shown_value: Option<String>,
+    pub secret: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum CheckStatus {
+    /// Set and valid.
+    Ok,
+    /// Not set; the default applies.
+    Default,
+    /// Not set, and optional.
+    Unset,
+    /// Not set (or empty), and required.
+    Missing,
+    /// Set, but unusable: the problem says why.
+    Invalid(String),
+}
+
+/// Loads fields from one [`Source`], collecting problems.
+#[doc(hidden)]
+pub struct Loader<'a> {
+    source: &'a Source,
+    problems: Vec<Problem>,
+    checked: Option<Vec<Checked>>,
+}
+
+/// What became of one variable before its value is handed to the struct.
+enum Outcome<T> {
+    Loaded(T),
+    NotSet,
+    Failed,
+}
+
+impl<'a> Loader<'a> {
+    pub(crate) fn new(source: &'a Source) -> Loader<'a> {
+        Loader {
+            source,
+            problems: Vec::new(),
+            checked: None,
+        }
+    }
+
+    /// A loader that also records how each variable fared.
+    pub(crate) fn checking(source: &'a Source) -> Loader<'a> {
+        Loader {
+            source,
+            problems: Vec::new(),
+            checked: Some(Vec::new()),
+        }
+    }
+
+    pub(crate) fn finish(self) -> (Vec<Problem>, Vec<Checked>) {
+        (self.problems, self.checked.unwrap_or_default())
+    }
+
+    /// The prefix of a nested struct's variables.
+    pub fn nested_prefix(&self, prefix: &str, nested: &str) -> String {
+        format!("{prefix}{nested}")
+    }
+
+    /// A field that must be set, or has a default.
+    ///
+    /// `default_expr` is the compiled `default = <expr>`, if that is what the
+    /// field has.
+    pub fn required<P: Parse>(
+        &mut self,
+        prefix: &str,
+        field: &Field,
+        parser: P,
+        default_expr: Option<fn() -> P::Value>,
+    ) -> Option<P::Value> {
+        let var = field.name.resolve(prefix);
+        let secret = field.secret || parser.is_secret();
+        match self.value(&var, secret, &parser) {
+            Outcome::Loaded(value) => Some(value),
+            Outcome::Failed => None,
+            Outcome::NotSet => match (&field.default, default_expr) {
+                (_, Some(default)) => {
+                    self.record(
+                        &var,
+                        CheckStatus::Default,
+                        Some(Origin::Default),
+                        field.default_text(),
+                        secret,
+                    );
+                    Some(default())
+                }
+                (DefaultValue::Parsed(text), None) => match parser.parse(text) {
+                    Ok(value) => {
+                        self.record(
+                            &var,
+                            CheckStatus::Default,
+                            Some(Origin::Default),
+                            Some(text),
+                            secret,
+                        );
+                        Some(value)
+                    }
+                    Err(error) => {
+                        let kind = ProblemKind::InvalidDefault {
+                            value: (!secret).then(|| (*text).to_owned()),
+                            reason: reason(&error, secret),
+                        };
+                        self.fail(var, &parser, kind, Some(Origin::Default), secret);
+                        None
+                    }
+                },
+                _ => {
+                    let kind = match self.source.lookup(&var) {
+                        Lookup::Empty(_) => ProblemKind::Empty,
+                        _ => ProblemKind::Missing,
+                    };
+                    self.fail(var, &parser, kind, None, secret);
+                    None
+                }
+            },
+        }
+    }
+
+    /// An `Option<T>` field: unset or empty is `None`.
+    pub fn optional<P: Parse>(
+        &mut self,
+        prefix: &str,
+        field: &Field,
+        parser: P,
+    ) -> Option<Option<P::Value>> {
+        let var = field.name.resolve(prefix);
+        let secret = field.secret || parser.is_secret();
+        match self.value(&var, secret, &parser) {
+            Outcome::Loaded(value) => Some(Some(value)),
+            Outcome::Failed => None,
+            Outcome::NotSet => {
+                self.record(&var, CheckStatus::Unset, None, None, secret);
+                Some(None)
+            }
+        }
+    }
+
+    /// Looks up and parses one variable; a problem is recorded on failure.
+    fn value<P: Parse>(&mut self, var: &str, secret: bool, parser: &P) -> Outcome<P::Value> {
+        let (raw, origin) = match self.source.lookup(var) {
+            Lookup::Unset | Lookup::Empty(_) => return Outcome::NotSet,
+            Lookup::Value(raw, origin) => (raw, origin),
+            Lookup::Unusable(unusable) => {
+                let kind = match unusable {
+                    Unusable::NotUnicode => ProblemKind::NotUnicode,
+                    Unusable::BothSet { file_var } => ProblemKind::BothSet { file_var },
+                    Unusable::FileUnreadable {
+                        file_var,
+                        path,
+                        reason,
+                    } => ProblemKind::FileUnreadable {
+                        file_var,
+                        path,
+                        reason,
+                    },
+                };
+                self.fail(var.to_owned(), parser, kind, None, secret);
+                return Outcome::Failed;
+            }
+        };
+        match parser.parse(&raw) {
+            Ok(value) => {
+                let shown = (!secret).then_some(&*raw);
+                self.record(var, CheckStatus::Ok, Some(origin), shown, secret);
+                Outcome::Loaded(value)
+            }
+            Err(error) => {
+                let kind = ProblemKind::Invalid {
+                    value: (!secret).then(|| raw.to_string()),
+                    reason: reason(&error, secret),
+                };
+                self.fail(var.to_owned(), parser, kind, Some(origin), secret);
+                Outcome::Failed
+            }
+        }
+    }
+
+    fn fail<P: Parse>(
+        &mut self,
+        var: String,
+        parser: &P,
+        kind: ProblemKind,
+        origin: Option<Origin>,
+        secret: bool,
+    ) {
+        if self.checked.is_some() {
+            let status = match kind {
+                ProblemKind::Missing | ProblemKind::Empty => CheckStatus::Missing,
+                _ => CheckStatus::Invalid(kind.to_string()),
+            };
+            self.record(&var, status, origin, None, secret);
+        }
+        self.problems
+            .push(Problem::new(var, parser.noun().one, kind));
+    }
+
+    fn record(
+        &mut self,
+        var: &str,
+        status: CheckStatus,
+        origin: Option<Origin>,
+        shown: Option<&str>,
+        secret: bool,
+    ) {
+        if let Some(checked) = &mut self.checked {
+            checked.push(Checked {
+                var: var.to_owned(),
+                status,
+                origin,
+                shown_value: if secret {
+                    None
+                } else {
+                    shown.map(str::to_owned)
+                },
+                secret,
+            });
+        }
+    }
+}
+
+impl Field {
+    /// The default as the docs and the check report show it.
+    pub(crate) fn default_text(&self) -> Option<&'static str> {
+        match self.default {
+            DefaultValue::None => None,
+            DefaultValue::Parsed(text) | DefaultValue::Expr(text) => Some(text),
+        }
+    }
+}
+
+/// The reason to show: a reason from user code may quote a secret's value.
+fn reason(error: &ValueError, secret: bool) -> String {
+    if secret && error.is_from_user_code() {
+        "rejected by its parser (details withheld: the variable is secret)".to_owned()
+    } else {
+        error.reason().to_owned()
+    }
+}

@@ -1,0 +1,301 @@
+//! Where raw values come from: the process environment, given pairs, a dotenv
+//! file, and the `NAME_FILE` files that mounted secrets live in.
+//!
+//! Values are held in [`Zeroizing`] buffers from the moment they are read:
+//! which of them are secret is only known once a field asks for them.
+
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::fmt;
+use std::io::Read;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use zeroize::{Zeroize, Zeroizing};
+
+/// The largest `NAME_FILE` envconfig reads; a larger file is an error rather
+/// than an unbounded read (a misconfigured mount could point at a device).
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Where a value was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Origin {
+    /// The process environment, or the pairs given to `from_vars`.
+    Environment,
+    /// A dotenv file.
+    EnvFile(Arc<Path>),
+    /// The file named by the `NAME_FILE` variable.
+    SecretFile(PathBuf),
+    /// The field's default.
+    Default,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Environment => f.write_str("environment"),
+            Origin::EnvFile(path) => write!(f, "env file {}", path.display()),
+            Origin::SecretFile(path) => write!(f, "file {}", path.display()),
+            Origin::Default => f.write_str("default"),
+        }
+    }
+}
+
+enum RawValue {
+    Text(Zeroizing<String>),
+    NotUnicode,
+}
+
+struct Entry {
+    value: RawValue,
+    origin: Origin,
+}
+
+/// Every variable one load may read, taken in one pass.
+pub struct Source {
+    vars: HashMap<String, Entry>,
+}
+
+/// What a lookup found for one variable name.
+pub enum Lookup<'a> {
+    /// Neither `NAME` nor `NAME_FILE` is set.
+    Unset,
+    /// `NAME` (or the file `NAME_FILE` names) is empty.
+    Empty(Origin),
+    /// A value to parse.
+    Value(RawText<'a>, Origin),
+    /// Something is set but cannot be used.
+    Unusable(Unusable),
+}
+
+/// Why a set variable cannot be used; the loader turns it into a problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unusable {
+    /// The value is not valid UTF-8.
+    NotUnicode,
+    /// Both `NAME` and `NAME_FILE` are set.
+    BothSet { file_var: String },
+    /// `NAME_FILE` names a file that cannot be read (or holds no UTF-8).
+    FileUnreadable {
+        file_var: String,
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+/// A raw value: borrowed from the source, or read from a `NAME_FILE`.
+pub enum RawText<'a> {
+    Borrowed(&'a str),
+    Owned(Zeroizing<String>),
+}
+
+impl Deref for RawText<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            RawText::Borrowed(text) => text,
+            RawText::Owned(text) => text,
+        }
+    }
+}
+
+impl Source {
+    /// The given pairs and nothing else.
+    pub fn from_pairs<I, K, V>(pairs: I) -> Source
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let vars = pairs
+            .into_iter()
+            .map(|(name, value)| {
+                let value = RawValue::Text(Zeroizing::new(value.as_ref().to_owned()));
+                (
+                    name.as_ref().to_owned(),
+                    Entry {
+                        value,
+                        origin: Origin::Environment,
+                    },
+                )
+            })
+            .collect();
+        Source { vars }
+    }
+
+    /// The process environment, read once. Names that are not UTF-8 cannot
+    /// belong to any field and are skipped.
+    pub fn from_process_env() -> Source {
+        let vars = std::env::vars_os()
+            .filter_map(|(name, value)| {
+                let name = name.into_string().ok()?;
+                Some((
+                    name,
+                    Entry {
+                        value: raw_value(value),
+                        origin: Origin::Environment,
+                    },
+                ))
+            })
+            .collect();
+        Source { vars }
+    }
+
+    /// Adds the variables of a dotenv file that are not already set: the real
+    /// environment always wins.
+    pub fn add_env_file(&mut self, path: &Path) -> Result<(), EnvFileError> {
+        let text = std::fs::read_to_string(path).map_err(|e| EnvFileError {
+            path: path.to_owned(),
+            line: None,
+            reason: e.to_string(),
+        })?;
+        let text = Zeroizing::new(text);
+        let origin = Origin::EnvFile(Arc::from(path));
+        for item in dotenvy::from_read_iter(text.as_bytes()) {
+            match item {
+                Ok((name, value)) => {
+                    let value = Zeroizing::new(value);
+                    self.vars.entry(name).or_insert_with(|| Entry {
+                        value: RawValue::Text(value),
+                        origin: origin.clone(),
+                    });
+                }
+                Err(error) => return Err(EnvFileError::from_dotenvy(path, &text, error)),
+            }
+        }
+        Ok(())
+    }
+
+    /// The names of every variable, for spotting ones that match no field.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.vars.keys().map(String::as_str)
+    }
+
+    /// Finds the value of `name`, from `name` itself or from the file that
+    /// `name_FILE` points at.
+    pub fn lookup(&self, name: &str) -> Lookup<'_> {
+        let file_var = format!("{name}_FILE");
+        let direct = self.vars.get(name);
+        let via_file = self.vars.get(&file_var).filter(|entry| !is_empty(entry));
+        match (direct, via_file) {
+            (Some(direct), Some(_)) if !is_empty(direct) => {
+                Lookup::Unusable(Unusable::BothSet { file_var })
+            }
+            (_, Some(entry)) => read_secret_file(file_var, entry),
+            (Some(entry), None) => match &entry.value {
+                RawValue::NotUnicode => Lookup::Unusable(Unusable::NotUnicode),
+                RawValue::Text(text) if text.is_empty() => Lookup::Empty(entry.origin.clone()),
+                RawValue::Text(text) => {
+                    Lookup::Value(RawText::Borrowed(text), entry.origin.clone())
+                }
+            },
+            (None, None) => Lookup::Unset,
+        }
+    }
+}
+
+fn is_empty(entry: &Entry) -> bool {
+    matches!(&entry.value, RawValue::Text(text) if text.is_empty())
+}
+
+fn raw_value(value: OsString) -> RawValue {
+    match value.into_string() {
+        Ok(text) => RawValue::Text(Zeroizing::new(text)),
+        Err(not_unicode) => {
+            not_unicode.into_encoded_bytes().zeroize();
+            RawValue::NotUnicode
+        }
+    }
+}
+
+fn read_secret_file(file_var: String, entry: &Entry) -> Lookup<'static> {
+    let path = match &entry.value {
+        RawValue::Text(path) => PathBuf::from(path.as_str()),
+        RawValue::NotUnicode => return Lookup::Unusable(Unusable::NotUnicode),
+    };
+    let unreadable = |reason: String| {
+        Lookup::Unusable(Unusable::FileUnreadable {
+            file_var: file_var.clone(),
+            path: path.clone(),
+            reason,
+        })
+    };
+    let mut file = match std::fs::File::open(&path) {
+        Ok(file) => file,
+        Err(e) => return unreadable(e.to_string()),
+    };
+    match file.metadata() {
+        Ok(meta) if meta.is_dir() => return unreadable("it is a directory".into()),
+        Ok(_) => {}
+        Err(e) => return unreadable(e.to_string()),
+    }
+    let mut bytes = Zeroizing::new(Vec::new());
+    if let Err(e) = file
+        .by_ref()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+    {
+        return unreadable(e.to_string());
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return unreadable(format!(
+            "it is larger than the {} KiB limit",
+            MAX_FILE_BYTES / 1024
+        ));
+    }
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => text,
+        Err(_) => return unreadable("its content is not valid UTF-8".into()),
+    };
+    // Editors and `echo` end files with a newline that is not part of the secret.
+    let text = text
+        .strip_suffix('\n')
+        .map(|t| t.strip_suffix('\r').unwrap_or(t))
+        .unwrap_or(text);
+    let origin = Origin::SecretFile(path.clone());
+    if text.is_empty() {
+        return Lookup::Empty(origin);
+    }
+    Lookup::Value(RawText::Owned(Zeroizing::new(text.to_owned())), origin)
+}
+
+/// A dotenv file that cannot be read or has a malformed line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnvFileError {
+    pub path: PathBuf,
+    /// The 1-based line of a malformed entry.
+    pub line: Option<usize>,
+    pub reason: String,
+}
+
+impl EnvFileError {
+    fn from_dotenvy(path: &Path, text: &str, error: dotenvy::Error) -> EnvFileError {
+        // dotenvy reports the offending line's text; we report its number
+        // only, since the text may hold a secret.
+        let (line, reason) = match &error {
+            dotenvy::Error::LineParse(bad_line, _) => (
+                text.lines()
+                    .position(|line| line == bad_line || line.trim() == bad_line.trim())
+                    .map(|i| i + 1),
+                "malformed line (expected NAME=value)".to_owned(),
+            ),
+            _ => (None, "cannot be parsed as a dotenv file".to_owned()),
+        };
+        EnvFileError {
+            path: path.to_owned(),
+            line,
+            reason,
+        }
+    }
+}
+
+impl fmt::Display for EnvFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.reason),
+            None => write!(f, "{}: {}", self.path.display(), self.reason),
+        }
+    }
+}

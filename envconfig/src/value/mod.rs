@@ -1,0 +1,121 @@
+//! Parsers from an environment value to a Rust value, one file per family.
+//!
+//! Every parser receives the raw value (never empty: an empty value counts as
+//! unset before any parser runs) and trims surrounding whitespace itself unless
+//! it parses a string type. Parsers never panic, and their error reasons never
+//! quote the input: the caller decides whether the value may be shown, since it
+//! may be a secret.
+
+use std::borrow::Cow;
+use std::fmt;
+
+mod bool;
+mod duration;
+mod float;
+mod int;
+mod size;
+mod text;
+
+pub use size::ByteSize;
+
+pub(crate) use duration::format_duration;
+
+/// A type envconfig parses itself, with its own syntax and description.
+///
+/// Generated code prefers this over `FromStr` (see `crate::parse::Pick`).
+#[doc(hidden)]
+pub trait EnvValue: Sized {
+    /// Whether a value of this type is a secret whatever the field says.
+    const SECRET: bool = false;
+
+    /// Parses a raw, non-empty environment value.
+    fn parse_env(raw: &str) -> Result<Self, ValueError>;
+
+    /// What this type is called in docs and errors.
+    fn noun() -> Noun;
+}
+
+/// How a value type is named for a person: `integer 0..=65535`, and the plural
+/// used when it is the item of a list: `integers 0..=65535`.
+#[doc(hidden)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Noun {
+    pub one: Cow<'static, str>,
+    pub many: Cow<'static, str>,
+}
+
+impl Noun {
+    /// A noun whose plural adds an `s` to its first word: `integer 0..=255`
+    /// becomes `integers 0..=255`.
+    pub fn regular(one: impl Into<Cow<'static, str>>) -> Noun {
+        let one = one.into();
+        let many = match one.find(' ') {
+            Some(space) => format!("{}s{}", &one[..space], &one[space..]),
+            None => format!("{one}s"),
+        };
+        Noun {
+            one,
+            many: many.into(),
+        }
+    }
+
+    /// The noun of a type known only by its Rust name (a `FromStr` type, a
+    /// `parse_with` target): its last path segment, generics dropped.
+    pub fn of_type<T: ?Sized>() -> Noun {
+        let full = std::any::type_name::<T>();
+        let without_generics = full.split('<').next().unwrap_or(full);
+        let short = without_generics
+            .rsplit("::")
+            .next()
+            .unwrap_or(without_generics);
+        Noun {
+            one: Cow::Owned(short.to_owned()),
+            many: Cow::Owned(format!("{short} values")),
+        }
+    }
+}
+
+/// Why a value was rejected.
+///
+/// A reason written by envconfig never contains the input; a reason from user
+/// code (`FromStr`, `parse_with`) may, so it is withheld for secrets.
+#[doc(hidden)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValueError {
+    reason: Cow<'static, str>,
+    from_user_code: bool,
+}
+
+impl ValueError {
+    /// A reason written by envconfig; it must not quote the input.
+    pub fn new(reason: impl Into<Cow<'static, str>>) -> ValueError {
+        ValueError {
+            reason: reason.into(),
+            from_user_code: false,
+        }
+    }
+
+    /// A reason produced by user code, which may quote the input.
+    pub fn from_user_code(reason: impl fmt::Display) -> ValueError {
+        ValueError {
+            reason: Cow::Owned(reason.to_string()),
+            from_user_code: true,
+        }
+    }
+
+    pub(crate) fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    pub(crate) fn is_from_user_code(&self) -> bool {
+        self.from_user_code
+    }
+
+    /// Prefixes the reason with where in the value it happened (`item 3: ...`).
+    pub(crate) fn context(self, context: fmt::Arguments<'_>) -> ValueError {
+        ValueError {
+            reason: Cow::Owned(format!("{context}: {}", self.reason)),
+            ..self
+        }
+    }
+}
