@@ -25,7 +25,7 @@ use std::path::PathBuf;
 /// assert_eq!(
 ///     error.to_string(),
 ///     "invalid configuration (2 problems):\n  \
-///      APP_PORT: invalid value \"http\": invalid digit; expected integer 0..=65535\n  \
+///      APP_PORT: invalid value \"http\": not an integer; expected integer 0..=65535\n  \
 ///      APP_WORKERS: required but not set; expected integer 0..=255"
 /// );
 /// ```
@@ -155,14 +155,50 @@ pub enum ProblemKind {
     },
 }
 
-/// A value in a message: quoted, or `<redacted>` for a secret.
+/// How many characters of a long value a message quotes.
+const SHOWN_CHARS: usize = 64;
+
+/// A value in a message: quoted (and cut short when long, so that a 1 MiB
+/// value does not become a 1 MiB log line), or `<redacted>` for a secret.
 struct Shown<'a>(Option<&'a str>);
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(value) => write!(f, "{value:?}"),
-            None => f.write_str("<redacted>"),
+        let Some(value) = self.0 else {
+            return f.write_str(crate::docs::REDACTED);
+        };
+        match value.char_indices().nth(SHOWN_CHARS) {
+            None => write!(f, "{value:?}"),
+            Some((cut, _)) => write!(f, "{:?}... ({} bytes in all)", &value[..cut], value.len()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_values_are_cut_short_at_a_char_boundary() {
+        let value = "é".repeat(100);
+        let kind = ProblemKind::Invalid {
+            value: Some(value.clone()),
+            reason: "bad".into(),
+        };
+        let shown = kind.to_string();
+        assert!(
+            shown.starts_with(&format!("invalid value \"{}\"...", "é".repeat(SHOWN_CHARS))),
+            "{shown}"
+        );
+        assert!(shown.contains("(200 bytes in all)"), "{shown}");
+    }
+
+    #[test]
+    fn secret_values_are_redacted() {
+        let kind = ProblemKind::Invalid {
+            value: None,
+            reason: "bad".into(),
+        };
+        assert_eq!(kind.to_string(), "invalid value <redacted>: bad");
     }
 }

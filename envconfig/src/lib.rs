@@ -37,6 +37,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod check;
+pub mod cli;
 mod docs;
 mod error;
 mod load;
@@ -47,9 +49,10 @@ mod value;
 #[doc(hidden)]
 pub mod __private;
 
-pub use crate::docs::{Docs, VarDoc};
+pub use crate::cli::load_or_exit;
+pub use crate::docs::{Docs, Format, UnknownFormat, VarDoc};
 pub use crate::error::{Error, Problem, ProblemKind};
-pub use crate::value::ByteSize;
+pub use crate::value::{ByteSize, ParseByteSizeError};
 
 /// Derives [`Config`](trait@Config) for a struct with named fields.
 pub use envconfig_derive::Config;
@@ -80,7 +83,7 @@ pub trait Config: Sized {
 
     /// The reference of every variable this configuration reads.
     fn docs() -> Docs {
-        let mut docs = Docs::default();
+        let mut docs = Docs::new(Self::__PREFIX);
         Self::__describe(&mut docs, Self::__PREFIX);
         docs
     }

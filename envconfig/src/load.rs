@@ -166,11 +166,13 @@ impl<'a> Loader<'a> {
                     }
                 },
                 _ => {
-                    let kind = match self.source.lookup(&var) {
-                        Lookup::Empty(_) => ProblemKind::Empty,
-                        _ => ProblemKind::Missing,
+                    // Where an empty value was set tells `--check-env`
+                    // readers which file to fix.
+                    let (kind, origin) = match self.source.lookup(&var) {
+                        Lookup::Empty(origin) => (ProblemKind::Empty, Some(origin)),
+                        _ => (ProblemKind::Missing, None),
                     };
-                    self.fail(var, &parser, kind, None, secret);
+                    self.fail(var, &parser, kind, origin, secret);
                     None
                 }
             },

@@ -102,6 +102,13 @@ impl Deref for RawText<'_> {
 }
 
 impl Source {
+    /// No variables: what a dotenv file is added to when it is checked alone.
+    pub fn empty() -> Source {
+        Source {
+            vars: HashMap::new(),
+        }
+    }
+
     /// The given pairs and nothing else.
     pub fn from_pairs<I, K, V>(pairs: I) -> Source
     where
@@ -146,11 +153,16 @@ impl Source {
     /// Adds the variables of a dotenv file that are not already set: the real
     /// environment always wins.
     pub fn add_env_file(&mut self, path: &Path) -> Result<(), EnvFileError> {
-        let text = std::fs::read_to_string(path).map_err(|e| EnvFileError {
+        let mut text = std::fs::read_to_string(path).map_err(|e| EnvFileError {
             path: path.to_owned(),
             line: None,
             reason: e.to_string(),
         })?;
+        // Editors on Windows start files with a byte order mark; dotenvy's
+        // own loaders skip it, its iterator does not.
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
         let text = Zeroizing::new(text);
         let origin = Origin::EnvFile(Arc::from(path));
         for item in dotenvy::from_read_iter(text.as_bytes()) {
@@ -272,13 +284,11 @@ pub struct EnvFileError {
 
 impl EnvFileError {
     fn from_dotenvy(path: &Path, text: &str, error: dotenvy::Error) -> EnvFileError {
-        // dotenvy reports the offending line's text; we report its number
+        // dotenvy reports the offending text; we report its line number
         // only, since the text may hold a secret.
         let (line, reason) = match &error {
-            dotenvy::Error::LineParse(bad_line, _) => (
-                text.lines()
-                    .position(|line| line == bad_line || line.trim() == bad_line.trim())
-                    .map(|i| i + 1),
+            dotenvy::Error::LineParse(..) => (
+                malformed_line(text),
                 "malformed line (expected NAME=value)".to_owned(),
             ),
             _ => (None, "cannot be parsed as a dotenv file".to_owned()),
@@ -291,11 +301,99 @@ impl EnvFileError {
     }
 }
 
+/// The 1-based line where the entry that dotenvy rejects starts.
+///
+/// dotenvy's error holds some text (the line, its value, or everything from
+/// an unclosed quote on) but no position, and the text may occur elsewhere
+/// in the file. So: the first `n` lines parse exactly when `n` ends before
+/// the bad entry at a boundary between entries, and never from the bad
+/// entry on; the bad entry starts after the longest prefix that parses.
+/// Scanning up, a prefix whose error is not its own tail (an unclosed quote
+/// that a later line may close) fails for good, so the scan stops there.
+fn malformed_line(text: &str) -> Option<usize> {
+    let mut last_good = 0;
+    let mut end = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        end += line.len();
+        let prefix = &text[..end];
+        match dotenvy::from_read_iter(prefix.as_bytes()).find_map(Result::err) {
+            None => last_good = index + 1,
+            Some(dotenvy::Error::LineParse(bad, _))
+                if !prefix.ends_with(bad.as_str())
+                    && !prefix.trim_end().ends_with(bad.trim_end()) =>
+            {
+                break;
+            }
+            Some(_) => {}
+        }
+    }
+    let lines = text.split_inclusive('\n').count();
+    (last_good < lines).then_some(last_good + 1)
+}
+
 impl fmt::Display for EnvFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
             Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.reason),
             None => write!(f, "{}: {}", self.path.display(), self.reason),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_malformed_entry_is_found_by_its_first_line() {
+        let cases: &[(&str, Option<usize>)] = &[
+            ("A=1\nFOO BAR\n", Some(2)),
+            ("A=1\nFOO\nB=2", Some(2)),
+            ("A=1\nB=a b\n", Some(2)),
+            ("A=1\n  B=a b  \n", Some(2)),
+            ("A=1\nB=\\q\n", Some(2)),
+            ("A=1\n1FOO=x\n", Some(2)),
+            ("A=1\nB=${X\n", Some(2)),
+            ("A=1\nB=\"never closed\nC=3\n", Some(2)),
+            // A quoted value may span lines, comments and blank lines included.
+            ("A='x\ny'\nB=a b\n", Some(3)),
+            ("A=\"x\n\n# c\ny\"\nB=1\r\nC=a b", Some(6)),
+            // The same text on an earlier, valid line does not mislead it.
+            ("# B=a b\nX='B=a b'\nB=a b\n", Some(3)),
+        ];
+        for (text, line) in cases {
+            assert!(
+                dotenvy::from_read_iter(text.as_bytes()).any(|item| item.is_err()),
+                "{text:?} parses"
+            );
+            assert_eq!(malformed_line(text), *line, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn env_file_errors_name_the_line_never_its_text() {
+        let path =
+            std::env::temp_dir().join(format!("envconfig-source-{}.env", std::process::id()));
+        std::fs::write(&path, "\u{feff}A=1\nB=canary secret\n").expect("a temporary file");
+        let error = Source::empty()
+            .add_env_file(&path)
+            .expect_err("line 2 is malformed");
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(error.line, Some(2));
+        assert_eq!(
+            error.to_string(),
+            format!("{}:2: malformed line (expected NAME=value)", path.display())
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_name() {
+        let path = std::env::temp_dir().join(format!("envconfig-bom-{}.env", std::process::id()));
+        std::fs::write(&path, "\u{feff}A=1\n").expect("a temporary file");
+        let mut source = Source::empty();
+        let added = source.add_env_file(&path);
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(added, Ok(()));
+        assert!(matches!(source.lookup("A"), Lookup::Value(value, _) if &*value == "1"));
     }
 }

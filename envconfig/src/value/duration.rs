@@ -1,20 +1,465 @@
-//! `Duration` (STUB).
-use super::{EnvValue, Noun, ValueError};
+//! `std::time::Duration` in Go's `time.ParseDuration` syntax, plus days and
+//! spaces: `300ms`, `1.5h`, `2h45m`, `1d 12h`.
+//!
+//! The grammar, after trimming, is `[+] part (space* part)*` where a part is
+//! `number space* unit`:
+//!
+//! - a number is decimal digits with an optional fraction, with at least one
+//!   digit on either side of the point (`5`, `5.5`, `.5`, `5.`), as in Go;
+//! - a unit is one of `ns`, `us`, `µs` (U+00B5), `μs` (U+03BC), `ms`, `s`,
+//!   `m`, `h` and `d` (24 hours), case-sensitive as in Go;
+//! - whitespace may separate parts (`1h 30m`) and a number from its unit
+//!   (`30 s`), but never splits a number (`1 000s` is an error).
+//!
+//! `0` alone (or `+0`) is zero, as in Go; any other number needs a unit. Any
+//! leading `-` is rejected, even `-0`: a configured duration is never
+//! negative. Unlike Go, values are not limited to `i64` nanoseconds (about 292
+//! years) but to what `Duration` holds, and fractions are exact: the value is
+//! computed in integer nanoseconds and a fraction of a nanosecond is dropped
+//! (`0.3333333333333333333h` is 20 minutes minus one nanosecond; Go's
+//! floating-point path rounds it to 20 minutes).
+
+#[cfg(test)]
+use std::fmt::Write as _;
 use std::time::Duration;
+
+use super::{EnvValue, Noun, ValueError};
+
+pub(super) const NOT_A_DURATION: &str =
+    "not a duration (use numbers with units, e.g. 30s, 1h30m or 1.5h)";
+pub(super) const NEGATIVE: &str = "negative durations are not allowed";
+pub(super) const MISSING_UNIT: &str = "missing unit (add one of ns, us, ms, s, m, h, d: e.g. 30s)";
+pub(super) const UNKNOWN_UNIT: &str = "unknown unit (use ns, us, ms, s, m, h or d)";
+pub(super) const TOO_LARGE: &str = "too large (the maximum is about 584 billion years)";
+
+/// Every reason this parser gives: fixed wording, never built from the input.
+#[cfg(test)]
+pub(super) const REASONS: &[&str] = &[
+    NOT_A_DURATION,
+    NEGATIVE,
+    MISSING_UNIT,
+    UNKNOWN_UNIT,
+    TOO_LARGE,
+];
+
+const NANOS_PER_SEC: u128 = 1_000_000_000;
+
+/// Each unit and its length in nanoseconds.
+const UNITS: &[(&str, u128)] = &[
+    ("ns", 1),
+    ("us", 1_000),
+    ("\u{b5}s", 1_000),  // µs: MICRO SIGN, as Go accepts
+    ("\u{3bc}s", 1_000), // μs: GREEK SMALL LETTER MU, as Go accepts
+    ("ms", 1_000_000),
+    ("s", NANOS_PER_SEC),
+    ("m", 60 * NANOS_PER_SEC),
+    ("h", 3_600 * NANOS_PER_SEC),
+    ("d", 86_400 * NANOS_PER_SEC),
+];
+
 impl EnvValue for Duration {
     fn parse_env(raw: &str) -> Result<Duration, ValueError> {
-        let raw = raw.trim();
-        let secs = raw
-            .strip_suffix('s')
-            .ok_or_else(|| ValueError::new("missing unit"))?;
-        secs.parse()
-            .map(Duration::from_secs)
-            .map_err(|_| ValueError::new("bad"))
+        parse_duration(raw).map_err(ValueError::new)
     }
+
     fn noun() -> Noun {
         Noun::regular("duration")
     }
 }
+
+fn parse_duration(raw: &str) -> Result<Duration, &'static str> {
+    let s = raw.trim();
+    if s.starts_with('-') {
+        return Err(NEGATIVE);
+    }
+    let s = s.strip_prefix('+').unwrap_or(s);
+    if s == "0" {
+        return Ok(Duration::ZERO);
+    }
+
+    // Nanoseconds in u128: `Duration::MAX` is about 1.8e28 ns, far below
+    // u128::MAX, so only absurd inputs overflow and they are "too large" too.
+    let mut total: u128 = 0;
+    let mut rest = s;
+    loop {
+        // No trim before the number: spaces separate parts, they may not
+        // follow the sign.
+        let (number, after) = Decimal::split(rest).ok_or(NOT_A_DURATION)?;
+        let after = after.trim_start();
+        // As in Go, the unit runs up to the next number; it also stops at a
+        // space, which may separate parts.
+        let unit_len = after
+            .find(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace())
+            .unwrap_or(after.len());
+        let (unit, after) = after.split_at(unit_len);
+        if unit.is_empty() {
+            return Err(MISSING_UNIT);
+        }
+        let (_, unit_nanos) = UNITS
+            .iter()
+            .find(|(name, _)| *name == unit)
+            .ok_or(UNKNOWN_UNIT)?;
+        // Truncating a fraction of a nanosecond, as Go does.
+        let (nanos, _exact) = number.times(*unit_nanos).ok_or(TOO_LARGE)?;
+        total = total.checked_add(nanos).ok_or(TOO_LARGE)?;
+        rest = after.trim_start();
+        if rest.is_empty() {
+            break;
+        }
+    }
+
+    let secs = u64::try_from(total / NANOS_PER_SEC).map_err(|_| TOO_LARGE)?;
+    // The remainder is below 1e9, so it fits a u32 and `Duration::new` cannot
+    // carry it into (and overflow) the seconds.
+    let nanos = u32::try_from(total % NANOS_PER_SEC).map_err(|_| TOO_LARGE)?;
+    Ok(Duration::new(secs, nanos))
+}
+
+/// Formats a duration in the syntax [`EnvValue`] parses, so that parsing the
+/// text gives back the identical `Duration`; it is also Go syntax (which
+/// Go accepts up to its limit of about 292 years).
+///
+/// Like Go's `Duration.String`, but without zero components: `0s`, `4ns`,
+/// `1.5ms`, `250ms`, `90s` is `1m30s`, `1h`, `36h`, `1h0.5s`,
+/// `1m1.000000001s`. Hours are the largest unit (no days), as in Go.
+#[cfg(test)]
 pub(crate) fn format_duration(d: Duration) -> String {
-    format!("{}s", d.as_secs())
+    let (secs, nanos) = (d.as_secs(), d.subsec_nanos());
+    let mut out = String::new();
+    if secs == 0 {
+        // Below a second, the largest unit that keeps an integer part.
+        match nanos {
+            0 => out.push_str("0s"),
+            1..1_000 => push_decimal(&mut out, nanos, 1, "ns"),
+            1_000..1_000_000 => push_decimal(&mut out, nanos, 1_000, "us"),
+            _ => push_decimal(&mut out, nanos, 1_000_000, "ms"),
+        }
+        return out;
+    }
+    let (hours, minutes, seconds) = (secs / 3_600, secs / 60 % 60, secs % 60);
+    // Writing to a String cannot fail.
+    if hours > 0 {
+        let _ = write!(out, "{hours}h");
+    }
+    if minutes > 0 {
+        let _ = write!(out, "{minutes}m");
+    }
+    if seconds > 0 || nanos > 0 {
+        let _ = write!(out, "{seconds}");
+        push_fraction(&mut out, nanos, 1_000_000_000);
+        out.push('s');
+    }
+    out
+}
+
+#[cfg(test)]
+/// Pushes `value / unit` as a decimal with no trailing zeros, then `suffix`.
+fn push_decimal(out: &mut String, value: u32, unit: u32, suffix: &str) {
+    let _ = write!(out, "{}", value / unit);
+    push_fraction(out, value % unit, unit);
+    out.push_str(suffix);
+}
+
+#[cfg(test)]
+/// Pushes `.digits` for `numerator / denominator` (a power of ten, above the
+/// numerator), trailing zeros dropped; nothing when the numerator is zero.
+fn push_fraction(out: &mut String, numerator: u32, denominator: u32) {
+    if numerator == 0 {
+        return;
+    }
+    let width = denominator.ilog10() as usize;
+    let digits = format!("{numerator:0width$}");
+    out.push('.');
+    out.push_str(digits.trim_end_matches('0'));
+}
+
+/// A non-negative decimal number as written, in Go's syntax: digits, then
+/// optionally a point and more digits, with at least one digit in all
+/// (`5`, `5.5`, `.5`, `5.`). Shared with [`ByteSize`](super::ByteSize).
+///
+/// It is kept as text and scaled by a unit with integer arithmetic only, so
+/// no value is ever rounded through floating point.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Decimal<'a> {
+    whole: &'a str,
+    fraction: &'a str,
+}
+
+impl<'a> Decimal<'a> {
+    /// Splits the number at the start of `s` off the rest; `None` if `s` does
+    /// not start with one.
+    pub(super) fn split(s: &'a str) -> Option<(Decimal<'a>, &'a str)> {
+        let (whole, rest) = split_digits(s);
+        let (fraction, rest) = match rest.strip_prefix('.') {
+            Some(after_point) => split_digits(after_point),
+            None => ("", rest),
+        };
+        if whole.is_empty() && fraction.is_empty() {
+            return None;
+        }
+        Some((Decimal { whole, fraction }, rest))
+    }
+
+    /// The number times `unit`, rounded down, and whether that was exact;
+    /// `None` if it exceeds `u128`.
+    pub(super) fn times(self, unit: u128) -> Option<(u128, bool)> {
+        let whole = self
+            .whole
+            .bytes()
+            .try_fold(0u128, |acc, digit| {
+                acc.checked_mul(10)?.checked_add(digit_value(digit))
+            })?
+            .checked_mul(unit)?;
+        // floor(unit * 0.f1 f2 ... fk), from the last digit back:
+        // q = floor((f_i * unit + q) / 10). Flooring at every step gives the
+        // same result as flooring once (floor(floor(x) / 10) = floor(x / 10)),
+        // q stays below `unit` so nothing overflows however long the fraction
+        // is, and the product is an integer exactly when no step has a
+        // remainder.
+        let mut fraction = 0u128;
+        let mut exact = true;
+        for digit in self.fraction.bytes().rev() {
+            let scaled = digit_value(digit) * unit + fraction;
+            exact &= scaled % 10 == 0;
+            fraction = scaled / 10;
+        }
+        Some((whole.checked_add(fraction)?, exact))
+    }
+}
+
+/// Splits the leading ASCII digits off `s` (at a char boundary: the split is
+/// at the first non-digit char).
+fn split_digits(s: &str) -> (&str, &str) {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    s.split_at(end)
+}
+
+/// The value of an ASCII digit (the callers only pass digits).
+fn digit_value(digit: u8) -> u128 {
+    u128::from(digit.wrapping_sub(b'0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::proptests::assert_rejects;
+
+    const SEC: u64 = 1_000_000_000;
+    const MIN: u64 = 60 * SEC;
+    const HOUR: u64 = 60 * MIN;
+
+    const fn ns(n: u64) -> Duration {
+        Duration::from_nanos(n)
+    }
+
+    /// Valid inputs. The first block is every non-negative case of Go's own
+    /// `parseDurationTests` (`src/time/time_test.go`).
+    const VALID: &[(&str, Duration)] = &[
+        ("0", Duration::ZERO),
+        ("5s", Duration::from_secs(5)),
+        ("30s", Duration::from_secs(30)),
+        ("1478s", Duration::from_secs(1478)),
+        ("+5s", Duration::from_secs(5)),
+        ("+0", Duration::ZERO),
+        ("5.0s", Duration::from_secs(5)),
+        ("5.6s", Duration::from_millis(5_600)),
+        ("5.s", Duration::from_secs(5)),
+        (".5s", Duration::from_millis(500)),
+        ("1.0s", Duration::from_secs(1)),
+        ("1.00s", Duration::from_secs(1)),
+        ("1.004s", Duration::from_millis(1_004)),
+        ("1.0040s", Duration::from_millis(1_004)),
+        ("100.00100s", Duration::from_millis(100_001)),
+        ("10ns", Duration::from_nanos(10)),
+        ("11us", Duration::from_micros(11)),
+        ("12\u{b5}s", Duration::from_micros(12)),
+        ("12\u{3bc}s", Duration::from_micros(12)),
+        ("13ms", Duration::from_millis(13)),
+        ("14s", Duration::from_secs(14)),
+        ("15m", Duration::from_secs(15 * 60)),
+        ("16h", Duration::from_secs(16 * 3600)),
+        ("3h30m", Duration::from_secs(3 * 3600 + 30 * 60)),
+        ("10.5s4m", Duration::from_millis(250_500)),
+        ("1h2m3s4ms5us6ns", ns(HOUR + 2 * MIN + 3 * SEC + 4_005_006)),
+        (
+            "39h9m14.425s",
+            ns(39 * HOUR + 9 * MIN + 14 * SEC + 425_000_000),
+        ),
+        ("52763797000ns", ns(52_763_797_000)),
+        // Go gets 20m through float64 rounding; the exact value is 1ns less.
+        ("0.3333333333333333333h", ns(20 * MIN - 1)),
+        ("9007199254740993ns", ns((1 << 53) + 1)),
+        ("9223372036854775807ns", ns(i64::MAX as u64)),
+        ("9223372036854775.807us", ns(i64::MAX as u64)),
+        ("9223372036s854ms775us807ns", ns(i64::MAX as u64)),
+        ("0.100000000000000000000h", Duration::from_secs(6 * 60)),
+        (
+            "0.830103483285477580700h",
+            ns(49 * MIN + 48 * SEC + 372_539_827),
+        ),
+        // Values Go rejects as overflowing int64 nanoseconds.
+        ("9223372036854775810ns", ns(9_223_372_036_854_775_810)),
+        ("9223372036854776us", ns(9_223_372_036_854_776_000)),
+        ("3000000h", Duration::from_secs(3_000_000 * 3600)),
+        // Days, and spaces between parts or before a unit.
+        ("1d", Duration::from_secs(86_400)),
+        ("1.5d", Duration::from_secs(129_600)),
+        ("1d 12h", Duration::from_secs(129_600)),
+        ("1h 30m", Duration::from_secs(5_400)),
+        ("1h  30m", Duration::from_secs(5_400)),
+        ("1h\t30m\n15s", Duration::from_secs(5_415)),
+        ("30 s", Duration::from_secs(30)),
+        ("1 h 30 m", Duration::from_secs(5_400)),
+        ("  1m30s  ", Duration::from_secs(90)),
+        ("\u{a0}2s\u{3000}", Duration::from_secs(2)),
+        // Zero in every spelling that has a unit.
+        ("0s", Duration::ZERO),
+        ("0.0h", Duration::ZERO),
+        ("+0ns", Duration::ZERO),
+        (
+            "000000000000000000000000000000000000000000001s",
+            Duration::from_secs(1),
+        ),
+        // Exact fractions and truncation below a nanosecond.
+        ("1.000000001s", ns(SEC + 1)),
+        ("1.0000000019s", ns(SEC + 1)),
+        ("0.5ns", Duration::ZERO),
+        ("1.5ns", ns(1)),
+        ("0.001us", ns(1)),
+        ("1.5h", Duration::from_secs(5_400)),
+        ("0.1m", Duration::from_secs(6)),
+        ("1s1s1s", Duration::from_secs(3)),
+        ("1m90s", Duration::from_secs(150)),
+        // The largest Duration, in three spellings.
+        ("18446744073709551615.999999999s", Duration::MAX),
+        ("18446744073709551615.99999999999999999999s", Duration::MAX),
+        ("18446744073709551615s999999999ns", Duration::MAX),
+        (
+            "5124095576030431h",
+            Duration::from_secs(5_124_095_576_030_431 * 3600),
+        ),
+        (
+            "213503982334601d",
+            Duration::from_secs(213_503_982_334_601 * 86_400),
+        ),
+    ];
+
+    const INVALID: &[(&str, &str)] = &[
+        // Go's invalid cases (those expressible as UTF-8).
+        ("3", MISSING_UNIT),
+        ("-", NEGATIVE),
+        ("s", NOT_A_DURATION),
+        (".", NOT_A_DURATION),
+        ("-.", NEGATIVE),
+        (".s", NOT_A_DURATION),
+        ("+.s", NOT_A_DURATION),
+        ("\u{fffd}", NOT_A_DURATION),
+        ("hello \u{fffd} world", NOT_A_DURATION),
+        // Go's negative cases.
+        ("-5s", NEGATIVE),
+        ("-0", NEGATIVE),
+        ("-2m3.4s", NEGATIVE),
+        ("-9223372036854775808ns", NEGATIVE),
+        ("-2562047h47m16.854775808s", NEGATIVE),
+        // Bare numbers, and parts missing their unit.
+        ("30", MISSING_UNIT),
+        ("00", MISSING_UNIT),
+        ("0.0", MISSING_UNIT),
+        ("1.5", MISSING_UNIT),
+        ("1h30", MISSING_UNIT),
+        ("1 000s", MISSING_UNIT),
+        ("1.5.5h", MISSING_UNIT),
+        // Units: unknown, wrong case, not separated.
+        ("1x", UNKNOWN_UNIT),
+        ("1H", UNKNOWN_UNIT),
+        ("1S", UNKNOWN_UNIT),
+        ("1sec", UNKNOWN_UNIT),
+        ("1hour", UNKNOWN_UNIT),
+        ("1w", UNKNOWN_UNIT),
+        ("1h\u{0}", UNKNOWN_UNIT),
+        ("1e3s", UNKNOWN_UNIT),
+        ("1h-30m", UNKNOWN_UNIT),
+        ("1h,30m", UNKNOWN_UNIT),
+        ("1\u{1f600}", UNKNOWN_UNIT),
+        ("5\u{3bc}", UNKNOWN_UNIT),
+        // No number where one is expected.
+        ("+", NOT_A_DURATION),
+        ("   ", NOT_A_DURATION),
+        ("+ 5s", NOT_A_DURATION),
+        ("++5s", NOT_A_DURATION),
+        ("h1", NOT_A_DURATION),
+        ("\u{ff11}\u{ff12}s", NOT_A_DURATION),
+        ("\u{663}s", NOT_A_DURATION),
+        ("\u{1f600}", NOT_A_DURATION),
+        ("inf", NOT_A_DURATION),
+        // Beyond Duration::MAX.
+        ("18446744073709551616s", TOO_LARGE),
+        ("18446744073709551615s1s", TOO_LARGE),
+        ("5124095576030432h", TOO_LARGE),
+        ("213503982334602d", TOO_LARGE),
+        ("1000000000000000000000000000000000000000d", TOO_LARGE),
+    ];
+
+    #[test]
+    fn parses_valid_inputs() {
+        for &(input, expected) in VALID {
+            assert_eq!(Duration::parse_env(input), Ok(expected), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_invalid_inputs_without_quoting_them() {
+        for &(input, reason) in INVALID {
+            assert_rejects::<Duration>(input, reason);
+        }
+    }
+
+    #[test]
+    fn survives_very_long_inputs() {
+        let digits = "9".repeat(100_000);
+        assert_rejects::<Duration>(&format!("{digits}s"), TOO_LARGE);
+        assert_rejects::<Duration>(&digits, MISSING_UNIT);
+        let zeros = "0".repeat(100_000);
+        assert_eq!(
+            Duration::parse_env(&format!("{zeros}7.{zeros}1s")),
+            Ok(Duration::from_secs(7))
+        );
+        assert_eq!(
+            Duration::parse_env(&"1s".repeat(50_000)),
+            Ok(Duration::from_secs(50_000))
+        );
+        assert_rejects::<Duration>(&"\u{b5}".repeat(100_000), NOT_A_DURATION);
+    }
+
+    #[test]
+    fn formats_canonically() {
+        let cases: &[(Duration, &str)] = &[
+            (Duration::ZERO, "0s"),
+            (ns(4), "4ns"),
+            (ns(999), "999ns"),
+            (Duration::from_micros(1), "1us"),
+            (ns(1_500), "1.5us"),
+            (ns(1_000_001), "1.000001ms"),
+            (Duration::from_millis(250), "250ms"),
+            (Duration::from_millis(1_500), "1.5s"),
+            (Duration::from_secs(30), "30s"),
+            (Duration::from_secs(90), "1m30s"),
+            (Duration::from_secs(3_600), "1h"),
+            (Duration::from_secs(5_400), "1h30m"),
+            (Duration::from_secs(129_600), "36h"),
+            (Duration::from_millis(3_600_500), "1h0.5s"),
+            (ns(61 * SEC + 1), "1m1.000000001s"),
+            (Duration::MAX, "5124095576030431h15.999999999s"),
+        ];
+        for &(duration, text) in cases {
+            assert_eq!(format_duration(duration), text);
+            assert_eq!(Duration::parse_env(text), Ok(duration), "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn noun() {
+        assert_eq!(<Duration as EnvValue>::noun(), Noun::regular("duration"));
+        assert_eq!(<Duration as EnvValue>::noun().many, "durations");
+    }
 }

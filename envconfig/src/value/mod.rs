@@ -16,8 +16,12 @@ mod int;
 mod size;
 mod text;
 
-pub use size::ByteSize;
+#[cfg(test)]
+mod proptests;
 
+pub use size::{ByteSize, ParseByteSizeError};
+
+#[cfg(test)]
 pub(crate) use duration::format_duration;
 
 /// A type envconfig parses itself, with its own syntax and description.

@@ -1,0 +1,447 @@
+//! Reading `#[config(...)]` and doc comments, as written: every key once,
+//! each value of the right syntax. Whether keys go together is the model's
+//! business; this file only keeps each key's span for its errors.
+
+use proc_macro2::{Spacing, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Meta, Path, PathArguments, Token};
+
+use crate::Errors;
+
+/// One key as written: the key itself, for errors about its use, and its
+/// value.
+pub struct Attr<T> {
+    pub key: Ident,
+    pub value: T,
+}
+
+/// The attributes of the struct.
+#[derive(Default)]
+pub struct StructAttrs {
+    pub prefix: Option<Attr<LitStr>>,
+}
+
+/// The attributes of one field.
+#[derive(Default)]
+pub struct FieldAttrs {
+    pub env: Option<Attr<LitStr>>,
+    pub default: Option<Attr<DefaultValue>>,
+    pub secret: Option<Attr<()>>,
+    pub nested: Option<Attr<()>>,
+    pub prefix: Option<Attr<LitStr>>,
+    pub separator: Option<Attr<LitStr>>,
+    pub parse_with: Option<Attr<Path>>,
+    pub example: Option<Attr<LitStr>>,
+    /// The doc comment: lines trimmed and joined with spaces, empty lines
+    /// dropped.
+    pub doc: String,
+}
+
+/// `default = ...`.
+pub enum DefaultValue {
+    /// A string literal, parsed like an environment value.
+    Parsed(LitStr),
+    /// Anything else: a Rust expression, kept as tokens (with their spans, so
+    /// that the compiler's errors about it point into the attribute).
+    Expr(TokenStream),
+}
+
+const STRUCT_KEYS: &[&str] = &["prefix"];
+const FIELD_KEYS: &[&str] = &[
+    "env",
+    "default",
+    "secret",
+    "nested",
+    "prefix",
+    "separator",
+    "parse_with",
+    "example",
+];
+
+impl StructAttrs {
+    pub fn from_attrs(attrs: &[Attribute], errors: &Errors) -> StructAttrs {
+        let mut parsed = StructAttrs::default();
+        for attr in config_attrs(attrs) {
+            let result = attr.parse_nested_meta(|meta| parsed.read_key(&meta, errors));
+            if let Err(error) = result {
+                errors.push(error);
+            }
+        }
+        parsed
+    }
+
+    fn read_key(&mut self, meta: &ParseNestedMeta, errors: &Errors) -> syn::Result<()> {
+        let Some(key) = meta.path.get_ident().cloned() else {
+            return unknown_key(meta, errors, "on a struct", STRUCT_KEYS);
+        };
+        if key == "prefix" {
+            if let Some(value) = string(meta, &key, "prefix = \"APP_\"", errors)? {
+                set(&mut self.prefix, key, value, errors);
+            }
+            Ok(())
+        } else if FIELD_KEYS.contains(&&*key.to_string()) {
+            errors.spanned(
+                &key,
+                format_args!(
+                    "`{key}` is a field attribute; on a struct, `#[config]` takes only `prefix`"
+                ),
+            );
+            skip_value(meta)
+        } else {
+            unknown_key(meta, errors, "on a struct", STRUCT_KEYS)
+        }
+    }
+}
+
+impl FieldAttrs {
+    pub fn from_attrs(attrs: &[Attribute], errors: &Errors) -> FieldAttrs {
+        let mut parsed = FieldAttrs {
+            doc: doc_comment(attrs),
+            ..FieldAttrs::default()
+        };
+        for attr in config_attrs(attrs) {
+            let result = attr.parse_nested_meta(|meta| parsed.read_key(&meta, errors));
+            if let Err(error) = result {
+                errors.push(error);
+            }
+        }
+        parsed
+    }
+
+    fn read_key(&mut self, meta: &ParseNestedMeta, errors: &Errors) -> syn::Result<()> {
+        let Some(key) = meta.path.get_ident().cloned() else {
+            return unknown_key(meta, errors, "on a field", FIELD_KEYS);
+        };
+        match &*key.to_string() {
+            "env" => {
+                if let Some(value) = string(meta, &key, "env = \"NAME\"", errors)? {
+                    set(&mut self.env, key, value, errors);
+                }
+            }
+            "default" => {
+                if let Some(value) = default(meta, &key, errors)? {
+                    set(&mut self.default, key, value, errors);
+                }
+            }
+            "secret" => {
+                if flag(meta, &key, errors)? {
+                    set(&mut self.secret, key, (), errors);
+                }
+            }
+            "nested" => {
+                if flag(meta, &key, errors)? {
+                    set(&mut self.nested, key, (), errors);
+                }
+            }
+            "prefix" => {
+                if let Some(value) = string(meta, &key, "nested, prefix = \"DB_\"", errors)? {
+                    set(&mut self.prefix, key, value, errors);
+                }
+            }
+            "separator" => {
+                if let Some(value) = string(meta, &key, "separator = \",\"", errors)? {
+                    set(&mut self.separator, key, value, errors);
+                }
+            }
+            "parse_with" => {
+                if let Some(value) = parse_with(meta, &key, errors)? {
+                    set(&mut self.parse_with, key, value, errors);
+                }
+            }
+            "example" => {
+                if let Some(value) = string(meta, &key, "example = \"...\"", errors)? {
+                    set(&mut self.example, key, value, errors);
+                }
+            }
+            _ => return unknown_key(meta, errors, "on a field", FIELD_KEYS),
+        }
+        Ok(())
+    }
+}
+
+fn config_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
+    attrs.iter().filter(|attr| attr.path().is_ident("config"))
+}
+
+/// Keeps the first value of a key; a second one is an error on its key.
+fn set<T>(slot: &mut Option<Attr<T>>, key: Ident, value: T, errors: &Errors) {
+    if slot.is_some() {
+        errors.spanned(&key, format_args!("duplicate `{key}`"));
+    } else {
+        *slot = Some(Attr { key, value });
+    }
+}
+
+fn unknown_key(
+    meta: &ParseNestedMeta,
+    errors: &Errors,
+    place: &str,
+    allowed: &[&str],
+) -> syn::Result<()> {
+    let path = &meta.path;
+    let written = path.to_token_stream().to_string().replace(' ', "");
+    let allowed_list = allowed
+        .iter()
+        .map(|key| format!("`{key}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let message = match closest(&written, allowed) {
+        Some(close) => format!("unknown attribute `{written}`: did you mean `{close}`?"),
+        None if allowed.len() == 1 => {
+            format!("unknown attribute `{written}`; {place}, `#[config]` takes only {allowed_list}")
+        }
+        None => format!("unknown attribute `{written}`; {place}, `#[config]` takes {allowed_list}"),
+    };
+    errors.spanned(path, message);
+    skip_value(meta)
+}
+
+/// The allowed key a typo most likely meant.
+fn closest<'a>(written: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|key| (edit_distance(written, key), *key))
+        .filter(|(distance, key)| *distance <= key.len() / 3)
+        .min()
+        .map(|(_, key)| key)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// `key = "..."`; `None` (with an error recorded) when the value is not a
+/// string.
+fn string(
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    usage: &str,
+    errors: &Errors,
+) -> syn::Result<Option<LitStr>> {
+    if !meta.input.peek(Token![=]) {
+        errors.spanned(key, format_args!("`{key}` needs a value: `{usage}`"));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let tokens = until_comma(meta.value()?)?;
+    match syn::parse2::<LitStr>(tokens.clone()) {
+        Ok(lit) => Ok(Some(lit)),
+        Err(_) => {
+            let tokens = if tokens.is_empty() {
+                key.to_token_stream()
+            } else {
+                tokens
+            };
+            errors.spanned(
+                tokens,
+                format_args!("`{key}` takes a string literal: `{usage}`"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// A key with no value: `secret`, `nested`.
+fn flag(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Result<bool> {
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        return Ok(true);
+    }
+    errors.spanned(
+        key,
+        format_args!("`{key}` takes no value: write `#[config({key})]`"),
+    );
+    skip_value(meta)?;
+    Ok(false)
+}
+
+fn default(
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    errors: &Errors,
+) -> syn::Result<Option<DefaultValue>> {
+    const USAGE: &str =
+        "`default = \"30s\"` (parsed like the variable) or `default = <expression>`";
+    if !meta.input.peek(Token![=]) {
+        errors.spanned(key, format_args!("`default` needs a value: {USAGE}"));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let tokens = until_comma(meta.value()?)?;
+    if tokens.is_empty() {
+        errors.spanned(key, format_args!("`default` needs a value: {USAGE}"));
+        return Ok(None);
+    }
+    Ok(Some(match syn::parse2::<LitStr>(tokens.clone()) {
+        Ok(lit) => DefaultValue::Parsed(lit),
+        Err(_) => DefaultValue::Expr(tokens),
+    }))
+}
+
+fn parse_with(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Result<Option<Path>> {
+    const USAGE: &str = "`parse_with = path::to::function`, a `fn(&str) -> Result<T, E>`";
+    if !meta.input.peek(Token![=]) {
+        errors.spanned(key, format_args!("`parse_with` needs a value: {USAGE}"));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let value = meta.value()?;
+    let tokens = until_comma(value)?;
+    match syn::parse2::<Path>(tokens.clone()) {
+        Ok(mut path) => {
+            // `parse::<T>` is how a path is written in an expression.
+            for segment in &mut path.segments {
+                if let PathArguments::AngleBracketed(args) = &mut segment.arguments {
+                    args.colon2_token
+                        .get_or_insert_with(|| Token![::](args.lt_token.span));
+                }
+            }
+            Ok(Some(path))
+        }
+        Err(_) => {
+            let tokens = if tokens.is_empty() {
+                key.to_token_stream()
+            } else {
+                tokens
+            };
+            errors.spanned(
+                tokens,
+                format_args!("expected a path to a function: {USAGE}"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// Consumes whatever follows a key, so that reading goes on with the next.
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        until_comma(meta.value()?)?;
+    } else if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+        meta.input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}
+
+/// The token trees up to the next `,` that separates keys: a `,` between
+/// the generic arguments of a path (`HashMap::<K, V>::new()`,
+/// `<T as Trait>::f()`) does not count.
+fn until_comma(input: ParseStream) -> syn::Result<TokenStream> {
+    let mut tokens = TokenStream::new();
+    let mut generics_depth = 0usize;
+    // The punctuation joined to the token being read (`::` before `<`).
+    let mut joined: Vec<char> = Vec::new();
+    while !input.is_empty() {
+        if generics_depth == 0 && input.peek(Token![,]) {
+            break;
+        }
+        let token: TokenTree = input.parse()?;
+        match &token {
+            TokenTree::Punct(punct) => {
+                match punct.as_char() {
+                    '<' if tokens.is_empty()
+                        || joined.ends_with(&[':', ':'])
+                        || generics_depth > 0 =>
+                    {
+                        generics_depth += 1;
+                    }
+                    '>' if generics_depth > 0 && joined.last() != Some(&'-') => {
+                        generics_depth -= 1;
+                    }
+                    _ => {}
+                }
+                joined.push(punct.as_char());
+                if punct.spacing() == Spacing::Alone {
+                    joined.clear();
+                }
+            }
+            _ => joined.clear(),
+        }
+        tokens.extend([token]);
+    }
+    Ok(tokens)
+}
+
+/// The doc comment, lines trimmed and joined with spaces, empty lines
+/// dropped. A `#[doc = ...]` whose value is not a literal (`include_str!`)
+/// is left out.
+fn doc_comment(attrs: &[Attribute]) -> String {
+    let mut lines = Vec::new();
+    for attr in attrs {
+        if let Meta::NameValue(doc) = &attr.meta
+            && doc.path.is_ident("doc")
+            && let Expr::Lit(ExprLit {
+                lit: Lit::Str(text),
+                ..
+            }) = &doc.value
+        {
+            let text = text.value();
+            lines.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|line| !line.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+    }
+    lines.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_find_the_key_meant() {
+        let table = [
+            ("defualt", Some("default")),
+            ("seperator", Some("separator")),
+            ("parse_whit", Some("parse_with")),
+            ("env", Some("env")),
+            ("rename", None),
+            ("e", None),
+        ];
+        for (written, meant) in table {
+            assert_eq!(closest(written, FIELD_KEYS), meant, "{written}");
+        }
+    }
+
+    #[test]
+    fn values_end_at_the_comma_between_keys() {
+        let table = [
+            ("8080, secret", "8080"),
+            (
+                "HashMap::<u8, u8>::new(), secret",
+                "HashMap::<u8,u8>::new()",
+            ),
+            (
+                "<u16 as Default>::default(), secret",
+                "<u16asDefault>::default()",
+            ),
+            ("f(1, 2), secret", "f(1,2)"),
+            ("1 < 2, secret", "1<2"),
+        ];
+        for (written, value) in table {
+            let value_then_rest = |input: ParseStream| {
+                let value = until_comma(input)?;
+                input.parse::<Token![,]>()?;
+                input.parse::<TokenStream>()?;
+                Ok(value)
+            };
+            let parsed = syn::parse::Parser::parse_str(value_then_rest, written).unwrap();
+            assert_eq!(parsed.to_string().replace(' ', ""), value, "{written}");
+        }
+    }
+}

@@ -1,0 +1,761 @@
+//! The validated description of one config struct: every rule checked here,
+//! each error spanned on what the user wrote, names resolved, and each
+//! field's parser chosen from the syntax of its type. What is left for
+//! `expand` is writing it out.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Delimiter, Ident, Spacing, Span, TokenStream, TokenTree};
+use quote::format_ident;
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields, GenericArgument, LitStr, Path, PathArguments, Type};
+
+use crate::Errors;
+use crate::attr::{self, Attr, FieldAttrs, StructAttrs};
+
+/// One config struct.
+pub struct Config<'a> {
+    pub ident: Ident,
+    /// `#[config(prefix = "...")]`, or empty.
+    pub prefix: String,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub struct Field<'a> {
+    pub member: Ident,
+    /// The field's type, as written.
+    pub ty: &'a Type,
+    /// The local variable holding the field's value while the others load;
+    /// `__f_` keeps it apart from the user's names.
+    pub local: Ident,
+    pub kind: FieldKind<'a>,
+}
+
+pub enum FieldKind<'a> {
+    /// One variable.
+    Var(Var<'a>),
+    /// `#[config(nested)]`: a struct of variables of its own.
+    Nested {
+        /// Appended to the parent's prefix: `DB_`.
+        prefix: String,
+        /// Where the prefix comes from: the field's name or its `prefix`.
+        prefix_span: Span,
+    },
+}
+
+/// A field read from one variable.
+pub struct Var<'a> {
+    /// Its place in the struct's table of variables.
+    pub index: usize,
+    pub name: VarName,
+    /// Where the name comes from: the field's name or its `env`.
+    pub name_span: Span,
+    pub doc: String,
+    pub example: Option<String>,
+    /// `#[config(secret)]`; a secret type is secret whatever this says.
+    pub secret: bool,
+    pub default: DefaultValue,
+    /// An `Option<_>` field: unset is `None`.
+    pub optional: bool,
+    pub parser: Parser<'a>,
+}
+
+pub enum VarName {
+    /// Appended to the prefix: the field's name in `SCREAMING_SNAKE_CASE`.
+    Suffix(String),
+    /// `env = "NAME"`.
+    Exact(String),
+}
+
+pub enum DefaultValue {
+    None,
+    /// `default = "30s"`: parsed like the variable.
+    Parsed(String),
+    /// `default = <expr>`: the expression, and its text for the docs.
+    Expr {
+        tokens: TokenStream,
+        text: String,
+    },
+}
+
+/// How a value is parsed, following the shape of its type.
+pub enum Parser<'a> {
+    /// The type's own parser: `EnvValue` or `FromStr`.
+    Pick(&'a Type),
+    /// `Vec<T>`.
+    List {
+        separator: String,
+        item: Box<Parser<'a>>,
+    },
+    /// `SecretBox<T>`.
+    Secret(Box<Parser<'a>>),
+    /// `parse_with = path`.
+    With(Path),
+}
+
+impl<'a> Config<'a> {
+    /// The model of `input`; `None` when it is not a struct with named
+    /// fields. Errors go to `errors`; the model may be incomplete when there
+    /// are any.
+    pub fn from_input(input: &'a DeriveInput, errors: &Errors) -> Option<Config<'a>> {
+        let attrs = StructAttrs::from_attrs(&input.attrs, errors);
+        let ident = &input.ident;
+        let named = match &input.data {
+            Data::Struct(data) => match &data.fields {
+                Fields::Named(named) => Some(named),
+                Fields::Unnamed(fields) => {
+                    errors.spanned(
+                        fields,
+                        "`Config` needs named fields: each field names its variable",
+                    );
+                    None
+                }
+                Fields::Unit => {
+                    errors.spanned(
+                        ident,
+                        "`Config` needs a struct with named fields, one per variable",
+                    );
+                    None
+                }
+            },
+            Data::Enum(data) => {
+                let enum_token = &data.enum_token;
+                errors.spanned(
+                    quote::quote!(#enum_token #ident),
+                    "`Config` can only be derived for a struct with named fields, not an enum",
+                );
+                None
+            }
+            Data::Union(data) => {
+                let union_token = &data.union_token;
+                errors.spanned(
+                    quote::quote!(#union_token #ident),
+                    "`Config` can only be derived for a struct with named fields, not a union",
+                );
+                None
+            }
+        };
+        if !input.generics.params.is_empty() {
+            errors.spanned(
+                &input.generics,
+                "`Config` cannot be derived for a generic struct: its variables and their \
+                 types must be known from the struct alone",
+            );
+        }
+        let prefix = match &attrs.prefix {
+            Some(prefix) => checked_prefix(&prefix.value, errors),
+            None => String::new(),
+        };
+        let mut fields = Vec::new();
+        let mut vars = 0;
+        for field in &named?.named {
+            let member = field.ident.clone()?;
+            let attrs = FieldAttrs::from_attrs(&field.attrs, errors);
+            let kind = if attrs.nested.is_some() {
+                nested(&member, &field.ty, attrs, errors)
+            } else {
+                let index = vars;
+                vars += 1;
+                FieldKind::Var(var(index, &member, &field.ty, attrs, errors))
+            };
+            // Mixed-site hygiene: the user's code cannot name it, nor lint
+            // it; located at the type, which errors about its value are about.
+            let span = Span::mixed_site().located_at(field.ty.span());
+            let local = format_ident!("__f_{}", member.unraw(), span = span);
+            fields.push(Field {
+                member,
+                ty: &field.ty,
+                local,
+                kind,
+            });
+        }
+        let config = Config {
+            ident: ident.clone(),
+            prefix,
+            fields,
+        };
+        config.check_names(errors);
+        Some(config)
+    }
+
+    /// Two fields reading one variable, or a field reading what another's
+    /// `NAME_FILE` variant means.
+    fn check_names(&self, errors: &Errors) {
+        let mut vars: HashMap<String, &Ident> = HashMap::new();
+        let mut nested: HashMap<&str, &Ident> = HashMap::new();
+        for field in &self.fields {
+            match &field.kind {
+                FieldKind::Var(var) => {
+                    let name = var.name.resolve(&self.prefix);
+                    if let Some(first) = vars.get(&name) {
+                        errors.at(
+                            var.name_span,
+                            format_args!("`{name}` is already the variable of field `{first}`"),
+                        );
+                    } else {
+                        vars.insert(name, &field.member);
+                    }
+                }
+                FieldKind::Nested {
+                    prefix,
+                    prefix_span,
+                    ..
+                } if !prefix.is_empty() => {
+                    if let Some(first) = nested.get(&**prefix) {
+                        errors.at(
+                            *prefix_span,
+                            format_args!(
+                                "`{}{prefix}` is already the prefix of nested field `{first}`",
+                                self.prefix
+                            ),
+                        );
+                    } else {
+                        nested.insert(prefix, &field.member);
+                    }
+                }
+                FieldKind::Nested { .. } => {}
+            }
+        }
+        for field in &self.fields {
+            let FieldKind::Var(var) = &field.kind else {
+                continue;
+            };
+            let name = var.name.resolve(&self.prefix);
+            let Some((base, other)) = name
+                .strip_suffix("_FILE")
+                .and_then(|base| Some((base, vars.get(base)?)))
+            else {
+                continue;
+            };
+            errors.at(
+                var.name_span,
+                format_args!(
+                    "`{name}` is ambiguous: by the `NAME_FILE` convention it names a file \
+                     holding `{base}` (field `{other}`); rename one of the fields"
+                ),
+            );
+        }
+    }
+}
+
+impl VarName {
+    fn resolve(&self, prefix: &str) -> String {
+        match self {
+            VarName::Suffix(suffix) => format!("{prefix}{suffix}"),
+            VarName::Exact(name) => name.clone(),
+        }
+    }
+}
+
+fn nested<'a>(member: &Ident, ty: &Type, attrs: FieldAttrs, errors: &Errors) -> FieldKind<'a> {
+    let FieldAttrs {
+        env,
+        default,
+        secret,
+        separator,
+        parse_with,
+        example,
+        prefix,
+        ..
+    } = attrs;
+    let not_with_nested = [
+        env.map(|attr| {
+            let why = "the nested struct's fields name their own variables; \
+                       `prefix = \"...\"` sets their prefix";
+            (attr.key, why)
+        }),
+        default.map(|attr| (attr.key, "give defaults to the nested struct's fields")),
+        secret.map(|attr| (attr.key, "mark the nested struct's fields as secret")),
+        separator.map(|attr| (attr.key, "it belongs on a `Vec` field of the nested struct")),
+        parse_with.map(|attr| (attr.key, "it belongs on a field of the nested struct")),
+        example.map(|attr| (attr.key, "it belongs on a field of the nested struct")),
+    ];
+    for (key, why) in not_with_nested.into_iter().flatten() {
+        errors.spanned(
+            &key,
+            format_args!("`{key}` cannot be used with `nested`: {why}"),
+        );
+    }
+    if let Some((Wrapper::Option, _)) = wrapped(ty) {
+        errors.spanned(
+            ty,
+            "a `nested` field cannot be an `Option`: give its fields defaults, \
+             or make them `Option`s",
+        );
+    }
+    let (prefix, prefix_span) = match prefix {
+        Some(prefix) => (checked_prefix(&prefix.value, errors), prefix.value.span()),
+        None => (
+            format!("{}_", screaming_snake_case(&member.unraw().to_string())),
+            member.span(),
+        ),
+    };
+    FieldKind::Nested {
+        prefix,
+        prefix_span,
+    }
+}
+
+fn var<'a>(
+    index: usize,
+    member: &Ident,
+    ty: &'a Type,
+    attrs: FieldAttrs,
+    errors: &Errors,
+) -> Var<'a> {
+    if let Some(prefix) = &attrs.prefix {
+        errors.spanned(
+            &prefix.key,
+            "`prefix` is for `nested` fields; to name this field's variable, use `env = \"NAME\"`",
+        );
+    }
+    let (name, name_span) = match &attrs.env {
+        Some(env) => {
+            check_var_name(&env.value, false, errors);
+            (VarName::Exact(env.value.value()), env.value.span())
+        }
+        None => {
+            let name = screaming_snake_case(&member.unraw().to_string());
+            if !is_var_name(&name) {
+                errors.spanned(
+                    member,
+                    format_args!(
+                        "`{name}` is not a portable variable name (ASCII letters, digits and `_`); \
+                         name the variable with `env = \"NAME\"`"
+                    ),
+                );
+            }
+            (VarName::Suffix(name), member.span())
+        }
+    };
+    let (optional, value_ty) = match wrapped(ty) {
+        Some((Wrapper::Option, inner)) => (true, inner),
+        _ => (false, ty),
+    };
+    let default = match attrs.default {
+        Some(default) if optional => {
+            errors.spanned(
+                &default.key,
+                "`default` cannot be used on an `Option` field: an unset variable is `None`",
+            );
+            DefaultValue::None
+        }
+        Some(Attr {
+            value: attr::DefaultValue::Parsed(text),
+            ..
+        }) => DefaultValue::Parsed(text.value()),
+        Some(Attr {
+            value: attr::DefaultValue::Expr(tokens),
+            ..
+        }) => DefaultValue::Expr {
+            text: expr_text(&tokens),
+            tokens,
+        },
+        None => DefaultValue::None,
+    };
+    let parser = match attrs.parse_with {
+        Some(path) => {
+            if let Some(separator) = &attrs.separator {
+                errors.spanned(
+                    &separator.key,
+                    "`separator` cannot be used with `parse_with`: \
+                     the function receives the whole value",
+                );
+            }
+            Parser::With(path.value)
+        }
+        None => {
+            let separator = attrs.separator.as_ref().map(|separator| &separator.value);
+            let parser = parser(value_ty, separator, false, errors);
+            if let (Some(attr), false) = (&attrs.separator, parser.has_list()) {
+                errors.spanned(
+                    &attr.key,
+                    "`separator` is for `Vec<_>` fields: this field holds one value",
+                );
+            }
+            parser
+        }
+    };
+    Var {
+        index,
+        name,
+        name_span,
+        doc: attrs.doc,
+        example: attrs.example.map(|example| example.value.value()),
+        secret: attrs.secret.is_some(),
+        default,
+        optional,
+        parser,
+    }
+}
+
+/// The parser of `ty`, peeling `Vec<_>` and `SecretBox<_>` by syntax.
+fn parser<'a>(
+    ty: &'a Type,
+    separator: Option<&LitStr>,
+    in_list: bool,
+    errors: &Errors,
+) -> Parser<'a> {
+    match wrapped(ty) {
+        Some((Wrapper::Option, _)) => {
+            errors.spanned(
+                ty,
+                "`Option` can only be the outermost type of a field: \
+                 `Option<Vec<T>>`, not `Vec<Option<T>>`",
+            );
+            Parser::Pick(ty)
+        }
+        Some((Wrapper::Vec, _)) if in_list => {
+            errors.spanned(
+                ty,
+                "a list of lists cannot be read from one variable; use `parse_with`",
+            );
+            Parser::Pick(ty)
+        }
+        Some((Wrapper::Vec, item)) => {
+            let separator = match separator {
+                Some(separator) if separator.value().is_empty() => {
+                    errors.spanned(separator, "the separator cannot be empty");
+                    String::from(",")
+                }
+                Some(separator) => separator.value(),
+                None => String::from(","),
+            };
+            Parser::List {
+                separator,
+                item: Box::new(parser(item, None, true, errors)),
+            }
+        }
+        // `SecretString` is `SecretBox<str>`: one value, not a wrapper.
+        Some((Wrapper::SecretBox, inner)) if !is_str(inner) => {
+            Parser::Secret(Box::new(parser(inner, separator, in_list, errors)))
+        }
+        _ => Parser::Pick(ty),
+    }
+}
+
+impl Parser<'_> {
+    fn has_list(&self) -> bool {
+        match self {
+            Parser::List { .. } => true,
+            Parser::Secret(inner) => inner.has_list(),
+            Parser::Pick(_) | Parser::With(_) => false,
+        }
+    }
+}
+
+/// A type whose shape decides how its value is read.
+#[derive(Clone, Copy)]
+enum Wrapper {
+    Option,
+    Vec,
+    SecretBox,
+}
+
+/// `Option<T>`, `Vec<T>` or `SecretBox<T>`, by the last segment of the path:
+/// the wrapper and `T`.
+fn wrapped(ty: &Type) -> Option<(Wrapper, &Type)> {
+    let path = match ungroup(ty) {
+        Type::Path(path) if path.qself.is_none() => &path.path,
+        _ => return None,
+    };
+    let segment = path.segments.last()?;
+    let wrapper = [
+        ("Option", Wrapper::Option),
+        ("Vec", Wrapper::Vec),
+        ("SecretBox", Wrapper::SecretBox),
+    ]
+    .into_iter()
+    .find_map(|(name, wrapper)| (segment.ident == name).then_some(wrapper))?;
+    let PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
+    };
+    match args.args.iter().collect::<Vec<_>>()[..] {
+        [GenericArgument::Type(inner)] => Some((wrapper, inner)),
+        _ => None,
+    }
+}
+
+fn is_str(ty: &Type) -> bool {
+    matches!(ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("str"))
+}
+
+/// Types from `macro_rules!` arrive wrapped in invisible groups.
+fn ungroup(mut ty: &Type) -> &Type {
+    loop {
+        match ty {
+            Type::Group(group) => ty = &group.elem,
+            Type::Paren(paren) => ty = &paren.elem,
+            _ => return ty,
+        }
+    }
+}
+
+fn checked_prefix(prefix: &LitStr, errors: &Errors) -> String {
+    let value = prefix.value();
+    if !value.is_empty() && !value.ends_with('_') {
+        errors.spanned(
+            prefix,
+            format_args!(
+                "a prefix must end with `_`: `{value}_` makes `{value}_PORT`, \
+                 `{value}` would make `{value}PORT`"
+            ),
+        );
+    } else {
+        check_var_name(prefix, true, errors);
+    }
+    value
+}
+
+fn check_var_name(lit: &LitStr, is_prefix: bool, errors: &Errors) {
+    let name = lit.value();
+    let what = if is_prefix {
+        "a prefix"
+    } else {
+        "a variable name"
+    };
+    if name.is_empty() && !is_prefix {
+        errors.spanned(lit, "a variable name cannot be empty");
+    } else if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
+    {
+        errors.spanned(
+            lit,
+            format_args!("{what} holds only ASCII letters, digits and `_`, not `{bad}`"),
+        );
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        errors.spanned(lit, format_args!("{what} cannot start with a digit"));
+    }
+}
+
+fn is_var_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// `request_timeout` -> `REQUEST_TIMEOUT`; also splits `camelCase` words.
+fn screaming_snake_case(ident: &str) -> String {
+    let chars: Vec<char> = ident.chars().collect();
+    let mut out = String::with_capacity(ident.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            let previous = chars[i - 1];
+            let next_is_lower = chars.get(i + 1).is_some_and(|next| next.is_lowercase());
+            if previous.is_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_uppercase() && next_is_lower)
+            {
+                out.push('_');
+            }
+        }
+        out.extend(c.to_uppercase());
+    }
+    out
+}
+
+/// The source text of a `default = <expr>` for the docs, spaced the way
+/// rustfmt would write it (`Duration::from_secs(30)`), not the way tokens
+/// print (`Duration :: from_secs (30)`).
+fn expr_text(tokens: &TokenStream) -> String {
+    let mut atoms = Vec::new();
+    atomize(tokens.clone(), &mut atoms, &mut 0);
+    let mut text = String::new();
+    for (i, atom) in atoms.iter().enumerate() {
+        if i > 0 && spaced(&atoms[i - 1], atom) {
+            text.push(' ');
+        }
+        text.push_str(atom.text());
+    }
+    text
+}
+
+/// A unit of an expression's text.
+enum Atom {
+    /// An identifier, literal or lifetime.
+    Word(String),
+    Open(char),
+    Close(char),
+    /// An operator; `prefix` when it applies to what follows (`-1`, `&x`,
+    /// `!x`) rather than joining two operands.
+    Op {
+        text: String,
+        prefix: bool,
+    },
+    /// The `!` of a macro call.
+    Bang,
+}
+
+impl Atom {
+    fn text(&self) -> &str {
+        match self {
+            Atom::Word(text) | Atom::Op { text, .. } => text,
+            Atom::Open('(') => "(",
+            Atom::Open('[') => "[",
+            Atom::Open('{') => "{",
+            Atom::Open(_) => "<",
+            Atom::Close(')') => ")",
+            Atom::Close(']') => "]",
+            Atom::Close('}') => "}",
+            Atom::Close(_) => ">",
+            Atom::Bang => "!",
+        }
+    }
+
+    fn is_op(&self, ops: &[&str]) -> bool {
+        matches!(self, Atom::Op { text, .. } if ops.contains(&&**text))
+    }
+}
+
+const OPERATORS: &[&str] = &[
+    "::", "->", "=>", "..", "...", "..=", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "*=",
+    "/=", "%=", "^=", "&=", "|=", "<<", ">>", "<<=", ">>=",
+];
+
+/// Splits tokens into atoms; `generics` counts the open `<` of a path's
+/// generic arguments, which are brackets rather than operators.
+fn atomize(tokens: TokenStream, atoms: &mut Vec<Atom>, generics: &mut usize) {
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        match token {
+            TokenTree::Ident(ident) => atoms.push(Atom::Word(ident.to_string())),
+            TokenTree::Literal(literal) => atoms.push(Atom::Word(literal.to_string())),
+            TokenTree::Group(group) => {
+                let (open, close) = match group.delimiter() {
+                    Delimiter::Parenthesis => ('(', ')'),
+                    Delimiter::Bracket => ('[', ']'),
+                    Delimiter::Brace => ('{', '}'),
+                    Delimiter::None => {
+                        atomize(group.stream(), atoms, generics);
+                        continue;
+                    }
+                };
+                atoms.push(Atom::Open(open));
+                atomize(group.stream(), atoms, &mut 0);
+                atoms.push(Atom::Close(close));
+            }
+            TokenTree::Punct(punct) => {
+                let c = punct.as_char();
+                let previous = atoms.last();
+                if c == '\'' {
+                    if let Some(TokenTree::Ident(lifetime)) = tokens.next() {
+                        atoms.push(Atom::Word(format!("'{lifetime}")));
+                    }
+                    continue;
+                }
+                if c == '<' && (*generics > 0 || previous.is_none_or(|p| p.is_op(&["::"]))) {
+                    *generics += 1;
+                    atoms.push(Atom::Open('<'));
+                    continue;
+                }
+                if c == '>' && *generics > 0 {
+                    *generics -= 1;
+                    atoms.push(Atom::Close('>'));
+                    continue;
+                }
+                if c == '!'
+                    && matches!(previous, Some(Atom::Word(_)))
+                    && matches!(tokens.peek(), Some(TokenTree::Group(_)))
+                {
+                    atoms.push(Atom::Bang);
+                    continue;
+                }
+                let mut text = c.to_string();
+                let mut spacing = punct.spacing();
+                while spacing == Spacing::Joint {
+                    let Some(TokenTree::Punct(next)) = tokens.peek() else {
+                        break;
+                    };
+                    let joined = format!("{text}{}", next.as_char());
+                    if !OPERATORS.iter().any(|op| op.starts_with(&*joined)) {
+                        break;
+                    }
+                    text = joined;
+                    spacing = next.spacing();
+                    tokens.next();
+                }
+                let prefix = match atoms.last() {
+                    None | Some(Atom::Open(_) | Atom::Bang) => true,
+                    Some(Atom::Op { text, .. }) => text != "?",
+                    Some(Atom::Word(_) | Atom::Close(_)) => false,
+                };
+                atoms.push(Atom::Op { text, prefix });
+            }
+        }
+    }
+}
+
+/// Whether a space goes between two atoms.
+fn spaced(previous: &Atom, next: &Atom) -> bool {
+    const TIGHT: &[&str] = &["::", ".", "..", "..="];
+    if next.is_op(&[",", ";", ":", "?"]) {
+        return false;
+    }
+    if previous.is_op(&[",", ";", ":"]) {
+        return true;
+    }
+    if previous.is_op(TIGHT) || next.is_op(TIGHT) {
+        return false;
+    }
+    match (previous, next) {
+        (Atom::Open('{'), Atom::Close('}')) => false,
+        (Atom::Open('{'), _) | (_, Atom::Close('}')) => true,
+        (Atom::Open(_), _) | (_, Atom::Close(_)) => false,
+        (Atom::Bang, _) | (_, Atom::Bang) => false,
+        (Atom::Word(_) | Atom::Close(_), Atom::Open('(' | '[' | '<')) => false,
+        (Atom::Op { prefix: true, .. }, _) => false,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expression_text_is_spaced_like_rustfmt() {
+        let table = [
+            ("Duration :: from_secs(30)", "Duration::from_secs(30)"),
+            ("- 1", "-1"),
+            ("1 << 20", "1 << 20"),
+            ("60 * 60 * 24", "60 * 60 * 24"),
+            ("!false", "!false"),
+            (
+                "vec![\"a\".to_owned(), \"b\".into()]",
+                "vec![\"a\".to_owned(), \"b\".into()]",
+            ),
+            ("Vec::<Vec<u8>>::new()", "Vec::<Vec<u8>>::new()"),
+            ("<u16 as Default>::default()", "<u16 as Default>::default()"),
+            (
+                "Limits { max: 3, ..Limits::DEFAULT }",
+                "Limits { max: 3, ..Limits::DEFAULT }",
+            ),
+            ("Empty {}", "Empty {}"),
+            ("[1, 2][0]", "[1, 2][0]"),
+            ("&'static str", "&'static str"),
+            ("a.0 .. = b", "a.0..=b"),
+            ("x? == -y", "x? == -y"),
+        ];
+        for (written, shown) in table {
+            let tokens: TokenStream = written.parse().unwrap();
+            assert_eq!(expr_text(&tokens), shown, "{written}");
+        }
+    }
+
+    #[test]
+    fn screaming_snake_case_of_field_names() {
+        let table = [
+            ("port", "PORT"),
+            ("request_timeout", "REQUEST_TIMEOUT"),
+            ("ipv6_addr", "IPV6_ADDR"),
+            ("httpProxyURL", "HTTP_PROXY_URL"),
+            ("HTTPPort", "HTTP_PORT"),
+            ("v2", "V2"),
+        ];
+        for (field, name) in table {
+            assert_eq!(screaming_snake_case(field), name, "{field}");
+        }
+    }
+}

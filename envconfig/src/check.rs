@@ -1,0 +1,356 @@
+//! The `--check-env` report: how each variable of a configuration fares in
+//! one [`Source`], and which set variables look like typos of its names.
+//!
+//! The report is a model first ([`Report`]) and text second
+//! ([`Report::render`]), so tests can assert on either.
+
+use std::fmt::Write as _;
+
+use crate::Config;
+use crate::error::Problem;
+use crate::load::{CheckStatus, Checked, Loader};
+use crate::source::{Origin, Source};
+
+/// How many characters of a value a report line quotes.
+const SHOWN_CHARS: usize = 64;
+
+/// The outcome of checking one source against a configuration.
+#[derive(Debug)]
+pub(crate) struct Report {
+    /// What was checked, in words: `the process environment and .env`.
+    pub checked: String,
+    /// One line per variable, in the order of the struct's fields.
+    pub vars: Vec<VarLine>,
+    /// Variables that carry the prefix but belong to no field, by name.
+    pub unknown: Vec<Unknown>,
+    /// Whether the configuration would load.
+    pub loads: bool,
+}
+
+/// How one variable fared.
+#[derive(Debug)]
+pub(crate) struct VarLine {
+    pub checked: Checked,
+    /// The problem, for a variable that is missing or invalid.
+    pub problem: Option<Problem>,
+}
+
+/// A set variable that matches no field.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Unknown {
+    pub name: String,
+    /// The variable it is probably a typo of.
+    pub did_you_mean: Option<String>,
+}
+
+impl Report {
+    /// Checks `source` the way loading `T` would read it.
+    pub fn new<T: Config>(source: &Source, checked: String) -> Report {
+        let mut loader = Loader::checking(source);
+        // The value itself is of no use here; dropping it at once also drops
+        // (and zeroizes) any secret it holds.
+        let loaded = T::__load(&mut loader, T::__PREFIX).is_some();
+        let (problems, checked_vars) = loader.finish();
+        let loads = loaded && problems.is_empty();
+        let mut problems = problems.into_iter();
+        let vars: Vec<VarLine> = checked_vars
+            .into_iter()
+            .map(|checked| {
+                // Problems and failed checks are recorded in the same order.
+                let problem = match checked.status {
+                    CheckStatus::Missing | CheckStatus::Invalid(_) => problems.next(),
+                    _ => None,
+                };
+                debug_assert!(problem.as_ref().is_none_or(|p| p.var() == checked.var));
+                VarLine { checked, problem }
+            })
+            .collect();
+        let known: Vec<&str> = vars.iter().map(|line| line.checked.var.as_str()).collect();
+        let unknown = unknown_vars(T::__PREFIX, &known, source.names());
+        Report {
+            checked,
+            vars,
+            unknown,
+            loads,
+        }
+    }
+
+    /// The report as printed: a header, one aligned line per variable, one
+    /// warning per unknown variable, and a summary.
+    pub fn render(&self) -> String {
+        let rows: Vec<[String; 4]> = self
+            .vars
+            .iter()
+            .map(|line| {
+                let checked = &line.checked;
+                let status = match checked.status {
+                    CheckStatus::Ok => "ok",
+                    CheckStatus::Default => "default",
+                    CheckStatus::Unset => "unset",
+                    CheckStatus::Missing => "missing",
+                    CheckStatus::Invalid(_) => "invalid",
+                };
+                let origin = match &checked.origin {
+                    None => "-".to_owned(),
+                    Some(Origin::Environment) => "environment".to_owned(),
+                    Some(Origin::EnvFile(path)) => path.display().to_string(),
+                    Some(Origin::SecretFile(_)) => format!("{}_FILE", checked.var),
+                    Some(Origin::Default) => "default".to_owned(),
+                };
+                let shown = checked.shown_value.as_deref();
+                let detail = match (&line.problem, &checked.status) {
+                    (Some(problem), _) => {
+                        format!("{}; expected {}", problem.kind(), problem.expected())
+                    }
+                    (None, CheckStatus::Unset) => "optional, not set".to_owned(),
+                    // The loader never hands over a secret's value; this is
+                    // a second lock on the same door.
+                    (None, _) if checked.secret => crate::docs::REDACTED.to_owned(),
+                    // A default as written in the source; a value as set.
+                    (None, CheckStatus::Default) => shown.map(one_line).unwrap_or_default(),
+                    (None, _) => shown.map(quoted).unwrap_or_default(),
+                };
+                [status.to_owned(), checked.var.clone(), origin, detail]
+            })
+            .collect();
+
+        let mut widths = [0; 3];
+        for row in &rows {
+            for (width, cell) in widths.iter_mut().zip(row) {
+                *width = (*width).max(cell.chars().count());
+            }
+        }
+
+        let mut out = format!("Checking {}:\n", self.checked);
+        for row in &rows {
+            let mut line = String::new();
+            for (cell, width) in row[..3].iter().zip(widths) {
+                let _ = write!(
+                    line,
+                    "  {cell}{:pad$}",
+                    "",
+                    pad = width - cell.chars().count()
+                );
+            }
+            line.push_str("  ");
+            line.push_str(&row[3]);
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        for unknown in &self.unknown {
+            let _ = write!(
+                out,
+                "warning: {} is set but is not a variable of this configuration",
+                unknown.name
+            );
+            if let Some(suggestion) = &unknown.did_you_mean {
+                let _ = write!(out, "; did you mean {suggestion}?");
+            }
+            out.push('\n');
+        }
+        let failing = self
+            .vars
+            .iter()
+            .filter(|line| line.problem.is_some())
+            .count();
+        let total = self.vars.len();
+        let warnings = match self.unknown.len() {
+            0 => String::new(),
+            1 => ", 1 warning".to_owned(),
+            n => format!(", {n} warnings"),
+        };
+        if self.loads {
+            let _ = writeln!(out, "OK: all {total} variables would load{warnings}");
+        } else {
+            let have = if failing == 1 {
+                "has a problem"
+            } else {
+                "have problems"
+            };
+            let _ = writeln!(
+                out,
+                "FAILED: {failing} of {total} variables {have}{warnings}; \
+                 the configuration would not load"
+            );
+        }
+        out
+    }
+}
+
+/// Set variables that carry the prefix (in any case) but are neither a
+/// field's variable nor its `_FILE` variant, sorted by name. Nothing is
+/// reported without a prefix: every variable of the environment would be.
+fn unknown_vars<'a>(
+    prefix: &str,
+    known: &[&str],
+    names: impl Iterator<Item = &'a str>,
+) -> Vec<Unknown> {
+    if prefix.is_empty() {
+        return Vec::new();
+    }
+    let candidates: Vec<String> = known
+        .iter()
+        .flat_map(|name| [(*name).to_owned(), format!("{name}_FILE")])
+        .collect();
+    let mut unknown: Vec<Unknown> = names
+        .filter(|name| {
+            name.get(..prefix.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+        })
+        .filter(|name| !candidates.iter().any(|candidate| candidate == name))
+        .map(|name| Unknown {
+            name: name.to_owned(),
+            did_you_mean: did_you_mean(name, prefix, &candidates),
+        })
+        .collect();
+    unknown.sort_by(|a, b| a.name.cmp(&b.name));
+    unknown
+}
+
+/// The candidate closest to `name` when close enough to be a typo. Only the
+/// part after the prefix counts: at most one edit per three of its
+/// characters, and never more than three.
+fn did_you_mean(name: &str, prefix: &str, candidates: &[String]) -> Option<String> {
+    let without_prefix = |name: &str| {
+        name.get(..prefix.len())
+            .filter(|start| start.eq_ignore_ascii_case(prefix))
+            .map(|_| name[prefix.len()..].to_ascii_uppercase())
+    };
+    let suffix = without_prefix(name)?;
+    let limit = (suffix.chars().count() / 3).clamp(1, 3);
+    candidates
+        .iter()
+        .filter_map(|candidate| {
+            let distance = edit_distance(&suffix, &without_prefix(candidate)?);
+            (distance <= limit).then_some((distance, candidate))
+        })
+        // `min_by_key` keeps the first of equals: the earlier field wins.
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate.clone())
+}
+
+/// The optimal string alignment distance: Levenshtein's insertions,
+/// deletions and substitutions, plus swaps of two adjacent characters, the
+/// commonest typo (`PROT` for `PORT`), each counting as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rows of the classic table: the one before last, last, current.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            current[j] = (last[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(last[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                current[j] = current[j].min(before[j - 2] + 1);
+            }
+        }
+        std::mem::swap(&mut before, &mut last);
+        std::mem::swap(&mut last, &mut current);
+    }
+    last[b.len()]
+}
+
+/// A value in the report: quoted, on one line, cut short when long.
+fn quoted(value: &str) -> String {
+    match value.char_indices().nth(SHOWN_CHARS) {
+        None => format!("{value:?}"),
+        Some((cut, _)) => format!("{:?}... ({} bytes in all)", &value[..cut], value.len()),
+    }
+}
+
+/// A default as written in the source, on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distances() {
+        let cases = [
+            ("", "", 0),
+            ("PORT", "PORT", 0),
+            ("PROT", "PORT", 1),
+            ("POR", "PORT", 1),
+            ("PORTS", "PORT", 1),
+            ("PART", "PORT", 1),
+            ("DATABSE_URL", "DATABASE_URL", 1),
+            ("TIMEOUT", "REQUEST_TIMEOUT", 8),
+            ("", "ABC", 3),
+            ("CA", "ABC", 3),
+            ("é", "e", 1),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(edit_distance(a, b), expected, "{a} -> {b}");
+            assert_eq!(edit_distance(b, a), expected, "{b} -> {a}");
+        }
+    }
+
+    #[test]
+    fn unknown_variables_and_their_suggestions() {
+        let known = [
+            "BILLING_PORT",
+            "BILLING_DATABASE_URL",
+            "BILLING_DB_MAX_CONNECTIONS",
+            "PAYMENT_TOKEN",
+        ];
+        let set = [
+            "BILLING_PROT",
+            "BILLING_PORT",
+            "BILLING_DATABASE_URL_FILE",
+            "BILLING_DATABASE_URL_FIEL",
+            "billing_port",
+            "BILLING_COMPLETELY_DIFFERENT",
+            "BILLING_DB_MAX_CONECTIONS",
+            "PATH",
+            "PAYMENT_TOKENS",
+            "BILLING_",
+            "BILL",
+        ];
+        let unknown = unknown_vars("BILLING_", &known, set.into_iter());
+        let got: Vec<(&str, Option<&str>)> = unknown
+            .iter()
+            .map(|u| (u.name.as_str(), u.did_you_mean.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("BILLING_", None),
+                ("BILLING_COMPLETELY_DIFFERENT", None),
+                (
+                    "BILLING_DATABASE_URL_FIEL",
+                    Some("BILLING_DATABASE_URL_FILE")
+                ),
+                (
+                    "BILLING_DB_MAX_CONECTIONS",
+                    Some("BILLING_DB_MAX_CONNECTIONS")
+                ),
+                ("BILLING_PROT", Some("BILLING_PORT")),
+                ("billing_port", Some("BILLING_PORT")),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_prefix_no_warnings() {
+        assert_eq!(unknown_vars("", &["PORT"], ["PROT"].into_iter()), []);
+    }
+
+    #[test]
+    fn long_values_are_cut_short() {
+        assert_eq!(quoted("8080"), "\"8080\"");
+        let long = "x".repeat(100);
+        assert_eq!(
+            quoted(&long),
+            format!("\"{}\"... (100 bytes in all)", "x".repeat(64))
+        );
+    }
+}

@@ -1,0 +1,371 @@
+//! [`Docs`]: the reference of every variable of a configuration, as data, and
+//! its renderings, one file per [`Format`]. Every format renders this one
+//! model, so they cannot disagree about a variable.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::load::{DefaultValue, Field};
+use crate::parse::Parse;
+
+mod dotenv;
+mod json;
+mod k8s;
+mod markdown;
+mod text;
+
+/// What a secret default is shown as.
+pub const REDACTED: &str = "<redacted>";
+
+/// The reference of every variable a configuration reads, nested ones
+/// included, in the order of the struct's fields.
+///
+/// ```
+/// use envconfig::Config;
+///
+/// #[derive(Config)]
+/// #[config(prefix = "APP_")]
+/// struct Settings {
+///     /// Port the HTTP server listens on.
+///     #[config(default = 8080)]
+///     port: u16,
+/// }
+///
+/// let docs = Settings::docs();
+/// let port = &docs.vars()[0];
+/// assert_eq!(port.name, "APP_PORT");
+/// assert_eq!(port.value_type, "integer 0..=65535");
+/// assert_eq!(port.default.as_deref(), Some("8080"));
+/// assert_eq!(port.description, "Port the HTTP server listens on.");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Docs {
+    prefix: String,
+    vars: Vec<VarDoc>,
+}
+
+/// The reference of one variable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct VarDoc {
+    /// The variable's name (`APP_PORT`).
+    pub name: String,
+    /// Its type in words (`integer 0..=65535`, `duration`,
+    /// `list of strings separated by ','`).
+    pub value_type: String,
+    /// Whether the application fails to start without it.
+    pub required: bool,
+    /// The default as written in the source, or `<redacted>` for a secret.
+    pub default: Option<String>,
+    /// Whether the value is secret: never shown, and a Kubernetes
+    /// `secretKeyRef` in the `k8s` rendering.
+    pub secret: bool,
+    /// The field's doc comment.
+    pub description: String,
+    /// An example value, from `#[config(example = "...")]`.
+    pub example: Option<String>,
+}
+
+impl Docs {
+    /// The version of the schema of the [`Format::Json`] rendering, its
+    /// `"version"` field. It changes only when a change could break a reader:
+    /// a renamed or removed key, or a changed meaning.
+    pub const SCHEMA_VERSION: u32 = 1;
+
+    /// Empty docs of a configuration whose root struct has `prefix`.
+    pub(crate) fn new(prefix: &str) -> Docs {
+        Docs {
+            prefix: prefix.to_owned(),
+            vars: Vec::new(),
+        }
+    }
+
+    /// The prefix of the root struct (`BILLING_`), empty when it has none.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// Every variable.
+    pub fn vars(&self) -> &[VarDoc] {
+        &self.vars
+    }
+
+    /// Renders the reference in one of the [`Format`]s: what
+    /// `--print-env-docs=FORMAT` prints.
+    ///
+    /// ```
+    /// use envconfig::{Config, Format};
+    ///
+    /// #[derive(Config)]
+    /// #[config(prefix = "APP_")]
+    /// struct Settings {
+    ///     /// Port the HTTP server listens on.
+    ///     #[config(default = 8080)]
+    ///     port: u16,
+    /// }
+    ///
+    /// let text = Settings::docs().render(Format::Dotenv);
+    /// assert!(text.contains("# Port the HTTP server listens on.\n"));
+    /// assert!(text.contains("# APP_PORT=8080\n"));
+    /// ```
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Text => text::render(self),
+            Format::Markdown => markdown::render(self),
+            Format::Dotenv => dotenv::render(self),
+            Format::Json => json::render(self),
+            Format::K8s => k8s::render(self),
+        }
+    }
+
+    #[doc(hidden)]
+    pub fn __push<P: Parse>(&mut self, prefix: &str, field: &Field, parser: &P, optional: bool) {
+        let secret = field.secret || parser.is_secret();
+        let default = field.default_text().map(|text| {
+            if secret {
+                REDACTED.to_owned()
+            } else {
+                text.to_owned()
+            }
+        });
+        self.vars.push(VarDoc {
+            name: field.name.resolve(prefix),
+            value_type: parser.noun().one.into_owned(),
+            required: !optional && matches!(field.default, DefaultValue::None),
+            default,
+            secret,
+            description: field.doc.to_owned(),
+            example: field.example.map(str::to_owned),
+        });
+    }
+}
+
+/// A rendering of [`Docs`]: the `FORMAT` of `--print-env-docs=FORMAT`.
+///
+/// Parsed from its name, and displayed as it:
+///
+/// ```
+/// use envconfig::Format;
+///
+/// let format: Format = "k8s".parse()?;
+/// assert_eq!(format, Format::K8s);
+/// assert_eq!(format.to_string(), "k8s");
+/// assert_eq!(Format::default(), Format::Text);
+///
+/// let unknown = "yaml".parse::<Format>().unwrap_err();
+/// assert_eq!(
+///     unknown.to_string(),
+///     "unknown format \"yaml\": expected one of text, markdown, dotenv, json, k8s"
+/// );
+/// # Ok::<(), envconfig::UnknownFormat>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[non_exhaustive]
+pub enum Format {
+    /// `text`: an aligned table for a terminal, one variable a line.
+    #[default]
+    #[cfg_attr(feature = "clap", value(help = "an aligned table (the default)"))]
+    Text,
+    /// `markdown`: a table to paste into a README.
+    #[cfg_attr(feature = "clap", value(help = "a Markdown table"))]
+    Markdown,
+    /// `dotenv`: a commented `.env.example`. Required variables are set to
+    /// nothing (`NAME=`) for someone to fill in; optional ones are commented
+    /// out, with their default when it is not secret.
+    #[cfg_attr(feature = "clap", value(help = "a commented .env.example"))]
+    Dotenv,
+    /// `json`: for tools, with a stable schema:
+    ///
+    /// ```json
+    /// {
+    ///   "version": 1,
+    ///   "variables": [
+    ///     {
+    ///       "name": "APP_PORT",
+    ///       "type": "integer 0..=65535",
+    ///       "required": false,
+    ///       "default": "8080",
+    ///       "secret": false,
+    ///       "description": "Port the HTTP server listens on.",
+    ///       "example": null
+    ///     }
+    ///   ]
+    /// }
+    /// ```
+    ///
+    /// Every key is always present; `default` and `example` are strings or
+    /// `null`, `description` is a string (empty when undocumented). A secret
+    /// default is `"<redacted>"`. `version` is [`Docs::SCHEMA_VERSION`].
+    #[cfg_attr(feature = "clap", value(help = "JSON, for tools"))]
+    Json,
+    /// `k8s`: the `env:` list of a Kubernetes container spec, in YAML.
+    ///
+    /// Every variable is listed, so the list is a complete template:
+    ///
+    /// - a secret is a `valueFrom.secretKeyRef` whose key is the variable's
+    ///   name, in a Secret named after the root struct's prefix (`BILLING_`
+    ///   gives `billing-secrets`; no prefix gives `app-secrets`): a
+    ///   placeholder to rename, derived so that two services' lists do not
+    ///   collide. A secret that may be absent gets `optional: true`.
+    /// - any other variable with a default gets its default as its value;
+    /// - any other variable gets `value: ""`, which envconfig reads as unset:
+    ///   a required one then stops the container with "set but empty" until
+    ///   someone fills it in, rather than deploying an example by accident.
+    ///   The example, if any, is in the comment above it.
+    #[cfg_attr(feature = "clap", value(help = "a Kubernetes container env: list"))]
+    K8s,
+}
+
+impl Format {
+    /// Every format, in the order help texts list them.
+    pub const ALL: &'static [Format] = &[
+        Format::Text,
+        Format::Markdown,
+        Format::Dotenv,
+        Format::Json,
+        Format::K8s,
+    ];
+
+    /// The name `--print-env-docs=FORMAT` takes: `text`, `markdown`,
+    /// `dotenv`, `json` or `k8s`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Dotenv => "dotenv",
+            Format::Json => "json",
+            Format::K8s => "k8s",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+
+    fn from_str(name: &str) -> Result<Format, UnknownFormat> {
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|format| format.name() == name)
+            .ok_or_else(|| UnknownFormat {
+                name: name.to_owned(),
+            })
+    }
+}
+
+/// A name that is not one of the [`Format`]s.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownFormat {
+    name: String,
+}
+
+impl UnknownFormat {
+    /// The name as given.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl fmt::Display for UnknownFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown format {:?}: expected one of ", self.name)?;
+        for (i, format) in Format::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(format.name())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownFormat {}
+
+/// Where a variable stands, in words shared by the renderings.
+impl VarDoc {
+    /// `required`, `default <value>` or `optional`.
+    fn requirement(&self) -> String {
+        match (&self.default, self.required) {
+            (Some(default), _) => format!("default {default}"),
+            (None, true) => "required".to_owned(),
+            (None, false) => "optional".to_owned(),
+        }
+    }
+}
+
+/// Test fixtures: a hand-built model with every kind of variable and the
+/// characters each format must escape.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::{Docs, REDACTED, VarDoc};
+
+    pub fn var(name: &str, value_type: &str) -> VarDoc {
+        VarDoc {
+            name: name.to_owned(),
+            value_type: value_type.to_owned(),
+            required: false,
+            default: None,
+            secret: false,
+            description: String::new(),
+            example: None,
+        }
+    }
+
+    /// The billing service's variables, plus awkward characters.
+    pub fn billing() -> Docs {
+        let mut docs = Docs::new("BILLING_");
+        docs.vars = vec![
+            VarDoc {
+                default: Some("8080".into()),
+                description: "Port the HTTP server listens on.".into(),
+                ..var("BILLING_PORT", "integer 0..=65535")
+            },
+            VarDoc {
+                required: true,
+                secret: true,
+                description: "Postgres connection URL.".into(),
+                example: Some("postgres://user:pass@db:5432/billing".into()),
+                ..var("BILLING_DATABASE_URL", "string")
+            },
+            VarDoc {
+                secret: true,
+                default: Some(REDACTED.into()),
+                description: "Signing key; the default is for development.".into(),
+                ..var("BILLING_SIGNING_KEY", "string")
+            },
+            VarDoc {
+                default: Some("30s".into()),
+                description: "How long a request may take.".into(),
+                ..var("BILLING_REQUEST_TIMEOUT", "duration")
+            },
+            VarDoc {
+                required: true,
+                description: "Hosts allowed to call us | comma-separated.\nSecond line.".into(),
+                example: Some("a.example.com,b.example.com".into()),
+                ..var("BILLING_ALLOWED_HOSTS", "list of strings separated by '|'")
+            },
+            VarDoc {
+                secret: true,
+                description: "Sentry DSN; errors are not reported when unset.".into(),
+                ..var("BILLING_SENTRY_DSN", "string")
+            },
+            VarDoc {
+                default: Some("café it's \"quoted\" \\ $HOME #not-a-comment\ttab `tick`".into()),
+                description: "A greeting with \u{1} a control char, café and \u{2028}.".into(),
+                ..var("BILLING_GREETING", "string")
+            },
+            VarDoc {
+                default: Some("info".into()),
+                ..var("BILLING_LOG_LEVEL", "Level")
+            },
+        ];
+        docs
+    }
+}

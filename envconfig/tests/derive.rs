@@ -1,0 +1,732 @@
+//! `#[derive(Config)]` through the public API: names, defaults, type shapes,
+//! secrets, problems and docs. Every config is built with `from_vars`, never
+//! from the process environment.
+#![allow(dead_code)]
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::str::FromStr;
+use std::time::Duration;
+
+use envconfig::{Config, Error, ProblemKind, VarDoc};
+use secrecy::{ExposeSecret, SecretBox, SecretString};
+
+fn load<T: Config>(pairs: &[(&str, &str)]) -> Result<T, Error> {
+    T::from_vars(pairs.iter().copied())
+}
+
+/// The variables of every problem, in order.
+fn problem_vars(error: &Error) -> Vec<&str> {
+    error
+        .problems()
+        .iter()
+        .map(|problem| problem.var())
+        .collect()
+}
+
+fn doc<'a>(docs: &'a envconfig::Docs, name: &str) -> &'a VarDoc {
+    docs.vars()
+        .iter()
+        .find(|var| var.name == name)
+        .unwrap_or_else(|| panic!("no variable {name} in {docs:#?}"))
+}
+
+// ---------------------------------------------------------------------------
+// Names
+
+#[derive(Config, Debug)]
+struct Pool {
+    max_connections: u32,
+    /// Exact names stay exact, however deep.
+    #[config(env = "POOL_EXACT")]
+    exact: u8,
+    #[config(nested)]
+    timeouts: Timeouts,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "IGNORED_WHEN_NESTED_")]
+struct Timeouts {
+    connect_secs: u32,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+#[allow(non_snake_case)]
+struct Names {
+    port: u16,
+    request_timeout_secs: u32,
+    r#type: String,
+    httpProxyURL: String,
+    #[config(env = "DATABASE_URL")]
+    database: String,
+    #[config(nested)]
+    db: Pool,
+    #[config(nested, prefix = "CACHE_POOL_")]
+    cache: Pool,
+    #[config(nested, prefix = "")]
+    flat: Flat,
+}
+
+#[derive(Config, Debug)]
+struct Flat {
+    flat_value: u8,
+}
+
+#[test]
+fn variable_names() {
+    let names: Vec<String> = Names::docs()
+        .vars()
+        .iter()
+        .map(|var| var.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "APP_PORT",
+            "APP_REQUEST_TIMEOUT_SECS",
+            "APP_TYPE",
+            "APP_HTTP_PROXY_URL",
+            "DATABASE_URL",
+            "APP_DB_MAX_CONNECTIONS",
+            "POOL_EXACT",
+            "APP_DB_TIMEOUTS_CONNECT_SECS",
+            "APP_CACHE_POOL_MAX_CONNECTIONS",
+            "POOL_EXACT",
+            "APP_CACHE_POOL_TIMEOUTS_CONNECT_SECS",
+            "APP_FLAT_VALUE",
+        ]
+    );
+    // A struct's own prefix applies when it is loaded on its own.
+    assert_eq!(
+        Timeouts::docs().vars()[0].name,
+        "IGNORED_WHEN_NESTED_CONNECT_SECS"
+    );
+}
+
+#[test]
+fn loads_every_name() {
+    let names: Names = load(&[
+        ("APP_PORT", "80"),
+        ("APP_REQUEST_TIMEOUT_SECS", "5"),
+        ("APP_TYPE", "web"),
+        ("APP_HTTP_PROXY_URL", "http://proxy"),
+        ("DATABASE_URL", "postgres://db"),
+        ("APP_DB_MAX_CONNECTIONS", "10"),
+        ("POOL_EXACT", "7"),
+        ("APP_DB_TIMEOUTS_CONNECT_SECS", "3"),
+        ("APP_CACHE_POOL_MAX_CONNECTIONS", "20"),
+        ("APP_CACHE_POOL_TIMEOUTS_CONNECT_SECS", "4"),
+        ("APP_FLAT_VALUE", "1"),
+    ])
+    .unwrap();
+    assert_eq!(names.port, 80);
+    assert_eq!(names.request_timeout_secs, 5);
+    assert_eq!(names.r#type, "web");
+    assert_eq!(names.httpProxyURL, "http://proxy");
+    assert_eq!(names.database, "postgres://db");
+    assert_eq!(names.db.max_connections, 10);
+    assert_eq!(names.db.exact, 7);
+    assert_eq!(names.db.timeouts.connect_secs, 3);
+    assert_eq!(names.cache.max_connections, 20);
+    assert_eq!(names.cache.exact, 7);
+    assert_eq!(names.cache.timeouts.connect_secs, 4);
+    assert_eq!(names.flat.flat_value, 1);
+}
+
+/// Field names that are also the names the generated code uses.
+#[derive(Config, Debug)]
+#[allow(non_snake_case)]
+struct GeneratedNames {
+    loader: u8,
+    prefix: u8,
+    docs: u8,
+    __loader: u8,
+    __prefix: u8,
+    __FIELDS: u8,
+    __f_loader: u8,
+}
+
+#[test]
+fn field_names_do_not_clash_with_generated_code() {
+    let config: GeneratedNames = load(&[
+        ("LOADER", "1"),
+        ("PREFIX", "2"),
+        ("DOCS", "3"),
+        ("__LOADER", "4"),
+        ("__PREFIX", "5"),
+        ("__FIELDS", "6"),
+        ("__F_LOADER", "7"),
+    ])
+    .unwrap();
+    let values = [
+        config.loader,
+        config.prefix,
+        config.docs,
+        config.__loader,
+        config.__prefix,
+        config.__FIELDS,
+        config.__f_loader,
+    ];
+    assert_eq!(values, [1, 2, 3, 4, 5, 6, 7]);
+}
+
+#[derive(Config, Debug)]
+struct Empty {}
+
+#[test]
+fn a_struct_without_fields_loads() {
+    load::<Empty>(&[]).unwrap();
+    assert!(Empty::docs().vars().is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// Defaults
+
+const DEFAULT_WORKERS: u8 = 4;
+
+fn default_retries() -> u8 {
+    3
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "D_")]
+struct Defaults {
+    #[config(default = "8080")]
+    parsed_port: u16,
+    #[config(default = 8080)]
+    expr_port: u16,
+    #[config(default = "30s")]
+    parsed_timeout: Duration,
+    #[config(default = Duration::from_secs(30))]
+    expr_timeout: Duration,
+    #[config(default = DEFAULT_WORKERS)]
+    workers: u8,
+    #[config(default = default_retries())]
+    retries: u8,
+    #[config(default = -1)]
+    offset: i32,
+    #[config(default = 1 << 20)]
+    buffer: u32,
+    #[config(default = false)]
+    debug: bool,
+    #[config(default = "info")]
+    level: String,
+    #[config(default = vec!["a".to_owned(), "b".to_owned()])]
+    hosts: Vec<String>,
+    #[config(default = "1;2", separator = ";")]
+    ids: Vec<u16>,
+    #[config(default = "hunter2")]
+    password: SecretString,
+    #[config(secret, default = "s3cret")]
+    token: String,
+    #[config(default = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+    bind: IpAddr,
+}
+
+#[test]
+fn defaults_apply_when_unset() {
+    let config: Defaults = load(&[]).unwrap();
+    assert_eq!(config.parsed_port, 8080);
+    assert_eq!(config.expr_port, 8080);
+    assert_eq!(config.parsed_timeout, Duration::from_secs(30));
+    assert_eq!(config.expr_timeout, Duration::from_secs(30));
+    assert_eq!(config.workers, 4);
+    assert_eq!(config.retries, 3);
+    assert_eq!(config.offset, -1);
+    assert_eq!(config.buffer, 1 << 20);
+    assert!(!config.debug);
+    assert_eq!(config.level, "info");
+    assert_eq!(config.hosts, ["a", "b"]);
+    assert_eq!(config.ids, [1, 2]);
+    assert_eq!(config.password.expose_secret(), "hunter2");
+    assert_eq!(config.token, "s3cret");
+    assert_eq!(config.bind, IpAddr::V4(Ipv4Addr::LOCALHOST));
+}
+
+#[test]
+fn set_values_override_defaults() {
+    let config: Defaults = load(&[
+        ("D_PARSED_PORT", "1"),
+        ("D_EXPR_PORT", "2"),
+        ("D_EXPR_TIMEOUT", "5s"),
+        ("D_HOSTS", "c"),
+        ("D_PASSWORD", "other"),
+        ("D_BIND", "::1"),
+    ])
+    .unwrap();
+    assert_eq!(config.parsed_port, 1);
+    assert_eq!(config.expr_port, 2);
+    assert_eq!(config.expr_timeout, Duration::from_secs(5));
+    assert_eq!(config.hosts, ["c"]);
+    assert_eq!(config.password.expose_secret(), "other");
+    assert_eq!(config.bind, "::1".parse::<IpAddr>().unwrap());
+}
+
+#[test]
+fn defaults_in_the_docs() {
+    let docs = Defaults::docs();
+    let table = [
+        ("D_PARSED_PORT", "8080"),
+        ("D_EXPR_PORT", "8080"),
+        ("D_PARSED_TIMEOUT", "30s"),
+        ("D_EXPR_TIMEOUT", "Duration::from_secs(30)"),
+        ("D_WORKERS", "DEFAULT_WORKERS"),
+        ("D_RETRIES", "default_retries()"),
+        ("D_OFFSET", "-1"),
+        ("D_BUFFER", "1 << 20"),
+        ("D_DEBUG", "false"),
+        ("D_LEVEL", "info"),
+        ("D_HOSTS", r#"vec!["a".to_owned(), "b".to_owned()]"#),
+        ("D_IDS", "1;2"),
+        ("D_PASSWORD", "<redacted>"),
+        ("D_TOKEN", "<redacted>"),
+        ("D_BIND", "IpAddr::V4(Ipv4Addr::LOCALHOST)"),
+    ];
+    for (name, default) in table {
+        let var = doc(&docs, name);
+        assert_eq!(var.default.as_deref(), Some(default), "{name}");
+        assert!(!var.required, "{name}");
+    }
+}
+
+#[derive(Config, Debug)]
+struct BadDefault {
+    #[config(default = "soon")]
+    timeout: Duration,
+}
+
+#[test]
+fn an_invalid_string_default_is_a_problem() {
+    let error = load::<BadDefault>(&[]).unwrap_err();
+    assert_eq!(problem_vars(&error), ["TIMEOUT"]);
+    assert!(matches!(
+        error.problems()[0].kind(),
+        ProblemKind::InvalidDefault { .. }
+    ));
+    // A valid value set in the environment does not need the default.
+    load::<BadDefault>(&[("TIMEOUT", "1s")]).unwrap();
+}
+
+// ---------------------------------------------------------------------------
+// Option
+
+#[derive(Config, Debug)]
+struct Optional {
+    retries: Option<u8>,
+}
+
+#[test]
+fn optional_values() {
+    // The variables set, and the value loaded (`None`: a problem).
+    type Case = (&'static [(&'static str, &'static str)], Option<Option<u8>>);
+    let table: [Case; 5] = [
+        (&[], Some(None)),
+        (&[("RETRIES", "")], Some(None)),
+        (&[("RETRIES", "3")], Some(Some(3))),
+        (&[("RETRIES", " 3 ")], Some(Some(3))),
+        (&[("RETRIES", "three")], None),
+    ];
+    for (vars, expected) in table {
+        let loaded = load::<Optional>(vars);
+        match expected {
+            Some(retries) => assert_eq!(loaded.unwrap().retries, retries, "{vars:?}"),
+            None => assert_eq!(problem_vars(&loaded.unwrap_err()), ["RETRIES"], "{vars:?}"),
+        }
+    }
+    let docs = Optional::docs();
+    assert!(!docs.vars()[0].required);
+    assert_eq!(docs.vars()[0].default, None);
+}
+
+// ---------------------------------------------------------------------------
+// Lists, secrets and their combinations
+
+#[derive(Config, Debug)]
+struct Shapes {
+    #[config(default = "a,b")]
+    hosts: Vec<String>,
+    #[config(separator = ";")]
+    ports: Vec<u16>,
+    tags: Option<Vec<String>>,
+    pin: SecretBox<u32>,
+    backup_pin: Option<SecretBox<u32>>,
+    #[config(separator = ":")]
+    codes: SecretBox<Vec<u16>>,
+}
+
+#[test]
+fn lists_and_secret_boxes() {
+    let shapes: Shapes =
+        load(&[("PORTS", "80; 443"), ("PIN", "1234"), ("CODES", "1:2:3")]).unwrap();
+    assert_eq!(shapes.hosts, ["a", "b"]);
+    assert_eq!(shapes.ports, [80, 443]);
+    assert_eq!(shapes.tags, None);
+    assert_eq!(*shapes.pin.expose_secret(), 1234);
+    assert!(shapes.backup_pin.is_none());
+    assert_eq!(*shapes.codes.expose_secret(), [1, 2, 3]);
+
+    let shapes: Shapes = load(&[
+        ("HOSTS", "x"),
+        ("PORTS", "1"),
+        ("TAGS", "t1,t2"),
+        ("PIN", "1"),
+        ("BACKUP_PIN", "2"),
+        ("CODES", "4"),
+    ])
+    .unwrap();
+    assert_eq!(shapes.hosts, ["x"]);
+    assert_eq!(
+        shapes.tags.as_deref(),
+        Some(&["t1".to_owned(), "t2".to_owned()][..])
+    );
+    assert_eq!(shapes.backup_pin.map(|pin| *pin.expose_secret()), Some(2));
+}
+
+#[test]
+fn shapes_in_the_docs() {
+    let docs = Shapes::docs();
+    let table = [
+        // name, required, secret
+        ("HOSTS", false, false),
+        ("PORTS", true, false),
+        ("TAGS", false, false),
+        ("PIN", true, true),
+        ("BACKUP_PIN", false, true),
+        ("CODES", true, true),
+    ];
+    for (name, required, secret) in table {
+        let var = doc(&docs, name);
+        assert_eq!((var.required, var.secret), (required, secret), "{name}");
+    }
+    assert!(doc(&docs, "PORTS").value_type.contains("';'"), "{docs:#?}");
+    assert!(doc(&docs, "HOSTS").value_type.contains("','"), "{docs:#?}");
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "S_")]
+struct Secrets {
+    url: SecretString,
+    pin: SecretBox<u32>,
+    #[config(secret)]
+    token: String,
+    #[config(secret)]
+    port: u16,
+}
+
+#[test]
+fn secrets_load_and_never_show() {
+    let secrets: Secrets = load(&[
+        ("S_URL", "postgres://user:pw@db"),
+        ("S_PIN", "4321"),
+        ("S_TOKEN", "tok"),
+        ("S_PORT", "5432"),
+    ])
+    .unwrap();
+    assert_eq!(secrets.url.expose_secret(), "postgres://user:pw@db");
+    assert_eq!(*secrets.pin.expose_secret(), 4321);
+    assert_eq!(secrets.token, "tok");
+    assert_eq!(secrets.port, 5432);
+
+    let error = load::<Secrets>(&[
+        ("S_URL", "postgres://user:pw@db"),
+        ("S_PIN", "pin-9876"),
+        ("S_TOKEN", "tok"),
+        ("S_PORT", "port-6543"),
+    ])
+    .unwrap_err();
+    assert_eq!(problem_vars(&error), ["S_PIN", "S_PORT"]);
+    for shown in [error.to_string(), format!("{error:?}")] {
+        for secret in ["pin-9876", "port-6543", "postgres://", "tok"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+    }
+    for var in Secrets::docs().vars() {
+        assert!(var.secret, "{}", var.name);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// parse_with and FromStr types
+
+#[derive(Debug, PartialEq)]
+enum Level {
+    Info,
+    Debug,
+}
+
+fn parse_level(text: &str) -> Result<Level, String> {
+    match text {
+        "info" => Ok(Level::Info),
+        "debug" => Ok(Level::Debug),
+        _ => Err(format!("unknown level {text:?} (use info or debug)")),
+    }
+}
+
+mod parsers {
+    use std::str::FromStr;
+
+    pub fn parse_csv(text: &str) -> Result<Vec<String>, std::convert::Infallible> {
+        Ok(text.split('|').map(str::to_owned).collect())
+    }
+
+    /// `WIDTHxHEIGHT`.
+    pub fn parse_pair<T: FromStr>(text: &str) -> Result<(T, T), &'static str> {
+        let (width, height) = text.split_once('x').ok_or("expected WIDTHxHEIGHT")?;
+        let width = width.parse().map_err(|_| "bad width")?;
+        let height = height.parse().map_err(|_| "bad height")?;
+        Ok((width, height))
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Mode {
+    Fast,
+    Safe,
+}
+
+impl FromStr for Mode {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Mode, String> {
+        match text {
+            "fast" => Ok(Mode::Fast),
+            "safe" => Ok(Mode::Safe),
+            _ => Err("expected fast or safe".to_owned()),
+        }
+    }
+}
+
+#[derive(Config, Debug)]
+struct Custom {
+    #[config(parse_with = parse_level, default = "info")]
+    level: Level,
+    #[config(parse_with = parse_level)]
+    fallback_level: Option<Level>,
+    #[config(parse_with = parsers::parse_csv)]
+    parts: Vec<String>,
+    #[config(parse_with = parsers::parse_pair::<u16>, default = (640, 480))]
+    size: (u16, u16),
+    // Generic arguments written as in a type are taken as a turbofish.
+    #[config(parse_with = parsers::parse_pair<u8>)]
+    ratio: Option<(u8, u8)>,
+    mode: Mode,
+    modes: Vec<Mode>,
+    addr: IpAddr,
+}
+
+#[test]
+fn parse_with_and_from_str() {
+    let custom: Custom = load(&[
+        ("FALLBACK_LEVEL", " debug "),
+        ("PARTS", "a,b|c"),
+        ("RATIO", "16x9"),
+        ("MODE", "fast"),
+        ("MODES", "safe, fast"),
+        ("ADDR", "10.0.0.1"),
+    ])
+    .unwrap();
+    assert_eq!(custom.level, Level::Info);
+    assert_eq!(custom.fallback_level, Some(Level::Debug));
+    assert_eq!(custom.parts, ["a,b", "c"]);
+    assert_eq!(custom.size, (640, 480));
+    assert_eq!(custom.ratio, Some((16, 9)));
+    assert_eq!(custom.mode, Mode::Fast);
+    assert_eq!(custom.modes, [Mode::Safe, Mode::Fast]);
+    assert_eq!(custom.addr, IpAddr::V4(Ipv4Addr::new(10, 0, 0, 1)));
+
+    let error = load::<Custom>(&[
+        ("LEVEL", "loud"),
+        ("PARTS", "x"),
+        ("SIZE", "640x"),
+        ("MODE", "slow"),
+        ("MODES", "fast,"),
+        ("ADDR", "10.0.0"),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        problem_vars(&error),
+        ["LEVEL", "SIZE", "MODE", "MODES", "ADDR"]
+    );
+    let shown = error.to_string();
+    assert!(shown.contains("unknown level \"loud\""), "{shown}");
+    assert!(shown.contains("bad height"), "{shown}");
+    assert!(shown.contains("expected fast or safe"), "{shown}");
+    assert_eq!(
+        doc(&Custom::docs(), "SIZE").default.as_deref(),
+        Some("(640, 480)")
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Every problem at once
+
+#[derive(Config, Debug)]
+#[config(prefix = "SVC_")]
+struct Service {
+    port: u16,
+    host: String,
+    #[config(default = 4)]
+    workers: u8,
+    debug: bool,
+    #[config(nested)]
+    db: Database,
+    #[config(nested, prefix = "REPLICA_")]
+    replica: Database,
+}
+
+#[derive(Config, Debug)]
+struct Database {
+    url: SecretString,
+    #[config(default = 10)]
+    pool: u32,
+}
+
+#[test]
+fn every_problem_at_once() {
+    let error = load::<Service>(&[
+        ("SVC_PORT", "http"),
+        ("SVC_HOST", ""),
+        ("SVC_WORKERS", "-1"),
+        ("SVC_DB_POOL", "many"),
+        ("SVC_REPLICA_URL", "postgres://replica"),
+        ("SVC_REPLICA_POOL", "ten"),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        problem_vars(&error),
+        [
+            "SVC_PORT",
+            "SVC_HOST",
+            "SVC_WORKERS",
+            "SVC_DEBUG",
+            "SVC_DB_URL",
+            "SVC_DB_POOL",
+            "SVC_REPLICA_POOL",
+        ]
+    );
+    let kinds: Vec<&ProblemKind> = error.problems().iter().map(|p| p.kind()).collect();
+    assert!(matches!(kinds[0], ProblemKind::Invalid { .. }));
+    assert_eq!(kinds[1], &ProblemKind::Empty);
+    assert!(matches!(kinds[2], ProblemKind::Invalid { .. }));
+    assert_eq!(kinds[3], &ProblemKind::Missing);
+    assert_eq!(kinds[4], &ProblemKind::Missing);
+    assert!(matches!(kinds[5], ProblemKind::Invalid { .. }));
+    assert!(matches!(kinds[6], ProblemKind::Invalid { .. }));
+    // One line per problem.
+    assert_eq!(error.to_string().lines().count(), 1 + 7);
+}
+
+#[test]
+fn a_required_variable_set_but_empty() {
+    let error = load::<Database>(&[("URL", "")]).unwrap_err();
+    assert_eq!(problem_vars(&error), ["URL"]);
+    assert_eq!(error.problems()[0].kind(), &ProblemKind::Empty);
+    assert!(error.to_string().contains("URL: set but empty"), "{error}");
+}
+
+// ---------------------------------------------------------------------------
+// Docs
+
+/// Settings of the billing service.
+#[derive(Config, Debug)]
+#[config(prefix = "BILLING_")]
+struct Billing {
+    /// Port the HTTP server listens on.
+    #[config(default = 8080)]
+    port: u16,
+    /// Postgres connection URL.
+    ///
+    ///   Include the database name.
+    database_url: SecretString,
+    /// Token for the payment provider.
+    #[config(secret, env = "PAYMENT_TOKEN")]
+    payment_token: String,
+    /** How long a request may take,
+    at most. */
+    #[config(default = "30s")]
+    request_timeout: Duration,
+    /// Hosts allowed to call us.
+    #[config(separator = ",", example = "a.example.com,b.example.com")]
+    allowed_hosts: Vec<String>,
+    sentry_dsn: Option<SecretString>,
+    #[config(nested)]
+    db: Database,
+}
+
+#[test]
+fn docs_describe_every_variable() {
+    let docs = Billing::docs();
+    // name, required, default, secret, description, example
+    type Row<'a> = (
+        &'a str,
+        bool,
+        Option<&'a str>,
+        bool,
+        &'a str,
+        Option<&'a str>,
+    );
+    let rows: Vec<Row> = docs
+        .vars()
+        .iter()
+        .map(|var| {
+            (
+                &*var.name,
+                var.required,
+                var.default.as_deref(),
+                var.secret,
+                &*var.description,
+                var.example.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            // name, required, default, secret, description, example
+            (
+                "BILLING_PORT",
+                false,
+                Some("8080"),
+                false,
+                "Port the HTTP server listens on.",
+                None
+            ),
+            (
+                "BILLING_DATABASE_URL",
+                true,
+                None,
+                true,
+                "Postgres connection URL. Include the database name.",
+                None
+            ),
+            (
+                "PAYMENT_TOKEN",
+                true,
+                None,
+                true,
+                "Token for the payment provider.",
+                None
+            ),
+            (
+                "BILLING_REQUEST_TIMEOUT",
+                false,
+                Some("30s"),
+                false,
+                "How long a request may take, at most.",
+                None
+            ),
+            (
+                "BILLING_ALLOWED_HOSTS",
+                true,
+                None,
+                false,
+                "Hosts allowed to call us.",
+                Some("a.example.com,b.example.com")
+            ),
+            ("BILLING_SENTRY_DSN", false, None, true, "", None),
+            ("BILLING_DB_URL", true, None, true, "", None),
+            ("BILLING_DB_POOL", false, Some("10"), false, "", None),
+        ]
+    );
+    assert_eq!(doc(&docs, "BILLING_PORT").value_type, "integer 0..=65535");
+    assert_eq!(doc(&docs, "BILLING_REQUEST_TIMEOUT").value_type, "duration");
+}

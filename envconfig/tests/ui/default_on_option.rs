@@ -1,0 +1,11 @@
+use envconfig::Config;
+
+#[derive(Config)]
+struct Settings {
+    #[config(default = 3)]
+    retries: Option<u8>,
+    #[config(default = "30s")]
+    timeout: Option<std::time::Duration>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use envconfig::Config;
+
+#[derive(Config)]
+enum Mode {
+    Fast,
+    Safe,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use envconfig::Config;
+
+#[derive(Config)]
+struct Settings<T> {
+    value: T,
+}
+
+fn main() {}

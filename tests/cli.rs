@@ -1,0 +1,752 @@
+//! `load_or_exit` end to end: the built `service` example, run as a
+//! container or a CI job runs it, with nothing but the variables each test
+//! gives it, in a working directory of its own.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use tempfile::TempDir;
+
+/// The variables the service needs to start.
+const VALID: &[(&str, &str)] = &[
+    ("BILLING_DATABASE_URL", "postgres://billing@db/billing"),
+    ("PAYMENT_TOKEN", "tok_123"),
+    ("BILLING_ALLOWED_HOSTS", "a.example.com,b.example.com"),
+];
+
+/// How many variables the service reads, nested ones included.
+const VARIABLES: usize = 15;
+
+const FORMATS: [&str; 5] = ["text", "markdown", "dotenv", "json", "k8s"];
+
+/// The `service` example, built once per test run.
+fn service_binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| example_binary("service", &[]))
+}
+
+/// Builds an example and gives its path.
+///
+/// `cargo test` builds the examples too, but `cargo test --test cli` does
+/// not, and would run a stale binary: so the test builds it, with the same
+/// cargo, profile and target directory as itself, into
+/// `target/<profile>/examples/`.
+fn example_binary(name: &str, features: &[&str]) -> PathBuf {
+    let test_binary = std::env::current_exe().expect("the test binary has a path");
+    let profile_dir = test_binary
+        .parent()
+        .and_then(Path::parent)
+        .expect("the test binary is in target/<profile>/deps");
+    let profile = match profile_dir.file_name().and_then(|name| name.to_str()) {
+        Some("debug") | None => "dev",
+        Some(profile) => profile,
+    };
+    let target_dir = profile_dir.parent().expect("target/<profile> has a parent");
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo
+        .args(["build", "--quiet", "--example", name, "--profile", profile])
+        .arg("--manifest-path")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(target_dir);
+    if !features.is_empty() {
+        cargo.arg("--features").arg(features.join(","));
+    }
+    let output = cargo.output().expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo build --example {name} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let binary = profile_dir
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(binary.is_file(), "{} is not built", binary.display());
+    binary
+}
+
+/// One run of the service.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// Every line of the check report that names `var`, with its runs of
+    /// spaces collapsed: `ok BILLING_PORT environment "8080"`.
+    fn report_line(&self, var: &str) -> String {
+        let lines: Vec<String> = self
+            .stdout
+            .lines()
+            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|line| line.split(' ').nth(1) == Some(var))
+            .collect();
+        assert_eq!(lines.len(), 1, "{var} in\n{}", self.stdout);
+        lines[0].clone()
+    }
+}
+
+/// A working directory and the process environment of a run.
+struct Env {
+    dir: TempDir,
+    vars: Vec<(String, String)>,
+}
+
+impl Env {
+    fn new(vars: &[(&str, &str)]) -> Env {
+        Env {
+            dir: TempDir::new().expect("a temporary directory"),
+            vars: vars
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+                .collect(),
+        }
+    }
+
+    fn set(mut self, name: &str, value: &str) -> Env {
+        self.vars.retain(|(set, _)| set != name);
+        self.vars.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    fn unset(mut self, name: &str) -> Env {
+        self.vars.retain(|(set, _)| set != name);
+        self
+    }
+
+    /// Writes a file in the working directory; its path.
+    fn file(&self, name: &str, content: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, content).expect("a file in the temporary directory");
+        path
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_binary(service_binary(), args)
+    }
+
+    fn run_binary(&self, binary: &Path, args: &[&str]) -> Run {
+        let output = Command::new(binary)
+            .args(args)
+            .env_clear()
+            .envs(self.vars.iter().map(|(name, value)| (name, value)))
+            .current_dir(self.dir.path())
+            .output()
+            .expect("the service runs");
+        Run {
+            code: output
+                .status
+                .code()
+                .expect("the service exits rather than being killed"),
+            stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+            stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+        }
+    }
+}
+
+#[test]
+fn starts_with_a_valid_environment() {
+    let run = Env::new(VALID).run(&[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stderr, "");
+    assert!(
+        run.stdout.contains("billing: listening on 0.0.0.0:8080\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("a.example.com, b.example.com"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_application_keeps_its_own_arguments() {
+    let run = Env::new(VALID).run(&["serve", "--workers", "4", "--check-environment", "-v"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("billing: listening on"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn exits_78_with_every_problem() {
+    let env = Env::new(VALID)
+        .unset("PAYMENT_TOKEN")
+        .unset("BILLING_DATABASE_URL")
+        .set("BILLING_PORT", "http")
+        .set("BILLING_DEBUG", "maybe");
+    let run = env.run(&[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .starts_with("invalid configuration (4 problems):\n"),
+        "{}",
+        run.stderr
+    );
+    for var in [
+        "BILLING_PORT",
+        "BILLING_DATABASE_URL",
+        "PAYMENT_TOKEN",
+        "BILLING_DEBUG",
+    ] {
+        assert!(
+            run.stderr.contains(&format!("\n  {var}: ")),
+            "{var} in {}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr.contains("invalid value \"http\""),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn dotenv_in_the_working_directory_never_overrides_the_environment() {
+    let env = Env::new(&[("BILLING_PORT", "7000")]);
+    env.file(
+        ".env",
+        "# the service's local settings\n\
+         BILLING_PORT=9000\n\
+         BILLING_DATABASE_URL=postgres://billing@localhost/billing\n\
+         PAYMENT_TOKEN=tok_local\n\
+         BILLING_ALLOWED_HOSTS=localhost\n",
+    );
+    let run = env.run(&[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("billing: listening on 0.0.0.0:7000\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("accepting calls from localhost\n"),
+        "{}",
+        run.stdout
+    );
+
+    let check = env.run(&["--check-env"]);
+    assert_eq!(check.code, 0, "{check:?}");
+    assert!(
+        check
+            .stdout
+            .starts_with("Checking the process environment and .env:\n")
+    );
+    assert_eq!(
+        check.report_line("BILLING_PORT"),
+        "ok BILLING_PORT environment \"7000\""
+    );
+    assert_eq!(
+        check.report_line("BILLING_ALLOWED_HOSTS"),
+        "ok BILLING_ALLOWED_HOSTS .env \"localhost\""
+    );
+}
+
+#[test]
+fn a_malformed_dotenv_names_the_file_and_line_only() {
+    let env = Env::new(VALID);
+    env.file(
+        ".env",
+        "BILLING_PORT=9000\nPAYMENT_TOKEN tok_dotenv_line_secret\n",
+    );
+    for args in [&[][..], &["--check-env"]] {
+        let run = env.run(args);
+        assert_eq!(run.code, 78, "{args:?}: {run:?}");
+        assert_eq!(run.stdout, "");
+        assert_eq!(
+            run.stderr,
+            "error: .env:2: malformed line (expected NAME=value)\n"
+        );
+    }
+}
+
+#[test]
+fn print_env_docs_needs_no_variable() {
+    let env = Env::new(&[]);
+    let default = env.run(&["--print-env-docs"]);
+    assert_eq!(default.code, 0, "{default:?}");
+    assert_eq!(default.stderr, "");
+    assert_eq!(default, env.run(&["--print-env-docs=text"]));
+    let header = default.stdout.lines().next().unwrap_or_default();
+    assert!(header.starts_with("NAME "), "{}", default.stdout);
+    assert!(header.ends_with(" DESCRIPTION"), "{}", default.stdout);
+    // A header and one line per variable.
+    assert_eq!(
+        default.stdout.lines().count(),
+        1 + VARIABLES,
+        "{}",
+        default.stdout
+    );
+    for format in FORMATS {
+        let run = env.run(&[&format!("--print-env-docs={format}")]);
+        assert_eq!(run.code, 0, "{format}: {run:?}");
+        assert!(!run.stdout.is_empty(), "{format}");
+        assert_eq!(run.stderr, "", "{format}");
+    }
+}
+
+#[test]
+fn docs_as_json() {
+    let run = Env::new(&[]).run(&["--print-env-docs=json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(json["version"], 1);
+    let vars = json["variables"].as_array().expect("a list of variables");
+    assert_eq!(vars.len(), VARIABLES);
+    let var = |name: &str| {
+        vars.iter()
+            .find(|var| var["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in {}", run.stdout))
+            .clone()
+    };
+    assert_eq!(
+        var("BILLING_PORT"),
+        serde_json::json!({
+            "name": "BILLING_PORT",
+            "type": "integer 0..=65535",
+            "required": false,
+            "default": "8080",
+            "secret": false,
+            "description": "Port the HTTP server listens on.",
+            "example": null,
+        })
+    );
+    assert_eq!(var("PAYMENT_TOKEN")["secret"], true);
+    assert_eq!(var("PAYMENT_TOKEN")["required"], true);
+    assert_eq!(var("BILLING_WEBHOOK_SIGNING_KEY")["default"], "<redacted>");
+    assert_eq!(
+        var("BILLING_ALLOWED_HOSTS")["example"],
+        "a.example.com,b.example.com"
+    );
+    assert_eq!(var("BILLING_SENTRY_DSN")["required"], false);
+    assert_eq!(var("BILLING_DB_IDLE_TIMEOUT")["default"], "5m");
+}
+
+#[test]
+fn docs_as_kubernetes_env() {
+    let run = Env::new(&[]).run(&["--print-env-docs=k8s"]);
+    let docs = yaml_rust2::YamlLoader::load_from_str(&run.stdout).expect("valid YAML");
+    let env = docs[0]["env"].as_vec().expect("an env list");
+    assert_eq!(env.len(), VARIABLES, "{}", run.stdout);
+    let entry = |name: &str| {
+        env.iter()
+            .find(|entry| entry["name"].as_str() == Some(name))
+            .unwrap_or_else(|| panic!("{name} in {}", run.stdout))
+    };
+    assert_eq!(entry("BILLING_PORT")["value"].as_str(), Some("8080"));
+    assert_eq!(entry("BILLING_DEBUG")["value"].as_str(), Some("false"));
+    assert_eq!(entry("BILLING_ALLOWED_HOSTS")["value"].as_str(), Some(""));
+    for secret in [
+        "BILLING_DATABASE_URL",
+        "PAYMENT_TOKEN",
+        "BILLING_WEBHOOK_SIGNING_KEY",
+    ] {
+        let reference = &entry(secret)["valueFrom"]["secretKeyRef"];
+        assert_eq!(
+            reference["name"].as_str(),
+            Some("billing-secrets"),
+            "{secret}"
+        );
+        assert_eq!(reference["key"].as_str(), Some(secret));
+        assert!(entry(secret)["value"].is_badvalue(), "{secret} has a value");
+    }
+    let optional = &entry("BILLING_SENTRY_DSN")["valueFrom"]["secretKeyRef"];
+    assert_eq!(optional["optional"].as_bool(), Some(true));
+}
+
+#[test]
+fn docs_as_dotenv_example() {
+    let run = Env::new(&[]).run(&["--print-env-docs=dotenv"]);
+    let vars: Vec<(String, String)> = dotenvy::from_read_iter(run.stdout.as_bytes())
+        .collect::<Result<_, _>>()
+        .expect("dotenvy reads it");
+    // Only the required variables are set, to nothing.
+    let names: Vec<&str> = vars.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "BILLING_DATABASE_URL",
+            "PAYMENT_TOKEN",
+            "BILLING_ALLOWED_HOSTS"
+        ]
+    );
+    assert!(vars.iter().all(|(_, value)| value.is_empty()));
+    assert!(
+        run.stdout.contains("\n# BILLING_REQUEST_TIMEOUT=30s\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\n# BILLING_WEBHOOK_SIGNING_KEY=\n"),
+        "{}",
+        run.stdout
+    );
+
+    // Filled in, the example is a `.env` the service starts with.
+    let env = Env::new(&[]);
+    let filled = run
+        .stdout
+        .replace(
+            "BILLING_DATABASE_URL=\n",
+            "BILLING_DATABASE_URL=postgres://db/billing\n",
+        )
+        .replace("PAYMENT_TOKEN=\n", "PAYMENT_TOKEN=tok\n")
+        .replace(
+            "BILLING_ALLOWED_HOSTS=\n",
+            "BILLING_ALLOWED_HOSTS=a.example.com\n",
+        );
+    env.file(".env", &filled);
+    let started = env.run(&[]);
+    assert_eq!(started.code, 0, "{started:?}");
+}
+
+#[test]
+fn docs_as_markdown() {
+    let run = Env::new(&[]).run(&["--print-env-docs=markdown"]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "| Variable | Type | Default | Secret | Description |"
+    );
+    assert_eq!(lines[1], "| --- | --- | --- | --- | --- |");
+    assert_eq!(lines.len(), 2 + VARIABLES);
+    assert!(lines.contains(
+        &"| `BILLING_PORT` | integer 0..=65535 | `8080` |  | Port the HTTP server listens on. |"
+    ));
+}
+
+#[test]
+fn usage_errors_exit_64() {
+    let env = Env::new(VALID);
+    let existing = env.file("prod.env", "BILLING_PORT=1\n");
+    let existing = existing.to_str().expect("a UTF-8 temporary path");
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--print-env-docs=yaml"],
+            "unknown format \"yaml\": expected one of text, markdown, dotenv, json, k8s",
+        ),
+        (
+            &["--env-file", existing],
+            "--env-file is only used with --check-env",
+        ),
+        (&["--check-env", "--env-file"], "--env-file needs a PATH"),
+        (
+            &["--check-env", "--env-file", "missing.env"],
+            "missing.env: no such file",
+        ),
+        (
+            &["--check-env", "--print-env-docs"],
+            "cannot be used together",
+        ),
+    ];
+    for (args, message) in cases {
+        let run = env.run(args);
+        assert_eq!(run.code, 64, "{args:?}: {run:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn check_env_passes_with_0() {
+    let run = Env::new(VALID)
+        .set("BILLING_PORT", "8081")
+        .run(&["--check-env"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stderr, "");
+    assert!(
+        run.stdout
+            .starts_with("Checking the process environment:\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.report_line("BILLING_PORT"),
+        "ok BILLING_PORT environment \"8081\""
+    );
+    assert_eq!(
+        run.report_line("BILLING_DATABASE_URL"),
+        "ok BILLING_DATABASE_URL environment <redacted>"
+    );
+    assert_eq!(
+        run.report_line("BILLING_REQUEST_TIMEOUT"),
+        "default BILLING_REQUEST_TIMEOUT default 30s"
+    );
+    assert_eq!(
+        run.report_line("BILLING_SENTRY_DSN"),
+        "unset BILLING_SENTRY_DSN - optional, not set"
+    );
+    assert!(
+        run.stdout
+            .ends_with(&format!("OK: all {VARIABLES} variables would load\n")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn check_env_fails_with_78_and_suggests_names() {
+    let env = Env::new(VALID)
+        .unset("PAYMENT_TOKEN")
+        .set("BILLING_PORT", "http")
+        .set("BILLING_PROT", "8080")
+        .set("BILLING_DB_MAX_CONECTIONS", "5")
+        .set("BILLING_SOMETHING_ELSE", "1")
+        .set("UNRELATED", "1");
+    let run = env.run(&["--check-env"]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_eq!(run.stderr, "");
+    assert!(
+        run.report_line("BILLING_PORT")
+            .starts_with("invalid BILLING_PORT environment invalid value \"http\": ")
+    );
+    assert_eq!(
+        run.report_line("PAYMENT_TOKEN"),
+        "missing PAYMENT_TOKEN - required but not set; expected string"
+    );
+    let warnings: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: BILLING_DB_MAX_CONECTIONS is set but is not a variable of this \
+             configuration; did you mean BILLING_DB_MAX_CONNECTIONS?",
+            "warning: BILLING_PROT is set but is not a variable of this configuration; \
+             did you mean BILLING_PORT?",
+            "warning: BILLING_SOMETHING_ELSE is set but is not a variable of this configuration",
+        ]
+    );
+    assert!(
+        run.stdout.ends_with(&format!(
+            "FAILED: 2 of {VARIABLES} variables have problems, 3 warnings; \
+             the configuration would not load\n"
+        )),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn check_env_file_alone() {
+    // The process environment would load; the file is what is checked.
+    let env = Env::new(VALID);
+    let file = env.file(
+        "prod.env",
+        "BILLING_DATABASE_URL=postgres://prod-db/billing\nBILLING_PORT=443\n",
+    );
+    let file = file.to_str().expect("a UTF-8 temporary path");
+    let attached = format!("--env-file={file}");
+    for args in [
+        ["--check-env", "--env-file", file].as_slice(),
+        [attached.as_str(), "--check-env"].as_slice(),
+    ] {
+        let run = env.run(args);
+        assert_eq!(run.code, 78, "{args:?}: {run:?}");
+        assert!(
+            run.stdout
+                .starts_with(&format!("Checking the env file {file} (alone):\n"))
+        );
+        assert_eq!(
+            run.report_line("BILLING_PORT"),
+            format!("ok BILLING_PORT {file} \"443\"")
+        );
+        assert_eq!(
+            run.report_line("PAYMENT_TOKEN"),
+            "missing PAYMENT_TOKEN - required but not set; expected string"
+        );
+    }
+
+    let good = env.file(
+        "good.env",
+        "BILLING_DATABASE_URL=postgres://prod-db/billing\nPAYMENT_TOKEN=tok\n\
+         BILLING_ALLOWED_HOSTS='a.example.com, b.example.com'\n",
+    );
+    let run = Env::new(&[]).run(&[
+        "--check-env",
+        "--env-file",
+        good.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+
+    let bad = env.file("bad.env", "PAYMENT_TOKEN=tok\n\nBILLING_PORT=\"8080\n");
+    let run = env.run(&[
+        "--check-env",
+        "--env-file",
+        bad.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {}:3: malformed line (expected NAME=value)\n",
+            bad.display()
+        )
+    );
+}
+
+/// No secret ever reaches an output: distinct canary values in every place
+/// a secret can come from, and every kind of run.
+#[test]
+fn secrets_never_appear_in_any_output() {
+    const VALID_SECRET: &str = "canary-valid-db-url-1f3a";
+    const INVALID_SECRET: &str = "canary-invalid-card-key-9b2c";
+    const FILE_SECRET: &str = "canary-token-from-file-4d7e";
+    const DOTENV_SECRET: &str = "canary-dsn-from-dotenv-6a1f";
+    // The service's own secret default, from its source.
+    const SECRET_DEFAULT: &str = "dev-only-webhook-key";
+    let canaries = [
+        VALID_SECRET,
+        INVALID_SECRET,
+        FILE_SECRET,
+        DOTENV_SECRET,
+        SECRET_DEFAULT,
+    ];
+
+    let env = Env::new(VALID).set("BILLING_DATABASE_URL", VALID_SECRET);
+    let token_file = env.file("payment-token", &format!("{FILE_SECRET}\n"));
+    let env = env.unset("PAYMENT_TOKEN").set(
+        "PAYMENT_TOKEN_FILE",
+        token_file.to_str().unwrap_or_default(),
+    );
+    env.file(".env", &format!("BILLING_SENTRY_DSN={DOTENV_SECRET}\n"));
+    let env_file = env.file(
+        "prod.env",
+        &format!(
+            "BILLING_DATABASE_URL={VALID_SECRET}\nBILLING_CARD_ENCRYPTION_KEY={INVALID_SECRET}\n\
+             PAYMENT_TOKEN={FILE_SECRET}\nBILLING_SENTRY_DSN={DOTENV_SECRET}\n"
+        ),
+    );
+    let env_file = env_file.to_str().unwrap_or_default();
+    let broken = env.set("BILLING_CARD_ENCRYPTION_KEY", INVALID_SECRET);
+    let both_set = Env::new(VALID)
+        .set("PAYMENT_TOKEN", VALID_SECRET)
+        .set("PAYMENT_TOKEN_FILE", "/nonexistent");
+
+    let mut runs = vec![
+        broken.run(&[]),
+        broken.run(&["--check-env"]),
+        broken.run(&["--check-env", "--env-file", env_file]),
+        both_set.run(&[]),
+        both_set.run(&["--check-env"]),
+    ];
+    let working = broken.unset("BILLING_CARD_ENCRYPTION_KEY");
+    runs.push(working.run(&[]));
+    runs.push(working.run(&["--check-env"]));
+    for format in FORMATS {
+        runs.push(working.run(&[&format!("--print-env-docs={format}")]));
+    }
+
+    // The runs did what they should, so that the outputs are worth checking.
+    assert_eq!(runs[0].code, 78, "{:?}", runs[0]);
+    assert!(
+        runs[0]
+            .stderr
+            .contains("BILLING_CARD_ENCRYPTION_KEY: invalid value <redacted>")
+    );
+    assert_eq!(runs[1].code, 78, "{:?}", runs[1]);
+    assert_eq!(
+        runs[1].report_line("PAYMENT_TOKEN"),
+        "ok PAYMENT_TOKEN PAYMENT_TOKEN_FILE <redacted>"
+    );
+    assert_eq!(
+        runs[1].report_line("BILLING_SENTRY_DSN"),
+        "ok BILLING_SENTRY_DSN .env <redacted>"
+    );
+    assert_eq!(
+        runs[1].report_line("BILLING_WEBHOOK_SIGNING_KEY"),
+        "default BILLING_WEBHOOK_SIGNING_KEY default <redacted>"
+    );
+    assert_eq!(runs[2].code, 78, "{:?}", runs[2]);
+    assert_eq!(runs[3].code, 78, "{:?}", runs[3]);
+    assert_eq!(runs[5].code, 0, "{:?}", runs[5]);
+    assert_eq!(runs[6].code, 0, "{:?}", runs[6]);
+
+    for run in &runs {
+        for canary in canaries {
+            assert!(
+                !run.stdout.contains(canary),
+                "{canary} in stdout:\n{}",
+                run.stdout
+            );
+            assert!(
+                !run.stderr.contains(canary),
+                "{canary} in stderr:\n{}",
+                run.stderr
+            );
+        }
+    }
+}
+
+impl PartialEq for Run {
+    fn eq(&self, other: &Run) -> bool {
+        (self.code, &self.stdout, &self.stderr) == (other.code, &other.stdout, &other.stderr)
+    }
+}
+
+/// The same flags, flattened into an application's own clap parser. The
+/// example is built with the `clap` feature whatever features this test
+/// was built with, so `cargo test --workspace` covers it.
+#[test]
+fn clap_application() {
+    let binary = example_binary("clap_service", &["clap"]);
+    let env = Env::new(&[]);
+
+    let help = env.run_binary(&binary, &["--help"]);
+    assert_eq!(help.code, 0, "{help:?}");
+    for flag in [
+        "--workers",
+        "--print-env-docs[=<FORMAT>]",
+        "--check-env",
+        "--env-file <PATH>",
+    ] {
+        assert!(help.stdout.contains(flag), "{flag} in {}", help.stdout);
+    }
+
+    let docs = env.run_binary(&binary, &["--print-env-docs=json"]);
+    assert_eq!(docs.code, 0, "{docs:?}");
+    let json: serde_json::Value = serde_json::from_str(&docs.stdout).expect("valid JSON");
+    assert_eq!(json["variables"][0]["name"], "REPORTS_DATABASE_URL");
+    assert_eq!(env.run_binary(&binary, &["--print-env-docs"]).code, 0);
+
+    let check = env.run_binary(&binary, &["--workers", "2", "--check-env"]);
+    assert_eq!(check.code, 78, "{check:?}");
+    assert!(
+        check.stdout.contains("missing  REPORTS_DATABASE_URL"),
+        "{}",
+        check.stdout
+    );
+
+    let file = env.file(
+        "reports.env",
+        "REPORTS_DATABASE_URL=postgres://db/reports\n",
+    );
+    let file = file.to_str().unwrap_or_default();
+    let check_file = env.run_binary(&binary, &["--check-env", "--env-file", file]);
+    assert_eq!(check_file.code, 0, "{check_file:?}");
+
+    // Usage errors are the application parser's: clap exits with 2.
+    for args in [&["--print-env-docs=xml"][..], &["--env-file", file]] {
+        let run = env.run_binary(&binary, args);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+    }
+
+    let started = Env::new(&[("REPORTS_DATABASE_URL", "postgres://db/reports")])
+        .run_binary(&binary, &["--workers", "8", "--dry-run"]);
+    assert_eq!(started.code, 0, "{started:?}");
+    assert_eq!(
+        started.stdout,
+        "reports: 8 workers, every 900s, into /var/lib/reports (dry run)\n"
+    );
+}
