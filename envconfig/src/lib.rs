@@ -107,3 +107,9 @@ fn load<T: Config>(source: &Source) -> Result<T, Error> {
         _ => Err(Error::new(problems)),
     }
 }
+
+// The README's Rust blocks are compiled and run as doc tests, so its tour
+// cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

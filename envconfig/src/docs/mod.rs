@@ -12,6 +12,8 @@ mod dotenv;
 mod json;
 mod k8s;
 mod markdown;
+#[cfg(feature = "serde")]
+mod serde;
 mod text;
 
 /// What a secret default is shown as.
@@ -197,6 +199,9 @@ pub enum Format {
     /// Every key is always present; `default` and `example` are strings or
     /// `null`, `description` is a string (empty when undocumented). A secret
     /// default is `"<redacted>"`. `version` is [`Docs::SCHEMA_VERSION`].
+    ///
+    /// With the `serde` feature, [`Docs`] implements `serde::Serialize`
+    /// with this same schema.
     #[cfg_attr(feature = "clap", value(help = "JSON, for tools"))]
     Json,
     /// `k8s`: the `env:` list of a Kubernetes container spec, in YAML.

@@ -64,7 +64,8 @@ impl Noun {
     }
 
     /// The noun of a type known only by its Rust name (a `FromStr` type, a
-    /// `parse_with` target): its last path segment, generics dropped.
+    /// `parse_with` target): words for the standard library's common ones,
+    /// else its last path segment, generics dropped.
     pub fn of_type<T: ?Sized>() -> Noun {
         let full = std::any::type_name::<T>();
         let without_generics = full.split('<').next().unwrap_or(full);
@@ -72,6 +73,34 @@ impl Noun {
             .rsplit("::")
             .next()
             .unwrap_or(without_generics);
+        // Operators read the docs, not the code: say what `IpAddr` is.
+        let from_std = full == "char"
+            || ["core::", "alloc::", "std::"]
+                .iter()
+                .any(|krate| full.starts_with(krate));
+        let words = match short {
+            "IpAddr" => Some(("IP address", "IP addresses")),
+            "Ipv4Addr" => Some(("IPv4 address", "IPv4 addresses")),
+            "Ipv6Addr" => Some(("IPv6 address", "IPv6 addresses")),
+            "SocketAddr" => Some(("socket address (IP:port)", "socket addresses (IP:port)")),
+            "SocketAddrV4" => Some((
+                "IPv4 socket address (IP:port)",
+                "IPv4 socket addresses (IP:port)",
+            )),
+            "SocketAddrV6" => Some((
+                "IPv6 socket address ([IP]:port)",
+                "IPv6 socket addresses ([IP]:port)",
+            )),
+            "char" => Some(("character", "characters")),
+            "NonZero" => Some(("non-zero integer", "non-zero integers")),
+            _ => None,
+        };
+        if let (true, Some((one, many))) = (from_std, words) {
+            return Noun {
+                one: Cow::Borrowed(one),
+                many: Cow::Borrowed(many),
+            };
+        }
         Noun {
             one: Cow::Owned(short.to_owned()),
             many: Cow::Owned(format!("{short} values")),
@@ -121,5 +150,28 @@ impl ValueError {
             reason: Cow::Owned(format!("{context}: {}", self.reason)),
             ..self
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Noun;
+
+    #[test]
+    fn standard_types_are_named_in_words_and_others_by_their_name() {
+        struct Level;
+        let one = |noun: Noun| noun.one.into_owned();
+        assert_eq!(one(Noun::of_type::<std::net::IpAddr>()), "IP address");
+        assert_eq!(
+            Noun::of_type::<std::net::SocketAddr>().many,
+            "socket addresses (IP:port)"
+        );
+        assert_eq!(one(Noun::of_type::<char>()), "character");
+        assert_eq!(
+            one(Noun::of_type::<std::num::NonZeroU32>()),
+            "non-zero integer"
+        );
+        assert_eq!(one(Noun::of_type::<Level>()), "Level");
+        assert_eq!(Noun::of_type::<Level>().many, "Level values");
     }
 }

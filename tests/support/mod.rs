@@ -1,0 +1,145 @@
+//! What the end-to-end tests share: the built examples, and a run of one
+//! with nothing but the variables and files a test gives it.
+//!
+//! Each test crate uses a part of it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use tempfile::TempDir;
+
+/// The variables the service needs to start.
+pub const VALID: &[(&str, &str)] = &[
+    ("BILLING_DATABASE_URL", "postgres://billing@db/billing"),
+    ("PAYMENT_TOKEN", "tok_123"),
+    ("BILLING_ALLOWED_HOSTS", "a.example.com,b.example.com"),
+];
+
+/// The `service` example, built once per test run.
+pub fn service_binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| example_binary("service", &[]))
+}
+
+/// Builds an example and gives its path.
+///
+/// `cargo test` builds the examples too, but `cargo test --test cli` does
+/// not, and would run a stale binary: so the test builds it, with the same
+/// cargo, profile and target directory as itself, into
+/// `target/<profile>/examples/`.
+pub fn example_binary(name: &str, features: &[&str]) -> PathBuf {
+    let test_binary = std::env::current_exe().expect("the test binary has a path");
+    let profile_dir = test_binary
+        .parent()
+        .and_then(Path::parent)
+        .expect("the test binary is in target/<profile>/deps");
+    let profile = match profile_dir.file_name().and_then(|name| name.to_str()) {
+        Some("debug") | None => "dev",
+        Some(profile) => profile,
+    };
+    let target_dir = profile_dir.parent().expect("target/<profile> has a parent");
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo
+        .args(["build", "--quiet", "--example", name, "--profile", profile])
+        .arg("--manifest-path")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(target_dir);
+    if !features.is_empty() {
+        cargo.arg("--features").arg(features.join(","));
+    }
+    let output = cargo.output().expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo build --example {name} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let binary = profile_dir
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(binary.is_file(), "{} is not built", binary.display());
+    binary
+}
+
+/// One run of the service.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Every line of the check report that names `var`, with its runs of
+    /// spaces collapsed: `ok BILLING_PORT environment "8080"`.
+    pub fn report_line(&self, var: &str) -> String {
+        let lines: Vec<String> = self
+            .stdout
+            .lines()
+            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|line| line.split(' ').nth(1) == Some(var))
+            .collect();
+        assert_eq!(lines.len(), 1, "{var} in\n{}", self.stdout);
+        lines[0].clone()
+    }
+}
+
+/// A working directory and the process environment of a run.
+pub struct Env {
+    pub dir: TempDir,
+    pub vars: Vec<(String, String)>,
+}
+
+impl Env {
+    pub fn new(vars: &[(&str, &str)]) -> Env {
+        Env {
+            dir: TempDir::new().expect("a temporary directory"),
+            vars: vars
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+                .collect(),
+        }
+    }
+
+    pub fn set(mut self, name: &str, value: &str) -> Env {
+        self.vars.retain(|(set, _)| set != name);
+        self.vars.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    pub fn unset(mut self, name: &str) -> Env {
+        self.vars.retain(|(set, _)| set != name);
+        self
+    }
+
+    /// Writes a file in the working directory; its path.
+    pub fn file(&self, name: &str, content: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, content).expect("a file in the temporary directory");
+        path
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_binary(service_binary(), args)
+    }
+
+    pub fn run_binary(&self, binary: &Path, args: &[&str]) -> Run {
+        let output = Command::new(binary)
+            .args(args)
+            .env_clear()
+            .envs(self.vars.iter().map(|(name, value)| (name, value)))
+            .current_dir(self.dir.path())
+            .output()
+            .expect("the service runs");
+        Run {
+            code: output
+                .status
+                .code()
+                .expect("the service exits rather than being killed"),
+            stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+            stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+        }
+    }
+}
