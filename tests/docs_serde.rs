@@ -10,7 +10,10 @@ use envconfig::{Config, Format};
 #[allow(dead_code)] // only its docs are read
 struct Odd {
     /// Quotes ", backslashes \ and non-ASCII: grüße, 日本.
-    #[config(default = "a\"b\\c\n", example = "tab\there \u{1}\u{7f}\u{85}\u{2028}\u{feff}")]
+    #[config(
+        default = "a\"b\\c\n",
+        example = "tab\there \u{1}\u{7f}\u{85}\u{2028}\u{feff}"
+    )]
     text: String,
     #[config(secret, default = "hidden")]
     key: String,

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use crate::check::Report;
 use crate::docs::Format;
-use crate::source::Source;
+use crate::source::{EnvScope, Source};
 use crate::{Config, load};
 
 /// `EX_USAGE`: a bad use of the flags.
@@ -288,13 +288,14 @@ impl<T> Run<T> {
 }
 
 /// Does what `action` asks, with the variables of `process_env` (called only
-/// when they are needed) and the dotenv file `dotenv` (read if it exists).
+/// when they are needed, with how much of the environment is) and the
+/// dotenv file `dotenv` (read if it exists).
 ///
 /// Everything but reading the environment and files is left to the caller:
 /// this is [`load_or_exit`] without its printing and exiting.
 pub(crate) fn run<T: Config>(
     action: Action,
-    process_env: impl FnOnce() -> Source,
+    process_env: impl FnOnce(EnvScope) -> Source,
     dotenv: &Path,
 ) -> Run<T> {
     match action {
@@ -302,7 +303,7 @@ pub(crate) fn run<T: Config>(
         Action::Load => {
             // The normal start of a service: one read of the environment,
             // no docs, no report.
-            let mut source = process_env();
+            let mut source = process_env(EnvScope::Fields);
             if let Err(exit) = add_dotenv(&mut source, dotenv) {
                 return Run::Exit(exit);
             }
@@ -312,7 +313,7 @@ pub(crate) fn run<T: Config>(
             }
         }
         Action::Check { env_file: None } => {
-            let mut source = process_env();
+            let mut source = process_env(EnvScope::Everything);
             let dotenv_used = match add_dotenv(&mut source, dotenv) {
                 Ok(used) => used,
                 Err(exit) => return Run::Exit(exit),
@@ -775,7 +776,7 @@ pub(crate) mod tests {
 
     /// Runs `action` against `vars`, with `dotenv` as the `.env` file.
     fn run_with(action: Action, vars: &[(&str, &str)], dotenv: &Path) -> Run<Billing> {
-        run::<Billing>(action, || Source::from_pairs(vars.iter().copied()), dotenv)
+        run::<Billing>(action, |_| Source::from_pairs(vars.iter().copied()), dotenv)
     }
 
     fn exit(run: Run<Billing>) -> Exit {
@@ -984,7 +985,7 @@ pub(crate) mod tests {
         // The process environment is not even read.
         let exit = exit(run::<Billing>(
             action,
-            || panic!("the process environment is read"),
+            |_| panic!("the process environment is read"),
             Path::new(NO_DOTENV),
         ));
         assert_eq!(exit.code, 0, "{}", exit.stdout);

@@ -58,7 +58,7 @@ pub use crate::value::{ByteSize, ParseByteSizeError};
 pub use envconfig_derive::Config;
 
 use crate::load::Loader;
-use crate::source::Source;
+use crate::source::{EnvScope, Source};
 
 /// A configuration loaded from environment variables.
 ///
@@ -67,7 +67,7 @@ use crate::source::Source;
 pub trait Config: Sized {
     /// Loads the configuration from the process environment.
     fn from_env() -> Result<Self, Error> {
-        load(&Source::from_process_env())
+        load(&Source::from_process_env(EnvScope::Fields))
     }
 
     /// Loads the configuration from the given `(name, value)` pairs only,

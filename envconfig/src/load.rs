@@ -4,7 +4,7 @@
 
 use crate::error::{Problem, ProblemKind};
 use crate::parse::Parse;
-use crate::source::{Lookup, Origin, Source, Unusable};
+use crate::source::{Lookup, Origin, Source, Unusable, VarName};
 use crate::value::ValueError;
 
 /// What the derive macro knows about one field, as a `static`.
@@ -44,7 +44,7 @@ pub enum DefaultValue {
 impl FieldName {
     pub(crate) fn resolve(&self, prefix: &str) -> String {
         match self {
-            FieldName::Suffix(suffix) => format!("{prefix}{suffix}"),
+            FieldName::Suffix(suffix) => [prefix, suffix].concat(),
             FieldName::Exact(name) => (*name).to_owned(),
         }
     }
@@ -82,6 +82,9 @@ pub struct Loader<'a> {
     source: &'a Source,
     problems: Vec<Problem>,
     checked: Option<Vec<Checked>>,
+    /// The name of the variable being loaded, a buffer reused from field to
+    /// field.
+    var: VarName,
 }
 
 /// What became of one variable before its value is handed to the struct.
@@ -97,6 +100,7 @@ impl<'a> Loader<'a> {
             source,
             problems: Vec::new(),
             checked: None,
+            var: VarName::default(),
         }
     }
 
@@ -106,6 +110,7 @@ impl<'a> Loader<'a> {
             source,
             problems: Vec::new(),
             checked: Some(Vec::new()),
+            var: VarName::default(),
         }
     }
 
@@ -115,7 +120,7 @@ impl<'a> Loader<'a> {
 
     /// The prefix of a nested struct's variables.
     pub fn nested_prefix(&self, prefix: &str, nested: &str) -> String {
-        format!("{prefix}{nested}")
+        [prefix, nested].concat()
     }
 
     /// A field that must be set, or has a default.
@@ -129,15 +134,50 @@ impl<'a> Loader<'a> {
         parser: P,
         default_expr: Option<fn() -> P::Value>,
     ) -> Option<P::Value> {
-        let var = field.name.resolve(prefix);
+        let var = self.take_var(prefix, field);
+        let loaded = self.required_var(&var, field, parser, default_expr);
+        self.var = var;
+        loaded
+    }
+
+    /// An `Option<T>` field: unset or empty is `None`.
+    pub fn optional<P: Parse>(
+        &mut self,
+        prefix: &str,
+        field: &Field,
+        parser: P,
+    ) -> Option<Option<P::Value>> {
+        let var = self.take_var(prefix, field);
+        let loaded = self.optional_var(&var, field, parser);
+        self.var = var;
+        loaded
+    }
+
+    /// The name buffer, set to the variable of `field`; give it back after.
+    fn take_var(&mut self, prefix: &str, field: &Field) -> VarName {
+        let mut var = std::mem::take(&mut self.var);
+        match field.name {
+            FieldName::Suffix(suffix) => var.set(&[prefix, suffix]),
+            FieldName::Exact(name) => var.set(&[name]),
+        }
+        var
+    }
+
+    fn required_var<P: Parse>(
+        &mut self,
+        var: &VarName,
+        field: &Field,
+        parser: P,
+        default_expr: Option<fn() -> P::Value>,
+    ) -> Option<P::Value> {
         let secret = field.secret || parser.is_secret();
-        match self.value(&var, secret, &parser) {
+        match self.value(var, secret, &parser) {
             Outcome::Loaded(value) => Some(value),
             Outcome::Failed => None,
             Outcome::NotSet => match (&field.default, default_expr) {
                 (_, Some(default)) => {
                     self.record(
-                        &var,
+                        var.name(),
                         CheckStatus::Default,
                         Some(Origin::Default),
                         field.default_text(),
@@ -148,7 +188,7 @@ impl<'a> Loader<'a> {
                 (DefaultValue::Parsed(text), None) => match parser.parse(text) {
                     Ok(value) => {
                         self.record(
-                            &var,
+                            var.name(),
                             CheckStatus::Default,
                             Some(Origin::Default),
                             Some(text),
@@ -161,45 +201,43 @@ impl<'a> Loader<'a> {
                             value: (!secret).then(|| (*text).to_owned()),
                             reason: reason(&error, secret),
                         };
-                        self.fail(var, &parser, kind, Some(Origin::Default), secret);
+                        self.fail(var.name(), &parser, kind, Some(Origin::Default), secret);
                         None
                     }
                 },
                 _ => {
                     // Where an empty value was set tells `--check-env`
                     // readers which file to fix.
-                    let (kind, origin) = match self.source.lookup(&var) {
+                    let (kind, origin) = match self.source.lookup(var) {
                         Lookup::Empty(origin) => (ProblemKind::Empty, Some(origin)),
                         _ => (ProblemKind::Missing, None),
                     };
-                    self.fail(var, &parser, kind, origin, secret);
+                    self.fail(var.name(), &parser, kind, origin, secret);
                     None
                 }
             },
         }
     }
 
-    /// An `Option<T>` field: unset or empty is `None`.
-    pub fn optional<P: Parse>(
+    fn optional_var<P: Parse>(
         &mut self,
-        prefix: &str,
+        var: &VarName,
         field: &Field,
         parser: P,
     ) -> Option<Option<P::Value>> {
-        let var = field.name.resolve(prefix);
         let secret = field.secret || parser.is_secret();
-        match self.value(&var, secret, &parser) {
+        match self.value(var, secret, &parser) {
             Outcome::Loaded(value) => Some(Some(value)),
             Outcome::Failed => None,
             Outcome::NotSet => {
-                self.record(&var, CheckStatus::Unset, None, None, secret);
+                self.record(var.name(), CheckStatus::Unset, None, None, secret);
                 Some(None)
             }
         }
     }
 
     /// Looks up and parses one variable; a problem is recorded on failure.
-    fn value<P: Parse>(&mut self, var: &str, secret: bool, parser: &P) -> Outcome<P::Value> {
+    fn value<P: Parse>(&mut self, var: &VarName, secret: bool, parser: &P) -> Outcome<P::Value> {
         let (raw, origin) = match self.source.lookup(var) {
             Lookup::Unset | Lookup::Empty(_) => return Outcome::NotSet,
             Lookup::Value(raw, origin) => (raw, origin),
@@ -217,14 +255,14 @@ impl<'a> Loader<'a> {
                         reason,
                     },
                 };
-                self.fail(var.to_owned(), parser, kind, None, secret);
+                self.fail(var.name(), parser, kind, None, secret);
                 return Outcome::Failed;
             }
         };
         match parser.parse(&raw) {
             Ok(value) => {
                 let shown = (!secret).then_some(&*raw);
-                self.record(var, CheckStatus::Ok, Some(origin), shown, secret);
+                self.record(var.name(), CheckStatus::Ok, Some(origin), shown, secret);
                 Outcome::Loaded(value)
             }
             Err(error) => {
@@ -232,7 +270,7 @@ impl<'a> Loader<'a> {
                     value: (!secret).then(|| raw.to_string()),
                     reason: reason(&error, secret),
                 };
-                self.fail(var.to_owned(), parser, kind, Some(origin), secret);
+                self.fail(var.name(), parser, kind, Some(origin), secret);
                 Outcome::Failed
             }
         }
@@ -240,7 +278,7 @@ impl<'a> Loader<'a> {
 
     fn fail<P: Parse>(
         &mut self,
-        var: String,
+        var: &str,
         parser: &P,
         kind: ProblemKind,
         origin: Option<Origin>,
@@ -251,10 +289,10 @@ impl<'a> Loader<'a> {
                 ProblemKind::Missing | ProblemKind::Empty => CheckStatus::Missing,
                 _ => CheckStatus::Invalid(kind.to_string()),
             };
-            self.record(&var, status, origin, None, secret);
+            self.record(var, status, origin, None, secret);
         }
         self.problems
-            .push(Problem::new(var, parser.noun().one, kind));
+            .push(Problem::new(var.to_owned(), parser.noun().one, kind));
     }
 
     fn record(

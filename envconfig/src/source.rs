@@ -53,9 +53,72 @@ struct Entry {
     origin: Origin,
 }
 
-/// Every variable one load may read, taken in one pass.
+/// A variable's name and the name of its `_FILE` companion, in one buffer
+/// (`PORT_FILE`) that a loader reuses from field to field: looking a
+/// variable up allocates nothing.
+#[derive(Default)]
+pub struct VarName {
+    file_var: String,
+}
+
+impl VarName {
+    /// Sets the name to `parts`, concatenated.
+    pub fn set(&mut self, parts: &[&str]) {
+        self.file_var.clear();
+        for part in parts {
+            self.file_var.push_str(part);
+        }
+        self.file_var.push_str(FILE_SUFFIX);
+    }
+
+    /// `PORT`.
+    pub fn name(&self) -> &str {
+        &self.file_var[..self.file_var.len() - FILE_SUFFIX.len()]
+    }
+
+    /// `PORT_FILE`.
+    pub fn file_var(&self) -> &str {
+        &self.file_var
+    }
+}
+
+const FILE_SUFFIX: &str = "_FILE";
+
+/// How much of the process environment a run reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EnvScope {
+    /// The variables the fields name: what loading needs.
+    Fields,
+    /// Every variable: what `--check-env` needs to spot variables that
+    /// match no field.
+    Everything,
+}
+
+/// The variables one load reads.
 pub struct Source {
+    /// Given pairs, a dotenv file's variables, or a snapshot of the process
+    /// environment.
     vars: HashMap<String, Entry>,
+    /// Whether a name is first looked up in the process environment, at the
+    /// moment a field asks for it: `vars` then only holds a dotenv file's
+    /// variables, which the real environment overrides.
+    live: bool,
+}
+
+/// An entry of `vars`, or one just read from the process environment.
+enum Found<'a> {
+    Stored(&'a Entry),
+    Read(Entry),
+}
+
+impl Deref for Found<'_> {
+    type Target = Entry;
+    fn deref(&self) -> &Entry {
+        match self {
+            Found::Stored(entry) => entry,
+            Found::Read(entry) => entry,
+        }
+    }
 }
 
 /// What a lookup found for one variable name.
@@ -106,6 +169,21 @@ impl Source {
     pub fn empty() -> Source {
         Source {
             vars: HashMap::new(),
+            live: false,
+        }
+    }
+
+    /// The process environment, as much of it as `scope` needs.
+    pub fn from_process_env(scope: EnvScope) -> Source {
+        match scope {
+            // Each variable is read when a field asks for it: nothing is
+            // read or copied for the variables no field names, however many
+            // the process has.
+            EnvScope::Fields => Source {
+                vars: HashMap::new(),
+                live: true,
+            },
+            EnvScope::Everything => Source::snapshot_process_env(),
         }
     }
 
@@ -129,12 +207,12 @@ impl Source {
                 )
             })
             .collect();
-        Source { vars }
+        Source { vars, live: false }
     }
 
-    /// The process environment, read once. Names that are not UTF-8 cannot
+    /// A copy of the whole process environment, read once. Names that are not UTF-8 cannot
     /// belong to any field and are skipped.
-    pub fn from_process_env() -> Source {
+    fn snapshot_process_env() -> Source {
         let vars = std::env::vars_os()
             .filter_map(|(name, value)| {
                 let name = name.into_string().ok()?;
@@ -147,7 +225,7 @@ impl Source {
                 ))
             })
             .collect();
-        Source { vars }
+        Source { vars, live: false }
     }
 
     /// Adds the variables of a dotenv file that are not already set: the real
@@ -181,27 +259,46 @@ impl Source {
     }
 
     /// The names of every variable, for spotting ones that match no field.
+    ///
+    /// A live source knows only its dotenv file's names; `--check-env` reads
+    /// a snapshot instead.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.vars.keys().map(String::as_str)
     }
 
+    fn get(&self, name: &str) -> Option<Found<'_>> {
+        if self.live {
+            if let Some(value) = std::env::var_os(name) {
+                return Some(Found::Read(Entry {
+                    value: raw_value(value),
+                    origin: Origin::Environment,
+                }));
+            }
+        }
+        self.vars.get(name).map(Found::Stored)
+    }
+
     /// Finds the value of `name`, from `name` itself or from the file that
     /// `name_FILE` points at.
-    pub fn lookup(&self, name: &str) -> Lookup<'_> {
-        let file_var = format!("{name}_FILE");
-        let direct = self.vars.get(name);
-        let via_file = self.vars.get(&file_var).filter(|entry| !is_empty(entry));
+    pub fn lookup(&self, var: &VarName) -> Lookup<'_> {
+        let direct = self.get(var.name());
+        let via_file = self.get(var.file_var()).filter(|entry| !is_empty(entry));
         match (direct, via_file) {
-            (Some(direct), Some(_)) if !is_empty(direct) => {
-                Lookup::Unusable(Unusable::BothSet { file_var })
-            }
-            (_, Some(entry)) => read_secret_file(file_var, entry),
-            (Some(entry), None) => match &entry.value {
-                RawValue::NotUnicode => Lookup::Unusable(Unusable::NotUnicode),
-                RawValue::Text(text) if text.is_empty() => Lookup::Empty(entry.origin.clone()),
-                RawValue::Text(text) => {
-                    Lookup::Value(RawText::Borrowed(text), entry.origin.clone())
-                }
+            (Some(direct), Some(_)) if !is_empty(&direct) => Lookup::Unusable(Unusable::BothSet {
+                file_var: var.file_var().to_owned(),
+            }),
+            (_, Some(entry)) => read_secret_file(var.file_var().to_owned(), &entry),
+            (Some(found), None) => match found {
+                Found::Stored(Entry { value, origin }) => match value {
+                    RawValue::NotUnicode => Lookup::Unusable(Unusable::NotUnicode),
+                    RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin.clone()),
+                    RawValue::Text(text) => Lookup::Value(RawText::Borrowed(text), origin.clone()),
+                },
+                Found::Read(Entry { value, origin }) => match value {
+                    RawValue::NotUnicode => Lookup::Unusable(Unusable::NotUnicode),
+                    RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin),
+                    RawValue::Text(text) => Lookup::Value(RawText::Owned(text), origin),
+                },
             },
             (None, None) => Lookup::Unset,
         }
@@ -394,6 +491,8 @@ mod tests {
         let added = source.add_env_file(&path);
         let _ = std::fs::remove_file(&path);
         assert_eq!(added, Ok(()));
-        assert!(matches!(source.lookup("A"), Lookup::Value(value, _) if &*value == "1"));
+        let mut var = VarName::default();
+        var.set(&["A"]);
+        assert!(matches!(source.lookup(&var), Lookup::Value(value, _) if &*value == "1"));
     }
 }
