@@ -41,6 +41,7 @@ TOML
 cp "$repo/benches/cost/forty.rs" "$repo/benches/cost/forty_by_hand.rs" "$work/"
 
 make_app app-envconfig "envconfig = { path = \"$repo/envconfig\" }" '
+#[allow(dead_code)] // VARS is for the benchmark
 mod forty;
 fn main() {
     let config: forty::Forty = envconfig::load_or_exit();

@@ -108,17 +108,14 @@ impl fmt::Display for Problem {
 ///
 /// A secret's value is never held here: for a secret, `value` is `None` and a
 /// reason that could quote the value is withheld.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ProblemKind {
     /// A required variable is not set.
-    #[error("required but not set")]
     Missing,
     /// A required variable is set to the empty string.
-    #[error("set but empty")]
     Empty,
     /// The value cannot be parsed.
-    #[error("invalid value {}: {reason}", Shown(value.as_deref()))]
     Invalid {
         /// The value as set, or `None` for a secret.
         value: Option<String>,
@@ -126,16 +123,13 @@ pub enum ProblemKind {
         reason: String,
     },
     /// The value is not valid UTF-8.
-    #[error("value is not valid UTF-8")]
     NotUnicode,
     /// Both the variable and its `_FILE` variant are set.
-    #[error("both it and {file_var} are set; set only one")]
     BothSet {
         /// The `NAME_FILE` variable.
         file_var: String,
     },
     /// The file named by the `_FILE` variant cannot be read.
-    #[error("cannot read {file_var}={}: {reason}", path.display())]
     FileUnreadable {
         /// The `NAME_FILE` variable.
         file_var: String,
@@ -146,7 +140,6 @@ pub enum ProblemKind {
     },
     /// The field's string default does not parse: a bug in the program, not
     /// in the environment.
-    #[error("its default {} is invalid: {reason}", Shown(value.as_deref()))]
     InvalidDefault {
         /// The default as written, or `None` for a secret.
         value: Option<String>,
@@ -154,6 +147,37 @@ pub enum ProblemKind {
         reason: String,
     },
 }
+
+// Written out rather than derived with thiserror: its derive brings a second
+// major version of syn into every application's build (measured by
+// scripts/build-cost.sh), for one `Display`.
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::Missing => f.write_str("required but not set"),
+            ProblemKind::Empty => f.write_str("set but empty"),
+            ProblemKind::Invalid { value, reason } => {
+                write!(f, "invalid value {}: {reason}", Shown(value.as_deref()))
+            }
+            ProblemKind::NotUnicode => f.write_str("value is not valid UTF-8"),
+            ProblemKind::BothSet { file_var } => {
+                write!(f, "both it and {file_var} are set; set only one")
+            }
+            ProblemKind::FileUnreadable {
+                file_var,
+                path,
+                reason,
+            } => write!(f, "cannot read {file_var}={}: {reason}", path.display()),
+            ProblemKind::InvalidDefault { value, reason } => write!(
+                f,
+                "its default {} is invalid: {reason}",
+                Shown(value.as_deref())
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ProblemKind {}
 
 /// How many characters of a long value a message quotes.
 const SHOWN_CHARS: usize = 64;
