@@ -35,7 +35,7 @@ pub fn config(config: &Config) -> TokenStream {
         const _: () = {
             use ::envconfig::__private as __ec;
             #[allow(unused_imports)]
-            use __ec::{PickBuiltin as _, PickFromStr as _};
+            use __ec::{PickBuiltin as _, PickFromStr as _, PickNone as _};
 
             static __FIELDS: [__ec::Field; #count] = [#(#table),*];
 
@@ -157,7 +157,7 @@ fn parser(parser: &Parser, span: Span) -> TokenStream {
     match parser {
         // Spanned on the type it picks for: `Endpoint` in `Vec<Endpoint>`.
         Parser::Pick(ty) => quote_spanned! {ty.span()=>
-            (&&__ec::Pick::<#ty>::new()).parser()
+            __ec::picked((&&__ec::Pick::<#ty>::new()).parser())
         },
         Parser::List { separator, item } => {
             let item = self::parser(item, span);
@@ -251,7 +251,7 @@ mod tests {
              {} token trees ({} bytes) per field",
             per_field.0, per_field.1
         );
-        // About 130 token trees; an inlined parser would be thousands.
-        assert!(per_field.0 < 150, "{per_field:?}");
+        // About 140 token trees; an inlined parser would be thousands.
+        assert!(per_field.0 < 200, "{per_field:?}");
     }
 }

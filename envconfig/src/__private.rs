@@ -6,6 +6,8 @@
 
 pub use crate::docs::Docs;
 pub use crate::load::{DefaultValue, Field, FieldName, Loader};
-pub use crate::parse::{List, Parse, Pick, PickBuiltin, PickFromStr, Secret, WithFn};
+pub use crate::parse::{
+    List, Parse, Pick, PickBuiltin, PickFromStr, PickNone, Secret, WithFn, picked,
+};
 pub use crate::value::{EnvValue, Noun, ValueError};
 pub use core::option::Option;

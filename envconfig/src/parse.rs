@@ -35,15 +35,73 @@ pub trait Parse {
 }
 
 /// Chooses the parser of `T`: `(&&Pick::<T>::new()).parser()` resolves to
-/// [`PickBuiltin`] when `T: EnvValue` and to [`PickFromStr`] otherwise
-/// (method resolution tries the receiver with more references first).
+/// [`PickBuiltin`] when `T: EnvValue`, else to [`PickFromStr`] when
+/// `T: FromStr`, else to [`PickNone`] (method resolution tries the receiver
+/// with more references first, and a `Deref` target last).
 #[doc(hidden)]
-pub struct Pick<T>(PhantomData<fn() -> T>);
+pub struct Pick<T>(Unpicked<T>);
 
 impl<T> Pick<T> {
     #[allow(clippy::new_without_default)]
     pub const fn new() -> Self {
-        Pick(PhantomData)
+        Pick(Unpicked(PhantomData))
+    }
+}
+
+/// The parser [`Pick`] chose, unchanged. The derive passes every pick through
+/// it, so that a type with no parser gets the same error (deduplicated by
+/// the compiler) wherever its field is loaded or described.
+#[doc(hidden)]
+pub fn picked<P: Parse>(parser: P) -> P {
+    parser
+}
+
+/// What a [`Pick`] dereferences to: where the last resort is found.
+#[doc(hidden)]
+pub struct Unpicked<T>(PhantomData<fn() -> T>);
+
+impl<T> std::ops::Deref for Pick<T> {
+    type Target = Unpicked<T>;
+    fn deref(&self) -> &Unpicked<T> {
+        &self.0
+    }
+}
+
+#[doc(hidden)]
+pub trait PickNone {
+    type Parser;
+    fn parser(&self) -> Self::Parser;
+}
+
+impl<T> PickNone for Unpicked<T> {
+    type Parser = Unparsable<T>;
+    fn parser(&self) -> Unparsable<T> {
+        Unparsable(PhantomData)
+    }
+}
+
+/// The "parser" of a type envconfig cannot parse: it is one only if the type
+/// implements [`Parsable`], which none does, so that the compiler's error
+/// says what to do.
+#[doc(hidden)]
+pub struct Unparsable<T>(PhantomData<fn() -> T>);
+
+/// Never implemented: the bound that explains a type envconfig cannot parse.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "envconfig cannot read `{Self}` from an environment variable",
+    label = "`{Self}` implements neither `FromStr` nor envconfig's own parsing",
+    note = "implement `std::str::FromStr` for `{Self}`, or name a parser with `#[config(parse_with = path::to::fn)]`, or make it a nested config struct with `#[config(nested)]`"
+)]
+pub trait Parsable {}
+
+impl<T: Parsable> Parse for Unparsable<T> {
+    type Value = T;
+    fn parse(&self, _: &str) -> Result<T, ValueError> {
+        unreachable!("no type implements Parsable")
+    }
+    fn noun(&self) -> Noun {
+        unreachable!("no type implements Parsable")
     }
 }
 
