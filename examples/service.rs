@@ -78,6 +78,8 @@ struct DbPool {
     /// How long an unused connection stays open.
     #[config(default = "5m")]
     idle_timeout: Duration,
+    /// Password of the database user, when the URL has none.
+    password: Option<SecretString>,
 }
 
 /// A 256-bit key. No `Debug` or `Display`: nothing can print it.
@@ -187,5 +189,6 @@ fn main() {
         settings.database_url,
         settings.payment_token,
         settings.webhook_signing_key,
+        settings.db.password,
     );
 }

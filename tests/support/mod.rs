@@ -4,6 +4,7 @@
 //! Each test crate uses a part of it.
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -126,10 +127,21 @@ impl Env {
     }
 
     pub fn run_binary(&self, binary: &Path, args: &[&str]) -> Run {
+        self.run_binary_with(binary, args, &[])
+    }
+
+    /// Runs the service with `extra` variables too, which need not be
+    /// UTF-8.
+    pub fn run_with(&self, args: &[&str], extra: &[(&OsStr, &OsStr)]) -> Run {
+        self.run_binary_with(service_binary(), args, extra)
+    }
+
+    fn run_binary_with(&self, binary: &Path, args: &[&str], extra: &[(&OsStr, &OsStr)]) -> Run {
         let output = Command::new(binary)
             .args(args)
             .env_clear()
             .envs(self.vars.iter().map(|(name, value)| (name, value)))
+            .envs(extra.iter().copied())
             .current_dir(self.dir.path())
             .output()
             .expect("the service runs");

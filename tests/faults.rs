@@ -1,0 +1,349 @@
+//! Untrusted input, written by people at 3 a.m.: secret files that are
+//! missing, unreadable or huge, broken `.env` files, crowded environments,
+//! huge values and bytes that are not UTF-8. Each gets a clear error that
+//! names the variable or the file, or the documented behaviour; none
+//! panics or hangs.
+
+mod support;
+
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use envconfig::{Config, Error, ProblemKind};
+use secrecy::{ExposeSecret, SecretString};
+use support::{Env, VALID};
+use tempfile::TempDir;
+
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct App {
+    token: SecretString,
+    #[config(default = 8080)]
+    port: u16,
+    #[config(default = "")]
+    name: String,
+    hosts: Option<Vec<String>>,
+}
+
+fn load(vars: &[(&str, &str)]) -> Result<App, Error> {
+    App::from_vars(vars.iter().copied())
+}
+
+/// The one problem of a failed load.
+fn only_problem(vars: &[(&str, &str)]) -> (String, ProblemKind, String) {
+    let error = load(vars).expect_err("the load fails");
+    assert_eq!(error.problems().len(), 1, "{error}");
+    let problem = &error.problems()[0];
+    (
+        problem.var().to_owned(),
+        problem.kind().clone(),
+        error.to_string(),
+    )
+}
+
+/// Loads `APP_TOKEN` through `APP_TOKEN_FILE` naming `path`.
+fn token_file(path: &Path) -> Result<App, Error> {
+    let path = path.to_str().expect("a UTF-8 temporary path");
+    load(&[("APP_TOKEN_FILE", path)])
+}
+
+fn token_file_problem(path: &Path) -> (String, ProblemKind, String) {
+    let path = path.to_str().expect("a UTF-8 temporary path");
+    only_problem(&[("APP_TOKEN_FILE", path)])
+}
+
+#[test]
+fn a_secret_file_that_does_not_exist() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("no-such-token");
+    let (var, kind, text) = token_file_problem(&missing);
+    assert_eq!(var, "APP_TOKEN");
+    assert!(
+        matches!(&kind, ProblemKind::FileUnreadable { file_var, path, .. }
+            if file_var == "APP_TOKEN_FILE" && path == &missing),
+        "{kind:?}"
+    );
+    assert!(text.contains("cannot read APP_TOKEN_FILE="), "{text}");
+    assert!(text.contains("no-such-token"), "{text}");
+}
+
+#[test]
+fn a_secret_file_that_is_a_directory() {
+    let dir = TempDir::new().unwrap();
+    let (var, _, text) = token_file_problem(dir.path());
+    assert_eq!(var, "APP_TOKEN");
+    assert!(text.contains("it is a directory"), "{text}");
+}
+
+#[test]
+fn a_secret_file_without_read_permission() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("token");
+    std::fs::write(&path, "s3cret\n").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root (as in most containers and CI jobs) reads it anyway; then the
+    // documented behaviour is that it loads.
+    if std::fs::read(&path).is_ok() {
+        let app = token_file(&path).expect("root reads a mode-000 file");
+        assert_eq!(app.token.expose_secret(), "s3cret");
+        return;
+    }
+    let (var, _, text) = token_file_problem(&path);
+    assert_eq!(var, "APP_TOKEN");
+    assert!(text.contains("ermission denied"), "{text}");
+}
+
+#[test]
+fn an_empty_secret_file_is_set_but_empty() {
+    let dir = TempDir::new().unwrap();
+    for content in ["", "\n", "\r\n"] {
+        let path = dir.path().join("token");
+        std::fs::write(&path, content).unwrap();
+        let (var, kind, _) = token_file_problem(&path);
+        assert_eq!(var, "APP_TOKEN");
+        assert_eq!(kind, ProblemKind::Empty, "{content:?}");
+    }
+}
+
+#[test]
+fn one_trailing_newline_is_dropped_from_a_secret_file() {
+    let dir = TempDir::new().unwrap();
+    let table = [
+        ("tok", "tok"),
+        ("tok\n", "tok"),
+        ("tok\r\n", "tok"),
+        ("tok\n\n", "tok\n"),
+        (" tok \n", " tok "),
+        ("line one\nline two\n", "line one\nline two"),
+    ];
+    for (content, loaded) in table {
+        let path = dir.path().join("token");
+        std::fs::write(&path, content).unwrap();
+        let app = token_file(&path).unwrap();
+        assert_eq!(app.token.expose_secret(), loaded, "{content:?}");
+    }
+}
+
+#[test]
+fn a_huge_secret_file_is_refused_without_reading_it_all() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("token");
+    std::fs::write(&path, vec![b'a'; 10 * 1024 * 1024]).unwrap();
+    let (var, _, text) = token_file_problem(&path);
+    assert_eq!(var, "APP_TOKEN");
+    assert!(text.contains("larger than the 1024 KiB limit"), "{text}");
+
+    // At the limit exactly, it loads.
+    std::fs::write(&path, vec![b'a'; 1024 * 1024]).unwrap();
+    assert_eq!(
+        token_file(&path).unwrap().token.expose_secret().len(),
+        1 << 20
+    );
+}
+
+#[test]
+fn a_secret_file_that_is_not_utf8() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("token");
+    std::fs::write(&path, b"\xff\xfe binary").unwrap();
+    let (var, _, text) = token_file_problem(&path);
+    assert_eq!(var, "APP_TOKEN");
+    assert!(text.contains("not valid UTF-8"), "{text}");
+}
+
+#[test]
+fn a_variable_and_its_file_both_set() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("token");
+    std::fs::write(&path, "from-file").unwrap();
+    let path = path.to_str().unwrap();
+    let (var, kind, text) = only_problem(&[("APP_TOKEN", "direct"), ("APP_TOKEN_FILE", path)]);
+    assert_eq!(var, "APP_TOKEN");
+    assert!(matches!(kind, ProblemKind::BothSet { .. }), "{kind:?}");
+    assert!(text.contains("APP_TOKEN_FILE"), "{text}");
+
+    // An empty one counts as unset, so the other one is used.
+    let app = load(&[("APP_TOKEN", ""), ("APP_TOKEN_FILE", path)]).unwrap();
+    assert_eq!(app.token.expose_secret(), "from-file");
+    let app = load(&[("APP_TOKEN", "direct"), ("APP_TOKEN_FILE", "")]).unwrap();
+    assert_eq!(app.token.expose_secret(), "direct");
+}
+
+#[test]
+fn a_one_mebibyte_value() {
+    let huge = "x".repeat(1 << 20);
+    let app = load(&[("APP_TOKEN", "t"), ("APP_NAME", &huge)]).unwrap();
+    assert_eq!(app.name.len(), 1 << 20);
+
+    // Invalid, it is quoted cut short: one bad value cannot flood a log.
+    let (var, _, text) = only_problem(&[("APP_TOKEN", "t"), ("APP_PORT", &huge)]);
+    assert_eq!(var, "APP_PORT");
+    assert!(text.len() < 300, "{} bytes", text.len());
+    assert!(text.contains("(1048576 bytes in all)"), "{text}");
+}
+
+#[test]
+fn a_list_of_a_hundred_thousand_items() {
+    let hosts = vec!["host.example.com"; 100_000].join(",");
+    let app = load(&[("APP_TOKEN", "t"), ("APP_HOSTS", &hosts)]).unwrap();
+    assert_eq!(app.hosts.map(|hosts| hosts.len()), Some(100_000));
+}
+
+#[test]
+fn awkward_values_are_clear_problems() {
+    // Each of these, as APP_PORT, is a problem naming APP_PORT.
+    let table = [
+        " ",
+        "\t\n",
+        ",",
+        "0x1F",
+        "1e3",
+        "８０８０", // full-width digits
+        "80 80",
+        "\u{0}",
+        "\u{7}",
+        "-0",
+        "+65536",
+        "99999999999999999999999999999999999999999",
+    ];
+    for value in table {
+        match load(&[("APP_TOKEN", "t"), ("APP_PORT", value)]) {
+            // A lone sign on zero is zero.
+            Ok(app) if value == "-0" => assert_eq!(app.port, 0),
+            Ok(app) => panic!("{value:?} loaded as {}", app.port),
+            Err(error) => {
+                assert_eq!(error.problems()[0].var(), "APP_PORT", "{value:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn ten_thousand_unrelated_variables() {
+    let mut env = Env::new(VALID);
+    env.vars
+        .extend((0..10_000).map(|i| (format!("UNRELATED_{i}"), format!("value {i}"))));
+    let run = env.run(&[]);
+    assert_eq!(run.code, 0, "{run:?}");
+
+    let check = env.run(&["--check-env"]);
+    assert_eq!(check.code, 0, "{check:?}");
+    assert!(!check.stdout.contains("UNRELATED"), "{}", check.stdout);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_in_the_process_environment() {
+    let env = Env::new(VALID);
+    let not_utf8 = OsStr::from_bytes(b"80\xff80");
+
+    // A value: a problem naming the variable.
+    let run = env.run_with(&[], &[(OsStr::new("BILLING_PORT"), not_utf8)]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("BILLING_PORT: value is not valid UTF-8; expected integer 0..=65535"),
+        "{}",
+        run.stderr
+    );
+    let check = env.run_with(&["--check-env"], &[(OsStr::new("BILLING_PORT"), not_utf8)]);
+    assert_eq!(check.code, 78, "{check:?}");
+    assert!(check.stdout.contains("not valid UTF-8"), "{}", check.stdout);
+
+    // A name: no field can have it, so it is ignored, as any unrelated
+    // variable is.
+    let name = OsStr::from_bytes(b"BILLING_\xffPORT");
+    for args in [&[][..], &["--check-env"]] {
+        let run = env.run_with(args, &[(name, OsStr::new("1"))]);
+        assert_eq!(run.code, 0, "{args:?}: {run:?}");
+    }
+}
+
+/// The `--check-env` report line of `var`, with runs of spaces collapsed.
+fn checked(env: &Env, dotenv: &str, var: &str) -> String {
+    env.file(".env", dotenv);
+    let run = env.run(&["--check-env"]);
+    assert_eq!(run.code, 0, "{dotenv:?}: {run:?}");
+    run.report_line(var)
+}
+
+#[test]
+fn dotenv_syntax() {
+    let env = Env::new(&[
+        ("BILLING_DATABASE_URL", "postgres://db"),
+        ("PAYMENT_TOKEN", "t"),
+    ]);
+    let hosts = "BILLING_ALLOWED_HOSTS";
+    // (the .env file, what --check-env shows as BILLING_ALLOWED_HOSTS)
+    let table = [
+        ("BILLING_ALLOWED_HOSTS=a,b\n", r#""a,b""#),
+        ("\u{feff}BILLING_ALLOWED_HOSTS=a,b\n", r#""a,b""#),
+        (
+            "BILLING_ALLOWED_HOSTS=a,b\r\nBILLING_DEBUG=true\r\n",
+            r#""a,b""#,
+        ),
+        ("export BILLING_ALLOWED_HOSTS=a,b\n", r#""a,b""#),
+        ("BILLING_ALLOWED_HOSTS='a, b'\n", r#""a, b""#),
+        ("BILLING_ALLOWED_HOSTS=\"a,\\\"b\\\"\"\n", r#""a,\"b\"""#),
+        ("BILLING_ALLOWED_HOSTS=\"a\\nb\"\n", r#""a\nb""#),
+        ("BILLING_ALLOWED_HOSTS='a\\nb'\n", r#""a\\nb""#),
+        ("BILLING_ALLOWED_HOSTS=a=b,c\n", r#""a=b,c""#),
+        (
+            "# a comment\n\nBILLING_ALLOWED_HOSTS=a # and another\n",
+            r#""a""#,
+        ),
+        ("BILLING_ALLOWED_HOSTS = a,b\n", r#""a,b""#),
+    ];
+    for (dotenv, shown) in table {
+        assert_eq!(
+            checked(&env, dotenv, hosts),
+            format!("ok {hosts} .env {shown}"),
+            "{dotenv:?}"
+        );
+    }
+    // CRLF line ends are not part of the values.
+    assert_eq!(
+        checked(
+            &env,
+            "BILLING_ALLOWED_HOSTS=a\r\nBILLING_DEBUG=yes\r\n",
+            "BILLING_DEBUG"
+        ),
+        r#"ok BILLING_DEBUG .env "yes""#
+    );
+}
+
+#[test]
+fn malformed_dotenv_lines_name_the_file_and_line() {
+    let env = Env::new(&[]);
+    let table = [
+        ("BILLING_PORT=1\nnot a variable\n", 2),
+        (
+            "BILLING_PORT=1\n\n# fine\nBILLING_DEBUG=\"unterminated\n",
+            4,
+        ),
+        ("=no-name\n", 1),
+        ("BILLING PORT=1\n", 1),
+    ];
+    for (dotenv, line) in table {
+        env.file(".env", dotenv);
+        for args in [&[][..], &["--check-env"]] {
+            let run = env.run(args);
+            assert_eq!(run.code, 78, "{dotenv:?} {args:?}: {run:?}");
+            let output = run.stdout + &run.stderr;
+            assert!(
+                output.contains(&format!(".env:{line}: malformed line")),
+                "{dotenv:?} {args:?}: {output}"
+            );
+        }
+    }
+    // --env-file names its own file.
+    let file = env.file("prod.env", "BILLING_PORT=1\noops\n");
+    let run = env.run(&["--check-env", "--env-file", file.to_str().unwrap()]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stderr.contains("prod.env:2: malformed line"),
+        "{}",
+        run.stderr
+    );
+}
