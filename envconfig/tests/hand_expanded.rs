@@ -39,7 +39,7 @@ struct Settings {
 
 const _: () = {
     #[allow(unused_imports)]
-    use __ec::{PickBuiltin as _, PickFromStr as _};
+    use __ec::{PickBuiltin as _, PickFromStr as _, PickNone as _};
     use ::envconfig::__private as __ec;
     static __FIELDS: [__ec::Field; 1] = [__ec::Field {
         name: __ec::FieldName::Suffix("MAX_CONNECTIONS"),
@@ -55,7 +55,7 @@ const _: () = {
             let max_connections = __loader.required(
                 __prefix,
                 &__FIELDS[0],
-                (&&__ec::Pick::<u32>::new()).parser(),
+                __ec::picked((&&__ec::Pick::<u32>::new()).parser()),
                 Some(|| 10),
             );
             __ec::Option::Some(Self {
@@ -66,7 +66,7 @@ const _: () = {
             __docs.__push(
                 __prefix,
                 &__FIELDS[0],
-                &(&&__ec::Pick::<u32>::new()).parser(),
+                &__ec::picked((&&__ec::Pick::<u32>::new()).parser()),
                 false,
             );
         }
@@ -75,7 +75,7 @@ const _: () = {
 
 const _: () = {
     #[allow(unused_imports)]
-    use __ec::{PickBuiltin as _, PickFromStr as _};
+    use __ec::{PickBuiltin as _, PickFromStr as _, PickNone as _};
     use ::envconfig::__private as __ec;
     static __FIELDS: [__ec::Field; 9] = [
         __ec::Field {
@@ -149,42 +149,42 @@ const _: () = {
             let port = __loader.required(
                 __prefix,
                 &__FIELDS[0],
-                (&&__ec::Pick::<u16>::new()).parser(),
+                __ec::picked((&&__ec::Pick::<u16>::new()).parser()),
                 Some(|| 8080),
             );
             let database_url = __loader.required(
                 __prefix,
                 &__FIELDS[1],
-                (&&__ec::Pick::<SecretString>::new()).parser(),
+                __ec::picked((&&__ec::Pick::<SecretString>::new()).parser()),
                 None,
             );
             let payment_token = __loader.required(
                 __prefix,
                 &__FIELDS[2],
-                (&&__ec::Pick::<String>::new()).parser(),
+                __ec::picked((&&__ec::Pick::<String>::new()).parser()),
                 None,
             );
             let request_timeout = __loader.required(
                 __prefix,
                 &__FIELDS[3],
-                (&&__ec::Pick::<Duration>::new()).parser(),
+                __ec::picked((&&__ec::Pick::<Duration>::new()).parser()),
                 None,
             );
             let allowed_hosts = __loader.required(
                 __prefix,
                 &__FIELDS[4],
-                __ec::List::new(",", (&&__ec::Pick::<String>::new()).parser()),
+                __ec::List::new(",", __ec::picked((&&__ec::Pick::<String>::new()).parser())),
                 None,
             );
             let sentry_dsn = __loader.optional(
                 __prefix,
                 &__FIELDS[5],
-                (&&__ec::Pick::<SecretString>::new()).parser(),
+                __ec::picked((&&__ec::Pick::<SecretString>::new()).parser()),
             );
             let pin = __loader.required(
                 __prefix,
                 &__FIELDS[6],
-                __ec::Secret::new((&&__ec::Pick::<u32>::new()).parser()),
+                __ec::Secret::new(__ec::picked((&&__ec::Pick::<u32>::new()).parser())),
                 None,
             );
             let db = <Db as ::envconfig::Config>::__load(
@@ -196,7 +196,7 @@ const _: () = {
             let addr = __loader.required(
                 __prefix,
                 &__FIELDS[8],
-                (&&__ec::Pick::<std::net::IpAddr>::new()).parser(),
+                __ec::picked((&&__ec::Pick::<std::net::IpAddr>::new()).parser()),
                 None,
             );
             __ec::Option::Some(Self {
@@ -216,43 +216,43 @@ const _: () = {
             __docs.__push(
                 __prefix,
                 &__FIELDS[0],
-                &(&&__ec::Pick::<u16>::new()).parser(),
+                &__ec::picked((&&__ec::Pick::<u16>::new()).parser()),
                 false,
             );
             __docs.__push(
                 __prefix,
                 &__FIELDS[1],
-                &(&&__ec::Pick::<SecretString>::new()).parser(),
+                &__ec::picked((&&__ec::Pick::<SecretString>::new()).parser()),
                 false,
             );
             __docs.__push(
                 __prefix,
                 &__FIELDS[2],
-                &(&&__ec::Pick::<String>::new()).parser(),
+                &__ec::picked((&&__ec::Pick::<String>::new()).parser()),
                 false,
             );
             __docs.__push(
                 __prefix,
                 &__FIELDS[3],
-                &(&&__ec::Pick::<Duration>::new()).parser(),
+                &__ec::picked((&&__ec::Pick::<Duration>::new()).parser()),
                 false,
             );
             __docs.__push(
                 __prefix,
                 &__FIELDS[4],
-                &__ec::List::new(",", (&&__ec::Pick::<String>::new()).parser()),
+                &__ec::List::new(",", __ec::picked((&&__ec::Pick::<String>::new()).parser())),
                 false,
             );
             __docs.__push(
                 __prefix,
                 &__FIELDS[5],
-                &(&&__ec::Pick::<SecretString>::new()).parser(),
+                &__ec::picked((&&__ec::Pick::<SecretString>::new()).parser()),
                 true,
             );
             __docs.__push(
                 __prefix,
                 &__FIELDS[6],
-                &__ec::Secret::new((&&__ec::Pick::<u32>::new()).parser()),
+                &__ec::Secret::new(__ec::picked((&&__ec::Pick::<u32>::new()).parser())),
                 false,
             );
             <Db as ::envconfig::Config>::__describe(__docs, &format!("{__prefix}DB_"));
@@ -265,7 +265,7 @@ const _: () = {
             __docs.__push(
                 __prefix,
                 &__FIELDS[8],
-                &(&&__ec::Pick::<std::net::IpAddr>::new()).parser(),
+                &__ec::picked((&&__ec::Pick::<std::net::IpAddr>::new()).parser()),
                 false,
             );
         }
