@@ -72,11 +72,27 @@ pub trait Config: Sized {
 
     /// Loads the configuration from the given `(name, value)` pairs only,
     /// never from the process environment: the way tests build configs.
-    fn from_vars<I, K, V>(vars: I) -> Result<Self, Error>
+    ///
+    /// The pairs are anything iterable whose items are [`VarPair`]s: pairs
+    /// of `&str` or `String`, owned or borrowed.
+    ///
+    /// ```
+    /// use envconfig::Config;
+    ///
+    /// #[derive(Config)]
+    /// struct Settings {
+    ///     port: u16,
+    /// }
+    ///
+    /// assert_eq!(Settings::from_vars([("PORT", "80")])?.port, 80);
+    /// let vars = vec![("PORT".to_owned(), "8080".to_owned())];
+    /// assert_eq!(Settings::from_vars(&vars)?.port, 8080);
+    /// # Ok::<(), envconfig::Error>(())
+    /// ```
+    fn from_vars<I>(vars: I) -> Result<Self, Error>
     where
-        I: IntoIterator<Item = (K, V)>,
-        K: AsRef<str>,
-        V: AsRef<str>,
+        I: IntoIterator,
+        I::Item: VarPair,
     {
         load(&Source::from_pairs(vars))
     }
@@ -96,6 +112,33 @@ pub trait Config: Sized {
 
     #[doc(hidden)]
     fn __describe(docs: &mut Docs, prefix: &str);
+}
+
+/// One `(name, value)` pair for [`Config::from_vars`]: a tuple of two
+/// strings (`&str`, `String`, anything `AsRef<str>`), or a reference to one.
+pub trait VarPair {
+    /// The variable's name.
+    fn name(&self) -> &str;
+    /// Its value.
+    fn value(&self) -> &str;
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> VarPair for (K, V) {
+    fn name(&self) -> &str {
+        self.0.as_ref()
+    }
+    fn value(&self) -> &str {
+        self.1.as_ref()
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> VarPair for &(K, V) {
+    fn name(&self) -> &str {
+        self.0.as_ref()
+    }
+    fn value(&self) -> &str {
+        self.1.as_ref()
+    }
 }
 
 fn load<T: Config>(source: &Source) -> Result<T, Error> {

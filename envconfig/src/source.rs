@@ -14,6 +14,8 @@ use std::sync::Arc;
 
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::VarPair;
+
 /// The largest `NAME_FILE` envconfig reads; a larger file is an error rather
 /// than an unbounded read (a misconfigured mount could point at a device).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -188,18 +190,17 @@ impl Source {
     }
 
     /// The given pairs and nothing else.
-    pub fn from_pairs<I, K, V>(pairs: I) -> Source
+    pub fn from_pairs<I>(pairs: I) -> Source
     where
-        I: IntoIterator<Item = (K, V)>,
-        K: AsRef<str>,
-        V: AsRef<str>,
+        I: IntoIterator,
+        I::Item: VarPair,
     {
         let vars = pairs
             .into_iter()
-            .map(|(name, value)| {
-                let value = RawValue::Text(Zeroizing::new(value.as_ref().to_owned()));
+            .map(|pair| {
+                let value = RawValue::Text(Zeroizing::new(pair.value().to_owned()));
                 (
-                    name.as_ref().to_owned(),
+                    pair.name().to_owned(),
                     Entry {
                         value,
                         origin: Origin::Environment,
