@@ -442,6 +442,30 @@ impl fmt::Display for EnvFileError {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(10_000))]
+
+        /// Whatever a dotenv file holds, a malformed one gets a line number
+        /// within the file, and nothing panics.
+        #[test]
+        fn any_malformed_dotenv_gets_a_line_in_the_file(
+            lines in proptest::collection::vec(
+                "(export )?[A-Za-z_0-9 .]{0,4}=?[a-z '\"\\\\#$.{}=\\r]{0,8}",
+                0..8,
+            )
+        ) {
+            let text = lines.join("\n");
+            if dotenvy::from_read_iter(text.as_bytes()).any(|item| item.is_err()) {
+                let line = malformed_line(&text);
+                let count = text.split_inclusive('\n').count();
+                proptest::prop_assert!(
+                    line.is_some_and(|line| (1..=count).contains(&line)),
+                    "{:?} in {} lines", line, count
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_malformed_entry_is_found_by_its_first_line() {
         let cases: &[(&str, Option<usize>)] = &[
