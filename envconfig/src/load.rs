@@ -170,7 +170,7 @@ impl<'a> Loader<'a> {
         parser: P,
         default_expr: Option<fn() -> P::Value>,
     ) -> Option<P::Value> {
-        let secret = field.secret || parser.is_secret();
+        let secret = field.is_secret(&parser);
         match self.value(var, secret, &parser) {
             Outcome::Loaded(value) => Some(value),
             Outcome::Failed => None,
@@ -225,7 +225,7 @@ impl<'a> Loader<'a> {
         field: &Field,
         parser: P,
     ) -> Option<Option<P::Value>> {
-        let secret = field.secret || parser.is_secret();
+        let secret = field.is_secret(&parser);
         match self.value(var, secret, &parser) {
             Outcome::Loaded(value) => Some(Some(value)),
             Outcome::Failed => None,
@@ -320,6 +320,12 @@ impl<'a> Loader<'a> {
 }
 
 impl Field {
+    /// Whether the value is secret: the one place that decides, for
+    /// loading, errors, the check report and the docs alike.
+    pub(crate) fn is_secret<P: Parse>(&self, parser: &P) -> bool {
+        self.secret || parser.is_secret()
+    }
+
     /// The default as the docs and the check report show it.
     pub(crate) fn default_text(&self) -> Option<&'static str> {
         match self.default {

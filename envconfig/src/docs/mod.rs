@@ -122,7 +122,7 @@ impl Docs {
 
     #[doc(hidden)]
     pub fn __push<P: Parse>(&mut self, prefix: &str, field: &Field, parser: &P, optional: bool) {
-        let secret = field.secret || parser.is_secret();
+        let secret = field.is_secret(parser);
         let default = field.default_text().map(|text| {
             if secret {
                 REDACTED.to_owned()
