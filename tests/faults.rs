@@ -337,6 +337,20 @@ fn malformed_dotenv_lines_name_the_file_and_line() {
             );
         }
     }
+    // A long file is no slower to diagnose than it is to parse a few times.
+    let mut long: String = (0..20_000)
+        .map(|i| format!("VAR_{i}=value-{i}\n"))
+        .collect();
+    long.push_str("# the end\nnot a variable\n");
+    env.file(".env", &long);
+    let run = env.run(&[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stderr.contains(".env:20002: malformed line"),
+        "{}",
+        run.stderr
+    );
+
     // --env-file names its own file.
     let file = env.file("prod.env", "BILLING_PORT=1\noops\n");
     let run = env.run(&["--check-env", "--env-file", file.to_str().unwrap()]);
