@@ -234,6 +234,40 @@ fn ten_thousand_unrelated_variables() {
 }
 
 #[test]
+fn many_and_huge_unknown_variables_with_the_prefix() {
+    let mut env = Env::new(VALID);
+    env.vars
+        .extend((0..1_000).map(|i| (format!("BILLING_UNKNOWN_{i}"), "x".to_owned())));
+    let huge = format!("BILLING_{}", "P".repeat(100_000));
+    env.vars.push((huge, "x".to_owned()));
+    env.vars.push(("BILLING_PROT".to_owned(), "80".to_owned()));
+
+    let check = env.run(&["--check-env"]);
+    // Unknown variables are warnings: the configuration still loads.
+    assert_eq!(check.code, 0, "{check:?}");
+    let start = check.stdout.get(..2_000).unwrap_or(&check.stdout);
+    let warnings = check
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with("warning:"));
+    assert_eq!(warnings.count(), 1_002, "{start}");
+    assert!(
+        check.stdout.contains(
+            "BILLING_PROT is set but is not a variable of this configuration; \
+             did you mean BILLING_PORT?"
+        ),
+        "{start}"
+    );
+    // The huge name is cut short too.
+    let longest = check.stdout.lines().map(str::len).max();
+    assert!(longest < Some(300), "a line of {longest:?} bytes");
+    assert!(
+        check.stdout.contains("... (100008 bytes in all)"),
+        "{start}"
+    );
+}
+
+#[test]
 fn bytes_that_are_not_utf8_in_the_process_environment() {
     let env = Env::new(VALID);
     let not_utf8 = OsStr::from_bytes(b"80\xff80");

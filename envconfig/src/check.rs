@@ -7,12 +7,9 @@
 use std::fmt::Write as _;
 
 use crate::Config;
-use crate::error::Problem;
+use crate::error::{Abridged, Problem};
 use crate::load::{CheckStatus, Checked, Loader};
 use crate::source::{Origin, Source};
-
-/// How many characters of a value a report line quotes.
-const SHOWN_CHARS: usize = 64;
 
 /// The outcome of checking one source against a configuration.
 #[derive(Debug)]
@@ -108,7 +105,9 @@ impl Report {
                     (None, _) if checked.secret => crate::docs::REDACTED.to_owned(),
                     // A default as written in the source; a value as set.
                     (None, CheckStatus::Default) => shown.map(one_line).unwrap_or_default(),
-                    (None, _) => shown.map(quoted).unwrap_or_default(),
+                    (None, _) => shown
+                        .map(|value| Abridged::quoted(value).to_string())
+                        .unwrap_or_default(),
                 };
                 [status.to_owned(), checked.var.clone(), origin, detail]
             })
@@ -141,7 +140,7 @@ impl Report {
             let _ = write!(
                 out,
                 "warning: {} is set but is not a variable of this configuration",
-                unknown.name
+                Abridged::name(&unknown.name)
             );
             if let Some(suggestion) = &unknown.did_you_mean {
                 let _ = write!(out, "; did you mean {suggestion}?");
@@ -217,11 +216,18 @@ fn did_you_mean(name: &str, prefix: &str, candidates: &[String]) -> Option<Strin
             .map(|_| name[prefix.len()..].to_ascii_uppercase())
     };
     let suffix = without_prefix(name)?;
-    let limit = (suffix.chars().count() / 3).clamp(1, 3);
+    let length = suffix.chars().count();
+    let limit = (length / 3).clamp(1, 3);
     candidates
         .iter()
         .filter_map(|candidate| {
-            let distance = edit_distance(&suffix, &without_prefix(candidate)?);
+            let candidate_suffix = without_prefix(candidate)?;
+            // Lengths further apart than the limit are further apart than
+            // it; skipping them also bounds the work for a huge name.
+            if length.abs_diff(candidate_suffix.chars().count()) > limit {
+                return None;
+            }
+            let distance = edit_distance(&suffix, &candidate_suffix);
             (distance <= limit).then_some((distance, candidate))
         })
         // `min_by_key` keeps the first of equals: the earlier field wins.
@@ -254,14 +260,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
         std::mem::swap(&mut last, &mut current);
     }
     last[b.len()]
-}
-
-/// A value in the report: quoted, on one line, cut short when long.
-fn quoted(value: &str) -> String {
-    match value.char_indices().nth(SHOWN_CHARS) {
-        None => format!("{value:?}"),
-        Some((cut, _)) => format!("{:?}... ({} bytes in all)", &value[..cut], value.len()),
-    }
 }
 
 /// A default as written in the source, on one line.
@@ -345,12 +343,23 @@ mod tests {
     }
 
     #[test]
-    fn long_values_are_cut_short() {
-        assert_eq!(quoted("8080"), "\"8080\"");
+    fn long_values_and_names_are_cut_short() {
         let long = "x".repeat(100);
-        assert_eq!(
-            quoted(&long),
-            format!("\"{}\"... (100 bytes in all)", "x".repeat(64))
-        );
+        let table = [
+            (Abridged::quoted("8080"), "\"8080\"".to_owned()),
+            (Abridged::quoted("a\nb"), "\"a\\nb\"".to_owned()),
+            (
+                Abridged::quoted(&long),
+                format!("\"{}\"... (100 bytes in all)", "x".repeat(64)),
+            ),
+            (Abridged::name("APP_PORT"), "APP_PORT".to_owned()),
+            (
+                Abridged::name(&long),
+                format!("{}... (100 bytes in all)", "x".repeat(64)),
+            ),
+        ];
+        for (abridged, shown) in table {
+            assert_eq!(abridged.to_string(), shown);
+        }
     }
 }

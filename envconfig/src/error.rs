@@ -179,22 +179,57 @@ impl fmt::Display for ProblemKind {
 
 impl std::error::Error for ProblemKind {}
 
-/// How many characters of a long value a message quotes.
+/// How many characters of a long value or name a message shows.
 const SHOWN_CHARS: usize = 64;
 
-/// A value in a message: quoted (and cut short when long, so that a 1 MiB
-/// value does not become a 1 MiB log line), or `<redacted>` for a secret.
+/// A value in a message: quoted (and cut short when long), or `<redacted>`
+/// for a secret.
 struct Shown<'a>(Option<&'a str>);
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Some(value) = self.0 else {
-            return f.write_str(crate::docs::REDACTED);
-        };
-        match value.char_indices().nth(SHOWN_CHARS) {
-            None => write!(f, "{value:?}"),
-            Some((cut, _)) => write!(f, "{:?}... ({} bytes in all)", &value[..cut], value.len()),
+        match self.0 {
+            Some(value) => Abridged::quoted(value).fmt(f),
+            None => f.write_str(crate::docs::REDACTED),
         }
+    }
+}
+
+/// Text from the environment in a message or report, cut short when long,
+/// so that a 1 MiB value (or name) does not become a 1 MiB log line.
+pub(crate) struct Abridged<'a> {
+    text: &'a str,
+    quoted: bool,
+}
+
+impl<'a> Abridged<'a> {
+    /// A value: in quotes, escaped, so that it reads as one line.
+    pub(crate) fn quoted(text: &'a str) -> Abridged<'a> {
+        Abridged { text, quoted: true }
+    }
+
+    /// A variable's name, as it is.
+    pub(crate) fn name(text: &'a str) -> Abridged<'a> {
+        Abridged {
+            text,
+            quoted: false,
+        }
+    }
+}
+
+impl fmt::Display for Abridged<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cut = self.text.char_indices().nth(SHOWN_CHARS).map(|(at, _)| at);
+        let shown = &self.text[..cut.unwrap_or(self.text.len())];
+        if self.quoted {
+            write!(f, "{shown:?}")?;
+        } else {
+            f.write_str(shown)?;
+        }
+        if cut.is_some() {
+            write!(f, "... ({} bytes in all)", self.text.len())?;
+        }
+        Ok(())
     }
 }
 
