@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use envconfig::{ByteSize, Config};
 use proptest::prelude::*;
-use proptest::test_runner::{Config as RunnerConfig, TestRunner};
+use proptest::test_runner::{Config as RunnerConfig, FileFailurePersistence, TestRunner};
 use secrecy::{ExposeSecret, SecretBox};
 
 /// A bit of every shape: required, defaulted, optional, exact name,
@@ -306,6 +306,11 @@ fn check(case: Case) -> Result<(), TestCaseError> {
 fn the_error_names_exactly_the_missing_and_invalid_variables() {
     let config = RunnerConfig {
         source_file: Some(file!()),
+        // Failing cases are saved next to this file: the default looks for
+        // a `src/lib.rs` to save them beside, warns, and does the same.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
         ..RunnerConfig::with_cases(cases())
     };
     let mut runner = TestRunner::new(config);

@@ -6,10 +6,12 @@
 
 mod support;
 
-use std::ffi::OsStr;
-use std::os::unix::ffi::OsStrExt;
+use std::ffi::{OsStr, OsString};
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
 
 use envconfig::{Config, Error, ProblemKind};
 use secrecy::{ExposeSecret, SecretString};
@@ -25,6 +27,33 @@ struct App {
     #[config(default = "")]
     name: String,
     hosts: Option<Vec<String>>,
+    ports: Option<Vec<u16>>,
+    limit: Option<u32>,
+    #[config(parse_with = parse_level)]
+    level: Option<String>,
+}
+
+/// A parser whose error quotes the value as it is, as many do.
+fn parse_level(text: &str) -> Result<String, String> {
+    match text {
+        "info" | "debug" => Ok(text.to_owned()),
+        _ => Err(format!("{text} is not a level")),
+    }
+}
+
+/// The `Display` of an error is a header and one line per problem, each
+/// starting with its variable: no value, path or reason can break a line
+/// or forge one.
+fn assert_one_line_per_problem(error: &Error) {
+    let text = error.to_string();
+    let lines: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(lines.len(), error.problems().len(), "{text}");
+    for (line, problem) in lines.iter().zip(error.problems()) {
+        assert!(
+            line.starts_with(&format!("  {}: ", problem.var())),
+            "{text}"
+        );
+    }
 }
 
 fn load(vars: &[(&str, &str)]) -> Result<App, Error> {
@@ -35,6 +64,7 @@ fn load(vars: &[(&str, &str)]) -> Result<App, Error> {
 fn only_problem(vars: &[(&str, &str)]) -> (String, ProblemKind, String) {
     let error = load(vars).expect_err("the load fails");
     assert_eq!(error.problems().len(), 1, "{error}");
+    assert_one_line_per_problem(&error);
     let problem = &error.problems()[0];
     (
         problem.var().to_owned(),
@@ -144,6 +174,87 @@ fn a_huge_secret_file_is_refused_without_reading_it_all() {
 }
 
 #[test]
+fn secret_file_paths_that_lead_nowhere() {
+    let dir = TempDir::new().unwrap();
+    let dangling = dir.path().join("dangling");
+    std::os::unix::fs::symlink(dir.path().join("gone"), &dangling).unwrap();
+    let dangling = dangling.to_str().unwrap();
+    let long = format!("{}/{}", dir.path().display(), "x".repeat(1 << 20));
+    let forging = format!("{}/none\n  APP_FORGED: a problem", dir.path().display());
+    // (APP_TOKEN_FILE, the reason given, how the path is shown)
+    let table = [
+        (dangling, "No such file or directory", dangling),
+        (
+            "relative/none",
+            "No such file or directory",
+            "=relative/none:",
+        ),
+        (" ", "No such file or directory", "= :"),
+        (&long, "File name too long", " bytes in all)"),
+        (&forging, "No such file or directory", "none\\n  APP_FORGED"),
+    ];
+    for (path, reason, shown) in table {
+        let (var, kind, text) = only_problem(&[("APP_TOKEN_FILE", path)]);
+        assert_eq!(var, "APP_TOKEN");
+        assert!(
+            matches!(&kind, ProblemKind::FileUnreadable { file_var, .. } if file_var == "APP_TOKEN_FILE"),
+            "{kind:?}"
+        );
+        assert!(text.contains(reason), "{text}");
+        assert!(text.contains(shown), "{text}");
+        assert!(text.len() < 300, "{} bytes", text.len());
+    }
+}
+
+#[test]
+fn secret_files_that_are_not_plain_files() {
+    // An endless device is refused at the limit, at once.
+    let start = Instant::now();
+    let (var, _, text) = token_file_problem(Path::new("/dev/zero"));
+    assert_eq!(var, "APP_TOKEN");
+    assert!(text.contains("larger than the 1024 KiB limit"), "{text}");
+    assert!(start.elapsed() < Duration::from_secs(5));
+
+    // An empty device is an empty value: unset, so a default applies.
+    let (_, kind, _) = token_file_problem(Path::new("/dev/null"));
+    assert_eq!(kind, ProblemKind::Empty);
+    let app = load(&[("APP_TOKEN", "t"), ("APP_PORT_FILE", "/dev/null")]).unwrap();
+    assert_eq!(app.port, 8080);
+
+    // Kubernetes mounts a secret as a symlink through `..data` to a
+    // directory named for its version.
+    let dir = TempDir::new().unwrap();
+    let version = dir.path().join("..2024_01_01_00_00_00.1");
+    std::fs::create_dir(&version).unwrap();
+    std::fs::write(version.join("token"), "from-k8s\n").unwrap();
+    std::os::unix::fs::symlink(&version, dir.path().join("..data")).unwrap();
+    let token = dir.path().join("token");
+    std::os::unix::fs::symlink("..data/token", &token).unwrap();
+    assert_eq!(
+        token_file(&token).unwrap().token.expose_secret(),
+        "from-k8s"
+    );
+
+    // A pipe, as `APP_TOKEN_FILE=<(vault read ...)` gives, is read to its
+    // end. (A named pipe that nothing writes to blocks, as `cat` would.)
+    let fifo = dir.path().join("fifo");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, "from-a-pipe\n"))
+    };
+    assert_eq!(
+        token_file(&fifo).unwrap().token.expose_secret(),
+        "from-a-pipe"
+    );
+    writer.join().unwrap().unwrap();
+}
+
+#[test]
 fn a_secret_file_that_is_not_utf8() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("token");
@@ -185,10 +296,73 @@ fn a_one_mebibyte_value() {
 }
 
 #[test]
+fn a_parser_error_that_quotes_a_huge_or_multi_line_value() {
+    let huge = "x".repeat(1 << 20);
+    for value in [huge.as_str(), "warn\n  APP_FORGED: a problem"] {
+        let (var, kind, text) = only_problem(&[("APP_TOKEN", "t"), ("APP_LEVEL", value)]);
+        assert_eq!(var, "APP_LEVEL");
+        // The problem keeps the parser's reason whole, for programs; its
+        // message shows it cut short, on one line.
+        assert!(
+            matches!(&kind, ProblemKind::Invalid { reason, .. } if reason.starts_with(value)),
+            "{text}"
+        );
+        assert!(text.len() < 1_000, "{} bytes", text.len());
+    }
+}
+
+#[test]
 fn a_list_of_a_hundred_thousand_items() {
     let hosts = vec!["host.example.com"; 100_000].join(",");
     let app = load(&[("APP_TOKEN", "t"), ("APP_HOSTS", &hosts)]).unwrap();
     assert_eq!(app.hosts.map(|hosts| hosts.len()), Some(100_000));
+}
+
+#[test]
+fn blank_values_lone_separators_and_control_characters() {
+    // Only the empty string counts as unset: a value of whitespace is set,
+    // and empty once trimmed, which no number is. A list with an empty item
+    // names the item.
+    // (variable, value, the reason given)
+    let table = [
+        ("APP_LIMIT", "   ", "not an integer"),
+        ("APP_PORT", "\t", "not an integer"),
+        ("APP_PORTS", " ", "item 1 is empty"),
+        ("APP_PORTS", "1, ,2", "item 2 is empty"),
+        ("APP_HOSTS", ",", "item 1 is empty"),
+        ("APP_HOSTS", ",,,", "item 1 is empty"),
+        ("APP_HOSTS", "a,,b", "item 2 is empty"),
+        ("APP_HOSTS", "a,", "item 2 is empty"),
+        (
+            "APP_PORT",
+            "\u{1b}[2J80\n  APP_FORGED: a problem",
+            "not an integer",
+        ),
+    ];
+    for (name, value, reason) in table {
+        let (var, _, text) = only_problem(&[("APP_TOKEN", "t"), (name, value)]);
+        assert_eq!(var, name, "{value:?}");
+        assert!(text.contains(reason), "{value:?}: {text}");
+        assert!(!text.contains('\u{1b}'), "{value:?}: {text}");
+    }
+
+    // Strings are verbatim, control characters and all; list items are
+    // trimmed.
+    let name = "\u{1b}[31mred\u{7}\r";
+    let app = load(&[
+        ("APP_TOKEN", "  "),
+        ("APP_NAME", name),
+        ("APP_PORTS", " 1 , 2 "),
+        ("APP_LIMIT", " 7\n"),
+        ("APP_LEVEL", "debug"),
+    ])
+    .unwrap();
+    assert_eq!(app.token.expose_secret(), "  ");
+    assert_eq!(app.name, name);
+    assert_eq!(app.ports, Some(vec![1, 2]));
+    assert_eq!(app.limit, Some(7));
+    // A parser given with `parse_with` sees the value as it is.
+    assert_eq!(app.level.as_deref(), Some("debug"));
 }
 
 #[test]
@@ -241,6 +415,8 @@ fn many_and_huge_unknown_variables_with_the_prefix() {
     let huge = format!("BILLING_{}", "P".repeat(100_000));
     env.vars.push((huge, "x".to_owned()));
     env.vars.push(("BILLING_PROT".to_owned(), "80".to_owned()));
+    let forging = "BILLING_X\n  ok  BILLING_FORGED  environment  \"forged\"";
+    env.vars.push((forging.to_owned(), "x".to_owned()));
 
     let check = env.run(&["--check-env"]);
     // Unknown variables are warnings: the configuration still loads.
@@ -250,7 +426,15 @@ fn many_and_huge_unknown_variables_with_the_prefix() {
         .stdout
         .lines()
         .filter(|line| line.starts_with("warning:"));
-    assert_eq!(warnings.count(), 1_002, "{start}");
+    assert_eq!(warnings.count(), 1_003, "{start}");
+    // A name with a newline stays on its warning's line.
+    assert!(!check.stdout.contains("\n  ok  BILLING_FORGED"), "{start}");
+    assert!(
+        check
+            .stdout
+            .contains("warning: BILLING_X\\n  ok  BILLING_FORGED"),
+        "{start}"
+    );
     assert!(
         check.stdout.contains(
             "BILLING_PROT is set but is not a variable of this configuration; \
@@ -291,6 +475,107 @@ fn bytes_that_are_not_utf8_in_the_process_environment() {
     for args in [&[][..], &["--check-env"]] {
         let run = env.run_with(args, &[(name, OsStr::new("1"))]);
         assert_eq!(run.code, 0, "{args:?}: {run:?}");
+    }
+}
+
+/// Marks a run of this test binary as a child of
+/// `from_env_in_a_real_process_environment`; its value names the case.
+const CHILD_CASE: &str = "ENVCONFIG_FAULTS_CHILD_CASE";
+
+/// Runs `from_env_in_a_child` in a new process of this test binary with
+/// `vars` as its whole environment: names and values that are not UTF-8
+/// cannot be given to `from_vars`, and this process's own environment is
+/// not the tests' to change.
+fn run_child(case: &str, vars: Vec<(OsString, OsString)>) {
+    let output = Command::new(std::env::current_exe().expect("the test binary has a path"))
+        .args(["--exact", "from_env_in_a_child", "--nocapture"])
+        .env_clear()
+        .envs(vars)
+        .env(CHILD_CASE, case)
+        .output()
+        .expect("the test binary runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("1 passed"),
+        "{case}: {}\n{stdout}{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn os_var(name: &[u8], value: &[u8]) -> (OsString, OsString) {
+    (
+        OsString::from_vec(name.to_vec()),
+        OsString::from_vec(value.to_vec()),
+    )
+}
+
+#[test]
+fn from_env_in_a_real_process_environment() {
+    // Names that are not UTF-8 belong to no field and are ignored, among
+    // 10 000 unrelated variables.
+    let mut crowded: Vec<(OsString, OsString)> = (0..10_000)
+        .map(|i| os_var(format!("UNRELATED_{i}").as_bytes(), b"value"))
+        .collect();
+    crowded.extend([
+        os_var(b"APP_TOKEN", b"t"),
+        os_var(b"APP_\xffPORT", b"1"),
+        os_var(b"APP_PORT\xff", b"x"),
+        os_var(b"\xff\xfe", b"\xff"),
+    ]);
+    run_child("loads", crowded);
+
+    run_child(
+        "not_utf8",
+        vec![
+            os_var(b"APP_TOKEN_FILE", b"/run/secrets/\xfftoken"),
+            os_var(b"APP_PORT", b"80\xff80"),
+            os_var(b"APP_HOSTS", b"a,\xfe"),
+            os_var(b"APP_NAME", b"fine"),
+        ],
+    );
+}
+
+/// The child of `from_env_in_a_real_process_environment`: on its own, with
+/// no case to check, it does nothing.
+#[test]
+fn from_env_in_a_child() {
+    let Some(case) = std::env::var_os(CHILD_CASE) else {
+        return;
+    };
+    let loaded = App::from_env();
+    match case.to_str() {
+        Some("loads") => {
+            let app = loaded.expect("the environment loads");
+            assert_eq!(app.token.expose_secret(), "t");
+            assert_eq!(app.port, 8080);
+        }
+        Some("not_utf8") => {
+            let error = loaded.expect_err("values that are not UTF-8 do not load");
+            assert_one_line_per_problem(&error);
+            let problems: Vec<(&str, &ProblemKind)> = error
+                .problems()
+                .iter()
+                .map(|problem| (problem.var(), problem.kind()))
+                .collect();
+            // Every value is read as text, the path in a `_FILE` variable
+            // too: one that is not UTF-8 is a problem of its variable.
+            assert_eq!(
+                problems,
+                [
+                    ("APP_TOKEN", &ProblemKind::NotUnicode),
+                    ("APP_PORT", &ProblemKind::NotUnicode),
+                    ("APP_HOSTS", &ProblemKind::NotUnicode),
+                ]
+            );
+            assert!(
+                error
+                    .to_string()
+                    .contains("APP_PORT: value is not valid UTF-8; expected integer 0..=65535"),
+                "{error}"
+            );
+        }
+        other => panic!("unknown case {other:?}"),
     }
 }
 
@@ -336,14 +621,56 @@ fn dotenv_syntax() {
             "{dotenv:?}"
         );
     }
-    // CRLF line ends are not part of the values.
-    assert_eq!(
-        checked(
-            &env,
+    // (the .env file, the variable, its report line)
+    let table = [
+        // CRLF line ends are not part of the values.
+        (
             "BILLING_ALLOWED_HOSTS=a\r\nBILLING_DEBUG=yes\r\n",
-            "BILLING_DEBUG"
+            "BILLING_DEBUG",
+            r#"ok BILLING_DEBUG .env "yes""#,
         ),
-        r#"ok BILLING_DEBUG .env "yes""#
+        // The first of two wins, as with dotenvy's own loader.
+        (
+            "BILLING_ALLOWED_HOSTS=a\nBILLING_DEBUG=on\nBILLING_DEBUG=off\n",
+            "BILLING_DEBUG",
+            r#"ok BILLING_DEBUG .env "on""#,
+        ),
+        // `${NAME}` is expanded from the lines above.
+        (
+            "HOST=a\nBILLING_ALLOWED_HOSTS=${HOST},b\n",
+            hosts,
+            r#"ok BILLING_ALLOWED_HOSTS .env "a,b""#,
+        ),
+        // Empty is unset, here too.
+        (
+            "BILLING_ALLOWED_HOSTS=a\nBILLING_PORT=\n",
+            "BILLING_PORT",
+            "default BILLING_PORT default 8080",
+        ),
+        // The real environment wins.
+        (
+            "BILLING_ALLOWED_HOSTS=a\nPAYMENT_TOKEN=from-the-file\n",
+            "PAYMENT_TOKEN",
+            "ok PAYMENT_TOKEN environment <redacted>",
+        ),
+    ];
+    for (dotenv, var, line) in table {
+        assert_eq!(checked(&env, dotenv, var), line, "{dotenv:?}");
+    }
+
+    // Old Mac line ends (a lone CR) are not line ends to dotenvy: the
+    // value runs on, and is invalid rather than silently skipped.
+    env.file(
+        ".env",
+        "BILLING_ALLOWED_HOSTS=a\nBILLING_PORT=1\rBILLING_DEBUG=1\r",
+    );
+    let run = env.run(&[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stderr
+            .contains(r#"BILLING_PORT: invalid value "1\rBILLING_DEBUG=1": not an integer"#),
+        "{}",
+        run.stderr
     );
 }
 
@@ -358,6 +685,10 @@ fn malformed_dotenv_lines_name_the_file_and_line() {
         ),
         ("=no-name\n", 1),
         ("BILLING PORT=1\n", 1),
+        ("BILLING_PORT=1\nexport BILLING_DEBUG\n", 2),
+        ("BILLING_ALLOWED_HOSTS=a b\n", 1),
+        ("BILLING_P\u{d6}RT=1\n", 1),
+        ("BILLING_PORT=1\nBILLING_DEBUG='on\n\n# no end\n", 2),
     ];
     for (dotenv, line) in table {
         env.file(".env", dotenv);
@@ -381,6 +712,17 @@ fn malformed_dotenv_lines_name_the_file_and_line() {
     assert_eq!(run.code, 78, "{run:?}");
     assert!(
         run.stderr.contains(".env:20002: malformed line"),
+        "{}",
+        run.stderr
+    );
+
+    // A file that is not UTF-8 is named, and has no line.
+    std::fs::write(env.dir.path().join(".env"), b"BILLING_PORT=80\xff\n").unwrap();
+    let run = env.run(&[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("error: .env: stream did not contain valid UTF-8"),
         "{}",
         run.stderr
     );

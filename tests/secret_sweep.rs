@@ -3,10 +3,12 @@
 //!
 //! In process, a configuration with secrets in every position: valid,
 //! invalid (by envconfig's parser and by the user's, whose error quotes its
-//! input), a default, a `NAME_FILE`'s content, a nested struct. Through the
-//! built `service` example, what only a process shows: `load_or_exit`'s
-//! stderr and stdout, the `--check-env` report (environment, `.env`,
-//! `NAME_FILE`, `--env-file`) and every `--print-env-docs` format.
+//! input), a list with an invalid item, optional, a default and an invalid
+//! default, a `NAME_FILE`'s content, set both directly and by file, a nested
+//! struct. Through the built `service` example, what only a process shows:
+//! `load_or_exit`'s stderr and stdout, the `--check-env` report
+//! (environment, `.env`, `NAME_FILE`, `--env-file`; valid and invalid
+//! secrets from each) and every `--print-env-docs` format.
 
 mod support;
 
@@ -36,6 +38,11 @@ const FILE_CONTENT: &str = "canary-file-content-0d59";
 const FILE_CONTENT_INVALID: &str = "canary-file-invalid-a7f3";
 const NESTED_VALID: &str = "canary-nested-valid-63c0";
 const NESTED_INVALID: &str = "canary-nested-invalid-e41d";
+const OPTIONAL: &str = "canary-optional-5a27";
+const LIST_ITEM: &str = "canary-list-item-38fe";
+const INVALID_DEFAULT: &str = "canary-invalid-default-c1d0";
+const BOTH_DIRECT: &str = "canary-both-direct-7e45";
+const BOTH_FILE: &str = "canary-both-file-06b3";
 
 /// A non-secret invalid value: it must appear, or the sweep proves nothing.
 const NOT_SECRET: &str = "not-a-port-but-no-secret";
@@ -56,6 +63,12 @@ struct Sweep {
     from_file_invalid: u64,
     #[config(secret)]
     quoted: Quoting,
+    optional: Option<SecretString>,
+    #[config(secret)]
+    list: Vec<u32>,
+    #[config(secret, default = "canary-invalid-default-c1d0")]
+    invalid_default: u16,
+    both: SecretString,
     #[config(nested)]
     inner: Inner,
     plain_port: u16,
@@ -108,6 +121,8 @@ fn in_process_outputs(dir: &TempDir) -> Vec<Output> {
     };
     let from_file = file("from-file", &format!("{FILE_CONTENT}\n"));
     let from_file_invalid = file("from-file-invalid", FILE_CONTENT_INVALID);
+    let both_file = file("both", BOTH_FILE);
+    let list = format!("1,2,{LIST_ITEM},4");
     let vars = [
         ("SWEEP_VALID", VALID_SECRET),
         ("SWEEP_INVALID", INVALID_SECRET),
@@ -115,6 +130,10 @@ fn in_process_outputs(dir: &TempDir) -> Vec<Output> {
         ("SWEEP_FROM_FILE_FILE", &from_file),
         ("SWEEP_FROM_FILE_INVALID_FILE", &from_file_invalid),
         ("SWEEP_QUOTED", QUOTED_BY_PARSER),
+        ("SWEEP_OPTIONAL", OPTIONAL),
+        ("SWEEP_LIST", &list),
+        ("SWEEP_BOTH", BOTH_DIRECT),
+        ("SWEEP_BOTH_FILE", &both_file),
         ("SWEEP_INNER_KEY", NESTED_VALID),
         ("SWEEP_INNER_PIN", NESTED_INVALID),
         ("SWEEP_PLAIN_PORT", NOT_SECRET),
@@ -122,10 +141,20 @@ fn in_process_outputs(dir: &TempDir) -> Vec<Output> {
     let Err(error) = Sweep::from_vars(vars) else {
         panic!("the sweep's configuration has invalid values");
     };
+    let vars: Vec<&str> = error.problems().iter().map(|p| p.var()).collect();
     assert_eq!(
-        error.problems().len(),
-        6,
-        "invalid, invalid_boxed, from_file_invalid, quoted, inner pin, plain port"
+        vars,
+        [
+            "SWEEP_INVALID",
+            "SWEEP_INVALID_BOXED",
+            "SWEEP_FROM_FILE_INVALID",
+            "SWEEP_QUOTED",
+            "SWEEP_LIST",
+            "SWEEP_INVALID_DEFAULT",
+            "SWEEP_BOTH",
+            "SWEEP_INNER_PIN",
+            "SWEEP_PLAIN_PORT",
+        ]
     );
 
     let mut outputs = vec![
@@ -149,7 +178,14 @@ fn in_process_outputs(dir: &TempDir) -> Vec<Output> {
     outputs.push(Output::new("Box<dyn Error>", boxed.to_string()));
 
     let docs = Sweep::docs();
-    outputs.push(Output::new("Docs Debug", format!("{docs:#?}")));
+    outputs.push(Output::new("Docs Debug", format!("{docs:?}")));
+    outputs.push(Output::new("Docs Debug (alternate)", format!("{docs:#?}")));
+    for var in docs.vars() {
+        outputs.push(Output::new(
+            format!("{} VarDoc", var.name),
+            format!("{var:?}"),
+        ));
+    }
     for format in FORMATS {
         outputs.push(Output::new(format!("docs {format}"), docs.render(format)));
     }
@@ -163,6 +199,9 @@ const SERVICE_FILE: &str = "canary-service-file-13e9";
 const SERVICE_DOTENV: &str = "canary-service-dotenv-f0c4";
 const SERVICE_NESTED: &str = "canary-service-nested-4a1b";
 const SERVICE_ENV_FILE: &str = "canary-service-env-file-b9d8";
+const SERVICE_ENV_FILE_VALID: &str = "canary-service-env-file-valid-2c86";
+const SERVICE_DOTENV_INVALID: &str = "canary-service-dotenv-invalid-97e0";
+const SERVICE_FILE_INVALID: &str = "canary-service-file-invalid-4f1c";
 /// The service's own secret default, from its source.
 const SERVICE_DEFAULT: &str = "dev-only-webhook-key";
 
@@ -191,6 +230,27 @@ fn service_outputs() -> Vec<Output> {
     let both_set = Env::new(VALID)
         .set("PAYMENT_TOKEN", SERVICE_VALID)
         .set("PAYMENT_TOKEN_FILE", "/nonexistent");
+    let invalid_in_dotenv = Env::new(VALID);
+    invalid_in_dotenv.file(
+        ".env",
+        &format!("BILLING_CARD_ENCRYPTION_KEY={SERVICE_DOTENV_INVALID}\n"),
+    );
+    let invalid_in_file = Env::new(VALID);
+    let key_file = invalid_in_file.file("card-key", SERVICE_FILE_INVALID);
+    let invalid_in_file = invalid_in_file.set(
+        "BILLING_CARD_ENCRYPTION_KEY_FILE",
+        key_file.to_str().expect("a UTF-8 path"),
+    );
+    let valid_env_file = invalid_in_file.file(
+        "staging.env",
+        &format!(
+            "BILLING_DATABASE_URL={SERVICE_ENV_FILE_VALID}\n\
+             PAYMENT_TOKEN={SERVICE_ENV_FILE_VALID}\n\
+             BILLING_ALLOWED_HOSTS=a.example.com\n\
+             BILLING_SENTRY_DSN={SERVICE_ENV_FILE_VALID}\n"
+        ),
+    );
+    let valid_env_file = valid_env_file.to_str().expect("a UTF-8 path");
 
     let mut runs = vec![
         ("load, an invalid secret", broken.run(&[]), 78),
@@ -210,6 +270,31 @@ fn service_outputs() -> Vec<Output> {
             both_set.run(&["--check-env"]),
             78,
         ),
+        (
+            "load, an invalid secret in .env",
+            invalid_in_dotenv.run(&[]),
+            78,
+        ),
+        (
+            "--check-env, an invalid secret in .env",
+            invalid_in_dotenv.run(&["--check-env"]),
+            78,
+        ),
+        (
+            "load, an invalid secret in NAME_FILE",
+            invalid_in_file.run(&[]),
+            78,
+        ),
+        (
+            "--check-env, an invalid secret in NAME_FILE",
+            invalid_in_file.run(&["--check-env"]),
+            78,
+        ),
+        (
+            "--check-env --env-file, valid secrets",
+            invalid_in_file.run(&["--check-env", "--env-file", valid_env_file]),
+            0,
+        ),
     ];
     let working = broken.unset("BILLING_CARD_ENCRYPTION_KEY");
     runs.push(("load", working.run(&[]), 0));
@@ -218,6 +303,7 @@ fn service_outputs() -> Vec<Output> {
         .iter()
         .map(|format| format!("--print-env-docs={format}"))
         .collect();
+    runs.push(("docs", working.run(&["--print-env-docs"]), 0));
     for flag in &formats {
         runs.push(("docs", working.run(&[flag]), 0));
     }
@@ -233,14 +319,15 @@ fn service_outputs() -> Vec<Output> {
         let var = line.split(' ').nth(1).expect("a variable");
         assert_eq!(check.report_line(var), line);
     }
-    assert!(
-        runs[0]
-            .1
-            .stderr
-            .contains("BILLING_CARD_ENCRYPTION_KEY: invalid value <redacted>"),
-        "{:?}",
-        runs[0].1
-    );
+    for (what, run, _) in &runs {
+        if what.starts_with("load, an invalid secret") {
+            assert!(
+                run.stderr
+                    .contains("BILLING_CARD_ENCRYPTION_KEY: invalid value <redacted>"),
+                "{what}: {run:?}"
+            );
+        }
+    }
 
     let mut outputs = Vec::new();
     for (what, run, code) in runs {
@@ -266,12 +353,20 @@ fn no_secret_reaches_any_output() {
         FILE_CONTENT_INVALID,
         NESTED_VALID,
         NESTED_INVALID,
+        OPTIONAL,
+        LIST_ITEM,
+        INVALID_DEFAULT,
+        BOTH_DIRECT,
+        BOTH_FILE,
         SERVICE_VALID,
         SERVICE_INVALID,
         SERVICE_FILE,
         SERVICE_DOTENV,
         SERVICE_NESTED,
         SERVICE_ENV_FILE,
+        SERVICE_ENV_FILE_VALID,
+        SERVICE_DOTENV_INVALID,
+        SERVICE_FILE_INVALID,
         SERVICE_DEFAULT,
     ];
 

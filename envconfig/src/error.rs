@@ -1,7 +1,7 @@
 //! [`Error`] and [`Problem`]: every problem of one load, each naming its
 //! variable, what was expected and what was wrong.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::path::PathBuf;
 
 /// Every problem found while loading a configuration, in one value.
@@ -156,9 +156,12 @@ impl fmt::Display for ProblemKind {
         match self {
             ProblemKind::Missing => f.write_str("required but not set"),
             ProblemKind::Empty => f.write_str("set but empty"),
-            ProblemKind::Invalid { value, reason } => {
-                write!(f, "invalid value {}: {reason}", Shown(value.as_deref()))
-            }
+            ProblemKind::Invalid { value, reason } => write!(
+                f,
+                "invalid value {}: {}",
+                Shown(value.as_deref()),
+                Abridged::reason(reason)
+            ),
             ProblemKind::NotUnicode => f.write_str("value is not valid UTF-8"),
             ProblemKind::BothSet { file_var } => {
                 write!(f, "both it and {file_var} are set; set only one")
@@ -167,11 +170,16 @@ impl fmt::Display for ProblemKind {
                 file_var,
                 path,
                 reason,
-            } => write!(f, "cannot read {file_var}={}: {reason}", path.display()),
+            } => write!(
+                f,
+                "cannot read {file_var}={}: {reason}",
+                Abridged::name(&path.to_string_lossy())
+            ),
             ProblemKind::InvalidDefault { value, reason } => write!(
                 f,
-                "its default {} is invalid: {reason}",
-                Shown(value.as_deref())
+                "its default {} is invalid: {}",
+                Shown(value.as_deref()),
+                Abridged::reason(reason)
             ),
         }
     }
@@ -181,6 +189,10 @@ impl std::error::Error for ProblemKind {}
 
 /// How many characters of a long value or name a message shows.
 const SHOWN_CHARS: usize = 64;
+
+/// How many characters of a parser's reason a message shows: room for a
+/// reason from user code that quotes a value as long as [`SHOWN_CHARS`].
+const SHOWN_REASON_CHARS: usize = 4 * SHOWN_CHARS;
 
 /// A value in a message: quoted (and cut short when long), or `<redacted>`
 /// for a secret.
@@ -196,35 +208,63 @@ impl fmt::Display for Shown<'_> {
 }
 
 /// Text from the environment in a message or report, cut short when long,
-/// so that a 1 MiB value (or name) does not become a 1 MiB log line.
+/// so that a 1 MiB value (or name) does not become a 1 MiB log line, and
+/// kept on one line, so that a newline in it cannot forge another line.
 pub(crate) struct Abridged<'a> {
     text: &'a str,
     quoted: bool,
+    max_chars: usize,
 }
 
 impl<'a> Abridged<'a> {
-    /// A value: in quotes, escaped, so that it reads as one line.
+    /// A value: in quotes, escaped.
     pub(crate) fn quoted(text: &'a str) -> Abridged<'a> {
-        Abridged { text, quoted: true }
+        Abridged {
+            text,
+            quoted: true,
+            max_chars: SHOWN_CHARS,
+        }
     }
 
-    /// A variable's name, as it is.
+    /// A variable's name or a path, as it is but for control characters,
+    /// which are escaped.
     pub(crate) fn name(text: &'a str) -> Abridged<'a> {
         Abridged {
             text,
             quoted: false,
+            max_chars: SHOWN_CHARS,
+        }
+    }
+
+    /// A parser's reason, which user code may have written to quote the
+    /// whole value: as it is but for control characters.
+    fn reason(text: &'a str) -> Abridged<'a> {
+        Abridged {
+            text,
+            quoted: false,
+            max_chars: SHOWN_REASON_CHARS,
         }
     }
 }
 
 impl fmt::Display for Abridged<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let cut = self.text.char_indices().nth(SHOWN_CHARS).map(|(at, _)| at);
+        let cut = self
+            .text
+            .char_indices()
+            .nth(self.max_chars)
+            .map(|(at, _)| at);
         let shown = &self.text[..cut.unwrap_or(self.text.len())];
         if self.quoted {
             write!(f, "{shown:?}")?;
         } else {
-            f.write_str(shown)?;
+            for c in shown.chars() {
+                if c.is_control() {
+                    write!(f, "{}", c.escape_default())?;
+                } else {
+                    f.write_char(c)?;
+                }
+            }
         }
         if cut.is_some() {
             write!(f, "... ({} bytes in all)", self.text.len())?;
@@ -250,6 +290,28 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("(200 bytes in all)"), "{shown}");
+    }
+
+    #[test]
+    fn paths_and_reasons_keep_to_one_short_line() {
+        let kind = ProblemKind::FileUnreadable {
+            file_var: "APP_TOKEN_FILE".into(),
+            path: "/run/token\n  APP_FORGED: problem".into(),
+            reason: "No such file or directory".into(),
+        };
+        assert_eq!(
+            kind.to_string(),
+            "cannot read APP_TOKEN_FILE=/run/token\\n  APP_FORGED: problem: \
+             No such file or directory"
+        );
+        let kind = ProblemKind::Invalid {
+            value: Some("x".into()),
+            reason: format!("{}\r\n", "r".repeat(1000)),
+        };
+        let shown = kind.to_string();
+        assert!(!shown.contains(['\r', '\n']), "{shown}");
+        assert!(shown.ends_with("... (1002 bytes in all)"), "{shown}");
+        assert!(shown.len() < 2 * SHOWN_REASON_CHARS, "{shown}");
     }
 
     #[test]
