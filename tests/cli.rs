@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::{Env, Run, VALID, example_binary};
+use support::{Env, Run, VALID, example_binary, service_binary};
 
 /// How many variables the service reads, nested ones included.
 const VARIABLES: usize = 16;
@@ -307,8 +307,16 @@ fn usage_errors_exit_64() {
             "missing.env: no such file",
         ),
         (
+            &["--check-env", "--env-file", "."],
+            "--env-file .: is a directory",
+        ),
+        (
             &["--check-env", "--print-env-docs"],
             "cannot be used together",
+        ),
+        (
+            &["--print-env-docs="],
+            "--print-env-docs= needs a FORMAT after '=': one of text, markdown, dotenv, json, k8s",
         ),
     ];
     for (args, message) in cases {
@@ -457,6 +465,127 @@ fn check_env_file_alone() {
             "error: {}:3: malformed line (expected NAME=value)\n",
             bad.display()
         )
+    );
+}
+
+#[test]
+fn a_format_may_follow_print_env_docs_after_a_space() {
+    let env = Env::new(&[]);
+    assert_eq!(
+        env.run(&["--print-env-docs", "markdown"]),
+        env.run(&["--print-env-docs=markdown"])
+    );
+    // Anything else after it is the application's, and the default applies.
+    assert_eq!(
+        env.run(&["--print-env-docs", "serve"]),
+        env.run(&["--print-env-docs"])
+    );
+}
+
+#[test]
+fn check_an_env_file_from_a_pipe() {
+    // `--env-file <(vault read ...)`: the shell passes /dev/fd/N.
+    let env = Env::new(&[]);
+    let file = env.file(
+        "prod.env",
+        "BILLING_DATABASE_URL=postgres://prod-db/billing\nPAYMENT_TOKEN=tok\n\
+         BILLING_ALLOWED_HOSTS=a.example.com\n",
+    );
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "{} --check-env --env-file <(cat {})",
+            service_binary().display(),
+            file.display()
+        ))
+        .env_clear()
+        .current_dir(env.dir.path())
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.starts_with("Checking the env file /dev/fd/"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_environment_wins_over_dotenv_for_name_and_name_file_alike() {
+    let env = Env::new(&[("BILLING_ALLOWED_HOSTS", "a.example.com")]);
+    let url_file = env.file("database-url", "postgres://from-the-secret-file\n");
+    let url_file = url_file.to_str().expect("a UTF-8 temporary path");
+    // The development .env sets values directly; the real environment
+    // mounts secrets as files (and the other way around).
+    env.file(
+        ".env",
+        &format!(
+            "BILLING_DATABASE_URL=postgres://localhost/dev\n\
+             PAYMENT_TOKEN_FILE={url_file}\n"
+        ),
+    );
+    let env = env
+        .set("BILLING_DATABASE_URL_FILE", url_file)
+        .set("PAYMENT_TOKEN", "tok_from_the_environment");
+    let run = env.run(&[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let check = env.run(&["--check-env"]);
+    assert_eq!(check.code, 0, "{check:?}");
+    assert_eq!(
+        check.report_line("BILLING_DATABASE_URL"),
+        "ok BILLING_DATABASE_URL BILLING_DATABASE_URL_FILE <redacted>"
+    );
+    assert_eq!(
+        check.report_line("PAYMENT_TOKEN"),
+        "ok PAYMENT_TOKEN environment <redacted>"
+    );
+}
+
+#[test]
+fn env_file_warnings() {
+    let env = Env::new(&[("CI_RUNNER_HOME", "/home/runner")]);
+    let file = env.file(
+        "prod.env",
+        "BILLING_PORT=80\n\
+         BILLING_DATABASE_URL=postgres://db/billing\n\
+         PAYMENT_TOKEN=tok\n\
+         BILLING_ALLOWED_HOSTS=${CI_RUNNER_HOME},$UNDEFINED_HOST\n\
+         BILLING_LOG_LEVEL='$NOT_EXPANDED'  # ${NOR_THIS}\n\
+         BILLING_PORT=8443\n",
+    );
+    let file = file.to_str().expect("a UTF-8 temporary path");
+    let run = env.run(&["--check-env", "--env-file", file]);
+    let warnings: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with("warning:"))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            format!("warning: {file} sets BILLING_PORT more than once; the last one is used"),
+            format!(
+                "warning: {file} refers to ${{CI_RUNNER_HOME}}, dotenv expansion takes its \
+                 value from the environment of this check, not from the file"
+            ),
+            format!(
+                "warning: {file} refers to ${{UNDEFINED_HOST}}, which the file does not set: \
+                 it expands to nothing"
+            ),
+        ],
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.report_line("BILLING_PORT"),
+        format!("ok BILLING_PORT {file} \"8443\"")
+    );
+    // BILLING_LOG_LEVEL is invalid: warnings do not hide problems.
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stdout.ends_with("FAILED: 1 of 16 variables has a problem, 3 warnings; the configuration would not load\n"),
+        "{}",
+        run.stdout
     );
 }
 

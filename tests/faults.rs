@@ -629,11 +629,11 @@ fn dotenv_syntax() {
             "BILLING_DEBUG",
             r#"ok BILLING_DEBUG .env "yes""#,
         ),
-        // The first of two wins, as with dotenvy's own loader.
+        // The last of two wins, as when a shell sources the file.
         (
             "BILLING_ALLOWED_HOSTS=a\nBILLING_DEBUG=on\nBILLING_DEBUG=off\n",
             "BILLING_DEBUG",
-            r#"ok BILLING_DEBUG .env "on""#,
+            r#"ok BILLING_DEBUG .env "off""#,
         ),
         // `${NAME}` is expanded from the lines above.
         (

@@ -20,6 +20,9 @@ pub(crate) struct Report {
     pub vars: Vec<VarLine>,
     /// Variables that carry the prefix but belong to no field, by name.
     pub unknown: Vec<Unknown>,
+    /// What reading the dotenv files found: a name set twice, a reference
+    /// the file does not resolve itself.
+    pub warnings: Vec<String>,
     /// Whether the configuration would load.
     pub loads: bool,
 }
@@ -49,17 +52,11 @@ impl Report {
         let loaded = T::__load(&mut loader, T::__PREFIX).is_some();
         let (problems, checked_vars) = loader.finish();
         let loads = loaded && problems.is_empty();
-        let mut problems = problems.into_iter();
         let vars: Vec<VarLine> = checked_vars
             .into_iter()
-            .map(|checked| {
-                // Problems and failed checks are recorded in the same order.
-                let problem = match checked.status {
-                    CheckStatus::Missing | CheckStatus::Invalid(_) => problems.next(),
-                    _ => None,
-                };
-                debug_assert!(problem.as_ref().is_none_or(|p| p.var() == checked.var));
-                VarLine { checked, problem }
+            .map(|mut checked| VarLine {
+                problem: checked.problem.take(),
+                checked,
             })
             .collect();
         let known: Vec<&str> = vars.iter().map(|line| line.checked.var.as_str()).collect();
@@ -68,6 +65,7 @@ impl Report {
             checked,
             vars,
             unknown,
+            warnings: source.warnings().to_vec(),
             loads,
         }
     }
@@ -85,7 +83,7 @@ impl Report {
                     CheckStatus::Default => "default",
                     CheckStatus::Unset => "unset",
                     CheckStatus::Missing => "missing",
-                    CheckStatus::Invalid(_) => "invalid",
+                    CheckStatus::Invalid => "invalid",
                 };
                 let origin = match &checked.origin {
                     None => "-".to_owned(),
@@ -153,7 +151,10 @@ impl Report {
             .filter(|line| line.problem.is_some())
             .count();
         let total = self.vars.len();
-        let warnings = match self.unknown.len() {
+        for warning in &self.warnings {
+            let _ = writeln!(out, "warning: {warning}");
+        }
+        let warnings = match self.unknown.len() + self.warnings.len() {
             0 => String::new(),
             1 => ", 1 warning".to_owned(),
             n => format!(", {n} warnings"),

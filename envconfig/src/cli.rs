@@ -64,8 +64,8 @@ const DOTENV: &str = ".env";
 /// file exits with 78, naming the file and the line, never quoting it: it
 /// may hold a secret. Output that cannot be written (a full disk, a closed
 /// pipe) exits with 74 (`EX_IOERR`). Every other argument is left to the
-/// application, `FORMAT` is attached with `=`, and nothing after `--` is
-/// looked at.
+/// application, and nothing after `--` is looked at. `FORMAT` is attached
+/// with `=`, or follows as the next argument when that is a format's name.
 ///
 /// ```no_run
 /// use envconfig::Config;
@@ -132,7 +132,7 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
     let mut env_file: Option<PathBuf> = None;
     let twice = |flag: &str| Usage(format!("{flag} is given more than once"));
 
-    let mut args = args.into_iter().skip(1);
+    let mut args = args.into_iter().skip(1).peekable();
     while let Some(arg) = args.next() {
         let lossy;
         let text = match arg.to_str() {
@@ -162,10 +162,26 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
                     return Err(twice("--print-env-docs"));
                 }
                 let format = match value {
-                    None => Format::default(),
+                    Some("") => {
+                        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                        return Err(Usage(format!(
+                            "--print-env-docs= needs a FORMAT after '=': one of {}",
+                            names.join(", ")
+                        )));
+                    }
                     Some(name) => name
                         .parse()
                         .map_err(|unknown| Usage(format!("--print-env-docs: {unknown}")))?,
+                    // `--print-env-docs markdown` means what it says: the
+                    // program exits after the docs, so no argument of the
+                    // application's is lost by taking a format's name.
+                    None => match args.peek().and_then(|next| next.to_str()?.parse().ok()) {
+                        Some(format) => {
+                            args.next();
+                            format
+                        }
+                        None => Format::default(),
+                    },
                 };
                 print_docs = Some(format);
             }
@@ -274,11 +290,15 @@ impl<T> Run<T> {
             .write_all(exit.stdout.as_bytes())
             .and_then(|()| stdout.flush())
         {
-            // A report that did not reach its reader must not pass for one
-            // that did: `--print-env-docs > full-disk/file` is a failure.
-            eprintln!("error: cannot write to stdout: {error}");
-            if code == 0 {
-                code = EX_IOERR;
+            // A reader that stopped reading (`| head`, `| grep -q`) wanted no
+            // more; the status stays the run's own. Any other failure is one:
+            // `--print-env-docs > full-disk/file` must not pass for a
+            // report that reached its reader.
+            if error.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("error: cannot write to stdout: {error}");
+                if code == 0 {
+                    code = EX_IOERR;
+                }
             }
         }
         // Nothing sensible is left to do if stderr cannot be written.
@@ -328,15 +348,24 @@ pub(crate) fn run<T: Config>(
         Action::Check {
             env_file: Some(path),
         } => {
-            if !path.is_file() {
+            // Any readable file will do, a pipe too:
+            // `--env-file <(vault read ...)` keeps the file off the disk.
+            if path.is_dir() {
+                return Run::Exit(
+                    Usage(format!("--env-file {}: is a directory", path.display())).into(),
+                );
+            }
+            if !path.exists() {
                 return Run::Exit(
                     Usage(format!("--env-file {}: no such file", path.display())).into(),
                 );
             }
-            let mut source = Source::empty();
-            if let Err(error) = source.add_env_file(&path) {
-                return Run::Exit(Exit::failure(EX_CONFIG, format!("error: {error}")));
-            }
+            let source = match Source::from_env_file(&path) {
+                Ok(source) => source,
+                Err(error) => {
+                    return Run::Exit(Exit::failure(EX_CONFIG, format!("error: {error}")));
+                }
+            };
             Run::Exit(check::<T>(
                 &source,
                 format!("the env file {} (alone)", path.display()),
@@ -662,9 +691,14 @@ pub(crate) mod tests {
                 &["--print-env-docs=k8s", "--other"],
                 Ok(Action::PrintDocs(Format::K8s)),
             ),
-            // `FORMAT` is attached: a separate word belongs to the application.
+            // A format's name may follow as a word of its own; any other
+            // word belongs to the application.
             (
                 &["--print-env-docs", "json"],
+                Ok(Action::PrintDocs(Format::Json)),
+            ),
+            (
+                &["--print-env-docs", "serve"],
                 Ok(Action::PrintDocs(Format::Text)),
             ),
             (&["--check-env"], check(None)),
@@ -692,7 +726,7 @@ pub(crate) mod tests {
             ),
             (
                 &["--print-env-docs="],
-                Err("--print-env-docs: unknown format \"\""),
+                Err("--print-env-docs= needs a FORMAT after '='"),
             ),
             (
                 &["--env-file", "prod.env"],

@@ -60,6 +60,8 @@ pub(crate) struct Checked {
     /// The value to show: `None` for a secret or when there is none.
     pub shown_value: Option<String>,
     pub secret: bool,
+    /// The problem, for a variable that is missing or invalid.
+    pub problem: Option<Problem>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,7 +75,7 @@ pub(crate) enum CheckStatus {
     /// Not set (or empty), and required.
     Missing,
     /// Set, but unusable: the problem says why.
-    Invalid(String),
+    Invalid,
 }
 
 /// Loads fields from one [`Source`], collecting problems.
@@ -284,15 +286,22 @@ impl<'a> Loader<'a> {
         origin: Option<Origin>,
         secret: bool,
     ) {
-        if self.checked.is_some() {
-            let status = match kind {
-                ProblemKind::Missing | ProblemKind::Empty => CheckStatus::Missing,
-                _ => CheckStatus::Invalid(kind.to_string()),
-            };
-            self.record(var, status, origin, None, secret);
+        let status = match kind {
+            ProblemKind::Missing | ProblemKind::Empty => CheckStatus::Missing,
+            _ => CheckStatus::Invalid,
+        };
+        let problem = Problem::new(var.to_owned(), parser.noun().one, kind);
+        if let Some(checked) = &mut self.checked {
+            checked.push(Checked {
+                var: var.to_owned(),
+                status,
+                origin,
+                shown_value: None,
+                secret,
+                problem: Some(problem.clone()),
+            });
         }
-        self.problems
-            .push(Problem::new(var.to_owned(), parser.noun().one, kind));
+        self.problems.push(problem);
     }
 
     fn record(
@@ -314,6 +323,7 @@ impl<'a> Loader<'a> {
                     shown.map(str::to_owned)
                 },
                 secret,
+                problem: None,
             });
         }
     }

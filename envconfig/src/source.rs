@@ -4,7 +4,7 @@
 //! Values are held in [`Zeroizing`] buffers from the moment they are read:
 //! which of them are secret is only known once a field asks for them.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ffi::OsString;
 use std::fmt;
 use std::io::Read;
@@ -15,6 +15,7 @@ use std::sync::Arc;
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::VarPair;
+use crate::error::Abridged;
 
 /// The largest `NAME_FILE` envconfig reads; a larger file is an error rather
 /// than an unbounded read (a misconfigured mount could point at a device).
@@ -105,6 +106,10 @@ pub struct Source {
     /// moment a field asks for it: `vars` then only holds a dotenv file's
     /// variables, which the real environment overrides.
     live: bool,
+    /// What reading dotenv files found that a person should know, for
+    /// `--check-env`: a name set twice, a reference to a variable the file
+    /// does not set.
+    warnings: Vec<String>,
 }
 
 /// An entry of `vars`, or one just read from the process environment.
@@ -172,6 +177,7 @@ impl Source {
         Source {
             vars: HashMap::new(),
             live: false,
+            warnings: Vec::new(),
         }
     }
 
@@ -184,6 +190,7 @@ impl Source {
             EnvScope::Fields => Source {
                 vars: HashMap::new(),
                 live: true,
+                warnings: Vec::new(),
             },
             EnvScope::Everything => Source::snapshot_process_env(),
         }
@@ -208,7 +215,11 @@ impl Source {
                 )
             })
             .collect();
-        Source { vars, live: false }
+        Source {
+            vars,
+            live: false,
+            warnings: Vec::new(),
+        }
     }
 
     /// A copy of the whole process environment, read once. Names that are not UTF-8 cannot
@@ -226,37 +237,81 @@ impl Source {
                 ))
             })
             .collect();
-        Source { vars, live: false }
+        Source {
+            vars,
+            live: false,
+            warnings: Vec::new(),
+        }
     }
 
     /// Adds the variables of a dotenv file that are not already set: the real
-    /// environment always wins.
+    /// environment always wins. Within the file, the last of two lines that
+    /// set one name wins, as when a shell sources it or Docker reads it.
     pub fn add_env_file(&mut self, path: &Path) -> Result<(), EnvFileError> {
-        let mut text = std::fs::read_to_string(path).map_err(|e| EnvFileError {
-            path: path.to_owned(),
-            line: None,
-            reason: e.to_string(),
-        })?;
-        // Editors on Windows start files with a byte order mark; dotenvy's
-        // own loaders skip it, its iterator does not.
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
+        let text = read_env_file(path)?;
+        self.add_env_text(path, &text)
+    }
+
+    /// The variables of a dotenv file and nothing else: what
+    /// `--check-env --env-file` checks.
+    ///
+    /// dotenvy expands `${NAME}` from the process environment before the
+    /// file's own lines, so a file that refers to a variable is not checked
+    /// alone: each such reference gets a warning.
+    pub fn from_env_file(path: &Path) -> Result<Source, EnvFileError> {
+        let text = read_env_file(path)?;
+        let mut source = Source::empty();
+        source.add_env_text(path, &text)?;
+        for name in references(&text) {
+            let warning = if std::env::var_os(name).is_some() {
+                "dotenv expansion takes its value from the environment of this check, \
+                 not from the file"
+            } else if source.vars.contains_key(name) {
+                continue;
+            } else {
+                "which the file does not set: it expands to nothing"
+            };
+            source.warnings.push(format!(
+                "{} refers to ${{{}}}, {warning}",
+                path.display(),
+                Abridged::name(name)
+            ));
         }
-        let text = Zeroizing::new(text);
+        Ok(source)
+    }
+
+    fn add_env_text(&mut self, path: &Path, text: &str) -> Result<(), EnvFileError> {
         let origin = Origin::EnvFile(Arc::from(path));
+        let mut file_vars: HashMap<String, Zeroizing<String>> = HashMap::new();
+        let mut repeated = BTreeSet::new();
         for item in dotenvy::from_read_iter(text.as_bytes()) {
-            match item {
-                Ok((name, value)) => {
-                    let value = Zeroizing::new(value);
-                    self.vars.entry(name).or_insert_with(|| Entry {
-                        value: RawValue::Text(value),
-                        origin: origin.clone(),
-                    });
-                }
-                Err(error) => return Err(EnvFileError::from_dotenvy(path, &text, error)),
+            let (name, value) =
+                item.map_err(|error| EnvFileError::from_dotenvy(path, text, error))?;
+            if file_vars.contains_key(&name) {
+                repeated.insert(name.clone());
             }
+            // The value replaced, if any, is zeroized as it drops.
+            file_vars.insert(name, Zeroizing::new(value));
+        }
+        for name in repeated {
+            self.warnings.push(format!(
+                "{} sets {} more than once; the last one is used",
+                path.display(),
+                Abridged::name(&name)
+            ));
+        }
+        for (name, value) in file_vars {
+            self.vars.entry(name).or_insert_with(|| Entry {
+                value: RawValue::Text(value),
+                origin: origin.clone(),
+            });
         }
         Ok(())
+    }
+
+    /// What reading dotenv files found that a person should know.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// The names of every variable, for spotting ones that match no field.
@@ -284,6 +339,21 @@ impl Source {
     pub fn lookup(&self, var: &VarName) -> Lookup<'_> {
         let direct = self.get(var.name());
         let via_file = self.get(var.file_var()).filter(|entry| !is_empty(entry));
+        // `NAME` and `NAME_FILE` split between the real environment and a
+        // dotenv file are no conflict: the real environment wins, as it does
+        // for one name.
+        let (direct, via_file) = match (direct, via_file) {
+            (Some(direct), Some(file))
+                if !is_empty(&direct) && is_from_env_file(&direct) != is_from_env_file(&file) =>
+            {
+                if is_from_env_file(&direct) {
+                    (None, Some(file))
+                } else {
+                    (Some(direct), None)
+                }
+            }
+            pair => pair,
+        };
         match (direct, via_file) {
             (Some(direct), Some(_)) if !is_empty(&direct) => Lookup::Unusable(Unusable::BothSet {
                 file_var: var.file_var().to_owned(),
@@ -304,6 +374,63 @@ impl Source {
             (None, None) => Lookup::Unset,
         }
     }
+}
+
+/// The text of a dotenv file, without the byte order mark that editors on
+/// Windows start files with (dotenvy's own loaders skip it, its iterator
+/// does not).
+fn read_env_file(path: &Path) -> Result<Zeroizing<String>, EnvFileError> {
+    let mut text = std::fs::read_to_string(path).map_err(|e| EnvFileError {
+        path: path.to_owned(),
+        line: None,
+        reason: e.to_string(),
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(Zeroizing::new(text))
+}
+
+/// The names that `$NAME` and `${NAME}` refer to in a dotenv file, where
+/// dotenvy expands them: not in a comment, not in single quotes, not after
+/// a backslash.
+fn references(text: &str) -> BTreeSet<&str> {
+    let bytes = text.as_bytes();
+    let is_name = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let mut names = BTreeSet::new();
+    let (mut single, mut double) = (false, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let quoted = single || double;
+        match bytes[i] {
+            // A comment starts a line or follows a blank, outside quotes.
+            b'#' if !quoted && (i == 0 || bytes[i - 1].is_ascii_whitespace()) => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'\\' if !single => i += 1,
+            b'\'' if !double => single = !single,
+            b'"' if !single => double = !double,
+            b'$' if !single => {
+                let braced = bytes.get(i + 1) == Some(&b'{');
+                let start = i + 1 + usize::from(braced);
+                let end = start + bytes[start..].iter().take_while(|b| is_name(b)).count();
+                if end > start {
+                    names.insert(&text[start..end]);
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    names
+}
+
+fn is_from_env_file(entry: &Entry) -> bool {
+    matches!(entry.origin, Origin::EnvFile(_))
 }
 
 fn is_empty(entry: &Entry) -> bool {
@@ -549,6 +676,53 @@ mod tests {
             error.to_string(),
             format!("{}:2: malformed line (expected NAME=value)", path.display())
         );
+    }
+
+    #[test]
+    fn references_are_found_where_dotenvy_expands_them() {
+        let table: &[(&str, &[&str])] = &[
+            ("A=$B", &["B"]),
+            ("A=${B}x$C_1", &["B", "C_1"]),
+            ("A=\"${B}\"", &["B"]),
+            ("A='${B}'", &[]),
+            ("A=\\$B", &[]),
+            ("# A=$B\nC=1 # $D", &[]),
+            ("A=x#$B", &["B"]),
+            ("A='it''s' $B", &["B"]),
+            ("A=\"x\n$B\"", &["B"]),
+            ("A=$ B=$", &[]),
+            ("A=$é", &[]),
+        ];
+        for (text, names) in table {
+            let found: Vec<&str> = references(text).into_iter().collect();
+            assert_eq!(found, *names, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_and_its_file_split_between_environment_and_dotenv() {
+        let dir = std::env::temp_dir().join(format!("envconfig-split-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temporary directory");
+        let secret = dir.join("secret");
+        std::fs::write(&secret, "from-file\n").expect("a temporary file");
+        let dotenv = dir.join(".env");
+        let secret_path = secret.to_str().expect("a UTF-8 path");
+        std::fs::write(&dotenv, format!("A=from-dotenv\nB_FILE={secret_path}\n"))
+            .expect("a temporary file");
+        let mut source = Source::from_pairs([("A_FILE", secret_path), ("B", "from-env")]);
+        let added = source.add_env_file(&dotenv);
+        let mut var = VarName::default();
+        let mut value = |name: &str| {
+            var.set(&[name]);
+            match source.lookup(&var) {
+                Lookup::Value(value, _) => value.to_string(),
+                _ => "not a value".to_owned(),
+            }
+        };
+        let (a, b) = (value("A"), value("B"));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(added, Ok(()));
+        assert_eq!((a.as_str(), b.as_str()), ("from-file", "from-env"));
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub const REDACTED: &str = "<redacted>";
 /// assert_eq!(port.value_type, "integer 0..=65535");
 /// assert_eq!(port.default.as_deref(), Some("8080"));
 /// assert_eq!(port.description, "Port the HTTP server listens on.");
+///
+/// // Its `Display` is the `text` table of `--print-env-docs`.
+/// assert!(docs.to_string().starts_with("NAME "));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Docs {
@@ -139,6 +142,13 @@ impl Docs {
             description: field.doc.to_owned(),
             example: field.example.map(str::to_owned),
         });
+    }
+}
+
+/// The [`Format::Text`] rendering: `println!("{}", Settings::docs())`.
+impl fmt::Display for Docs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Format::Text))
     }
 }
 
