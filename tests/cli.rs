@@ -116,6 +116,27 @@ fn dotenv_in_the_working_directory_never_overrides_the_environment() {
 }
 
 #[test]
+fn a_problem_says_which_file_its_value_came_from() {
+    let env = Env::new(VALID);
+    env.file(".env", "BILLING_PORT=http\n");
+    let timeout = env.file("timeout", "30\n");
+    let env = env.set(
+        "BILLING_REQUEST_TIMEOUT_FILE",
+        timeout.to_str().expect("a UTF-8 temporary path"),
+    );
+    let run = env.run(&[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "invalid configuration (2 problems):\n  \
+         BILLING_PORT (from .env): invalid value \"http\": not an integer; \
+         expected integer 0..=65535\n  \
+         BILLING_REQUEST_TIMEOUT (from BILLING_REQUEST_TIMEOUT_FILE): invalid value \"30\": \
+         missing unit (add one of ns, us, ms, s, m, h, d: e.g. 30s); expected duration\n"
+    );
+}
+
+#[test]
 fn a_malformed_dotenv_names_the_file_and_line_only() {
     let env = Env::new(VALID);
     env.file(

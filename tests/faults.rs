@@ -42,15 +42,18 @@ fn parse_level(text: &str) -> Result<String, String> {
 }
 
 /// The `Display` of an error is a header and one line per problem, each
-/// starting with its variable: no value, path or reason can break a line
-/// or forge one.
+/// starting with its variable (and where its value came from, when not
+/// from the variable itself): no value, path or reason can break a line or
+/// forge one.
 fn assert_one_line_per_problem(error: &Error) {
     let text = error.to_string();
     let lines: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(lines.len(), error.problems().len(), "{text}");
     for (line, problem) in lines.iter().zip(error.problems()) {
+        let var = problem.var();
         assert!(
-            line.starts_with(&format!("  {}: ", problem.var())),
+            line.starts_with(&format!("  {var}: "))
+                || line.starts_with(&format!("  {var} (from {var}_FILE): ")),
             "{text}"
         );
     }
@@ -667,8 +670,9 @@ fn dotenv_syntax() {
     let run = env.run(&[]);
     assert_eq!(run.code, 78, "{run:?}");
     assert!(
-        run.stderr
-            .contains(r#"BILLING_PORT: invalid value "1\rBILLING_DEBUG=1": not an integer"#),
+        run.stderr.contains(
+            r#"BILLING_PORT (from .env): invalid value "1\rBILLING_DEBUG=1": not an integer"#
+        ),
         "{}",
         run.stderr
     );

@@ -321,9 +321,17 @@ fn service_outputs() -> Vec<Output> {
     }
     for (what, run, _) in &runs {
         if what.starts_with("load, an invalid secret") {
+            let from = if what.ends_with(".env") {
+                " (from .env)"
+            } else if what.ends_with("NAME_FILE") {
+                " (from BILLING_CARD_ENCRYPTION_KEY_FILE)"
+            } else {
+                ""
+            };
             assert!(
-                run.stderr
-                    .contains("BILLING_CARD_ENCRYPTION_KEY: invalid value <redacted>"),
+                run.stderr.contains(&format!(
+                    "BILLING_CARD_ENCRYPTION_KEY{from}: invalid value <redacted>"
+                )),
                 "{what}: {run:?}"
             );
         }

@@ -67,6 +67,9 @@ pub struct Problem {
     var: String,
     expected: String,
     kind: ProblemKind,
+    /// Where the value came from, when not from the variable in the
+    /// environment: a dotenv file's path, or the `NAME_FILE` variable.
+    from: Option<String>,
 }
 
 impl Problem {
@@ -79,6 +82,17 @@ impl Problem {
             var: var.into(),
             expected: expected.into(),
             kind,
+            from: None,
+        }
+    }
+
+    /// The same problem, with a value that came from `from` (`.env`,
+    /// `APP_TOKEN_FILE`) rather than from the variable itself: the
+    /// operator then knows which file to fix.
+    pub(crate) fn from(self, from: String) -> Problem {
+        Problem {
+            from: Some(from),
+            ..self
         }
     }
 
@@ -100,7 +114,11 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}; expected {}", self.var, self.kind, self.expected)
+        f.write_str(&self.var)?;
+        if let Some(from) = &self.from {
+            write!(f, " (from {})", Abridged::name(from))?;
+        }
+        write!(f, ": {}; expected {}", self.kind, self.expected)
     }
 }
 

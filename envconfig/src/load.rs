@@ -291,6 +291,11 @@ impl<'a> Loader<'a> {
             _ => CheckStatus::Invalid,
         };
         let problem = Problem::new(var.to_owned(), parser.noun().one, kind);
+        let problem = match &origin {
+            Some(Origin::EnvFile(path)) => problem.from(path.display().to_string()),
+            Some(Origin::SecretFile(_)) => problem.from(format!("{var}_FILE")),
+            Some(Origin::Environment | Origin::Default) | None => problem,
+        };
         if let Some(checked) = &mut self.checked {
             checked.push(Checked {
                 var: var.to_owned(),
