@@ -375,7 +375,7 @@ fn check_env_passes_with_0() {
     );
     assert_eq!(
         run.report_line("BILLING_SENTRY_DSN"),
-        "unset BILLING_SENTRY_DSN - optional, not set"
+        "default BILLING_SENTRY_DSN - optional, not set"
     );
     assert!(
         run.stdout

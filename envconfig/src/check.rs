@@ -81,7 +81,8 @@ impl Report {
                 let status = match checked.status {
                     CheckStatus::Ok => "ok",
                     CheckStatus::Default => "default",
-                    CheckStatus::Unset => "unset",
+                    // An optional variable's default is to be unset.
+                    CheckStatus::Unset => "default",
                     CheckStatus::Missing => "missing",
                     CheckStatus::Invalid => "invalid",
                 };

@@ -47,7 +47,7 @@ const DOTENV: &str = ".env";
 /// - With `--check-env`, checks the process environment, plus the `.env`
 ///   file of the working directory if there is one; with
 ///   `--env-file PATH` as well, checks that dotenv file alone. Prints one
-///   line per variable (ok, default, missing, invalid or unset, where its
+///   line per variable (ok, default, missing or invalid; where its
 ///   value came from, the value itself unless it is secret), a warning for
 ///   each set variable that carries `T`'s prefix but belongs to no field
 ///   (with a "did you mean" when one is close), and a summary; exits with 0
