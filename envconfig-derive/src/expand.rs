@@ -115,13 +115,13 @@ fn load(field: &Field) -> TokenStream {
             } else {
                 // The expression keeps its spans: the compiler's errors about
                 // it (a wrong type, an overflowing literal) point into the
-                // attribute.
+                // attribute. Paths spanned on the type must not name what the
+                // user has in scope (`Option::None`): lints such as
+                // `unused_qualifications` would take them for the user's.
                 let default = match &var.default {
-                    DefaultValue::Expr { tokens, .. } => {
-                        quote_spanned!(span=> __ec::Option::Some(|| #tokens))
-                    }
+                    DefaultValue::Expr { tokens, .. } => quote!(__ec::Option::Some(|| #tokens)),
                     DefaultValue::None | DefaultValue::Parsed(_) => {
-                        quote_spanned!(span=> __ec::Option::None)
+                        quote_spanned!(span=> __ec::no_default())
                     }
                 };
                 quote_spanned! {span=>

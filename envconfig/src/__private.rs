@@ -5,7 +5,7 @@
 //! user's module has in scope.
 
 pub use crate::docs::Docs;
-pub use crate::load::{DefaultValue, Field, FieldName, Loader};
+pub use crate::load::{DefaultValue, Field, FieldName, Loader, no_default};
 pub use crate::parse::{
     List, Parse, Pick, PickBuiltin, PickFromStr, PickNone, Secret, WithFn, picked,
 };

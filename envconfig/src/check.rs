@@ -60,12 +60,20 @@ impl Report {
             })
             .collect();
         let known: Vec<&str> = vars.iter().map(|line| line.checked.var.as_str()).collect();
+        let mut warnings = source.warnings().to_vec();
+        // The derive rejects two fields of one struct with one variable;
+        // across nested structs, only a run can tell.
+        for name in repeated(&known) {
+            warnings.push(format!(
+                "{name} is read by more than one field of the configuration"
+            ));
+        }
         let unknown = unknown_vars(T::__PREFIX, &known, source.names());
         Report {
             checked,
             vars,
             unknown,
-            warnings: source.warnings().to_vec(),
+            warnings,
             loads,
         }
     }
@@ -208,6 +216,19 @@ fn unknown_vars<'a>(
     unknown
 }
 
+/// The names that occur more than once, sorted, each once.
+fn repeated<'a>(names: &[&'a str]) -> Vec<&'a str> {
+    let mut sorted = names.to_vec();
+    sorted.sort_unstable();
+    let mut repeated: Vec<&str> = sorted
+        .windows(2)
+        .filter(|pair| pair[0] == pair[1])
+        .map(|pair| pair[0])
+        .collect();
+    repeated.dedup();
+    repeated
+}
+
 /// The candidate closest to `name` when close enough to be a typo. Only the
 /// part after the prefix counts: at most one edit per three of its
 /// characters, and never more than three.
@@ -272,6 +293,19 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_read_by_more_than_one_field() {
+        let table: &[(&[&str], &[&str])] = &[
+            (&[], &[]),
+            (&["A", "B"], &[]),
+            (&["B", "A", "B"], &["B"]),
+            (&["A_B", "A", "A_B", "A", "A_B"], &["A", "A_B"]),
+        ];
+        for (names, expected) in table {
+            assert_eq!(repeated(names), *expected, "{names:?}");
+        }
+    }
 
     #[test]
     fn edit_distances() {

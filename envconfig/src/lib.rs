@@ -64,6 +64,11 @@ use crate::source::{EnvScope, Source};
 ///
 /// Derive it with `#[derive(Config)]`; the methods below are all a program
 /// needs. The hidden items are implemented by the derive.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a configuration struct",
+    label = "`{Self}` does not derive `envconfig::Config`",
+    note = "the type of a `#[config(nested)]` field must derive `Config` too; to read it from one variable instead, remove `nested`"
+)]
 pub trait Config: Sized {
     /// Loads the configuration from the process environment.
     fn from_env() -> Result<Self, Error> {

@@ -41,6 +41,12 @@ pub enum DefaultValue {
     Expr(&'static str),
 }
 
+/// The `default_expr` of [`Loader::required`] for a field without one.
+#[doc(hidden)]
+pub fn no_default<T>() -> Option<fn() -> T> {
+    None
+}
+
 impl FieldName {
     pub(crate) fn resolve(&self, prefix: &str) -> String {
         match self {

@@ -91,7 +91,8 @@ pub struct Unparsable<T>(PhantomData<fn() -> T>);
 #[diagnostic::on_unimplemented(
     message = "envconfig cannot read `{Self}` from an environment variable",
     label = "`{Self}` implements neither `FromStr` nor envconfig's own parsing",
-    note = "implement `std::str::FromStr` for `{Self}`, or name a parser with `#[config(parse_with = path::to::fn)]`, or make it a nested config struct with `#[config(nested)]`"
+    note = "implement `std::str::FromStr` for `{Self}`, with an `Err` that implements `Display`; or name a parser with `#[config(parse_with = path::to::fn)]`; or make it a nested config struct with `#[config(nested)]`",
+    note = "`Vec<T>`, `Option<T>` and `SecretBox<T>` are recognized by how the field's type is written: spell them out rather than through a type alias"
 )]
 pub trait Parsable {}
 

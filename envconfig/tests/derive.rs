@@ -2,6 +2,8 @@
 //! secrets, problems and docs. Every config is built with `from_vars`, never
 //! from the process environment.
 #![allow(dead_code)]
+// The generated code must not trip lints in the user's crate.
+#![deny(unused_qualifications)]
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::str::FromStr;
@@ -265,28 +267,44 @@ fn set_values_override_defaults() {
 #[test]
 fn defaults_in_the_docs() {
     let docs = Defaults::docs();
+    // (variable, its default as written, whether that is also how its value
+    // is written: only such a default is a value in the dotenv and k8s
+    // renderings)
     let table = [
-        ("D_PARSED_PORT", "8080"),
-        ("D_EXPR_PORT", "8080"),
-        ("D_PARSED_TIMEOUT", "30s"),
-        ("D_EXPR_TIMEOUT", "Duration::from_secs(30)"),
-        ("D_WORKERS", "DEFAULT_WORKERS"),
-        ("D_RETRIES", "default_retries()"),
-        ("D_OFFSET", "-1"),
-        ("D_BUFFER", "1 << 20"),
-        ("D_DEBUG", "false"),
-        ("D_LEVEL", "info"),
-        ("D_HOSTS", r#"vec!["a".to_owned(), "b".to_owned()]"#),
-        ("D_IDS", "1;2"),
-        ("D_PASSWORD", "<redacted>"),
-        ("D_TOKEN", "<redacted>"),
-        ("D_BIND", "IpAddr::V4(Ipv4Addr::LOCALHOST)"),
+        ("D_PARSED_PORT", "8080", true),
+        ("D_EXPR_PORT", "8080", true),
+        ("D_PARSED_TIMEOUT", "30s", true),
+        ("D_EXPR_TIMEOUT", "Duration::from_secs(30)", false),
+        ("D_WORKERS", "DEFAULT_WORKERS", false),
+        ("D_RETRIES", "default_retries()", false),
+        ("D_OFFSET", "-1", true),
+        ("D_BUFFER", "1 << 20", false),
+        ("D_DEBUG", "false", true),
+        ("D_LEVEL", "info", true),
+        ("D_HOSTS", r#"vec!["a".to_owned(), "b".to_owned()]"#, false),
+        ("D_IDS", "1;2", true),
+        ("D_PASSWORD", "<redacted>", false),
+        ("D_TOKEN", "<redacted>", false),
+        ("D_BIND", "IpAddr::V4(Ipv4Addr::LOCALHOST)", false),
     ];
-    for (name, default) in table {
+    for (name, default, is_env_value) in table {
         let var = doc(&docs, name);
         assert_eq!(var.default.as_deref(), Some(default), "{name}");
+        assert_eq!(var.default_is_env_value, is_env_value, "{name}");
         assert!(!var.required, "{name}");
     }
+    // A Rust expression is no value to deploy: empty is unset, so the
+    // default applies.
+    let k8s = docs.render(envconfig::Format::K8s);
+    assert!(
+        k8s.contains("# duration, default Duration::from_secs(30)\n  - name: D_EXPR_TIMEOUT\n    value: \"\"\n"),
+        "{k8s}"
+    );
+    let dotenv = docs.render(envconfig::Format::Dotenv);
+    assert!(
+        dotenv.contains("# type: duration, default: Duration::from_secs(30)\n# D_EXPR_TIMEOUT=\n"),
+        "{dotenv}"
+    );
 }
 
 #[derive(Config, Debug)]
@@ -729,4 +747,31 @@ fn docs_describe_every_variable() {
     );
     assert_eq!(doc(&docs, "BILLING_PORT").value_type, "integer 0..=65535");
     assert_eq!(doc(&docs, "BILLING_REQUEST_TIMEOUT").value_type, "duration");
+}
+
+/// Two nested structs whose variables meet: the derive cannot see it, since
+/// each struct is derived alone.
+#[derive(Config)]
+#[config(prefix = "APP_")]
+struct Overlapping {
+    db_url: String,
+    #[config(nested)]
+    db: OverlappingDb,
+}
+
+#[derive(Config)]
+struct OverlappingDb {
+    url: String,
+}
+
+#[test]
+fn a_variable_read_by_two_nested_fields_is_in_the_docs_twice() {
+    let names: Vec<String> = Overlapping::docs()
+        .vars()
+        .iter()
+        .map(|var| var.name.clone())
+        .collect();
+    // `--check-env` warns about it (the check's unit tests cover the
+    // warning: the example binaries have no such struct).
+    assert_eq!(names, ["APP_DB_URL", "APP_DB_URL"]);
 }

@@ -36,7 +36,8 @@ pub(super) fn render(docs: &Docs) -> String {
                 meta.push_str(", default: ");
                 // A secret's default is already `<redacted>` in the model;
                 // quoted, it would read as a value.
-                if var.secret {
+                // A Rust expression is shown as written, not as a value.
+                if var.secret || !var.default_is_env_value {
                     meta.push_str(default);
                 } else {
                     meta.push_str(&value(default));
@@ -59,9 +60,10 @@ pub(super) fn render(docs: &Docs) -> String {
         }
         out.push_str(&var.name);
         out.push('=');
-        // A secret's default is `<redacted>` in the model: written out, it
-        // would become the value of whoever uncomments the line.
-        if let (Some(default), false) = (&var.default, var.secret) {
+        // A secret's default is `<redacted>` in the model, and a Rust
+        // expression is no value: written out, either would become the value
+        // of whoever uncomments the line.
+        if let Some(default) = var.env_value_default() {
             out.push_str(&value(default));
         }
         out.push('\n');
@@ -146,11 +148,8 @@ mod tests {
                 .iter()
                 .find(|(name, _)| *name == var.name)
                 .unwrap_or_else(|| panic!("{} missing from\n{uncommented}", var.name));
-            let expected = match &var.default {
-                Some(_) if var.secret => "",
-                Some(default) => default,
-                None => "",
-            };
+            // A secret's default and a Rust expression are left out.
+            let expected = var.env_value_default().unwrap_or("");
             assert_eq!(value, expected, "{}", var.name);
         }
     }

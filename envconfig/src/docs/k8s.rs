@@ -67,8 +67,9 @@ pub(super) fn render(docs: &Docs) -> String {
                 out.push_str("        optional: true\n");
             }
         } else {
+            // Empty is unset: a default that is a Rust expression applies.
             out.push_str("    value: ");
-            json::push_string(&mut out, var.default.as_deref().unwrap_or(""));
+            json::push_string(&mut out, var.env_value_default().unwrap_or(""));
             out.push('\n');
         }
     }
@@ -158,7 +159,8 @@ mod tests {
                     var.name
                 );
             } else {
-                let expected = var.default.as_deref().unwrap_or("");
+                // Empty, so that a default written in Rust applies.
+                let expected = var.env_value_default().unwrap_or("");
                 assert_eq!(entry["value"].as_str(), Some(expected), "{}", var.name);
             }
         }
@@ -203,6 +205,7 @@ mod tests {
         ] {
             docs.vars.push(super::super::VarDoc {
                 default: Some(default.into()),
+                default_is_env_value: true,
                 ..var(name, "string")
             });
         }

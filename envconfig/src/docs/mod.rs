@@ -62,6 +62,13 @@ pub struct VarDoc {
     pub required: bool,
     /// The default as written in the source, or `<redacted>` for a secret.
     pub default: Option<String>,
+    /// Whether [`default`](Self::default) is written the way the variable's
+    /// value is, so that setting the variable to it changes nothing: a
+    /// string default (`"30s"`), or a plain literal that reads back as the
+    /// same value (`8080`, `false`). Not for a Rust expression such as
+    /// `Duration::from_secs(30)`, nor for a secret. The `dotenv` and `k8s`
+    /// renderings write only such a default as a value.
+    pub default_is_env_value: bool,
     /// Whether the value is secret: never shown, and a Kubernetes
     /// `secretKeyRef` in the `k8s` rendering.
     pub secret: bool,
@@ -133,16 +140,35 @@ impl Docs {
                 text.to_owned()
             }
         });
+        let default_is_env_value = !secret
+            && match field.default {
+                DefaultValue::None => false,
+                DefaultValue::Parsed(_) => true,
+                DefaultValue::Expr(text) => is_plain_literal(text) && parser.parse(text).is_ok(),
+            };
         self.vars.push(VarDoc {
             name: field.name.resolve(prefix),
             value_type: parser.noun().one.into_owned(),
             required: !optional && matches!(field.default, DefaultValue::None),
             default,
+            default_is_env_value,
             secret,
             description: field.doc.to_owned(),
             example: field.example.map(str::to_owned),
         });
     }
+}
+
+/// A number or boolean literal as Rust and the environment both write it:
+/// `8080`, `-1`, `0.5`, `1e3`, `true`. Not `1_000`, `8080u16` or `0x10`,
+/// which parse differently or not at all as values; and not a path or a
+/// call, whose text a string field would read verbatim.
+fn is_plain_literal(text: &str) -> bool {
+    matches!(text, "true" | "false")
+        || text.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
 }
 
 /// The [`Format::Text`] rendering: `println!("{}", Settings::docs())`.
@@ -305,6 +331,13 @@ impl std::error::Error for UnknownFormat {}
 
 /// Where a variable stands, in words shared by the renderings.
 impl VarDoc {
+    /// The default, when it can be written as the variable's value.
+    fn env_value_default(&self) -> Option<&str> {
+        self.default
+            .as_deref()
+            .filter(|_| self.default_is_env_value)
+    }
+
     /// `required`, `default <value>` or `optional`.
     fn requirement(&self) -> String {
         match (&self.default, self.required) {
@@ -327,6 +360,7 @@ pub(crate) mod fixtures {
             value_type: value_type.to_owned(),
             required: false,
             default: None,
+            default_is_env_value: false,
             secret: false,
             description: String::new(),
             example: None,
@@ -380,7 +414,16 @@ pub(crate) mod fixtures {
                 default: Some("info".into()),
                 ..var("BILLING_LOG_LEVEL", "Level")
             },
+            VarDoc {
+                default: Some("Duration::from_secs(5)".into()),
+                description: "A default written as a Rust expression.".into(),
+                ..var("BILLING_IDLE_TIMEOUT", "duration")
+            },
         ];
+        for var in &mut docs.vars {
+            var.default_is_env_value =
+                var.default.is_some() && !var.secret && var.name != "BILLING_IDLE_TIMEOUT";
+        }
         docs
     }
 }
