@@ -117,15 +117,61 @@ fn a_secret_file_without_read_permission() {
     std::fs::write(&path, "s3cret\n").unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
     // Root (as in most containers and CI jobs) reads it anyway; then the
-    // documented behaviour is that it loads.
+    // documented behaviour is that it loads, and the refusal is checked by
+    // running the service as `nobody`.
     if std::fs::read(&path).is_ok() {
         let app = token_file(&path).expect("root reads a mode-000 file");
         assert_eq!(app.token.expose_secret(), "s3cret");
+        unreadable_as_nobody(dir.path(), &path);
         return;
     }
     let (var, _, text) = token_file_problem(&path);
     assert_eq!(var, "APP_TOKEN");
     assert!(text.contains("ermission denied"), "{text}");
+}
+
+/// Runs the service as `nobody` (with `setpriv`, as root) with its
+/// database URL in the mode-000 file `path`: a problem naming the variable,
+/// the file and the reason.
+fn unreadable_as_nobody(dir: &Path, path: &Path) {
+    // `nobody` must reach the file for the refusal to be the file's.
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let env = Env::new(VALID).set(
+        "BILLING_DATABASE_URL_FILE",
+        path.to_str().expect("a UTF-8 temporary path"),
+    );
+    let env = env.unset("BILLING_DATABASE_URL");
+    let output = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(support::service_binary())
+        .env_clear()
+        .envs(env.vars.iter().map(|(name, value)| (name, value)))
+        .current_dir("/")
+        .output();
+    let output = match output {
+        Ok(output)
+            if matches!(output.status.code(), Some(126 | 127))
+                || output.status.code().is_none() =>
+        {
+            eprintln!("skipped: the service cannot be run as nobody here: {output:?}");
+            return;
+        }
+        Ok(output) => output,
+        Err(error) => {
+            eprintln!("skipped: setpriv is not available: {error}");
+            return;
+        }
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(78), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "BILLING_DATABASE_URL: cannot read BILLING_DATABASE_URL_FILE={}: Permission denied",
+            path.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cret"), "{stderr}");
 }
 
 #[test]

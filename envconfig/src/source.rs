@@ -4,7 +4,8 @@
 //! Values are held in [`Zeroizing`] buffers from the moment they are read:
 //! which of them are secret is only known once a field asks for them.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry::{Occupied, Vacant};
 use std::ffi::OsString;
 use std::fmt;
 use std::io::Read;
@@ -282,29 +283,36 @@ impl Source {
 
     fn add_env_text(&mut self, path: &Path, text: &str) -> Result<(), EnvFileError> {
         let origin = Origin::EnvFile(Arc::from(path));
-        let mut file_vars: HashMap<String, Zeroizing<String>> = HashMap::new();
-        let mut repeated = BTreeSet::new();
+        let mut repeated = Vec::new();
         for item in dotenvy::from_read_iter(text.as_bytes()) {
             let (name, value) =
                 item.map_err(|error| EnvFileError::from_dotenvy(path, text, error))?;
-            if file_vars.contains_key(&name) {
-                repeated.insert(name.clone());
+            let entry = Entry {
+                value: RawValue::Text(Zeroizing::new(value)),
+                origin: origin.clone(),
+            };
+            match self.vars.entry(name) {
+                Vacant(slot) => {
+                    slot.insert(entry);
+                }
+                // An earlier line of this file: the last one wins, and the
+                // value it replaces is zeroized as it drops.
+                Occupied(mut slot) if slot.get().origin == origin => {
+                    repeated.push(slot.key().clone());
+                    slot.insert(entry);
+                }
+                // The real environment wins.
+                Occupied(_) => {}
             }
-            // The value replaced, if any, is zeroized as it drops.
-            file_vars.insert(name, Zeroizing::new(value));
         }
+        repeated.sort_unstable();
+        repeated.dedup();
         for name in repeated {
             self.warnings.push(format!(
                 "{} sets {} more than once; the last one is used",
                 path.display(),
                 Abridged::name(&name)
             ));
-        }
-        for (name, value) in file_vars {
-            self.vars.entry(name).or_insert_with(|| Entry {
-                value: RawValue::Text(value),
-                origin: origin.clone(),
-            });
         }
         Ok(())
     }
@@ -393,11 +401,11 @@ fn read_env_file(path: &Path) -> Result<Zeroizing<String>, EnvFileError> {
 
 /// The names that `$NAME` and `${NAME}` refer to in a dotenv file, where
 /// dotenvy expands them: not in a comment, not in single quotes, not after
-/// a backslash.
-fn references(text: &str) -> BTreeSet<&str> {
+/// a backslash. Sorted, each once.
+fn references(text: &str) -> Vec<&str> {
     let bytes = text.as_bytes();
     let is_name = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
-    let mut names = BTreeSet::new();
+    let mut names = Vec::new();
     let (mut single, mut double) = (false, false);
     let mut i = 0;
     while i < bytes.len() {
@@ -417,7 +425,7 @@ fn references(text: &str) -> BTreeSet<&str> {
                 let start = i + 1 + usize::from(braced);
                 let end = start + bytes[start..].iter().take_while(|b| is_name(b)).count();
                 if end > start {
-                    names.insert(&text[start..end]);
+                    names.push(&text[start..end]);
                 }
                 i = end;
                 continue;
@@ -426,6 +434,8 @@ fn references(text: &str) -> BTreeSet<&str> {
         }
         i += 1;
     }
+    names.sort_unstable();
+    names.dedup();
     names
 }
 
@@ -694,7 +704,7 @@ mod tests {
             ("A=$é", &[]),
         ];
         for (text, names) in table {
-            let found: Vec<&str> = references(text).into_iter().collect();
+            let found = references(text);
             assert_eq!(found, *names, "{text:?}");
         }
     }
