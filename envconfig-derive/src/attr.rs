@@ -388,9 +388,16 @@ fn doc_comment(attrs: &[Attribute]) -> String {
             }) = &doc.value
         {
             let text = text.value();
+            // A `/** ... */` comment is one attribute of many lines, often
+            // each starting with ` * `, which is layout, not text.
+            let block = text.contains('\n');
             lines.extend(
                 text.lines()
                     .map(str::trim)
+                    .map(|line| match line.strip_prefix('*') {
+                        Some(rest) if block => rest.trim_start(),
+                        _ => line,
+                    })
                     .filter(|line| !line.is_empty())
                     .map(str::to_owned),
             );
@@ -415,6 +422,43 @@ mod tests {
         ];
         for (written, meant) in table {
             assert_eq!(closest(written, FIELD_KEYS), meant, "{written}");
+        }
+    }
+
+    #[test]
+    fn doc_comments_become_one_line() {
+        let table: [(syn::DeriveInput, &str); 3] = [
+            (
+                syn::parse_quote! {
+                    /// Port the HTTP server
+                    ///   listens on.
+                    ///
+                    /// * `0` picks one.
+                    struct S;
+                },
+                "Port the HTTP server listens on. * `0` picks one.",
+            ),
+            (
+                syn::parse_quote! {
+                    /**
+                     * Block doc
+                     * with stars.
+                     */
+                    struct S;
+                },
+                "Block doc with stars.",
+            ),
+            (
+                syn::parse_quote! {
+                    #[doc = "Written as an attribute."]
+                    #[doc = include_str!("README.md")]
+                    struct S;
+                },
+                "Written as an attribute.",
+            ),
+        ];
+        for (input, doc) in table {
+            assert_eq!(doc_comment(&input.attrs), doc);
         }
     }
 
