@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use crate::Config;
-use crate::error::{Abridged, Problem};
+use crate::error::{Abridged, ProblemKind};
 use crate::load::{CheckStatus, Checked, Loader};
 use crate::source::{Origin, Source};
 
@@ -17,7 +17,7 @@ pub(crate) struct Report {
     /// What was checked, in words: `the process environment and .env`.
     pub checked: String,
     /// One line per variable, in the order of the struct's fields.
-    pub vars: Vec<VarLine>,
+    pub vars: Vec<Checked>,
     /// Variables that carry the prefix but belong to no field, by name.
     pub unknown: Vec<Unknown>,
     /// What reading the dotenv files found: a name set twice, a reference
@@ -25,14 +25,6 @@ pub(crate) struct Report {
     pub warnings: Vec<String>,
     /// Whether the configuration would load.
     pub loads: bool,
-}
-
-/// How one variable fared.
-#[derive(Debug)]
-pub(crate) struct VarLine {
-    pub checked: Checked,
-    /// The problem, for a variable that is missing or invalid.
-    pub problem: Option<Problem>,
 }
 
 /// A set variable that matches no field.
@@ -50,16 +42,9 @@ impl Report {
         // The value itself is of no use here; dropping it at once also drops
         // (and zeroizes) any secret it holds.
         let loaded = T::__load(&mut loader, T::__PREFIX).is_some();
-        let (problems, checked_vars) = loader.finish();
+        let (problems, vars) = loader.finish();
         let loads = loaded && problems.is_empty();
-        let vars: Vec<VarLine> = checked_vars
-            .into_iter()
-            .map(|mut checked| VarLine {
-                problem: checked.problem.take(),
-                checked,
-            })
-            .collect();
-        let known: Vec<&str> = vars.iter().map(|line| line.checked.var.as_str()).collect();
+        let known: Vec<&str> = vars.iter().map(|checked| checked.var.as_str()).collect();
         let mut warnings = source.warnings().to_vec();
         // The derive rejects two fields of one struct with one variable;
         // across nested structs, only a run can tell.
@@ -84,15 +69,16 @@ impl Report {
         let rows: Vec<[String; 4]> = self
             .vars
             .iter()
-            .map(|line| {
-                let checked = &line.checked;
-                let status = match checked.status {
+            .map(|checked| {
+                let status = match &checked.status {
                     CheckStatus::Ok => "ok",
                     CheckStatus::Default => "default",
                     // An optional variable's default is to be unset.
                     CheckStatus::Unset => "default",
-                    CheckStatus::Missing => "missing",
-                    CheckStatus::Invalid => "invalid",
+                    CheckStatus::Failed(problem) => match problem.kind() {
+                        ProblemKind::Missing | ProblemKind::Empty => "missing",
+                        _ => "invalid",
+                    },
                 };
                 let origin = match &checked.origin {
                     None => "-".to_owned(),
@@ -102,17 +88,17 @@ impl Report {
                     Some(Origin::Default) => "default".to_owned(),
                 };
                 let shown = checked.shown_value.as_deref();
-                let detail = match (&line.problem, &checked.status) {
-                    (Some(problem), _) => {
+                let detail = match &checked.status {
+                    CheckStatus::Failed(problem) => {
                         format!("{}; expected {}", problem.kind(), problem.expected())
                     }
-                    (None, CheckStatus::Unset) => "optional, not set".to_owned(),
+                    CheckStatus::Unset => "optional, not set".to_owned(),
                     // The loader never hands over a secret's value; this is
                     // a second lock on the same door.
-                    (None, _) if checked.secret => crate::docs::REDACTED.to_owned(),
+                    _ if checked.secret => crate::docs::REDACTED.to_owned(),
                     // A default as written in the source; a value as set.
-                    (None, CheckStatus::Default) => shown.map(one_line).unwrap_or_default(),
-                    (None, _) => shown
+                    CheckStatus::Default => shown.map(one_line).unwrap_or_default(),
+                    CheckStatus::Ok => shown
                         .map(|value| Abridged::quoted(value).to_string())
                         .unwrap_or_default(),
                 };
@@ -157,7 +143,7 @@ impl Report {
         let failing = self
             .vars
             .iter()
-            .filter(|line| line.problem.is_some())
+            .filter(|checked| matches!(checked.status, CheckStatus::Failed(_)))
             .count();
         let total = self.vars.len();
         for warning in &self.warnings {

@@ -23,7 +23,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::check::Report;
-use crate::docs::Format;
+use crate::docs::{Format, FormatNames};
 use crate::source::{EnvScope, Source};
 use crate::{Config, load};
 
@@ -163,10 +163,8 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
                 }
                 let format = match value {
                     Some("") => {
-                        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
                         return Err(Usage(format!(
-                            "--print-env-docs= needs a FORMAT after '=': one of {}",
-                            names.join(", ")
+                            "--print-env-docs= needs a FORMAT after '=': {FormatNames}"
                         )));
                     }
                     Some(name) => name

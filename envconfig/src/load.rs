@@ -66,8 +66,6 @@ pub(crate) struct Checked {
     /// The value to show: `None` for a secret or when there is none.
     pub shown_value: Option<String>,
     pub secret: bool,
-    /// The problem, for a variable that is missing or invalid.
-    pub problem: Option<Problem>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,10 +76,9 @@ pub(crate) enum CheckStatus {
     Default,
     /// Not set, and optional.
     Unset,
-    /// Not set (or empty), and required.
-    Missing,
-    /// Set, but unusable: the problem says why.
-    Invalid,
+    /// Missing (not set, or empty, and required) or invalid: the problem
+    /// says which, and why.
+    Failed(Problem),
 }
 
 /// Loads fields from one [`Source`], collecting problems.
@@ -292,25 +289,15 @@ impl<'a> Loader<'a> {
         origin: Option<Origin>,
         secret: bool,
     ) {
-        let status = match kind {
-            ProblemKind::Missing | ProblemKind::Empty => CheckStatus::Missing,
-            _ => CheckStatus::Invalid,
-        };
         let problem = Problem::new(var.to_owned(), parser.noun().one, kind);
         let problem = match &origin {
             Some(Origin::EnvFile(path)) => problem.from(path.display().to_string()),
             Some(Origin::SecretFile(_)) => problem.from(format!("{var}_FILE")),
             Some(Origin::Environment | Origin::Default) | None => problem,
         };
-        if let Some(checked) = &mut self.checked {
-            checked.push(Checked {
-                var: var.to_owned(),
-                status,
-                origin,
-                shown_value: None,
-                secret,
-                problem: Some(problem.clone()),
-            });
+        if self.checked.is_some() {
+            let status = CheckStatus::Failed(problem.clone());
+            self.record(var, status, origin, None, secret);
         }
         self.problems.push(problem);
     }
@@ -334,7 +321,6 @@ impl<'a> Loader<'a> {
                     shown.map(str::to_owned)
                 },
                 secret,
-                problem: None,
             });
         }
     }

@@ -175,9 +175,13 @@ impl Deref for RawText<'_> {
 impl Source {
     /// No variables: what a dotenv file is added to when it is checked alone.
     pub fn empty() -> Source {
+        Source::new(HashMap::new(), false)
+    }
+
+    fn new(vars: HashMap<String, Entry>, live: bool) -> Source {
         Source {
-            vars: HashMap::new(),
-            live: false,
+            vars,
+            live,
             warnings: Vec::new(),
         }
     }
@@ -188,11 +192,7 @@ impl Source {
             // Each variable is read when a field asks for it: nothing is
             // read or copied for the variables no field names, however many
             // the process has.
-            EnvScope::Fields => Source {
-                vars: HashMap::new(),
-                live: true,
-                warnings: Vec::new(),
-            },
+            EnvScope::Fields => Source::new(HashMap::new(), true),
             EnvScope::Everything => Source::snapshot_process_env(),
         }
     }
@@ -216,11 +216,7 @@ impl Source {
                 )
             })
             .collect();
-        Source {
-            vars,
-            live: false,
-            warnings: Vec::new(),
-        }
+        Source::new(vars, false)
     }
 
     /// A copy of the whole process environment, read once. Names that are not UTF-8 cannot
@@ -238,11 +234,7 @@ impl Source {
                 ))
             })
             .collect();
-        Source {
-            vars,
-            live: false,
-            warnings: Vec::new(),
-        }
+        Source::new(vars, false)
     }
 
     /// Adds the variables of a dotenv file that are not already set: the real

@@ -316,7 +316,16 @@ impl UnknownFormat {
 
 impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown format {:?}: expected one of ", self.name)?;
+        write!(f, "unknown format {:?}: expected {FormatNames}", self.name)
+    }
+}
+
+/// `one of text, markdown, dotenv, json, k8s`, for messages.
+pub(crate) struct FormatNames;
+
+impl fmt::Display for FormatNames {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("one of ")?;
         for (i, format) in Format::ALL.iter().enumerate() {
             if i > 0 {
                 f.write_str(", ")?;
@@ -414,16 +423,15 @@ pub(crate) mod fixtures {
                 default: Some("info".into()),
                 ..var("BILLING_LOG_LEVEL", "Level")
             },
-            VarDoc {
-                default: Some("Duration::from_secs(5)".into()),
-                description: "A default written as a Rust expression.".into(),
-                ..var("BILLING_IDLE_TIMEOUT", "duration")
-            },
         ];
         for var in &mut docs.vars {
-            var.default_is_env_value =
-                var.default.is_some() && !var.secret && var.name != "BILLING_IDLE_TIMEOUT";
+            var.default_is_env_value = var.default.is_some() && !var.secret;
         }
+        docs.vars.push(VarDoc {
+            default: Some("Duration::from_secs(5)".into()),
+            description: "A default written as a Rust expression.".into(),
+            ..var("BILLING_IDLE_TIMEOUT", "duration")
+        });
         docs
     }
 }
