@@ -104,7 +104,7 @@ fn load(field: &Field) -> TokenStream {
         FieldKind::Nested { prefix, .. } => quote_spanned! {span=>
             <#ty as ::envconfig::Config>::__load(
                 __loader,
-                &__loader.nested_prefix(__prefix, #prefix),
+                &__ec::nested_prefix(__prefix, #prefix),
             )
         },
         FieldKind::Var(var) => {
@@ -139,14 +139,14 @@ fn describe(field: &Field) -> TokenStream {
     let span = ty.span();
     match &field.kind {
         FieldKind::Nested { prefix, .. } => quote_spanned! {span=>
-            <#ty as ::envconfig::Config>::__describe(__docs, &[__prefix, #prefix].concat());
+            <#ty as ::envconfig::Config>::__describe(__docs, &__ec::nested_prefix(__prefix, #prefix));
         },
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);
             let parser = parser(&var.parser, span);
             let optional = var.optional;
             quote_spanned! {span=>
-                __docs.__push(__prefix, &__FIELDS[#index], &#parser, #optional);
+                __ec::describe_var(__docs, __prefix, &__FIELDS[#index], &#parser, #optional);
             }
         }
     }

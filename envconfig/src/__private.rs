@@ -11,3 +11,20 @@ pub use crate::parse::{
 };
 pub use crate::value::{EnvValue, Noun, ValueError};
 pub use core::option::Option;
+
+/// The prefix of a nested struct's variables: the parent's prefix, then the
+/// nested field's (`BILLING_` + `DB_`).
+pub fn nested_prefix(prefix: &str, nested: &str) -> String {
+    [prefix, nested].concat()
+}
+
+/// Adds the variable of `field`, read with `parser`, to `docs`.
+pub fn describe_var<P: Parse>(
+    docs: &mut Docs,
+    prefix: &str,
+    field: &Field,
+    parser: &P,
+    optional: bool,
+) {
+    docs.push_var(prefix, field, parser, optional);
+}

@@ -492,175 +492,33 @@ pub(crate) mod tests {
 
     use secrecy::{ExposeSecret, SecretString};
 
-    /// A configuration written the way `#[derive(Config)]` expands, so that
-    /// these tests do not depend on the derive.
+    /// The configuration of these tests, through the real derive.
+    #[derive(crate::Config)]
+    #[config(prefix = "BILLING_")]
     pub(crate) struct Billing {
+        /// Port the HTTP server listens on.
+        #[config(default = 8080)]
         pub port: u16,
+        /// Postgres connection URL.
+        #[config(example = "postgres://db/billing")]
         pub database_url: SecretString,
+        /// How long a request may take.
+        #[config(default = "30s")]
         pub request_timeout: Duration,
+        /// Key that signs receipts.
+        #[config(env = "SIGNING_KEY", secret, default = "canary-secret-default")]
         pub signing_key: String,
+        /// Where errors are reported.
         pub sentry_dsn: Option<SecretString>,
-        pub db_max_connections: u32,
+        #[config(nested)]
+        pub db: Db,
     }
 
-    mod expanded {
-        use super::Billing;
-        use crate::__private as ec;
-        #[allow(unused_imports)]
-        use ec::{PickBuiltin as _, PickFromStr as _};
-        use secrecy::SecretString;
-        use std::time::Duration;
-
-        struct Db {
-            max_connections: u32,
-        }
-
-        static DB_FIELDS: [ec::Field; 1] = [ec::Field {
-            name: ec::FieldName::Suffix("MAX_CONNECTIONS"),
-            doc: "Connections in the pool.",
-            example: None,
-            secret: false,
-            default: ec::DefaultValue::Expr("10"),
-        }];
-
-        impl crate::Config for Db {
-            const __PREFIX: &'static str = "";
-            fn __load(loader: &mut ec::Loader<'_>, prefix: &str) -> Option<Self> {
-                let max_connections = loader.required(
-                    prefix,
-                    &DB_FIELDS[0],
-                    (&&ec::Pick::<u32>::new()).parser(),
-                    Some(|| 10),
-                );
-                Some(Db {
-                    max_connections: max_connections?,
-                })
-            }
-            fn __describe(docs: &mut ec::Docs, prefix: &str) {
-                docs.__push(
-                    prefix,
-                    &DB_FIELDS[0],
-                    &(&&ec::Pick::<u32>::new()).parser(),
-                    false,
-                );
-            }
-        }
-
-        static FIELDS: [ec::Field; 5] = [
-            ec::Field {
-                name: ec::FieldName::Suffix("PORT"),
-                doc: "Port the HTTP server listens on.",
-                example: None,
-                secret: false,
-                default: ec::DefaultValue::Expr("8080"),
-            },
-            ec::Field {
-                name: ec::FieldName::Suffix("DATABASE_URL"),
-                doc: "Postgres connection URL.",
-                example: Some("postgres://db/billing"),
-                secret: false,
-                default: ec::DefaultValue::None,
-            },
-            ec::Field {
-                name: ec::FieldName::Suffix("REQUEST_TIMEOUT"),
-                doc: "How long a request may take.",
-                example: None,
-                secret: false,
-                default: ec::DefaultValue::Parsed("30s"),
-            },
-            ec::Field {
-                name: ec::FieldName::Exact("SIGNING_KEY"),
-                doc: "Key that signs receipts.",
-                example: None,
-                secret: true,
-                default: ec::DefaultValue::Parsed("canary-secret-default"),
-            },
-            ec::Field {
-                name: ec::FieldName::Suffix("SENTRY_DSN"),
-                doc: "Where errors are reported.",
-                example: None,
-                secret: false,
-                default: ec::DefaultValue::None,
-            },
-        ];
-
-        impl crate::Config for Billing {
-            const __PREFIX: &'static str = "BILLING_";
-            fn __load(loader: &mut ec::Loader<'_>, prefix: &str) -> Option<Self> {
-                let port = loader.required(
-                    prefix,
-                    &FIELDS[0],
-                    (&&ec::Pick::<u16>::new()).parser(),
-                    Some(|| 8080),
-                );
-                let database_url = loader.required(
-                    prefix,
-                    &FIELDS[1],
-                    (&&ec::Pick::<SecretString>::new()).parser(),
-                    None,
-                );
-                let request_timeout = loader.required(
-                    prefix,
-                    &FIELDS[2],
-                    (&&ec::Pick::<Duration>::new()).parser(),
-                    None,
-                );
-                let signing_key = loader.required(
-                    prefix,
-                    &FIELDS[3],
-                    (&&ec::Pick::<String>::new()).parser(),
-                    None,
-                );
-                let sentry_dsn = loader.optional(
-                    prefix,
-                    &FIELDS[4],
-                    (&&ec::Pick::<SecretString>::new()).parser(),
-                );
-                let db =
-                    <Db as crate::Config>::__load(loader, &loader.nested_prefix(prefix, "DB_"));
-                Some(Billing {
-                    port: port?,
-                    database_url: database_url?,
-                    request_timeout: request_timeout?,
-                    signing_key: signing_key?,
-                    sentry_dsn: sentry_dsn?,
-                    db_max_connections: db?.max_connections,
-                })
-            }
-            fn __describe(docs: &mut ec::Docs, prefix: &str) {
-                docs.__push(
-                    prefix,
-                    &FIELDS[0],
-                    &(&&ec::Pick::<u16>::new()).parser(),
-                    false,
-                );
-                docs.__push(
-                    prefix,
-                    &FIELDS[1],
-                    &(&&ec::Pick::<SecretString>::new()).parser(),
-                    false,
-                );
-                docs.__push(
-                    prefix,
-                    &FIELDS[2],
-                    &(&&ec::Pick::<Duration>::new()).parser(),
-                    false,
-                );
-                docs.__push(
-                    prefix,
-                    &FIELDS[3],
-                    &(&&ec::Pick::<String>::new()).parser(),
-                    false,
-                );
-                docs.__push(
-                    prefix,
-                    &FIELDS[4],
-                    &(&&ec::Pick::<SecretString>::new()).parser(),
-                    true,
-                );
-                <Db as crate::Config>::__describe(docs, &format!("{prefix}DB_"));
-            }
-        }
+    #[derive(crate::Config)]
+    pub(crate) struct Db {
+        /// Connections in the pool.
+        #[config(default = 10)]
+        pub max_connections: u32,
     }
 
     fn args(line: &[&str]) -> Vec<OsString> {
@@ -834,7 +692,7 @@ pub(crate) mod tests {
         assert_eq!(settings.request_timeout, Duration::from_secs(30));
         assert_eq!(settings.signing_key, "canary-secret-default");
         assert!(settings.sentry_dsn.is_none());
-        assert_eq!(settings.db_max_connections, 10);
+        assert_eq!(settings.db.max_connections, 10);
     }
 
     #[test]

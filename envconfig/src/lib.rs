@@ -37,6 +37,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// Lets this crate's own tests use the derive, whose code names `::envconfig`.
+#[cfg(test)]
+extern crate self as envconfig;
+
 mod check;
 pub mod cli;
 mod docs;

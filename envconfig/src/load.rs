@@ -123,11 +123,6 @@ impl<'a> Loader<'a> {
         (self.problems, self.checked.unwrap_or_default())
     }
 
-    /// The prefix of a nested struct's variables.
-    pub fn nested_prefix(&self, prefix: &str, nested: &str) -> String {
-        [prefix, nested].concat()
-    }
-
     /// A field that must be set, or has a default.
     ///
     /// `default_expr` is the compiled `default = <expr>`, if that is what the

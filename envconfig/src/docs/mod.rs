@@ -130,8 +130,14 @@ impl Docs {
         }
     }
 
-    #[doc(hidden)]
-    pub fn __push<P: Parse>(&mut self, prefix: &str, field: &Field, parser: &P, optional: bool) {
+    /// Adds the variable of `field`, read with `parser`, under `prefix`.
+    pub(crate) fn push_var<P: Parse>(
+        &mut self,
+        prefix: &str,
+        field: &Field,
+        parser: &P,
+        optional: bool,
+    ) {
         let secret = field.is_secret(parser);
         let default = field.default_text().map(|text| {
             if secret {
