@@ -5,11 +5,12 @@
 //! user's module has in scope.
 
 pub use crate::docs::Docs;
-pub use crate::load::{DefaultValue, Field, FieldName, Loader, no_default};
-pub use crate::parse::{
-    List, Parse, Pick, PickBuiltin, PickFromStr, PickNone, Secret, WithFn, picked,
+pub use crate::field::{DefaultValue, Field, FieldName, no_default};
+pub use crate::load::Loader;
+pub use crate::value::{
+    EnvValue, List, Noun, Parse, Pick, PickBuiltin, PickFromStr, PickNone, Secret, ValueError,
+    WithFn, picked,
 };
-pub use crate::value::{EnvValue, Noun, ValueError};
 pub use core::option::Option;
 
 /// The prefix of a nested struct's variables: the parent's prefix, then the

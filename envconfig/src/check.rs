@@ -7,9 +7,36 @@
 use std::fmt::Write as _;
 
 use crate::Config;
-use crate::error::{Abridged, ProblemKind};
-use crate::load::{CheckStatus, Checked, Loader};
+use crate::error::ProblemKind;
+use crate::shown::{Abridged, OneLine, REDACTED, origin_label};
+use crate::error::Problem;
+use crate::load::Loader;
 use crate::source::{Origin, Source};
+
+/// How one variable fared, for `--check-env`.
+#[derive(Clone, Debug)]
+pub(crate) struct Checked {
+    pub var: String,
+    pub status: CheckStatus,
+    /// Where the value came from; `None` when nothing was set.
+    pub origin: Option<Origin>,
+    /// The value to show: `None` for a secret or when there is none.
+    pub shown_value: Option<String>,
+    pub secret: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum CheckStatus {
+    /// Set and valid.
+    Ok,
+    /// Not set; the default applies.
+    Default,
+    /// Not set, and optional.
+    Unset,
+    /// Missing (not set, or empty, and required) or invalid: the problem
+    /// says which, and why.
+    Failed(Problem),
+}
 
 /// The outcome of checking one source against a configuration.
 #[derive(Debug)]
@@ -82,10 +109,7 @@ impl Report {
                 };
                 let origin = match &checked.origin {
                     None => "-".to_owned(),
-                    Some(Origin::Environment) => "environment".to_owned(),
-                    Some(Origin::EnvFile(path)) => path.display().to_string(),
-                    Some(Origin::SecretFile(_)) => format!("{}_FILE", checked.var),
-                    Some(Origin::Default) => "default".to_owned(),
+                    Some(origin) => origin_label(origin, &checked.var),
                 };
                 let shown = checked.shown_value.as_deref();
                 let detail = match &checked.status {
@@ -95,9 +119,9 @@ impl Report {
                     CheckStatus::Unset => "optional, not set".to_owned(),
                     // The loader never hands over a secret's value; this is
                     // a second lock on the same door.
-                    _ if checked.secret => crate::docs::REDACTED.to_owned(),
+                    _ if checked.secret => REDACTED.to_owned(),
                     // A default as written in the source; a value as set.
-                    CheckStatus::Default => shown.map(one_line).unwrap_or_default(),
+                    CheckStatus::Default => shown.map(|text| OneLine(text).to_string()).unwrap_or_default(),
                     CheckStatus::Ok => shown
                         .map(|value| Abridged::quoted(value).to_string())
                         .unwrap_or_default(),
@@ -271,11 +295,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
     last[b.len()]
 }
 
-/// A default as written in the source, on one line.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,26 +381,5 @@ mod tests {
     #[test]
     fn no_prefix_no_warnings() {
         assert_eq!(unknown_vars("", &["PORT"], ["PROT"].into_iter()), []);
-    }
-
-    #[test]
-    fn long_values_and_names_are_cut_short() {
-        let long = "x".repeat(100);
-        let table = [
-            (Abridged::quoted("8080"), "\"8080\"".to_owned()),
-            (Abridged::quoted("a\nb"), "\"a\\nb\"".to_owned()),
-            (
-                Abridged::quoted(&long),
-                format!("\"{}\"... (100 bytes in all)", "x".repeat(64)),
-            ),
-            (Abridged::name("APP_PORT"), "APP_PORT".to_owned()),
-            (
-                Abridged::name(&long),
-                format!("{}... (100 bytes in all)", "x".repeat(64)),
-            ),
-        ];
-        for (abridged, shown) in table {
-            assert_eq!(abridged.to_string(), shown);
-        }
     }
 }

@@ -1,8 +1,10 @@
 //! [`Error`] and [`Problem`]: every problem of one load, each naming its
 //! variable, what was expected and what was wrong.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::path::PathBuf;
+
+use crate::shown::{Abridged, Shown};
 
 /// Every problem found while loading a configuration, in one value.
 ///
@@ -62,7 +64,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// One variable that could not be loaded.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Problem {
     var: String,
     expected: String,
@@ -126,7 +128,7 @@ impl fmt::Display for Problem {
 ///
 /// A secret's value is never held here: for a secret, `value` is `None` and a
 /// reason that could quote the value is withheld.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ProblemKind {
     /// A required variable is not set.
@@ -203,91 +205,50 @@ impl fmt::Display for ProblemKind {
     }
 }
 
-impl std::error::Error for ProblemKind {}
-
-/// How many characters of a long value or name a message shows.
-const SHOWN_CHARS: usize = 64;
-
-/// How many characters of a parser's reason a message shows: room for a
-/// reason from user code that quotes a value as long as [`SHOWN_CHARS`].
-const SHOWN_REASON_CHARS: usize = 4 * SHOWN_CHARS;
-
-/// A value in a message: quoted (and cut short when long), or `<redacted>`
-/// for a secret.
-struct Shown<'a>(Option<&'a str>);
-
-impl fmt::Display for Shown<'_> {
+// `Debug` is written out so that it is bounded and escaped like `Display`:
+// text from outside is abridged, never printed whole.
+impl fmt::Debug for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(value) => Abridged::quoted(value).fmt(f),
-            None => f.write_str(crate::docs::REDACTED),
-        }
+        f.debug_struct("Problem")
+            .field("var", &Abridged::name(&self.var))
+            .field("expected", &self.expected)
+            .field("kind", &self.kind)
+            .field("from", &self.from.as_deref().map(Abridged::name))
+            .finish()
     }
 }
 
-/// Text from the environment in a message or report, cut short when long,
-/// so that a 1 MiB value (or name) does not become a 1 MiB log line, and
-/// kept on one line, so that a newline in it cannot forge another line.
-pub(crate) struct Abridged<'a> {
-    text: &'a str,
-    quoted: bool,
-    max_chars: usize,
-}
-
-impl<'a> Abridged<'a> {
-    /// A value: in quotes, escaped.
-    pub(crate) fn quoted(text: &'a str) -> Abridged<'a> {
-        Abridged {
-            text,
-            quoted: true,
-            max_chars: SHOWN_CHARS,
-        }
-    }
-
-    /// A variable's name or a path, as it is but for control characters,
-    /// which are escaped.
-    pub(crate) fn name(text: &'a str) -> Abridged<'a> {
-        Abridged {
-            text,
-            quoted: false,
-            max_chars: SHOWN_CHARS,
-        }
-    }
-
-    /// A parser's reason, which user code may have written to quote the
-    /// whole value: as it is but for control characters.
-    fn reason(text: &'a str) -> Abridged<'a> {
-        Abridged {
-            text,
-            quoted: false,
-            max_chars: SHOWN_REASON_CHARS,
-        }
-    }
-}
-
-impl fmt::Display for Abridged<'_> {
+impl fmt::Debug for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let cut = self
-            .text
-            .char_indices()
-            .nth(self.max_chars)
-            .map(|(at, _)| at);
-        let shown = &self.text[..cut.unwrap_or(self.text.len())];
-        if self.quoted {
-            write!(f, "{shown:?}")?;
-        } else {
-            for c in shown.chars() {
-                if c.is_control() {
-                    write!(f, "{}", c.escape_default())?;
-                } else {
-                    f.write_char(c)?;
-                }
-            }
+        match self {
+            ProblemKind::Missing => f.write_str("Missing"),
+            ProblemKind::Empty => f.write_str("Empty"),
+            ProblemKind::NotUnicode => f.write_str("NotUnicode"),
+            ProblemKind::Invalid { value: v, reason } => f
+                .debug_struct("Invalid")
+                .field("value", &v.as_deref().map(Abridged::quoted))
+                .field("reason", &Abridged::reason(reason))
+                .finish(),
+            ProblemKind::InvalidDefault { value: v, reason } => f
+                .debug_struct("InvalidDefault")
+                .field("value", &v.as_deref().map(Abridged::quoted))
+                .field("reason", &Abridged::reason(reason))
+                .finish(),
+            ProblemKind::BothSet { file_var } => f
+                .debug_struct("BothSet")
+                .field("file_var", &Abridged::name(file_var))
+                .finish(),
+            ProblemKind::FileUnreadable {
+                file_var,
+                path,
+                reason,
+            } => f
+                .debug_struct("FileUnreadable")
+                .field("file_var", &Abridged::name(file_var))
+                .field("path", &Abridged::name(&path.to_string_lossy()))
+                .field("reason", &Abridged::reason(reason))
+                .finish(),
         }
-        if cut.is_some() {
-            write!(f, "... ({} bytes in all)", self.text.len())?;
-        }
-        Ok(())
     }
 }
 
@@ -304,7 +265,7 @@ mod tests {
         };
         let shown = kind.to_string();
         assert!(
-            shown.starts_with(&format!("invalid value \"{}\"...", "é".repeat(SHOWN_CHARS))),
+            shown.starts_with(&format!("invalid value \"{}\"...", "é".repeat(crate::shown::SHOWN_CHARS))),
             "{shown}"
         );
         assert!(shown.contains("(200 bytes in all)"), "{shown}");
@@ -329,7 +290,24 @@ mod tests {
         let shown = kind.to_string();
         assert!(!shown.contains(['\r', '\n']), "{shown}");
         assert!(shown.ends_with("... (1002 bytes in all)"), "{shown}");
-        assert!(shown.len() < 2 * SHOWN_REASON_CHARS, "{shown}");
+        assert!(shown.len() < 2 * crate::shown::SHOWN_REASON_CHARS, "{shown}");
+    }
+
+    #[test]
+    fn debug_is_bounded_like_display() {
+        let problem = Problem::new(
+            "APP_X",
+            "integer",
+            ProblemKind::Invalid {
+                value: Some("v".repeat(100_000)),
+                reason: "r\u{202e}".repeat(10_000),
+            },
+        );
+        let error = Error::new(vec![problem]);
+        for shown in [format!("{error:?}"), format!("{error:#?}")] {
+            assert!(shown.len() < 4_000, "{} bytes", shown.len());
+            assert!(!shown.contains('\u{202e}'), "{shown}");
+        }
     }
 
     #[test]

@@ -45,8 +45,9 @@ mod check;
 pub mod cli;
 mod docs;
 mod error;
+mod field;
 mod load;
-mod parse;
+mod shown;
 mod source;
 mod value;
 

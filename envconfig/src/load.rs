@@ -2,84 +2,13 @@
 //! lookup through its parser to the user's struct, collecting a [`Problem`]
 //! for each variable that fails instead of stopping at the first.
 
+use crate::check::{CheckStatus, Checked};
 use crate::error::{Problem, ProblemKind};
-use crate::parse::Parse;
+use crate::shown::origin_label;
+use crate::field::{DefaultValue, Field, FieldName};
+use crate::value::Parse;
 use crate::source::{Lookup, Origin, Source, Unusable, VarName};
 use crate::value::ValueError;
-
-/// What the derive macro knows about one field, as a `static`.
-#[doc(hidden)]
-#[derive(Debug)]
-pub struct Field {
-    pub name: FieldName,
-    /// The doc comment, lines joined, trimmed.
-    pub doc: &'static str,
-    pub example: Option<&'static str>,
-    /// `#[config(secret)]`; a secret type makes a field secret too.
-    pub secret: bool,
-    pub default: DefaultValue,
-}
-
-#[doc(hidden)]
-#[derive(Debug)]
-pub enum FieldName {
-    /// Appended to the struct's prefix: the field name in SCREAMING_SNAKE_CASE.
-    Suffix(&'static str),
-    /// `#[config(env = "NAME")]`, used as written.
-    Exact(&'static str),
-}
-
-#[doc(hidden)]
-#[derive(Debug)]
-pub enum DefaultValue {
-    /// Required (or an `Option`, which needs no default).
-    None,
-    /// `default = "30s"`: parsed like an environment value.
-    Parsed(&'static str),
-    /// `default = <expr>`: a Rust value; the expression's source text is
-    /// kept for the docs.
-    Expr(&'static str),
-}
-
-/// The `default_expr` of [`Loader::required`] for a field without one.
-#[doc(hidden)]
-pub fn no_default<T>() -> Option<fn() -> T> {
-    None
-}
-
-impl FieldName {
-    pub(crate) fn resolve(&self, prefix: &str) -> String {
-        match self {
-            FieldName::Suffix(suffix) => [prefix, suffix].concat(),
-            FieldName::Exact(name) => (*name).to_owned(),
-        }
-    }
-}
-
-/// How one variable fared, for `--check-env`.
-#[derive(Clone, Debug)]
-pub(crate) struct Checked {
-    pub var: String,
-    pub status: CheckStatus,
-    /// Where the value came from; `None` when nothing was set.
-    pub origin: Option<Origin>,
-    /// The value to show: `None` for a secret or when there is none.
-    pub shown_value: Option<String>,
-    pub secret: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum CheckStatus {
-    /// Set and valid.
-    Ok,
-    /// Not set; the default applies.
-    Default,
-    /// Not set, and optional.
-    Unset,
-    /// Missing (not set, or empty, and required) or invalid: the problem
-    /// says which, and why.
-    Failed(Problem),
-}
 
 /// Loads fields from one [`Source`], collecting problems.
 #[doc(hidden)]
@@ -286,8 +215,9 @@ impl<'a> Loader<'a> {
     ) {
         let problem = Problem::new(var.to_owned(), parser.noun().one, kind);
         let problem = match &origin {
-            Some(Origin::EnvFile(path)) => problem.from(path.display().to_string()),
-            Some(Origin::SecretFile(_)) => problem.from(format!("{var}_FILE")),
+            Some(from @ (Origin::EnvFile(_) | Origin::SecretFile(_))) => {
+                problem.from(origin_label(from, var))
+            }
             Some(Origin::Environment | Origin::Default) | None => problem,
         };
         if self.checked.is_some() {
@@ -317,22 +247,6 @@ impl<'a> Loader<'a> {
                 },
                 secret,
             });
-        }
-    }
-}
-
-impl Field {
-    /// Whether the value is secret: the one place that decides, for
-    /// loading, errors, the check report and the docs alike.
-    pub(crate) fn is_secret<P: Parse>(&self, parser: &P) -> bool {
-        self.secret || parser.is_secret()
-    }
-
-    /// The default as the docs and the check report show it.
-    pub(crate) fn default_text(&self) -> Option<&'static str> {
-        match self.default {
-            DefaultValue::None => None,
-            DefaultValue::Parsed(text) | DefaultValue::Expr(text) => Some(text),
         }
     }
 }

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::VarPair;
-use crate::error::Abridged;
+use crate::shown::Abridged;
 
 /// The largest `NAME_FILE` envconfig reads; a larger file is an error rather
 /// than an unbounded read (a misconfigured mount could point at a device).

@@ -23,6 +23,7 @@
 use std::fmt::Write as _;
 
 use super::{Docs, json};
+use crate::shown::OneLine;
 
 pub(super) fn render(docs: &Docs) -> String {
     let secret_name = secret_name(docs.prefix());
@@ -112,15 +113,7 @@ fn push_name(out: &mut String, name: &str) {
 /// in comments, and any line break would end the comment.
 fn push_comment(out: &mut String, text: &str) {
     out.push_str("  # ");
-    for c in text.trim_end().chars() {
-        match c {
-            '\t' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            c if c.is_control() || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}') => {
-                out.extend(c.escape_default());
-            }
-            c => out.push(c),
-        }
-    }
+    let _ = write!(out, "{}", OneLine(text.trim_end()));
     out.push('\n');
 }
 

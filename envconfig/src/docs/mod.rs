@@ -5,8 +5,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::load::{DefaultValue, Field};
-use crate::parse::Parse;
+use crate::field::{DefaultValue, Field};
+use crate::shown::REDACTED;
+use crate::value::Parse;
 
 mod dotenv;
 mod json;
@@ -15,9 +16,6 @@ mod markdown;
 #[cfg(feature = "serde")]
 mod serde;
 mod text;
-
-/// What a secret default is shown as.
-pub const REDACTED: &str = "<redacted>";
 
 /// The reference of every variable a configuration reads, nested ones
 /// included, in the order of the struct's fields.
@@ -367,7 +365,8 @@ impl VarDoc {
 /// characters each format must escape.
 #[cfg(test)]
 pub(crate) mod fixtures {
-    use super::{Docs, REDACTED, VarDoc};
+    use super::{Docs, VarDoc};
+    use crate::shown::REDACTED;
 
     pub fn var(name: &str, value_type: &str) -> VarDoc {
         VarDoc {

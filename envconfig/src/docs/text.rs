@@ -7,6 +7,7 @@
 //! ```
 
 use super::Docs;
+use crate::shown::OneLine;
 
 const HEADER: [&str; 5] = ["NAME", "TYPE", "REQUIRED/DEFAULT", "SECRET", "DESCRIPTION"];
 const GAP: &str = "  ";
@@ -25,11 +26,11 @@ pub(super) fn render(docs: &Docs) -> String {
                 description.push_str(example);
             }
             [
-                one_line(&var.name),
-                one_line(&var.value_type),
-                one_line(&var.requirement()),
+                OneLine(&var.name).to_string(),
+                OneLine(&var.value_type).to_string(),
+                OneLine(&var.requirement()).to_string(),
                 if var.secret { "yes" } else { "" }.to_owned(),
-                one_line(&description),
+                OneLine(&description).to_string(),
             ]
         })
         .collect();
@@ -64,20 +65,6 @@ fn push_row<'a>(out: &mut String, widths: &[usize; 5], cells: impl Iterator<Item
     let trimmed = out[start..].trim_end().len();
     out.truncate(start + trimmed);
     out.push('\n');
-}
-
-/// A cell on one line: line breaks and tabs become spaces, other control
-/// characters are escaped, so that no cell can break the table's alignment.
-fn one_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            c if c.is_control() => out.extend(c.escape_default()),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -19,10 +19,9 @@
 //! (`0.3333333333333333333h` is 20 minutes minus one nanosecond; Go's
 //! floating-point path rounds it to 20 minutes).
 
-#[cfg(test)]
-use std::fmt::Write as _;
 use std::time::Duration;
 
+use super::decimal::{Decimal, Units};
 use super::{EnvValue, Noun, ValueError};
 
 pub(super) const NOT_A_DURATION: &str =
@@ -45,7 +44,7 @@ pub(super) const REASONS: &[&str] = &[
 const NANOS_PER_SEC: u128 = 1_000_000_000;
 
 /// Each unit and its length in nanoseconds.
-const UNITS: &[(&str, u128)] = &[
+const UNITS: Units = Units(&[
     ("ns", 1),
     ("us", 1_000),
     ("\u{b5}s", 1_000),  // µs: MICRO SIGN, as Go accepts
@@ -55,7 +54,7 @@ const UNITS: &[(&str, u128)] = &[
     ("m", 60 * NANOS_PER_SEC),
     ("h", 3_600 * NANOS_PER_SEC),
     ("d", 86_400 * NANOS_PER_SEC),
-];
+]);
 
 impl EnvValue for Duration {
     fn parse_env(raw: &str) -> Result<Duration, ValueError> {
@@ -95,12 +94,9 @@ fn parse_duration(raw: &str) -> Result<Duration, &'static str> {
         if unit.is_empty() {
             return Err(MISSING_UNIT);
         }
-        let (_, unit_nanos) = UNITS
-            .iter()
-            .find(|(name, _)| *name == unit)
-            .ok_or(UNKNOWN_UNIT)?;
+        let unit_nanos = UNITS.get(unit).ok_or(UNKNOWN_UNIT)?;
         // Truncating a fraction of a nanosecond, as Go does.
-        let (nanos, _exact) = number.times(*unit_nanos).ok_or(TOO_LARGE)?;
+        let (nanos, _exact) = number.times(unit_nanos).ok_or(TOO_LARGE)?;
         total = total.checked_add(nanos).ok_or(TOO_LARGE)?;
         rest = after.trim_start();
         if rest.is_empty() {
@@ -113,130 +109,6 @@ fn parse_duration(raw: &str) -> Result<Duration, &'static str> {
     // carry it into (and overflow) the seconds.
     let nanos = u32::try_from(total % NANOS_PER_SEC).map_err(|_| TOO_LARGE)?;
     Ok(Duration::new(secs, nanos))
-}
-
-/// Formats a duration in the syntax [`EnvValue`] parses, so that parsing the
-/// text gives back the identical `Duration`; it is also Go syntax (which
-/// Go accepts up to its limit of about 292 years).
-///
-/// Like Go's `Duration.String`, but without zero components: `0s`, `4ns`,
-/// `1.5ms`, `250ms`, `90s` is `1m30s`, `1h`, `36h`, `1h0.5s`,
-/// `1m1.000000001s`. Hours are the largest unit (no days), as in Go.
-#[cfg(test)]
-pub(crate) fn format_duration(d: Duration) -> String {
-    let (secs, nanos) = (d.as_secs(), d.subsec_nanos());
-    let mut out = String::new();
-    if secs == 0 {
-        // Below a second, the largest unit that keeps an integer part.
-        match nanos {
-            0 => out.push_str("0s"),
-            1..1_000 => push_decimal(&mut out, nanos, 1, "ns"),
-            1_000..1_000_000 => push_decimal(&mut out, nanos, 1_000, "us"),
-            _ => push_decimal(&mut out, nanos, 1_000_000, "ms"),
-        }
-        return out;
-    }
-    let (hours, minutes, seconds) = (secs / 3_600, secs / 60 % 60, secs % 60);
-    // Writing to a String cannot fail.
-    if hours > 0 {
-        let _ = write!(out, "{hours}h");
-    }
-    if minutes > 0 {
-        let _ = write!(out, "{minutes}m");
-    }
-    if seconds > 0 || nanos > 0 {
-        let _ = write!(out, "{seconds}");
-        push_fraction(&mut out, nanos, 1_000_000_000);
-        out.push('s');
-    }
-    out
-}
-
-#[cfg(test)]
-/// Pushes `value / unit` as a decimal with no trailing zeros, then `suffix`.
-fn push_decimal(out: &mut String, value: u32, unit: u32, suffix: &str) {
-    let _ = write!(out, "{}", value / unit);
-    push_fraction(out, value % unit, unit);
-    out.push_str(suffix);
-}
-
-#[cfg(test)]
-/// Pushes `.digits` for `numerator / denominator` (a power of ten, above the
-/// numerator), trailing zeros dropped; nothing when the numerator is zero.
-fn push_fraction(out: &mut String, numerator: u32, denominator: u32) {
-    if numerator == 0 {
-        return;
-    }
-    let width = denominator.ilog10() as usize;
-    let digits = format!("{numerator:0width$}");
-    out.push('.');
-    out.push_str(digits.trim_end_matches('0'));
-}
-
-/// A non-negative decimal number as written, in Go's syntax: digits, then
-/// optionally a point and more digits, with at least one digit in all
-/// (`5`, `5.5`, `.5`, `5.`). Shared with [`ByteSize`](super::ByteSize).
-///
-/// It is kept as text and scaled by a unit with integer arithmetic only, so
-/// no value is ever rounded through floating point.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Decimal<'a> {
-    whole: &'a str,
-    fraction: &'a str,
-}
-
-impl<'a> Decimal<'a> {
-    /// Splits the number at the start of `s` off the rest; `None` if `s` does
-    /// not start with one.
-    pub(super) fn split(s: &'a str) -> Option<(Decimal<'a>, &'a str)> {
-        let (whole, rest) = split_digits(s);
-        let (fraction, rest) = match rest.strip_prefix('.') {
-            Some(after_point) => split_digits(after_point),
-            None => ("", rest),
-        };
-        if whole.is_empty() && fraction.is_empty() {
-            return None;
-        }
-        Some((Decimal { whole, fraction }, rest))
-    }
-
-    /// The number times `unit`, rounded down, and whether that was exact;
-    /// `None` if it exceeds `u128`.
-    pub(super) fn times(self, unit: u128) -> Option<(u128, bool)> {
-        let whole = self
-            .whole
-            .bytes()
-            .try_fold(0u128, |acc, digit| {
-                acc.checked_mul(10)?.checked_add(digit_value(digit))
-            })?
-            .checked_mul(unit)?;
-        // floor(unit * 0.f1 f2 ... fk), from the last digit back:
-        // q = floor((f_i * unit + q) / 10). Flooring at every step gives the
-        // same result as flooring once (floor(floor(x) / 10) = floor(x / 10)),
-        // q stays below `unit` so nothing overflows however long the fraction
-        // is, and the product is an integer exactly when no step has a
-        // remainder.
-        let mut fraction = 0u128;
-        let mut exact = true;
-        for digit in self.fraction.bytes().rev() {
-            let scaled = digit_value(digit) * unit + fraction;
-            exact &= scaled % 10 == 0;
-            fraction = scaled / 10;
-        }
-        Some((whole.checked_add(fraction)?, exact))
-    }
-}
-
-/// Splits the leading ASCII digits off `s` (at a char boundary: the split is
-/// at the first non-digit char).
-fn split_digits(s: &str) -> (&str, &str) {
-    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    s.split_at(end)
-}
-
-/// The value of an ASCII digit (the callers only pass digits).
-fn digit_value(digit: u8) -> u128 {
-    u128::from(digit.wrapping_sub(b'0'))
 }
 
 #[cfg(test)]
@@ -452,7 +324,7 @@ mod tests {
             (Duration::MAX, "5124095576030431h15.999999999s"),
         ];
         for &(duration, text) in cases {
-            assert_eq!(format_duration(duration), text);
+            assert_eq!(crate::value::proptests::format_duration(duration), text);
             assert_eq!(Duration::parse_env(text), Ok(duration), "text {text:?}");
         }
     }

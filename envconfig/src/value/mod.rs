@@ -10,23 +10,30 @@ use std::borrow::Cow;
 use std::fmt;
 
 mod bool;
+mod custom;
+mod decimal;
 mod duration;
 mod float;
 mod int;
+mod list;
+mod pick;
+mod secret;
 mod size;
 mod text;
 
 #[cfg(test)]
 mod proptests;
 
+pub use custom::WithFn;
+pub use list::List;
+pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone, picked};
+pub use secret::Secret;
 pub use size::{ByteSize, ParseByteSizeError};
 
-#[cfg(test)]
-pub(crate) use duration::format_duration;
 
 /// A type envconfig parses itself, with its own syntax and description.
 ///
-/// Generated code prefers this over `FromStr` (see `crate::parse::Pick`).
+/// Generated code prefers this over `FromStr` (see [`Pick`]).
 #[doc(hidden)]
 pub trait EnvValue: Sized {
     /// Whether a value of this type is a secret whatever the field says.
@@ -37,6 +44,24 @@ pub trait EnvValue: Sized {
 
     /// What this type is called in docs and errors.
     fn noun() -> Noun;
+}
+
+/// A parser of one field's value.
+#[doc(hidden)]
+pub trait Parse {
+    /// What the parser produces.
+    type Value;
+
+    /// Parses a raw, non-empty value.
+    fn parse(&self, raw: &str) -> Result<Self::Value, ValueError>;
+
+    /// What the value is called in docs and errors.
+    fn noun(&self) -> Noun;
+
+    /// Whether the value is secret because of its type.
+    fn is_secret(&self) -> bool {
+        false
+    }
 }
 
 /// How a value type is named for a person: `integer 0..=65535`, and the plural

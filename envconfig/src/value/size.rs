@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::duration::Decimal;
+use super::decimal::{Decimal, Units};
 use super::{EnvValue, Noun, ValueError};
 
 /// A number of bytes, written the way Kubernetes writes memory quantities:
@@ -159,7 +159,7 @@ pub(super) const TOO_LARGE: &str = "too large (the maximum is 16Ei minus one byt
 pub(super) const REASONS: &[&str] = &[NOT_A_SIZE, NEGATIVE, UNKNOWN_SUFFIX, FRACTIONAL, TOO_LARGE];
 
 /// Each suffix and its multiplier.
-const SUFFIXES: &[(&str, u128)] = &[
+const SUFFIXES: Units = Units(&[
     ("", 1),
     ("B", 1),
     ("k", 1_000),
@@ -188,7 +188,7 @@ const SUFFIXES: &[(&str, u128)] = &[
     ("PiB", 1 << 50),
     ("Ei", 1 << 60),
     ("EiB", 1 << 60),
-];
+]);
 
 /// The one parser behind both `FromStr` and `EnvValue`.
 fn parse(s: &str) -> Result<ByteSize, &'static str> {
@@ -203,11 +203,8 @@ fn parse(s: &str) -> Result<ByteSize, &'static str> {
         // `1 000`, `1.2.3`: a malformed number, not a suffix.
         return Err(NOT_A_SIZE);
     }
-    let (_, multiplier) = SUFFIXES
-        .iter()
-        .find(|(name, _)| *name == suffix)
-        .ok_or(UNKNOWN_SUFFIX)?;
-    let (bytes, exact) = number.times(*multiplier).ok_or(TOO_LARGE)?;
+    let multiplier = SUFFIXES.get(suffix).ok_or(UNKNOWN_SUFFIX)?;
+    let (bytes, exact) = number.times(multiplier).ok_or(TOO_LARGE)?;
     let bytes = u64::try_from(bytes).map_err(|_| TOO_LARGE)?;
     if !exact {
         return Err(FRACTIONAL);

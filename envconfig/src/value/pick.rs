@@ -1,38 +1,12 @@
-//! How a field's type picks its parser, and the parsers that wrap others.
-//!
-//! The derive macro peels `Option<_>`, `Vec<_>` and `SecretBox<_>` off a
-//! field's type by syntax and builds the matching wrapper ([`List`],
-//! [`Secret`]); for the type left inside, [`Pick`] chooses at compile time
-//! between envconfig's own parser ([`EnvValue`]) and the type's `FromStr`.
-//! Each parser is a small value whose type is shared by every field of the same
-//! Rust type, so loading code is instantiated once per type, not per field.
+//! How the type left inside a field's wrappers picks its parser: [`Pick`]
+//! chooses at compile time between envconfig's own parser ([`EnvValue`]) and
+//! the type's `FromStr`.
 
 use std::fmt::Display;
 use std::marker::PhantomData;
 use std::str::FromStr;
 
-use secrecy::SecretBox;
-use zeroize::Zeroize;
-
-use crate::value::{EnvValue, Noun, ValueError};
-
-/// A parser of one field's value.
-#[doc(hidden)]
-pub trait Parse {
-    /// What the parser produces.
-    type Value;
-
-    /// Parses a raw, non-empty value.
-    fn parse(&self, raw: &str) -> Result<Self::Value, ValueError>;
-
-    /// What the value is called in docs and errors.
-    fn noun(&self) -> Noun;
-
-    /// Whether the value is secret because of its type.
-    fn is_secret(&self) -> bool {
-        false
-    }
-}
+use super::{EnvValue, Noun, Parse, ValueError};
 
 /// Chooses the parser of `T`: `(&&Pick::<T>::new()).parser()` resolves to
 /// [`PickBuiltin`] when `T: EnvValue`, else to [`PickFromStr`] when
@@ -168,96 +142,5 @@ where
     }
     fn noun(&self) -> Noun {
         Noun::of_type::<T>()
-    }
-}
-
-/// The parser given by `#[config(parse_with = path)]`, on the trimmed value.
-#[doc(hidden)]
-pub struct WithFn<T, E>(fn(&str) -> Result<T, E>);
-
-impl<T, E: Display> WithFn<T, E> {
-    pub fn new(parse: fn(&str) -> Result<T, E>) -> Self {
-        WithFn(parse)
-    }
-}
-
-impl<T, E: Display> Parse for WithFn<T, E> {
-    type Value = T;
-    fn parse(&self, raw: &str) -> Result<T, ValueError> {
-        (self.0)(raw.trim()).map_err(ValueError::from_user_code)
-    }
-    fn noun(&self) -> Noun {
-        Noun::of_type::<T>()
-    }
-}
-
-/// A `Vec<T>`: the value split on a separator, each item trimmed and parsed.
-#[doc(hidden)]
-pub struct List<P> {
-    separator: &'static str,
-    item: P,
-}
-
-impl<P> List<P> {
-    pub fn new(separator: &'static str, item: P) -> Self {
-        List { separator, item }
-    }
-}
-
-impl<P: Parse> Parse for List<P> {
-    type Value = Vec<P::Value>;
-    fn parse(&self, raw: &str) -> Result<Vec<P::Value>, ValueError> {
-        let mut items = Vec::new();
-        for (index, item) in raw.split(self.separator).enumerate() {
-            let item = item.trim();
-            if item.is_empty() {
-                return Err(ValueError::new(format!("item {} is empty", index + 1)));
-            }
-            items.push(
-                self.item
-                    .parse(item)
-                    .map_err(|e| e.context(format_args!("item {}", index + 1)))?,
-            );
-        }
-        Ok(items)
-    }
-    fn noun(&self) -> Noun {
-        Noun::regular(format!(
-            "list of {} separated by '{}'",
-            self.item.noun().many,
-            self.separator
-        ))
-    }
-    fn is_secret(&self) -> bool {
-        self.item.is_secret()
-    }
-}
-
-/// A `SecretBox<T>`: parsed as `T`, always secret.
-#[doc(hidden)]
-pub struct Secret<P>(P);
-
-impl<P> Secret<P> {
-    pub fn new(inner: P) -> Self {
-        Secret(inner)
-    }
-}
-
-impl<P> Parse for Secret<P>
-where
-    P: Parse,
-    P::Value: Zeroize,
-{
-    type Value = SecretBox<P::Value>;
-    fn parse(&self, raw: &str) -> Result<Self::Value, ValueError> {
-        self.0
-            .parse(raw)
-            .map(|value| SecretBox::new(Box::new(value)))
-    }
-    fn noun(&self) -> Noun {
-        self.0.noun()
-    }
-    fn is_secret(&self) -> bool {
-        true
     }
 }

@@ -1,0 +1,69 @@
+//! The table of fields the derive emits, one `static` entry per variable:
+//! what the loader and the docs read about a field besides its parser.
+
+use crate::value::Parse;
+
+/// What the derive macro knows about one field, as a `static`.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Field {
+    pub name: FieldName,
+    /// The doc comment, lines joined, trimmed.
+    pub doc: &'static str,
+    pub example: Option<&'static str>,
+    /// `#[config(secret)]`; a secret type makes a field secret too.
+    pub secret: bool,
+    pub default: DefaultValue,
+}
+
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum FieldName {
+    /// Appended to the struct's prefix: the field name in SCREAMING_SNAKE_CASE.
+    Suffix(&'static str),
+    /// `#[config(env = "NAME")]`, used as written.
+    Exact(&'static str),
+}
+
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum DefaultValue {
+    /// Required (or an `Option`, which needs no default).
+    None,
+    /// `default = "30s"`: parsed like an environment value.
+    Parsed(&'static str),
+    /// `default = <expr>`: a Rust value; the expression's source text is
+    /// kept for the docs.
+    Expr(&'static str),
+}
+
+/// The `default_expr` of [`Loader::required`] for a field without one.
+#[doc(hidden)]
+pub fn no_default<T>() -> Option<fn() -> T> {
+    None
+}
+
+impl FieldName {
+    pub(crate) fn resolve(&self, prefix: &str) -> String {
+        match self {
+            FieldName::Suffix(suffix) => [prefix, suffix].concat(),
+            FieldName::Exact(name) => (*name).to_owned(),
+        }
+    }
+}
+
+impl Field {
+    /// Whether the value is secret: the one place that decides, for
+    /// loading, errors, the check report and the docs alike.
+    pub(crate) fn is_secret<P: Parse>(&self, parser: &P) -> bool {
+        self.secret || parser.is_secret()
+    }
+
+    /// The default as the docs and the check report show it.
+    pub(crate) fn default_text(&self) -> Option<&'static str> {
+        match self.default {
+            DefaultValue::None => None,
+            DefaultValue::Parsed(text) | DefaultValue::Expr(text) => Some(text),
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! How text is shown to a person: every value, name, path, parser message
+//! and description that envconfig prints goes through here.
+//!
+//! Text from outside (the environment, files, user parsers) can hold
+//! anything: a secret, a megabyte, a line break that forges another line of
+//! a report, a bidi override (U+202E) that makes a terminal show it
+//! reversed. So it is cut short, and every character that is not printable
+//! as it is (control, format and separator characters) is escaped.
+
+use std::fmt::{self, Write as _};
+
+use crate::source::Origin;
+
+/// What a secret is shown as, wherever it would be.
+pub(crate) const REDACTED: &str = "<redacted>";
+
+/// How many characters of a long value or name a message shows.
+pub(crate) const SHOWN_CHARS: usize = 64;
+
+/// How many characters of a parser's reason a message shows: room for a
+/// reason from user code that quotes a value as long as [`SHOWN_CHARS`].
+pub(crate) const SHOWN_REASON_CHARS: usize = 4 * SHOWN_CHARS;
+
+/// Text from outside in a message or report: cut short when long, so that a
+/// 1 MiB value (or name) does not become a 1 MiB log line, and escaped, so
+/// that it stays on its line and shows as what it is.
+pub(crate) struct Abridged<'a> {
+    text: &'a str,
+    quoted: bool,
+    max_chars: usize,
+}
+
+impl<'a> Abridged<'a> {
+    /// A value: in quotes, escaped as Rust's `Debug` escapes a string.
+    pub(crate) fn quoted(text: &'a str) -> Abridged<'a> {
+        Abridged {
+            text,
+            quoted: true,
+            max_chars: SHOWN_CHARS,
+        }
+    }
+
+    /// A variable's name or a path: as it is, but for the characters that
+    /// cannot be shown as they are, which are escaped.
+    pub(crate) fn name(text: &'a str) -> Abridged<'a> {
+        Abridged {
+            text,
+            quoted: false,
+            max_chars: SHOWN_CHARS,
+        }
+    }
+
+    /// A parser's reason, which user code may have written to quote the
+    /// whole value: as it is, but for the characters that cannot be shown.
+    pub(crate) fn reason(text: &'a str) -> Abridged<'a> {
+        Abridged {
+            text,
+            quoted: false,
+            max_chars: SHOWN_REASON_CHARS,
+        }
+    }
+}
+
+impl fmt::Display for Abridged<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cut = self
+            .text
+            .char_indices()
+            .nth(self.max_chars)
+            .map(|(at, _)| at);
+        let shown = &self.text[..cut.unwrap_or(self.text.len())];
+        if self.quoted {
+            write!(f, "{shown:?}")?;
+        } else {
+            for c in shown.chars() {
+                push_escaped(f, c)?;
+            }
+        }
+        if cut.is_some() {
+            write!(f, "... ({} bytes in all)", self.text.len())?;
+        }
+        Ok(())
+    }
+}
+
+/// `Debug` is bounded like `Display`: a value in a derived `Debug` of an
+/// error would otherwise be printed whole.
+impl fmt::Debug for Abridged<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(
+            &Abridged {
+                quoted: true,
+                ..*self
+            },
+            f,
+        )
+    }
+}
+
+/// Text that is not secret but must keep to one line of a table or a
+/// comment (a description, a default as written in the source): line breaks
+/// and tabs become spaces, and what cannot be shown as it is is escaped.
+/// Not cut short: it comes from the program, not from outside.
+pub(crate) struct OneLine<'a>(pub &'a str);
+
+impl fmt::Display for OneLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            match c {
+                '\n' | '\r' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}' => f.write_char(' ')?,
+                c => push_escaped(f, c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A value in a message: quoted (and cut short when long), or
+/// [`REDACTED`] when it is secret (`None`).
+pub(crate) struct Shown<'a>(pub Option<&'a str>);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(value) => Abridged::quoted(value).fmt(f),
+            None => f.write_str(REDACTED),
+        }
+    }
+}
+
+/// Writes `c`, escaped (`\u{202e}`, `\n`) unless it is printable as it is.
+fn push_escaped(f: &mut fmt::Formatter<'_>, c: char) -> fmt::Result {
+    if is_printable(c) {
+        f.write_char(c)
+    } else {
+        write!(f, "{}", c.escape_default())
+    }
+}
+
+/// Whether `c` shows as itself: not a control, format (bidi overrides,
+/// zero-width characters) or line or paragraph separator character. The
+/// standard library's `Debug` knows which characters those are; a
+/// combining mark counts as printable after another character, as in a
+/// string's `Debug`.
+pub(crate) fn is_printable(c: char) -> bool {
+    if matches!(c, '"' | '\'' | '\\') {
+        return true;
+    }
+    // `a` then `c`, as a string: its `escape_debug` escapes `c` (into more
+    // than one char) only if `c` is not printable.
+    let mut buffer = [b'a'; 5];
+    let len = 1 + c.encode_utf8(&mut buffer[1..]).len();
+    std::str::from_utf8(&buffer[..len]).is_ok_and(|text| text.escape_debug().count() == 2)
+}
+
+/// Where a value came from, as a report's column and a problem's
+/// `(from ...)` say it: `environment`, the dotenv file's path, `NAME_FILE`,
+/// `default`.
+pub(crate) fn origin_label(origin: &Origin, var: &str) -> String {
+    match origin {
+        Origin::Environment => "environment".to_owned(),
+        Origin::EnvFile(path) => Abridged::name(&path.to_string_lossy()).to_string(),
+        Origin::SecretFile(_) => format!("{var}_FILE"),
+        Origin::Default => "default".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_cannot_be_shown_is_escaped() {
+        let table = [
+            ("APP_PORT", "APP_PORT"),
+            ("/run/a\nB: forged", "/run/a\\nB: forged"),
+            ("evil\u{202e}txt.sh", "evil\\u{202e}txt.sh"),
+            ("a\u{2028}b\u{2029}c", "a\\u{2028}b\\u{2029}c"),
+            ("zero\u{200b}width\u{feff}", "zero\\u{200b}width\\u{feff}"),
+            ("\u{1b}[31mred", "\\u{1b}[31mred"),
+            ("caf\u{e9} e\u{301} \u{65e5}", "caf\u{e9} e\u{301} \u{65e5}"),
+            ("C:\\path \"q\" 'q'", "C:\\path \"q\" 'q'"),
+        ];
+        for (text, shown) in table {
+            assert_eq!(Abridged::name(text).to_string(), shown, "{text:?}");
+        }
+        assert_eq!(
+            Abridged::quoted("a\u{202e}b").to_string(),
+            "\"a\\u{202e}b\""
+        );
+        assert_eq!(OneLine("a\nb\u{2028}c\u{202e}").to_string(), "a b c\\u{202e}");
+    }
+
+    #[test]
+    fn long_values_and_names_are_cut_short() {
+        let long = "x".repeat(100);
+        let table = [
+            (Abridged::quoted("8080"), "\"8080\"".to_owned()),
+            (Abridged::quoted("a\nb"), "\"a\\nb\"".to_owned()),
+            (
+                Abridged::quoted(&long),
+                format!("\"{}\"... (100 bytes in all)", "x".repeat(64)),
+            ),
+            (Abridged::name("APP_PORT"), "APP_PORT".to_owned()),
+            (
+                Abridged::name(&long),
+                format!("{}... (100 bytes in all)", "x".repeat(64)),
+            ),
+        ];
+        for (abridged, shown) in table {
+            assert_eq!(abridged.to_string(), shown);
+        }
+        let debug = format!("{:?}", Abridged::name(&"y".repeat(100_000)));
+        assert!(debug.len() < 100, "{debug}");
+    }
+}

@@ -1,0 +1,35 @@
+//! `SecretBox<T>`: parsed as `T`, and boxed so that it is wiped on drop.
+
+use secrecy::SecretBox;
+use zeroize::Zeroize;
+
+use super::{Noun, Parse, ValueError};
+
+/// A `SecretBox<T>`: parsed as `T`, always secret.
+#[doc(hidden)]
+pub struct Secret<P>(P);
+
+impl<P> Secret<P> {
+    pub fn new(inner: P) -> Self {
+        Secret(inner)
+    }
+}
+
+impl<P> Parse for Secret<P>
+where
+    P: Parse,
+    P::Value: Zeroize,
+{
+    type Value = SecretBox<P::Value>;
+    fn parse(&self, raw: &str) -> Result<Self::Value, ValueError> {
+        self.0
+            .parse(raw)
+            .map(|value| SecretBox::new(Box::new(value)))
+    }
+    fn noun(&self) -> Noun {
+        self.0.noun()
+    }
+    fn is_secret(&self) -> bool {
+        true
+    }
+}
