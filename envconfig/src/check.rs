@@ -7,10 +7,10 @@
 use std::fmt::Write as _;
 
 use crate::Config;
-use crate::error::ProblemKind;
-use crate::shown::{Abridged, OneLine, REDACTED, origin_label};
 use crate::error::Problem;
+use crate::error::ProblemKind;
 use crate::load::Loader;
+use crate::shown::{Abridged, OneLine, REDACTED, origin_label};
 use crate::source::{Origin, Source};
 
 /// How one variable fared, for `--check-env`.
@@ -121,7 +121,9 @@ impl Report {
                     // a second lock on the same door.
                     _ if checked.secret => REDACTED.to_owned(),
                     // A default as written in the source; a value as set.
-                    CheckStatus::Default => shown.map(|text| OneLine(text).to_string()).unwrap_or_default(),
+                    CheckStatus::Default => shown
+                        .map(|text| OneLine(text).to_string())
+                        .unwrap_or_default(),
                     CheckStatus::Ok => shown
                         .map(|value| Abridged::quoted(value).to_string())
                         .unwrap_or_default(),

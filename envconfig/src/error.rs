@@ -265,7 +265,10 @@ mod tests {
         };
         let shown = kind.to_string();
         assert!(
-            shown.starts_with(&format!("invalid value \"{}\"...", "é".repeat(crate::shown::SHOWN_CHARS))),
+            shown.starts_with(&format!(
+                "invalid value \"{}\"...",
+                "é".repeat(crate::shown::SHOWN_CHARS)
+            )),
             "{shown}"
         );
         assert!(shown.contains("(200 bytes in all)"), "{shown}");
@@ -290,7 +293,10 @@ mod tests {
         let shown = kind.to_string();
         assert!(!shown.contains(['\r', '\n']), "{shown}");
         assert!(shown.ends_with("... (1002 bytes in all)"), "{shown}");
-        assert!(shown.len() < 2 * crate::shown::SHOWN_REASON_CHARS, "{shown}");
+        assert!(
+            shown.len() < 2 * crate::shown::SHOWN_REASON_CHARS,
+            "{shown}"
+        );
     }
 
     #[test]

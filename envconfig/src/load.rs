@@ -4,10 +4,10 @@
 
 use crate::check::{CheckStatus, Checked};
 use crate::error::{Problem, ProblemKind};
-use crate::shown::origin_label;
 use crate::field::{DefaultValue, Field, FieldName};
-use crate::value::Parse;
+use crate::shown::origin_label;
 use crate::source::{Lookup, Origin, Source, Unusable, VarName};
+use crate::value::Parse;
 use crate::value::ValueError;
 
 /// Loads fields from one [`Source`], collecting problems.

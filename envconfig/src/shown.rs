@@ -188,7 +188,10 @@ mod tests {
             Abridged::quoted("a\u{202e}b").to_string(),
             "\"a\\u{202e}b\""
         );
-        assert_eq!(OneLine("a\nb\u{2028}c\u{202e}").to_string(), "a b c\\u{202e}");
+        assert_eq!(
+            OneLine("a\nb\u{2028}c\u{202e}").to_string(),
+            "a b c\\u{202e}"
+        );
     }
 
     #[test]

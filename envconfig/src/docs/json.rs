@@ -98,8 +98,8 @@ pub(super) fn push_string(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::super::fixtures;
-    use crate::shown::REDACTED;
     use super::*;
+    use crate::shown::REDACTED;
     use serde_json::{Value as Json, json};
 
     #[test]

@@ -30,7 +30,6 @@ pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone, picked};
 pub use secret::Secret;
 pub use size::{ByteSize, ParseByteSizeError};
 
-
 /// A type envconfig parses itself, with its own syntax and description.
 ///
 /// Generated code prefers this over `FromStr` (see [`Pick`]).

@@ -1,0 +1,301 @@
+//! Finding envconfig's own flags among a program's arguments.
+
+use std::ffi::OsString;
+use std::fmt;
+use std::path::PathBuf;
+
+use super::{EX_USAGE, Exit};
+use crate::docs::{Format, FormatNames};
+
+/// What the command line asks of envconfig.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Action {
+    /// Load the configuration and hand it to the application.
+    Load,
+    /// `--print-env-docs[=FORMAT]`.
+    PrintDocs(Format),
+    /// `--check-env [--env-file PATH]`.
+    Check { env_file: Option<PathBuf> },
+}
+
+/// A bad use of the flags: exit status 64.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Usage(pub(crate) String);
+
+impl fmt::Display for Usage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "error: {}\n\
+             usage: --print-env-docs[=FORMAT] | --check-env [--env-file PATH]",
+            self.0
+        )
+    }
+}
+
+impl From<Usage> for Exit {
+    fn from(usage: Usage) -> Exit {
+        Exit::failure(EX_USAGE, usage.to_string())
+    }
+}
+
+/// Finds envconfig's flags among `args` (the first of which is the
+/// program), ignoring every other argument and everything after `--`.
+pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Action, Usage> {
+    let mut print_docs: Option<Format> = None;
+    let mut check_env = false;
+    let mut env_file: Option<PathBuf> = None;
+    let twice = |flag: &str| Usage(format!("{flag} is given more than once"));
+
+    let mut args = args.into_iter().skip(1).peekable();
+    while let Some(arg) = args.next() {
+        let lossy;
+        let text = match arg.to_str() {
+            Some(text) => text,
+            None => {
+                // Not UTF-8: not one of ours, unless it is one of ours with a
+                // value; saying so beats ignoring the flag. A format name is
+                // never valid, and reported as such.
+                if arg.as_encoded_bytes().starts_with(b"--env-file=") {
+                    return Err(Usage(
+                        "the path in --env-file=PATH is not valid UTF-8; write --env-file PATH"
+                            .into(),
+                    ));
+                }
+                lossy = arg.to_string_lossy();
+                &lossy
+            }
+        };
+        let (flag, value) = match text.split_once('=') {
+            Some((flag, value)) => (flag, Some(value)),
+            None => (text, None),
+        };
+        match (flag, value) {
+            ("--", None) => break,
+            ("--print-env-docs", value) => {
+                if print_docs.is_some() {
+                    return Err(twice("--print-env-docs"));
+                }
+                let format = match value {
+                    Some("") => {
+                        return Err(Usage(format!(
+                            "--print-env-docs= needs a FORMAT after '=': {FormatNames}"
+                        )));
+                    }
+                    Some(name) => name
+                        .parse()
+                        .map_err(|unknown| Usage(format!("--print-env-docs: {unknown}")))?,
+                    // `--print-env-docs markdown` means what it says: the
+                    // program exits after the docs, so no argument of the
+                    // application's is lost by taking a format's name.
+                    None => match args.peek().and_then(|next| next.to_str()?.parse().ok()) {
+                        Some(format) => {
+                            args.next();
+                            format
+                        }
+                        None => Format::default(),
+                    },
+                };
+                print_docs = Some(format);
+            }
+            ("--check-env", None) => {
+                if check_env {
+                    return Err(twice("--check-env"));
+                }
+                check_env = true;
+            }
+            ("--check-env", Some(_)) => {
+                return Err(Usage("--check-env takes no value".into()));
+            }
+            ("--env-file", value) => {
+                if env_file.is_some() {
+                    return Err(twice("--env-file"));
+                }
+                let path = match value {
+                    Some(path) => OsString::from(path),
+                    // A following flag is not a path: `--env-file --check-env`
+                    // forgot the path. A path that starts with `-` can be
+                    // written `./-name` or `--env-file=-name`.
+                    None => args
+                        .next()
+                        .filter(|next| !next.as_encoded_bytes().starts_with(b"-"))
+                        .ok_or_else(|| Usage("--env-file needs a PATH".into()))?,
+                };
+                if path.is_empty() {
+                    return Err(Usage("--env-file needs a PATH".into()));
+                }
+                env_file = Some(PathBuf::from(path));
+            }
+            _ => {}
+        }
+    }
+
+    Action::from_flags(print_docs, check_env, env_file)
+}
+
+impl Action {
+    /// The action of a set of flags, or why they do not go together.
+    pub(super) fn from_flags(
+        print_docs: Option<Format>,
+        check_env: bool,
+        env_file: Option<PathBuf>,
+    ) -> Result<Action, Usage> {
+        match (print_docs, check_env, env_file) {
+            (Some(_), true, _) => Err(Usage(
+                "--print-env-docs and --check-env cannot be used together".into(),
+            )),
+            (_, false, Some(_)) => Err(Usage("--env-file is only used with --check-env".into())),
+            (Some(format), false, None) => Ok(Action::PrintDocs(format)),
+            (None, true, env_file) => Ok(Action::Check { env_file }),
+            (None, false, None) => Ok(Action::Load),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &[&str]) -> Vec<OsString> {
+        std::iter::once("billing")
+            .chain(line.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
+    #[test]
+    fn flags_and_what_they_ask_for() {
+        let check = |env_file: Option<&str>| {
+            Ok(Action::Check {
+                env_file: env_file.map(PathBuf::from),
+            })
+        };
+        let cases: &[(&[&str], Result<Action, &str>)] = &[
+            (&[], Ok(Action::Load)),
+            (&["--port", "80", "serve", "-v"], Ok(Action::Load)),
+            (&["--print-env-docs"], Ok(Action::PrintDocs(Format::Text))),
+            (
+                &["--print-env-docs=json"],
+                Ok(Action::PrintDocs(Format::Json)),
+            ),
+            (
+                &["--print-env-docs=k8s", "--other"],
+                Ok(Action::PrintDocs(Format::K8s)),
+            ),
+            // A format's name may follow as a word of its own; any other
+            // word belongs to the application.
+            (
+                &["--print-env-docs", "json"],
+                Ok(Action::PrintDocs(Format::Json)),
+            ),
+            (
+                &["--print-env-docs", "serve"],
+                Ok(Action::PrintDocs(Format::Text)),
+            ),
+            (&["--check-env"], check(None)),
+            (
+                &["--check-env", "--env-file", "prod.env"],
+                check(Some("prod.env")),
+            ),
+            (
+                &["--env-file=prod.env", "--check-env"],
+                check(Some("prod.env")),
+            ),
+            (
+                &["--env-file", "./-odd.env", "--check-env"],
+                check(Some("./-odd.env")),
+            ),
+            // Only the exact flags are ours.
+            (
+                &["--check-environment", "--print-env-doc", "-check-env"],
+                Ok(Action::Load),
+            ),
+            (&["--", "--check-env"], Ok(Action::Load)),
+            (
+                &["--print-env-docs=yaml"],
+                Err("--print-env-docs: unknown format \"yaml\""),
+            ),
+            (
+                &["--print-env-docs="],
+                Err("--print-env-docs= needs a FORMAT after '='"),
+            ),
+            (
+                &["--env-file", "prod.env"],
+                Err("--env-file is only used with --check-env"),
+            ),
+            (
+                &["--check-env", "--env-file"],
+                Err("--env-file needs a PATH"),
+            ),
+            (
+                &["--env-file", "--check-env"],
+                Err("--env-file needs a PATH"),
+            ),
+            (
+                &["--check-env", "--env-file="],
+                Err("--env-file needs a PATH"),
+            ),
+            (
+                &["--check-env", "--print-env-docs"],
+                Err("cannot be used together"),
+            ),
+            (
+                &["--check-env", "--check-env"],
+                Err("--check-env is given more than once"),
+            ),
+            (&["--check-env=yes"], Err("--check-env takes no value")),
+            (
+                &["--print-env-docs=json", "--print-env-docs"],
+                Err("--print-env-docs is given more than once"),
+            ),
+        ];
+        for (line, expected) in cases {
+            let got = parse_args(args(line));
+            match (expected, &got) {
+                (Ok(expected), Ok(got)) => assert_eq!(got, expected, "{line:?}"),
+                (Err(message), Err(usage)) => {
+                    assert!(usage.0.contains(message), "{line:?}: {usage}");
+                }
+                _ => panic!("{line:?}: expected {expected:?}, got {got:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_format_names_the_valid_ones() {
+        let usage = parse_args(args(&["--print-env-docs=xml"])).unwrap_err();
+        assert_eq!(
+            usage.to_string(),
+            "error: --print-env-docs: unknown format \"xml\": \
+             expected one of text, markdown, dotenv, json, k8s\n\
+             usage: --print-env-docs[=FORMAT] | --check-env [--env-file PATH]"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn arguments_that_are_not_utf8() {
+        use std::os::unix::ffi::OsStringExt;
+        let odd = |prefix: &str| {
+            let mut bytes = prefix.as_bytes().to_vec();
+            bytes.push(0xff);
+            OsString::from_vec(bytes)
+        };
+        let line = |arg: OsString| vec![OsString::from("billing"), arg];
+        assert_eq!(parse_args(line(odd("--name="))), Ok(Action::Load));
+        assert!(parse_args(line(odd("--env-file="))).is_err());
+        assert!(parse_args(line(odd("--print-env-docs="))).is_err());
+        let path = parse_args(vec![
+            OsString::from("billing"),
+            OsString::from("--check-env"),
+            OsString::from("--env-file"),
+            odd("prod"),
+        ]);
+        assert_eq!(
+            path,
+            Ok(Action::Check {
+                env_file: Some(PathBuf::from(odd("prod")))
+            })
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! [`Args`]: envconfig's flags in an application's own clap parser (feature
+//! `clap`).
+
+use std::path::{Path, PathBuf};
+
+use super::args::{Action, Usage};
+use super::{DOTENV, Run, run};
+use crate::Config;
+use crate::docs::Format;
+use crate::source::Source;
+
+/// envconfig's flags, to flatten into an application's own clap parser
+/// (feature `clap`): `--print-env-docs[=FORMAT]`, `--check-env` and
+/// `--env-file PATH`, which mean what they mean to [`load_or_exit`].
+///
+/// A bad use of them is reported by the application's parser, with its
+/// exit status (2 for clap), rather than with 64.
+///
+/// [`load_or_exit`]: crate::load_or_exit
+///
+/// ```no_run
+/// use clap::Parser;
+/// use envconfig::Config;
+///
+/// #[derive(Config)]
+/// #[config(prefix = "APP_")]
+/// struct Settings {
+///     /// Port the HTTP server listens on.
+///     #[config(default = 8080)]
+///     port: u16,
+/// }
+///
+/// /// The application's own command line.
+/// #[derive(Parser)]
+/// struct Cli {
+///     /// Log every request.
+///     #[arg(long)]
+///     verbose: bool,
+///     #[command(flatten)]
+///     env: envconfig::cli::Args,
+/// }
+///
+/// let cli = Cli::parse();
+/// let settings: Settings = cli.env.load_or_exit();
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, clap::Args)]
+#[non_exhaustive]
+pub struct Args {
+    /// Print the environment variables this program reads, and exit
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "text",
+        conflicts_with = "check_env"
+    )]
+    pub print_env_docs: Option<Format>,
+
+    /// Check the environment variables (and .env) without starting, and
+    /// exit: 0 if they are valid, 78 if not
+    #[arg(long)]
+    pub check_env: bool,
+
+    /// With --check-env: check this dotenv file alone instead
+    #[arg(long, value_name = "PATH", requires = "check_env")]
+    pub env_file: Option<PathBuf>,
+}
+
+impl Args {
+    /// Does what [`load_or_exit`](crate::load_or_exit) does, for the flags
+    /// clap parsed: prints the docs or the check report and exits, or
+    /// loads the configuration (after `.env`) and returns it, or prints
+    /// every problem and exits with 78.
+    pub fn load_or_exit<T: Config>(&self) -> T {
+        let run = match self.action() {
+            Ok(action) => run::<T>(action, Source::from_process_env, Path::new(DOTENV)),
+            Err(usage) => Run::Exit(usage.into()),
+        };
+        run.finish()
+    }
+
+    /// The same rules as the command line's, for flags set in code.
+    fn action(&self) -> Result<Action, Usage> {
+        Action::from_flags(self.print_env_docs, self.check_env, self.env_file.clone())
+    }
+}

@@ -1,0 +1,261 @@
+//! The entry point of a service: [`load_or_exit`], which loads the
+//! configuration or answers the flags a container or a CI job runs the
+//! binary with.
+//!
+//! | command line | does | exit status |
+//! | --- | --- | --- |
+//! | (none of the flags below) | loads `.env` if there is one, then the configuration; returns it | 78 if it does not load |
+//! | `--print-env-docs[=FORMAT]` | prints the reference of every variable ([`Format`], `text` by default) | 0 |
+//! | `--check-env` | prints how each variable of the environment (and `.env`) fares | 0 if it would load, else 78 |
+//! | `--check-env --env-file PATH` | the same, for the dotenv file `PATH` alone | 0 if it would load, else 78 |
+//! | a bad use of the flags above | prints what is wrong | 64 |
+//!
+//! The exit statuses are those of BSD's `sysexits.h`: 64 is `EX_USAGE`, 78
+//! is `EX_CONFIG`. Every other argument is left to the application, and
+//! nothing after `--` is looked at.
+//!
+//! With the `clap` feature, [`Args`] puts the same flags into an
+//! application's own clap parser.
+
+use std::io::Write as _;
+use std::path::Path;
+
+mod args;
+#[cfg(feature = "clap")]
+mod clap;
+
+#[cfg(feature = "clap")]
+pub use self::clap::Args;
+
+use self::args::{Action, Usage, parse_args};
+use crate::check::Report;
+
+use crate::source::{EnvScope, Source};
+use crate::{Config, load};
+
+/// `EX_USAGE`: a bad use of the flags.
+const EX_USAGE: i32 = 64;
+/// `EX_IOERR`: the output could not be written.
+const EX_IOERR: i32 = 74;
+/// `EX_CONFIG`: the configuration does not load.
+const EX_CONFIG: i32 = 78;
+
+/// The dotenv file read from the working directory, if it exists.
+const DOTENV: &str = ".env";
+
+/// Loads the configuration `T`, or answers `--print-env-docs[=FORMAT]` and
+/// `--check-env [--env-file PATH]` and exits: the first line of a service's
+/// `main`.
+///
+/// - With `--print-env-docs[=FORMAT]`, prints `T`'s reference in that
+///   [`Format`] (`text`, `markdown`, `dotenv`, `json`, `k8s`; `text` by
+///   default) and exits with 0. No variable needs to be set.
+/// - With `--check-env`, checks the process environment, plus the `.env`
+///   file of the working directory if there is one; with
+///   `--env-file PATH` as well, checks that dotenv file alone. Prints one
+///   line per variable (ok, default, missing or invalid; where its
+///   value came from, the value itself unless it is secret), a warning for
+///   each set variable that carries `T`'s prefix but belongs to no field
+///   (with a "did you mean" when one is close), and a summary; exits with 0
+///   when `T` would load, and 78 (`EX_CONFIG`) otherwise.
+/// - Otherwise, reads the `.env` file of the working directory if there is
+///   one (its values never override the real environment), loads `T` and
+///   returns it. If it does not load, prints every problem to stderr and
+///   exits with 78.
+///
+/// An unknown `FORMAT` or a bad use of the flags (`--env-file` without
+/// `--check-env` or without a path, an `--env-file` that is not a file,
+/// both `--print-env-docs` and `--check-env`, a flag given twice) prints what
+/// is wrong to stderr and exits with 64 (`EX_USAGE`). A malformed dotenv
+/// file exits with 78, naming the file and the line, never quoting it: it
+/// may hold a secret. Output that cannot be written (a full disk, a closed
+/// pipe) exits with 74 (`EX_IOERR`). Every other argument is left to the
+/// application, and nothing after `--` is looked at. `FORMAT` is attached
+/// with `=`, or follows as the next argument when that is a format's name.
+///
+/// ```no_run
+/// use envconfig::Config;
+///
+/// /// Settings of the billing service.
+/// #[derive(Config)]
+/// #[config(prefix = "BILLING_")]
+/// struct Settings {
+///     /// Port the HTTP server listens on.
+///     #[config(default = 8080)]
+///     port: u16,
+/// }
+///
+/// fn main() {
+///     let settings: Settings = envconfig::load_or_exit();
+///     println!("listening on port {}", settings.port);
+/// }
+/// ```
+pub fn load_or_exit<T: Config>() -> T {
+    let run = match parse_args(std::env::args_os()) {
+        Ok(action) => run::<T>(action, Source::from_process_env, Path::new(DOTENV)),
+        Err(usage) => Run::Exit(usage.into()),
+    };
+    run.finish()
+}
+
+/// How a run ends: the application goes on, or the process exits.
+pub(crate) enum Run<T> {
+    /// The configuration loaded; the application goes on with it.
+    Loaded(T),
+    /// Print these and exit.
+    Exit(Exit),
+}
+
+/// What a run that ends the process prints, and its exit status.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Exit {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Exit {
+    fn success(stdout: String) -> Exit {
+        Exit {
+            code: 0,
+            stdout,
+            stderr: String::new(),
+        }
+    }
+
+    fn failure(code: i32, mut stderr: String) -> Exit {
+        if !stderr.ends_with('\n') {
+            stderr.push('\n');
+        }
+        Exit {
+            code,
+            stdout: String::new(),
+            stderr,
+        }
+    }
+}
+
+impl<T> Run<T> {
+    /// The side effects, kept out of [`run`]: prints and exits, or returns
+    /// the configuration.
+    fn finish(self) -> T {
+        let exit = match self {
+            Run::Loaded(config) => return config,
+            Run::Exit(exit) => exit,
+        };
+        let mut code = exit.code;
+        let mut stdout = std::io::stdout().lock();
+        if let Err(error) = stdout
+            .write_all(exit.stdout.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            // A reader that stopped reading (`| head`, `| grep -q`) wanted no
+            // more; the status stays the run's own. Any other failure is one:
+            // `--print-env-docs > full-disk/file` must not pass for a
+            // report that reached its reader.
+            if error.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("error: cannot write to stdout: {error}");
+                if code == 0 {
+                    code = EX_IOERR;
+                }
+            }
+        }
+        // Nothing sensible is left to do if stderr cannot be written.
+        let _ = std::io::stderr().write_all(exit.stderr.as_bytes());
+        std::process::exit(code)
+    }
+}
+
+/// Does what `action` asks, with the variables of `process_env` (called only
+/// when they are needed, with how much of the environment is) and the
+/// dotenv file `dotenv` (read if it exists).
+///
+/// Everything but reading the environment and files is left to the caller:
+/// this is [`load_or_exit`] without its printing and exiting.
+pub(crate) fn run<T: Config>(
+    action: Action,
+    process_env: impl FnOnce(EnvScope) -> Source,
+    dotenv: &Path,
+) -> Run<T> {
+    match action {
+        Action::PrintDocs(format) => Run::Exit(Exit::success(T::docs().render(format))),
+        Action::Load => {
+            // The normal start of a service: one read of the environment,
+            // no docs, no report.
+            let mut source = process_env(EnvScope::Fields);
+            if let Err(exit) = add_dotenv(&mut source, dotenv) {
+                return Run::Exit(exit);
+            }
+            match load::<T>(&source) {
+                Ok(config) => Run::Loaded(config),
+                Err(error) => Run::Exit(Exit::failure(EX_CONFIG, error.to_string())),
+            }
+        }
+        Action::Check { env_file: None } => {
+            let mut source = process_env(EnvScope::Everything);
+            let dotenv_used = match add_dotenv(&mut source, dotenv) {
+                Ok(used) => used,
+                Err(exit) => return Run::Exit(exit),
+            };
+            let checked = if dotenv_used {
+                format!("the process environment and {}", dotenv.display())
+            } else {
+                "the process environment".to_owned()
+            };
+            Run::Exit(check::<T>(&source, checked))
+        }
+        Action::Check {
+            env_file: Some(path),
+        } => {
+            // Any readable file will do, a pipe too:
+            // `--env-file <(vault read ...)` keeps the file off the disk.
+            if path.is_dir() {
+                return Run::Exit(
+                    Usage(format!("--env-file {}: is a directory", path.display())).into(),
+                );
+            }
+            if !path.exists() {
+                return Run::Exit(
+                    Usage(format!("--env-file {}: no such file", path.display())).into(),
+                );
+            }
+            let source = match Source::from_env_file(&path) {
+                Ok(source) => source,
+                Err(error) => {
+                    return Run::Exit(Exit::failure(EX_CONFIG, format!("error: {error}")));
+                }
+            };
+            Run::Exit(check::<T>(
+                &source,
+                format!("the env file {} (alone)", path.display()),
+            ))
+        }
+    }
+}
+
+/// Adds the dotenv file at `path` if it is a file; whether it was.
+///
+/// A directory is not an error: `.env` is also a common name for a Python
+/// virtual environment.
+fn add_dotenv(source: &mut Source, path: &Path) -> Result<bool, Exit> {
+    if !path.is_file() {
+        return Ok(false);
+    }
+    source
+        .add_env_file(path)
+        .map(|()| true)
+        .map_err(|error| Exit::failure(EX_CONFIG, format!("error: {error}")))
+}
+
+fn check<T: Config>(source: &Source, checked: String) -> Exit {
+    let report = Report::new::<T>(source, checked);
+    Exit {
+        code: if report.loads { 0 } else { EX_CONFIG },
+        stdout: report.render(),
+        stderr: String::new(),
+    }
+}
+
+#[cfg(test)]
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,324 @@
+//! `run`: what each command line does, without printing or exiting.
+
+use super::*;
+use std::path::PathBuf;
+
+use tempfile::TempDir;
+
+use crate::docs::Format;
+use std::time::Duration;
+
+use secrecy::{ExposeSecret, SecretString};
+
+/// The configuration of these tests, through the real derive.
+#[derive(crate::Config)]
+#[config(prefix = "BILLING_")]
+pub(crate) struct Billing {
+    /// Port the HTTP server listens on.
+    #[config(default = 8080)]
+    pub port: u16,
+    /// Postgres connection URL.
+    #[config(example = "postgres://db/billing")]
+    pub database_url: SecretString,
+    /// How long a request may take.
+    #[config(default = "30s")]
+    pub request_timeout: Duration,
+    /// Key that signs receipts.
+    #[config(env = "SIGNING_KEY", secret, default = "canary-secret-default")]
+    pub signing_key: String,
+    /// Where errors are reported.
+    pub sentry_dsn: Option<SecretString>,
+    #[config(nested)]
+    pub db: Db,
+}
+
+#[derive(crate::Config)]
+pub(crate) struct Db {
+    /// Connections in the pool.
+    #[config(default = 10)]
+    pub max_connections: u32,
+}
+
+/// Runs `action` against `vars`, with `dotenv` as the `.env` file.
+fn run_with(action: Action, vars: &[(&str, &str)], dotenv: &Path) -> Run<Billing> {
+    run::<Billing>(action, |_| Source::from_pairs(vars.iter().copied()), dotenv)
+}
+
+fn exit(run: Run<Billing>) -> Exit {
+    match run {
+        Run::Exit(exit) => exit,
+        Run::Loaded(_) => panic!("expected an exit, got a loaded configuration"),
+    }
+}
+
+const VALID: &[(&str, &str)] = &[("BILLING_DATABASE_URL", "postgres://canary-db-secret")];
+const NO_DOTENV: &str = "/nonexistent/.env";
+
+#[test]
+fn loads_and_hands_the_configuration_over() {
+    let Run::Loaded(settings) = run_with(Action::Load, VALID, Path::new(NO_DOTENV)) else {
+        panic!("expected the configuration to load");
+    };
+    assert_eq!(settings.port, 8080);
+    assert_eq!(
+        settings.database_url.expose_secret(),
+        "postgres://canary-db-secret"
+    );
+    assert_eq!(settings.request_timeout, Duration::from_secs(30));
+    assert_eq!(settings.signing_key, "canary-secret-default");
+    assert!(settings.sentry_dsn.is_none());
+    assert_eq!(settings.db.max_connections, 10);
+}
+
+#[test]
+fn a_configuration_that_does_not_load_exits_with_78_and_every_problem() {
+    let vars = [
+        ("BILLING_PORT", "http"),
+        ("BILLING_DB_MAX_CONNECTIONS", "-1"),
+    ];
+    let exit = exit(run_with(Action::Load, &vars, Path::new(NO_DOTENV)));
+    assert_eq!(exit.code, 78);
+    assert_eq!(exit.stdout, "");
+    let Err(error) = Billing::from_vars(vars) else {
+        panic!("expected an error");
+    };
+    assert_eq!(error.problems().len(), 3);
+    assert_eq!(exit.stderr, format!("{error}\n"));
+}
+
+#[test]
+fn docs_print_without_any_variable() {
+    for &format in Format::ALL {
+        let exit = exit(run_with(
+            Action::PrintDocs(format),
+            &[],
+            Path::new(NO_DOTENV),
+        ));
+        assert_eq!(exit.code, 0);
+        assert_eq!(exit.stdout, Billing::docs().render(format));
+        assert_eq!(exit.stderr, "");
+    }
+}
+
+#[test]
+fn the_dotenv_file_fills_in_but_never_overrides() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let dotenv = write(
+        &dir,
+        ".env",
+        "BILLING_DATABASE_URL=postgres://from-dotenv\nBILLING_PORT=9000\nBILLING_REQUEST_TIMEOUT=60s\n",
+    );
+    let vars = [("BILLING_PORT", "7000")];
+    let Run::Loaded(settings) = run_with(Action::Load, &vars, &dotenv) else {
+        panic!("expected the configuration to load");
+    };
+    assert_eq!(settings.port, 7000);
+    assert_eq!(
+        settings.database_url.expose_secret(),
+        "postgres://from-dotenv"
+    );
+    assert_eq!(settings.request_timeout, Duration::from_secs(60));
+}
+
+#[test]
+fn a_directory_named_dotenv_is_not_a_dotenv_file() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let venv = dir.path().join(".env");
+    std::fs::create_dir(&venv).unwrap();
+    assert!(matches!(
+        run_with(Action::Load, VALID, &venv),
+        Run::Loaded(_)
+    ));
+}
+
+#[test]
+fn a_malformed_dotenv_file_names_its_line_never_its_text() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let dotenv = write(
+        &dir,
+        ".env",
+        "# comment\nBILLING_PORT=1\nthis is canary-line-secret\n",
+    );
+    for action in [Action::Load, Action::Check { env_file: None }] {
+        let exit = exit(run_with(action, VALID, &dotenv));
+        assert_eq!(exit.code, 78);
+        assert_eq!(
+            exit.stderr,
+            format!(
+                "error: {}:3: malformed line (expected NAME=value)\n",
+                dotenv.display()
+            )
+        );
+        assert!(!exit.stderr.contains("canary"));
+    }
+}
+
+#[test]
+fn check_reports_every_variable() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let dotenv = write(&dir, ".env", "BILLING_REQUEST_TIMEOUT=60s\n");
+    let secret_file = write(&dir, "dsn", "https://canary-file-secret@sentry\n");
+    let secret_file = secret_file.to_str().unwrap();
+    let vars = [
+        ("BILLING_PORT", "8081"),
+        ("BILLING_DATABASE_URL", "postgres://canary-db-secret"),
+        ("BILLING_SENTRY_DSN_FILE", secret_file),
+        ("BILLING_PROT", "1"),
+        ("PATH", "/bin"),
+    ];
+    let exit = exit(run_with(Action::Check { env_file: None }, &vars, &dotenv));
+    assert_eq!(exit.code, 0, "{}", exit.stdout);
+    assert_eq!(exit.stderr, "");
+    let env_file = dotenv.display().to_string();
+    assert_eq!(
+        collapsed(&exit.stdout),
+        [
+            format!("Checking the process environment and {env_file}:"),
+            "ok BILLING_PORT environment \"8081\"".into(),
+            "ok BILLING_DATABASE_URL environment <redacted>".into(),
+            format!("ok BILLING_REQUEST_TIMEOUT {env_file} \"60s\""),
+            "default SIGNING_KEY default <redacted>".into(),
+            "ok BILLING_SENTRY_DSN BILLING_SENTRY_DSN_FILE <redacted>".into(),
+            "default BILLING_DB_MAX_CONNECTIONS default 10".into(),
+            "warning: BILLING_PROT is set but is not a variable of this configuration; \
+             did you mean BILLING_PORT?"
+                .into(),
+            "OK: all 6 variables would load, 1 warning".to_owned(),
+        ]
+    );
+    // The columns line up.
+    let rows: Vec<&str> = exit.stdout.lines().skip(1).take(6).collect();
+    // Where a cell starts: after at least two spaces.
+    let starts = |row: &str| -> Vec<usize> {
+        let chars: Vec<char> = row.chars().collect();
+        (2..chars.len())
+            .filter(|&i| chars[i] != ' ' && chars[i - 1] == ' ' && chars[i - 2] == ' ')
+            .collect()
+    };
+    for row in &rows {
+        assert_eq!(starts(row), starts(rows[0]), "misaligned:\n{}", exit.stdout);
+    }
+    assert!(!exit.stdout.contains("canary"), "{}", exit.stdout);
+}
+
+#[test]
+fn check_fails_with_78_and_says_why() {
+    let vars = [
+        ("BILLING_PORT", "99999"),
+        ("BILLING_DATABASE_URL", ""),
+        ("BILLING_SENTRY_DSN", "canary-dsn-secret"),
+        ("BILLING_SENTRY_DSN_FILE", "/run/secrets/dsn"),
+        ("SIGNING_KEY", ""),
+    ];
+    let exit = exit(run_with(
+        Action::Check { env_file: None },
+        &vars,
+        Path::new(NO_DOTENV),
+    ));
+    assert_eq!(exit.code, 78);
+    // The reason is the value parser's business; the report quotes it.
+    let Err(error) = Billing::from_vars([("BILLING_PORT", "99999")]) else {
+        panic!("expected an error");
+    };
+    let port = &error.problems()[0];
+    let port_problem = format!("{}; expected {}", port.kind(), port.expected());
+    assert_eq!(
+        collapsed(&exit.stdout),
+        [
+            "Checking the process environment:".to_owned(),
+            format!("invalid BILLING_PORT environment {port_problem}"),
+            "missing BILLING_DATABASE_URL environment set but empty; expected string".into(),
+            "default BILLING_REQUEST_TIMEOUT default 30s".into(),
+            "default SIGNING_KEY default <redacted>".into(),
+            "invalid BILLING_SENTRY_DSN - both it and BILLING_SENTRY_DSN_FILE are set; \
+             set only one; expected string"
+                .into(),
+            "default BILLING_DB_MAX_CONNECTIONS default 10".into(),
+            "FAILED: 3 of 6 variables have problems; the configuration would not load".into(),
+        ]
+    );
+}
+
+#[test]
+fn check_an_env_file_alone() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let file = write(
+        &dir,
+        "prod.env",
+        "BILLING_DATABASE_URL='postgres://canary-db-secret'\n",
+    );
+    let action = Action::Check {
+        env_file: Some(file.clone()),
+    };
+    // The process environment is not even read.
+    let exit = exit(run::<Billing>(
+        action,
+        |_| panic!("the process environment is read"),
+        Path::new(NO_DOTENV),
+    ));
+    assert_eq!(exit.code, 0, "{}", exit.stdout);
+    assert!(exit.stdout.starts_with(&format!(
+        "Checking the env file {} (alone):\n",
+        file.display()
+    )));
+    let line = exit
+        .stdout
+        .lines()
+        .find(|line| line.contains("BILLING_DATABASE_URL"));
+    assert_eq!(
+        line.map(|line| line.split_whitespace().collect::<Vec<_>>()),
+        Some(vec![
+            "ok",
+            "BILLING_DATABASE_URL",
+            &file.display().to_string(),
+            "<redacted>"
+        ])
+    );
+    assert!(!exit.stdout.contains("canary"));
+
+    let missing = Action::Check {
+        env_file: Some(dir.path().join("nope.env")),
+    };
+    let exit = super::tests::exit(run_with(missing, VALID, Path::new(NO_DOTENV)));
+    assert_eq!(exit.code, 64);
+    assert!(
+        exit.stderr.contains("nope.env: no such file"),
+        "{}",
+        exit.stderr
+    );
+
+    let bad = write(
+        &dir,
+        "bad.env",
+        "BILLING_PORT=1\nBILLING_DATABASE_URL=\"canary-db-secret\n",
+    );
+    let exit = super::tests::exit(run_with(
+        Action::Check {
+            env_file: Some(bad.clone()),
+        },
+        VALID,
+        Path::new(NO_DOTENV),
+    ));
+    assert_eq!(exit.code, 78);
+    assert!(
+        exit.stderr
+            .starts_with(&format!("error: {}:2: ", bad.display())),
+        "{}",
+        exit.stderr
+    );
+    assert!(!exit.stderr.contains("canary"));
+}
+
+/// The lines of a report, each with its runs of spaces collapsed.
+fn collapsed(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// Writes `content` to the file `name` in `dir`.
+fn write(dir: &TempDir, name: &str, content: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, content).expect("a temporary file");
+    path
+}

@@ -1,0 +1,321 @@
+//! Where raw values come from: the process environment, given pairs, a dotenv
+//! file, and the `NAME_FILE` files that mounted secrets live in.
+//!
+//! Values are held in [`Zeroizing`] buffers from the moment they are read:
+//! which of them are secret is only known once a field asks for them.
+
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::fmt;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::VarPair;
+
+mod env_file;
+mod secret_file;
+
+use secret_file::read_secret_file;
+
+/// Where a value was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Origin {
+    /// The process environment, or the pairs given to `from_vars`.
+    Environment,
+    /// A dotenv file.
+    EnvFile(Arc<Path>),
+    /// The file named by the `NAME_FILE` variable.
+    SecretFile(PathBuf),
+    /// The field's default.
+    Default,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Environment => f.write_str("environment"),
+            Origin::EnvFile(path) => write!(f, "env file {}", path.display()),
+            Origin::SecretFile(path) => write!(f, "file {}", path.display()),
+            Origin::Default => f.write_str("default"),
+        }
+    }
+}
+
+enum RawValue {
+    Text(Zeroizing<String>),
+    NotUnicode,
+}
+
+struct Entry {
+    value: RawValue,
+    origin: Origin,
+}
+
+/// A variable's name and the name of its `_FILE` companion, in one buffer
+/// (`PORT_FILE`) that a loader reuses from field to field: looking a
+/// variable up allocates nothing.
+#[derive(Default)]
+pub struct VarName {
+    file_var: String,
+}
+
+impl VarName {
+    /// Sets the name to `parts`, concatenated.
+    pub fn set(&mut self, parts: &[&str]) {
+        self.file_var.clear();
+        for part in parts {
+            self.file_var.push_str(part);
+        }
+        self.file_var.push_str(FILE_SUFFIX);
+    }
+
+    /// `PORT`.
+    pub fn name(&self) -> &str {
+        &self.file_var[..self.file_var.len() - FILE_SUFFIX.len()]
+    }
+
+    /// `PORT_FILE`.
+    pub fn file_var(&self) -> &str {
+        &self.file_var
+    }
+}
+
+const FILE_SUFFIX: &str = "_FILE";
+
+/// How much of the process environment a run reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EnvScope {
+    /// The variables the fields name: what loading needs.
+    Fields,
+    /// Every variable: what `--check-env` needs to spot variables that
+    /// match no field.
+    Everything,
+}
+
+/// The variables one load reads.
+pub struct Source {
+    /// Given pairs, a dotenv file's variables, or a snapshot of the process
+    /// environment.
+    vars: HashMap<String, Entry>,
+    /// Whether a name is first looked up in the process environment, at the
+    /// moment a field asks for it: `vars` then only holds a dotenv file's
+    /// variables, which the real environment overrides.
+    live: bool,
+    /// What reading dotenv files found that a person should know, for
+    /// `--check-env`: a name set twice, a reference to a variable the file
+    /// does not set.
+    warnings: Vec<String>,
+}
+
+/// An entry of `vars`, or one just read from the process environment.
+enum Found<'a> {
+    Stored(&'a Entry),
+    Read(Entry),
+}
+
+impl Deref for Found<'_> {
+    type Target = Entry;
+    fn deref(&self) -> &Entry {
+        match self {
+            Found::Stored(entry) => entry,
+            Found::Read(entry) => entry,
+        }
+    }
+}
+
+/// What a lookup found for one variable name.
+pub enum Lookup<'a> {
+    /// Neither `NAME` nor `NAME_FILE` is set.
+    Unset,
+    /// `NAME` (or the file `NAME_FILE` names) is empty.
+    Empty(Origin),
+    /// A value to parse.
+    Value(RawText<'a>, Origin),
+    /// Something is set but cannot be used.
+    Unusable(Unusable),
+}
+
+/// Why a set variable cannot be used; the loader turns it into a problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unusable {
+    /// The value is not valid UTF-8.
+    NotUnicode,
+    /// Both `NAME` and `NAME_FILE` are set.
+    BothSet { file_var: String },
+    /// `NAME_FILE` names a file that cannot be read (or holds no UTF-8).
+    FileUnreadable {
+        file_var: String,
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+/// A raw value: borrowed from the source, or read from a `NAME_FILE`.
+pub enum RawText<'a> {
+    Borrowed(&'a str),
+    Owned(Zeroizing<String>),
+}
+
+impl Deref for RawText<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            RawText::Borrowed(text) => text,
+            RawText::Owned(text) => text,
+        }
+    }
+}
+
+impl Source {
+    /// No variables: what a dotenv file is added to when it is checked alone.
+    pub fn empty() -> Source {
+        Source::new(HashMap::new(), false)
+    }
+
+    fn new(vars: HashMap<String, Entry>, live: bool) -> Source {
+        Source {
+            vars,
+            live,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The process environment, as much of it as `scope` needs.
+    pub fn from_process_env(scope: EnvScope) -> Source {
+        match scope {
+            // Each variable is read when a field asks for it: nothing is
+            // read or copied for the variables no field names, however many
+            // the process has.
+            EnvScope::Fields => Source::new(HashMap::new(), true),
+            EnvScope::Everything => Source::snapshot_process_env(),
+        }
+    }
+
+    /// The given pairs and nothing else.
+    pub fn from_pairs<I>(pairs: I) -> Source
+    where
+        I: IntoIterator,
+        I::Item: VarPair,
+    {
+        let vars = pairs
+            .into_iter()
+            .map(|pair| {
+                let value = RawValue::Text(Zeroizing::new(pair.value().to_owned()));
+                (
+                    pair.name().to_owned(),
+                    Entry {
+                        value,
+                        origin: Origin::Environment,
+                    },
+                )
+            })
+            .collect();
+        Source::new(vars, false)
+    }
+
+    /// A copy of the whole process environment, read once. Names that are not UTF-8 cannot
+    /// belong to any field and are skipped.
+    fn snapshot_process_env() -> Source {
+        let vars = std::env::vars_os()
+            .filter_map(|(name, value)| {
+                let name = name.into_string().ok()?;
+                Some((
+                    name,
+                    Entry {
+                        value: raw_value(value),
+                        origin: Origin::Environment,
+                    },
+                ))
+            })
+            .collect();
+        Source::new(vars, false)
+    }
+
+    /// What reading dotenv files found that a person should know.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The names of every variable, for spotting ones that match no field.
+    ///
+    /// A live source knows only its dotenv file's names; `--check-env` reads
+    /// a snapshot instead.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.vars.keys().map(String::as_str)
+    }
+
+    fn get(&self, name: &str) -> Option<Found<'_>> {
+        if self.live {
+            if let Some(value) = std::env::var_os(name) {
+                return Some(Found::Read(Entry {
+                    value: raw_value(value),
+                    origin: Origin::Environment,
+                }));
+            }
+        }
+        self.vars.get(name).map(Found::Stored)
+    }
+
+    /// Finds the value of `name`, from `name` itself or from the file that
+    /// `name_FILE` points at.
+    pub fn lookup(&self, var: &VarName) -> Lookup<'_> {
+        let direct = self.get(var.name());
+        let via_file = self.get(var.file_var()).filter(|entry| !is_empty(entry));
+        // `NAME` and `NAME_FILE` split between the real environment and a
+        // dotenv file are no conflict: the real environment wins, as it does
+        // for one name.
+        let (direct, via_file) = match (direct, via_file) {
+            (Some(direct), Some(file))
+                if !is_empty(&direct) && is_from_env_file(&direct) != is_from_env_file(&file) =>
+            {
+                if is_from_env_file(&direct) {
+                    (None, Some(file))
+                } else {
+                    (Some(direct), None)
+                }
+            }
+            pair => pair,
+        };
+        match (direct, via_file) {
+            (Some(direct), Some(_)) if !is_empty(&direct) => Lookup::Unusable(Unusable::BothSet {
+                file_var: var.file_var().to_owned(),
+            }),
+            (_, Some(entry)) => read_secret_file(var.file_var().to_owned(), &entry),
+            (Some(found), None) => match found {
+                Found::Stored(Entry { value, origin }) => match value {
+                    RawValue::NotUnicode => Lookup::Unusable(Unusable::NotUnicode),
+                    RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin.clone()),
+                    RawValue::Text(text) => Lookup::Value(RawText::Borrowed(text), origin.clone()),
+                },
+                Found::Read(Entry { value, origin }) => match value {
+                    RawValue::NotUnicode => Lookup::Unusable(Unusable::NotUnicode),
+                    RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin),
+                    RawValue::Text(text) => Lookup::Value(RawText::Owned(text), origin),
+                },
+            },
+            (None, None) => Lookup::Unset,
+        }
+    }
+}
+
+fn is_from_env_file(entry: &Entry) -> bool {
+    matches!(entry.origin, Origin::EnvFile(_))
+}
+
+fn is_empty(entry: &Entry) -> bool {
+    matches!(&entry.value, RawValue::Text(text) if text.is_empty())
+}
+
+fn raw_value(value: OsString) -> RawValue {
+    match value.into_string() {
+        Ok(text) => RawValue::Text(Zeroizing::new(text)),
+        Err(not_unicode) => {
+            not_unicode.into_encoded_bytes().zeroize();
+            RawValue::NotUnicode
+        }
+    }
+}
