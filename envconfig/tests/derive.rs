@@ -290,7 +290,7 @@ fn defaults_in_the_docs() {
     for (name, default, is_env_value) in table {
         let var = doc(&docs, name);
         assert_eq!(var.default.as_deref(), Some(default), "{name}");
-        assert_eq!(var.default_is_env_value, is_env_value, "{name}");
+        assert_eq!(var.default_value().is_some(), is_env_value, "{name}");
         assert!(!var.required, "{name}");
     }
     // A Rust expression is no value to deploy: empty is unset, so the

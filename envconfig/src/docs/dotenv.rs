@@ -37,7 +37,7 @@ pub(super) fn render(docs: &Docs) -> String {
                 // A secret's default is already `<redacted>` in the model;
                 // quoted, it would read as a value.
                 // A Rust expression is shown as written, not as a value.
-                if var.secret || !var.default_is_env_value {
+                if var.secret || !var.default_is_value {
                     meta.push_str(default);
                 } else {
                     meta.push_str(&value(default));
@@ -63,7 +63,7 @@ pub(super) fn render(docs: &Docs) -> String {
         // A secret's default is `<redacted>` in the model, and a Rust
         // expression is no value: written out, either would become the value
         // of whoever uncomments the line.
-        if let Some(default) = var.env_value_default() {
+        if let Some(default) = var.default_value() {
             out.push_str(&value(default));
         }
         out.push('\n');
@@ -149,7 +149,7 @@ mod tests {
                 .find(|(name, _)| *name == var.name)
                 .unwrap_or_else(|| panic!("{} missing from\n{uncommented}", var.name));
             // A secret's default and a Rust expression are left out.
-            let expected = var.env_value_default().unwrap_or("");
+            let expected = var.default_value().unwrap_or("");
             assert_eq!(value, expected, "{}", var.name);
         }
     }

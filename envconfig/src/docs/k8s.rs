@@ -70,7 +70,7 @@ pub(super) fn render(docs: &Docs) -> String {
         } else {
             // Empty is unset: a default that is a Rust expression applies.
             out.push_str("    value: ");
-            json::push_string(&mut out, var.env_value_default().unwrap_or(""));
+            json::push_string(&mut out, var.default_value().unwrap_or(""));
             out.push('\n');
         }
     }
@@ -153,7 +153,7 @@ mod tests {
                 );
             } else {
                 // Empty, so that a default written in Rust applies.
-                let expected = var.env_value_default().unwrap_or("");
+                let expected = var.default_value().unwrap_or("");
                 assert_eq!(entry["value"].as_str(), Some(expected), "{}", var.name);
             }
         }
@@ -198,7 +198,7 @@ mod tests {
         ] {
             docs.vars.push(super::super::VarDoc {
                 default: Some(default.into()),
-                default_is_env_value: true,
+                default_is_value: true,
                 ..var(name, "string")
             });
         }

@@ -60,13 +60,9 @@ pub struct VarDoc {
     pub required: bool,
     /// The default as written in the source, or `<redacted>` for a secret.
     pub default: Option<String>,
-    /// Whether [`default`](Self::default) is written the way the variable's
-    /// value is, so that setting the variable to it changes nothing: a
-    /// string default (`"30s"`), or a plain literal that reads back as the
-    /// same value (`8080`, `false`). Not for a Rust expression such as
-    /// `Duration::from_secs(30)`, nor for a secret. The `dotenv` and `k8s`
-    /// renderings write only such a default as a value.
-    pub default_is_env_value: bool,
+    /// Whether `default` is written the way the variable's value is; see
+    /// [`default_value`](Self::default_value).
+    pub(crate) default_is_value: bool,
     /// Whether the value is secret: never shown, and a Kubernetes
     /// `secretKeyRef` in the `k8s` rendering.
     pub secret: bool,
@@ -144,7 +140,7 @@ impl Docs {
                 text.to_owned()
             }
         });
-        let default_is_env_value = !secret
+        let default_is_value = !secret
             && match field.default {
                 DefaultValue::None => false,
                 DefaultValue::Parsed(_) => true,
@@ -155,7 +151,7 @@ impl Docs {
             value_type: parser.noun().one.into_owned(),
             required: !optional && matches!(field.default, DefaultValue::None),
             default,
-            default_is_env_value,
+            default_is_value,
             secret,
             description: field.doc.to_owned(),
             example: field.example.map(str::to_owned),
@@ -342,16 +338,19 @@ impl fmt::Display for FormatNames {
 
 impl std::error::Error for UnknownFormat {}
 
-/// Where a variable stands, in words shared by the renderings.
 impl VarDoc {
-    /// The default, when it can be written as the variable's value.
-    fn env_value_default(&self) -> Option<&str> {
-        self.default
-            .as_deref()
-            .filter(|_| self.default_is_env_value)
+    /// The default as a value of the variable, so that setting the variable
+    /// to it changes nothing: a string default (`"30s"`), or a plain literal
+    /// that reads back as the same value (`8080`, `false`). `None` for a
+    /// Rust expression such as `Duration::from_secs(30)`, for a secret, and
+    /// when there is no default. The `dotenv` and `k8s` renderings write only
+    /// such a default as a value.
+    pub fn default_value(&self) -> Option<&str> {
+        self.default.as_deref().filter(|_| self.default_is_value)
     }
 
-    /// `required`, `default <value>` or `optional`.
+    /// `required`, `default <value>` or `optional`: where a variable
+    /// stands, in words shared by the renderings.
     fn requirement(&self) -> String {
         match (&self.default, self.required) {
             (Some(default), _) => format!("default {default}"),
@@ -374,7 +373,7 @@ pub(crate) mod fixtures {
             value_type: value_type.to_owned(),
             required: false,
             default: None,
-            default_is_env_value: false,
+            default_is_value: false,
             secret: false,
             description: String::new(),
             example: None,
@@ -430,7 +429,7 @@ pub(crate) mod fixtures {
             },
         ];
         for var in &mut docs.vars {
-            var.default_is_env_value = var.default.is_some() && !var.secret;
+            var.default_is_value = var.default.is_some() && !var.secret;
         }
         docs.vars.push(VarDoc {
             default: Some("Duration::from_secs(5)".into()),

@@ -249,13 +249,13 @@ impl Source {
     }
 
     fn get(&self, name: &str) -> Option<Found<'_>> {
-        if self.live {
-            if let Some(value) = std::env::var_os(name) {
-                return Some(Found::Read(Entry {
-                    value: raw_value(value),
-                    origin: Origin::Environment,
-                }));
-            }
+        if self.live
+            && let Some(value) = std::env::var_os(name)
+        {
+            return Some(Found::Read(Entry {
+                value: raw_value(value),
+                origin: Origin::Environment,
+            }));
         }
         self.vars.get(name).map(Found::Stored)
     }

@@ -64,7 +64,7 @@ impl<'a> Decimal<'a> {
         let mut exact = true;
         for digit in self.fraction.bytes().rev() {
             let scaled = digit_value(digit) * unit + fraction;
-            exact &= scaled % 10 == 0;
+            exact &= scaled.is_multiple_of(10);
             fraction = scaled / 10;
         }
         Some((whole.checked_add(fraction)?, exact))

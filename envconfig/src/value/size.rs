@@ -107,7 +107,7 @@ impl fmt::Display for ByteSize {
         let bytes = self.0;
         if bytes != 0 {
             for (suffix, multiplier) in UNITS {
-                if bytes % multiplier == 0 {
+                if bytes.is_multiple_of(multiplier) {
                     return write!(f, "{}{suffix}", bytes / multiplier);
                 }
             }
