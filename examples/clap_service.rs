@@ -41,7 +41,7 @@ struct Cli {
     #[arg(long)]
     dry_run: bool,
     #[command(flatten)]
-    env: envconfig::cli::Args,
+    env: envconfig::Args,
 }
 
 fn main() {

@@ -311,16 +311,10 @@ fn docs_as_markdown() {
 #[test]
 fn usage_errors_exit_64() {
     let env = Env::new(VALID);
-    let existing = env.file("prod.env", "BILLING_PORT=1\n");
-    let existing = existing.to_str().expect("a UTF-8 temporary path");
     let cases: &[(&[&str], &str)] = &[
         (
             &["--print-env-docs=yaml"],
             "unknown format \"yaml\": expected one of text, markdown, dotenv, json, k8s",
-        ),
-        (
-            &["--env-file", existing],
-            "--env-file is only used with --check-env",
         ),
         (&["--check-env", "--env-file"], "--env-file needs a PATH"),
         (
@@ -430,6 +424,24 @@ fn check_env_fails_with_78_and_suggests_names() {
     );
 }
 
+/// `--env-file`, `--strict` and `--read-secret-files` are envconfig's only
+/// after `--check-env`: an application may have flags of those names.
+#[test]
+fn flags_of_the_application_are_left_alone() {
+    let env = Env::new(VALID);
+    let file = env.file("app.env", "NOT=envconfig's\n");
+    let file = file.to_str().expect("a UTF-8 temporary path");
+    let attached = format!("--env-file={file}");
+    for args in [
+        ["--env-file", file, "--strict"].as_slice(),
+        [attached.as_str(), "--read-secret-files"].as_slice(),
+    ] {
+        let run = env.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {run:?}");
+        assert!(run.stdout.starts_with("billing: listening on"), "{run:?}");
+    }
+}
+
 #[test]
 fn check_env_file_alone() {
     // The process environment would load; the file is what is checked.
@@ -442,7 +454,7 @@ fn check_env_file_alone() {
     let attached = format!("--env-file={file}");
     for args in [
         ["--check-env", "--env-file", file].as_slice(),
-        [attached.as_str(), "--check-env"].as_slice(),
+        ["--check-env", attached.as_str()].as_slice(),
     ] {
         let run = env.run(args);
         assert_eq!(run.code, 78, "{args:?}: {run:?}");
@@ -672,4 +684,41 @@ fn clap_application() {
         started.stdout,
         "reports: 8 workers, every 900s, into /var/lib/reports (dry run)\n"
     );
+}
+
+/// Output that reaches no reader is an error (74, `EX_IOERR`), never a
+/// panic and never a success: a full disk, a closed stdout. A reader that
+/// stops reading (`| head`) is no error.
+#[test]
+fn unwritable_output_exits_74() {
+    let dir = tempfile::TempDir::new().expect("a temporary directory");
+    let status = dir.path().join("status");
+    let cases = [
+        ("--print-env-docs >/dev/full 2>/dev/full", "74"),
+        ("--print-env-docs >/dev/full", "74"),
+        ("--print-env-docs >&-", "74"),
+        ("--print-env-docs=json >&- 2>&-", "74"),
+        ("--check-env >&-", "74"),
+        ("--print-env-docs | head -c 1 >/dev/null", "0"),
+        ("--print-env-docs >/dev/null", "0"),
+    ];
+    for (args, code) in cases {
+        // The status goes to descriptor 3, which the redirections leave
+        // alone.
+        let script = format!("exec 3>\"$1\"; set -o pipefail; \"$0\" {args}; echo $? >&3");
+        std::process::Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .arg(support::service_binary())
+            .arg(&status)
+            .env_clear()
+            .env("BILLING_DATABASE_URL", "postgres://db/billing")
+            .env("PAYMENT_TOKEN", "tok")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("bash runs");
+        let got = std::fs::read_to_string(&status).expect("the status");
+        assert_eq!(got.trim(), code, "{args}");
+    }
 }

@@ -90,6 +90,12 @@ impl Report {
         }
     }
 
+    /// Whether anything needs a person's look although the configuration
+    /// would load: a warning. `--strict` fails on it.
+    pub fn needs_a_look(&self) -> bool {
+        !self.unknown.is_empty() || !self.warnings.is_empty()
+    }
+
     /// The report as printed: a header, one aligned line per variable, one
     /// warning per unknown variable, and a summary.
     pub fn render(&self) -> String {

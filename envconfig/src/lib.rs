@@ -42,7 +42,7 @@
 extern crate self as envconfig;
 
 mod check;
-pub mod cli;
+mod cli;
 mod docs;
 mod error;
 mod field;
@@ -54,7 +54,9 @@ mod value;
 #[doc(hidden)]
 pub mod __private;
 
-pub use crate::cli::load_or_exit;
+#[cfg(feature = "clap")]
+pub use crate::cli::Args;
+pub use crate::cli::{Startup, load_or_exit};
 pub use crate::docs::{Docs, Format, UnknownFormat, VarDoc};
 pub use crate::error::{Error, Problem, ProblemKind};
 pub use crate::value::{ByteSize, ParseByteSizeError};

@@ -14,8 +14,21 @@ pub(crate) enum Action {
     Load,
     /// `--print-env-docs[=FORMAT]`.
     PrintDocs(Format),
-    /// `--check-env [--env-file PATH]`.
-    Check { env_file: Option<PathBuf> },
+    /// `--check-env [--env-file PATH] [--read-secret-files] [--strict]`.
+    Check(CheckOptions),
+}
+
+/// The flags that follow `--check-env`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CheckOptions {
+    /// `--env-file PATH`: check this dotenv file alone, as the deployment
+    /// will see it, instead of the process environment.
+    pub env_file: Option<PathBuf>,
+    /// `--read-secret-files`: open the files that `NAME_FILE` variables of
+    /// the env file name, rather than reporting them as unchecked.
+    pub read_secret_files: bool,
+    /// `--strict`: any warning or unchecked variable fails the check.
+    pub strict: bool,
 }
 
 /// A bad use of the flags: exit status 64.
@@ -27,7 +40,8 @@ impl fmt::Display for Usage {
         write!(
             f,
             "error: {}\n\
-             usage: --print-env-docs[=FORMAT] | --check-env [--env-file PATH]",
+             usage: --print-env-docs[=FORMAT] | \
+             --check-env [--env-file PATH] [--read-secret-files] [--strict]",
             self.0
         )
     }
@@ -41,10 +55,13 @@ impl From<Usage> for Exit {
 
 /// Finds envconfig's flags among `args` (the first of which is the
 /// program), ignoring every other argument and everything after `--`.
+///
+/// `--env-file`, `--read-secret-files` and `--strict` are envconfig's only
+/// after `--check-env`: before it, or without it, they belong to the
+/// application, which may have flags of those names.
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Action, Usage> {
     let mut print_docs: Option<Format> = None;
-    let mut check_env = false;
-    let mut env_file: Option<PathBuf> = None;
+    let mut check: Option<CheckOptions> = None;
     let twice = |flag: &str| Usage(format!("{flag} is given more than once"));
 
     let mut args = args.into_iter().skip(1).peekable();
@@ -56,7 +73,7 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
                 // Not UTF-8: not one of ours, unless it is one of ours with a
                 // value; saying so beats ignoring the flag. A format name is
                 // never valid, and reported as such.
-                if arg.as_encoded_bytes().starts_with(b"--env-file=") {
+                if check.is_some() && arg.as_encoded_bytes().starts_with(b"--env-file=") {
                     return Err(Usage(
                         "the path in --env-file=PATH is not valid UTF-8; write --env-file PATH"
                             .into(),
@@ -70,9 +87,9 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
             Some((flag, value)) => (flag, Some(value)),
             None => (text, None),
         };
-        match (flag, value) {
-            ("--", None) => break,
-            ("--print-env-docs", value) => {
+        match (flag, value, &mut check) {
+            ("--", None, _) => break,
+            ("--print-env-docs", value, _) => {
                 if print_docs.is_some() {
                     return Err(twice("--print-env-docs"));
                 }
@@ -98,22 +115,18 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
                 };
                 print_docs = Some(format);
             }
-            ("--check-env", None) => {
-                if check_env {
-                    return Err(twice("--check-env"));
-                }
-                check_env = true;
-            }
-            ("--check-env", Some(_)) => {
+            ("--check-env", None, Some(_)) => return Err(twice("--check-env")),
+            ("--check-env", None, None) => check = Some(CheckOptions::default()),
+            ("--check-env", Some(_), _) => {
                 return Err(Usage("--check-env takes no value".into()));
             }
-            ("--env-file", value) => {
-                if env_file.is_some() {
+            ("--env-file", value, Some(options)) => {
+                if options.env_file.is_some() {
                     return Err(twice("--env-file"));
                 }
                 let path = match value {
                     Some(path) => OsString::from(path),
-                    // A following flag is not a path: `--env-file --check-env`
+                    // A following flag is not a path: `--env-file --strict`
                     // forgot the path. A path that starts with `-` can be
                     // written `./-name` or `--env-file=-name`.
                     None => args
@@ -124,30 +137,43 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
                 if path.is_empty() {
                     return Err(Usage("--env-file needs a PATH".into()));
                 }
-                env_file = Some(PathBuf::from(path));
+                options.env_file = Some(PathBuf::from(path));
+            }
+            ("--read-secret-files", None, Some(options)) => {
+                if options.read_secret_files {
+                    return Err(twice("--read-secret-files"));
+                }
+                options.read_secret_files = true;
+            }
+            ("--strict", None, Some(options)) => {
+                if options.strict {
+                    return Err(twice("--strict"));
+                }
+                options.strict = true;
+            }
+            ("--read-secret-files" | "--strict", Some(_), Some(_)) => {
+                return Err(Usage(format!("{flag} takes no value")));
             }
             _ => {}
         }
     }
 
-    Action::from_flags(print_docs, check_env, env_file)
+    Action::from_flags(print_docs, check)
 }
 
 impl Action {
     /// The action of a set of flags, or why they do not go together.
     pub(super) fn from_flags(
         print_docs: Option<Format>,
-        check_env: bool,
-        env_file: Option<PathBuf>,
+        check: Option<CheckOptions>,
     ) -> Result<Action, Usage> {
-        match (print_docs, check_env, env_file) {
-            (Some(_), true, _) => Err(Usage(
+        match (print_docs, check) {
+            (Some(_), Some(_)) => Err(Usage(
                 "--print-env-docs and --check-env cannot be used together".into(),
             )),
-            (_, false, Some(_)) => Err(Usage("--env-file is only used with --check-env".into())),
-            (Some(format), false, None) => Ok(Action::PrintDocs(format)),
-            (None, true, env_file) => Ok(Action::Check { env_file }),
-            (None, false, None) => Ok(Action::Load),
+            (Some(format), None) => Ok(Action::PrintDocs(format)),
+            (None, Some(options)) => Ok(Action::Check(options)),
+            (None, None) => Ok(Action::Load),
         }
     }
 }
@@ -166,9 +192,10 @@ mod tests {
     #[test]
     fn flags_and_what_they_ask_for() {
         let check = |env_file: Option<&str>| {
-            Ok(Action::Check {
+            Ok(Action::Check(CheckOptions {
                 env_file: env_file.map(PathBuf::from),
-            })
+                ..CheckOptions::default()
+            }))
         };
         let cases: &[(&[&str], Result<Action, &str>)] = &[
             (&[], Ok(Action::Load)),
@@ -198,13 +225,31 @@ mod tests {
                 check(Some("prod.env")),
             ),
             (
-                &["--env-file=prod.env", "--check-env"],
+                &["--check-env", "--env-file=prod.env"],
                 check(Some("prod.env")),
             ),
             (
-                &["--env-file", "./-odd.env", "--check-env"],
+                &["--check-env", "--env-file", "./-odd.env"],
                 check(Some("./-odd.env")),
             ),
+            (
+                &[
+                    "--check-env",
+                    "--strict",
+                    "--env-file",
+                    "a.env",
+                    "--read-secret-files",
+                ],
+                Ok(Action::Check(CheckOptions {
+                    env_file: Some(PathBuf::from("a.env")),
+                    read_secret_files: true,
+                    strict: true,
+                })),
+            ),
+            // Before `--check-env`, or without it, these flags are the
+            // application's own.
+            (&["--env-file", "app.env", "--strict"], Ok(Action::Load)),
+            (&["--env-file=app.env", "--check-env"], check(None)),
             // Only the exact flags are ours.
             (
                 &["--check-environment", "--print-env-doc", "-check-env"],
@@ -220,16 +265,20 @@ mod tests {
                 Err("--print-env-docs= needs a FORMAT after '='"),
             ),
             (
-                &["--env-file", "prod.env"],
-                Err("--env-file is only used with --check-env"),
-            ),
-            (
                 &["--check-env", "--env-file"],
                 Err("--env-file needs a PATH"),
             ),
             (
-                &["--env-file", "--check-env"],
+                &["--check-env", "--env-file", "--strict"],
                 Err("--env-file needs a PATH"),
+            ),
+            (
+                &["--check-env", "--strict=yes"],
+                Err("--strict takes no value"),
+            ),
+            (
+                &["--check-env", "--strict", "--strict"],
+                Err("--strict is given more than once"),
             ),
             (
                 &["--check-env", "--env-file="],
@@ -268,7 +317,8 @@ mod tests {
             usage.to_string(),
             "error: --print-env-docs: unknown format \"xml\": \
              expected one of text, markdown, dotenv, json, k8s\n\
-             usage: --print-env-docs[=FORMAT] | --check-env [--env-file PATH]"
+             usage: --print-env-docs[=FORMAT] | \
+             --check-env [--env-file PATH] [--read-secret-files] [--strict]"
         );
     }
 
@@ -283,7 +333,15 @@ mod tests {
         };
         let line = |arg: OsString| vec![OsString::from("billing"), arg];
         assert_eq!(parse_args(line(odd("--name="))), Ok(Action::Load));
-        assert!(parse_args(line(odd("--env-file="))).is_err());
+        assert_eq!(parse_args(line(odd("--env-file="))), Ok(Action::Load));
+        assert!(
+            parse_args(vec![
+                OsString::from("billing"),
+                OsString::from("--check-env"),
+                odd("--env-file=")
+            ])
+            .is_err()
+        );
         assert!(parse_args(line(odd("--print-env-docs="))).is_err());
         let path = parse_args(vec![
             OsString::from("billing"),
@@ -293,9 +351,10 @@ mod tests {
         ]);
         assert_eq!(
             path,
-            Ok(Action::Check {
-                env_file: Some(PathBuf::from(odd("prod")))
-            })
+            Ok(Action::Check(CheckOptions {
+                env_file: Some(PathBuf::from(odd("prod"))),
+                ..CheckOptions::default()
+            }))
         );
     }
 }

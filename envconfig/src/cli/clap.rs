@@ -1,17 +1,19 @@
 //! [`Args`]: envconfig's flags in an application's own clap parser (feature
 //! `clap`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use super::args::CheckOptions;
 use super::args::{Action, Usage};
-use super::{DOTENV, Run, run};
+use super::{Run, Startup, run};
 use crate::Config;
 use crate::docs::Format;
 use crate::source::Source;
 
 /// envconfig's flags, to flatten into an application's own clap parser
-/// (feature `clap`): `--print-env-docs[=FORMAT]`, `--check-env` and
-/// `--env-file PATH`, which mean what they mean to [`load_or_exit`].
+/// (feature `clap`): `--print-env-docs[=FORMAT]`, `--check-env`,
+/// `--env-file PATH`, `--read-secret-files` and `--strict`, which mean what
+/// they mean to [`load_or_exit`].
 ///
 /// A bad use of them is reported by the application's parser, with its
 /// exit status (2 for clap), rather than with 64.
@@ -37,7 +39,7 @@ use crate::source::Source;
 ///     #[arg(long)]
 ///     verbose: bool,
 ///     #[command(flatten)]
-///     env: envconfig::cli::Args,
+///     env: envconfig::Args,
 /// }
 ///
 /// let cli = Cli::parse();
@@ -62,9 +64,19 @@ pub struct Args {
     #[arg(long)]
     pub check_env: bool,
 
-    /// With --check-env: check this dotenv file alone instead
+    /// With --check-env: check this dotenv file alone instead, as the
+    /// deployment will see it
     #[arg(long, value_name = "PATH", requires = "check_env")]
     pub env_file: Option<PathBuf>,
+
+    /// With --check-env --env-file: open the files its NAME_FILE variables
+    /// name, rather than reporting them as unchecked
+    #[arg(long, requires = "env_file")]
+    pub read_secret_files: bool,
+
+    /// With --check-env: fail on any warning or unchecked variable too
+    #[arg(long, requires = "check_env")]
+    pub strict: bool,
 }
 
 impl Args {
@@ -73,8 +85,13 @@ impl Args {
     /// loads the configuration (after `.env`) and returns it, or prints
     /// every problem and exits with 78.
     pub fn load_or_exit<T: Config>(&self) -> T {
+        self.load_or_exit_with(&Startup::new())
+    }
+
+    /// [`load_or_exit`](Self::load_or_exit) with the given [`Startup`].
+    pub fn load_or_exit_with<T: Config>(&self, startup: &Startup) -> T {
         let run = match self.action() {
-            Ok(action) => run::<T>(action, Source::from_process_env, Path::new(DOTENV)),
+            Ok(action) => run::<T>(action, Source::from_process_env, startup.dotenv.as_deref()),
             Err(usage) => Run::Exit(usage.into()),
         };
         run.finish()
@@ -82,6 +99,11 @@ impl Args {
 
     /// The same rules as the command line's, for flags set in code.
     fn action(&self) -> Result<Action, Usage> {
-        Action::from_flags(self.print_env_docs, self.check_env, self.env_file.clone())
+        let check = self.check_env.then(|| CheckOptions {
+            env_file: self.env_file.clone(),
+            read_secret_files: self.read_secret_files,
+            strict: self.strict,
+        });
+        Action::from_flags(self.print_env_docs, check)
     }
 }

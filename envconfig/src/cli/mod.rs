@@ -18,7 +18,7 @@
 //! application's own clap parser.
 
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 mod args;
 #[cfg(feature = "clap")]
@@ -27,8 +27,9 @@ mod clap;
 #[cfg(feature = "clap")]
 pub use self::clap::Args;
 
-use self::args::{Action, Usage, parse_args};
+use self::args::{Action, CheckOptions, Usage, parse_args};
 use crate::check::Report;
+use crate::shown::Abridged;
 
 use crate::source::{EnvScope, Source};
 use crate::{Config, load};
@@ -91,11 +92,68 @@ const DOTENV: &str = ".env";
 /// }
 /// ```
 pub fn load_or_exit<T: Config>() -> T {
-    let run = match parse_args(std::env::args_os()) {
-        Ok(action) => run::<T>(action, Source::from_process_env, Path::new(DOTENV)),
-        Err(usage) => Run::Exit(usage.into()),
-    };
-    run.finish()
+    Startup::new().load_or_exit()
+}
+
+/// How a service starts: which dotenv file [`load_or_exit`] reads before
+/// the environment. [`load_or_exit`] is `Startup::new().load_or_exit()`.
+///
+/// A `./.env` in the working directory is read by default, if it exists;
+/// its values never override the real environment. A service that must not
+/// depend on its working directory turns that off, or names its own file:
+///
+/// ```no_run
+/// use envconfig::{Config, Startup};
+///
+/// #[derive(Config)]
+/// #[config(prefix = "APP_")]
+/// struct Settings {
+///     #[config(default = 8080)]
+///     port: u16,
+/// }
+///
+/// let settings: Settings = Startup::new().without_dotenv().load_or_exit();
+/// let settings: Settings = Startup::new().dotenv("/etc/app/app.env").load_or_exit();
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Startup {
+    dotenv: Option<PathBuf>,
+}
+
+impl Default for Startup {
+    fn default() -> Startup {
+        Startup {
+            dotenv: Some(PathBuf::from(DOTENV)),
+        }
+    }
+}
+
+impl Startup {
+    /// The default start-up: `./.env` is read if it exists.
+    pub fn new() -> Startup {
+        Startup::default()
+    }
+
+    /// Reads the dotenv file at `path` (if it exists) instead of `./.env`.
+    pub fn dotenv(self, path: impl Into<PathBuf>) -> Startup {
+        Startup {
+            dotenv: Some(path.into()),
+        }
+    }
+
+    /// Reads no dotenv file: only the process environment.
+    pub fn without_dotenv(self) -> Startup {
+        Startup { dotenv: None }
+    }
+
+    /// [`load_or_exit`] with this start-up.
+    pub fn load_or_exit<T: Config>(&self) -> T {
+        let run = match parse_args(std::env::args_os()) {
+            Ok(action) => run::<T>(action, Source::from_process_env, self.dotenv.as_deref()),
+            Err(usage) => Run::Exit(usage.into()),
+        };
+        run.finish()
+    }
 }
 
 /// How a run ends: the application goes on, or the process exits.
@@ -144,38 +202,74 @@ impl<T> Run<T> {
             Run::Exit(exit) => exit,
         };
         let mut code = exit.code;
-        let mut stdout = std::io::stdout().lock();
-        if let Err(error) = stdout
-            .write_all(exit.stdout.as_bytes())
-            .and_then(|()| stdout.flush())
-        {
+        let mut stderr = std::io::stderr().lock();
+        if let Err(error) = write_stdout(&exit.stdout) {
             // A reader that stopped reading (`| head`, `| grep -q`) wanted no
             // more; the status stays the run's own. Any other failure is one:
             // `--print-env-docs > full-disk/file` must not pass for a
             // report that reached its reader.
             if error.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("error: cannot write to stdout: {error}");
+                // Nothing sensible is left to do if stderr cannot be
+                // written either: the status says it.
+                let _ = writeln!(stderr, "error: cannot write to stdout: {error}");
                 if code == 0 {
                     code = EX_IOERR;
                 }
             }
         }
-        // Nothing sensible is left to do if stderr cannot be written.
-        let _ = std::io::stderr().write_all(exit.stderr.as_bytes());
+        let _ = stderr.write_all(exit.stderr.as_bytes());
         std::process::exit(code)
     }
 }
 
+/// Writes `text` to stdout, and flushes it.
+///
+/// A report that reaches no reader is an error, also when stdout was closed
+/// (`>&-`), which writes would not tell.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    if stdout_was_closed() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotConnected,
+            "stdout is closed",
+        ));
+    }
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
+}
+
+/// Whether the process started with stdout closed.
+///
+/// Rust's runtime opens `/dev/null` on a standard descriptor that is closed
+/// at start, so writes to it succeed. It opens it for reading and writing,
+/// where a shell's `>/dev/null` opens it for writing only: that tells the
+/// two apart (on Linux, where `/proc` says both).
+fn stdout_was_closed() -> bool {
+    let is_dev_null =
+        std::fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == Path::new("/dev/null"));
+    is_dev_null
+        && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|line| line.strip_prefix("flags:"))
+                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+                // O_ACCMODE is 3, O_RDWR is 2.
+                .is_some_and(|flags| flags & 3 == 2)
+        })
+}
+
 /// Does what `action` asks, with the variables of `process_env` (called only
 /// when they are needed, with how much of the environment is) and the
-/// dotenv file `dotenv` (read if it exists).
+/// dotenv file `dotenv` (read if there is one and it exists).
 ///
 /// Everything but reading the environment and files is left to the caller:
 /// this is [`load_or_exit`] without its printing and exiting.
 pub(crate) fn run<T: Config>(
     action: Action,
     process_env: impl FnOnce(EnvScope) -> Source,
-    dotenv: &Path,
+    dotenv: Option<&Path>,
 ) -> Run<T> {
     match action {
         Action::PrintDocs(format) => Run::Exit(Exit::success(T::docs().render(format))),
@@ -191,35 +285,37 @@ pub(crate) fn run<T: Config>(
                 Err(error) => Run::Exit(Exit::failure(EX_CONFIG, error.to_string())),
             }
         }
-        Action::Check { env_file: None } => {
+        Action::Check(CheckOptions {
+            env_file: None,
+            strict,
+            ..
+        }) => {
             let mut source = process_env(EnvScope::Everything);
-            let dotenv_used = match add_dotenv(&mut source, dotenv) {
-                Ok(used) => used,
+            let checked = match add_dotenv(&mut source, dotenv) {
+                Ok(Some(dotenv)) => format!(
+                    "the process environment and {}",
+                    Abridged::name(&dotenv.to_string_lossy())
+                ),
+                Ok(None) => "the process environment".to_owned(),
                 Err(exit) => return Run::Exit(exit),
             };
-            let checked = if dotenv_used {
-                format!("the process environment and {}", dotenv.display())
-            } else {
-                "the process environment".to_owned()
-            };
-            Run::Exit(check::<T>(&source, checked))
+            Run::Exit(check::<T>(&source, checked, strict))
         }
-        Action::Check {
+        Action::Check(CheckOptions {
             env_file: Some(path),
-        } => {
+            read_secret_files,
+            strict,
+        }) => {
+            let shown_path = Abridged::name(&path.to_string_lossy()).to_string();
             // Any readable file will do, a pipe too:
             // `--env-file <(vault read ...)` keeps the file off the disk.
             if path.is_dir() {
-                return Run::Exit(
-                    Usage(format!("--env-file {}: is a directory", path.display())).into(),
-                );
+                return Run::Exit(Usage(format!("--env-file {shown_path}: is a directory")).into());
             }
             if !path.exists() {
-                return Run::Exit(
-                    Usage(format!("--env-file {}: no such file", path.display())).into(),
-                );
+                return Run::Exit(Usage(format!("--env-file {shown_path}: no such file")).into());
             }
-            let source = match Source::from_env_file(&path) {
+            let source = match Source::from_env_file(&path, read_secret_files) {
                 Ok(source) => source,
                 Err(error) => {
                     return Run::Exit(Exit::failure(EX_CONFIG, format!("error: {error}")));
@@ -227,35 +323,39 @@ pub(crate) fn run<T: Config>(
             };
             Run::Exit(check::<T>(
                 &source,
-                format!("the env file {} (alone)", path.display()),
+                format!("the env file {shown_path} (alone)"),
+                strict,
             ))
         }
     }
 }
 
-/// Adds the dotenv file at `path` if it is a file; whether it was.
+/// Adds the dotenv file at `path`, if there is one and it is a file; the
+/// path when it was.
 ///
 /// A directory is not an error: `.env` is also a common name for a Python
 /// virtual environment.
-fn add_dotenv(source: &mut Source, path: &Path) -> Result<bool, Exit> {
-    if !path.is_file() {
-        return Ok(false);
-    }
+fn add_dotenv<'a>(source: &mut Source, path: Option<&'a Path>) -> Result<Option<&'a Path>, Exit> {
+    let Some(path) = path.filter(|path| path.is_file()) else {
+        return Ok(None);
+    };
     source
         .add_env_file(path)
-        .map(|()| true)
+        .map(|()| Some(path))
         .map_err(|error| Exit::failure(EX_CONFIG, format!("error: {error}")))
 }
 
-fn check<T: Config>(source: &Source, checked: String) -> Exit {
+/// The check report, and its status: 78 when the configuration would not
+/// load, or, when `strict`, when anything needs a look.
+fn check<T: Config>(source: &Source, checked: String, strict: bool) -> Exit {
     let report = Report::new::<T>(source, checked);
+    let passes = report.loads && !(strict && report.needs_a_look());
     Exit {
-        code: if report.loads { 0 } else { EX_CONFIG },
+        code: if passes { 0 } else { EX_CONFIG },
         stdout: report.render(),
         stderr: String::new(),
     }
 }
 
-#[cfg(test)]
 #[cfg(test)]
 mod tests;

@@ -1,14 +1,14 @@
 //! `run`: what each command line does, without printing or exiting.
 
-use super::*;
 use std::path::PathBuf;
-
-use tempfile::TempDir;
-
-use crate::docs::Format;
 use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
+use tempfile::TempDir;
+
+use super::*;
+use crate::cli::args::CheckOptions;
+use crate::docs::Format;
 
 /// The configuration of these tests, through the real derive.
 #[derive(crate::Config)]
@@ -41,7 +41,11 @@ pub(crate) struct Db {
 
 /// Runs `action` against `vars`, with `dotenv` as the `.env` file.
 fn run_with(action: Action, vars: &[(&str, &str)], dotenv: &Path) -> Run<Billing> {
-    run::<Billing>(action, |_| Source::from_pairs(vars.iter().copied()), dotenv)
+    run::<Billing>(
+        action,
+        |_| Source::from_pairs(vars.iter().copied()),
+        Some(dotenv),
+    )
 }
 
 fn exit(run: Run<Billing>) -> Exit {
@@ -139,7 +143,7 @@ fn a_malformed_dotenv_file_names_its_line_never_its_text() {
         ".env",
         "# comment\nBILLING_PORT=1\nthis is canary-line-secret\n",
     );
-    for action in [Action::Load, Action::Check { env_file: None }] {
+    for action in [Action::Load, Action::Check(CheckOptions::default())] {
         let exit = exit(run_with(action, VALID, &dotenv));
         assert_eq!(exit.code, 78);
         assert_eq!(
@@ -166,7 +170,11 @@ fn check_reports_every_variable() {
         ("BILLING_PROT", "1"),
         ("PATH", "/bin"),
     ];
-    let exit = exit(run_with(Action::Check { env_file: None }, &vars, &dotenv));
+    let exit = exit(run_with(
+        Action::Check(CheckOptions::default()),
+        &vars,
+        &dotenv,
+    ));
     assert_eq!(exit.code, 0, "{}", exit.stdout);
     assert_eq!(exit.stderr, "");
     let env_file = dotenv.display().to_string();
@@ -211,7 +219,7 @@ fn check_fails_with_78_and_says_why() {
         ("SIGNING_KEY", ""),
     ];
     let exit = exit(run_with(
-        Action::Check { env_file: None },
+        Action::Check(CheckOptions::default()),
         &vars,
         Path::new(NO_DOTENV),
     ));
@@ -247,14 +255,15 @@ fn check_an_env_file_alone() {
         "prod.env",
         "BILLING_DATABASE_URL='postgres://canary-db-secret'\n",
     );
-    let action = Action::Check {
+    let action = Action::Check(CheckOptions {
         env_file: Some(file.clone()),
-    };
+        ..CheckOptions::default()
+    });
     // The process environment is not even read.
     let exit = exit(run::<Billing>(
         action,
         |_| panic!("the process environment is read"),
-        Path::new(NO_DOTENV),
+        Some(Path::new(NO_DOTENV)),
     ));
     assert_eq!(exit.code, 0, "{}", exit.stdout);
     assert!(exit.stdout.starts_with(&format!(
@@ -276,9 +285,10 @@ fn check_an_env_file_alone() {
     );
     assert!(!exit.stdout.contains("canary"));
 
-    let missing = Action::Check {
+    let missing = Action::Check(CheckOptions {
         env_file: Some(dir.path().join("nope.env")),
-    };
+        ..CheckOptions::default()
+    });
     let exit = super::tests::exit(run_with(missing, VALID, Path::new(NO_DOTENV)));
     assert_eq!(exit.code, 64);
     assert!(
@@ -293,9 +303,10 @@ fn check_an_env_file_alone() {
         "BILLING_PORT=1\nBILLING_DATABASE_URL=\"canary-db-secret\n",
     );
     let exit = super::tests::exit(run_with(
-        Action::Check {
+        Action::Check(CheckOptions {
             env_file: Some(bad.clone()),
-        },
+            ..CheckOptions::default()
+        }),
         VALID,
         Path::new(NO_DOTENV),
     ));

@@ -26,7 +26,7 @@ impl Source {
     /// dotenvy expands `${NAME}` from the process environment before the
     /// file's own lines, so a file that refers to a variable is not checked
     /// alone: each such reference gets a warning.
-    pub fn from_env_file(path: &Path) -> Result<Source, EnvFileError> {
+    pub fn from_env_file(path: &Path, _read_secret_files: bool) -> Result<Source, EnvFileError> {
         let text = read_env_file(path)?;
         let mut source = Source::empty();
         source.add_env_text(path, &text)?;
