@@ -11,7 +11,7 @@ use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use envconfig::{Config, Error, ProblemKind};
 use secrecy::{ExposeSecret, SecretString};
@@ -257,22 +257,39 @@ fn secret_file_paths_that_lead_nowhere() {
 
 #[test]
 fn secret_files_that_are_not_plain_files() {
-    // An endless device is refused at the limit, at once.
-    let start = Instant::now();
-    let (var, _, text) = token_file_problem(Path::new("/dev/zero"));
-    assert_eq!(var, "APP_TOKEN");
-    assert!(text.contains("larger than the 1024 KiB limit"), "{text}");
-    assert!(start.elapsed() < Duration::from_secs(5));
-
-    // An empty device is an empty value: unset, so a default applies.
-    let (_, kind, _) = token_file_problem(Path::new("/dev/null"));
-    assert_eq!(kind, ProblemKind::Empty);
-    let app = load(&[("APP_TOKEN", "t"), ("APP_PORT_FILE", "/dev/null")]).unwrap();
-    assert_eq!(app.port, 8080);
+    let dir = TempDir::new().unwrap();
+    // A named pipe that nothing writes to would block `open` forever: it is
+    // refused before it is opened. A pipe with a writer is refused too, and
+    // so is any device, empty or endless.
+    let fifo = dir.path().join("fifo");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let table = [
+        (fifo.as_path(), "not a regular file"),
+        (Path::new("/dev/zero"), "not a regular file"),
+        (Path::new("/dev/null"), "not a regular file"),
+        (dir.path(), "is a directory"),
+    ];
+    for (path, reason) in table {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let owned = path.to_owned();
+        std::thread::spawn(move || sender.send(token_file_problem(&owned)));
+        let (var, kind, text) = receiver
+            .recv_timeout(Duration::from_secs(10))
+            .unwrap_or_else(|_| panic!("{} blocks", path.display()));
+        assert_eq!(var, "APP_TOKEN");
+        assert!(
+            matches!(kind, ProblemKind::FileUnreadable { .. }),
+            "{kind:?}"
+        );
+        assert!(text.contains(reason), "{text}");
+    }
 
     // Kubernetes mounts a secret as a symlink through `..data` to a
-    // directory named for its version.
-    let dir = TempDir::new().unwrap();
+    // directory named for its version: a regular file after symlinks.
     let version = dir.path().join("..2024_01_01_00_00_00.1");
     std::fs::create_dir(&version).unwrap();
     std::fs::write(version.join("token"), "from-k8s\n").unwrap();
@@ -283,24 +300,58 @@ fn secret_files_that_are_not_plain_files() {
         token_file(&token).unwrap().token.expose_secret(),
         "from-k8s"
     );
+}
 
-    // A pipe, as `APP_TOKEN_FILE=<(vault read ...)` gives, is read to its
-    // end. (A named pipe that nothing writes to blocks, as `cat` would.)
-    let fifo = dir.path().join("fifo");
-    let made = Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
-    let writer = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || std::fs::write(fifo, "from-a-pipe\n"))
-    };
-    assert_eq!(
-        token_file(&fifo).unwrap().token.expose_secret(),
-        "from-a-pipe"
+/// A secret file of any size up to the limit reads back exactly (the buffer
+/// it is read into is sized once, never grown).
+#[test]
+fn secret_files_up_to_the_limit() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("token");
+    for size in [1, 51, 52, 53, 4096, 1 << 20] {
+        let content = "k".repeat(size);
+        std::fs::write(&path, &content).unwrap();
+        let app = token_file(&path).unwrap();
+        assert_eq!(app.token.expose_secret().len(), size);
+    }
+    std::fs::write(&path, "k".repeat((1 << 20) + 1)).unwrap();
+    let (_, _, text) = token_file_problem(&path);
+    assert!(text.contains("larger than the 1024 KiB limit"), "{text}");
+}
+
+/// A `NAME_FILE` whose path is not UTF-8 is still a path: the file is read,
+/// and a problem names the variable and its `_FILE`.
+#[test]
+fn a_secret_file_path_that_is_not_utf8() {
+    let dir = TempDir::new().unwrap();
+    let name = OsStr::from_bytes(b"tok\xffen");
+    let path = dir.path().join(name);
+    std::fs::write(&path, "from-odd-path\n").unwrap();
+    let output = Command::new(support::service_binary())
+        .arg("--check-env")
+        .env_clear()
+        .envs(VALID.iter().copied())
+        .env_remove("PAYMENT_TOKEN")
+        .env("PAYMENT_TOKEN_FILE", &path)
+        .output()
+        .expect("the service runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("PAYMENT_TOKEN_FILE"), "{stdout}");
+    std::fs::remove_file(&path).unwrap();
+    let output = Command::new(support::service_binary())
+        .env_clear()
+        .envs(VALID.iter().copied())
+        .env_remove("PAYMENT_TOKEN")
+        .env("PAYMENT_TOKEN_FILE", &path)
+        .output()
+        .expect("the service runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(78), "{stderr}");
+    assert!(
+        stderr.contains("PAYMENT_TOKEN: cannot read PAYMENT_TOKEN_FILE="),
+        "{stderr}"
     );
-    writer.join().unwrap().unwrap();
 }
 
 #[test]
@@ -607,12 +658,20 @@ fn from_env_in_a_child() {
                 .iter()
                 .map(|problem| (problem.var(), problem.kind()))
                 .collect();
-            // Every value is read as text, the path in a `_FILE` variable
-            // too: one that is not UTF-8 is a problem of its variable.
+            // Every value is read as text, but the path in a `_FILE`
+            // variable is a path: one that is not UTF-8 is still opened, and
+            // the problem says which `_FILE` could not be read.
+            assert!(
+                matches!(
+                    problems[0],
+                    ("APP_TOKEN", ProblemKind::FileUnreadable { file_var, .. })
+                        if file_var == "APP_TOKEN_FILE"
+                ),
+                "{problems:?}"
+            );
             assert_eq!(
-                problems,
+                problems[1..],
                 [
-                    ("APP_TOKEN", &ProblemKind::NotUnicode),
                     ("APP_PORT", &ProblemKind::NotUnicode),
                     ("APP_HOSTS", &ProblemKind::NotUnicode),
                 ]

@@ -11,7 +11,7 @@ use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 use crate::VarPair;
 
@@ -47,7 +47,8 @@ impl fmt::Display for Origin {
 
 enum RawValue {
     Text(Zeroizing<String>),
-    NotUnicode,
+    /// Not UTF-8: no value, but as a `NAME_FILE` still a path.
+    NotUnicode(Zeroizing<Vec<u8>>),
 }
 
 struct Entry {
@@ -287,12 +288,12 @@ impl Source {
             (_, Some(entry)) => read_secret_file(var.file_var().to_owned(), &entry),
             (Some(found), None) => match found {
                 Found::Stored(Entry { value, origin }) => match value {
-                    RawValue::NotUnicode => Lookup::Unusable(Unusable::NotUnicode),
+                    RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode),
                     RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin.clone()),
                     RawValue::Text(text) => Lookup::Value(RawText::Borrowed(text), origin.clone()),
                 },
                 Found::Read(Entry { value, origin }) => match value {
-                    RawValue::NotUnicode => Lookup::Unusable(Unusable::NotUnicode),
+                    RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode),
                     RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin),
                     RawValue::Text(text) => Lookup::Value(RawText::Owned(text), origin),
                 },
@@ -313,9 +314,6 @@ fn is_empty(entry: &Entry) -> bool {
 fn raw_value(value: OsString) -> RawValue {
     match value.into_string() {
         Ok(text) => RawValue::Text(Zeroizing::new(text)),
-        Err(not_unicode) => {
-            not_unicode.into_encoded_bytes().zeroize();
-            RawValue::NotUnicode
-        }
+        Err(not_unicode) => RawValue::NotUnicode(Zeroizing::new(not_unicode.into_encoded_bytes())),
     }
 }
