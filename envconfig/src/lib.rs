@@ -44,6 +44,8 @@ extern crate self as envconfig;
 mod check;
 mod cli;
 mod docs;
+#[allow(dead_code)]
+mod env_file_syntax;
 mod error;
 mod field;
 mod load;
