@@ -36,6 +36,21 @@ pub(crate) enum CheckStatus {
     /// Missing (not set, or empty, and required) or invalid: the problem
     /// says which, and why.
     Failed(Problem),
+    /// Set, but its value cannot be known here, and why: a dotenv file
+    /// checked alone expands a name it does not set, or a `NAME_FILE` names
+    /// a file of the container.
+    Unchecked(String),
+}
+
+impl Checked {
+    /// Hides the value, and whatever a problem could show of it.
+    pub fn redact(&mut self) {
+        self.secret = true;
+        self.shown_value = None;
+        if let CheckStatus::Failed(problem) = &mut self.status {
+            problem.redact();
+        }
+    }
 }
 
 /// The outcome of checking one source against a configuration.
@@ -70,9 +85,13 @@ impl Report {
         // (and zeroizes) any secret it holds.
         let loaded = T::__load(&mut loader, T::__PREFIX).is_some();
         let (problems, vars) = loader.finish();
-        let loads = loaded && problems.is_empty();
+        let unchecked = vars
+            .iter()
+            .any(|checked| matches!(checked.status, CheckStatus::Unchecked(_)));
+        // An unchecked variable is set; what it holds is not known here.
+        let loads = (loaded || unchecked) && problems.is_empty();
         let known: Vec<&str> = vars.iter().map(|checked| checked.var.as_str()).collect();
-        let mut warnings = source.warnings().to_vec();
+        let mut warnings = source.warnings();
         // The derive rejects two fields of one struct with one variable;
         // across nested structs, only a run can tell.
         for name in repeated(&known) {
@@ -80,7 +99,7 @@ impl Report {
                 "{name} is read by more than one field of the configuration"
             ));
         }
-        let unknown = unknown_vars(T::__PREFIX, &known, source.names());
+        let unknown = unknown_vars(T::__PREFIX, source.is_file_alone(), &known, source.names());
         Report {
             checked,
             vars,
@@ -93,7 +112,15 @@ impl Report {
     /// Whether anything needs a person's look although the configuration
     /// would load: a warning. `--strict` fails on it.
     pub fn needs_a_look(&self) -> bool {
-        !self.unknown.is_empty() || !self.warnings.is_empty()
+        !self.unknown.is_empty() || !self.warnings.is_empty() || self.unchecked() > 0
+    }
+
+    /// How many variables could not be checked.
+    fn unchecked(&self) -> usize {
+        self.vars
+            .iter()
+            .filter(|checked| matches!(checked.status, CheckStatus::Unchecked(_)))
+            .count()
     }
 
     /// The report as printed: a header, one aligned line per variable, one
@@ -112,6 +139,7 @@ impl Report {
                         ProblemKind::Missing | ProblemKind::Empty => "missing",
                         _ => "invalid",
                     },
+                    CheckStatus::Unchecked(_) => "unchecked",
                 };
                 let origin = match &checked.origin {
                     None => "-".to_owned(),
@@ -123,6 +151,7 @@ impl Report {
                         format!("{}; expected {}", problem.kind(), problem.expected())
                     }
                     CheckStatus::Unset => "optional, not set".to_owned(),
+                    CheckStatus::Unchecked(reason) => reason.clone(),
                     // The loader never hands over a secret's value; this is
                     // a second lock on the same door.
                     _ if checked.secret => REDACTED.to_owned(),
@@ -186,8 +215,15 @@ impl Report {
             1 => ", 1 warning".to_owned(),
             n => format!(", {n} warnings"),
         };
+        let unchecked = match self.unchecked() {
+            0 => String::new(),
+            n => format!(" ({n} unchecked)"),
+        };
         if self.loads {
-            let _ = writeln!(out, "OK: all {total} variables would load{warnings}");
+            let _ = writeln!(
+                out,
+                "OK: all {total} variables would load{unchecked}{warnings}"
+            );
         } else {
             let have = if failing == 1 {
                 "has a problem"
@@ -204,15 +240,20 @@ impl Report {
     }
 }
 
-/// Set variables that carry the prefix (in any case) but are neither a
-/// field's variable nor its `_FILE` variant, sorted by name. Nothing is
-/// reported without a prefix: every variable of the environment would be.
+/// Set variables that are neither a field's variable nor its `_FILE`
+/// variant, sorted by name, each with the variable it is probably a typo of.
+///
+/// In a dotenv file checked alone, every name is the deployment's, so every
+/// unknown one is reported. In a process environment, only those that
+/// carry the prefix (in any case): every other variable of the environment
+/// would be, and without a prefix, none is.
 fn unknown_vars<'a>(
     prefix: &str,
+    every_name: bool,
     known: &[&str],
     names: impl Iterator<Item = &'a str>,
 ) -> Vec<Unknown> {
-    if prefix.is_empty() {
+    if prefix.is_empty() && !every_name {
         return Vec::new();
     }
     let candidates: Vec<String> = known
@@ -221,13 +262,15 @@ fn unknown_vars<'a>(
         .collect();
     let mut unknown: Vec<Unknown> = names
         .filter(|name| {
-            name.get(..prefix.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+            every_name
+                || name
+                    .get(..prefix.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
         })
         .filter(|name| !candidates.iter().any(|candidate| candidate == name))
         .map(|name| Unknown {
             name: name.to_owned(),
-            did_you_mean: did_you_mean(name, prefix, &candidates),
+            did_you_mean: did_you_mean(name, &candidates),
         })
         .collect();
     unknown.sort_by(|a, b| a.name.cmp(&b.name));
@@ -247,28 +290,30 @@ fn repeated<'a>(names: &[&'a str]) -> Vec<&'a str> {
     repeated
 }
 
-/// The candidate closest to `name` when close enough to be a typo. Only the
-/// part after the prefix counts: at most one edit per three of its
+/// The candidate closest to `name` when close enough to be a typo, case
+/// aside. Only what follows the start they share counts (`PORT` and `PROT`
+/// in `APP_PORT` and `APP_PROT`): at most one edit per three of its
 /// characters, and never more than three.
-fn did_you_mean(name: &str, prefix: &str, candidates: &[String]) -> Option<String> {
-    let without_prefix = |name: &str| {
-        name.get(..prefix.len())
-            .filter(|start| start.eq_ignore_ascii_case(prefix))
-            .map(|_| name[prefix.len()..].to_ascii_uppercase())
-    };
-    let suffix = without_prefix(name)?;
-    let length = suffix.chars().count();
-    let limit = (length / 3).clamp(1, 3);
+fn did_you_mean(name: &str, candidates: &[String]) -> Option<String> {
+    let name = name.to_ascii_uppercase();
     candidates
         .iter()
         .filter_map(|candidate| {
-            let candidate_suffix = without_prefix(candidate)?;
+            let shared = name
+                .chars()
+                .zip(candidate.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum::<usize>();
+            let (rest, candidate_rest) = (&name[shared..], &candidate[shared..]);
+            let length = rest.chars().count();
+            let limit = (length / 3).clamp(1, 3);
             // Lengths further apart than the limit are further apart than
             // it; skipping them also bounds the work for a huge name.
-            if length.abs_diff(candidate_suffix.chars().count()) > limit {
+            if length.abs_diff(candidate_rest.chars().count()) > limit {
                 return None;
             }
-            let distance = edit_distance(&suffix, &candidate_suffix);
+            let distance = edit_distance(rest, candidate_rest);
             (distance <= limit).then_some((distance, candidate))
         })
         // `min_by_key` keeps the first of equals: the earlier field wins.
@@ -362,7 +407,7 @@ mod tests {
             "BILLING_",
             "BILL",
         ];
-        let unknown = unknown_vars("BILLING_", &known, set.into_iter());
+        let unknown = unknown_vars("BILLING_", false, &known, set.into_iter());
         let got: Vec<(&str, Option<&str>)> = unknown
             .iter()
             .map(|u| (u.name.as_str(), u.did_you_mean.as_deref()))
@@ -388,6 +433,14 @@ mod tests {
 
     #[test]
     fn no_prefix_no_warnings() {
-        assert_eq!(unknown_vars("", &["PORT"], ["PROT"].into_iter()), []);
+        assert_eq!(unknown_vars("", false, &["PORT"], ["PROT"].into_iter()), []);
+        let every = unknown_vars("", true, &["PORT"], ["PROT", "PORT"].into_iter());
+        assert_eq!(
+            every,
+            [Unknown {
+                name: "PROT".into(),
+                did_you_mean: Some("PORT".into())
+            }]
+        );
     }
 }

@@ -4,7 +4,12 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::shown::{Abridged, Shown};
+use zeroize::Zeroize;
+
+use crate::shown::{Abridged, REDACTED, Shown};
+
+/// What a secret's reason from user code is replaced with.
+const WITHHELD: &str = "rejected by its parser (details withheld: the variable is secret)";
 
 /// Every problem found while loading a configuration, in one value.
 ///
@@ -70,8 +75,12 @@ pub struct Problem {
     expected: String,
     kind: ProblemKind,
     /// Where the value came from, when not from the variable in the
-    /// environment: a dotenv file's path, or the `NAME_FILE` variable.
+    /// environment: a dotenv file's path and line, or the `NAME_FILE`
+    /// variable.
     from: Option<String>,
+    /// Whether the reason comes from user code (`FromStr`, `parse_with`),
+    /// which may quote the value.
+    reason_from_user_code: bool,
 }
 
 impl Problem {
@@ -85,6 +94,39 @@ impl Problem {
             expected: expected.into(),
             kind,
             from: None,
+            reason_from_user_code: false,
+        }
+    }
+
+    /// The same problem, whose reason comes from user code if `from_user_code`.
+    pub(crate) fn from_user_code(self, from_user_code: bool) -> Problem {
+        Problem {
+            reason_from_user_code: from_user_code,
+            ..self
+        }
+    }
+
+    /// Hides everything that could show the value of a secret: the value
+    /// itself (wiped), a reason from user code, which may quote it, and a
+    /// `NAME_FILE` path, which may be the secret pasted there by mistake.
+    pub(crate) fn redact(&mut self) {
+        match &mut self.kind {
+            ProblemKind::Invalid { value, reason }
+            | ProblemKind::InvalidDefault { value, reason } => {
+                if let Some(mut value) = value.take() {
+                    value.zeroize();
+                }
+                if self.reason_from_user_code {
+                    reason.zeroize();
+                    *reason = WITHHELD.to_owned();
+                }
+            }
+            ProblemKind::FileUnreadable { path, .. } => *path = None,
+            ProblemKind::Missing
+            | ProblemKind::Empty
+            | ProblemKind::NotUnicode
+            | ProblemKind::BothSet { .. }
+            | ProblemKind::MalformedLine { .. } => {}
         }
     }
 
@@ -153,9 +195,16 @@ pub enum ProblemKind {
     FileUnreadable {
         /// The `NAME_FILE` variable.
         file_var: String,
-        /// The file it names.
-        path: PathBuf,
+        /// The file it names; `None` for a secret, since a secret pasted
+        /// into `NAME_FILE` by mistake would be shown as a path.
+        path: Option<PathBuf>,
         /// Why it cannot be read.
+        reason: String,
+    },
+    /// The dotenv line meant to set the variable cannot be parsed (the
+    /// problem's origin says which file and line).
+    MalformedLine {
+        /// What is wrong with the line, in words that never quote it.
         reason: String,
     },
     /// The field's string default does not parse: a bug in the program, not
@@ -190,11 +239,22 @@ impl fmt::Display for ProblemKind {
                 file_var,
                 path,
                 reason,
-            } => write!(
-                f,
-                "cannot read {file_var}={}: {reason}",
-                Abridged::name(&path.to_string_lossy())
-            ),
+            } => match path {
+                Some(path) => write!(
+                    f,
+                    "cannot read {file_var}={}: {}",
+                    Abridged::name(&path.to_string_lossy()),
+                    Abridged::reason(reason)
+                ),
+                None => write!(
+                    f,
+                    "cannot read the file {file_var} names ({REDACTED}): {}",
+                    Abridged::reason(reason)
+                ),
+            },
+            ProblemKind::MalformedLine { reason } => {
+                write!(f, "malformed line: {}", Abridged::reason(reason))
+            }
             ProblemKind::InvalidDefault { value, reason } => write!(
                 f,
                 "its default {} is invalid: {}",
@@ -234,6 +294,10 @@ impl fmt::Debug for ProblemKind {
                 .field("value", &v.as_deref().map(Abridged::quoted))
                 .field("reason", &Abridged::reason(reason))
                 .finish(),
+            ProblemKind::MalformedLine { reason } => f
+                .debug_struct("MalformedLine")
+                .field("reason", &Abridged::reason(reason))
+                .finish(),
             ProblemKind::BothSet { file_var } => f
                 .debug_struct("BothSet")
                 .field("file_var", &Abridged::name(file_var))
@@ -245,7 +309,12 @@ impl fmt::Debug for ProblemKind {
             } => f
                 .debug_struct("FileUnreadable")
                 .field("file_var", &Abridged::name(file_var))
-                .field("path", &Abridged::name(&path.to_string_lossy()))
+                .field(
+                    "path",
+                    &path
+                        .as_ref()
+                        .map(|path| Abridged::name(&path.to_string_lossy()).to_string()),
+                )
                 .field("reason", &Abridged::reason(reason))
                 .finish(),
         }
@@ -278,7 +347,7 @@ mod tests {
     fn paths_and_reasons_keep_to_one_short_line() {
         let kind = ProblemKind::FileUnreadable {
             file_var: "APP_TOKEN_FILE".into(),
-            path: "/run/token\n  APP_FORGED: problem".into(),
+            path: Some("/run/token\n  APP_FORGED: problem".into()),
             reason: "No such file or directory".into(),
         };
         assert_eq!(

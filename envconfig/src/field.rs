@@ -1,8 +1,6 @@
 //! The table of fields the derive emits, one `static` entry per variable:
 //! what the loader and the docs read about a field besides its parser.
 
-use crate::value::Parse;
-
 /// What the derive macro knows about one field, as a `static`.
 #[doc(hidden)]
 #[derive(Debug)]
@@ -54,9 +52,12 @@ impl FieldName {
 
 impl Field {
     /// Whether the value is secret: the one place that decides, for
-    /// loading, errors, the check report and the docs alike.
-    pub(crate) fn is_secret<P: Parse>(&self, parser: &P) -> bool {
-        self.secret || parser.is_secret()
+    /// loading, errors, the check report and the docs alike. The derive
+    /// decides it from the field's type as written (`SecretString`,
+    /// `SecretBox<T>`, also inside `Option` and `Vec`) and from
+    /// `#[config(secret)]`, never from the parser.
+    pub(crate) fn is_secret(&self) -> bool {
+        self.secret
     }
 
     /// The default as the docs and the check report show it.

@@ -44,8 +44,6 @@ extern crate self as envconfig;
 mod check;
 mod cli;
 mod docs;
-#[allow(dead_code)]
-mod env_file_syntax;
 mod error;
 mod field;
 mod load;
@@ -115,6 +113,7 @@ pub trait Config: Sized {
     fn docs() -> Docs {
         let mut docs = Docs::new(Self::__PREFIX);
         Self::__describe(&mut docs, Self::__PREFIX);
+        docs.share_secrecy();
         docs
     }
 

@@ -8,7 +8,6 @@ use crate::field::{DefaultValue, Field, FieldName};
 use crate::shown::origin_label;
 use crate::source::{Lookup, Origin, Source, Unusable, VarName};
 use crate::value::Parse;
-use crate::value::ValueError;
 
 /// Loads fields from one [`Source`], collecting problems.
 #[doc(hidden)]
@@ -16,6 +15,10 @@ pub struct Loader<'a> {
     source: &'a Source,
     problems: Vec<Problem>,
     checked: Option<Vec<Checked>>,
+    /// The variables read by a secret field. A variable that two fields
+    /// read is secret if either is, so what is shown of the others is
+    /// redacted when loading ends.
+    secret_vars: Vec<String>,
     /// The name of the variable being loaded, a buffer reused from field to
     /// field.
     var: VarName,
@@ -26,6 +29,8 @@ enum Outcome<T> {
     Loaded(T),
     NotSet,
     Failed,
+    /// Set, but its value cannot be known here (`--check-env --env-file`).
+    Unchecked,
 }
 
 impl<'a> Loader<'a> {
@@ -34,6 +39,7 @@ impl<'a> Loader<'a> {
             source,
             problems: Vec::new(),
             checked: None,
+            secret_vars: Vec::new(),
             var: VarName::default(),
         }
     }
@@ -41,15 +47,41 @@ impl<'a> Loader<'a> {
     /// A loader that also records how each variable fared.
     pub(crate) fn checking(source: &'a Source) -> Loader<'a> {
         Loader {
-            source,
-            problems: Vec::new(),
             checked: Some(Vec::new()),
-            var: VarName::default(),
+            ..Loader::new(source)
         }
     }
 
+    /// The problems, and how each variable fared, with every secret
+    /// redacted: a variable is secret when a secret field reads it, or when
+    /// a dotenv file set it by copying one (`${SECRET}`).
     pub(crate) fn finish(self) -> (Vec<Problem>, Vec<Checked>) {
-        (self.problems, self.checked.unwrap_or_default())
+        let Loader {
+            source,
+            mut problems,
+            checked,
+            secret_vars,
+            ..
+        } = self;
+        let mut checked = checked.unwrap_or_default();
+        let is_secret = |var: &str| {
+            secret_vars.iter().any(|secret| secret == var)
+                || source
+                    .copies(var)
+                    .iter()
+                    .any(|copied| secret_vars.contains(copied))
+        };
+        for problem in &mut problems {
+            if is_secret(problem.var()) {
+                problem.redact();
+            }
+        }
+        for checked in &mut checked {
+            if is_secret(&checked.var) {
+                checked.redact();
+            }
+        }
+        (problems, checked)
     }
 
     /// A field that must be set, or has a default.
@@ -89,6 +121,9 @@ impl<'a> Loader<'a> {
             FieldName::Suffix(suffix) => var.set(&[prefix, suffix]),
             FieldName::Exact(name) => var.set(&[name]),
         }
+        if field.is_secret() {
+            self.secret_vars.push(var.name().to_owned());
+        }
         var
     }
 
@@ -99,38 +134,40 @@ impl<'a> Loader<'a> {
         parser: P,
         default_expr: Option<fn() -> P::Value>,
     ) -> Option<P::Value> {
-        let secret = field.is_secret(&parser);
+        let secret = field.is_secret();
         match self.value(var, secret, &parser) {
             Outcome::Loaded(value) => Some(value),
-            Outcome::Failed => None,
+            Outcome::Failed | Outcome::Unchecked => None,
             Outcome::NotSet => match (&field.default, default_expr) {
                 (_, Some(default)) => {
+                    let shown = field.default_text().map(str::to_owned);
                     self.record(
                         var.name(),
                         CheckStatus::Default,
                         Some(Origin::Default),
-                        field.default_text(),
-                        secret,
+                        shown,
                     );
                     Some(default())
                 }
                 (DefaultValue::Parsed(text), None) => match parser.parse(text) {
                     Ok(value) => {
+                        let shown = Some((*text).to_owned());
                         self.record(
                             var.name(),
                             CheckStatus::Default,
                             Some(Origin::Default),
-                            Some(text),
-                            secret,
+                            shown,
                         );
                         Some(value)
                     }
                     Err(error) => {
                         let kind = ProblemKind::InvalidDefault {
-                            value: (!secret).then(|| (*text).to_owned()),
-                            reason: reason(&error, secret),
+                            value: Some((*text).to_owned()),
+                            reason: error.reason().to_owned(),
                         };
-                        self.fail(var.name(), &parser, kind, Some(Origin::Default), secret);
+                        let problem = Problem::new(var.name(), parser.noun().one, kind)
+                            .from_user_code(error.is_from_user_code());
+                        self.fail(problem, Some(Origin::Default), secret);
                         None
                     }
                 },
@@ -141,7 +178,11 @@ impl<'a> Loader<'a> {
                         Lookup::Empty(origin) => (ProblemKind::Empty, Some(origin)),
                         _ => (ProblemKind::Missing, None),
                     };
-                    self.fail(var.name(), &parser, kind, origin, secret);
+                    self.fail(
+                        Problem::new(var.name(), parser.noun().one, kind),
+                        origin,
+                        secret,
+                    );
                     None
                 }
             },
@@ -154,12 +195,11 @@ impl<'a> Loader<'a> {
         field: &Field,
         parser: P,
     ) -> Option<Option<P::Value>> {
-        let secret = field.is_secret(&parser);
-        match self.value(var, secret, &parser) {
+        match self.value(var, field.is_secret(), &parser) {
             Outcome::Loaded(value) => Some(Some(value)),
-            Outcome::Failed => None,
+            Outcome::Failed | Outcome::Unchecked => None,
             Outcome::NotSet => {
-                self.record(var.name(), CheckStatus::Unset, None, None, secret);
+                self.record(var.name(), CheckStatus::Unset, None, None);
                 Some(None)
             }
         }
@@ -170,92 +210,91 @@ impl<'a> Loader<'a> {
         let (raw, origin) = match self.source.lookup(var) {
             Lookup::Unset | Lookup::Empty(_) => return Outcome::NotSet,
             Lookup::Value(raw, origin) => (raw, origin),
+            Lookup::Unchecked(reason) => {
+                self.record(var.name(), CheckStatus::Unchecked(reason), None, None);
+                return Outcome::Unchecked;
+            }
             Lookup::Unusable(unusable) => {
-                let kind = match unusable {
-                    Unusable::NotUnicode => ProblemKind::NotUnicode,
-                    Unusable::BothSet { file_var } => ProblemKind::BothSet { file_var },
+                let (kind, origin) = match unusable {
+                    Unusable::NotUnicode => (ProblemKind::NotUnicode, None),
+                    Unusable::BothSet { file_var } => (ProblemKind::BothSet { file_var }, None),
                     Unusable::FileUnreadable {
                         file_var,
                         path,
                         reason,
-                    } => ProblemKind::FileUnreadable {
-                        file_var,
-                        path,
-                        reason,
-                    },
+                    } => {
+                        let kind = ProblemKind::FileUnreadable {
+                            file_var,
+                            path: Some(path),
+                            reason,
+                        };
+                        (kind, None)
+                    }
+                    Unusable::Malformed { origin, reason } => {
+                        let kind = ProblemKind::MalformedLine {
+                            reason: reason.to_owned(),
+                        };
+                        (kind, Some(origin))
+                    }
                 };
-                self.fail(var.name(), parser, kind, None, secret);
+                let problem = Problem::new(var.name(), parser.noun().one, kind);
+                self.fail(problem, origin, secret);
                 return Outcome::Failed;
             }
         };
         match parser.parse(&raw) {
             Ok(value) => {
-                let shown = (!secret).then_some(&*raw);
-                self.record(var.name(), CheckStatus::Ok, Some(origin), shown, secret);
+                let shown = (!secret).then(|| raw.to_string());
+                self.record(var.name(), CheckStatus::Ok, Some(origin), shown);
                 Outcome::Loaded(value)
             }
             Err(error) => {
                 let kind = ProblemKind::Invalid {
                     value: (!secret).then(|| raw.to_string()),
-                    reason: reason(&error, secret),
+                    reason: error.reason().to_owned(),
                 };
-                self.fail(var.name(), parser, kind, Some(origin), secret);
+                let problem = Problem::new(var.name(), parser.noun().one, kind)
+                    .from_user_code(error.is_from_user_code());
+                self.fail(problem, Some(origin), secret);
                 Outcome::Failed
             }
         }
     }
 
-    fn fail<P: Parse>(
-        &mut self,
-        var: &str,
-        parser: &P,
-        kind: ProblemKind,
-        origin: Option<Origin>,
-        secret: bool,
-    ) {
-        let problem = Problem::new(var.to_owned(), parser.noun().one, kind);
-        let problem = match &origin {
-            Some(from @ (Origin::EnvFile(_) | Origin::SecretFile(_))) => {
-                problem.from(origin_label(from, var))
-            }
-            Some(Origin::Environment | Origin::Default) | None => problem,
-        };
+    /// Records `problem`, of a value from `origin`, redacted if `secret`.
+    fn fail(&mut self, mut problem: Problem, origin: Option<Origin>, secret: bool) {
+        if secret {
+            problem.redact();
+        }
+        if let Some(from @ (Origin::EnvFile { .. } | Origin::SecretFile(_))) = &origin {
+            let label = origin_label(from, problem.var());
+            problem = problem.from(label);
+        }
         if self.checked.is_some() {
-            let status = CheckStatus::Failed(problem.clone());
-            self.record(var, status, origin, None, secret);
+            let var = problem.var().to_owned();
+            self.record(&var, CheckStatus::Failed(problem.clone()), origin, None);
         }
         self.problems.push(problem);
     }
 
+    /// Records how a variable fared, for `--check-env`; `shown` is its value
+    /// or default as the report shows it, `None` for a secret.
     fn record(
         &mut self,
         var: &str,
         status: CheckStatus,
         origin: Option<Origin>,
-        shown: Option<&str>,
-        secret: bool,
+        shown: Option<String>,
     ) {
         if let Some(checked) = &mut self.checked {
+            // A secret is redacted by `finish`, with those of other fields.
             checked.push(Checked {
                 var: var.to_owned(),
                 status,
                 origin,
-                shown_value: if secret {
-                    None
-                } else {
-                    shown.map(str::to_owned)
-                },
-                secret,
+                shown_value: shown,
+                secret: false,
             });
         }
-    }
-}
-
-/// The reason to show: a reason from user code may quote a secret's value.
-fn reason(error: &ValueError, secret: bool) -> String {
-    if secret && error.is_from_user_code() {
-        "rejected by its parser (details withheld: the variable is secret)".to_owned()
-    } else {
-        error.reason().to_owned()
     }
 }

@@ -153,13 +153,15 @@ pub(crate) fn is_printable(c: char) -> bool {
     std::str::from_utf8(&buffer[..len]).is_ok_and(|text| text.escape_debug().count() == 2)
 }
 
-/// Where a value came from, as a report's column and a problem's
-/// `(from ...)` say it: `environment`, the dotenv file's path, `NAME_FILE`,
-/// `default`.
+/// Where a value came from, as a report's column, a problem's `(from ...)`
+/// and a warning say it: `environment`, the dotenv file's path and line
+/// (`.env:3`), `NAME_FILE`, `default`.
 pub(crate) fn origin_label(origin: &Origin, var: &str) -> String {
     match origin {
         Origin::Environment => "environment".to_owned(),
-        Origin::EnvFile(path) => Abridged::name(&path.to_string_lossy()).to_string(),
+        Origin::EnvFile { path, line } => {
+            format!("{}:{line}", Abridged::name(&path.to_string_lossy()))
+        }
         Origin::SecretFile(_) => format!("{var}_FILE"),
         Origin::Default => "default".to_owned(),
     }

@@ -158,8 +158,9 @@ impl Startup {
 
 /// How a run ends: the application goes on, or the process exits.
 pub(crate) enum Run<T> {
-    /// The configuration loaded; the application goes on with it.
-    Loaded(T),
+    /// The configuration loaded; the application goes on with it, after
+    /// these warnings are printed to stderr.
+    Loaded(T, Vec<String>),
     /// Print these and exit.
     Exit(Exit),
 }
@@ -198,7 +199,15 @@ impl<T> Run<T> {
     /// the configuration.
     fn finish(self) -> T {
         let exit = match self {
-            Run::Loaded(config) => return config,
+            Run::Loaded(config, warnings) => {
+                let mut stderr = std::io::stderr().lock();
+                for warning in warnings {
+                    // A warning that cannot be written does not stop a
+                    // service that loaded.
+                    let _ = writeln!(stderr, "warning: {warning}");
+                }
+                return config;
+            }
             Run::Exit(exit) => exit,
         };
         let mut code = exit.code;
@@ -280,9 +289,18 @@ pub(crate) fn run<T: Config>(
             if let Err(exit) = add_dotenv(&mut source, dotenv) {
                 return Run::Exit(exit);
             }
-            match load::<T>(&source) {
-                Ok(config) => Run::Loaded(config),
-                Err(error) => Run::Exit(Exit::failure(EX_CONFIG, error.to_string())),
+            let loaded = load::<T>(&source);
+            let warnings = source.warnings();
+            match loaded {
+                Ok(config) => Run::Loaded(config, warnings),
+                Err(error) => {
+                    let mut stderr: String = warnings
+                        .iter()
+                        .map(|warning| format!("warning: {warning}\n"))
+                        .collect();
+                    stderr.push_str(&error.to_string());
+                    Run::Exit(Exit::failure(EX_CONFIG, stderr))
+                }
             }
         }
         Action::Check(CheckOptions {

@@ -51,7 +51,7 @@ fn run_with(action: Action, vars: &[(&str, &str)], dotenv: &Path) -> Run<Billing
 fn exit(run: Run<Billing>) -> Exit {
     match run {
         Run::Exit(exit) => exit,
-        Run::Loaded(_) => panic!("expected an exit, got a loaded configuration"),
+        Run::Loaded(..) => panic!("expected an exit, got a loaded configuration"),
     }
 }
 
@@ -60,7 +60,7 @@ const NO_DOTENV: &str = "/nonexistent/.env";
 
 #[test]
 fn loads_and_hands_the_configuration_over() {
-    let Run::Loaded(settings) = run_with(Action::Load, VALID, Path::new(NO_DOTENV)) else {
+    let Run::Loaded(settings, _) = run_with(Action::Load, VALID, Path::new(NO_DOTENV)) else {
         panic!("expected the configuration to load");
     };
     assert_eq!(settings.port, 8080);
@@ -113,7 +113,7 @@ fn the_dotenv_file_fills_in_but_never_overrides() {
         "BILLING_DATABASE_URL=postgres://from-dotenv\nBILLING_PORT=9000\nBILLING_REQUEST_TIMEOUT=60s\n",
     );
     let vars = [("BILLING_PORT", "7000")];
-    let Run::Loaded(settings) = run_with(Action::Load, &vars, &dotenv) else {
+    let Run::Loaded(settings, _) = run_with(Action::Load, &vars, &dotenv) else {
         panic!("expected the configuration to load");
     };
     assert_eq!(settings.port, 7000);
@@ -131,7 +131,7 @@ fn a_directory_named_dotenv_is_not_a_dotenv_file() {
     std::fs::create_dir(&venv).unwrap();
     assert!(matches!(
         run_with(Action::Load, VALID, &venv),
-        Run::Loaded(_)
+        Run::Loaded(..)
     ));
 }
 
@@ -141,20 +141,54 @@ fn a_malformed_dotenv_file_names_its_line_never_its_text() {
     let dotenv = write(
         &dir,
         ".env",
-        "# comment\nBILLING_PORT=1\nthis is canary-line-secret\n",
+        "# comment\nBILLING_PORT=1 canary-value-secret\nthis is canary-line-secret\n",
     );
-    for action in [Action::Load, Action::Check(CheckOptions::default())] {
-        let exit = exit(run_with(action, VALID, &dotenv));
-        assert_eq!(exit.code, 78);
-        assert_eq!(
-            exit.stderr,
-            format!(
-                "error: {}:3: malformed line (expected NAME=value)\n",
-                dotenv.display()
-            )
-        );
-        assert!(!exit.stderr.contains("canary"));
+    let shown = dotenv.display();
+    // The line that sets a variable of the configuration is its problem;
+    // a line of no variable is a warning.
+    let loaded = exit(run_with(Action::Load, VALID, &dotenv));
+    assert_eq!(loaded.code, 78);
+    assert_eq!(
+        loaded.stderr,
+        format!(
+            "warning: {shown}:3: unexpected text between the name and `=`; the line is ignored\n\
+             invalid configuration (1 problem):\n  \
+             BILLING_PORT (from {shown}:2): malformed line: space in an unquoted value \
+             (quote the value); expected integer 0..=65535\n"
+        )
+    );
+    let checked = exit(run_with(
+        Action::Check(CheckOptions::default()),
+        VALID,
+        &dotenv,
+    ));
+    assert_eq!(checked.code, 78);
+    let report = &checked.stdout;
+    assert!(
+        report.contains(&format!("warning: {shown}:3: ")),
+        "{report}"
+    );
+    for output in [&loaded.stderr, report, &checked.stderr] {
+        assert!(!output.contains("canary"), "{output}");
     }
+}
+
+/// A stray `.env` with a malformed line that sets nothing of the
+/// configuration does not stop a service that is fully configured.
+#[test]
+fn a_malformed_line_of_no_variable_is_a_warning() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let dotenv = write(&dir, ".env", "OTHER_TOOL=a b\n");
+    let Run::Loaded(_, warnings) = run_with(Action::Load, VALID, &dotenv) else {
+        panic!("the configuration loads");
+    };
+    assert_eq!(
+        warnings,
+        [format!(
+            "{}:1: space in an unquoted value (quote the value); the line is ignored",
+            dotenv.display()
+        )]
+    );
 }
 
 #[test]
@@ -184,7 +218,7 @@ fn check_reports_every_variable() {
             format!("Checking the process environment and {env_file}:"),
             "ok BILLING_PORT environment \"8081\"".into(),
             "ok BILLING_DATABASE_URL environment <redacted>".into(),
-            format!("ok BILLING_REQUEST_TIMEOUT {env_file} \"60s\""),
+            format!("ok BILLING_REQUEST_TIMEOUT {env_file}:1 \"60s\""),
             "default SIGNING_KEY default <redacted>".into(),
             "ok BILLING_SENTRY_DSN BILLING_SENTRY_DSN_FILE <redacted>".into(),
             "default BILLING_DB_MAX_CONNECTIONS default 10".into(),
@@ -279,7 +313,7 @@ fn check_an_env_file_alone() {
         Some(vec![
             "ok",
             "BILLING_DATABASE_URL",
-            &file.display().to_string(),
+            &format!("{}:1", file.display()),
             "<redacted>"
         ])
     );

@@ -124,6 +124,27 @@ impl Docs {
         }
     }
 
+    /// Makes secret every variable that a secret field reads, whichever
+    /// other field reads it too (across nested structs, which the derive
+    /// cannot see).
+    pub(crate) fn share_secrecy(&mut self) {
+        let secret: Vec<String> = self
+            .vars
+            .iter()
+            .filter(|var| var.secret)
+            .map(|var| var.name.clone())
+            .collect();
+        for var in &mut self.vars {
+            if !var.secret && secret.contains(&var.name) {
+                var.secret = true;
+                var.default_is_value = false;
+                if var.default.is_some() {
+                    var.default = Some(REDACTED.to_owned());
+                }
+            }
+        }
+    }
+
     /// Adds the variable of `field`, read with `parser`, under `prefix`.
     pub(crate) fn push_var<P: Parse>(
         &mut self,
@@ -132,7 +153,7 @@ impl Docs {
         parser: &P,
         optional: bool,
     ) {
-        let secret = field.is_secret(parser);
+        let secret = field.is_secret();
         let default = field.default_text().map(|text| {
             if secret {
                 REDACTED.to_owned()

@@ -16,18 +16,27 @@ use zeroize::Zeroizing;
 use crate::VarPair;
 
 mod env_file;
+mod env_file_syntax;
 mod secret_file;
 
+use env_file::MalformedLine;
 use secret_file::read_secret_file;
 
+use crate::shown::origin_label;
+
 /// Where a value was found.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Origin {
     /// The process environment, or the pairs given to `from_vars`.
     Environment,
-    /// A dotenv file.
-    EnvFile(Arc<Path>),
+    /// A line of a dotenv file.
+    EnvFile {
+        /// The file.
+        path: Arc<Path>,
+        /// The 1-based line where the entry starts.
+        line: usize,
+    },
     /// The file named by the `NAME_FILE` variable.
     SecretFile(PathBuf),
     /// The field's default.
@@ -38,7 +47,7 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Origin::Environment => f.write_str("environment"),
-            Origin::EnvFile(path) => write!(f, "env file {}", path.display()),
+            Origin::EnvFile { path, line } => write!(f, "{}:{line}", path.display()),
             Origin::SecretFile(path) => write!(f, "file {}", path.display()),
             Origin::Default => f.write_str("default"),
         }
@@ -106,10 +115,24 @@ pub struct Source {
     /// moment a field asks for it: `vars` then only holds a dotenv file's
     /// variables, which the real environment overrides.
     live: bool,
-    /// What reading dotenv files found that a person should know, for
-    /// `--check-env`: a name set twice, a reference to a variable the file
-    /// does not set.
+    /// What reading dotenv files found that a person should know: a name
+    /// set twice, a line that cannot be parsed, a reference the file cannot
+    /// resolve when checked alone.
     warnings: Vec<String>,
+    /// For each name a dotenv file sets by expanding others (`${NAME}`),
+    /// the names its value copies, directly or through others: a value
+    /// that copies a secret is secret too.
+    copies: HashMap<String, Vec<String>>,
+    /// Names whose value cannot be checked here, and why: see
+    /// [`EnvFileMode::Alone`].
+    unchecked: HashMap<String, String>,
+    /// The entries of dotenv files that dotenvy rejects, by the name they
+    /// were meant to set.
+    malformed: HashMap<String, MalformedLine>,
+    /// A dotenv file checked alone, not the environment of a process.
+    file_alone: bool,
+    /// Whether the files that `NAME_FILE` variables name are read.
+    open_secret_files: bool,
 }
 
 /// An entry of `vars`, or one just read from the process environment.
@@ -138,6 +161,8 @@ pub enum Lookup<'a> {
     Value(RawText<'a>, Origin),
     /// Something is set but cannot be used.
     Unusable(Unusable),
+    /// Something is set, but its value cannot be known here, and why.
+    Unchecked(String),
 }
 
 /// Why a set variable cannot be used; the loader turns it into a problem.
@@ -152,6 +177,11 @@ pub enum Unusable {
         file_var: String,
         path: PathBuf,
         reason: String,
+    },
+    /// The dotenv line that sets it cannot be parsed.
+    Malformed {
+        origin: Origin,
+        reason: &'static str,
     },
 }
 
@@ -182,6 +212,11 @@ impl Source {
             vars,
             live,
             warnings: Vec::new(),
+            copies: HashMap::new(),
+            unchecked: HashMap::new(),
+            malformed: HashMap::new(),
+            file_alone: false,
+            open_secret_files: true,
         }
     }
 
@@ -236,9 +271,36 @@ impl Source {
         Source::new(vars, false)
     }
 
-    /// What reading dotenv files found that a person should know.
-    pub fn warnings(&self) -> &[String] {
-        &self.warnings
+    /// What reading dotenv files found that a person should know, once the
+    /// configuration has been loaded from it: a malformed line that no
+    /// field asked for is a warning, not a problem.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut unclaimed: Vec<(&String, &MalformedLine)> = self
+            .malformed
+            .iter()
+            .filter(|(_, malformed)| !malformed.claimed.get())
+            .collect();
+        unclaimed.sort_by_key(|(_, malformed)| malformed.origin.clone());
+        let mut warnings = self.warnings.clone();
+        warnings.extend(unclaimed.into_iter().map(|(name, malformed)| {
+            format!(
+                "{}: {}; the line is ignored",
+                origin_label(&malformed.origin, name),
+                malformed.reason
+            )
+        }));
+        warnings
+    }
+
+    /// The names that the value of `name` copies from others through a
+    /// dotenv file's `${NAME}`.
+    pub fn copies(&self, name: &str) -> &[String] {
+        self.copies.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether this is a dotenv file checked alone.
+    pub fn is_file_alone(&self) -> bool {
+        self.file_alone
     }
 
     /// The names of every variable, for spotting ones that match no field.
@@ -264,6 +326,31 @@ impl Source {
     /// Finds the value of `name`, from `name` itself or from the file that
     /// `name_FILE` points at.
     pub fn lookup(&self, var: &VarName) -> Lookup<'_> {
+        let found = self.lookup_set(var);
+        match found {
+            Lookup::Unset => self.malformed_line(var).unwrap_or(Lookup::Unset),
+            found => found,
+        }
+    }
+
+    /// A malformed dotenv line meant to set `var` (or its `_FILE`), which
+    /// is then claimed: its problem is the variable's.
+    fn malformed_line(&self, var: &VarName) -> Option<Lookup<'_>> {
+        let malformed = self
+            .malformed
+            .get(var.name())
+            .or_else(|| self.malformed.get(var.file_var()))?;
+        malformed.claimed.set(true);
+        Some(Lookup::Unusable(Unusable::Malformed {
+            origin: malformed.origin.clone(),
+            reason: malformed.reason,
+        }))
+    }
+
+    fn lookup_set(&self, var: &VarName) -> Lookup<'_> {
+        if let Some(reason) = self.unchecked.get(var.name()) {
+            return Lookup::Unchecked(reason.clone());
+        }
         let direct = self.get(var.name());
         let via_file = self.get(var.file_var()).filter(|entry| !is_empty(entry));
         // `NAME` and `NAME_FILE` split between the real environment and a
@@ -285,6 +372,13 @@ impl Source {
             (Some(direct), Some(_)) if !is_empty(&direct) => Lookup::Unusable(Unusable::BothSet {
                 file_var: var.file_var().to_owned(),
             }),
+            (_, Some(entry)) if !self.open_secret_files => {
+                let _ = entry;
+                Lookup::Unchecked(format!(
+                    "set by {}, a file of the container (--read-secret-files opens it)",
+                    var.file_var()
+                ))
+            }
             (_, Some(entry)) => read_secret_file(var.file_var().to_owned(), &entry),
             (Some(found), None) => match found {
                 Found::Stored(Entry { value, origin }) => match value {
@@ -304,7 +398,7 @@ impl Source {
 }
 
 fn is_from_env_file(entry: &Entry) -> bool {
-    matches!(entry.origin, Origin::EnvFile(_))
+    matches!(entry.origin, Origin::EnvFile { .. })
 }
 
 fn is_empty(entry: &Entry) -> bool {
