@@ -32,10 +32,140 @@
 //! ```
 //!
 //! In `main`, [`load_or_exit`] also answers `--print-env-docs` and
-//! `--check-env`, and exits with status 78 when the environment is wrong.
+//! `--check-env`, and exits with status 78 when the environment is wrong:
+//!
+//! ```no_run
+//! # use envconfig::Config;
+//! # #[derive(Config)]
+//! # struct Settings {}
+//! fn main() {
+//!     let settings: Settings = envconfig::load_or_exit();
+//!     // ...
+//! }
+//! ```
+//!
+//! # Attributes
+//!
+//! `#[config(...)]` on the struct and its fields:
+//!
+//! | on | attribute | meaning |
+//! | --- | --- | --- |
+//! | struct | `prefix = "APP_"` | prefix of every variable of the struct |
+//! | struct | `crate = "path"` | where the `envconfig` crate is, when it is renamed in `Cargo.toml` |
+//! | field | `env = "NAME"` | the exact variable name (no prefix) |
+//! | field | `default = "30s"` | parsed like an environment value; shown as written in the docs |
+//! | field | `default = <expr>` | a Rust value of the field's type, checked by the compiler |
+//! | field | `secret` | secret even though its type is not a `secrecy` type |
+//! | field | `nested` | a struct that derives `Config`; its variables are `PREFIX_FIELD_...` |
+//! | field | `nested, prefix = "X_"` | the same, with variables `PREFIX_X_...` |
+//! | field | `separator = ";"` | separator of a `Vec<T>` (default `,`) |
+//! | field | `parse_with = path::to::fn` | `fn(&str) -> Result<T, E>` with `E: Display` |
+//! | field | `example = "..."` | example value for the docs |
+//! | field | `///` doc comment | the variable's description in the docs |
+//!
+//! A variable's name is the prefix, then the field's name in
+//! `SCREAMING_SNAKE_CASE`. A misused attribute (an unknown key, `default`
+//! on an `Option`, `separator` on a field that is no list, two fields with
+//! one variable) is a compile error pointing at it; every mistake of a
+//! struct is reported by one build.
+//!
+//! # Values
+//!
+//! | type | accepted |
+//! | --- | --- |
+//! | `bool` | `true/false`, `1/0`, `yes/no`, `on/off`, any case |
+//! | `u8` ... `u128`, `i8` ... `i128`, `usize`, `isize` | decimal, optional sign; out of range names the range |
+//! | `f32`, `f64` | Rust float syntax |
+//! | [`Duration`](std::time::Duration) | Go's `time.ParseDuration` without a sign (`300ms`, `1.5h`, `2h45m`; units `ns us µs ms s m h`), plus `d` and spaces between parts; a bare number other than `0` asks for a unit |
+//! | [`ByteSize`] | bytes with `k M G T P E` (powers of 1000) or `Ki Mi Gi Ti Pi Ei` (powers of 1024), also written `KB`, `KiB`...; decimals allowed (`1.5Gi`) |
+//! | `String`, `PathBuf` | verbatim (not trimmed) |
+//! | `SecretString`, `SecretBox<T>` | secret; parsed as the inner type |
+//! | `Vec<T>` | split on the separator; each item trimmed and parsed as `T` |
+//! | `Option<T>` | absent or empty is `None` |
+//! | anything `FromStr` | `IpAddr`, `SocketAddr`, your own enums... |
+//!
+//! Surrounding whitespace is trimmed for every type but strings. A
+//! variable set to the empty string counts as unset. A value that is not
+//! valid UTF-8 is a problem of its variable, never a panic; no input
+//! panics. A `parse_with` function or a `FromStr` that panics is a bug of
+//! the program, and panics like one.
+//!
+//! # `NAME_FILE`
+//!
+//! For every variable `NAME`, `NAME_FILE=/path` reads the value from that
+//! file, the way Docker and Kubernetes mount secrets: one trailing newline
+//! is dropped, a file over 1 MiB or one that is not a regular file (after
+//! symlinks: a FIFO, a device, a directory) is refused at once, and setting
+//! both `NAME` and `NAME_FILE` is a problem.
+//!
+//! # Secrets
+//!
+//! A variable is secret when its field's type, as written, is
+//! `SecretString` or `SecretBox<T>` (also inside `Option` or `Vec`), or
+//! when the field has `#[config(secret)]`, whatever parses it. A variable
+//! read by two fields is secret if either is, and so is a value that a
+//! dotenv file copies from a secret with `${NAME}`. A secret's value never
+//! appears in any output: `Display` and `Debug` of [`Error`] and
+//! [`Problem`], a parser's message about it, the [`Docs`] (a secret default
+//! shows as `<redacted>`), the check report, a warning. Write a secret's
+//! type out: a type alias of `SecretString` is not recognized as secret
+//! without `#[config(secret)]`.
+//!
+//! Text from outside (values, names, paths, parser messages) is cut short
+//! and escaped wherever it is printed, so that it cannot flood a log, forge
+//! a line or colour a terminal.
+//!
+//! # The command line
+//!
+//! [`load_or_exit`] (and [`Startup::load_or_exit`]) read the program's
+//! arguments and claim only these; every other argument is the
+//! application's, and nothing after `--` is looked at.
+//!
+//! | command line | does | exit status |
+//! | --- | --- | --- |
+//! | (none of these) | loads `.env` if there is one, then the configuration, and returns it; warnings go to stderr | 78 if it does not load |
+//! | `--print-env-docs[=FORMAT]` | prints the reference of every variable: `text` (the default), `markdown`, `dotenv`, `json`, `k8s` ([`Format`]) | 0 |
+//! | `--check-env` | prints how each variable of the environment (and `.env`) fares: `ok`, `default`, `missing`, `invalid` | 0 if it would load, else 78 |
+//! | `--check-env --env-file PATH` | the same for a deployment's dotenv file, alone (below) | 0 if it would load, else 78 |
+//! | `--check-env --read-secret-files` | opens the files of the env file's `NAME_FILE` variables | |
+//! | `--check-env --strict` | any warning or `unchecked` variable fails the check too | 78 |
+//! | a bad use of the flags above | prints what is wrong | 64 |
+//! | output that cannot be written | | 74 |
+//!
+//! The exit statuses are those of BSD's `sysexits.h`: 64 is `EX_USAGE`, 74
+//! `EX_IOERR`, 78 `EX_CONFIG`. `--env-file`, `--read-secret-files` and
+//! `--strict` are envconfig's only after `--check-env`. With the `clap`
+//! feature, `Args` puts the same flags into an application's own clap
+//! parser.
+//!
+//! ## Checking a deployment's file in CI
+//!
+//! `myapp --check-env --env-file deploy/prod.env` checks the file as the
+//! deployment will see it, on a machine that is not the deployment:
+//! `${NAME}` in the file expands only from names the file sets above it,
+//! never from the environment of the check (a value that would is
+//! `unchecked`, with a warning, and neither checked nor printed), and a
+//! `NAME_FILE` is not opened, since its path is the container's
+//! (`unchecked`, unless `--read-secret-files`). Every malformed line is
+//! reported with its line number and what is wrong with it, never its
+//! text, and every name that is no variable of the configuration is a
+//! warning with a "did you mean".
+//!
+//! # Start-up
+//!
+//! A `.env` file in the working directory is read, if there is one; its
+//! values never override the real environment. A malformed line that sets
+//! a variable of the configuration is that variable's problem; any other is
+//! a warning. [`Startup`] turns reading it off, or names another file.
+//!
+//! # Features
+//!
+//! - `clap`: `Args`, the flags above for an application's own clap parser.
+//! - `serde`: `Serialize` for [`Docs`].
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Lets this crate's own tests use the derive, whose code names `::envconfig`.
 #[cfg(test)]
@@ -55,13 +185,16 @@ mod value;
 pub mod __private;
 
 #[cfg(feature = "clap")]
+#[cfg_attr(docsrs, doc(cfg(feature = "clap")))]
 pub use crate::cli::Args;
 pub use crate::cli::{Startup, load_or_exit};
 pub use crate::docs::{Docs, Format, UnknownFormat, VarDoc};
 pub use crate::error::{Error, Problem, ProblemKind};
 pub use crate::value::{ByteSize, ParseByteSizeError};
 
-/// Derives [`Config`](trait@Config) for a struct with named fields.
+/// Derives [`Config`](trait@Config) for a struct with named fields: one
+/// variable per field, named and read as the [attributes](crate#attributes)
+/// say.
 pub use envconfig_derive::Config;
 
 use crate::load::Loader;

@@ -1,21 +1,6 @@
 //! The entry point of a service: [`load_or_exit`], which loads the
 //! configuration or answers the flags a container or a CI job runs the
-//! binary with.
-//!
-//! | command line | does | exit status |
-//! | --- | --- | --- |
-//! | (none of the flags below) | loads `.env` if there is one, then the configuration; returns it | 78 if it does not load |
-//! | `--print-env-docs[=FORMAT]` | prints the reference of every variable ([`Format`], `text` by default) | 0 |
-//! | `--check-env` | prints how each variable of the environment (and `.env`) fares | 0 if it would load, else 78 |
-//! | `--check-env --env-file PATH` | the same, for the dotenv file `PATH` alone | 0 if it would load, else 78 |
-//! | a bad use of the flags above | prints what is wrong | 64 |
-//!
-//! The exit statuses are those of BSD's `sysexits.h`: 64 is `EX_USAGE`, 78
-//! is `EX_CONFIG`. Every other argument is left to the application, and
-//! nothing after `--` is looked at.
-//!
-//! With the `clap` feature, [`Args`] puts the same flags into an
-//! application's own clap parser.
+//! binary with (the crate documentation lists them), and exits.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -49,7 +34,7 @@ const DOTENV: &str = ".env";
 /// `main`.
 ///
 /// - With `--print-env-docs[=FORMAT]`, prints `T`'s reference in that
-///   [`Format`] (`text`, `markdown`, `dotenv`, `json`, `k8s`; `text` by
+///   [`Format`](crate::Format) (`text`, `markdown`, `dotenv`, `json`, `k8s`; `text` by
 ///   default) and exits with 0. No variable needs to be set.
 /// - With `--check-env`, checks the process environment, plus the `.env`
 ///   file of the working directory if there is one; with

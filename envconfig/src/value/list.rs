@@ -39,7 +39,4 @@ impl<P: Parse> Parse for List<P> {
             self.separator
         ))
     }
-    fn is_secret(&self) -> bool {
-        self.item.is_secret()
-    }
 }

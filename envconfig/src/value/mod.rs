@@ -35,9 +35,6 @@ pub use size::{ByteSize, ParseByteSizeError};
 /// Generated code prefers this over `FromStr` (see [`Pick`]).
 #[doc(hidden)]
 pub trait EnvValue: Sized {
-    /// Whether a value of this type is a secret whatever the field says.
-    const SECRET: bool = false;
-
     /// Parses a raw, non-empty environment value.
     fn parse_env(raw: &str) -> Result<Self, ValueError>;
 
@@ -56,11 +53,6 @@ pub trait Parse {
 
     /// What the value is called in docs and errors.
     fn noun(&self) -> Noun;
-
-    /// Whether the value is secret because of its type.
-    fn is_secret(&self) -> bool {
-        false
-    }
 }
 
 /// How a value type is named for a person: `integer 0..=65535`, and the plural

@@ -122,9 +122,6 @@ impl<T: EnvValue> Parse for Builtin<T> {
     fn noun(&self) -> Noun {
         T::noun()
     }
-    fn is_secret(&self) -> bool {
-        T::SECRET
-    }
 }
 
 /// The parser of any other type, through its `FromStr`, on the trimmed value.

@@ -29,7 +29,4 @@ where
     fn noun(&self) -> Noun {
         self.0.noun()
     }
-    fn is_secret(&self) -> bool {
-        true
-    }
 }

@@ -31,8 +31,6 @@ impl EnvValue for PathBuf {
 }
 
 impl EnvValue for SecretString {
-    const SECRET: bool = true;
-
     fn parse_env(raw: &str) -> Result<SecretString, ValueError> {
         // Copied straight into the secret's exact-size box: no intermediate
         // buffer is left behind unzeroized.
@@ -90,14 +88,11 @@ mod tests {
     }
 
     #[test]
-    fn secret_strings_are_verbatim_and_secret() {
+    fn secret_strings_are_verbatim() {
         for &input in INPUTS {
             let secret = SecretString::parse_env(input).expect("never fails");
             assert_eq!(secret.expose_secret(), input);
         }
-        const { assert!(<SecretString as EnvValue>::SECRET) };
-        const { assert!(!<String as EnvValue>::SECRET) };
-        const { assert!(!<PathBuf as EnvValue>::SECRET) };
     }
 
     #[test]
