@@ -111,7 +111,7 @@ fn dotenv_in_the_working_directory_never_overrides_the_environment() {
     );
     assert_eq!(
         check.report_line("BILLING_ALLOWED_HOSTS"),
-        "ok BILLING_ALLOWED_HOSTS .env \"localhost\""
+        "ok BILLING_ALLOWED_HOSTS .env:5 \"localhost\""
     );
 }
 
@@ -129,7 +129,7 @@ fn a_problem_says_which_file_its_value_came_from() {
     assert_eq!(
         run.stderr,
         "invalid configuration (2 problems):\n  \
-         BILLING_PORT (from .env): invalid value \"http\": not an integer; \
+         BILLING_PORT (from .env:1): invalid value \"http\": not an integer; \
          expected integer 0..=65535\n  \
          BILLING_REQUEST_TIMEOUT (from BILLING_REQUEST_TIMEOUT_FILE): invalid value \"30\": \
          missing unit (add one of ns, us, ms, s, m, h, d: e.g. 30s); expected duration\n"
@@ -138,20 +138,29 @@ fn a_problem_says_which_file_its_value_came_from() {
 
 #[test]
 fn a_malformed_dotenv_names_the_file_and_line_only() {
-    let env = Env::new(VALID);
+    let env = Env::new(VALID).unset("PAYMENT_TOKEN");
     env.file(
         ".env",
-        "BILLING_PORT=9000\nPAYMENT_TOKEN tok_dotenv_line_secret\n",
+        "BILLING_PORT=9000\nPAYMENT_TOKEN=tok dotenv_line_secret\nOTHER_TOOL x\n",
     );
-    for args in [&[][..], &["--check-env"]] {
-        let run = env.run(args);
-        assert_eq!(run.code, 78, "{args:?}: {run:?}");
-        assert_eq!(run.stdout, "");
-        assert_eq!(
-            run.stderr,
-            "error: .env:2: malformed line (expected NAME=value)\n"
-        );
-    }
+    let run = env.run(&[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "warning: .env:3: unexpected text between the name and `=`; the line is ignored\n\
+         invalid configuration (1 problem):\n  \
+         PAYMENT_TOKEN (from .env:2): malformed line: space in an unquoted value \
+         (quote the value); expected string\n"
+    );
+    let run = env.run(&["--check-env"]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_eq!(
+        run.report_line("PAYMENT_TOKEN"),
+        "invalid PAYMENT_TOKEN .env:2 malformed line: space in an unquoted value \
+         (quote the value); expected string"
+    );
+    assert!(!run.stdout.contains("secret"), "{}", run.stdout);
 }
 
 #[test]
@@ -464,7 +473,7 @@ fn check_env_file_alone() {
         );
         assert_eq!(
             run.report_line("BILLING_PORT"),
-            format!("ok BILLING_PORT {file} \"443\"")
+            format!("ok BILLING_PORT {file}:2 \"443\"")
         );
         assert_eq!(
             run.report_line("PAYMENT_TOKEN"),
@@ -491,14 +500,173 @@ fn check_env_file_alone() {
         bad.to_str().unwrap_or_default(),
     ]);
     assert_eq!(run.code, 78, "{run:?}");
-    assert_eq!(run.stdout, "");
     assert_eq!(
-        run.stderr,
+        run.report_line("BILLING_PORT"),
         format!(
-            "error: {}:3: malformed line (expected NAME=value)\n",
+            "invalid BILLING_PORT {}:3 malformed line: unclosed quote (it runs to the end \
+             of the file); expected integer 0..=65535",
             bad.display()
         )
     );
+}
+
+/// The contract's check of a deployment's file, end to end: the file alone,
+/// as the deployment will see it.
+mod env_file_alone {
+    use super::*;
+
+    /// A file with everything the service needs, and `extra` lines.
+    fn check(env: &Env, extra: &str, flags: &[&str]) -> support::Run {
+        let file = env.file(
+            "deploy.env",
+            &format!(
+                "BILLING_DATABASE_URL=postgres://db/billing\nPAYMENT_TOKEN=tok\n\
+                 BILLING_ALLOWED_HOSTS=a.example.com\n{extra}"
+            ),
+        );
+        let file = file.to_str().expect("a UTF-8 temporary path").to_owned();
+        let mut args = vec!["--check-env", "--env-file", &file];
+        args.extend_from_slice(flags);
+        env.run(&args)
+    }
+
+    /// A reference to a name the file does not set above it is not
+    /// expanded from the checking machine's environment: the variable is
+    /// unchecked, never shown, with a warning.
+    #[test]
+    fn references_expand_only_from_the_file() {
+        let env = Env::new(&[]).set("CI_RUNNER_TOKEN", "canary-runner-token");
+        let run = check(&env, "BILLING_LOG_LEVEL=${CI_RUNNER_TOKEN}\n", &[]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+        let line = run.report_line("BILLING_LOG_LEVEL");
+        assert!(
+            line.contains(
+                "its value expands ${CI_RUNNER_TOKEN}, which the file does not set above it"
+            ),
+            "{line}"
+        );
+        assert!(run.stdout.contains("warning: "), "{}", run.stdout);
+        assert!(
+            run.stdout
+                .contains("OK: all 16 variables would load (1 unchecked)"),
+            "{}",
+            run.stdout
+        );
+
+        // Set above it in the file, it is expanded and checked.
+        let run = check(&env, "LEVEL_Q=debug\nBILLING_LOG_LEVEL=${LEVEL_Q}\n", &[]);
+        assert!(
+            run.report_line("BILLING_LOG_LEVEL")
+                .starts_with("ok BILLING_LOG_LEVEL")
+        );
+    }
+
+    /// A value copied from a secret is secret.
+    #[test]
+    fn a_copy_of_a_secret_is_secret() {
+        let env = Env::new(&[]);
+        let run = check(
+            &env,
+            "BILLING_WEBHOOK_SIGNING_KEY=canary-copied-secret\nBILLING_LOG_LEVEL=${BILLING_WEBHOOK_SIGNING_KEY}\n",
+            &[],
+        );
+        assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+        assert!(
+            run.report_line("BILLING_LOG_LEVEL").contains("<redacted>"),
+            "{}",
+            run.stdout
+        );
+    }
+
+    /// A `NAME_FILE` names a file of the container: not opened, unless
+    /// `--read-secret-files`.
+    #[test]
+    fn secret_files_are_the_containers() {
+        let env = Env::new(&[]);
+        let run = check(&env, "BILLING_SENTRY_DSN_FILE=/run/secrets/sentry\n", &[]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert!(
+            run.report_line("BILLING_SENTRY_DSN")
+                .starts_with("unchecked BILLING_SENTRY_DSN")
+        );
+        let secret = env.file("dsn", "https://canary-dsn@sentry\n");
+        let extra = format!("BILLING_SENTRY_DSN_FILE={}\n", secret.display());
+        let run = check(&env, &extra, &["--read-secret-files"]);
+        assert_eq!(
+            run.report_line("BILLING_SENTRY_DSN"),
+            "ok BILLING_SENTRY_DSN BILLING_SENTRY_DSN_FILE <redacted>"
+        );
+        // /proc/self/environ of the checking machine is never opened.
+        let run = check(&env, "BILLING_PORT_FILE=/proc/self/environ\n", &[]);
+        assert!(
+            run.report_line("BILLING_PORT").starts_with("unchecked"),
+            "{}",
+            run.stdout
+        );
+    }
+
+    /// `--strict`: a warning or an unchecked variable fails the check.
+    #[test]
+    fn strict_fails_on_warnings_and_unchecked() {
+        let env = Env::new(&[]);
+        assert_eq!(check(&env, "", &["--strict"]).code, 0);
+        for extra in [
+            "BILLING_SENTRY_DSN_FILE=/run/secrets/sentry\n",
+            "BILLING_PROT=80\n",
+            "BILLING_PORT=80\nBILLING_PORT=81\n",
+        ] {
+            assert_eq!(check(&env, extra, &[]).code, 0, "{extra}");
+            assert_eq!(check(&env, extra, &["--strict"]).code, 78, "{extra}");
+        }
+    }
+
+    /// Every malformed line, each with its number and what is wrong, never
+    /// its text.
+    #[test]
+    fn every_malformed_line_is_reported() {
+        let env = Env::new(&[]);
+        let run = check(
+            &env,
+            "BILLING_ALLOWED_HOSTS=https://a, https://canary-b\nOTHER canary-c\nBILLING_PORT=\"80\n",
+            &[],
+        );
+        assert_eq!(run.code, 78, "{run:?}");
+        assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+        assert!(
+            run.report_line("BILLING_ALLOWED_HOSTS")
+                .contains(":4 malformed line: space in an unquoted value"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout
+                .contains(":5: unexpected text between the name and `=`; the line is ignored"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.report_line("BILLING_PORT")
+                .contains(":6 malformed line: unclosed quote"),
+            "{}",
+            run.stdout
+        );
+    }
+
+    /// Every name that is no variable, prefixed or not, gets a warning with
+    /// a "did you mean" against every variable.
+    #[test]
+    fn did_you_mean_for_every_name() {
+        let env = Env::new(&[]);
+        let run = check(&env, "PAYMENT_TOKN=x\nBILING_PORT=1\nUNRELATED=1\n", &[]);
+        for expected in [
+            "warning: PAYMENT_TOKN is set but is not a variable of this configuration; did you mean PAYMENT_TOKEN?",
+            "warning: BILING_PORT is set but is not a variable of this configuration; did you mean BILLING_PORT?",
+            "warning: UNRELATED is set but is not a variable of this configuration\n",
+        ] {
+            assert!(run.stdout.contains(expected), "{expected}\n{}", run.stdout);
+        }
+    }
 }
 
 #[test]
@@ -596,27 +764,23 @@ fn env_file_warnings() {
     assert_eq!(
         warnings,
         [
+            format!(
+                "warning: {file}:4: BILLING_ALLOWED_HOSTS is not checked: its value expands \
+                 ${{CI_RUNNER_HOME}}, which the file does not set above it"
+            ),
             format!("warning: {file} sets BILLING_PORT more than once; the last one is used"),
-            format!(
-                "warning: {file} refers to ${{CI_RUNNER_HOME}}, dotenv expansion takes its \
-                 value from the environment of this check, not from the file"
-            ),
-            format!(
-                "warning: {file} refers to ${{UNDEFINED_HOST}}, which the file does not set: \
-                 it expands to nothing"
-            ),
         ],
         "{}",
         run.stdout
     );
     assert_eq!(
         run.report_line("BILLING_PORT"),
-        format!("ok BILLING_PORT {file} \"8443\"")
+        format!("ok BILLING_PORT {file}:6 \"8443\"")
     );
     // BILLING_LOG_LEVEL is invalid: warnings do not hide problems.
     assert_eq!(run.code, 78, "{run:?}");
     assert!(
-        run.stdout.ends_with("FAILED: 1 of 16 variables has a problem, 3 warnings; the configuration would not load\n"),
+        run.stdout.ends_with("FAILED: 1 of 16 variables has a problem, 2 warnings; the configuration would not load\n"),
         "{}",
         run.stdout
     );

@@ -210,8 +210,9 @@ impl<'a> Loader<'a> {
         let (raw, origin) = match self.source.lookup(var) {
             Lookup::Unset | Lookup::Empty(_) => return Outcome::NotSet,
             Lookup::Value(raw, origin) => (raw, origin),
-            Lookup::Unchecked(reason) => {
-                self.record(var.name(), CheckStatus::Unchecked(reason), None, None);
+            Lookup::Unchecked(reason, origin) => {
+                let status = CheckStatus::Unchecked(reason);
+                self.record(var.name(), status, Some(origin), None);
                 return Outcome::Unchecked;
             }
             Lookup::Unusable(unusable) => {

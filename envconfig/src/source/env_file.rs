@@ -83,12 +83,20 @@ impl Source {
             let (name, value) = match item {
                 Ok(pair) => pair,
                 Err(_) => {
-                    self.add_malformed(entry, origin);
+                    self.add_malformed(entry, origin, &path);
                     continue;
                 }
             };
+            // A later line wins, a malformed one too.
+            if self
+                .malformed
+                .get(&name)
+                .is_some_and(|malformed| is_from_file(&malformed.origin, &path))
+            {
+                self.malformed.remove(&name);
+            }
             if let EnvFileMode::Alone { .. } = mode {
-                self.check_references_alone(&path, entry, &name, &set_above);
+                self.check_references_alone(entry, &name, &origin, &set_above);
             }
             let copies = self.copies_of(&entry.references);
             let entry_value = Entry {
@@ -131,24 +139,29 @@ impl Source {
         }
     }
 
-    /// Keeps a rejected entry under its name, or warns about one whose name
-    /// cannot be told: it cannot belong to any variable.
-    fn add_malformed(&mut self, entry: &ScannedEntry<'_>, origin: Origin) {
-        let reason = entry.malformed.unwrap_or("malformed line");
-        match entry.name {
-            Some(name) => {
-                let malformed = MalformedLine {
-                    origin,
-                    reason,
-                    claimed: Cell::new(false),
-                };
-                self.malformed.insert(name.to_owned(), malformed);
-            }
-            None => self.warnings.push(format!(
-                "{}: {reason}; the line is ignored",
-                origin_label(&origin, "")
-            )),
+    /// Keeps a rejected entry under its name, in place of what an earlier
+    /// line of the file set it to: the last line wins, a malformed one too.
+    /// One whose name cannot be told cannot belong to any variable.
+    fn add_malformed(&mut self, entry: &ScannedEntry<'_>, origin: Origin, path: &Path) {
+        let malformed = MalformedLine {
+            origin,
+            reason: entry.malformed.unwrap_or("malformed line"),
+            claimed: Cell::new(false),
+        };
+        let Some(name) = entry.name else {
+            self.unnamed_malformed.push(malformed);
+            return;
+        };
+        if self
+            .vars
+            .get(name)
+            .is_some_and(|set| is_from_file(&set.origin, path))
+        {
+            self.vars.remove(name);
+            self.copies.remove(name);
+            self.unchecked.remove(name);
         }
+        self.malformed.insert(name.to_owned(), malformed);
     }
 
     /// When the file is checked alone, a value that expands a name the file
@@ -158,9 +171,9 @@ impl Source {
     /// shown.
     fn check_references_alone(
         &mut self,
-        path: &Path,
         entry: &ScannedEntry<'_>,
         name: &str,
+        origin: &Origin,
         set_above: &HashSet<&str>,
     ) {
         let unresolved = entry.references.iter().find(|reference| {
@@ -169,22 +182,22 @@ impl Source {
         let Some(reference) = unresolved else {
             return;
         };
+        let shown = Abridged::name(reference);
         let reason = if set_above.contains(reference) {
-            "expands a name that this machine's environment also sets,              which dotenvy would take instead"
+            format!(
+                "its value expands ${{{shown}}}, which this machine's environment also sets, \
+                 and dotenvy would take it from there"
+            )
         } else {
-            "expands a name that the file does not set above it"
+            format!("its value expands ${{{shown}}}, which the file does not set above it")
         };
-        self.unchecked.insert(
-            name.to_owned(),
-            format!("its value {reason} (${{{}}})", Abridged::name(reference)),
-        );
         self.warnings.push(format!(
-            "{}:{}: {} {reason}: ${{{}}}; its value is not checked",
-            Abridged::name(&path.to_string_lossy()),
-            entry.line,
+            "{}: {} is not checked: {reason}",
+            origin_label(origin, name),
             Abridged::name(name),
-            Abridged::name(reference)
         ));
+        self.unchecked
+            .insert(name.to_owned(), (reason, origin.clone()));
     }
 
     /// The names a value that expands `references` copies, directly or
@@ -269,7 +282,7 @@ mod tests {
         var.set(&[name]);
         match source.lookup(&var) {
             Lookup::Value(value, origin) => format!("{} at {}", &*value, origin_label(&origin, "")),
-            Lookup::Unchecked(reason) => format!("unchecked: {reason}"),
+            Lookup::Unchecked(reason, _) => format!("unchecked: {reason}"),
             Lookup::Unusable(super::super::Unusable::Malformed { origin, reason }) => {
                 format!("malformed at {}: {reason}", origin_label(&origin, ""))
             }
@@ -322,8 +335,7 @@ mod tests {
         assert_eq!(source.copies["COPY2"], ["COPY", "TOKEN_Q7"]);
         assert_eq!(
             lookup(&source, "EARLY"),
-            "unchecked: its value expands a name that the file does not set above it ($\
-             {LATER_Q7})"
+            "unchecked: its value expands ${LATER_Q7}, which the file does not set above it"
         );
         // HOME is set in this process's environment, which dotenvy would
         // expand from first.

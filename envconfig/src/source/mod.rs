@@ -125,10 +125,13 @@ pub struct Source {
     copies: HashMap<String, Vec<String>>,
     /// Names whose value cannot be checked here, and why: see
     /// [`EnvFileMode::Alone`].
-    unchecked: HashMap<String, String>,
+    unchecked: HashMap<String, (String, Origin)>,
     /// The entries of dotenv files that dotenvy rejects, by the name they
     /// were meant to set.
     malformed: HashMap<String, MalformedLine>,
+    /// The entries of dotenv files that dotenvy rejects and whose name
+    /// cannot be told.
+    unnamed_malformed: Vec<MalformedLine>,
     /// A dotenv file checked alone, not the environment of a process.
     file_alone: bool,
     /// Whether the files that `NAME_FILE` variables name are read.
@@ -161,8 +164,9 @@ pub enum Lookup<'a> {
     Value(RawText<'a>, Origin),
     /// Something is set but cannot be used.
     Unusable(Unusable),
-    /// Something is set, but its value cannot be known here, and why.
-    Unchecked(String),
+    /// Something is set, but its value cannot be known here: why, and
+    /// where it is set.
+    Unchecked(String, Origin),
 }
 
 /// Why a set variable cannot be used; the loader turns it into a problem.
@@ -215,6 +219,7 @@ impl Source {
             copies: HashMap::new(),
             unchecked: HashMap::new(),
             malformed: HashMap::new(),
+            unnamed_malformed: Vec::new(),
             file_alone: false,
             open_secret_files: true,
         }
@@ -275,21 +280,24 @@ impl Source {
     /// configuration has been loaded from it: a malformed line that no
     /// field asked for is a warning, not a problem.
     pub fn warnings(&self) -> Vec<String> {
-        let mut unclaimed: Vec<(&String, &MalformedLine)> = self
+        let mut ignored: Vec<&MalformedLine> = self
             .malformed
-            .iter()
-            .filter(|(_, malformed)| !malformed.claimed.get())
+            .values()
+            .filter(|malformed| !malformed.claimed.get())
+            .chain(&self.unnamed_malformed)
             .collect();
-        unclaimed.sort_by_key(|(_, malformed)| malformed.origin.clone());
-        let mut warnings = self.warnings.clone();
-        warnings.extend(unclaimed.into_iter().map(|(name, malformed)| {
-            format!(
-                "{}: {}; the line is ignored",
-                origin_label(&malformed.origin, name),
-                malformed.reason
-            )
-        }));
-        warnings
+        ignored.sort_by(|a, b| a.origin.cmp(&b.origin));
+        ignored
+            .into_iter()
+            .map(|malformed| {
+                format!(
+                    "{}: {}; the line is ignored",
+                    origin_label(&malformed.origin, ""),
+                    malformed.reason
+                )
+            })
+            .chain(self.warnings.iter().cloned())
+            .collect()
     }
 
     /// The names that the value of `name` copies from others through a
@@ -348,8 +356,8 @@ impl Source {
     }
 
     fn lookup_set(&self, var: &VarName) -> Lookup<'_> {
-        if let Some(reason) = self.unchecked.get(var.name()) {
-            return Lookup::Unchecked(reason.clone());
+        if let Some((reason, origin)) = self.unchecked.get(var.name()) {
+            return Lookup::Unchecked(reason.clone(), origin.clone());
         }
         let direct = self.get(var.name());
         let via_file = self.get(var.file_var()).filter(|entry| !is_empty(entry));
@@ -372,13 +380,13 @@ impl Source {
             (Some(direct), Some(_)) if !is_empty(&direct) => Lookup::Unusable(Unusable::BothSet {
                 file_var: var.file_var().to_owned(),
             }),
-            (_, Some(entry)) if !self.open_secret_files => {
-                let _ = entry;
-                Lookup::Unchecked(format!(
+            (_, Some(entry)) if !self.open_secret_files => Lookup::Unchecked(
+                format!(
                     "set by {}, a file of the container (--read-secret-files opens it)",
                     var.file_var()
-                ))
-            }
+                ),
+                entry.origin.clone(),
+            ),
             (_, Some(entry)) => read_secret_file(var.file_var().to_owned(), &entry),
             (Some(found), None) => match found {
                 Found::Stored(Entry { value, origin }) => match value {
