@@ -1,23 +1,53 @@
-//! The secret sweep: a distinct canary in every place a secret can come
-//! from, and every output envconfig can produce, scanned for all of them.
+//! The secret sweep, generated: every value kind × every shape of a secret
+//! field × every output envconfig can produce.
 //!
-//! In process, a configuration with secrets in every position: valid,
-//! invalid (by envconfig's parser and by the user's, whose error quotes its
-//! input), a list with an invalid item, optional, a default and an invalid
-//! default, a `NAME_FILE`'s content, set both directly and by file, a nested
-//! struct. Through the built `service` example, what only a process shows:
-//! `load_or_exit`'s stderr and stdout, the `--check-env` report
-//! (environment, `.env`, `NAME_FILE`, `--env-file`; valid and invalid
-//! secrets from each) and every `--print-env-docs` format.
+//! The fields are declared once, by two lists in `tests/support/matrix.rs`
+//! (a kind or a shape is one line there); the sweep reads that table, gives
+//! every field a canary that is a valid value of its kind and one that is
+//! invalid (`canary-invalid-<n>`), plus its default's when the default is a
+//! canary of its own, and scans every output for every canary:
+//!
+//! - in process: `Display` and `Debug` (`{:?}`, `{:#?}`) of the `Error` and
+//!   of each `Problem`, each `ProblemKind`, the error as a
+//!   `Box<dyn std::error::Error>`, for every load that fails (all invalid,
+//!   all invalid from `NAME_FILE`s, nothing set; the loads with every value
+//!   valid, from the variables or from files, or with the defaults applied,
+//!   must succeed); `Docs` as `Display`, `Debug` and in each `Format`, and
+//!   each `VarDoc`'s `Debug`;
+//! - through the built `secret_matrix` example, run with nothing but the
+//!   sweep's variables: stdout and stderr of a start and of `--check-env`,
+//!   with every value valid and every value invalid, from the environment,
+//!   from `NAME_FILE`s and from `./.env`, with the defaults applied, with
+//!   nothing set; `--check-env --env-file PATH` with the valid and the
+//!   invalid values; and `--print-env-docs` in every format.
+//!
+//! A leak is a canary, or its last ten characters (a value cut short), in
+//! any output, in any case. Every leak is listed, not only the first, and
+//! then grouped by shape. The docs must also mark every variable of a secret
+//! field secret (a shared variable's every entry: it is secret if either
+//! field is), or the `k8s` rendering deploys it as a plain `value:`.
+//!
+//! The sweep checks itself: the docs list the table's variables in its
+//! order; no canary contains another; each load fails or succeeds as it
+//! should, and the failing one reports every variable it made invalid; the
+//! control, a non-secret invalid value, is shown by every output that
+//! reports the invalid values; and it prints its figures:
+//! `secret sweep: 24 shapes × 9 kinds = 159 fields (...), ... leaks`.
+//!
+//! Outputs still to come (`--print-config`, warnings) plug in at [`MODES`].
 
 mod support;
 
-use std::fmt;
-use std::str::FromStr;
+#[path = "support/matrix.rs"]
+mod matrix;
 
-use envconfig::{Config, Format};
-use secrecy::{SecretBox, SecretString};
-use support::{Env, VALID};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use envconfig::{Config, Docs, Format};
+use matrix::{CONTROL_INVALID, CONTROL_VALID, DefaultCanary, KINDS, KindSpec, Matrix, Place};
+use support::{Env, Run};
 use tempfile::TempDir;
 
 const FORMATS: [Format; 5] = [
@@ -28,383 +58,677 @@ const FORMATS: [Format; 5] = [
     Format::K8s,
 ];
 
-/// Every canary of the in-process configuration, by position.
-const VALID_SECRET: &str = "canary-valid-2f81";
-const INVALID_SECRET: &str = "canary-invalid-7c3d";
-const INVALID_BOXED: &str = "canary-invalid-boxed-5e02";
-const QUOTED_BY_PARSER: &str = "canary-quoted-by-parser-91ab";
-const SECRET_DEFAULT: &str = "canary-default-4b6e";
-const FILE_CONTENT: &str = "canary-file-content-0d59";
-const FILE_CONTENT_INVALID: &str = "canary-file-invalid-a7f3";
-const NESTED_VALID: &str = "canary-nested-valid-63c0";
-const NESTED_INVALID: &str = "canary-nested-invalid-e41d";
-const OPTIONAL: &str = "canary-optional-5a27";
-const LIST_ITEM: &str = "canary-list-item-38fe";
-const INVALID_DEFAULT: &str = "canary-invalid-default-c1d0";
-const BOTH_DIRECT: &str = "canary-both-direct-7e45";
-const BOTH_FILE: &str = "canary-both-file-06b3";
+/// The control's variable: not secret, so its invalid value must be shown.
+const CONTROL_VAR: &str = "SWEEP_CONTROL_PORT";
 
-/// A non-secret invalid value: it must appear, or the sweep proves nothing.
-const NOT_SECRET: &str = "not-a-port-but-no-secret";
+/// The sweep asks this much of itself, at least.
+const MIN_COMBINATIONS: usize = 500;
 
-#[derive(Config)]
-#[config(prefix = "SWEEP_")]
-#[allow(dead_code)] // loaded to produce outputs, never read
-struct Sweep {
-    valid: SecretString,
-    #[config(secret)]
-    invalid: u16,
-    invalid_boxed: SecretBox<u32>,
-    /// A key with a secret default.
-    #[config(secret, default = "canary-default-4b6e")]
-    defaulted: String,
-    from_file: SecretString,
-    #[config(secret)]
-    from_file_invalid: u64,
-    #[config(secret)]
-    quoted: Quoting,
-    optional: Option<SecretString>,
-    #[config(secret)]
-    list: Vec<u32>,
-    #[config(secret, default = "canary-invalid-default-c1d0")]
-    invalid_default: u16,
-    both: SecretString,
-    #[config(nested)]
-    inner: Inner,
-    plain_port: u16,
+/// One field of the matrix: a kind in a shape, and its canaries.
+struct Cell {
+    kind: &'static KindSpec,
+    shape: &'static str,
+    var: String,
+    /// A `Vec`: its values are lists.
+    list: bool,
+    valid_canary: Option<String>,
+    invalid_canary: String,
+    default: Option<DefaultCanary>,
+    /// Whether the invalid value is a problem: envconfig (or the type's
+    /// `FromStr`, or the shape's `parse_with`) rejects it.
+    invalid_is_rejected: bool,
 }
 
-#[derive(Config)]
-#[allow(dead_code)] // loaded to produce outputs, never read
-struct Inner {
-    key: SecretString,
-    #[config(secret, parse_with = parse_pin)]
-    pin: u32,
-}
+impl Cell {
+    fn label(&self) -> String {
+        format!("{} × {}", self.kind.ty, self.shape)
+    }
 
-/// A type whose parser error quotes its input, as many do.
-#[allow(dead_code)] // loaded to produce outputs, never read
-struct Quoting(String);
+    /// The value of the all-valid runs.
+    fn valid_value(&self) -> String {
+        let value = self.valid_canary.as_deref().unwrap_or(self.kind.plain);
+        if self.list {
+            format!("{},{value}", self.kind.plain)
+        } else {
+            value.to_owned()
+        }
+    }
 
-impl FromStr for Quoting {
-    type Err = String;
-    fn from_str(text: &str) -> Result<Quoting, String> {
-        Err(format!("{text:?} is not accepted"))
+    /// The value of the all-invalid runs: a list's middle item.
+    fn invalid_value(&self) -> String {
+        if self.list {
+            let plain = self.kind.plain;
+            format!("{plain},{},{plain}", self.invalid_canary)
+        } else {
+            self.invalid_canary.clone()
+        }
+    }
+
+    /// A valid default: unset in the "defaults" runs, so that it applies.
+    fn has_valid_default(&self) -> bool {
+        matches!(self.default, Some(DefaultCanary::Valid(_)))
     }
 }
 
-fn parse_pin(text: &str) -> Result<u32, String> {
-    text.parse().map_err(|_| format!("{text} is not a PIN"))
+/// A text that must never appear.
+struct Canary {
+    text: String,
+    /// Which of the cell's values it is.
+    role: &'static str,
+    cell: usize,
 }
 
-/// One output and where it came from.
+/// The whole matrix, as the sweep sees it.
+struct Sweep {
+    cells: Vec<Cell>,
+    canaries: Vec<Canary>,
+    /// Shapes in the order of the lists.
+    shapes: Vec<&'static str>,
+    /// Cells a kind does not allow: by reason, how many, and whether it is
+    /// the type system that forbids them.
+    skipped: BTreeMap<&'static str, (usize, bool)>,
+}
+
+impl Sweep {
+    fn new() -> Sweep {
+        let docs = Matrix::docs();
+        let mut vars = docs.vars().iter();
+        let mut cells: Vec<Cell> = Vec::new();
+        let mut shapes: Vec<&'static str> = Vec::new();
+        let mut skipped = BTreeMap::new();
+        for kind in KINDS {
+            let mut in_kind = 0;
+            // The shared variables, as the non-secret partners read them.
+            let mut partners = Vec::new();
+            for spec in kind.fields {
+                if spec.place != Place::Partner && !shapes.contains(&spec.shape) {
+                    shapes.push(spec.shape);
+                }
+                if !spec.applies {
+                    if spec.place != Place::Partner {
+                        let entry = skipped
+                            .entry(spec.skip.reason())
+                            .or_insert((0, spec.skip.by_type_system()));
+                        entry.0 += 1;
+                    }
+                    continue;
+                }
+                let var = vars
+                    .next()
+                    .unwrap_or_else(|| panic!("no variable for {}.{}", kind.name, spec.field));
+                if spec.place == Place::Partner {
+                    partners.push(var.name.clone());
+                    continue;
+                }
+                let n = cells.len();
+                let invalid_canary = format!("canary-invalid-{n:03}");
+                cells.push(Cell {
+                    kind,
+                    shape: spec.shape,
+                    var: var.name.clone(),
+                    list: var.value_type.starts_with("list of"),
+                    valid_canary: (kind.valid)(n, in_kind),
+                    // The shapes' `parse_with` functions reject every
+                    // `canary-invalid-...`, whatever the kind.
+                    invalid_is_rejected: (kind.rejects)(&invalid_canary)
+                        || spec.shape.contains("parse_with"),
+                    invalid_canary,
+                    default: spec.default,
+                });
+                in_kind += 1;
+            }
+            // Each partner reads a variable of a secret field of its kind.
+            for partner in partners {
+                assert!(
+                    cells.iter().any(|cell| cell.var == partner),
+                    "{partner} is read by a non-secret field only"
+                );
+            }
+        }
+        let rest: Vec<&str> = vars.map(|var| var.name.as_str()).collect();
+        assert_eq!(rest, [CONTROL_VAR], "the docs and the table disagree");
+
+        // Every value of a kind whose valid values can be told apart is a
+        // canary; a bool's valid values (and defaults) are words any output
+        // has.
+        let mut canaries = Vec::new();
+        for (index, cell) in cells.iter().enumerate() {
+            let mut add = |text: &str, role| {
+                canaries.push(Canary {
+                    text: text.to_owned(),
+                    role,
+                    cell: index,
+                })
+            };
+            add(&cell.invalid_canary, "invalid value");
+            if let Some(valid) = &cell.valid_canary {
+                add(valid, "valid value");
+            }
+            match cell.default {
+                Some(DefaultCanary::Invalid(text)) => add(text, "invalid default"),
+                Some(DefaultCanary::Valid(text)) if cell.valid_canary.is_some() => {
+                    add(text, "default")
+                }
+                _ => {}
+            }
+        }
+        // Each canary names one value of one field: none is, or ends like,
+        // another (a kind's line gives each default its own literal).
+        for canary in &canaries {
+            for other in &canaries {
+                if std::ptr::eq(canary, other) {
+                    continue;
+                }
+                let (text, other_text) = (canary.text.to_lowercase(), other.text.to_lowercase());
+                assert!(
+                    !other_text.contains(&text) && !other_text.contains(fragment(&text)),
+                    "canary {} is part of canary {} (or equal): the scan could not tell them apart",
+                    canary.text,
+                    other.text
+                );
+            }
+        }
+        Sweep {
+            cells,
+            canaries,
+            shapes,
+            skipped,
+        }
+    }
+
+    fn vars(&self, value: impl Fn(&Cell) -> Option<String>) -> Vec<(String, String)> {
+        self.cells
+            .iter()
+            .filter_map(|cell| Some((cell.var.clone(), value(cell)?)))
+            .collect()
+    }
+
+    fn valid_vars(&self) -> Vec<(String, String)> {
+        let mut vars = self.vars(|cell| Some(cell.valid_value()));
+        vars.push((CONTROL_VAR.to_owned(), CONTROL_VALID.to_owned()));
+        vars
+    }
+
+    fn invalid_vars(&self) -> Vec<(String, String)> {
+        let mut vars = self.vars(|cell| Some(cell.invalid_value()));
+        vars.push((CONTROL_VAR.to_owned(), CONTROL_INVALID.to_owned()));
+        vars
+    }
+
+    /// Every value valid, and the fields with a valid default unset.
+    fn defaults_vars(&self) -> Vec<(String, String)> {
+        let mut vars = self.vars(|cell| (!cell.has_valid_default()).then(|| cell.valid_value()));
+        vars.push((CONTROL_VAR.to_owned(), CONTROL_VALID.to_owned()));
+        vars
+    }
+
+    /// The variables whose invalid value is a problem.
+    fn rejected_vars(&self) -> BTreeSet<&str> {
+        self.cells
+            .iter()
+            .filter(|cell| cell.invalid_is_rejected)
+            .map(|cell| cell.var.as_str())
+            .collect()
+    }
+}
+
+/// The last ten characters: a value cut short still shows them.
+fn fragment(text: &str) -> &str {
+    let start = text.char_indices().rev().nth(9).map_or(0, |(at, _)| at);
+    &text[start..]
+}
+
+/// `VAR_FILE` for each variable, each naming a file in `dir` that holds its
+/// value (and a newline, as editors write).
+fn as_files(dir: &Path, vars: &[(String, String)], tag: &str) -> Vec<(String, String)> {
+    vars.iter()
+        .map(|(name, value)| {
+            let path = dir.join(format!("{}.{tag}", name.to_lowercase()));
+            std::fs::write(&path, format!("{value}\n")).expect("a secret file");
+            let path = path.to_str().expect("a UTF-8 path").to_owned();
+            (format!("{name}_FILE"), path)
+        })
+        .collect()
+}
+
+/// A dotenv file's text.
+fn dotenv(vars: &[(String, String)]) -> String {
+    vars.iter()
+        .map(|(name, value)| format!("{name}={value}\n"))
+        .collect()
+}
+
+/// One output, and where it came from.
 struct Output {
-    source: String,
+    /// What kind of output: counted in the figures.
+    channel: String,
+    /// Which part of it (a problem's variable), if it has parts.
+    part: String,
     text: String,
 }
 
-impl Output {
-    fn new(source: impl fmt::Display, text: impl Into<String>) -> Output {
-        Output {
-            source: source.to_string(),
-            text: text.into(),
+#[derive(Default)]
+struct Outputs {
+    list: Vec<Output>,
+    /// Setup expectations that failed: the outputs are then worth less.
+    broken: Vec<String>,
+}
+
+impl Outputs {
+    fn push(&mut self, channel: impl Into<String>, part: impl Into<String>, text: String) {
+        self.list.push(Output {
+            channel: channel.into(),
+            part: part.into(),
+            text,
+        });
+    }
+
+    /// Every output of one load in process.
+    fn load(&mut self, what: &str, vars: &[(String, String)], loads: bool) {
+        let error = match (Matrix::from_vars(vars), loads) {
+            (Ok(_), true) => return,
+            (Ok(_), false) => {
+                self.broken.push(format!("in process, {what}: loaded"));
+                return;
+            }
+            (Err(error), expected) => {
+                if expected {
+                    self.broken
+                        .push(format!("in process, {what}: does not load:\n{error}"));
+                }
+                error
+            }
+        };
+        let channel = |name: &str| format!("in process, {what}: {name}");
+        self.push(channel("Error Display"), "", error.to_string());
+        self.push(channel("Error Debug"), "", format!("{error:?}"));
+        self.push(channel("Error Debug {:#?}"), "", format!("{error:#?}"));
+        for problem in error.problems() {
+            let var = format!("problem {}", problem.var());
+            let kind = problem.kind();
+            self.push(channel("Problem Display"), &var, problem.to_string());
+            self.push(channel("Problem Debug"), &var, format!("{problem:?}"));
+            self.push(
+                channel("Problem Debug {:#?}"),
+                &var,
+                format!("{problem:#?}"),
+            );
+            self.push(channel("ProblemKind Display"), &var, kind.to_string());
+            self.push(channel("ProblemKind Debug"), &var, format!("{kind:?}"));
         }
-    }
-}
-
-/// Every output of the in-process configuration.
-fn in_process_outputs(dir: &TempDir) -> Vec<Output> {
-    let file = |name: &str, content: &str| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, content).expect("a secret file");
-        path.to_str().expect("a UTF-8 path").to_owned()
-    };
-    let from_file = file("from-file", &format!("{FILE_CONTENT}\n"));
-    let from_file_invalid = file("from-file-invalid", FILE_CONTENT_INVALID);
-    let both_file = file("both", BOTH_FILE);
-    let list = format!("1,2,{LIST_ITEM},4");
-    let vars = [
-        ("SWEEP_VALID", VALID_SECRET),
-        ("SWEEP_INVALID", INVALID_SECRET),
-        ("SWEEP_INVALID_BOXED", INVALID_BOXED),
-        ("SWEEP_FROM_FILE_FILE", &from_file),
-        ("SWEEP_FROM_FILE_INVALID_FILE", &from_file_invalid),
-        ("SWEEP_QUOTED", QUOTED_BY_PARSER),
-        ("SWEEP_OPTIONAL", OPTIONAL),
-        ("SWEEP_LIST", &list),
-        ("SWEEP_BOTH", BOTH_DIRECT),
-        ("SWEEP_BOTH_FILE", &both_file),
-        ("SWEEP_INNER_KEY", NESTED_VALID),
-        ("SWEEP_INNER_PIN", NESTED_INVALID),
-        ("SWEEP_PLAIN_PORT", NOT_SECRET),
-    ];
-    let Err(error) = Sweep::from_vars(vars) else {
-        panic!("the sweep's configuration has invalid values");
-    };
-    let vars: Vec<&str> = error.problems().iter().map(|p| p.var()).collect();
-    assert_eq!(
-        vars,
-        [
-            "SWEEP_INVALID",
-            "SWEEP_INVALID_BOXED",
-            "SWEEP_FROM_FILE_INVALID",
-            "SWEEP_QUOTED",
-            "SWEEP_LIST",
-            "SWEEP_INVALID_DEFAULT",
-            "SWEEP_BOTH",
-            "SWEEP_INNER_PIN",
-            "SWEEP_PLAIN_PORT",
-        ]
-    );
-
-    let mut outputs = vec![
-        Output::new("Error Display", error.to_string()),
-        Output::new("Error Debug", format!("{error:?}")),
-        Output::new("Error Debug (alternate)", format!("{error:#?}")),
-    ];
-    for problem in error.problems() {
-        let var = problem.var();
-        outputs.push(Output::new(format!("{var} Display"), problem.to_string()));
-        outputs.push(Output::new(format!("{var} Debug"), format!("{problem:?}")));
-        let kind = problem.kind();
-        outputs.push(Output::new(format!("{var} kind"), kind.to_string()));
-        outputs.push(Output::new(
-            format!("{var} kind Debug"),
-            format!("{kind:?}"),
-        ));
-    }
-    // An error as applications report it, through `std::error::Error`.
-    let boxed: Box<dyn std::error::Error> = Box::new(error);
-    outputs.push(Output::new("Box<dyn Error>", boxed.to_string()));
-
-    let docs = Sweep::docs();
-    outputs.push(Output::new("Docs Debug", format!("{docs:?}")));
-    outputs.push(Output::new("Docs Debug (alternate)", format!("{docs:#?}")));
-    for var in docs.vars() {
-        outputs.push(Output::new(
-            format!("{} VarDoc", var.name),
-            format!("{var:?}"),
-        ));
-    }
-    for format in FORMATS {
-        outputs.push(Output::new(format!("docs {format}"), docs.render(format)));
-    }
-    outputs
-}
-
-/// The service's canaries, by position.
-const SERVICE_VALID: &str = "canary-service-valid-8d2a";
-const SERVICE_INVALID: &str = "canary-service-invalid-c5b7";
-const SERVICE_FILE: &str = "canary-service-file-13e9";
-const SERVICE_DOTENV: &str = "canary-service-dotenv-f0c4";
-const SERVICE_NESTED: &str = "canary-service-nested-4a1b";
-const SERVICE_ENV_FILE: &str = "canary-service-env-file-b9d8";
-const SERVICE_ENV_FILE_VALID: &str = "canary-service-env-file-valid-2c86";
-const SERVICE_DOTENV_INVALID: &str = "canary-service-dotenv-invalid-97e0";
-const SERVICE_FILE_INVALID: &str = "canary-service-file-invalid-4f1c";
-/// The service's own secret default, from its source.
-const SERVICE_DEFAULT: &str = "dev-only-webhook-key";
-
-/// Every output of the built service, run as a container would run it.
-fn service_outputs() -> Vec<Output> {
-    let env = Env::new(VALID)
-        .set("BILLING_DATABASE_URL", SERVICE_VALID)
-        .set("BILLING_DB_PASSWORD", SERVICE_NESTED);
-    let token = env.file("payment-token", &format!("{SERVICE_FILE}\n"));
-    let env = env
-        .unset("PAYMENT_TOKEN")
-        .set("PAYMENT_TOKEN_FILE", token.to_str().expect("a UTF-8 path"));
-    env.file(".env", &format!("BILLING_SENTRY_DSN={SERVICE_DOTENV}\n"));
-    let env_file = env.file(
-        "prod.env",
-        &format!(
-            "BILLING_DATABASE_URL={SERVICE_ENV_FILE}\n\
-             BILLING_CARD_ENCRYPTION_KEY={SERVICE_ENV_FILE}\n\
-             PAYMENT_TOKEN={SERVICE_ENV_FILE}\n\
-             BILLING_DB_PASSWORD={SERVICE_ENV_FILE}\n\
-             BILLING_SENTRY_DSN={SERVICE_ENV_FILE}\n"
-        ),
-    );
-    let env_file = env_file.to_str().expect("a UTF-8 path");
-    let broken = env.set("BILLING_CARD_ENCRYPTION_KEY", SERVICE_INVALID);
-    let both_set = Env::new(VALID)
-        .set("PAYMENT_TOKEN", SERVICE_VALID)
-        .set("PAYMENT_TOKEN_FILE", "/nonexistent");
-    let invalid_in_dotenv = Env::new(VALID);
-    invalid_in_dotenv.file(
-        ".env",
-        &format!("BILLING_CARD_ENCRYPTION_KEY={SERVICE_DOTENV_INVALID}\n"),
-    );
-    let invalid_in_file = Env::new(VALID);
-    let key_file = invalid_in_file.file("card-key", SERVICE_FILE_INVALID);
-    let invalid_in_file = invalid_in_file.set(
-        "BILLING_CARD_ENCRYPTION_KEY_FILE",
-        key_file.to_str().expect("a UTF-8 path"),
-    );
-    let valid_env_file = invalid_in_file.file(
-        "staging.env",
-        &format!(
-            "BILLING_DATABASE_URL={SERVICE_ENV_FILE_VALID}\n\
-             PAYMENT_TOKEN={SERVICE_ENV_FILE_VALID}\n\
-             BILLING_ALLOWED_HOSTS=a.example.com\n\
-             BILLING_SENTRY_DSN={SERVICE_ENV_FILE_VALID}\n"
-        ),
-    );
-    let valid_env_file = valid_env_file.to_str().expect("a UTF-8 path");
-
-    let mut runs = vec![
-        ("load, an invalid secret", broken.run(&[]), 78),
-        (
-            "--check-env, an invalid secret",
-            broken.run(&["--check-env"]),
-            78,
-        ),
-        (
-            "--check-env --env-file",
-            broken.run(&["--check-env", "--env-file", env_file]),
-            78,
-        ),
-        ("load, NAME and NAME_FILE", both_set.run(&[]), 78),
-        (
-            "--check-env, NAME and NAME_FILE",
-            both_set.run(&["--check-env"]),
-            78,
-        ),
-        (
-            "load, an invalid secret in .env",
-            invalid_in_dotenv.run(&[]),
-            78,
-        ),
-        (
-            "--check-env, an invalid secret in .env",
-            invalid_in_dotenv.run(&["--check-env"]),
-            78,
-        ),
-        (
-            "load, an invalid secret in NAME_FILE",
-            invalid_in_file.run(&[]),
-            78,
-        ),
-        (
-            "--check-env, an invalid secret in NAME_FILE",
-            invalid_in_file.run(&["--check-env"]),
-            78,
-        ),
-        (
-            "--check-env --env-file, valid secrets",
-            invalid_in_file.run(&["--check-env", "--env-file", valid_env_file]),
-            0,
-        ),
-    ];
-    let working = broken.unset("BILLING_CARD_ENCRYPTION_KEY");
-    runs.push(("load", working.run(&[]), 0));
-    runs.push(("--check-env", working.run(&["--check-env"]), 0));
-    let formats: Vec<String> = FORMATS
-        .iter()
-        .map(|format| format!("--print-env-docs={format}"))
-        .collect();
-    runs.push(("docs", working.run(&["--print-env-docs"]), 0));
-    for flag in &formats {
-        runs.push(("docs", working.run(&[flag]), 0));
+        let boxed: Box<dyn std::error::Error> = Box::new(error);
+        self.push(channel("Box<dyn Error> Display"), "", boxed.to_string());
     }
 
-    // The runs did what they should, so that their outputs are worth a scan.
-    let check = &runs[1].1;
-    for line in [
-        "ok PAYMENT_TOKEN PAYMENT_TOKEN_FILE <redacted>",
-        "ok BILLING_SENTRY_DSN .env <redacted>",
-        "ok BILLING_DB_PASSWORD environment <redacted>",
-        "default BILLING_WEBHOOK_SIGNING_KEY default <redacted>",
-    ] {
-        let var = line.split(' ').nth(1).expect("a variable");
-        assert_eq!(check.report_line(var), line);
-    }
-    for (what, run, _) in &runs {
-        if what.starts_with("load, an invalid secret") {
-            let from = if what.ends_with(".env") {
-                " (from .env)"
-            } else if what.ends_with("NAME_FILE") {
-                " (from BILLING_CARD_ENCRYPTION_KEY_FILE)"
-            } else {
-                ""
-            };
-            assert!(
-                run.stderr.contains(&format!(
-                    "BILLING_CARD_ENCRYPTION_KEY{from}: invalid value <redacted>"
-                )),
-                "{what}: {run:?}"
+    fn docs(&mut self, docs: &Docs) {
+        self.push("in process: Docs Display", "", docs.to_string());
+        self.push("in process: Docs Debug", "", format!("{docs:?}"));
+        self.push("in process: Docs Debug {:#?}", "", format!("{docs:#?}"));
+        for var in docs.vars() {
+            self.push("in process: VarDoc Debug", &var.name, format!("{var:?}"));
+        }
+        for format in FORMATS {
+            self.push(
+                format!("in process: Docs::render({format:?})"),
+                "",
+                docs.render(format),
             );
         }
     }
 
-    let mut outputs = Vec::new();
-    for (what, run, code) in runs {
-        assert_eq!(run.code, code, "{what}: {run:?}");
-        outputs.push(Output::new(format!("service {what}: stdout"), run.stdout));
-        outputs.push(Output::new(format!("service {what}: stderr"), run.stderr));
+    /// One run of the binary: its stdout and stderr.
+    fn run(&mut self, what: &str, run: Run, code: i32) {
+        if run.code != code {
+            self.broken.push(format!(
+                "binary, {what}: exit status {} rather than {code}\n{}{}",
+                run.code, run.stdout, run.stderr
+            ));
+        }
+        if code == 0 && what.starts_with("start") && run.stdout.trim() != "started" {
+            self.broken
+                .push(format!("binary, {what}: did not start:\n{}", run.stdout));
+        }
+        self.push(format!("binary, {what}: stdout"), "", run.stdout);
+        self.push(format!("binary, {what}: stderr"), "", run.stderr);
     }
-    outputs
+}
+
+/// A working directory, the process environment, and the arguments of one
+/// kind of run.
+struct Setting {
+    what: &'static str,
+    env: Env,
+    /// What the run is given after its mode's flags.
+    args: Vec<String>,
+    /// Whether the configuration loads.
+    loads: bool,
+}
+
+fn setting(root: &Path, what: &'static str, vars: Vec<(String, String)>, loads: bool) -> Setting {
+    Setting {
+        what,
+        env: Env {
+            dir: TempDir::new_in(root).expect("a temporary directory"),
+            vars,
+        },
+        args: Vec::new(),
+        loads,
+    }
+}
+
+/// How the binary is run with each setting: a start, and `--check-env`.
+///
+/// FUTURE OUTPUTS plug in here. `--print-config` (DESIGN.md, "The
+/// operator's view") exits as a start does, so it is one line once
+/// `load_or_exit` claims it: `("--print-config", &["--print-config"])`, and
+/// `("--print-config=json", &["--print-config=json"])`. Warnings at start-up
+/// (aliases, deprecations: `warning: ` lines) are on stderr, which every
+/// run's output includes already; a shape that warns (`alias`,
+/// `deprecated`) is a line in `shapes!`.
+const MODES: &[(&str, &[&str])] = &[("start", &[]), ("--check-env", &["--check-env"])];
+
+/// Every output of the built binary.
+fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) {
+    let binary = support::example_binary("secret_matrix", &[]);
+    let files_dir = root.join("files");
+    std::fs::create_dir(&files_dir).expect("a directory for NAME_FILE files");
+
+    let settings = vec![
+        setting(root, "all valid, environment", sweep.valid_vars(), true),
+        setting(
+            root,
+            "all invalid, environment",
+            sweep.invalid_vars(),
+            false,
+        ),
+        setting(
+            root,
+            "all valid, NAME_FILE",
+            as_files(&files_dir, &sweep.valid_vars(), "valid"),
+            true,
+        ),
+        setting(
+            root,
+            "all invalid, NAME_FILE",
+            as_files(&files_dir, &sweep.invalid_vars(), "invalid"),
+            false,
+        ),
+        setting(root, "all valid, ./.env", Vec::new(), true),
+        setting(root, "all invalid, ./.env", Vec::new(), false),
+        setting(root, "defaults applied", sweep.defaults_vars(), true),
+        setting(root, "nothing set", Vec::new(), false),
+    ];
+    settings[4].env.file(".env", &dotenv(&sweep.valid_vars()));
+    settings[5].env.file(".env", &dotenv(&sweep.invalid_vars()));
+
+    for setting in &settings {
+        for (mode, flags) in MODES {
+            let mut args: Vec<&str> = flags.to_vec();
+            args.extend(setting.args.iter().map(String::as_str));
+            let run = setting.env.run_binary(&binary, &args);
+            let code = if setting.loads { 0 } else { 78 };
+            outputs.run(&format!("{mode}, {}", setting.what), run, code);
+        }
+    }
+
+    // `--check-env --env-file PATH`: the file alone, in an empty
+    // environment.
+    for (what, vars, code) in [
+        ("valid", sweep.valid_vars(), 0),
+        ("invalid", sweep.invalid_vars(), 78),
+    ] {
+        let env = setting(root, "env file", Vec::new(), code == 0).env;
+        let file = env.file("deploy.env", &dotenv(&vars));
+        let file = file.to_str().expect("a UTF-8 path");
+        let run = env.run_binary(&binary, &["--check-env", "--env-file", file]);
+        outputs.run(&format!("--check-env --env-file, all {what}"), run, code);
+    }
+
+    let env = setting(root, "docs", Vec::new(), true).env;
+    outputs.run(
+        "--print-env-docs",
+        env.run_binary(&binary, &["--print-env-docs"]),
+        0,
+    );
+    for format in FORMATS {
+        let flag = format!("--print-env-docs={format}");
+        outputs.run(&flag, env.run_binary(&binary, &[&flag]), 0);
+    }
+}
+
+/// `1234567` as `1,234,567`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 #[test]
 fn no_secret_reaches_any_output() {
-    let dir = TempDir::new().expect("a temporary directory");
-    let mut outputs = in_process_outputs(&dir);
-    outputs.extend(service_outputs());
-    let canaries = [
-        VALID_SECRET,
-        INVALID_SECRET,
-        INVALID_BOXED,
-        QUOTED_BY_PARSER,
-        SECRET_DEFAULT,
-        FILE_CONTENT,
-        FILE_CONTENT_INVALID,
-        NESTED_VALID,
-        NESTED_INVALID,
-        OPTIONAL,
-        LIST_ITEM,
-        INVALID_DEFAULT,
-        BOTH_DIRECT,
-        BOTH_FILE,
-        SERVICE_VALID,
-        SERVICE_INVALID,
-        SERVICE_FILE,
-        SERVICE_DOTENV,
-        SERVICE_NESTED,
-        SERVICE_ENV_FILE,
-        SERVICE_ENV_FILE_VALID,
-        SERVICE_DOTENV_INVALID,
-        SERVICE_FILE_INVALID,
-        SERVICE_DEFAULT,
-    ];
+    let sweep = Sweep::new();
+    let root = TempDir::new().expect("a temporary directory");
+    let mut outputs = Outputs::default();
 
-    let mut leaks = Vec::new();
-    for output in &outputs {
-        for canary in canaries {
-            // A fragment is a leak too: a value cut short, or re-escaped.
-            let fragment = &canary[canary.len() - 10..];
-            if output.text.contains(fragment) {
-                leaks.push(format!("{canary} in {}:\n{}", output.source, output.text));
+    // In process.
+    let files = root.path().join("in-process");
+    std::fs::create_dir(&files).expect("a directory");
+    outputs.load("all valid", &sweep.valid_vars(), true);
+    outputs.load("defaults applied", &sweep.defaults_vars(), true);
+    outputs.load("all invalid", &sweep.invalid_vars(), false);
+    outputs.load(
+        "all invalid, NAME_FILE",
+        &as_files(&files, &sweep.invalid_vars(), "invalid"),
+        false,
+    );
+    outputs.load(
+        "all valid, NAME_FILE",
+        &as_files(&files, &sweep.valid_vars(), "valid"),
+        true,
+    );
+    outputs.load("nothing set", &[], false);
+    outputs.docs(&Matrix::docs());
+
+    // The invalid load reported every field whose value is invalid, so that
+    // each was through the path that must withhold it.
+    if let Err(error) = Matrix::from_vars(sweep.invalid_vars()) {
+        let reported: BTreeSet<&str> = error.problems().iter().map(|p| p.var()).collect();
+        for var in sweep.rejected_vars() {
+            if !reported.contains(var) {
+                outputs
+                    .broken
+                    .push(format!("in process, all invalid: no problem for {var}"));
             }
         }
     }
-    assert!(leaks.is_empty(), "{}", leaks.join("\n\n"));
 
-    // Not vacuous: what is not secret is shown, and secrets are said to be
-    // withheld.
-    let all: String = outputs.iter().map(|output| output.text.as_str()).collect();
+    // Through the binary.
+    binary_outputs(&sweep, root.path(), &mut outputs);
+
+    // Temporary paths are random: a canary's digits could turn up in one.
+    let root_path = root.path().to_str().expect("a UTF-8 path").to_owned();
+    for output in &mut outputs.list {
+        output.text = output.text.replace(&root_path, "<tmp>");
+    }
+
+    // The control: a non-secret invalid value is shown by every output that
+    // reports the invalid values, or the sweep proves nothing.
+    let mut shown_by: BTreeMap<&str, bool> = BTreeMap::new();
+    for output in &outputs.list {
+        let reports_invalid = output.channel.contains("all invalid")
+            && (output.channel.contains("Error Display") || output.channel.starts_with("binary"));
+        if reports_invalid {
+            let run = output.channel.trim_end_matches(": stdout");
+            let run = run.trim_end_matches(": stderr");
+            *shown_by.entry(run).or_default() |= output.text.contains(CONTROL_INVALID);
+        }
+    }
+    for (run, shown) in &shown_by {
+        if !shown {
+            outputs.broken.push(format!(
+                "control: {CONTROL_VAR}'s invalid value {CONTROL_INVALID:?} is not shown by {run}"
+            ));
+        }
+    }
+    // The docs say which variables are secret (the `SECRET` column, a
+    // `secretKeyRef` in `k8s`): every entry of every variable of the matrix
+    // must, a shared variable's included, which is secret if either field is.
+    let mut not_marked = Vec::new();
+    for var in Matrix::docs().vars() {
+        if let Some(cell) = sweep.cells.iter().find(|cell| cell.var == var.name) {
+            if !var.secret {
+                not_marked.push(format!(
+                    "{} ({}) is not marked secret in the docs",
+                    var.name,
+                    cell.label()
+                ));
+            }
+        }
+    }
+
+    let all: String = outputs.list.iter().map(|o| o.text.as_str()).collect();
     assert!(
-        all.contains(NOT_SECRET),
-        "the non-secret invalid value is shown"
+        all.contains("<redacted>"),
+        "secrets are said to be withheld"
     );
-    assert!(all.contains("<redacted>"));
-    assert!(
-        all.contains("details withheld"),
-        "a parser's quoting error is withheld"
-    );
+
+    // The scan.
+    let mut leaks = Vec::new();
+    for output in &outputs.list {
+        let text = output.text.to_lowercase();
+        for canary in &sweep.canaries {
+            let needle = canary.text.to_lowercase();
+            if text.contains(&needle) || text.contains(fragment(&needle)) {
+                leaks.push((canary, output));
+            }
+        }
+    }
+
+    // The figures.
+    let channels: BTreeSet<&str> = outputs.list.iter().map(|o| o.channel.as_str()).collect();
+    let cells = sweep.shapes.len() * KINDS.len();
+    let (by_type, not_applicable): (Vec<_>, Vec<_>) =
+        sweep.skipped.iter().partition(|(_, (_, by_type))| *by_type);
+    let sum = |list: &[(&&str, &(usize, bool))]| list.iter().map(|(_, (n, _))| n).sum::<usize>();
+    let reasons = |list: &[(&&str, &(usize, bool))]| {
+        list.iter()
+            .map(|(reason, (n, _))| format!("{n}: {reason}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let combinations = sweep.shapes.len() * channels.len();
     eprintln!(
-        "{} canaries, {} outputs scanned",
-        canaries.len(),
-        outputs.len()
+        "secret sweep: {} shapes × {} kinds = {} fields ({} skipped, the type system forbids them \
+         [{}]; {} not applicable [{}]), {} canaries, {} outputs ({} texts), {} (shape × output) \
+         combinations, {} (canary × text) scans, {} leaks, {} secret variables not marked secret",
+        sweep.shapes.len(),
+        KINDS.len(),
+        thousands(sweep.cells.len()),
+        sum(&by_type),
+        reasons(&by_type),
+        sum(&not_applicable),
+        reasons(&not_applicable),
+        thousands(sweep.canaries.len()),
+        channels.len(),
+        thousands(outputs.list.len()),
+        thousands(combinations),
+        thousands(sweep.canaries.len() * outputs.list.len()),
+        thousands(leaks.len()),
+        not_marked.len(),
     );
+    assert_eq!(
+        sweep.cells.len() + sum(&by_type) + sum(&not_applicable),
+        cells,
+        "every cell is a field or skipped"
+    );
+    assert!(
+        combinations >= MIN_COMBINATIONS,
+        "only {combinations} (shape × output) combinations"
+    );
+
+    let mut report = String::new();
+    if !outputs.broken.is_empty() {
+        writeln!(
+            report,
+            "{} expectations of the sweep failed:",
+            outputs.broken.len()
+        )
+        .unwrap();
+        for broken in &outputs.broken {
+            writeln!(report, "- {broken}").unwrap();
+        }
+    }
+    if !not_marked.is_empty() {
+        writeln!(
+            report,
+            "{} variables of secret fields are not secret in the docs:",
+            not_marked.len()
+        )
+        .unwrap();
+        for line in &not_marked {
+            writeln!(report, "- {line}").unwrap();
+        }
+    }
+    if !leaks.is_empty() {
+        writeln!(report, "{} leaks:", leaks.len()).unwrap();
+        for (canary, output) in &leaks {
+            let cell = &sweep.cells[canary.cell];
+            let part = if output.part.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", output.part)
+            };
+            writeln!(
+                report,
+                "canary {} [{} of {}] ({}) appeared in {}{part}",
+                canary.text,
+                canary.role,
+                cell.var,
+                cell.label(),
+                output.channel
+            )
+            .unwrap();
+        }
+        // The same, grouped: for each shape and value, the kinds it leaked
+        // for and the outputs it leaked into.
+        writeln!(report, "\nleaks by shape and value:").unwrap();
+        // By (shape, value): the kinds, and the outputs.
+        type Group<'a> = (BTreeSet<&'a str>, BTreeSet<&'a str>);
+        let mut groups: BTreeMap<(&str, &str), Group> = BTreeMap::new();
+        for (canary, output) in &leaks {
+            let cell = &sweep.cells[canary.cell];
+            let (kinds, channels) = groups.entry((cell.shape, canary.role)).or_default();
+            kinds.insert(cell.kind.ty);
+            channels.insert(&output.channel);
+        }
+        for ((shape, role), (kinds, channels)) in groups {
+            let kinds: Vec<&str> = kinds.into_iter().collect();
+            writeln!(
+                report,
+                "- {shape}, {role}, for {}: {} outputs",
+                kinds.join(", "),
+                channels.len()
+            )
+            .unwrap();
+            for channel in channels {
+                writeln!(report, "    {channel}").unwrap();
+            }
+        }
+    }
+    assert!(report.is_empty(), "{report}");
+}
+
+/// The sweep's own arithmetic, with no binary.
+#[test]
+fn thousands_are_grouped() {
+    assert_eq!(thousands(7), "7");
+    assert_eq!(thousands(1234), "1,234");
+    assert_eq!(thousands(1234567), "1,234,567");
+    assert_eq!(fragment("canary-invalid-017"), "nvalid-017");
+    assert_eq!(fragment("abc"), "abc");
 }
