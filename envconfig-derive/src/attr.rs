@@ -6,9 +6,10 @@ use proc_macro2::{Spacing, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
-use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Meta, Path, PathArguments, Token};
+use syn::{Attribute, Ident, LitStr, Path, PathArguments, Token};
 
 use crate::Errors;
+use crate::doc::doc_comment;
 
 /// One key as written: the key itself, for errors about its use, and its
 /// value.
@@ -374,38 +375,6 @@ fn until_comma(input: ParseStream) -> syn::Result<TokenStream> {
     Ok(tokens)
 }
 
-/// The doc comment, lines trimmed and joined with spaces, empty lines
-/// dropped. A `#[doc = ...]` whose value is not a literal (`include_str!`)
-/// is left out.
-fn doc_comment(attrs: &[Attribute]) -> String {
-    let mut lines = Vec::new();
-    for attr in attrs {
-        if let Meta::NameValue(doc) = &attr.meta
-            && doc.path.is_ident("doc")
-            && let Expr::Lit(ExprLit {
-                lit: Lit::Str(text),
-                ..
-            }) = &doc.value
-        {
-            let text = text.value();
-            // A `/** ... */` comment is one attribute of many lines, often
-            // each starting with ` * `, which is layout, not text.
-            let block = text.contains('\n');
-            lines.extend(
-                text.lines()
-                    .map(str::trim)
-                    .map(|line| match line.strip_prefix('*') {
-                        Some(rest) if block => rest.trim_start(),
-                        _ => line,
-                    })
-                    .filter(|line| !line.is_empty())
-                    .map(str::to_owned),
-            );
-        }
-    }
-    lines.join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,43 +391,6 @@ mod tests {
         ];
         for (written, meant) in table {
             assert_eq!(closest(written, FIELD_KEYS), meant, "{written}");
-        }
-    }
-
-    #[test]
-    fn doc_comments_become_one_line() {
-        let table: [(syn::DeriveInput, &str); 3] = [
-            (
-                syn::parse_quote! {
-                    /// Port the HTTP server
-                    ///   listens on.
-                    ///
-                    /// * `0` picks one.
-                    struct S;
-                },
-                "Port the HTTP server listens on. * `0` picks one.",
-            ),
-            (
-                syn::parse_quote! {
-                    /**
-                     * Block doc
-                     * with stars.
-                     */
-                    struct S;
-                },
-                "Block doc with stars.",
-            ),
-            (
-                syn::parse_quote! {
-                    #[doc = "Written as an attribute."]
-                    #[doc = include_str!("README.md")]
-                    struct S;
-                },
-                "Written as an attribute.",
-            ),
-        ];
-        for (input, doc) in table {
-            assert_eq!(doc_comment(&input.attrs), doc);
         }
     }
 

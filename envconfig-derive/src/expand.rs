@@ -6,7 +6,8 @@ use quote::{quote, quote_spanned};
 use syn::DeriveInput;
 use syn::spanned::Spanned;
 
-use crate::model::{Config, DefaultValue, Field, FieldKind, Parser, Var, VarName};
+use crate::model::{Config, DefaultValue, Field, FieldKind, Parser, Var};
+use crate::name::VarName;
 
 pub fn config(config: &Config) -> TokenStream {
     let Config {

@@ -1,16 +1,21 @@
 //! The derive macro of envconfig; use it through the `envconfig` crate, which
 //! documents it.
 //!
-//! A pipeline of three stages, one file each: `attr` reads the
-//! `#[config(...)]` attributes as written, `model` checks every rule and
-//! resolves names into the description of one config struct, and `expand`
-//! turns that description into calls to `::envconfig::__private`. Every stage
-//! reports into one `Errors`, so a struct with three mistakes gets three
-//! errors from one build.
+//! A pipeline of three stages: `attr` reads the `#[config(...)]` attributes
+//! and doc comments as written (with `doc`), `model` checks every rule and
+//! resolves names into the description of one config struct (with `ty` for
+//! the shapes of types, `name` for variable names and `expr_text` for the
+//! docs' text of a default), and `expand` turns that description into calls
+//! to `::envconfig::__private`. Every stage reports into one `Errors`, so a
+//! struct with three mistakes gets three errors from one build.
 
 mod attr;
+mod doc;
 mod expand;
+mod expr_text;
 mod model;
+mod name;
+mod ty;
 
 use std::cell::RefCell;
 use std::fmt::Display;
