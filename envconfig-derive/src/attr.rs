@@ -78,7 +78,7 @@ impl StructAttrs {
             return unknown_key(meta, errors, "on a struct", STRUCT_KEYS);
         };
         if key == "prefix" {
-            if let Some(value) = string(meta, &key, "prefix = \"APP_\"", errors)? {
+            if let Some(value) = string(meta, &key, "`prefix = \"APP_\"`", errors)? {
                 set(&mut self.prefix, key, value, errors);
             }
             Ok(())
@@ -117,7 +117,7 @@ impl FieldAttrs {
         };
         match &*key.to_string() {
             "env" => {
-                if let Some(value) = string(meta, &key, "env = \"NAME\"", errors)? {
+                if let Some(value) = string(meta, &key, "`env = \"NAME\"`", errors)? {
                     set(&mut self.env, key, value, errors);
                 }
             }
@@ -137,12 +137,12 @@ impl FieldAttrs {
                 }
             }
             "prefix" => {
-                if let Some(value) = string(meta, &key, "nested, prefix = \"DB_\"", errors)? {
+                if let Some(value) = string(meta, &key, "`nested, prefix = \"DB_\"`", errors)? {
                     set(&mut self.prefix, key, value, errors);
                 }
             }
             "separator" => {
-                if let Some(value) = string(meta, &key, "separator = \",\"", errors)? {
+                if let Some(value) = string(meta, &key, "`separator = \",\"`", errors)? {
                     set(&mut self.separator, key, value, errors);
                 }
             }
@@ -152,7 +152,7 @@ impl FieldAttrs {
                 }
             }
             "example" => {
-                if let Some(value) = string(meta, &key, "example = \"...\"", errors)? {
+                if let Some(value) = string(meta, &key, "`example = \"...\"`", errors)? {
                     set(&mut self.example, key, value, errors);
                 }
             }
@@ -224,6 +224,32 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The tokens after `key =`, up to the next key; `None` (with an error
+/// showing `usage`) when the key has no `=`.
+fn value_of(
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    usage: &str,
+    errors: &Errors,
+) -> syn::Result<Option<TokenStream>> {
+    if !meta.input.peek(Token![=]) {
+        errors.spanned(key, format_args!("`{key}` needs a value: {usage}"));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    until_comma(meta.value()?).map(Some)
+}
+
+/// What an error about a value points at: the value, or the key when the
+/// value is missing (`env = ,`).
+fn value_or_key(tokens: TokenStream, key: &Ident) -> TokenStream {
+    if tokens.is_empty() {
+        key.to_token_stream()
+    } else {
+        tokens
+    }
+}
+
 /// `key = "..."`; `None` (with an error recorded) when the value is not a
 /// string.
 fn string(
@@ -232,23 +258,15 @@ fn string(
     usage: &str,
     errors: &Errors,
 ) -> syn::Result<Option<LitStr>> {
-    if !meta.input.peek(Token![=]) {
-        errors.spanned(key, format_args!("`{key}` needs a value: `{usage}`"));
-        skip_value(meta)?;
+    let Some(tokens) = value_of(meta, key, usage, errors)? else {
         return Ok(None);
-    }
-    let tokens = until_comma(meta.value()?)?;
+    };
     match syn::parse2::<LitStr>(tokens.clone()) {
         Ok(lit) => Ok(Some(lit)),
         Err(_) => {
-            let tokens = if tokens.is_empty() {
-                key.to_token_stream()
-            } else {
-                tokens
-            };
             errors.spanned(
-                tokens,
-                format_args!("`{key}` takes a string literal: `{usage}`"),
+                value_or_key(tokens, key),
+                format_args!("`{key}` takes a string literal: {usage}"),
             );
             Ok(None)
         }
@@ -275,12 +293,9 @@ fn default(
 ) -> syn::Result<Option<DefaultValue>> {
     const USAGE: &str =
         "`default = \"30s\"` (parsed like the variable) or `default = <expression>`";
-    if !meta.input.peek(Token![=]) {
-        errors.spanned(key, format_args!("`default` needs a value: {USAGE}"));
-        skip_value(meta)?;
+    let Some(tokens) = value_of(meta, key, USAGE, errors)? else {
         return Ok(None);
-    }
-    let tokens = until_comma(meta.value()?)?;
+    };
     if tokens.is_empty() {
         errors.spanned(key, format_args!("`default` needs a value: {USAGE}"));
         return Ok(None);
@@ -293,13 +308,9 @@ fn default(
 
 fn parse_with(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Result<Option<Path>> {
     const USAGE: &str = "`parse_with = path::to::function`, a `fn(&str) -> Result<T, E>`";
-    if !meta.input.peek(Token![=]) {
-        errors.spanned(key, format_args!("`parse_with` needs a value: {USAGE}"));
-        skip_value(meta)?;
+    let Some(tokens) = value_of(meta, key, USAGE, errors)? else {
         return Ok(None);
-    }
-    let value = meta.value()?;
-    let tokens = until_comma(value)?;
+    };
     match syn::parse2::<Path>(tokens.clone()) {
         Ok(mut path) => {
             // `parse::<T>` is how a path is written in an expression.
@@ -312,13 +323,8 @@ fn parse_with(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Resu
             Ok(Some(path))
         }
         Err(_) => {
-            let tokens = if tokens.is_empty() {
-                key.to_token_stream()
-            } else {
-                tokens
-            };
             errors.spanned(
-                tokens,
+                value_or_key(tokens, key),
                 format_args!("expected a path to a function: {USAGE}"),
             );
             Ok(None)
