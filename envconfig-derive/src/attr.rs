@@ -10,6 +10,7 @@ use syn::{Attribute, Ident, LitStr, Path, PathArguments, Token};
 
 use crate::Errors;
 use crate::doc::doc_comment;
+use crate::suggest::closest;
 
 /// One key as written: the key itself, for errors about its use, and its
 /// value.
@@ -197,31 +198,6 @@ fn unknown_key(
     };
     errors.spanned(path, message);
     skip_value(meta)
-}
-
-/// The allowed key a typo most likely meant.
-fn closest<'a>(written: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    allowed
-        .iter()
-        .map(|key| (edit_distance(written, key), *key))
-        .filter(|(distance, key)| *distance <= key.len() / 3)
-        .min()
-        .map(|(_, key)| key)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
 }
 
 /// The tokens after `key =`, up to the next key; `None` (with an error

@@ -2,12 +2,13 @@
 //! documents it.
 //!
 //! A pipeline of three stages: `attr` reads the `#[config(...)]` attributes
-//! and doc comments as written (with `doc`), `model` checks every rule and
-//! resolves names into the description of one config struct (with `ty` for
-//! the shapes of types, `name` for variable names and `expr_text` for the
-//! docs' text of a default), and `expand` turns that description into calls
-//! to `::envconfig::__private`. Every stage reports into one `Errors`, so a
-//! struct with three mistakes gets three errors from one build.
+//! and doc comments as written (with `doc` and `suggest`), `model` checks
+//! every rule and resolves names into the description of one config struct
+//! (with `ty` for the shapes of types, `name` for variable names and
+//! `expr_text` for the docs' text of a default), and `expand` turns that
+//! description into calls to `::envconfig::__private`. Every stage reports
+//! into one `Errors`, so a struct with three mistakes gets three errors from
+//! one build.
 
 mod attr;
 mod doc;
@@ -15,6 +16,7 @@ mod expand;
 mod expr_text;
 mod model;
 mod name;
+mod suggest;
 mod ty;
 
 use std::cell::RefCell;
