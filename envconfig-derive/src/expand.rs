@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::DeriveInput;
 use syn::spanned::Spanned;
 
-use crate::model::{Config, DefaultValue, Field, FieldKind, Parser, Var};
+use crate::model::{Config, DefaultValue, Field, FieldKind, Parser, Presence, Var};
 use crate::name::VarName;
 
 pub fn config(config: &Config) -> TokenStream {
@@ -76,10 +76,14 @@ fn field_entry(var: &Var) -> TokenStream {
         None => quote!(__ec::Option::None),
     };
     let secret = var.secret;
-    let default = match &var.default {
-        DefaultValue::None => quote!(__ec::DefaultValue::None),
-        DefaultValue::Parsed(text) => quote!(__ec::DefaultValue::Parsed(#text)),
-        DefaultValue::Expr { text, .. } => quote!(__ec::DefaultValue::Expr(#text)),
+    let default = match &var.presence {
+        Presence::Required | Presence::Optional => quote!(__ec::DefaultValue::None),
+        Presence::Default(DefaultValue::Parsed(text)) => {
+            quote!(__ec::DefaultValue::Parsed(#text))
+        }
+        Presence::Default(DefaultValue::Expr { text, .. }) => {
+            quote!(__ec::DefaultValue::Expr(#text))
+        }
     };
     quote! {
         __ec::Field {
@@ -111,22 +115,26 @@ fn load(field: &Field) -> TokenStream {
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);
             let parser = parser(&var.parser, span);
-            if var.optional {
-                quote_spanned!(span=> __loader.optional(__prefix, &__FIELDS[#index], #parser))
-            } else {
-                // The expression keeps its spans: the compiler's errors about
-                // it (a wrong type, an overflowing literal) point into the
-                // attribute. Paths spanned on the type must not name what the
-                // user has in scope (`Option::None`): lints such as
-                // `unused_qualifications` would take them for the user's.
-                let default = match &var.default {
-                    DefaultValue::Expr { tokens, .. } => quote!(__ec::Option::Some(|| #tokens)),
-                    DefaultValue::None | DefaultValue::Parsed(_) => {
-                        quote_spanned!(span=> __ec::no_default())
-                    }
-                };
+            let required = |default: TokenStream| {
                 quote_spanned! {span=>
                     __loader.required(__prefix, &__FIELDS[#index], #parser, #default)
+                }
+            };
+            match &var.presence {
+                Presence::Optional => {
+                    quote_spanned!(span=> __loader.optional(__prefix, &__FIELDS[#index], #parser))
+                }
+                // The expression keeps its spans: the compiler's errors about
+                // it (a wrong type, an overflowing literal) point into the
+                // attribute.
+                Presence::Default(DefaultValue::Expr { tokens, .. }) => {
+                    required(quote!(__ec::Option::Some(|| #tokens)))
+                }
+                // Paths spanned on the type must not name what the user has
+                // in scope (`Option::None`): lints such as
+                // `unused_qualifications` would take them for the user's.
+                Presence::Required | Presence::Default(DefaultValue::Parsed(_)) => {
+                    required(quote_spanned!(span=> __ec::no_default()))
                 }
             }
         }
@@ -145,7 +153,7 @@ fn describe(field: &Field) -> TokenStream {
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);
             let parser = parser(&var.parser, span);
-            let optional = var.optional;
+            let optional = matches!(var.presence, Presence::Optional);
             quote_spanned! {span=>
                 __ec::describe_var(__docs, __prefix, &__FIELDS[#index], &#parser, #optional);
             }

@@ -58,21 +58,24 @@ pub struct Var<'a> {
     pub example: Option<String>,
     /// `#[config(secret)]`; a secret type is secret whatever this says.
     pub secret: bool,
-    pub default: DefaultValue,
-    /// An `Option<_>` field: unset is `None`.
-    pub optional: bool,
+    pub presence: Presence,
     pub parser: Parser<'a>,
 }
 
+/// What an unset variable means. An `Option` field has no default: unset is
+/// its `None`.
+pub enum Presence {
+    Required,
+    Default(DefaultValue),
+    /// An `Option<_>` field.
+    Optional,
+}
+
 pub enum DefaultValue {
-    None,
     /// `default = "30s"`: parsed like the variable.
     Parsed(String),
     /// `default = <expr>`: the expression, and its text for the docs.
-    Expr {
-        tokens: TokenStream,
-        text: String,
-    },
+    Expr { tokens: TokenStream, text: String },
 }
 
 /// How a value is parsed, following the shape of its type.
@@ -320,26 +323,27 @@ fn var<'a>(
         Some((Wrapper::Option, inner)) => (true, inner),
         _ => (false, ty),
     };
-    let default = match attrs.default {
+    let presence = match attrs.default {
         Some(default) if optional => {
             errors.spanned(
                 &default.key,
                 "`default` cannot be used on an `Option` field: an unset variable is `None`",
             );
-            DefaultValue::None
+            Presence::Optional
         }
+        None if optional => Presence::Optional,
+        None => Presence::Required,
         Some(Attr {
             value: attr::DefaultValue::Parsed(text),
             ..
-        }) => DefaultValue::Parsed(text.value()),
+        }) => Presence::Default(DefaultValue::Parsed(text.value())),
         Some(Attr {
             value: attr::DefaultValue::Expr(tokens),
             ..
-        }) => DefaultValue::Expr {
+        }) => Presence::Default(DefaultValue::Expr {
             text: expr_text(&tokens),
             tokens,
-        },
-        None => DefaultValue::None,
+        }),
     };
     let parser = match attrs.parse_with {
         Some(path) => {
@@ -371,8 +375,7 @@ fn var<'a>(
         doc: attrs.doc,
         example: attrs.example.map(|example| example.value.value()),
         secret: attrs.secret.is_some(),
-        default,
-        optional,
+        presence,
         parser,
     }
 }
