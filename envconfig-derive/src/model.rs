@@ -6,9 +6,7 @@
 use std::collections::HashMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::format_ident;
 use syn::ext::IdentExt;
-use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, LitStr, Path, Type};
 
 use crate::Errors;
@@ -29,9 +27,6 @@ pub struct Field<'a> {
     pub member: Ident,
     /// The field's type, as written.
     pub ty: &'a Type,
-    /// The local variable holding the field's value while the others load;
-    /// `__f_` keeps it apart from the user's names.
-    pub local: Ident,
     pub kind: FieldKind<'a>,
 }
 
@@ -158,14 +153,9 @@ impl<'a> Config<'a> {
                 vars += 1;
                 FieldKind::Var(var(index, &member, &field.ty, attrs, errors))
             };
-            // Mixed-site hygiene: the user's code cannot name it, nor lint
-            // it; located at the type, which errors about its value are about.
-            let span = Span::mixed_site().located_at(field.ty.span());
-            let local = format_ident!("__f_{}", member.unraw(), span = span);
             fields.push(Field {
                 member,
                 ty: &field.ty,
-                local,
                 kind,
             });
         }

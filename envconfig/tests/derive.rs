@@ -172,6 +172,62 @@ fn field_names_do_not_clash_with_generated_code() {
     assert_eq!(values, [1, 2, 3, 4, 5, 6, 7]);
 }
 
+/// Items named like those of the generated code, in scope where it
+/// expands: they must not stand for its parameters, locals or items.
+mod generated_items_in_scope {
+    #![allow(non_upper_case_globals)]
+
+    use envconfig::Config;
+
+    const __loader: u8 = 1;
+    const __prefix: u8 = 2;
+    const __docs: u8 = 3;
+    const __FIELDS: u8 = 4;
+    const __f_port: u8 = 5;
+    static __f_nested: u8 = 6;
+    mod __ec {}
+
+    #[derive(Config, Debug)]
+    #[config(prefix = "H_")]
+    struct Hygiene {
+        port: u16,
+        #[config(default = 3)]
+        retries: u8,
+        tags: Option<Vec<String>>,
+        #[config(nested)]
+        nested: HygieneNested,
+    }
+
+    #[derive(Config, Debug)]
+    struct HygieneNested {
+        #[config(default = "x")]
+        value: String,
+    }
+
+    #[test]
+    fn items_named_like_generated_ones_do_not_break_the_derive() {
+        let config = Hygiene::from_vars([("H_PORT", "80"), ("H_TAGS", "a,b")]).unwrap();
+        assert_eq!(config.port, 80);
+        assert_eq!(config.retries, 3);
+        assert_eq!(
+            config.tags.as_deref(),
+            Some(&["a".to_owned(), "b".to_owned()][..])
+        );
+        assert_eq!(config.nested.value, "x");
+        let names: Vec<String> = Hygiene::docs()
+            .vars()
+            .iter()
+            .map(|var| var.name.clone())
+            .collect();
+        assert_eq!(names, ["H_PORT", "H_RETRIES", "H_TAGS", "H_NESTED_VALUE"]);
+        // The user's items are still theirs.
+        assert_eq!(
+            (__loader, __prefix, __docs, __FIELDS, __f_port, __f_nested),
+            (1, 2, 3, 4, 5, 6)
+        );
+    }
+}
+
 #[derive(Config, Debug)]
 struct Empty {}
 
