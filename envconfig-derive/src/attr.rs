@@ -23,6 +23,8 @@ pub struct Attr<T> {
 #[derive(Default)]
 pub struct StructAttrs {
     pub prefix: Option<Attr<LitStr>>,
+    /// `crate = "..."`: the path generated code names the runtime crate by.
+    pub krate: Option<Attr<Path>>,
 }
 
 /// The attributes of one field.
@@ -50,7 +52,7 @@ pub enum DefaultValue {
     Expr(TokenStream),
 }
 
-const STRUCT_KEYS: &[&str] = &["prefix"];
+const STRUCT_KEYS: &[&str] = &["prefix", "crate"];
 const FIELD_KEYS: &[&str] = &[
     "env",
     "default",
@@ -83,11 +85,17 @@ impl StructAttrs {
                 set(&mut self.prefix, key, value, errors);
             }
             Ok(())
+        } else if key == "crate" {
+            if let Some(value) = crate_path(meta, &key, errors)? {
+                set(&mut self.krate, key, value, errors);
+            }
+            Ok(())
         } else if FIELD_KEYS.contains(&&*key.to_string()) {
             errors.spanned(
                 &key,
                 format_args!(
-                    "`{key}` is a field attribute; on a struct, `#[config]` takes only `prefix`"
+                    "`{key}` is a field attribute; on a struct, `#[config]` takes `prefix` \
+                     and `crate`"
                 ),
             );
             skip_value(meta)
@@ -156,6 +164,14 @@ impl FieldAttrs {
                 if let Some(value) = string(meta, &key, "`example = \"...\"`", errors)? {
                     set(&mut self.example, key, value, errors);
                 }
+            }
+            "crate" => {
+                errors.spanned(
+                    &key,
+                    "`crate` is a struct attribute: it names the envconfig crate \
+                     for the whole derive",
+                );
+                return skip_value(meta);
             }
             _ => return unknown_key(meta, errors, "on a field", FIELD_KEYS),
         }
@@ -302,6 +318,30 @@ fn parse_with(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Resu
             errors.spanned(
                 value_or_key(tokens, key),
                 format_args!("expected a path to a function: {USAGE}"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// `crate = "path"`, as serde has it: for code that reaches envconfig under
+/// another name (a renamed dependency, a re-export).
+fn crate_path(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Result<Option<Path>> {
+    const USAGE: &str = "`crate = \"path::to::envconfig\"`";
+    let Some(lit) = string(meta, key, USAGE, errors)? else {
+        return Ok(None);
+    };
+    // Spanned on the literal, so that a path that does not resolve is an
+    // error there.
+    match lit.parse::<Path>() {
+        Ok(path) => Ok(Some(path)),
+        Err(_) => {
+            errors.spanned(
+                &lit,
+                format_args!(
+                    "`crate` takes a path to the envconfig crate, such as {USAGE}, not `{}`",
+                    lit.value()
+                ),
             );
             Ok(None)
         }

@@ -3,9 +3,9 @@
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::DeriveInput;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
+use syn::{DeriveInput, Path};
 
 use crate::model::{Config, DefaultValue, Field, FieldKind, Parser, Presence, Var};
 use crate::name::VarName;
@@ -57,6 +57,7 @@ fn local(field: &Field) -> Ident {
 pub fn config(config: &Config) -> TokenStream {
     let Config {
         ident,
+        krate,
         prefix,
         fields,
     } = config;
@@ -76,8 +77,8 @@ pub fn config(config: &Config) -> TokenStream {
         .collect();
     let count = Literal::usize_unsuffixed(vars.len());
     let table = vars.iter().map(|var| field_entry(var));
-    let loads = fields.iter().map(load);
-    let describes = fields.iter().map(describe);
+    let loads = fields.iter().map(|field| load(field, krate));
+    let describes = fields.iter().map(|field| describe(field, krate));
     let shadows = [loader, prefix_param, docs]
         .into_iter()
         .cloned()
@@ -92,7 +93,7 @@ pub fn config(config: &Config) -> TokenStream {
         // the field they are named after (`__f_httpProxyURL`).
         #[allow(dead_code, non_snake_case)]
         const _: () = {
-            use ::envconfig::__private as #ec;
+            use #krate::__private as #ec;
             #[allow(unused_imports)]
             use #ec::{PickBuiltin as _, PickFromStr as _, PickNone as _};
 
@@ -107,7 +108,7 @@ pub fn config(config: &Config) -> TokenStream {
             // defaults; should clippy take them for user code, the `&&` of
             // autoref specialization and `|| default()` are on purpose.
             #[allow(clippy::needless_borrow, clippy::redundant_closure)]
-            impl ::envconfig::Config for #ident {
+            impl #krate::Config for #ident {
                 const __PREFIX: &'static str = #prefix;
 
                 fn __load(
@@ -165,7 +166,7 @@ fn field_entry(var: &Var) -> TokenStream {
 // there rather than on the derive.
 
 /// `let __f_field = ...;`: the field's value, or `None` after a problem.
-fn load(field: &Field) -> TokenStream {
+fn load(field: &Field, krate: &Path) -> TokenStream {
     let ty = field.ty;
     let span = ty.span();
     let Hidden {
@@ -180,7 +181,7 @@ fn load(field: &Field) -> TokenStream {
             prefix: nested_prefix,
             ..
         } => quote_spanned! {span=>
-            <#ty as ::envconfig::Config>::__load(
+            <#ty as #krate::Config>::__load(
                 #loader,
                 &#ec::nested_prefix(#prefix, #nested_prefix),
             )
@@ -218,7 +219,7 @@ fn load(field: &Field) -> TokenStream {
 }
 
 /// The field's entries in the docs.
-fn describe(field: &Field) -> TokenStream {
+fn describe(field: &Field, krate: &Path) -> TokenStream {
     let ty = field.ty;
     let span = ty.span();
     let Hidden {
@@ -233,7 +234,7 @@ fn describe(field: &Field) -> TokenStream {
             prefix: nested_prefix,
             ..
         } => quote_spanned! {span=>
-            <#ty as ::envconfig::Config>::__describe(#docs, &#ec::nested_prefix(#prefix, #nested_prefix));
+            <#ty as #krate::Config>::__describe(#docs, &#ec::nested_prefix(#prefix, #nested_prefix));
         },
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);
@@ -271,22 +272,22 @@ fn parser(parser: &Parser, span: Span) -> TokenStream {
 
 /// An impl whose methods are never called, emitted next to the errors so
 /// that code using the type does not add errors of its own.
-pub fn fallback(input: &DeriveInput) -> TokenStream {
+pub fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::envconfig::Config for #ident #ty_generics #where_clause {
+        impl #impl_generics #krate::Config for #ident #ty_generics #where_clause {
             const __PREFIX: &'static str = "";
 
             fn __load(
-                _: &mut ::envconfig::__private::Loader<'_>,
+                _: &mut #krate::__private::Loader<'_>,
                 _: &str,
-            ) -> ::envconfig::__private::Option<Self> {
+            ) -> #krate::__private::Option<Self> {
                 ::core::unreachable!()
             }
 
-            fn __describe(_: &mut ::envconfig::__private::Docs, _: &str) {
+            fn __describe(_: &mut #krate::__private::Docs, _: &str) {
                 ::core::unreachable!()
             }
         }

@@ -6,9 +6,9 @@
 //! every rule and resolves names into the description of one config struct
 //! (with `ty` for the shapes of types, `name` for variable names and
 //! `expr_text` for the docs' text of a default), and `expand` turns that
-//! description into calls to `::envconfig::__private`. Every stage reports
-//! into one `Errors`, so a struct with three mistakes gets three errors from
-//! one build.
+//! description into calls to the runtime's `__private` module. Every stage
+//! reports into one `Errors`, so a struct with three mistakes gets three
+//! errors from one build.
 
 mod attr;
 mod doc;
@@ -33,15 +33,13 @@ pub fn derive_config(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     let errors = Errors::default();
     let config = model::Config::from_input(&input, &errors);
-    match (errors.finish(), config) {
-        (None, Some(config)) => expand::config(&config),
+    match errors.finish() {
+        None => expand::config(&config),
         // Still implement the trait, so that code using the type does not
         // add errors of its own to the ones that matter.
-        (errors, _) => {
-            let mut tokens = expand::fallback(&input);
-            if let Some(errors) = errors {
-                tokens.extend(errors.into_compile_error());
-            }
+        Some(errors) => {
+            let mut tokens = expand::fallback(&input, &config.krate);
+            tokens.extend(errors.into_compile_error());
             tokens
         }
     }

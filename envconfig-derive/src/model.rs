@@ -18,6 +18,8 @@ use crate::ty::{Wrapper, is_str, wrapped};
 /// One config struct.
 pub struct Config<'a> {
     pub ident: Ident,
+    /// The runtime crate: `::envconfig`, or `#[config(crate = "...")]`.
+    pub krate: Path,
     /// `#[config(prefix = "...")]`, or empty.
     pub prefix: String,
     pub fields: Vec<Field<'a>>,
@@ -89,10 +91,10 @@ pub enum Parser<'a> {
 }
 
 impl<'a> Config<'a> {
-    /// The model of `input`; `None` when it is not a struct with named
-    /// fields. Errors go to `errors`; the model may be incomplete when there
-    /// are any.
-    pub fn from_input(input: &'a DeriveInput, errors: &Errors) -> Option<Config<'a>> {
+    /// The model of `input`. Errors go to `errors`; the model may be
+    /// incomplete when there are any (no fields, when `input` is not a struct
+    /// with named fields).
+    pub fn from_input(input: &'a DeriveInput, errors: &Errors) -> Config<'a> {
         let attrs = StructAttrs::from_attrs(&input.attrs, errors);
         let ident = &input.ident;
         let named = match &input.data {
@@ -141,10 +143,17 @@ impl<'a> Config<'a> {
             Some(prefix) => checked_prefix(&prefix.value, errors),
             None => String::new(),
         };
+        let krate = match attrs.krate {
+            Some(krate) => krate.value,
+            None => syn::parse_quote!(::envconfig),
+        };
         let mut fields = Vec::new();
         let mut vars = 0;
-        for field in &named?.named {
-            let member = field.ident.clone()?;
+        for field in named.into_iter().flat_map(|named| &named.named) {
+            // Always there: the fields are named.
+            let Some(member) = field.ident.clone() else {
+                continue;
+            };
             let attrs = FieldAttrs::from_attrs(&field.attrs, errors);
             let kind = if attrs.nested.is_some() {
                 nested(&member, &field.ty, attrs, errors)
@@ -161,11 +170,12 @@ impl<'a> Config<'a> {
         }
         let config = Config {
             ident: ident.clone(),
+            krate,
             prefix,
             fields,
         };
         config.check_names(errors);
-        Some(config)
+        config
     }
 
     /// Two fields reading one variable, or a field reading what another's

@@ -14,7 +14,7 @@ fn expand(source: &str) -> TokenStream {
     if let Some(error) = errors.finish() {
         panic!("{source} is not a valid config struct: {error}");
     }
-    super::config(&config.expect("a struct"))
+    super::config(&config)
 }
 
 /// The field types of the cost measurements' 40-field struct, cycled.
