@@ -13,7 +13,7 @@ use crate::Errors;
 use crate::attr::{self, Attr, FieldAttrs, StructAttrs};
 use crate::expr_text::expr_text;
 use crate::name::{VarName, check_var_name, checked_prefix, is_var_name, screaming_snake_case};
-use crate::ty::{Wrapper, is_str, wrapped};
+use crate::ty::{Wrapper, holds_secret, is_str, wrapped};
 
 /// One config struct.
 pub struct Config<'a> {
@@ -53,7 +53,8 @@ pub struct Var<'a> {
     pub name_span: Span,
     pub doc: String,
     pub example: Option<String>,
-    /// `#[config(secret)]`; a secret type is secret whatever this says.
+    /// `#[config(secret)]`, or a secret type (`SecretString`,
+    /// `Option<SecretBox<T>>`, ...), whatever parses it.
     pub secret: bool,
     pub presence: Presence,
     pub parser: Parser<'a>,
@@ -374,7 +375,7 @@ fn var<'a>(
         name_span,
         doc: attrs.doc,
         example: attrs.example.map(|example| example.value.value()),
-        secret: attrs.secret.is_some(),
+        secret: attrs.secret.is_some() || holds_secret(ty),
         presence,
         parser,
     }

@@ -1,5 +1,5 @@
 //! The shapes of a field's type as written: the wrappers that decide how a
-//! value is read. Only syntax is seen
+//! value is read, and whether the type holds a secret. Only syntax is seen
 //! here, so a wrapper is known by the last segment of its path
 //! (`Option`, `std::option::Option`).
 
@@ -32,6 +32,18 @@ pub fn wrapped(ty: &Type) -> Option<(Wrapper, &Type)> {
     }
 }
 
+/// Whether `ty` is `SecretString` or `SecretBox<_>`, itself or inside
+/// `Option` and `Vec` (`Option<SecretString>`, `Vec<SecretBox<u32>>`).
+/// Read from the type as written rather than from the parser: behind
+/// `parse_with`, the runtime sees only a function.
+pub fn holds_secret(ty: &Type) -> bool {
+    match wrapped(ty) {
+        Some((Wrapper::SecretBox, _)) => true,
+        Some((Wrapper::Option | Wrapper::Vec, inner)) => holds_secret(inner),
+        None => last_segment(ty).is_some_and(|segment| segment.ident == "SecretString"),
+    }
+}
+
 pub fn is_str(ty: &Type) -> bool {
     matches!(ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("str"))
 }
@@ -57,6 +69,30 @@ fn ungroup(mut ty: &Type) -> &Type {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secret_types_are_found_through_wrappers() {
+        let table = [
+            ("SecretString", true),
+            ("secrecy::SecretString", true),
+            ("SecretBox<u32>", true),
+            ("secrecy::SecretBox<str>", true),
+            ("Option<SecretString>", true),
+            ("Vec<SecretString>", true),
+            ("Option<Vec<SecretString>>", true),
+            ("Option<SecretBox<Vec<u8>>>", true),
+            ("(SecretString)", true),
+            ("String", false),
+            ("Option<String>", false),
+            ("Vec<u8>", false),
+            ("Box<SecretString>", false),
+            ("SecretStringish", false),
+        ];
+        for (written, secret) in table {
+            let ty: Type = syn::parse_str(written).unwrap();
+            assert_eq!(holds_secret(&ty), secret, "{written}");
+        }
+    }
 
     #[test]
     fn wrappers_by_their_last_segment() {

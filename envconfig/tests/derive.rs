@@ -519,6 +519,80 @@ fn secrets_load_and_never_show() {
     }
 }
 
+/// A `parse_with` function that hands back a secret.
+fn parse_token(text: &str) -> Result<SecretString, String> {
+    if text.starts_with("tok_") {
+        Ok(SecretString::from(text))
+    } else {
+        Err(format!("{text:?} does not start with tok_"))
+    }
+}
+
+/// Every way a type can say "secret", whatever parses it.
+#[derive(Config, Debug)]
+struct SecretTypes {
+    plain: SecretString,
+    optional: Option<SecretString>,
+    list: Vec<SecretString>,
+    boxed: SecretBox<u32>,
+    optional_box: Option<SecretBox<Vec<u8>>>,
+    #[config(parse_with = parse_token)]
+    parsed: SecretString,
+    #[config(parse_with = parse_token)]
+    optional_parsed: Option<SecretString>,
+    #[config(secret, parse_with = parse_level)]
+    marked: Level,
+    not_secret: String,
+}
+
+#[test]
+fn a_secret_type_makes_a_secret_variable_whatever_parses_it() {
+    let table = [
+        ("PLAIN", true),
+        ("OPTIONAL", true),
+        ("LIST", true),
+        ("BOXED", true),
+        ("OPTIONAL_BOX", true),
+        ("PARSED", true),
+        ("OPTIONAL_PARSED", true),
+        ("MARKED", true),
+        ("NOT_SECRET", false),
+    ];
+    let docs = SecretTypes::docs();
+    for (i, (name, secret)) in table.into_iter().enumerate() {
+        assert_eq!(docs.vars()[i].name, name);
+        assert_eq!(docs.vars()[i].secret, secret, "{name}");
+    }
+    // A parser's message about a secret never shows, lest it quote the
+    // value.
+    let error = load::<SecretTypes>(&[
+        ("PARSED", "pw-hunter2"),
+        ("OPTIONAL_PARSED", "pw-swordfish"),
+    ])
+    .unwrap_err();
+    for shown in [error.to_string(), format!("{error:?}")] {
+        for secret in ["hunter2", "swordfish"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+    }
+}
+
+/// Secret types named by their path (`SecretString` is not in scope here).
+mod qualified {
+    #[derive(envconfig::Config)]
+    pub struct Qualified {
+        pub token: secrecy::SecretString,
+        pub pin: Option<secrecy::SecretBox<u32>>,
+    }
+}
+
+#[test]
+fn a_secret_type_is_known_by_the_last_segment_of_its_path() {
+    for var in qualified::Qualified::docs().vars() {
+        assert!(var.secret, "{}", var.name);
+    }
+}
+
 // ---------------------------------------------------------------------------
 // parse_with and FromStr types
 
