@@ -6,9 +6,11 @@ use proc_macro2::{Spacing, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
-use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Meta, Path, PathArguments, Token};
+use syn::{Attribute, Ident, LitStr, Path, PathArguments, Token};
 
 use crate::Errors;
+use crate::doc::doc_comment;
+use crate::suggest::closest;
 
 /// One key as written: the key itself, for errors about its use, and its
 /// value.
@@ -21,6 +23,8 @@ pub struct Attr<T> {
 #[derive(Default)]
 pub struct StructAttrs {
     pub prefix: Option<Attr<LitStr>>,
+    /// `crate = "..."`: the path generated code names the runtime crate by.
+    pub krate: Option<Attr<Path>>,
 }
 
 /// The attributes of one field.
@@ -48,7 +52,7 @@ pub enum DefaultValue {
     Expr(TokenStream),
 }
 
-const STRUCT_KEYS: &[&str] = &["prefix"];
+const STRUCT_KEYS: &[&str] = &["prefix", "crate"];
 const FIELD_KEYS: &[&str] = &[
     "env",
     "default",
@@ -77,15 +81,21 @@ impl StructAttrs {
             return unknown_key(meta, errors, "on a struct", STRUCT_KEYS);
         };
         if key == "prefix" {
-            if let Some(value) = string(meta, &key, "prefix = \"APP_\"", errors)? {
+            if let Some(value) = string(meta, &key, "`prefix = \"APP_\"`", errors)? {
                 set(&mut self.prefix, key, value, errors);
+            }
+            Ok(())
+        } else if key == "crate" {
+            if let Some(value) = crate_path(meta, &key, errors)? {
+                set(&mut self.krate, key, value, errors);
             }
             Ok(())
         } else if FIELD_KEYS.contains(&&*key.to_string()) {
             errors.spanned(
                 &key,
                 format_args!(
-                    "`{key}` is a field attribute; on a struct, `#[config]` takes only `prefix`"
+                    "`{key}` is a field attribute; on a struct, `#[config]` takes `prefix` \
+                     and `crate`"
                 ),
             );
             skip_value(meta)
@@ -116,7 +126,7 @@ impl FieldAttrs {
         };
         match &*key.to_string() {
             "env" => {
-                if let Some(value) = string(meta, &key, "env = \"NAME\"", errors)? {
+                if let Some(value) = string(meta, &key, "`env = \"NAME\"`", errors)? {
                     set(&mut self.env, key, value, errors);
                 }
             }
@@ -136,12 +146,12 @@ impl FieldAttrs {
                 }
             }
             "prefix" => {
-                if let Some(value) = string(meta, &key, "nested, prefix = \"DB_\"", errors)? {
+                if let Some(value) = string(meta, &key, "`nested, prefix = \"DB_\"`", errors)? {
                     set(&mut self.prefix, key, value, errors);
                 }
             }
             "separator" => {
-                if let Some(value) = string(meta, &key, "separator = \",\"", errors)? {
+                if let Some(value) = string(meta, &key, "`separator = \",\"`", errors)? {
                     set(&mut self.separator, key, value, errors);
                 }
             }
@@ -151,9 +161,17 @@ impl FieldAttrs {
                 }
             }
             "example" => {
-                if let Some(value) = string(meta, &key, "example = \"...\"", errors)? {
+                if let Some(value) = string(meta, &key, "`example = \"...\"`", errors)? {
                     set(&mut self.example, key, value, errors);
                 }
+            }
+            "crate" => {
+                errors.spanned(
+                    &key,
+                    "`crate` is a struct attribute: it names the envconfig crate \
+                     for the whole derive",
+                );
+                return skip_value(meta);
             }
             _ => return unknown_key(meta, errors, "on a field", FIELD_KEYS),
         }
@@ -198,29 +216,30 @@ fn unknown_key(
     skip_value(meta)
 }
 
-/// The allowed key a typo most likely meant.
-fn closest<'a>(written: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    allowed
-        .iter()
-        .map(|key| (edit_distance(written, key), *key))
-        .filter(|(distance, key)| *distance <= key.len() / 3)
-        .min()
-        .map(|(_, key)| key)
+/// The tokens after `key =`, up to the next key; `None` (with an error
+/// showing `usage`) when the key has no `=`.
+fn value_of(
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    usage: &str,
+    errors: &Errors,
+) -> syn::Result<Option<TokenStream>> {
+    if !meta.input.peek(Token![=]) {
+        errors.spanned(key, format_args!("`{key}` needs a value: {usage}"));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    until_comma(meta.value()?).map(Some)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
+/// What an error about a value points at: the value, or the key when the
+/// value is missing (`env = ,`).
+fn value_or_key(tokens: TokenStream, key: &Ident) -> TokenStream {
+    if tokens.is_empty() {
+        key.to_token_stream()
+    } else {
+        tokens
     }
-    row[b.len()]
 }
 
 /// `key = "..."`; `None` (with an error recorded) when the value is not a
@@ -231,23 +250,15 @@ fn string(
     usage: &str,
     errors: &Errors,
 ) -> syn::Result<Option<LitStr>> {
-    if !meta.input.peek(Token![=]) {
-        errors.spanned(key, format_args!("`{key}` needs a value: `{usage}`"));
-        skip_value(meta)?;
+    let Some(tokens) = value_of(meta, key, usage, errors)? else {
         return Ok(None);
-    }
-    let tokens = until_comma(meta.value()?)?;
+    };
     match syn::parse2::<LitStr>(tokens.clone()) {
         Ok(lit) => Ok(Some(lit)),
         Err(_) => {
-            let tokens = if tokens.is_empty() {
-                key.to_token_stream()
-            } else {
-                tokens
-            };
             errors.spanned(
-                tokens,
-                format_args!("`{key}` takes a string literal: `{usage}`"),
+                value_or_key(tokens, key),
+                format_args!("`{key}` takes a string literal: {usage}"),
             );
             Ok(None)
         }
@@ -274,12 +285,9 @@ fn default(
 ) -> syn::Result<Option<DefaultValue>> {
     const USAGE: &str =
         "`default = \"30s\"` (parsed like the variable) or `default = <expression>`";
-    if !meta.input.peek(Token![=]) {
-        errors.spanned(key, format_args!("`default` needs a value: {USAGE}"));
-        skip_value(meta)?;
+    let Some(tokens) = value_of(meta, key, USAGE, errors)? else {
         return Ok(None);
-    }
-    let tokens = until_comma(meta.value()?)?;
+    };
     if tokens.is_empty() {
         errors.spanned(key, format_args!("`default` needs a value: {USAGE}"));
         return Ok(None);
@@ -292,13 +300,9 @@ fn default(
 
 fn parse_with(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Result<Option<Path>> {
     const USAGE: &str = "`parse_with = path::to::function`, a `fn(&str) -> Result<T, E>`";
-    if !meta.input.peek(Token![=]) {
-        errors.spanned(key, format_args!("`parse_with` needs a value: {USAGE}"));
-        skip_value(meta)?;
+    let Some(tokens) = value_of(meta, key, USAGE, errors)? else {
         return Ok(None);
-    }
-    let value = meta.value()?;
-    let tokens = until_comma(value)?;
+    };
     match syn::parse2::<Path>(tokens.clone()) {
         Ok(mut path) => {
             // `parse::<T>` is how a path is written in an expression.
@@ -311,14 +315,33 @@ fn parse_with(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Resu
             Ok(Some(path))
         }
         Err(_) => {
-            let tokens = if tokens.is_empty() {
-                key.to_token_stream()
-            } else {
-                tokens
-            };
             errors.spanned(
-                tokens,
+                value_or_key(tokens, key),
                 format_args!("expected a path to a function: {USAGE}"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// `crate = "path"`, as serde has it: for code that reaches envconfig under
+/// another name (a renamed dependency, a re-export).
+fn crate_path(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Result<Option<Path>> {
+    const USAGE: &str = "`crate = \"path::to::envconfig\"`";
+    let Some(lit) = string(meta, key, USAGE, errors)? else {
+        return Ok(None);
+    };
+    // Spanned on the literal, so that a path that does not resolve is an
+    // error there.
+    match lit.parse::<Path>() {
+        Ok(path) => Ok(Some(path)),
+        Err(_) => {
+            errors.spanned(
+                &lit,
+                format_args!(
+                    "`crate` takes a path to the envconfig crate, such as {USAGE}, not `{}`",
+                    lit.value()
+                ),
             );
             Ok(None)
         }
@@ -374,38 +397,6 @@ fn until_comma(input: ParseStream) -> syn::Result<TokenStream> {
     Ok(tokens)
 }
 
-/// The doc comment, lines trimmed and joined with spaces, empty lines
-/// dropped. A `#[doc = ...]` whose value is not a literal (`include_str!`)
-/// is left out.
-fn doc_comment(attrs: &[Attribute]) -> String {
-    let mut lines = Vec::new();
-    for attr in attrs {
-        if let Meta::NameValue(doc) = &attr.meta
-            && doc.path.is_ident("doc")
-            && let Expr::Lit(ExprLit {
-                lit: Lit::Str(text),
-                ..
-            }) = &doc.value
-        {
-            let text = text.value();
-            // A `/** ... */` comment is one attribute of many lines, often
-            // each starting with ` * `, which is layout, not text.
-            let block = text.contains('\n');
-            lines.extend(
-                text.lines()
-                    .map(str::trim)
-                    .map(|line| match line.strip_prefix('*') {
-                        Some(rest) if block => rest.trim_start(),
-                        _ => line,
-                    })
-                    .filter(|line| !line.is_empty())
-                    .map(str::to_owned),
-            );
-        }
-    }
-    lines.join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,43 +413,6 @@ mod tests {
         ];
         for (written, meant) in table {
             assert_eq!(closest(written, FIELD_KEYS), meant, "{written}");
-        }
-    }
-
-    #[test]
-    fn doc_comments_become_one_line() {
-        let table: [(syn::DeriveInput, &str); 3] = [
-            (
-                syn::parse_quote! {
-                    /// Port the HTTP server
-                    ///   listens on.
-                    ///
-                    /// * `0` picks one.
-                    struct S;
-                },
-                "Port the HTTP server listens on. * `0` picks one.",
-            ),
-            (
-                syn::parse_quote! {
-                    /**
-                     * Block doc
-                     * with stars.
-                     */
-                    struct S;
-                },
-                "Block doc with stars.",
-            ),
-            (
-                syn::parse_quote! {
-                    #[doc = "Written as an attribute."]
-                    #[doc = include_str!("README.md")]
-                    struct S;
-                },
-                "Written as an attribute.",
-            ),
-        ];
-        for (input, doc) in table {
-            assert_eq!(doc_comment(&input.attrs), doc);
         }
     }
 

@@ -1,19 +1,73 @@
 //! Writing out the impl of `envconfig::Config` from the model: a table of the
 //! struct's variables and one runtime call per field, nothing decided here.
 
-use proc_macro2::{Literal, Span, TokenStream};
-use quote::{quote, quote_spanned};
-use syn::DeriveInput;
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
+use syn::{DeriveInput, Path};
 
-use crate::model::{Config, DefaultValue, Field, FieldKind, Parser, Var, VarName};
+use crate::model::{Config, DefaultValue, Field, FieldKind, Parser, Presence, Var};
+use crate::name::VarName;
+
+/// The names generated code gives its own items, parameters and locals.
+///
+/// The parameters and locals are of mixed-site hygiene, so that the user's
+/// tokens (a `default = <expr>`) cannot name them. Items resolve at the call
+/// site whatever their span: ours are declared in the expansion's own
+/// block, which shadows the user's module (a `static __FIELDS`, a `mod
+/// __ec`); and since a parameter or local cannot be named like a constant
+/// or static in scope, hygiene or not, the block also declares a function
+/// of each such name, which shadows the user's constant and lets itself be
+/// shadowed by a binding.
+struct Hidden {
+    /// The runtime's `__private` module. Of call-site hygiene, unlike the
+    /// others: it starts the calls that the compiler's errors about a
+    /// field's type point at, and a mixed-site span there would have them
+    /// blame the derive, once per call, instead of the type.
+    ec: Ident,
+    /// The `static` table of the struct's variables.
+    fields: Ident,
+    loader: Ident,
+    prefix: Ident,
+    docs: Ident,
+}
+
+impl Hidden {
+    /// The names, located at `span` for the compiler's errors.
+    fn at(span: Span) -> Hidden {
+        let hygienic = |name| Ident::new(name, Span::mixed_site().located_at(span));
+        Hidden {
+            ec: Ident::new("__ec", span),
+            fields: hygienic("__FIELDS"),
+            loader: hygienic("__loader"),
+            prefix: hygienic("__prefix"),
+            docs: hygienic("__docs"),
+        }
+    }
+}
+
+/// The local holding a field's value while the others load, located at its
+/// type, which errors about its value are about.
+fn local(field: &Field) -> Ident {
+    let span = Span::mixed_site().located_at(field.ty.span());
+    format_ident!("__f_{}", field.member.unraw(), span = span)
+}
 
 pub fn config(config: &Config) -> TokenStream {
     let Config {
         ident,
+        krate,
         prefix,
         fields,
     } = config;
+    let Hidden {
+        ec,
+        fields: table_name,
+        loader,
+        prefix: prefix_param,
+        docs,
+    } = &Hidden::at(Span::call_site());
     let vars: Vec<&Var> = fields
         .iter()
         .filter_map(|field| match &field.kind {
@@ -23,39 +77,49 @@ pub fn config(config: &Config) -> TokenStream {
         .collect();
     let count = Literal::usize_unsuffixed(vars.len());
     let table = vars.iter().map(|var| field_entry(var));
-    let loads = fields.iter().map(load);
-    let describes = fields.iter().map(describe);
+    let loads = fields.iter().map(|field| load(field, krate));
+    let describes = fields.iter().map(|field| describe(field, krate));
+    let shadows = [loader, prefix_param, docs]
+        .into_iter()
+        .cloned()
+        .chain(fields.iter().map(local));
     let inits = fields.iter().map(|field| {
-        let Field {
-            member, local, ty, ..
-        } = field;
+        let Field { member, ty, .. } = field;
+        let local = local(field);
         quote_spanned!(ty.span()=> #member: #local?)
     });
     quote! {
+        // The shadowing functions are never called, and keep the case of
+        // the field they are named after (`__f_httpProxyURL`).
+        #[allow(dead_code, non_snake_case)]
         const _: () = {
-            use ::envconfig::__private as __ec;
+            use #krate::__private as #ec;
             #[allow(unused_imports)]
-            use __ec::{PickBuiltin as _, PickFromStr as _, PickNone as _};
+            use #ec::{PickBuiltin as _, PickFromStr as _, PickNone as _};
 
-            static __FIELDS: [__ec::Field; #count] = [#(#table),*];
+            // See `Hidden`: a constant or static of these names in scope
+            // would make patterns of our parameters and locals.
+            #(fn #shadows() {})*
+
+            static #table_name: [#ec::Field; #count] = [#(#table),*];
 
             #[automatically_derived]
             // Parts of this code carry the spans of the user's types and
             // defaults; should clippy take them for user code, the `&&` of
             // autoref specialization and `|| default()` are on purpose.
             #[allow(clippy::needless_borrow, clippy::redundant_closure)]
-            impl ::envconfig::Config for #ident {
+            impl #krate::Config for #ident {
                 const __PREFIX: &'static str = #prefix;
 
                 fn __load(
-                    __loader: &mut __ec::Loader<'_>,
-                    __prefix: &str,
-                ) -> __ec::Option<Self> {
+                    #loader: &mut #ec::Loader<'_>,
+                    #prefix_param: &str,
+                ) -> #ec::Option<Self> {
                     #(#loads)*
-                    __ec::Option::Some(Self { #(#inits),* })
+                    #ec::Option::Some(Self { #(#inits),* })
                 }
 
-                fn __describe(__docs: &mut __ec::Docs, __prefix: &str) {
+                fn __describe(#docs: &mut #ec::Docs, #prefix_param: &str) {
                     #(#describes)*
                 }
             }
@@ -65,23 +129,28 @@ pub fn config(config: &Config) -> TokenStream {
 
 /// The `static` description of one variable.
 fn field_entry(var: &Var) -> TokenStream {
+    let ec = &Hidden::at(Span::call_site()).ec;
     let name = match &var.name {
-        VarName::Suffix(suffix) => quote!(__ec::FieldName::Suffix(#suffix)),
-        VarName::Exact(name) => quote!(__ec::FieldName::Exact(#name)),
+        VarName::Suffix(suffix) => quote!(#ec::FieldName::Suffix(#suffix)),
+        VarName::Exact(name) => quote!(#ec::FieldName::Exact(#name)),
     };
     let doc = &var.doc;
     let example = match &var.example {
-        Some(example) => quote!(__ec::Option::Some(#example)),
-        None => quote!(__ec::Option::None),
+        Some(example) => quote!(#ec::Option::Some(#example)),
+        None => quote!(#ec::Option::None),
     };
     let secret = var.secret;
-    let default = match &var.default {
-        DefaultValue::None => quote!(__ec::DefaultValue::None),
-        DefaultValue::Parsed(text) => quote!(__ec::DefaultValue::Parsed(#text)),
-        DefaultValue::Expr { text, .. } => quote!(__ec::DefaultValue::Expr(#text)),
+    let default = match &var.presence {
+        Presence::Required | Presence::Optional => quote!(#ec::DefaultValue::None),
+        Presence::Default(DefaultValue::Parsed(text)) => {
+            quote!(#ec::DefaultValue::Parsed(#text))
+        }
+        Presence::Default(DefaultValue::Expr { text, .. }) => {
+            quote!(#ec::DefaultValue::Expr(#text))
+        }
     };
     quote! {
-        __ec::Field {
+        #ec::Field {
             name: #name,
             doc: #doc,
             example: #example,
@@ -97,56 +166,82 @@ fn field_entry(var: &Var) -> TokenStream {
 // there rather than on the derive.
 
 /// `let __f_field = ...;`: the field's value, or `None` after a problem.
-fn load(field: &Field) -> TokenStream {
-    let Field { local, ty, .. } = field;
+fn load(field: &Field, krate: &Path) -> TokenStream {
+    let ty = field.ty;
     let span = ty.span();
+    let Hidden {
+        ec,
+        fields,
+        loader,
+        prefix,
+        ..
+    } = &Hidden::at(span);
     let value = match &field.kind {
-        FieldKind::Nested { prefix, .. } => quote_spanned! {span=>
-            <#ty as ::envconfig::Config>::__load(
-                __loader,
-                &__ec::nested_prefix(__prefix, #prefix),
+        FieldKind::Nested {
+            prefix: nested_prefix,
+            ..
+        } => quote_spanned! {span=>
+            <#ty as #krate::Config>::__load(
+                #loader,
+                &#ec::nested_prefix(#prefix, #nested_prefix),
             )
         },
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);
             let parser = parser(&var.parser, span);
-            if var.optional {
-                quote_spanned!(span=> __loader.optional(__prefix, &__FIELDS[#index], #parser))
-            } else {
+            let field = quote_spanned!(span=> &#fields[#index]);
+            let required = |default: TokenStream| {
+                quote_spanned! {span=>
+                    #loader.required(#prefix, #field, #parser, #default)
+                }
+            };
+            match &var.presence {
+                Presence::Optional => {
+                    quote_spanned!(span=> #loader.optional(#prefix, #field, #parser))
+                }
                 // The expression keeps its spans: the compiler's errors about
                 // it (a wrong type, an overflowing literal) point into the
-                // attribute. Paths spanned on the type must not name what the
-                // user has in scope (`Option::None`): lints such as
+                // attribute.
+                Presence::Default(DefaultValue::Expr { tokens, .. }) => {
+                    required(quote!(#ec::Option::Some(|| #tokens)))
+                }
+                // Paths spanned on the type must not name what the user has
+                // in scope (`Option::None`): lints such as
                 // `unused_qualifications` would take them for the user's.
-                let default = match &var.default {
-                    DefaultValue::Expr { tokens, .. } => quote!(__ec::Option::Some(|| #tokens)),
-                    DefaultValue::None | DefaultValue::Parsed(_) => {
-                        quote_spanned!(span=> __ec::no_default())
-                    }
-                };
-                quote_spanned! {span=>
-                    __loader.required(__prefix, &__FIELDS[#index], #parser, #default)
+                Presence::Required | Presence::Default(DefaultValue::Parsed(_)) => {
+                    required(quote_spanned!(span=> #ec::no_default()))
                 }
             }
         }
     };
+    let local = local(field);
     quote_spanned!(span=> let #local = #value;)
 }
 
 /// The field's entries in the docs.
-fn describe(field: &Field) -> TokenStream {
+fn describe(field: &Field, krate: &Path) -> TokenStream {
     let ty = field.ty;
     let span = ty.span();
+    let Hidden {
+        ec,
+        fields,
+        prefix,
+        docs,
+        ..
+    } = &Hidden::at(span);
     match &field.kind {
-        FieldKind::Nested { prefix, .. } => quote_spanned! {span=>
-            <#ty as ::envconfig::Config>::__describe(__docs, &__ec::nested_prefix(__prefix, #prefix));
+        FieldKind::Nested {
+            prefix: nested_prefix,
+            ..
+        } => quote_spanned! {span=>
+            <#ty as #krate::Config>::__describe(#docs, &#ec::nested_prefix(#prefix, #nested_prefix));
         },
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);
             let parser = parser(&var.parser, span);
-            let optional = var.optional;
+            let optional = matches!(var.presence, Presence::Optional);
             quote_spanned! {span=>
-                __ec::describe_var(__docs, __prefix, &__FIELDS[#index], &#parser, #optional);
+                #ec::describe_var(#docs, #prefix, &#fields[#index], &#parser, #optional);
             }
         }
     }
@@ -154,41 +249,45 @@ fn describe(field: &Field) -> TokenStream {
 
 /// The parser of a value; `span` is the field's type.
 fn parser(parser: &Parser, span: Span) -> TokenStream {
+    let ec = &Hidden::at(span).ec;
     match parser {
         // Spanned on the type it picks for: `Endpoint` in `Vec<Endpoint>`.
-        Parser::Pick(ty) => quote_spanned! {ty.span()=>
-            __ec::picked((&&__ec::Pick::<#ty>::new()).parser())
-        },
+        Parser::Pick(ty) => {
+            let ec = &Hidden::at(ty.span()).ec;
+            quote_spanned! {ty.span()=>
+                #ec::picked((&&#ec::Pick::<#ty>::new()).parser())
+            }
+        }
         Parser::List { separator, item } => {
             let item = self::parser(item, span);
-            quote_spanned!(span=> __ec::List::new(#separator, #item))
+            quote_spanned!(span=> #ec::List::new(#separator, #item))
         }
         Parser::Secret(inner) => {
             let inner = self::parser(inner, span);
-            quote_spanned!(span=> __ec::Secret::new(#inner))
+            quote_spanned!(span=> #ec::Secret::new(#inner))
         }
-        Parser::With(path) => quote_spanned!(span=> __ec::WithFn::new(#path)),
+        Parser::With(path) => quote_spanned!(span=> #ec::WithFn::new(#path)),
     }
 }
 
 /// An impl whose methods are never called, emitted next to the errors so
 /// that code using the type does not add errors of its own.
-pub fn fallback(input: &DeriveInput) -> TokenStream {
+pub fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::envconfig::Config for #ident #ty_generics #where_clause {
+        impl #impl_generics #krate::Config for #ident #ty_generics #where_clause {
             const __PREFIX: &'static str = "";
 
             fn __load(
-                _: &mut ::envconfig::__private::Loader<'_>,
+                _: &mut #krate::__private::Loader<'_>,
                 _: &str,
-            ) -> ::envconfig::__private::Option<Self> {
+            ) -> #krate::__private::Option<Self> {
                 ::core::unreachable!()
             }
 
-            fn __describe(_: &mut ::envconfig::__private::Docs, _: &str) {
+            fn __describe(_: &mut #krate::__private::Docs, _: &str) {
                 ::core::unreachable!()
             }
         }
@@ -196,62 +295,4 @@ pub fn fallback(input: &DeriveInput) -> TokenStream {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::Errors;
-    use crate::model::Config;
-
-    /// The field types of the cost measurements' 40-field struct, cycled.
-    const FIELDS: [&str; 6] = [
-        "#[config(default = 8080)] port_{i}: u16",
-        "#[config(default = false)] debug_{i}: bool",
-        "#[config(default = \"30s\")] timeout_{i}: std::time::Duration",
-        "name_{i}: String",
-        "retries_{i}: Option<u32>",
-        "#[config(separator = \",\")] hosts_{i}: Vec<String>",
-    ];
-
-    /// The token trees and bytes the derive expands a struct of `fields`
-    /// documented fields into.
-    fn expanded_size(fields: usize) -> (usize, usize) {
-        let body: String = (0..fields)
-            .map(|i| {
-                let field = FIELDS[i % FIELDS.len()].replace("{i}", &i.to_string());
-                format!("/// Field number {i}.\n{field},\n")
-            })
-            .collect();
-        let source = format!("#[config(prefix = \"APP_\")] struct Settings {{ {body} }}");
-        let input: syn::DeriveInput = syn::parse_str(&source).expect("a struct");
-        let errors = Errors::default();
-        let config = Config::from_input(&input, &errors).expect("a valid struct");
-        assert!(errors.finish().is_none());
-        let tokens = super::config(&config);
-        fn count(tokens: proc_macro2::TokenStream) -> usize {
-            tokens
-                .into_iter()
-                .map(|tree| match tree {
-                    proc_macro2::TokenTree::Group(group) => 1 + count(group.stream()),
-                    _ => 1,
-                })
-                .sum()
-        }
-        (count(tokens.clone()), tokens.to_string().len())
-    }
-
-    /// What each field adds to the expansion: a `static` table entry and two
-    /// calls to shared generic functions, never a parser of its own. The
-    /// README's Cost section quotes the printed figures
-    /// (`cargo test -p envconfig-derive each_field -- --nocapture`).
-    #[test]
-    fn each_field_expands_to_a_table_entry_and_two_calls() {
-        let (base_tokens, base_bytes) = expanded_size(0);
-        let (tokens, bytes) = expanded_size(60);
-        let per_field = ((tokens - base_tokens) / 60, (bytes - base_bytes) / 60);
-        println!(
-            "expanded: {base_tokens} token trees ({base_bytes} bytes) per struct, \
-             {} token trees ({} bytes) per field",
-            per_field.0, per_field.1
-        );
-        // About 140 token trees; an inlined parser would be thousands.
-        assert!(per_field.0 < 200, "{per_field:?}");
-    }
-}
+mod tests;

@@ -1,19 +1,27 @@
 //! The derive macro of envconfig; use it through the `envconfig` crate, which
 //! documents it.
 //!
-//! A pipeline of three stages, one file each: `attr` reads the
-//! `#[config(...)]` attributes as written, `model` checks every rule and
-//! resolves names into the description of one config struct, and `expand`
-//! turns that description into calls to `::envconfig::__private`. Every stage
+//! A pipeline of three stages: `attr` reads the `#[config(...)]` attributes
+//! and doc comments as written (with `doc` and `suggest`), `model` checks
+//! every rule and resolves names into the description of one config struct
+//! (with `ty` for the shapes of types, `name` for variable names and
+//! `expr_text` for the docs' text of a default), and `expand` turns that
+//! description into calls to the runtime's `__private` module. Every stage
 //! reports into one `Errors`, so a struct with three mistakes gets three
 //! errors from one build.
 
 mod attr;
+mod doc;
 mod expand;
+mod expr_text;
 mod model;
+mod name;
+mod suggest;
+mod ty;
 
 use std::cell::RefCell;
 use std::fmt::Display;
+use std::thread;
 
 use proc_macro::TokenStream;
 use proc_macro2::Span;
@@ -25,15 +33,13 @@ pub fn derive_config(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     let errors = Errors::default();
     let config = model::Config::from_input(&input, &errors);
-    match (errors.finish(), config) {
-        (None, Some(config)) => expand::config(&config),
+    match errors.finish() {
+        None => expand::config(&config),
         // Still implement the trait, so that code using the type does not
         // add errors of its own to the ones that matter.
-        (errors, _) => {
-            let mut tokens = expand::fallback(&input);
-            if let Some(errors) = errors {
-                tokens.extend(errors.into_compile_error());
-            }
+        Some(errors) => {
+            let mut tokens = expand::fallback(&input, &config.krate);
+            tokens.extend(errors.into_compile_error());
             tokens
         }
     }
@@ -41,8 +47,16 @@ pub fn derive_config(input: TokenStream) -> TokenStream {
 }
 
 /// Every error of one expansion, reported together at the end.
-#[derive(Default)]
-struct Errors(RefCell<Option<syn::Error>>);
+///
+/// Dropping it without [`Errors::finish`] panics: errors recorded and never
+/// reported would let a wrong struct compile.
+struct Errors(RefCell<Option<Vec<syn::Error>>>);
+
+impl Default for Errors {
+    fn default() -> Errors {
+        Errors(RefCell::new(Some(Vec::new())))
+    }
+}
 
 impl Errors {
     /// An error spanned on `tokens` (from their first to their last token).
@@ -55,14 +69,55 @@ impl Errors {
     }
 
     fn push(&self, error: syn::Error) {
-        let mut all = self.0.borrow_mut();
-        match &mut *all {
-            Some(all) => all.combine(error),
-            None => *all = Some(error),
-        }
+        self.0
+            .borrow_mut()
+            .as_mut()
+            .expect("errors pushed after `finish`")
+            .push(error);
     }
 
+    /// Every error recorded, as one.
     fn finish(self) -> Option<syn::Error> {
-        self.0.into_inner()
+        let errors = self.0.borrow_mut().take()?;
+        errors.into_iter().reduce(|mut all, error| {
+            all.combine(error);
+            all
+        })
+    }
+}
+
+impl Drop for Errors {
+    fn drop(&mut self) {
+        // A panic already under way has its own story to tell.
+        if self.0.get_mut().is_some() && !thread::panicking() {
+            panic!("forgot to check for errors");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_are_reported_together() {
+        let errors = Errors::default();
+        errors.at(Span::call_site(), "first");
+        errors.at(Span::call_site(), "second");
+        let messages: Vec<String> = errors
+            .finish()
+            .into_iter()
+            .flatten()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(messages, ["first", "second"]);
+        assert!(Errors::default().finish().is_none());
+    }
+
+    #[test]
+    #[should_panic(expected = "forgot to check for errors")]
+    fn errors_never_finished_panic() {
+        let errors = Errors::default();
+        errors.at(Span::call_site(), "lost");
     }
 }

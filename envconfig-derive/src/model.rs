@@ -5,18 +5,21 @@
 
 use std::collections::HashMap;
 
-use proc_macro2::{Delimiter, Ident, Spacing, Span, TokenStream, TokenTree};
-use quote::format_ident;
+use proc_macro2::{Ident, Span, TokenStream};
 use syn::ext::IdentExt;
-use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields, GenericArgument, LitStr, Path, PathArguments, Type};
+use syn::{Data, DeriveInput, Fields, LitStr, Path, Type};
 
 use crate::Errors;
 use crate::attr::{self, Attr, FieldAttrs, StructAttrs};
+use crate::expr_text::expr_text;
+use crate::name::{VarName, check_var_name, checked_prefix, is_var_name, screaming_snake_case};
+use crate::ty::{Wrapper, holds_secret, is_str, wrapped};
 
 /// One config struct.
 pub struct Config<'a> {
     pub ident: Ident,
+    /// The runtime crate: `::envconfig`, or `#[config(crate = "...")]`.
+    pub krate: Path,
     /// `#[config(prefix = "...")]`, or empty.
     pub prefix: String,
     pub fields: Vec<Field<'a>>,
@@ -26,9 +29,6 @@ pub struct Field<'a> {
     pub member: Ident,
     /// The field's type, as written.
     pub ty: &'a Type,
-    /// The local variable holding the field's value while the others load;
-    /// `__f_` keeps it apart from the user's names.
-    pub local: Ident,
     pub kind: FieldKind<'a>,
 }
 
@@ -53,30 +53,27 @@ pub struct Var<'a> {
     pub name_span: Span,
     pub doc: String,
     pub example: Option<String>,
-    /// `#[config(secret)]`; a secret type is secret whatever this says.
+    /// `#[config(secret)]`, or a secret type (`SecretString`,
+    /// `Option<SecretBox<T>>`, ...), whatever parses it.
     pub secret: bool,
-    pub default: DefaultValue,
-    /// An `Option<_>` field: unset is `None`.
-    pub optional: bool,
+    pub presence: Presence,
     pub parser: Parser<'a>,
 }
 
-pub enum VarName {
-    /// Appended to the prefix: the field's name in `SCREAMING_SNAKE_CASE`.
-    Suffix(String),
-    /// `env = "NAME"`.
-    Exact(String),
+/// What an unset variable means. An `Option` field has no default: unset is
+/// its `None`.
+pub enum Presence {
+    Required,
+    Default(DefaultValue),
+    /// An `Option<_>` field.
+    Optional,
 }
 
 pub enum DefaultValue {
-    None,
     /// `default = "30s"`: parsed like the variable.
     Parsed(String),
     /// `default = <expr>`: the expression, and its text for the docs.
-    Expr {
-        tokens: TokenStream,
-        text: String,
-    },
+    Expr { tokens: TokenStream, text: String },
 }
 
 /// How a value is parsed, following the shape of its type.
@@ -95,10 +92,10 @@ pub enum Parser<'a> {
 }
 
 impl<'a> Config<'a> {
-    /// The model of `input`; `None` when it is not a struct with named
-    /// fields. Errors go to `errors`; the model may be incomplete when there
-    /// are any.
-    pub fn from_input(input: &'a DeriveInput, errors: &Errors) -> Option<Config<'a>> {
+    /// The model of `input`. Errors go to `errors`; the model may be
+    /// incomplete when there are any (no fields, when `input` is not a struct
+    /// with named fields).
+    pub fn from_input(input: &'a DeriveInput, errors: &Errors) -> Config<'a> {
         let attrs = StructAttrs::from_attrs(&input.attrs, errors);
         let ident = &input.ident;
         let named = match &input.data {
@@ -147,10 +144,17 @@ impl<'a> Config<'a> {
             Some(prefix) => checked_prefix(&prefix.value, errors),
             None => String::new(),
         };
+        let krate = match attrs.krate {
+            Some(krate) => krate.value,
+            None => syn::parse_quote!(::envconfig),
+        };
         let mut fields = Vec::new();
         let mut vars = 0;
-        for field in &named?.named {
-            let member = field.ident.clone()?;
+        for field in named.into_iter().flat_map(|named| &named.named) {
+            // Always there: the fields are named.
+            let Some(member) = field.ident.clone() else {
+                continue;
+            };
             let attrs = FieldAttrs::from_attrs(&field.attrs, errors);
             let kind = if attrs.nested.is_some() {
                 nested(&member, &field.ty, attrs, errors)
@@ -159,24 +163,20 @@ impl<'a> Config<'a> {
                 vars += 1;
                 FieldKind::Var(var(index, &member, &field.ty, attrs, errors))
             };
-            // Mixed-site hygiene: the user's code cannot name it, nor lint
-            // it; located at the type, which errors about its value are about.
-            let span = Span::mixed_site().located_at(field.ty.span());
-            let local = format_ident!("__f_{}", member.unraw(), span = span);
             fields.push(Field {
                 member,
                 ty: &field.ty,
-                local,
                 kind,
             });
         }
         let config = Config {
             ident: ident.clone(),
+            krate,
             prefix,
             fields,
         };
         config.check_names(errors);
-        Some(config)
+        config
     }
 
     /// Two fields reading one variable, or a field reading what another's
@@ -235,15 +235,6 @@ impl<'a> Config<'a> {
                      holding `{base}` (field `{other}`); rename one of the fields"
                 ),
             );
-        }
-    }
-}
-
-impl VarName {
-    fn resolve(&self, prefix: &str) -> String {
-        match self {
-            VarName::Suffix(suffix) => format!("{prefix}{suffix}"),
-            VarName::Exact(name) => name.clone(),
         }
     }
 }
@@ -333,26 +324,27 @@ fn var<'a>(
         Some((Wrapper::Option, inner)) => (true, inner),
         _ => (false, ty),
     };
-    let default = match attrs.default {
+    let presence = match attrs.default {
         Some(default) if optional => {
             errors.spanned(
                 &default.key,
                 "`default` cannot be used on an `Option` field: an unset variable is `None`",
             );
-            DefaultValue::None
+            Presence::Optional
         }
+        None if optional => Presence::Optional,
+        None => Presence::Required,
         Some(Attr {
             value: attr::DefaultValue::Parsed(text),
             ..
-        }) => DefaultValue::Parsed(text.value()),
+        }) => Presence::Default(DefaultValue::Parsed(text.value())),
         Some(Attr {
             value: attr::DefaultValue::Expr(tokens),
             ..
-        }) => DefaultValue::Expr {
+        }) => Presence::Default(DefaultValue::Expr {
             text: expr_text(&tokens),
             tokens,
-        },
-        None => DefaultValue::None,
+        }),
     };
     let parser = match attrs.parse_with {
         Some(path) => {
@@ -383,9 +375,8 @@ fn var<'a>(
         name_span,
         doc: attrs.doc,
         example: attrs.example.map(|example| example.value.value()),
-        secret: attrs.secret.is_some(),
-        default,
-        optional,
+        secret: attrs.secret.is_some() || holds_secret(ty),
+        presence,
         parser,
     }
 }
@@ -441,321 +432,6 @@ impl Parser<'_> {
             Parser::List { .. } => true,
             Parser::Secret(inner) => inner.has_list(),
             Parser::Pick(_) | Parser::With(_) => false,
-        }
-    }
-}
-
-/// A type whose shape decides how its value is read.
-#[derive(Clone, Copy)]
-enum Wrapper {
-    Option,
-    Vec,
-    SecretBox,
-}
-
-/// `Option<T>`, `Vec<T>` or `SecretBox<T>`, by the last segment of the path:
-/// the wrapper and `T`.
-fn wrapped(ty: &Type) -> Option<(Wrapper, &Type)> {
-    let path = match ungroup(ty) {
-        Type::Path(path) if path.qself.is_none() => &path.path,
-        _ => return None,
-    };
-    let segment = path.segments.last()?;
-    let wrapper = [
-        ("Option", Wrapper::Option),
-        ("Vec", Wrapper::Vec),
-        ("SecretBox", Wrapper::SecretBox),
-    ]
-    .into_iter()
-    .find_map(|(name, wrapper)| (segment.ident == name).then_some(wrapper))?;
-    let PathArguments::AngleBracketed(args) = &segment.arguments else {
-        return None;
-    };
-    match args.args.iter().collect::<Vec<_>>()[..] {
-        [GenericArgument::Type(inner)] => Some((wrapper, inner)),
-        _ => None,
-    }
-}
-
-fn is_str(ty: &Type) -> bool {
-    matches!(ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("str"))
-}
-
-/// Types from `macro_rules!` arrive wrapped in invisible groups.
-fn ungroup(mut ty: &Type) -> &Type {
-    loop {
-        match ty {
-            Type::Group(group) => ty = &group.elem,
-            Type::Paren(paren) => ty = &paren.elem,
-            _ => return ty,
-        }
-    }
-}
-
-fn checked_prefix(prefix: &LitStr, errors: &Errors) -> String {
-    let value = prefix.value();
-    if !value.is_empty() && !value.ends_with('_') {
-        errors.spanned(
-            prefix,
-            format_args!(
-                "a prefix must end with `_`: `{value}_` makes `{value}_PORT`, \
-                 `{value}` would make `{value}PORT`"
-            ),
-        );
-    } else {
-        check_var_name(prefix, true, errors);
-    }
-    value
-}
-
-fn check_var_name(lit: &LitStr, is_prefix: bool, errors: &Errors) {
-    let name = lit.value();
-    let what = if is_prefix {
-        "a prefix"
-    } else {
-        "a variable name"
-    };
-    if name.is_empty() && !is_prefix {
-        errors.spanned(lit, "a variable name cannot be empty");
-    } else if let Some(bad) = name
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
-    {
-        errors.spanned(
-            lit,
-            format_args!("{what} holds only ASCII letters, digits and `_`, not `{bad}`"),
-        );
-    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
-        errors.spanned(lit, format_args!("{what} cannot start with a digit"));
-    }
-}
-
-fn is_var_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with(|c: char| c.is_ascii_digit())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-/// `request_timeout` -> `REQUEST_TIMEOUT`; also splits `camelCase` words.
-fn screaming_snake_case(ident: &str) -> String {
-    let chars: Vec<char> = ident.chars().collect();
-    let mut out = String::with_capacity(ident.len() + 4);
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            let previous = chars[i - 1];
-            let next_is_lower = chars.get(i + 1).is_some_and(|next| next.is_lowercase());
-            if previous.is_lowercase()
-                || previous.is_ascii_digit()
-                || (previous.is_uppercase() && next_is_lower)
-            {
-                out.push('_');
-            }
-        }
-        out.extend(c.to_uppercase());
-    }
-    out
-}
-
-/// The source text of a `default = <expr>` for the docs, spaced the way
-/// rustfmt would write it (`Duration::from_secs(30)`), not the way tokens
-/// print (`Duration :: from_secs (30)`).
-fn expr_text(tokens: &TokenStream) -> String {
-    let mut atoms = Vec::new();
-    atomize(tokens.clone(), &mut atoms, &mut 0);
-    let mut text = String::new();
-    for (i, atom) in atoms.iter().enumerate() {
-        if i > 0 && spaced(&atoms[i - 1], atom) {
-            text.push(' ');
-        }
-        text.push_str(atom.text());
-    }
-    text
-}
-
-/// A unit of an expression's text.
-enum Atom {
-    /// An identifier, literal or lifetime.
-    Word(String),
-    Open(char),
-    Close(char),
-    /// An operator; `prefix` when it applies to what follows (`-1`, `&x`,
-    /// `!x`) rather than joining two operands.
-    Op {
-        text: String,
-        prefix: bool,
-    },
-    /// The `!` of a macro call.
-    Bang,
-}
-
-impl Atom {
-    fn text(&self) -> &str {
-        match self {
-            Atom::Word(text) | Atom::Op { text, .. } => text,
-            Atom::Open('(') => "(",
-            Atom::Open('[') => "[",
-            Atom::Open('{') => "{",
-            Atom::Open(_) => "<",
-            Atom::Close(')') => ")",
-            Atom::Close(']') => "]",
-            Atom::Close('}') => "}",
-            Atom::Close(_) => ">",
-            Atom::Bang => "!",
-        }
-    }
-
-    fn is_op(&self, ops: &[&str]) -> bool {
-        matches!(self, Atom::Op { text, .. } if ops.contains(&&**text))
-    }
-}
-
-const OPERATORS: &[&str] = &[
-    "::", "->", "=>", "..", "...", "..=", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "*=",
-    "/=", "%=", "^=", "&=", "|=", "<<", ">>", "<<=", ">>=",
-];
-
-/// Splits tokens into atoms; `generics` counts the open `<` of a path's
-/// generic arguments, which are brackets rather than operators.
-fn atomize(tokens: TokenStream, atoms: &mut Vec<Atom>, generics: &mut usize) {
-    let mut tokens = tokens.into_iter().peekable();
-    while let Some(token) = tokens.next() {
-        match token {
-            TokenTree::Ident(ident) => atoms.push(Atom::Word(ident.to_string())),
-            TokenTree::Literal(literal) => atoms.push(Atom::Word(literal.to_string())),
-            TokenTree::Group(group) => {
-                let (open, close) = match group.delimiter() {
-                    Delimiter::Parenthesis => ('(', ')'),
-                    Delimiter::Bracket => ('[', ']'),
-                    Delimiter::Brace => ('{', '}'),
-                    Delimiter::None => {
-                        atomize(group.stream(), atoms, generics);
-                        continue;
-                    }
-                };
-                atoms.push(Atom::Open(open));
-                atomize(group.stream(), atoms, &mut 0);
-                atoms.push(Atom::Close(close));
-            }
-            TokenTree::Punct(punct) => {
-                let c = punct.as_char();
-                let previous = atoms.last();
-                if c == '\'' {
-                    if let Some(TokenTree::Ident(lifetime)) = tokens.next() {
-                        atoms.push(Atom::Word(format!("'{lifetime}")));
-                    }
-                    continue;
-                }
-                if c == '<' && (*generics > 0 || previous.is_none_or(|p| p.is_op(&["::"]))) {
-                    *generics += 1;
-                    atoms.push(Atom::Open('<'));
-                    continue;
-                }
-                if c == '>' && *generics > 0 {
-                    *generics -= 1;
-                    atoms.push(Atom::Close('>'));
-                    continue;
-                }
-                if c == '!'
-                    && matches!(previous, Some(Atom::Word(_)))
-                    && matches!(tokens.peek(), Some(TokenTree::Group(_)))
-                {
-                    atoms.push(Atom::Bang);
-                    continue;
-                }
-                let mut text = c.to_string();
-                let mut spacing = punct.spacing();
-                while spacing == Spacing::Joint {
-                    let Some(TokenTree::Punct(next)) = tokens.peek() else {
-                        break;
-                    };
-                    let joined = format!("{text}{}", next.as_char());
-                    if !OPERATORS.iter().any(|op| op.starts_with(&*joined)) {
-                        break;
-                    }
-                    text = joined;
-                    spacing = next.spacing();
-                    tokens.next();
-                }
-                let prefix = match atoms.last() {
-                    None | Some(Atom::Open(_) | Atom::Bang) => true,
-                    Some(Atom::Op { text, .. }) => text != "?",
-                    Some(Atom::Word(_) | Atom::Close(_)) => false,
-                };
-                atoms.push(Atom::Op { text, prefix });
-            }
-        }
-    }
-}
-
-/// Whether a space goes between two atoms.
-fn spaced(previous: &Atom, next: &Atom) -> bool {
-    const TIGHT: &[&str] = &["::", ".", "..", "..="];
-    if next.is_op(&[",", ";", ":", "?"]) {
-        return false;
-    }
-    if previous.is_op(&[",", ";", ":"]) {
-        return true;
-    }
-    if previous.is_op(TIGHT) || next.is_op(TIGHT) {
-        return false;
-    }
-    match (previous, next) {
-        (Atom::Open('{'), Atom::Close('}')) => false,
-        (Atom::Open('{'), _) | (_, Atom::Close('}')) => true,
-        (Atom::Open(_), _) | (_, Atom::Close(_)) => false,
-        (Atom::Bang, _) | (_, Atom::Bang) => false,
-        (Atom::Word(_) | Atom::Close(_), Atom::Open('(' | '[' | '<')) => false,
-        (Atom::Op { prefix: true, .. }, _) => false,
-        _ => true,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn expression_text_is_spaced_like_rustfmt() {
-        let table = [
-            ("Duration :: from_secs(30)", "Duration::from_secs(30)"),
-            ("- 1", "-1"),
-            ("1 << 20", "1 << 20"),
-            ("60 * 60 * 24", "60 * 60 * 24"),
-            ("!false", "!false"),
-            (
-                "vec![\"a\".to_owned(), \"b\".into()]",
-                "vec![\"a\".to_owned(), \"b\".into()]",
-            ),
-            ("Vec::<Vec<u8>>::new()", "Vec::<Vec<u8>>::new()"),
-            ("<u16 as Default>::default()", "<u16 as Default>::default()"),
-            (
-                "Limits { max: 3, ..Limits::DEFAULT }",
-                "Limits { max: 3, ..Limits::DEFAULT }",
-            ),
-            ("Empty {}", "Empty {}"),
-            ("[1, 2][0]", "[1, 2][0]"),
-            ("&'static str", "&'static str"),
-            ("a.0 .. = b", "a.0..=b"),
-            ("x? == -y", "x? == -y"),
-        ];
-        for (written, shown) in table {
-            let tokens: TokenStream = written.parse().unwrap();
-            assert_eq!(expr_text(&tokens), shown, "{written}");
-        }
-    }
-
-    #[test]
-    fn screaming_snake_case_of_field_names() {
-        let table = [
-            ("port", "PORT"),
-            ("request_timeout", "REQUEST_TIMEOUT"),
-            ("ipv6_addr", "IPV6_ADDR"),
-            ("httpProxyURL", "HTTP_PROXY_URL"),
-            ("HTTPPort", "HTTP_PORT"),
-            ("v2", "V2"),
-        ];
-        for (field, name) in table {
-            assert_eq!(screaming_snake_case(field), name, "{field}");
         }
     }
 }

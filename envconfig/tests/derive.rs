@@ -172,6 +172,62 @@ fn field_names_do_not_clash_with_generated_code() {
     assert_eq!(values, [1, 2, 3, 4, 5, 6, 7]);
 }
 
+/// Items named like those of the generated code, in scope where it
+/// expands: they must not stand for its parameters, locals or items.
+mod generated_items_in_scope {
+    #![allow(non_upper_case_globals)]
+
+    use envconfig::Config;
+
+    const __loader: u8 = 1;
+    const __prefix: u8 = 2;
+    const __docs: u8 = 3;
+    const __FIELDS: u8 = 4;
+    const __f_port: u8 = 5;
+    static __f_nested: u8 = 6;
+    mod __ec {}
+
+    #[derive(Config, Debug)]
+    #[config(prefix = "H_")]
+    struct Hygiene {
+        port: u16,
+        #[config(default = 3)]
+        retries: u8,
+        tags: Option<Vec<String>>,
+        #[config(nested)]
+        nested: HygieneNested,
+    }
+
+    #[derive(Config, Debug)]
+    struct HygieneNested {
+        #[config(default = "x")]
+        value: String,
+    }
+
+    #[test]
+    fn items_named_like_generated_ones_do_not_break_the_derive() {
+        let config = Hygiene::from_vars([("H_PORT", "80"), ("H_TAGS", "a,b")]).unwrap();
+        assert_eq!(config.port, 80);
+        assert_eq!(config.retries, 3);
+        assert_eq!(
+            config.tags.as_deref(),
+            Some(&["a".to_owned(), "b".to_owned()][..])
+        );
+        assert_eq!(config.nested.value, "x");
+        let names: Vec<String> = Hygiene::docs()
+            .vars()
+            .iter()
+            .map(|var| var.name.clone())
+            .collect();
+        assert_eq!(names, ["H_PORT", "H_RETRIES", "H_TAGS", "H_NESTED_VALUE"]);
+        // The user's items are still theirs.
+        assert_eq!(
+            (__loader, __prefix, __docs, __FIELDS, __f_port, __f_nested),
+            (1, 2, 3, 4, 5, 6)
+        );
+    }
+}
+
 #[derive(Config, Debug)]
 struct Empty {}
 
@@ -459,6 +515,80 @@ fn secrets_load_and_never_show() {
         }
     }
     for var in Secrets::docs().vars() {
+        assert!(var.secret, "{}", var.name);
+    }
+}
+
+/// A `parse_with` function that hands back a secret.
+fn parse_token(text: &str) -> Result<SecretString, String> {
+    if text.starts_with("tok_") {
+        Ok(SecretString::from(text))
+    } else {
+        Err(format!("{text:?} does not start with tok_"))
+    }
+}
+
+/// Every way a type can say "secret", whatever parses it.
+#[derive(Config, Debug)]
+struct SecretTypes {
+    plain: SecretString,
+    optional: Option<SecretString>,
+    list: Vec<SecretString>,
+    boxed: SecretBox<u32>,
+    optional_box: Option<SecretBox<Vec<u8>>>,
+    #[config(parse_with = parse_token)]
+    parsed: SecretString,
+    #[config(parse_with = parse_token)]
+    optional_parsed: Option<SecretString>,
+    #[config(secret, parse_with = parse_level)]
+    marked: Level,
+    not_secret: String,
+}
+
+#[test]
+fn a_secret_type_makes_a_secret_variable_whatever_parses_it() {
+    let table = [
+        ("PLAIN", true),
+        ("OPTIONAL", true),
+        ("LIST", true),
+        ("BOXED", true),
+        ("OPTIONAL_BOX", true),
+        ("PARSED", true),
+        ("OPTIONAL_PARSED", true),
+        ("MARKED", true),
+        ("NOT_SECRET", false),
+    ];
+    let docs = SecretTypes::docs();
+    for (i, (name, secret)) in table.into_iter().enumerate() {
+        assert_eq!(docs.vars()[i].name, name);
+        assert_eq!(docs.vars()[i].secret, secret, "{name}");
+    }
+    // A parser's message about a secret never shows, lest it quote the
+    // value.
+    let error = load::<SecretTypes>(&[
+        ("PARSED", "pw-hunter2"),
+        ("OPTIONAL_PARSED", "pw-swordfish"),
+    ])
+    .unwrap_err();
+    for shown in [error.to_string(), format!("{error:?}")] {
+        for secret in ["hunter2", "swordfish"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+    }
+}
+
+/// Secret types named by their path (`SecretString` is not in scope here).
+mod qualified {
+    #[derive(envconfig::Config)]
+    pub struct Qualified {
+        pub token: secrecy::SecretString,
+        pub pin: Option<secrecy::SecretBox<u32>>,
+    }
+}
+
+#[test]
+fn a_secret_type_is_known_by_the_last_segment_of_its_path() {
+    for var in qualified::Qualified::docs().vars() {
         assert!(var.secret, "{}", var.name);
     }
 }

@@ -1,0 +1,65 @@
+//! `#[config(crate = "...")]`: the derive reaches the runtime through the
+//! path given, here the `envconfig` package depended on as `typedenv`. This
+//! package has no dependency named `envconfig`, so a path the derive still
+//! wrote as `::envconfig` would not compile.
+
+use typedenv::Config;
+
+/// Settings of a service that knows envconfig by another name.
+#[derive(Config, Debug)]
+#[config(crate = "typedenv", prefix = "APP_")]
+struct Settings {
+    /// Port the HTTP server listens on.
+    #[config(default = 8080)]
+    port: u16,
+    #[config(secret)]
+    token: String,
+    retries: Option<u8>,
+    #[config(nested)]
+    db: Db,
+}
+
+#[derive(Config, Debug)]
+#[config(crate = "::typedenv")]
+struct Db {
+    #[config(default = "10")]
+    pool: u32,
+}
+
+#[test]
+fn loads_through_the_renamed_crate() {
+    let settings = Settings::from_vars([("APP_TOKEN", "t"), ("APP_RETRIES", "2")]).unwrap();
+    assert_eq!(settings.port, 8080);
+    assert_eq!(settings.token, "t");
+    assert_eq!(settings.retries, Some(2));
+    assert_eq!(settings.db.pool, 10);
+
+    let error = Settings::from_vars([("APP_PORT", "http")]).unwrap_err();
+    let vars: Vec<&str> = error
+        .problems()
+        .iter()
+        .map(|problem| problem.var())
+        .collect();
+    assert_eq!(vars, ["APP_PORT", "APP_TOKEN"]);
+}
+
+#[test]
+fn documents_through_the_renamed_crate() {
+    let docs = Settings::docs();
+    // name, required, secret, description
+    let rows: Vec<(&str, bool, bool, &str)> = docs
+        .vars()
+        .iter()
+        .map(|var| (&*var.name, var.required, var.secret, &*var.description))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("APP_PORT", false, false, "Port the HTTP server listens on."),
+            ("APP_TOKEN", true, true, ""),
+            ("APP_RETRIES", false, false, ""),
+            ("APP_DB_POOL", false, false, ""),
+        ]
+    );
+    assert_eq!(docs.vars()[0].default.as_deref(), Some("8080"));
+}
