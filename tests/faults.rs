@@ -93,12 +93,30 @@ fn a_secret_file_that_does_not_exist() {
     let missing = dir.path().join("no-such-token");
     let (var, kind, text) = token_file_problem(&missing);
     assert_eq!(var, "APP_TOKEN");
+    // The path of a secret's file is not shown: it may be the secret,
+    // pasted there by mistake.
     assert!(
-        matches!(&kind, ProblemKind::FileUnreadable { file_var, path, .. }
-            if file_var == "APP_TOKEN_FILE" && path == &missing),
+        matches!(&kind, ProblemKind::FileUnreadable { file_var, path: None, .. }
+            if file_var == "APP_TOKEN_FILE"),
         "{kind:?}"
     );
-    assert!(text.contains("cannot read APP_TOKEN_FILE="), "{text}");
+    assert!(
+        text.contains(
+            "APP_TOKEN: cannot read the file APP_TOKEN_FILE names (<redacted>): \
+             No such file or directory (os error 2); expected string"
+        ),
+        "{text}"
+    );
+    // That of any other variable is.
+    let missing = missing.to_str().expect("a UTF-8 temporary path");
+    let (var, kind, text) = only_problem(&[("APP_TOKEN", "t"), ("APP_PORT_FILE", missing)]);
+    assert_eq!(var, "APP_PORT");
+    assert!(
+        matches!(&kind, ProblemKind::FileUnreadable { path: Some(path), .. }
+            if path == Path::new(missing)),
+        "{kind:?}"
+    );
+    assert!(text.contains("cannot read APP_PORT_FILE="), "{text}");
     assert!(text.contains("no-such-token"), "{text}");
 }
 
@@ -164,11 +182,12 @@ fn unreadable_as_nobody(dir: &Path, path: &Path) {
     };
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(78), "{stderr}");
+    // The path of a secret's file is not shown.
     assert!(
-        stderr.contains(&format!(
-            "BILLING_DATABASE_URL: cannot read BILLING_DATABASE_URL_FILE={}: Permission denied",
-            path.display()
-        )),
+        stderr.contains(
+            "BILLING_DATABASE_URL: cannot read the file BILLING_DATABASE_URL_FILE names \
+             (<redacted>): Permission denied"
+        ),
         "{stderr}"
     );
     assert!(!stderr.contains("s3cret"), "{stderr}");
@@ -230,7 +249,7 @@ fn secret_file_paths_that_lead_nowhere() {
     let dangling = dangling.to_str().unwrap();
     let long = format!("{}/{}", dir.path().display(), "x".repeat(1 << 20));
     let forging = format!("{}/none\n  APP_FORGED: a problem", dir.path().display());
-    // (APP_TOKEN_FILE, the reason given, how the path is shown)
+    // (APP_PORT_FILE, the reason given, how the path is shown)
     let table = [
         (dangling, "No such file or directory", dangling),
         (
@@ -243,10 +262,10 @@ fn secret_file_paths_that_lead_nowhere() {
         (&forging, "No such file or directory", "none\\n  APP_FORGED"),
     ];
     for (path, reason, shown) in table {
-        let (var, kind, text) = only_problem(&[("APP_TOKEN_FILE", path)]);
-        assert_eq!(var, "APP_TOKEN");
+        let (var, kind, text) = only_problem(&[("APP_TOKEN", "t"), ("APP_PORT_FILE", path)]);
+        assert_eq!(var, "APP_PORT");
         assert!(
-            matches!(&kind, ProblemKind::FileUnreadable { file_var, .. } if file_var == "APP_TOKEN_FILE"),
+            matches!(&kind, ProblemKind::FileUnreadable { file_var, .. } if file_var == "APP_PORT_FILE"),
             "{kind:?}"
         );
         assert!(text.contains(reason), "{text}");
@@ -349,7 +368,7 @@ fn a_secret_file_path_that_is_not_utf8() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(78), "{stderr}");
     assert!(
-        stderr.contains("PAYMENT_TOKEN: cannot read PAYMENT_TOKEN_FILE="),
+        stderr.contains("PAYMENT_TOKEN: cannot read the file PAYMENT_TOKEN_FILE names"),
         "{stderr}"
     );
 }
@@ -688,11 +707,20 @@ fn from_env_in_a_child() {
 }
 
 /// The `--check-env` report line of `var`, with runs of spaces collapsed.
+/// The report line of `var` with `dotenv` as `.env`, without the line
+/// number of its origin (`.env:3` is `.env`).
 fn checked(env: &Env, dotenv: &str, var: &str) -> String {
     env.file(".env", dotenv);
     let run = env.run(&["--check-env"]);
     assert_eq!(run.code, 0, "{dotenv:?}: {run:?}");
-    run.report_line(var)
+    let line = run.report_line(var);
+    match line.split_once(" .env:") {
+        Some((start, rest)) => {
+            let after_number = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            format!("{start} .env{after_number}")
+        }
+        None => line,
+    }
 }
 
 #[test]
@@ -776,42 +804,19 @@ fn dotenv_syntax() {
     assert_eq!(run.code, 78, "{run:?}");
     assert!(
         run.stderr.contains(
-            r#"BILLING_PORT (from .env): invalid value "1\rBILLING_DEBUG=1": not an integer"#
+            r#"BILLING_PORT (from .env:2): invalid value "1\rBILLING_DEBUG=1": not an integer"#
         ),
         "{}",
         run.stderr
     );
 }
 
+/// A huge `.env` is read in one pass: a malformed line at its end is found
+/// as fast as the file is parsed. (What each malformed line says is the
+/// scanner's unit table, and `tests/cli.rs` end to end.)
 #[test]
-fn malformed_dotenv_lines_name_the_file_and_line() {
+fn a_long_dotenv_file() {
     let env = Env::new(&[]);
-    let table = [
-        ("BILLING_PORT=1\nnot a variable\n", 2),
-        (
-            "BILLING_PORT=1\n\n# fine\nBILLING_DEBUG=\"unterminated\n",
-            4,
-        ),
-        ("=no-name\n", 1),
-        ("BILLING PORT=1\n", 1),
-        ("BILLING_PORT=1\nexport BILLING_DEBUG\n", 2),
-        ("BILLING_ALLOWED_HOSTS=a b\n", 1),
-        ("BILLING_P\u{d6}RT=1\n", 1),
-        ("BILLING_PORT=1\nBILLING_DEBUG='on\n\n# no end\n", 2),
-    ];
-    for (dotenv, line) in table {
-        env.file(".env", dotenv);
-        for args in [&[][..], &["--check-env"]] {
-            let run = env.run(args);
-            assert_eq!(run.code, 78, "{dotenv:?} {args:?}: {run:?}");
-            let output = run.stdout + &run.stderr;
-            assert!(
-                output.contains(&format!(".env:{line}: malformed line")),
-                "{dotenv:?} {args:?}: {output}"
-            );
-        }
-    }
-    // A long file is no slower to diagnose than it is to parse a few times.
     let mut long: String = (0..20_000)
         .map(|i| format!("VAR_{i}=value-{i}\n"))
         .collect();
@@ -820,7 +825,9 @@ fn malformed_dotenv_lines_name_the_file_and_line() {
     let run = env.run(&[]);
     assert_eq!(run.code, 78, "{run:?}");
     assert!(
-        run.stderr.contains(".env:20002: malformed line"),
+        run.stderr.starts_with(
+            "warning: .env:20002: unexpected text between the name and `=`; the line is ignored\n"
+        ),
         "{}",
         run.stderr
     );
@@ -829,20 +836,5 @@ fn malformed_dotenv_lines_name_the_file_and_line() {
     std::fs::write(env.dir.path().join(".env"), b"BILLING_PORT=80\xff\n").unwrap();
     let run = env.run(&[]);
     assert_eq!(run.code, 78, "{run:?}");
-    assert!(
-        run.stderr
-            .contains("error: .env: stream did not contain valid UTF-8"),
-        "{}",
-        run.stderr
-    );
-
-    // --env-file names its own file.
-    let file = env.file("prod.env", "BILLING_PORT=1\noops\n");
-    let run = env.run(&["--check-env", "--env-file", file.to_str().unwrap()]);
-    assert_eq!(run.code, 78, "{run:?}");
-    assert!(
-        run.stderr.contains("prod.env:2: malformed line"),
-        "{}",
-        run.stderr
-    );
+    assert_eq!(run.stderr, "error: .env: it is not valid UTF-8\n");
 }

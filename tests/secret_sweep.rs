@@ -501,7 +501,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -580,14 +580,14 @@ fn no_secret_reaches_any_output() {
     // must, a shared variable's included, which is secret if either field is.
     let mut not_marked = Vec::new();
     for var in Matrix::docs().vars() {
-        if let Some(cell) = sweep.cells.iter().find(|cell| cell.var == var.name) {
-            if !var.secret {
-                not_marked.push(format!(
-                    "{} ({}) is not marked secret in the docs",
-                    var.name,
-                    cell.label()
-                ));
-            }
+        if let Some(cell) = sweep.cells.iter().find(|cell| cell.var == var.name)
+            && !var.secret
+        {
+            not_marked.push(format!(
+                "{} ({}) is not marked secret in the docs",
+                var.name,
+                cell.label()
+            ));
         }
     }
 

@@ -99,7 +99,7 @@ impl Problem {
     }
 
     /// The same problem, whose reason comes from user code if `from_user_code`.
-    pub(crate) fn from_user_code(self, from_user_code: bool) -> Problem {
+    pub(crate) fn with_reason_from_user_code(self, from_user_code: bool) -> Problem {
         Problem {
             reason_from_user_code: from_user_code,
             ..self

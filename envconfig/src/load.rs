@@ -166,7 +166,7 @@ impl<'a> Loader<'a> {
                             reason: error.reason().to_owned(),
                         };
                         let problem = Problem::new(var.name(), parser.noun().one, kind)
-                            .from_user_code(error.is_from_user_code());
+                            .with_reason_from_user_code(error.is_from_user_code());
                         self.fail(problem, Some(Origin::Default), secret);
                         None
                     }
@@ -255,7 +255,7 @@ impl<'a> Loader<'a> {
                     reason: error.reason().to_owned(),
                 };
                 let problem = Problem::new(var.name(), parser.noun().one, kind)
-                    .from_user_code(error.is_from_user_code());
+                    .with_reason_from_user_code(error.is_from_user_code());
                 self.fail(problem, Some(origin), secret);
                 Outcome::Failed
             }

@@ -449,10 +449,10 @@ fn references_are_what_dotenvy_expands() {
         }
         // The others come from the process environment (`$PATH`), or nowhere.
         for name in &entry.references {
-            if let Ok(from_environment) = env::var(name) {
-                if !expanded.contains(&from_environment) {
-                    return Err(format!("{name} not expanded from the environment"));
-                }
+            if let Ok(from_environment) = env::var(name)
+                && !expanded.contains(&from_environment)
+            {
+                return Err(format!("{name} not expanded from the environment"));
             }
         }
         Ok(())
