@@ -886,3 +886,41 @@ fn unwritable_output_exits_74() {
         assert_eq!(got.trim(), code, "{args}");
     }
 }
+
+/// `--env-file` reads are bounded: an endless device is refused at the
+/// limit, at once, rather than read until memory runs out.
+#[test]
+fn an_endless_env_file_is_refused() {
+    let run = Env::new(&[]).run(&["--check-env", "--env-file", "/dev/zero"]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "error: /dev/zero: it is larger than the 4 MiB limit\n"
+    );
+}
+
+/// A path is outside text too: escaped in the report's header, its origin
+/// column and its warnings, so it cannot forge a line or reverse one.
+#[test]
+fn an_env_file_path_cannot_forge_lines() {
+    let env = Env::new(&[]);
+    let name = "x\u{1b}[31m\rFORGED\u{202e}.env";
+    env.file(name, "BILLING_PORT=80\nBILLING_PROT=1\nbad line\n");
+    let run = env.run(&["--check-env", "--env-file", name]);
+    for forbidden in ['\u{1b}', '\r', '\u{202e}'] {
+        assert!(!run.stdout.contains(forbidden), "{:?}", run.stdout);
+    }
+    let shown = "x\\u{1b}[31m\\rFORGED\\u{202e}.env";
+    assert!(
+        run.stdout
+            .starts_with(&format!("Checking the env file {shown} (alone):\n")),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(&format!("{shown}:1")), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("warning: {shown}:3: ")),
+        "{}",
+        run.stdout
+    );
+}
