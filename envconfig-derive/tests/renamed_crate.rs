@@ -1,7 +1,11 @@
 //! `#[config(crate = "...")]`: the derive reaches the runtime through the
-//! path given, here the `envconfig` package depended on as `typedenv`. This
-//! package has no dependency named `envconfig`, so a path the derive still
-//! wrote as `::envconfig` would not compile.
+//! path given, here the `envconfig` package known as `typedenv`, as a
+//! `typedenv = { package = "envconfig" }` dependency would name it. (That
+//! the expansion names no `envconfig` then is the derive's unit test
+//! `a_renamed_crate_is_the_only_path_to_the_runtime`: Cargo refuses one
+//! package under two names, and the UI tests here need `envconfig`.)
+
+extern crate envconfig as typedenv;
 
 use typedenv::Config;
 

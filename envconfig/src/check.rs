@@ -6,11 +6,9 @@
 
 use std::fmt::Write as _;
 
-use crate::Config;
 use crate::error::Problem;
 use crate::error::ProblemKind;
-use crate::load::Loader;
-use crate::shown::{Abridged, OneLine, REDACTED, origin_label};
+use crate::shown::{Abridged, OneLine, REDACTED};
 use crate::source::{Origin, Source};
 
 /// How one variable fared, for `--check-env`.
@@ -53,6 +51,14 @@ impl Checked {
     }
 }
 
+/// What a checking load found: whether the value could be built, every
+/// problem, and how each variable fared.
+pub(crate) struct Checking {
+    pub loaded: bool,
+    pub problems: Vec<Problem>,
+    pub vars: Vec<Checked>,
+}
+
 /// The outcome of checking one source against a configuration.
 #[derive(Debug)]
 pub(crate) struct Report {
@@ -78,13 +84,15 @@ pub(crate) struct Unknown {
 }
 
 impl Report {
-    /// Checks `source` the way loading `T` would read it.
-    pub fn new<T: Config>(source: &Source, checked: String) -> Report {
-        let mut loader = Loader::checking(source);
-        // The value itself is of no use here; dropping it at once also drops
-        // (and zeroizes) any secret it holds.
-        let loaded = T::__load(&mut loader, T::__PREFIX).is_some();
-        let (problems, vars) = loader.finish();
+    /// The report of a checking load of `source` ([`Checking`]) for a
+    /// configuration whose variables carry `prefix`; `checked` says what
+    /// was checked, in words.
+    pub fn new(prefix: &str, source: &Source, checking: Checking, checked: String) -> Report {
+        let Checking {
+            loaded,
+            problems,
+            vars,
+        } = checking;
         let unchecked = vars
             .iter()
             .any(|checked| matches!(checked.status, CheckStatus::Unchecked(_)));
@@ -99,7 +107,7 @@ impl Report {
                 "{name} is read by more than one field of the configuration"
             ));
         }
-        let unknown = unknown_vars(T::__PREFIX, source.is_file_alone(), &known, source.names());
+        let unknown = unknown_vars(prefix, source.is_file_alone(), &known, source.names());
         Report {
             checked,
             vars,
@@ -143,7 +151,7 @@ impl Report {
                 };
                 let origin = match &checked.origin {
                     None => "-".to_owned(),
-                    Some(origin) => origin_label(origin, &checked.var),
+                    Some(origin) => origin.label(&checked.var),
                 };
                 let shown = checked.shown_value.as_deref();
                 let detail = match &checked.status {

@@ -2,10 +2,10 @@
 //! lookup through its parser to the user's struct, collecting a [`Problem`]
 //! for each variable that fails instead of stopping at the first.
 
-use crate::check::{CheckStatus, Checked};
+use crate::Config;
+use crate::check::{CheckStatus, Checked, Checking};
 use crate::error::{Problem, ProblemKind};
 use crate::field::{DefaultValue, Field, FieldName};
-use crate::shown::origin_label;
 use crate::source::{Lookup, Origin, Source, Unusable, VarName};
 use crate::value::Parse;
 
@@ -268,7 +268,7 @@ impl<'a> Loader<'a> {
             problem.redact();
         }
         if let Some(from @ (Origin::EnvFile { .. } | Origin::SecretFile(_))) = &origin {
-            let label = origin_label(from, problem.var());
+            let label = from.label(problem.var());
             problem = problem.from(label);
         }
         if self.checked.is_some() {
@@ -297,5 +297,20 @@ impl<'a> Loader<'a> {
                 secret: false,
             });
         }
+    }
+}
+
+/// Loads `T` from `source` the way a start would, recording how each
+/// variable fares.
+pub(crate) fn check<T: Config>(source: &Source) -> Checking {
+    let mut loader = Loader::checking(source);
+    // The value itself is of no use here; dropping it at once also drops
+    // (and zeroizes) any secret it holds.
+    let loaded = T::__load(&mut loader, T::__PREFIX).is_some();
+    let (problems, vars) = loader.finish();
+    Checking {
+        loaded,
+        problems,
+        vars,
     }
 }

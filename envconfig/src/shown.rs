@@ -8,9 +8,6 @@
 //! as it is (control, format and separator characters) is escaped.
 
 use std::fmt::{self, Write as _};
-
-use crate::source::Origin;
-
 /// What a secret is shown as, wherever it would be.
 pub(crate) const REDACTED: &str = "<redacted>";
 
@@ -151,20 +148,6 @@ pub(crate) fn is_printable(c: char) -> bool {
     let mut buffer = [b'a'; 5];
     let len = 1 + c.encode_utf8(&mut buffer[1..]).len();
     std::str::from_utf8(&buffer[..len]).is_ok_and(|text| text.escape_debug().count() == 2)
-}
-
-/// Where a value came from, as a report's column, a problem's `(from ...)`
-/// and a warning say it: `environment`, the dotenv file's path and line
-/// (`.env:3`), `NAME_FILE`, `default`.
-pub(crate) fn origin_label(origin: &Origin, var: &str) -> String {
-    match origin {
-        Origin::Environment => "environment".to_owned(),
-        Origin::EnvFile { path, line } => {
-            format!("{}:{line}", Abridged::name(&path.to_string_lossy()))
-        }
-        Origin::SecretFile(_) => format!("{var}_FILE"),
-        Origin::Default => "default".to_owned(),
-    }
 }
 
 #[cfg(test)]

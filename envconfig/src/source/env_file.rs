@@ -13,7 +13,7 @@ use zeroize::Zeroizing;
 
 use super::env_file_syntax::{ScannedEntry, scan};
 use super::{Entry, Origin, RawValue, Source};
-use crate::shown::{Abridged, origin_label};
+use crate::shown::Abridged;
 
 /// The largest dotenv file envconfig reads: `--env-file /dev/zero` must not
 /// read until memory runs out.
@@ -193,7 +193,7 @@ impl Source {
         };
         self.warnings.push(format!(
             "{}: {} is not checked: {reason}",
-            origin_label(origin, name),
+            origin.label(name),
             Abridged::name(name),
         ));
         self.unchecked
@@ -281,10 +281,10 @@ mod tests {
         let mut var = VarName::default();
         var.set(&[name]);
         match source.lookup(&var) {
-            Lookup::Value(value, origin) => format!("{} at {}", &*value, origin_label(&origin, "")),
+            Lookup::Value(value, origin) => format!("{} at {}", &*value, &origin.label("")),
             Lookup::Unchecked(reason, _) => format!("unchecked: {reason}"),
             Lookup::Unusable(super::super::Unusable::Malformed { origin, reason }) => {
-                format!("malformed at {}: {reason}", origin_label(&origin, ""))
+                format!("malformed at {}: {reason}", &origin.label(""))
             }
             Lookup::Unset => "unset".to_owned(),
             _ => "other".to_owned(),

@@ -22,7 +22,7 @@ mod secret_file;
 use env_file::MalformedLine;
 use secret_file::read_secret_file;
 
-use crate::shown::origin_label;
+use crate::shown::Abridged;
 
 /// Where a value was found.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -41,6 +41,22 @@ pub enum Origin {
     SecretFile(PathBuf),
     /// The field's default.
     Default,
+}
+
+impl Origin {
+    /// Where the value came from, as a report's column, a problem's
+    /// `(from ...)` and a warning say it: `environment`, the dotenv file's
+    /// path and line (`.env:3`), `NAME_FILE` (of `var`), `default`.
+    pub fn label(&self, var: &str) -> String {
+        match self {
+            Origin::Environment => "environment".to_owned(),
+            Origin::EnvFile { path, line } => {
+                format!("{}:{line}", Abridged::name(&path.to_string_lossy()))
+            }
+            Origin::SecretFile(_) => format!("{var}_FILE"),
+            Origin::Default => "default".to_owned(),
+        }
+    }
 }
 
 impl fmt::Display for Origin {
@@ -292,7 +308,7 @@ impl Source {
             .map(|malformed| {
                 format!(
                     "{}: {}; the line is ignored",
-                    origin_label(&malformed.origin, ""),
+                    malformed.origin.label(""),
                     malformed.reason
                 )
             })
