@@ -67,12 +67,7 @@ const FIELD_KEYS: &[&str] = &[
 impl StructAttrs {
     pub fn from_attrs(attrs: &[Attribute], errors: &Errors) -> StructAttrs {
         let mut parsed = StructAttrs::default();
-        for attr in config_attrs(attrs) {
-            let result = attr.parse_nested_meta(|meta| parsed.read_key(&meta, errors));
-            if let Err(error) = result {
-                errors.push(error);
-            }
-        }
+        read_config_attrs(attrs, errors, |meta| parsed.read_key(meta, errors));
         parsed
     }
 
@@ -111,12 +106,7 @@ impl FieldAttrs {
             doc: doc_comment(attrs),
             ..FieldAttrs::default()
         };
-        for attr in config_attrs(attrs) {
-            let result = attr.parse_nested_meta(|meta| parsed.read_key(&meta, errors));
-            if let Err(error) = result {
-                errors.push(error);
-            }
-        }
+        read_config_attrs(attrs, errors, |meta| parsed.read_key(meta, errors));
         parsed
     }
 
@@ -179,8 +169,17 @@ impl FieldAttrs {
     }
 }
 
-fn config_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
-    attrs.iter().filter(|attr| attr.path().is_ident("config"))
+/// Reads every key of every `#[config(...)]` in `attrs` with `read_key`.
+fn read_config_attrs(
+    attrs: &[Attribute],
+    errors: &Errors,
+    mut read_key: impl FnMut(&ParseNestedMeta) -> syn::Result<()>,
+) {
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("config")) {
+        if let Err(error) = attr.parse_nested_meta(|meta| read_key(&meta)) {
+            errors.push(error);
+        }
+    }
 }
 
 /// Keeps the first value of a key; a second one is an error on its key.

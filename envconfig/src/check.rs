@@ -321,39 +321,12 @@ fn did_you_mean(name: &str, candidates: &[String]) -> Option<String> {
             if length.abs_diff(candidate_rest.chars().count()) > limit {
                 return None;
             }
-            let distance = edit_distance(rest, candidate_rest);
+            let distance = envconfig_core::edit_distance(rest, candidate_rest);
             (distance <= limit).then_some((distance, candidate))
         })
         // `min_by_key` keeps the first of equals: the earlier field wins.
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate.clone())
-}
-
-/// The optimal string alignment distance: Levenshtein's insertions,
-/// deletions and substitutions, plus swaps of two adjacent characters, the
-/// commonest typo (`PROT` for `PORT`), each counting as one edit.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // Three rows of the classic table: the one before last, last, current.
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut last: Vec<usize> = (0..=b.len()).collect();
-    let mut current: Vec<usize> = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        current[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            current[j] = (last[j] + 1)
-                .min(current[j - 1] + 1)
-                .min(last[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                current[j] = current[j].min(before[j - 2] + 1);
-            }
-        }
-        std::mem::swap(&mut before, &mut last);
-        std::mem::swap(&mut last, &mut current);
-    }
-    last[b.len()]
 }
 
 #[cfg(test)]
@@ -370,27 +343,6 @@ mod tests {
         ];
         for (names, expected) in table {
             assert_eq!(repeated(names), *expected, "{names:?}");
-        }
-    }
-
-    #[test]
-    fn edit_distances() {
-        let cases = [
-            ("", "", 0),
-            ("PORT", "PORT", 0),
-            ("PROT", "PORT", 1),
-            ("POR", "PORT", 1),
-            ("PORTS", "PORT", 1),
-            ("PART", "PORT", 1),
-            ("DATABSE_URL", "DATABASE_URL", 1),
-            ("TIMEOUT", "REQUEST_TIMEOUT", 8),
-            ("", "ABC", 3),
-            ("CA", "ABC", 3),
-            ("é", "e", 1),
-        ];
-        for (a, b, expected) in cases {
-            assert_eq!(edit_distance(a, b), expected, "{a} -> {b}");
-            assert_eq!(edit_distance(b, a), expected, "{b} -> {a}");
         }
     }
 

@@ -262,11 +262,22 @@ pub trait Config: Sized {
 
 /// One `(name, value)` pair for [`Config::from_vars`]: a tuple of two
 /// strings (`&str`, `String`, anything `AsRef<str>`), or a reference to one.
-pub trait VarPair {
+///
+/// Sealed: implemented for those tuples only, so that it can grow without
+/// breaking anyone.
+pub trait VarPair: sealed::Sealed {
     /// The variable's name.
     fn name(&self) -> &str;
     /// Its value.
     fn value(&self) -> &str;
+}
+
+mod sealed {
+    /// Implemented by the types that may be a [`VarPair`](super::VarPair).
+    pub trait Sealed {}
+
+    impl<K: AsRef<str>, V: AsRef<str>> Sealed for (K, V) {}
+    impl<K: AsRef<str>, V: AsRef<str>> Sealed for &(K, V) {}
 }
 
 impl<K: AsRef<str>, V: AsRef<str>> VarPair for (K, V) {

@@ -351,7 +351,12 @@ fn add_dotenv<'a>(source: &mut Source, path: Option<&'a Path>) -> Result<Option<
 /// The check report, and its status: 78 when the configuration would not
 /// load, or, when `strict`, when anything needs a look.
 fn check<T: Config>(source: &Source, checked: String, strict: bool) -> Exit {
-    let report = Report::new(T::__PREFIX, source, crate::load::check::<T>(source), checked);
+    let report = Report::new(
+        T::__PREFIX,
+        source,
+        crate::load::check::<T>(source),
+        checked,
+    );
     let passes = report.loads && !(strict && report.needs_a_look());
     Exit {
         code: if passes { 0 } else { EX_CONFIG },
