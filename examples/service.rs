@@ -28,7 +28,7 @@ struct Settings {
     #[config(default = "0.0.0.0")]
     bind_address: IpAddr,
     /// Port the HTTP server listens on.
-    #[config(default = 8080)]
+    #[config(default = 8080, alias = "PORT")]
     port: u16,
     /// Postgres connection URL.
     #[config(example = "postgres://billing@db:5432/billing")]
@@ -48,7 +48,7 @@ struct Settings {
     #[config(default = "30s")]
     request_timeout: Duration,
     /// Log request bodies and return error details to callers.
-    #[config(default = false)]
+    #[config(default = false, deprecated = "set BILLING_LOG_LEVEL=debug instead")]
     debug: bool,
     /// Hosts allowed to call the service.
     #[config(separator = ",", example = "a.example.com,b.example.com")]

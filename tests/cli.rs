@@ -49,9 +49,12 @@ fn exits_78_with_every_problem() {
     let run = env.run(&[]);
     assert_eq!(run.code, 78, "{run:?}");
     assert_eq!(run.stdout, "");
+    // BILLING_DEBUG is deprecated: set, it is warned about, first.
     assert!(
-        run.stderr
-            .starts_with("invalid configuration (4 problems):\n"),
+        run.stderr.starts_with(
+            "warning: BILLING_DEBUG is deprecated: set BILLING_LOG_LEVEL=debug instead\n\
+             invalid configuration (4 problems):\n"
+        ),
         "{}",
         run.stderr
     );
@@ -923,4 +926,147 @@ fn an_env_file_path_cannot_forge_lines() {
         "{}",
         run.stdout
     );
+}
+
+/// The operator's view through the built service: `--print-config`,
+/// warnings at start-up, aliases and deprecations in `--check-env`.
+mod operator_view {
+    use super::*;
+
+    #[test]
+    fn print_config_shows_every_value_and_where_it_came_from() {
+        let env = Env::new(VALID)
+            .unset("BILLING_DATABASE_URL")
+            .set("BILLING_SENTRY_DSN", "https://key:canary-pass@sentry/1")
+            .set("PORT", "9000");
+        let secret = env.file("db-url", "postgres://billing:canary-db@db/billing\n");
+        let env = env.set(
+            "BILLING_DATABASE_URL_FILE",
+            secret.to_str().expect("a UTF-8 temporary path"),
+        );
+        env.file(".env", "# local\nBILLING_LOG_LEVEL=warn\n");
+        let run = env.run(&["--print-config"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        let row = |name: &str| {
+            run.stdout
+                .lines()
+                .find(|line| line.starts_with(&format!("{name} ")))
+                .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+                .unwrap_or_default()
+        };
+        assert_eq!(row("NAME"), "NAME VALUE SOURCE");
+        assert_eq!(row("BILLING_PORT"), "BILLING_PORT \"9000\" alias PORT");
+        assert_eq!(
+            row("BILLING_DATABASE_URL"),
+            format!(
+                "BILLING_DATABASE_URL <redacted> BILLING_DATABASE_URL_FILE {}",
+                secret.display()
+            )
+        );
+        assert_eq!(
+            row("BILLING_LOG_LEVEL"),
+            "BILLING_LOG_LEVEL \"warn\" .env:2"
+        );
+        assert_eq!(
+            row("BILLING_REQUEST_TIMEOUT"),
+            "BILLING_REQUEST_TIMEOUT 30s default"
+        );
+        assert_eq!(row("BILLING_DB_PASSWORD"), "BILLING_DB_PASSWORD - unset");
+        assert_eq!(
+            row("BILLING_SENTRY_DSN"),
+            "BILLING_SENTRY_DSN <redacted> environment"
+        );
+        assert_eq!(
+            run.stderr,
+            "warning: PORT is the old name of BILLING_PORT: it is read for now; \
+             rename it to BILLING_PORT\n"
+        );
+        assert!(!run.stdout.contains("canary") && !run.stderr.contains("canary"));
+
+        let json = env.run(&["--print-config=json"]);
+        assert_eq!(json.code, 0, "{json:?}");
+        let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+        assert_eq!(value["variables"][1]["name"], "BILLING_PORT");
+        assert_eq!(
+            value["variables"][1]["source"],
+            serde_json::json!({"kind": "alias", "alias": "PORT", "via": {"kind": "environment"}})
+        );
+    }
+
+    #[test]
+    fn print_config_of_a_configuration_that_does_not_load() {
+        let env = Env::new(VALID).set("BILLING_PORT", "http");
+        let run = env.run(&["--print-config"]);
+        assert_eq!(run.code, 78, "{run:?}");
+        assert!(run.stdout.starts_with("NAME "), "{}", run.stdout);
+        assert!(
+            run.stdout.contains("BILLING_PORT "),
+            "every variable is listed: {}",
+            run.stdout
+        );
+        assert!(
+            run.stderr.contains("BILLING_PORT: invalid value \"http\""),
+            "{}",
+            run.stderr
+        );
+        for args in [
+            &["--print-config", "--check-env"][..],
+            &["--print-config=yaml"],
+            &["--print-env-docs", "--print-config"],
+        ] {
+            assert_eq!(env.run(args).code, 64, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn warnings_at_start_up_and_in_the_check() {
+        let env = Env::new(VALID)
+            .set("PORT", "9000")
+            .set("BILLING_DEBUG", "true");
+        let run = env.run(&[]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert_eq!(
+            run.stderr,
+            "warning: PORT is the old name of BILLING_PORT: it is read for now; \
+             rename it to BILLING_PORT\n\
+             warning: BILLING_DEBUG is deprecated: set BILLING_LOG_LEVEL=debug instead\n"
+        );
+        let check = env.run(&["--check-env"]);
+        assert_eq!(check.code, 0, "{check:?}");
+        assert_eq!(
+            check.report_line("BILLING_PORT"),
+            "ok BILLING_PORT alias PORT \"9000\""
+        );
+        for warning in run.stderr.lines() {
+            assert!(
+                check.stdout.contains(warning),
+                "{warning}\n{}",
+                check.stdout
+            );
+        }
+        // PORT is a name of the configuration: not "unknown".
+        assert!(
+            !check.stdout.contains("PORT is set but"),
+            "{}",
+            check.stdout
+        );
+        assert_eq!(env.run(&["--check-env", "--strict"]).code, 78);
+    }
+
+    #[test]
+    fn a_missing_variable_with_a_typo_set() {
+        let env = Env::new(VALID)
+            .unset("BILLING_DATABASE_URL")
+            .set("BILLING_DATABSE_URL", "postgres://canary-typo");
+        let run = env.run(&[]);
+        assert_eq!(run.code, 78, "{run:?}");
+        assert!(
+            run.stderr.contains(
+                "BILLING_DATABASE_URL: required but not set (BILLING_DATABSE_URL is set; a typo?)"
+            ),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("canary"), "{}", run.stderr);
+    }
 }

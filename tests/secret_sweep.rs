@@ -34,7 +34,8 @@
 //! reports the invalid values; and it prints its figures:
 //! `secret sweep: 24 shapes × 9 kinds = 159 fields (...), ... leaks`.
 //!
-//! Outputs still to come (`--print-config`, warnings) plug in at [`MODES`].
+//! Each run of the binary goes through every one of [`MODES`]: a start,
+//! `--check-env`, and `--print-config` in both its formats.
 
 mod support;
 
@@ -425,7 +426,12 @@ fn setting(root: &Path, what: &'static str, vars: Vec<(String, String)>, loads: 
 /// (aliases, deprecations: `warning: ` lines) are on stderr, which every
 /// run's output includes already; a shape that warns (`alias`,
 /// `deprecated`) is a line in `shapes!`.
-const MODES: &[(&str, &[&str])] = &[("start", &[]), ("--check-env", &["--check-env"])];
+const MODES: &[(&str, &[&str])] = &[
+    ("start", &[]),
+    ("--check-env", &["--check-env"]),
+    ("--print-config", &["--print-config"]),
+    ("--print-config=json", &["--print-config=json"]),
+];
 
 /// Every output of the built binary.
 fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) {

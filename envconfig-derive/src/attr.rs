@@ -38,6 +38,10 @@ pub struct FieldAttrs {
     pub separator: Option<Attr<LitStr>>,
     pub parse_with: Option<Attr<Path>>,
     pub example: Option<Attr<LitStr>>,
+    /// `alias = "OLD_NAME"`, as often as written.
+    pub aliases: Vec<Attr<LitStr>>,
+    /// `deprecated = "note"`.
+    pub deprecated: Option<Attr<LitStr>>,
     /// The doc comment: lines trimmed and joined with spaces, empty lines
     /// dropped.
     pub doc: String,
@@ -62,6 +66,8 @@ const FIELD_KEYS: &[&str] = &[
     "separator",
     "parse_with",
     "example",
+    "alias",
+    "deprecated",
 ];
 
 impl StructAttrs {
@@ -153,6 +159,18 @@ impl FieldAttrs {
             "example" => {
                 if let Some(value) = string(meta, &key, "`example = \"...\"`", errors)? {
                     set(&mut self.example, key, value, errors);
+                }
+            }
+            "alias" => {
+                if let Some(value) = string(meta, &key, "`alias = \"OLD_NAME\"`", errors)? {
+                    // Repeatable: a variable may have been renamed twice.
+                    self.aliases.push(Attr { key, value });
+                }
+            }
+            "deprecated" => {
+                let usage = "`deprecated = \"what to do instead\"`";
+                if let Some(value) = string(meta, &key, usage, errors)? {
+                    set(&mut self.deprecated, key, value, errors);
                 }
             }
             "crate" => {

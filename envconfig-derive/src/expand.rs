@@ -71,7 +71,7 @@ pub fn config(config: &Config) -> TokenStream {
     let vars: Vec<&Var> = fields
         .iter()
         .filter_map(|field| match &field.kind {
-            FieldKind::Var(var) => Some(var),
+            FieldKind::Var(var) => Some(&**var),
             FieldKind::Nested { .. } => None,
         })
         .collect();
@@ -149,6 +149,11 @@ fn field_entry(var: &Var) -> TokenStream {
             quote!(#ec::DefaultValue::Expr(#text))
         }
     };
+    let aliases = var.aliases.iter().map(|(alias, _)| alias);
+    let deprecated = match &var.deprecated {
+        Some(note) => quote!(#ec::Option::Some(#note)),
+        None => quote!(#ec::Option::None),
+    };
     quote! {
         #ec::Field {
             name: #name,
@@ -156,6 +161,8 @@ fn field_entry(var: &Var) -> TokenStream {
             example: #example,
             secret: #secret,
             default: #default,
+            aliases: &[#(#aliases),*],
+            deprecated: #deprecated,
         }
     }
 }

@@ -34,7 +34,7 @@ pub struct Field<'a> {
 
 pub enum FieldKind<'a> {
     /// One variable.
-    Var(Var<'a>),
+    Var(Box<Var<'a>>),
     /// `#[config(nested)]`: a struct of variables of its own.
     Nested {
         /// Appended to the parent's prefix: `DB_`.
@@ -58,6 +58,11 @@ pub struct Var<'a> {
     pub secret: bool,
     pub presence: Presence,
     pub parser: Parser<'a>,
+    /// `alias = "OLD_NAME"`: exact names read when the variable is unset,
+    /// each with where it is written.
+    pub aliases: Vec<(String, Span)>,
+    /// `deprecated = "note"`.
+    pub deprecated: Option<String>,
 }
 
 /// What an unset variable means. An `Option` field has no default: unset is
@@ -161,7 +166,7 @@ impl<'a> Config<'a> {
             } else {
                 let index = vars;
                 vars += 1;
-                FieldKind::Var(var(index, &member, &field.ty, attrs, errors))
+                FieldKind::Var(Box::new(var(index, &member, &field.ty, attrs, errors)))
             };
             fields.push(Field {
                 member,
@@ -217,6 +222,33 @@ impl<'a> Config<'a> {
                 FieldKind::Nested { .. } => {}
             }
         }
+        // An alias is read when its variable is unset: it cannot be another
+        // field's variable, nor another field's alias.
+        let mut aliases: HashMap<&str, &Ident> = HashMap::new();
+        for field in &self.fields {
+            let FieldKind::Var(var) = &field.kind else {
+                continue;
+            };
+            for (alias, span) in &var.aliases {
+                if let Some(owner) = vars.get(alias) {
+                    errors.at(
+                        *span,
+                        format_args!(
+                            "`{alias}` is the variable of field `{owner}`, so it cannot be \
+                             an alias of `{}`",
+                            field.member
+                        ),
+                    );
+                } else if let Some(first) = aliases.get(&**alias) {
+                    errors.at(
+                        *span,
+                        format_args!("`{alias}` is already an alias of field `{first}`"),
+                    );
+                } else {
+                    aliases.insert(alias, &field.member);
+                }
+            }
+        }
         for field in &self.fields {
             let FieldKind::Var(var) = &field.kind else {
                 continue;
@@ -248,9 +280,16 @@ fn nested<'a>(member: &Ident, ty: &Type, attrs: FieldAttrs, errors: &Errors) -> 
         parse_with,
         example,
         prefix,
+        aliases,
+        deprecated,
         ..
     } = attrs;
     let not_with_nested = [
+        aliases.into_iter().next().map(|attr| {
+            let why = "the nested struct's fields name their own variables and aliases";
+            (attr.key, why)
+        }),
+        deprecated.map(|attr| (attr.key, "deprecate the nested struct's fields")),
         env.map(|attr| {
             let why = "the nested struct's fields name their own variables; \
                        `prefix = \"...\"` sets their prefix";
@@ -369,6 +408,14 @@ fn var<'a>(
             parser
         }
     };
+    let aliases = attrs
+        .aliases
+        .iter()
+        .map(|alias| {
+            check_var_name(&alias.value, false, errors);
+            (alias.value.value(), alias.value.span())
+        })
+        .collect();
     Var {
         index,
         name,
@@ -378,6 +425,8 @@ fn var<'a>(
         secret: attrs.secret.is_some() || holds_secret(ty),
         presence,
         parser,
+        aliases,
+        deprecated: attrs.deprecated.map(|note| note.value.value()),
     }
 }
 

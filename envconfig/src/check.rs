@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use crate::docs::Docs;
 use crate::error::Problem;
 use crate::error::ProblemKind;
 use crate::shown::{Abridged, OneLine, REDACTED};
@@ -57,6 +58,8 @@ pub(crate) struct Checking {
     pub loaded: bool,
     pub problems: Vec<Problem>,
     pub vars: Vec<Checked>,
+    /// The source's and the fields' warnings.
+    pub warnings: Vec<String>,
 }
 
 /// The outcome of checking one source against a configuration.
@@ -87,11 +90,12 @@ impl Report {
     /// The report of a checking load of `source` ([`Checking`]) for a
     /// configuration whose variables carry `prefix`; `checked` says what
     /// was checked, in words.
-    pub fn new(prefix: &str, source: &Source, checking: Checking, checked: String) -> Report {
+    pub fn new(docs: &Docs, source: &Source, checking: Checking, checked: String) -> Report {
         let Checking {
             loaded,
             problems,
             vars,
+            warnings,
         } = checking;
         let unchecked = vars
             .iter()
@@ -99,7 +103,7 @@ impl Report {
         // An unchecked variable is set; what it holds is not known here.
         let loads = (loaded || unchecked) && problems.is_empty();
         let known: Vec<&str> = vars.iter().map(|checked| checked.var.as_str()).collect();
-        let mut warnings = source.warnings();
+        let mut warnings = warnings;
         // The derive rejects two fields of one struct with one variable;
         // across nested structs, only a run can tell.
         for name in repeated(&known) {
@@ -107,7 +111,24 @@ impl Report {
                 "{name} is read by more than one field of the configuration"
             ));
         }
-        let unknown = unknown_vars(prefix, source.is_file_alone(), &known, source.names());
+        warnings.extend(alias_collisions(docs));
+        // An alias is a name of the configuration: set, it is read (with a
+        // warning of its own), not unknown.
+        let names: Vec<&str> = known
+            .iter()
+            .copied()
+            .chain(
+                docs.vars()
+                    .iter()
+                    .flat_map(|var| var.aliases.iter().map(String::as_str)),
+            )
+            .collect();
+        let unknown = unknown_vars(
+            docs.prefix(),
+            source.is_file_alone(),
+            &names,
+            source.names(),
+        );
         Report {
             checked,
             vars,
@@ -283,6 +304,61 @@ fn unknown_vars<'a>(
         .collect();
     unknown.sort_by(|a, b| a.name.cmp(&b.name));
     unknown
+}
+
+/// Of the `set` names that are no `known` variable, the one that looks
+/// like a typo of `var` or of `var_FILE`.
+pub(crate) fn typo_of(var: &str, known: &[&str], set: &[String]) -> Option<String> {
+    let unknown: Vec<String> = set
+        .iter()
+        .filter(|name| {
+            !known.iter().any(|known| {
+                *name == known
+                    || name
+                        .strip_suffix("_FILE")
+                        .is_some_and(|base| base == *known)
+            })
+        })
+        .cloned()
+        .collect();
+    [var.to_owned(), format!("{var}_FILE")]
+        .iter()
+        .find_map(|target| {
+            // The name closest to the variable's: the one that would be
+            // suggested for a variable of that name.
+            unknown
+                .iter()
+                .filter(|name| did_you_mean(name, std::slice::from_ref(target)).is_some())
+                .min_by_key(|name| {
+                    envconfig_core::edit_distance(&name.to_ascii_uppercase(), target)
+                })
+                .cloned()
+        })
+}
+
+/// An alias that is also another variable's name, or another variable's
+/// alias, across nested structs (the derive rejects it within one struct).
+fn alias_collisions(docs: &Docs) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (index, var) in docs.vars().iter().enumerate() {
+        for alias in &var.aliases {
+            let owner = docs.vars().iter().enumerate().find(|(other, owner)| {
+                owner.name == *alias || (*other != index && owner.aliases.contains(alias))
+            });
+            if let Some((_, owner)) = owner {
+                let what = if owner.name == *alias {
+                    "the name of"
+                } else {
+                    "also an alias of"
+                };
+                warnings.push(format!(
+                    "{alias}, an alias of {}, is {what} {}: it cannot be both",
+                    var.name, owner.name
+                ));
+            }
+        }
+    }
+    warnings
 }
 
 /// The names that occur more than once, sorted, each once.

@@ -81,6 +81,9 @@ pub struct Problem {
     /// Whether the reason comes from user code (`FromStr`, `parse_with`),
     /// which may quote the value.
     reason_from_user_code: bool,
+    /// For a missing variable, a set one whose name looks like a typo of
+    /// its name.
+    typo: Option<String>,
 }
 
 impl Problem {
@@ -95,7 +98,20 @@ impl Problem {
             kind,
             from: None,
             reason_from_user_code: false,
+            typo: None,
         }
+    }
+
+    /// Records that `typo`, which is set, looks like a typo of this
+    /// missing variable's name.
+    pub(crate) fn set_typo(&mut self, typo: Option<String>) {
+        self.typo = typo;
+    }
+
+    /// For a missing variable, a set variable whose name looks like a typo
+    /// of its name (`BILLING_DATABSE_URL` for `BILLING_DATABASE_URL`).
+    pub fn looks_like_a_typo_of_it(&self) -> Option<&str> {
+        self.typo.as_deref()
     }
 
     /// The same problem, whose reason comes from user code if `from_user_code`.
@@ -162,7 +178,11 @@ impl fmt::Display for Problem {
         if let Some(from) = &self.from {
             write!(f, " (from {})", Abridged::name(from))?;
         }
-        write!(f, ": {}; expected {}", self.kind, self.expected)
+        write!(f, ": {}", self.kind)?;
+        if let Some(typo) = &self.typo {
+            write!(f, " ({} is set; a typo?)", Abridged::name(typo))?;
+        }
+        write!(f, "; expected {}", self.expected)
     }
 }
 
@@ -274,6 +294,7 @@ impl fmt::Debug for Problem {
             .field("expected", &self.expected)
             .field("kind", &self.kind)
             .field("from", &self.from.as_deref().map(Abridged::name))
+            .field("typo", &self.typo.as_deref().map(Abridged::name))
             .finish()
     }
 }

@@ -12,6 +12,11 @@ pub struct Field {
     /// `#[config(secret)]`; a secret type makes a field secret too.
     pub secret: bool,
     pub default: DefaultValue,
+    /// `alias = "OLD_NAME"`: exact names read, with a warning, when the
+    /// variable is unset.
+    pub aliases: &'static [&'static str],
+    /// `deprecated = "note"`: a warning when the variable is set.
+    pub deprecated: Option<&'static str>,
 }
 
 #[doc(hidden)]

@@ -174,6 +174,7 @@ extern crate self as envconfig;
 mod check;
 mod cli;
 mod docs;
+mod effective;
 mod error;
 mod field;
 mod load;
@@ -189,6 +190,7 @@ pub mod __private;
 pub use crate::cli::Args;
 pub use crate::cli::{Startup, load_or_exit};
 pub use crate::docs::{Docs, Format, UnknownFormat, VarDoc};
+pub use crate::effective::{EffectiveConfig, EffectiveVar, Loaded, Provenance};
 pub use crate::error::{Error, Problem, ProblemKind};
 pub use crate::value::{ByteSize, ParseByteSizeError};
 
@@ -197,7 +199,7 @@ pub use crate::value::{ByteSize, ParseByteSizeError};
 /// say.
 pub use envconfig_derive::Config;
 
-use crate::load::Loader;
+use crate::load::{Finished, Loader};
 use crate::source::{EnvScope, Source};
 
 /// A configuration loaded from environment variables.
@@ -212,7 +214,7 @@ use crate::source::{EnvScope, Source};
 pub trait Config: Sized {
     /// Loads the configuration from the process environment.
     fn from_env() -> Result<Self, Error> {
-        load(&Source::from_process_env(EnvScope::Fields))
+        load(&Source::from_process_env(EnvScope::Fields)).0
     }
 
     /// Loads the configuration from the given `(name, value)` pairs only,
@@ -239,7 +241,25 @@ pub trait Config: Sized {
         I: IntoIterator,
         I::Item: VarPair,
     {
-        load(&Source::from_pairs(vars))
+        load(&Source::from_pairs(vars)).0
+    }
+
+    /// Loads the configuration from the process environment, with what an
+    /// operator should know about it: its warnings (an alias in use, a
+    /// deprecated variable) and every variable's effective value and where
+    /// it came from, for a start-up log line. See [`Loaded`].
+    fn load_from_env() -> Result<Loaded<Self>, Error> {
+        load_recording(&Source::from_process_env(EnvScope::Fields))
+    }
+
+    /// [`load_from_env`](Self::load_from_env) from the given pairs only, as
+    /// [`from_vars`](Self::from_vars) reads them.
+    fn load_from_vars<I>(vars: I) -> Result<Loaded<Self>, Error>
+    where
+        I: IntoIterator,
+        I::Item: VarPair,
+    {
+        load_recording(&Source::from_pairs(vars))
     }
 
     /// The reference of every variable this configuration reads.
@@ -298,13 +318,68 @@ impl<K: AsRef<str>, V: AsRef<str>> VarPair for &(K, V) {
     }
 }
 
-fn load<T: Config>(source: &Source) -> Result<T, Error> {
+/// Loads `T` from `source`: the configuration or every problem, and the
+/// warnings either way.
+fn load<T: Config>(source: &Source) -> (Result<T, Error>, Vec<String>) {
     let mut loader = Loader::new(source);
     let loaded = T::__load(&mut loader, T::__PREFIX);
-    let (problems, _) = loader.finish();
-    match loaded {
+    let Finished {
+        mut problems,
+        warnings,
+        ..
+    } = loader.finish();
+    let result = match loaded {
         Some(config) if problems.is_empty() => Ok(config),
-        _ => Err(Error::new(problems)),
+        _ => {
+            hint_typos::<T>(&mut problems, source);
+            Err(Error::new(problems))
+        }
+    };
+    (result, warnings)
+}
+
+/// [`load`], recording every variable's effective value and origin.
+fn load_recording<T: Config>(source: &Source) -> Result<Loaded<T>, Error> {
+    let mut loader = Loader::checking(source);
+    let loaded = T::__load(&mut loader, T::__PREFIX);
+    let Finished {
+        mut problems,
+        checked,
+        warnings,
+    } = loader.finish();
+    match loaded {
+        Some(config) if problems.is_empty() => Ok(Loaded::new(
+            config,
+            warnings,
+            EffectiveConfig::from_checked(&checked),
+        )),
+        _ => {
+            hint_typos::<T>(&mut problems, source);
+            Err(Error::new(problems))
+        }
+    }
+}
+
+/// Says, of each required variable that is missing, which set variable
+/// looks like a typo of it.
+pub(crate) fn hint_typos<T: Config>(problems: &mut [Problem], source: &Source) {
+    if !problems
+        .iter()
+        .any(|problem| matches!(problem.kind(), ProblemKind::Missing))
+    {
+        return;
+    }
+    let docs = T::docs();
+    let known: Vec<&str> = docs
+        .vars()
+        .iter()
+        .flat_map(|var| std::iter::once(&*var.name).chain(var.aliases.iter().map(String::as_str)))
+        .collect();
+    let set = source.set_names();
+    for problem in problems {
+        if matches!(problem.kind(), ProblemKind::Missing) {
+            problem.set_typo(check::typo_of(problem.var(), &known, &set));
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use crate::Config;
 use crate::check::{CheckStatus, Checked, Checking};
 use crate::error::{Problem, ProblemKind};
 use crate::field::{DefaultValue, Field, FieldName};
+use crate::shown::OneLine;
 use crate::source::{Lookup, Origin, Source, Unusable, VarName};
 use crate::value::Parse;
 
@@ -19,9 +20,21 @@ pub struct Loader<'a> {
     /// read is secret if either is, so what is shown of the others is
     /// redacted when loading ends.
     secret_vars: Vec<String>,
+    /// What an operator should know although nothing failed: an alias in
+    /// use or ignored, a deprecated variable that is set.
+    warnings: Vec<String>,
     /// The name of the variable being loaded, a buffer reused from field to
     /// field.
     var: VarName,
+}
+
+/// What a load found, secrets redacted.
+pub(crate) struct Finished {
+    pub problems: Vec<Problem>,
+    /// How each variable fared; empty unless the loader was checking.
+    pub checked: Vec<Checked>,
+    /// What the source and the fields found that an operator should know.
+    pub warnings: Vec<String>,
 }
 
 /// What became of one variable before its value is handed to the struct.
@@ -40,6 +53,7 @@ impl<'a> Loader<'a> {
             problems: Vec::new(),
             checked: None,
             secret_vars: Vec::new(),
+            warnings: Vec::new(),
             var: VarName::default(),
         }
     }
@@ -52,15 +66,16 @@ impl<'a> Loader<'a> {
         }
     }
 
-    /// The problems, and how each variable fared, with every secret
-    /// redacted: a variable is secret when a secret field reads it, or when
-    /// a dotenv file set it by copying one (`${SECRET}`).
-    pub(crate) fn finish(self) -> (Vec<Problem>, Vec<Checked>) {
+    /// The problems, how each variable fared and the warnings, with every
+    /// secret redacted: a variable is secret when a secret field reads it,
+    /// or when a dotenv file set it by copying one (`${SECRET}`).
+    pub(crate) fn finish(self) -> Finished {
         let Loader {
             source,
             mut problems,
             checked,
             secret_vars,
+            warnings,
             ..
         } = self;
         let mut checked = checked.unwrap_or_default();
@@ -81,7 +96,13 @@ impl<'a> Loader<'a> {
                 checked.redact();
             }
         }
-        (problems, checked)
+        let mut all_warnings = source.warnings();
+        all_warnings.extend(warnings);
+        Finished {
+            problems,
+            checked,
+            warnings: all_warnings,
+        }
     }
 
     /// A field that must be set, or has a default.
@@ -135,7 +156,7 @@ impl<'a> Loader<'a> {
         default_expr: Option<fn() -> P::Value>,
     ) -> Option<P::Value> {
         let secret = field.is_secret();
-        match self.value(var, secret, &parser) {
+        match self.value(var, field, &parser) {
             Outcome::Loaded(value) => Some(value),
             Outcome::Failed | Outcome::Unchecked => None,
             Outcome::NotSet => match (&field.default, default_expr) {
@@ -195,7 +216,7 @@ impl<'a> Loader<'a> {
         field: &Field,
         parser: P,
     ) -> Option<Option<P::Value>> {
-        match self.value(var, field.is_secret(), &parser) {
+        match self.value(var, field, &parser) {
             Outcome::Loaded(value) => Some(Some(value)),
             Outcome::Failed | Outcome::Unchecked => None,
             Outcome::NotSet => {
@@ -205,20 +226,72 @@ impl<'a> Loader<'a> {
         }
     }
 
+    /// Looks `var` up, and when it is unset, the field's aliases, in order:
+    /// what was found, and the alias it was found under. Warns about an
+    /// alias in use, an alias that is set in vain, and a deprecated
+    /// variable that is set.
+    fn find(&mut self, var: &VarName, field: &Field) -> (Lookup<'a>, Option<&'static str>) {
+        let source = self.source;
+        let mut found = (source.lookup(var), None);
+        let mut alias_var = VarName::default();
+        for alias in field.aliases {
+            alias_var.set(&[alias]);
+            let by_alias = source.lookup(&alias_var);
+            if is_unset(&by_alias) {
+                continue;
+            }
+            if is_unset(&found.0) {
+                self.warnings.push(format!(
+                    "{alias} is the old name of {name}: it is read for now; rename it to {name}",
+                    name = var.name()
+                ));
+                found = (by_alias, Some(*alias));
+            } else {
+                let used = found.1.unwrap_or(var.name());
+                self.warnings
+                    .push(format!("{alias} is ignored: {used} is set"));
+            }
+        }
+        if let Some(note) = field.deprecated
+            && !is_unset(&found.0)
+        {
+            let set = found.1.unwrap_or(var.name());
+            self.warnings
+                .push(format!("{set} is deprecated: {}", OneLine(note)));
+        }
+        found
+    }
+
     /// Looks up and parses one variable; a problem is recorded on failure.
-    fn value<P: Parse>(&mut self, var: &VarName, secret: bool, parser: &P) -> Outcome<P::Value> {
-        let (raw, origin) = match self.source.lookup(var) {
+    fn value<P: Parse>(&mut self, var: &VarName, field: &Field, parser: &P) -> Outcome<P::Value> {
+        let secret = field.is_secret();
+        let (found, alias) = self.find(var, field);
+        let through_alias = |origin: Origin| match alias {
+            Some(alias) => Origin::Alias {
+                alias: alias.to_owned(),
+                via: Box::new(origin),
+            },
+            None => origin,
+        };
+        let (raw, origin) = match found {
             Lookup::Unset | Lookup::Empty(_) => return Outcome::NotSet,
-            Lookup::Value(raw, origin) => (raw, origin),
+            Lookup::Value(raw, origin) => (raw, through_alias(origin)),
             Lookup::Unchecked(reason, origin) => {
                 let status = CheckStatus::Unchecked(reason);
-                self.record(var.name(), status, Some(origin), None);
+                self.record(var.name(), status, Some(through_alias(origin)), None);
                 return Outcome::Unchecked;
             }
             Lookup::Unusable(unusable) => {
                 let (kind, origin) = match unusable {
-                    Unusable::NotUnicode => (ProblemKind::NotUnicode, None),
-                    Unusable::BothSet { file_var } => (ProblemKind::BothSet { file_var }, None),
+                    // An alias is where the value came from, whatever is
+                    // wrong with it.
+                    Unusable::NotUnicode => {
+                        (ProblemKind::NotUnicode, alias.map(|_| Origin::Environment))
+                    }
+                    Unusable::BothSet { file_var } => (
+                        ProblemKind::BothSet { file_var },
+                        alias.map(|_| Origin::Environment),
+                    ),
                     Unusable::FileUnreadable {
                         file_var,
                         path,
@@ -229,7 +302,7 @@ impl<'a> Loader<'a> {
                             path: Some(path),
                             reason,
                         };
-                        (kind, None)
+                        (kind, alias.map(|_| Origin::Environment))
                     }
                     Unusable::Malformed { origin, reason } => {
                         let kind = ProblemKind::MalformedLine {
@@ -239,7 +312,7 @@ impl<'a> Loader<'a> {
                     }
                 };
                 let problem = Problem::new(var.name(), parser.noun().one, kind);
-                self.fail(problem, origin, secret);
+                self.fail(problem, origin.map(through_alias), secret);
                 return Outcome::Failed;
             }
         };
@@ -267,7 +340,10 @@ impl<'a> Loader<'a> {
         if secret {
             problem.redact();
         }
-        if let Some(from @ (Origin::EnvFile { .. } | Origin::SecretFile(_))) = &origin {
+        if let Some(
+            from @ (Origin::EnvFile { .. } | Origin::SecretFile(_) | Origin::Alias { .. }),
+        ) = &origin
+        {
             let label = from.label(problem.var());
             problem = problem.from(label);
         }
@@ -300,6 +376,11 @@ impl<'a> Loader<'a> {
     }
 }
 
+/// Whether a lookup found nothing set: unset or empty.
+fn is_unset(lookup: &Lookup<'_>) -> bool {
+    matches!(lookup, Lookup::Unset | Lookup::Empty(_))
+}
+
 /// Loads `T` from `source` the way a start would, recording how each
 /// variable fares.
 pub(crate) fn check<T: Config>(source: &Source) -> Checking {
@@ -307,10 +388,15 @@ pub(crate) fn check<T: Config>(source: &Source) -> Checking {
     // The value itself is of no use here; dropping it at once also drops
     // (and zeroizes) any secret it holds.
     let loaded = T::__load(&mut loader, T::__PREFIX).is_some();
-    let (problems, vars) = loader.finish();
+    let Finished {
+        problems,
+        checked,
+        warnings,
+    } = loader.finish();
     Checking {
         loaded,
         problems,
-        vars,
+        vars: checked,
+        warnings,
     }
 }

@@ -7,6 +7,7 @@
 //! reversed. So it is cut short, and every character that is not printable
 //! as it is (control, format and separator characters) is escaped.
 
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 /// What a secret is shown as, wherever it would be.
 pub(crate) const REDACTED: &str = "<redacted>";
@@ -150,6 +151,37 @@ pub(crate) fn is_printable(c: char) -> bool {
     std::str::from_utf8(&buffer[..len]).is_ok_and(|text| text.escape_debug().count() == 2)
 }
 
+/// `text` with the password of every URL in it replaced by `***`:
+/// `postgres://user:pass@db/app` becomes `postgres://user:***@db/app`, also
+/// in a list of URLs. For values that are not secret, but may hold one.
+pub(crate) fn mask_url_passwords(text: &str) -> Cow<'_, str> {
+    let mut masked = String::new();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(found) = text[from..].find("://") {
+        let start = from + found + "://".len();
+        // The authority ends where the path, query or fragment starts, or
+        // at a blank or a list's separator.
+        let end = text[start..]
+            .find(|c: char| matches!(c, '/' | '?' | '#' | ',' | ';') || c.is_whitespace())
+            .map_or(text.len(), |at| start + at);
+        let authority = &text[start..end];
+        if let Some(at) = authority.rfind('@')
+            && let Some(colon) = authority[..at].find(':')
+        {
+            masked.push_str(&text[copied..start + colon + 1]);
+            masked.push_str("***");
+            copied = start + at;
+        }
+        from = end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    masked.push_str(&text[copied..]);
+    Cow::Owned(masked)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +209,26 @@ mod tests {
             OneLine("a\nb\u{2028}c\u{202e}").to_string(),
             "a b c\\u{202e}"
         );
+    }
+
+    #[test]
+    fn passwords_in_urls_are_masked() {
+        let table = [
+            ("postgres://user:pass@db/app", "postgres://user:***@db/app"),
+            ("postgres://user@db/app", "postgres://user@db/app"),
+            ("https://db:5432/x", "https://db:5432/x"),
+            ("redis://:s3cret@cache:6379", "redis://:***@cache:6379"),
+            (
+                "amqp://a:1@h1,amqp://b:2@h2/vhost",
+                "amqp://a:***@h1,amqp://b:***@h2/vhost",
+            ),
+            ("u://x:p@ss@h", "u://x:***@h"),
+            ("no url here", "no url here"),
+            ("://:@", "://:***@"),
+        ];
+        for (text, shown) in table {
+            assert_eq!(mask_url_passwords(text), shown, "{text}");
+        }
     }
 
     #[test]

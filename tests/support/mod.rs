@@ -79,6 +79,7 @@ impl Run {
         let lines: Vec<String> = self
             .stdout
             .lines()
+            .filter(|line| !line.starts_with("warning: "))
             .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|line| line.split(' ').nth(1) == Some(var))
             .collect();

@@ -77,14 +77,14 @@ struct Settings {
     port: u16,
     #[config(default = "30s")]
     request_timeout: Duration,
-    #[config(default = 60 * 60)]
+    #[config(default = 60 * 60, alias = "MAX_AGE", alias = "BILLING_TTL")]
     max_age_secs: u32,
     #[config(secret)]
     api_key: String,
     #[config(env = "PAYMENT_TOKEN", example = "tok_123")]
     payment_token: SecretString,
     sentry_dsn: Option<String>,
-    #[config(separator = ";")]
+    #[config(separator = ";", deprecated = "set BILLING_ALLOWLIST instead")]
     allowed_hosts: Vec<String>,
     pin: SecretBox<u32>,
     #[config(parse_with = parse_level)]

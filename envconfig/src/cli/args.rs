@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::{EX_USAGE, Exit};
 use crate::docs::{Format, FormatNames};
+use crate::shown::Abridged;
 
 /// What the command line asks of envconfig.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +17,29 @@ pub(crate) enum Action {
     PrintDocs(Format),
     /// `--check-env [--env-file PATH] [--read-secret-files] [--strict]`.
     Check(CheckOptions),
+    /// `--print-config[=FORMAT]`.
+    PrintConfig(ConfigFormat),
+}
+
+/// The `FORMAT` of `--print-config[=FORMAT]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum ConfigFormat {
+    /// An aligned table: name, value, source.
+    #[default]
+    Text,
+    /// One object per variable, for tools.
+    Json,
+}
+
+impl ConfigFormat {
+    /// The format of `name`, case aside.
+    fn named(name: &str) -> Option<ConfigFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "text" => Some(ConfigFormat::Text),
+            "json" => Some(ConfigFormat::Json),
+            _ => None,
+        }
+    }
 }
 
 /// The flags that follow `--check-env`.
@@ -40,7 +64,7 @@ impl fmt::Display for Usage {
         write!(
             f,
             "error: {}\n\
-             usage: --print-env-docs[=FORMAT] | \
+             usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | \
              --check-env [--env-file PATH] [--read-secret-files] [--strict]",
             self.0
         )
@@ -61,6 +85,7 @@ impl From<Usage> for Exit {
 /// application, which may have flags of those names.
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Action, Usage> {
     let mut print_docs: Option<Format> = None;
+    let mut print_config: Option<ConfigFormat> = None;
     let mut check: Option<CheckOptions> = None;
     let twice = |flag: &str| Usage(format!("{flag} is given more than once"));
 
@@ -115,6 +140,30 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
                 };
                 print_docs = Some(format);
             }
+            ("--print-config", value, _) => {
+                if print_config.is_some() {
+                    return Err(twice("--print-config"));
+                }
+                let format = match value {
+                    Some(name) => ConfigFormat::named(name).ok_or_else(|| {
+                        Usage(format!(
+                            "--print-config: unknown format {:?}: expected text or json",
+                            Abridged::name(name).to_string()
+                        ))
+                    })?,
+                    None => match args
+                        .peek()
+                        .and_then(|next| ConfigFormat::named(next.to_str()?))
+                    {
+                        Some(format) => {
+                            args.next();
+                            format
+                        }
+                        None => ConfigFormat::default(),
+                    },
+                };
+                print_config = Some(format);
+            }
             ("--check-env", None, Some(_)) => return Err(twice("--check-env")),
             ("--check-env", None, None) => check = Some(CheckOptions::default()),
             ("--check-env", Some(_), _) => {
@@ -158,7 +207,15 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
         }
     }
 
-    Action::from_flags(print_docs, check)
+    if print_config.is_some() && (print_docs.is_some() || check.is_some()) {
+        return Err(Usage(
+            "--print-config cannot be used with --print-env-docs or --check-env".into(),
+        ));
+    }
+    match print_config {
+        Some(format) => Ok(Action::PrintConfig(format)),
+        None => Action::from_flags(print_docs, check),
+    }
 }
 
 impl Action {
@@ -294,6 +351,26 @@ mod tests {
             ),
             (&["--check-env=yes"], Err("--check-env takes no value")),
             (
+                &["--print-config"],
+                Ok(Action::PrintConfig(ConfigFormat::Text)),
+            ),
+            (
+                &["--print-config", "JSON", "serve"],
+                Ok(Action::PrintConfig(ConfigFormat::Json)),
+            ),
+            (
+                &["--print-config=json"],
+                Ok(Action::PrintConfig(ConfigFormat::Json)),
+            ),
+            (
+                &["--print-config=yaml"],
+                Err("--print-config: unknown format \"yaml\": expected text or json"),
+            ),
+            (
+                &["--check-env", "--print-config"],
+                Err("--print-config cannot be used with --print-env-docs or --check-env"),
+            ),
+            (
                 &["--print-env-docs=json", "--print-env-docs"],
                 Err("--print-env-docs is given more than once"),
             ),
@@ -317,7 +394,7 @@ mod tests {
             usage.to_string(),
             "error: --print-env-docs: unknown format \"xml\": \
              expected one of text, markdown, dotenv, json, k8s\n\
-             usage: --print-env-docs[=FORMAT] | \
+             usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | \
              --check-env [--env-file PATH] [--read-secret-files] [--strict]"
         );
     }

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::args::CheckOptions;
 use super::args::{Action, Usage};
+use super::args::{CheckOptions, ConfigFormat};
 use super::{Run, Startup, run};
 use crate::Config;
 use crate::docs::Format;
@@ -64,6 +64,19 @@ pub struct Args {
     #[arg(long)]
     pub check_env: bool,
 
+    /// Print every variable's effective value and where it came from, and
+    /// exit: 0 if the configuration loads, 78 if not
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "text",
+        value_parser = ["text", "json"],
+        conflicts_with_all = ["check_env", "print_env_docs"]
+    )]
+    pub print_config: Option<String>,
+
     /// With --check-env: check this dotenv file alone instead, as the
     /// deployment will see it
     #[arg(long, value_name = "PATH", requires = "check_env")]
@@ -104,6 +117,13 @@ impl Args {
             read_secret_files: self.read_secret_files,
             strict: self.strict,
         });
+        if let Some(format) = &self.print_config {
+            let format = match format.as_str() {
+                "json" => ConfigFormat::Json,
+                _ => ConfigFormat::Text,
+            };
+            return Ok(Action::PrintConfig(format));
+        }
         Action::from_flags(self.print_env_docs, check)
     }
 }

@@ -2,6 +2,7 @@
 //! configuration or answers the flags a container or a CI job runs the
 //! binary with (the crate documentation lists them), and exits.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -12,8 +13,10 @@ mod clap;
 #[cfg(feature = "clap")]
 pub use self::clap::Args;
 
-use self::args::{Action, CheckOptions, Usage, parse_args};
-use crate::check::Report;
+use self::args::{Action, CheckOptions, ConfigFormat, Usage, parse_args};
+use crate::check::{Checking, Report};
+use crate::effective::EffectiveConfig;
+use crate::error::Error;
 use crate::shown::Abridged;
 
 use crate::source::{EnvScope, Source};
@@ -274,19 +277,21 @@ pub(crate) fn run<T: Config>(
             if let Err(exit) = add_dotenv(&mut source, dotenv) {
                 return Run::Exit(exit);
             }
-            let loaded = load::<T>(&source);
-            let warnings = source.warnings();
-            match loaded {
-                Ok(config) => Run::Loaded(config, warnings),
-                Err(error) => {
-                    let mut stderr: String = warnings
-                        .iter()
-                        .map(|warning| format!("warning: {warning}\n"))
-                        .collect();
+            match load::<T>(&source) {
+                (Ok(config), warnings) => Run::Loaded(config, warnings),
+                (Err(error), warnings) => {
+                    let mut stderr = warning_lines(&warnings);
                     stderr.push_str(&error.to_string());
                     Run::Exit(Exit::failure(EX_CONFIG, stderr))
                 }
             }
+        }
+        Action::PrintConfig(format) => {
+            let mut source = process_env(EnvScope::Fields);
+            if let Err(exit) = add_dotenv(&mut source, dotenv) {
+                return Run::Exit(exit);
+            }
+            Run::Exit(print_config::<T>(&source, format))
         }
         Action::Check(CheckOptions {
             env_file: None,
@@ -333,6 +338,44 @@ pub(crate) fn run<T: Config>(
     }
 }
 
+/// `warning: ...` lines.
+fn warning_lines(warnings: &[String]) -> String {
+    warnings
+        .iter()
+        .map(|warning| format!("warning: {warning}\n"))
+        .collect()
+}
+
+/// `--print-config`: every variable's effective value and where it came
+/// from on stdout; warnings, and the problems when it would not load, on
+/// stderr. Exits 0 when the configuration loads, 78 otherwise.
+fn print_config<T: Config>(source: &Source, format: ConfigFormat) -> Exit {
+    let Checking {
+        loaded,
+        mut problems,
+        vars,
+        warnings,
+    } = crate::load::check::<T>(source);
+    let effective = EffectiveConfig::from_checked(&vars);
+    let stdout = match format {
+        ConfigFormat::Text => format!("{effective:#}"),
+        ConfigFormat::Json => effective.to_json(),
+    };
+    let mut stderr = warning_lines(&warnings);
+    let code = if loaded && problems.is_empty() {
+        0
+    } else {
+        crate::hint_typos::<T>(&mut problems, source);
+        let _ = writeln!(stderr, "{}", Error::new(problems));
+        EX_CONFIG
+    };
+    Exit {
+        code,
+        stdout,
+        stderr,
+    }
+}
+
 /// Adds the dotenv file at `path`, if there is one and it is a file; the
 /// path when it was.
 ///
@@ -351,12 +394,9 @@ fn add_dotenv<'a>(source: &mut Source, path: Option<&'a Path>) -> Result<Option<
 /// The check report, and its status: 78 when the configuration would not
 /// load, or, when `strict`, when anything needs a look.
 fn check<T: Config>(source: &Source, checked: String, strict: bool) -> Exit {
-    let report = Report::new(
-        T::__PREFIX,
-        source,
-        crate::load::check::<T>(source),
-        checked,
-    );
+    let mut checking = crate::load::check::<T>(source);
+    crate::hint_typos::<T>(&mut checking.problems, source);
+    let report = Report::new(&T::docs(), source, checking, checked);
     let passes = report.loads && !(strict && report.needs_a_look());
     Exit {
         code: if passes { 0 } else { EX_CONFIG },

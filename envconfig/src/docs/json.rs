@@ -67,7 +67,7 @@ enum Value<'a> {
 /// is also a valid YAML double-quoted scalar (the `k8s` rendering uses it):
 /// DEL and the C1 controls, which YAML does not allow raw; U+2028 and U+2029,
 /// which YAML reads as line breaks; and U+FEFF, U+FFFE and U+FFFF.
-pub(super) fn push_string(out: &mut String, text: &str) {
+pub(crate) fn push_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
         match c {

@@ -10,7 +10,7 @@ use crate::shown::REDACTED;
 use crate::value::Parse;
 
 mod dotenv;
-mod json;
+pub(crate) mod json;
 mod k8s;
 mod markdown;
 #[cfg(feature = "serde")]
@@ -70,6 +70,12 @@ pub struct VarDoc {
     pub description: String,
     /// An example value, from `#[config(example = "...")]`.
     pub example: Option<String>,
+    /// Old names still read when the variable is unset
+    /// (`#[config(alias = "...")]`).
+    pub aliases: Vec<String>,
+    /// Why the variable is deprecated, and what to do instead
+    /// (`#[config(deprecated = "...")]`).
+    pub deprecated: Option<String>,
 }
 
 impl Docs {
@@ -176,6 +182,12 @@ impl Docs {
             secret,
             description: field.doc.to_owned(),
             example: field.example.map(str::to_owned),
+            aliases: field
+                .aliases
+                .iter()
+                .map(|alias| (*alias).to_owned())
+                .collect(),
+            deprecated: field.deprecated.map(str::to_owned),
         });
     }
 }
@@ -398,6 +410,8 @@ pub(crate) mod fixtures {
             secret: false,
             description: String::new(),
             example: None,
+            aliases: Vec::new(),
+            deprecated: None,
         }
     }
 

@@ -41,6 +41,9 @@ pub enum Origin {
     SecretFile(PathBuf),
     /// The field's default.
     Default,
+    /// An alias of the variable (`#[config(alias = "OLD_NAME")]`), and
+    /// where that was found.
+    Alias { alias: String, via: Box<Origin> },
 }
 
 impl Origin {
@@ -55,6 +58,10 @@ impl Origin {
             }
             Origin::SecretFile(_) => format!("{var}_FILE"),
             Origin::Default => "default".to_owned(),
+            Origin::Alias { alias, via } => match **via {
+                Origin::Environment => format!("alias {alias}"),
+                _ => format!("alias {alias} ({})", via.label(alias)),
+            },
         }
     }
 }
@@ -66,6 +73,7 @@ impl fmt::Display for Origin {
             Origin::EnvFile { path, line } => write!(f, "{}:{line}", path.display()),
             Origin::SecretFile(path) => write!(f, "file {}", path.display()),
             Origin::Default => f.write_str("default"),
+            Origin::Alias { alias, via } => write!(f, "alias {alias} ({via})"),
         }
     }
 }
@@ -314,6 +322,16 @@ impl Source {
             })
             .chain(self.warnings.iter().cloned())
             .collect()
+    }
+
+    /// The names of every variable set, for spotting typos: for a live
+    /// source, those of the process environment (read now) too.
+    pub fn set_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.vars.keys().cloned().collect();
+        if self.live {
+            names.extend(std::env::vars_os().filter_map(|(name, _)| name.into_string().ok()));
+        }
+        names
     }
 
     /// The names that the value of `name` copies from others through a
