@@ -61,6 +61,8 @@
 //! | field | `separator = ";"` | separator of a `Vec<T>` (default `,`) |
 //! | field | `parse_with = path::to::fn` | `fn(&str) -> Result<T, E>` with `E: Display` |
 //! | field | `example = "..."` | example value for the docs |
+//! | field | `alias = "OLD_NAME"` | an old, exact name, read when the variable is unset (its `OLD_NAME_FILE` too), with a warning to rename it; repeatable |
+//! | field | `deprecated = "note"` | still read; when set, a warning carries the note |
 //! | field | `///` doc comment | the variable's description in the docs |
 //!
 //! A variable's name is the prefix, then the field's name in
@@ -129,6 +131,7 @@
 //! | `--check-env --env-file PATH` | the same for a deployment's dotenv file, alone (below) | 0 if it would load, else 78 |
 //! | `--check-env --read-secret-files` | opens the files of the env file's `NAME_FILE` variables | |
 //! | `--check-env --strict` | any warning or `unchecked` variable fails the check too | 78 |
+//! | `--print-config[=text\|json]` | prints every variable's effective value and where it came from (environment, `.env:LINE`, `NAME_FILE` and its path, an alias, default, unset); secrets redacted, URL passwords as `***` | 0 if it loads, else 78 |
 //! | a bad use of the flags above | prints what is wrong | 64 |
 //! | output that cannot be written | | 74 |
 //!
@@ -150,6 +153,15 @@
 //! reported with its line number and what is wrong with it, never its
 //! text, and every name that is no variable of the configuration is a
 //! warning with a "did you mean".
+//!
+//! # Warnings, and the operator's view
+//!
+//! What an operator should know although the configuration loads (an alias
+//! in use or set in vain, a deprecated variable that is set, a dotenv line
+//! that is ignored) is a warning: [`load_or_exit`] prints each to stderr as
+//! `warning: ...` and starts, `--check-env` lists them, and
+//! [`Config::load_from_env`] returns them with the configuration and its
+//! [`EffectiveConfig`], for a start-up log line.
 //!
 //! # Start-up
 //!
