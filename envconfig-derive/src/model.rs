@@ -160,6 +160,19 @@ impl<'a> Config<'a> {
             let Some(member) = field.ident.clone() else {
                 continue;
             };
+            // `field: T = value` (unstable `default_field_values`): syn 2
+            // refused to parse it; syn 3 parses it, and ignoring it would
+            // let an unset variable silently skip the value written there.
+            if let Some((eq_token, value)) = &field.default {
+                let text = expr_text(&quote::ToTokens::to_token_stream(value));
+                errors.spanned(
+                    quote::quote!(#eq_token #value),
+                    format_args!(
+                        "the default of a variable is written `#[config(default = {text})]`, \
+                         not `= {text}`"
+                    ),
+                );
+            }
             let attrs = FieldAttrs::from_attrs(&field.attrs, errors);
             let kind = if attrs.nested.is_some() {
                 nested(&member, &field.ty, attrs, errors)
