@@ -25,6 +25,8 @@ pub struct StructAttrs {
     pub prefix: Option<Attr<LitStr>>,
     /// `crate = "..."`: the path generated code names the runtime crate by.
     pub krate: Option<Attr<Path>>,
+    /// `validate = path::to::fn`: a rule across the struct's fields.
+    pub validate: Option<Attr<Path>>,
 }
 
 /// The attributes of one field.
@@ -42,6 +44,12 @@ pub struct FieldAttrs {
     pub aliases: Vec<Attr<LitStr>>,
     /// `deprecated = "note"`.
     pub deprecated: Option<Attr<LitStr>>,
+    /// `range = A..=B`, as written.
+    pub range: Option<Attr<TokenStream>>,
+    /// `validate = path::to::fn`.
+    pub validate: Option<Attr<Path>>,
+    /// `value_name = "URL"`.
+    pub value_name: Option<Attr<LitStr>>,
     /// The doc comment: lines trimmed and joined with spaces, empty lines
     /// dropped.
     pub doc: String,
@@ -56,7 +64,7 @@ pub enum DefaultValue {
     Expr(TokenStream),
 }
 
-const STRUCT_KEYS: &[&str] = &["prefix", "crate"];
+const STRUCT_KEYS: &[&str] = &["prefix", "crate", "validate"];
 const FIELD_KEYS: &[&str] = &[
     "env",
     "default",
@@ -68,6 +76,9 @@ const FIELD_KEYS: &[&str] = &[
     "example",
     "alias",
     "deprecated",
+    "range",
+    "validate",
+    "value_name",
 ];
 
 impl StructAttrs {
@@ -91,12 +102,18 @@ impl StructAttrs {
                 set(&mut self.krate, key, value, errors);
             }
             Ok(())
+        } else if key == "validate" {
+            let usage = "`validate = path::to::function`, a `fn(&Self) -> Result<(), Violation>`";
+            if let Some(value) = path(meta, &key, usage, errors)? {
+                set(&mut self.validate, key, value, errors);
+            }
+            Ok(())
         } else if FIELD_KEYS.contains(&&*key.to_string()) {
             errors.spanned(
                 &key,
                 format_args!(
-                    "`{key}` is a field attribute; on a struct, `#[config]` takes `prefix` \
-                     and `crate`"
+                    "`{key}` is a field attribute; on a struct, `#[config]` takes `prefix`, \
+                     `crate` and `validate`"
                 ),
             );
             skip_value(meta)
@@ -152,7 +169,8 @@ impl FieldAttrs {
                 }
             }
             "parse_with" => {
-                if let Some(value) = parse_with(meta, &key, errors)? {
+                let usage = "`parse_with = path::to::function`, a `fn(&str) -> Result<T, E>`";
+                if let Some(value) = path(meta, &key, usage, errors)? {
                     set(&mut self.parse_with, key, value, errors);
                 }
             }
@@ -165,6 +183,23 @@ impl FieldAttrs {
                 if let Some(value) = string(meta, &key, "`alias = \"OLD_NAME\"`", errors)? {
                     // Repeatable: a variable may have been renamed twice.
                     self.aliases.push(Attr { key, value });
+                }
+            }
+            "range" => {
+                let usage = "`range = A..=B`, `range = A..` or `range = ..=B`";
+                if let Some(value) = value_of(meta, &key, usage, errors)? {
+                    set(&mut self.range, key, value, errors);
+                }
+            }
+            "validate" => {
+                let usage = "`validate = path::to::function`, a `fn(&T) -> Result<(), E>`";
+                if let Some(value) = path(meta, &key, usage, errors)? {
+                    set(&mut self.validate, key, value, errors);
+                }
+            }
+            "value_name" => {
+                if let Some(value) = string(meta, &key, "`value_name = \"URL\"`", errors)? {
+                    set(&mut self.value_name, key, value, errors);
                 }
             }
             "deprecated" => {
@@ -315,9 +350,14 @@ fn default(
     }))
 }
 
-fn parse_with(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Result<Option<Path>> {
-    const USAGE: &str = "`parse_with = path::to::function`, a `fn(&str) -> Result<T, E>`";
-    let Some(tokens) = value_of(meta, key, USAGE, errors)? else {
+/// `key = path::to::function`.
+fn path(
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    usage: &str,
+    errors: &Errors,
+) -> syn::Result<Option<Path>> {
+    let Some(tokens) = value_of(meta, key, usage, errors)? else {
         return Ok(None);
     };
     match syn::parse2::<Path>(tokens.clone()) {
@@ -334,7 +374,7 @@ fn parse_with(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Resu
         Err(_) => {
             errors.spanned(
                 value_or_key(tokens, key),
-                format_args!("expected a path to a function: {USAGE}"),
+                format_args!("expected a path to a function: {usage}"),
             );
             Ok(None)
         }

@@ -9,6 +9,7 @@ use syn::{DeriveInput, Path};
 
 use crate::model::{Config, DefaultValue, Field, FieldKind, Parser, Presence, Var};
 use crate::name::VarName;
+use crate::range::Limit;
 
 /// The names generated code gives its own items, parameters and locals.
 ///
@@ -60,6 +61,7 @@ pub fn config(config: &Config) -> TokenStream {
         krate,
         prefix,
         fields,
+        validate,
     } = config;
     let Hidden {
         ec,
@@ -88,6 +90,21 @@ pub fn config(config: &Config) -> TokenStream {
         let local = local(field);
         quote_spanned!(ty.span()=> #member: #local?)
     });
+    // With a rule across fields, the value is checked once every field has
+    // loaded; the rule names fields, the table their variables.
+    let value = Ident::new("__value", Span::mixed_site());
+    let returned = match validate {
+        Some(rule) => {
+            let members = fields.iter().filter_map(|field| match field.kind {
+                FieldKind::Var(_) => Some(field.member.unraw().to_string()),
+                FieldKind::Nested { .. } => None,
+            });
+            quote_spanned! {rule.span()=>
+                #loader.keeps_rule(#prefix_param, #value, #rule, &#table_name, &[#(#members),*])
+            }
+        }
+        None => quote!(#ec::Option::Some(#value)),
+    };
     quote! {
         // The shadowing functions are never called, and keep the case of
         // the field they are named after (`__f_httpProxyURL`).
@@ -116,7 +133,8 @@ pub fn config(config: &Config) -> TokenStream {
                     #prefix_param: &str,
                 ) -> #ec::Option<Self> {
                     #(#loads)*
-                    #ec::Option::Some(Self { #(#inits),* })
+                    let #value = Self { #(#inits),* };
+                    #returned
                 }
 
                 fn __describe(#docs: &mut #ec::Docs, #prefix_param: &str) {
@@ -154,6 +172,10 @@ fn field_entry(var: &Var) -> TokenStream {
         Some(note) => quote!(#ec::Option::Some(#note)),
         None => quote!(#ec::Option::None),
     };
+    let value_name = match &var.value_name {
+        Some(name) => quote!(#ec::Option::Some(#name)),
+        None => quote!(#ec::Option::None),
+    };
     quote! {
         #ec::Field {
             name: #name,
@@ -163,6 +185,7 @@ fn field_entry(var: &Var) -> TokenStream {
             default: #default,
             aliases: &[#(#aliases),*],
             deprecated: #deprecated,
+            value_name: #value_name,
         }
     }
 }
@@ -247,8 +270,14 @@ fn describe(field: &Field, krate: &Path) -> TokenStream {
             let index = Literal::usize_unsuffixed(var.index);
             let parser = parser(&var.parser, span);
             let optional = matches!(var.presence, Presence::Optional);
+            let default = match &var.presence {
+                Presence::Default(DefaultValue::Expr { tokens, .. }) => {
+                    quote!(#ec::Option::Some(|| #tokens))
+                }
+                _ => quote_spanned!(span=> #ec::no_default()),
+            };
             quote_spanned! {span=>
-                #ec::describe_var(#docs, #prefix, &#fields[#index], &#parser, #optional);
+                #ec::describe_var(#docs, #prefix, &#fields[#index], &#parser, #optional, #default);
             }
         }
     }
@@ -274,6 +303,22 @@ fn parser(parser: &Parser, span: Span) -> TokenStream {
             quote_spanned!(span=> #ec::Secret::new(#inner))
         }
         Parser::With(path) => quote_spanned!(span=> #ec::WithFn::new(#path)),
+        // Spanned on what the user wrote: a type with no order, or a
+        // function of the wrong type, is an error there.
+        Parser::Ranged { inner, range } => {
+            let inner = self::parser(inner, span);
+            let limit = |limit: &Limit| match limit {
+                Limit::Open => quote!(#ec::Limit::Open),
+                Limit::Value(tokens) => quote!(#ec::Limit::Value(#tokens)),
+                Limit::Text(text) => quote!(#ec::Limit::Text(#text)),
+            };
+            let (min, max, shown) = (limit(&range.min), limit(&range.max), &range.shown);
+            quote_spanned!(range.span=> #ec::InRange::new(#inner, #min, #max, #shown))
+        }
+        Parser::Validated { inner, check } => {
+            let inner = self::parser(inner, span);
+            quote_spanned!(check.span()=> #ec::Validated::new(#inner, #check))
+        }
     }
 }
 

@@ -16,6 +16,7 @@ mod expand;
 mod expr_text;
 mod model;
 mod name;
+mod range;
 mod suggest;
 mod ty;
 

@@ -13,6 +13,7 @@ use crate::Errors;
 use crate::attr::{self, Attr, FieldAttrs, StructAttrs};
 use crate::expr_text::expr_text;
 use crate::name::{VarName, check_var_name, checked_prefix, is_var_name, screaming_snake_case};
+use crate::range::{self, Range};
 use crate::ty::{Wrapper, holds_secret, is_str, wrapped};
 
 /// One config struct.
@@ -23,6 +24,8 @@ pub struct Config<'a> {
     /// `#[config(prefix = "...")]`, or empty.
     pub prefix: String,
     pub fields: Vec<Field<'a>>,
+    /// `#[config(validate = path)]` on the struct: a rule across fields.
+    pub validate: Option<Path>,
 }
 
 pub struct Field<'a> {
@@ -63,6 +66,8 @@ pub struct Var<'a> {
     pub aliases: Vec<(String, Span)>,
     /// `deprecated = "note"`.
     pub deprecated: Option<String>,
+    /// `value_name = "URL"`: what the docs call the value.
+    pub value_name: Option<String>,
 }
 
 /// What an unset variable means. An `Option` field has no default: unset is
@@ -94,6 +99,13 @@ pub enum Parser<'a> {
     Secret(Box<Parser<'a>>),
     /// `parse_with = path`.
     With(Path),
+    /// `range = A..=B`, around the parser of the value it bounds.
+    Ranged {
+        inner: Box<Parser<'a>>,
+        range: Range,
+    },
+    /// `validate = path`, around the field's whole parser.
+    Validated { inner: Box<Parser<'a>>, check: Path },
 }
 
 impl<'a> Config<'a> {
@@ -192,6 +204,7 @@ impl<'a> Config<'a> {
             krate,
             prefix,
             fields,
+            validate: attrs.validate.map(|validate| validate.value),
         };
         config.check_names(errors);
         config
@@ -295,9 +308,18 @@ fn nested<'a>(member: &Ident, ty: &Type, attrs: FieldAttrs, errors: &Errors) -> 
         prefix,
         aliases,
         deprecated,
+        range,
+        validate,
+        value_name,
         ..
     } = attrs;
     let not_with_nested = [
+        range.map(|attr| (attr.key, "it belongs on a field of the nested struct")),
+        validate.map(|attr| {
+            let why = "validate the nested struct with `#[config(validate = ...)]` on it";
+            (attr.key, why)
+        }),
+        value_name.map(|attr| (attr.key, "it belongs on a field of the nested struct")),
         aliases.into_iter().next().map(|attr| {
             let why = "the nested struct's fields name their own variables and aliases";
             (attr.key, why)
@@ -421,6 +443,23 @@ fn var<'a>(
             parser
         }
     };
+    // A range bounds each value (each item of a list); `validate` sees the
+    // field's whole value.
+    let parser = match attrs
+        .range
+        .as_ref()
+        .and_then(|attr| range::range(&attr.value, errors))
+    {
+        Some(range) => parser.bound_by(range),
+        None => parser,
+    };
+    let parser = match attrs.validate {
+        Some(check) => Parser::Validated {
+            inner: Box::new(parser),
+            check: check.value,
+        },
+        None => parser,
+    };
     let aliases = attrs
         .aliases
         .iter()
@@ -440,6 +479,7 @@ fn var<'a>(
         parser,
         aliases,
         deprecated: attrs.deprecated.map(|note| note.value.value()),
+        value_name: attrs.value_name.map(|name| name.value.value()),
     }
 }
 
@@ -488,11 +528,29 @@ fn parser<'a>(
     }
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    /// The parser with `range` around the parser of each value: inside a
+    /// list and a `SecretBox`.
+    fn bound_by(self, range: Range) -> Parser<'a> {
+        match self {
+            Parser::List { separator, item } => Parser::List {
+                separator,
+                item: Box::new(item.bound_by(range)),
+            },
+            Parser::Secret(inner) => Parser::Secret(Box::new(inner.bound_by(range))),
+            leaf => Parser::Ranged {
+                inner: Box::new(leaf),
+                range,
+            },
+        }
+    }
+
     fn has_list(&self) -> bool {
         match self {
             Parser::List { .. } => true,
-            Parser::Secret(inner) => inner.has_list(),
+            Parser::Secret(inner)
+            | Parser::Ranged { inner, .. }
+            | Parser::Validated { inner, .. } => inner.has_list(),
             Parser::Pick(_) | Parser::With(_) => false,
         }
     }

@@ -8,8 +8,8 @@ pub use crate::docs::Docs;
 pub use crate::field::{DefaultValue, Field, FieldName, no_default};
 pub use crate::load::Loader;
 pub use crate::value::{
-    EnvValue, List, Noun, Parse, Pick, PickBuiltin, PickFromStr, PickNone, Secret, ValueError,
-    WithFn, picked,
+    EnvValue, InRange, Limit, List, Noun, Ordered, Parse, Pick, PickBuiltin, PickFromStr, PickNone,
+    Secret, Validated, ValueError, WithFn, picked,
 };
 pub use core::option::Option;
 
@@ -19,13 +19,15 @@ pub fn nested_prefix(prefix: &str, nested: &str) -> String {
     [prefix, nested].concat()
 }
 
-/// Adds the variable of `field`, read with `parser`, to `docs`.
+/// Adds the variable of `field`, read with `parser`, to `docs`;
+/// `default_expr` is the field's `default = <expr>`, if it has one.
 pub fn describe_var<P: Parse>(
     docs: &mut Docs,
     prefix: &str,
     field: &Field,
     parser: &P,
     optional: bool,
+    default_expr: Option<fn() -> P::Value>,
 ) {
-    docs.push_var(prefix, field, parser, optional);
+    docs.push_var(prefix, field, parser, optional, default_expr);
 }

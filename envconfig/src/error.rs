@@ -8,6 +8,10 @@ use zeroize::Zeroize;
 
 use crate::shown::{Abridged, REDACTED, Shown};
 
+/// What a rule's words are replaced with when a secret is involved.
+const WITHHELD_RULE: &str =
+    "a rule across fields is broken (details withheld: a variable involved is secret)";
+
 /// What a secret's reason from user code is replaced with.
 const WITHHELD: &str = "rejected by its parser (details withheld: the variable is secret)";
 
@@ -138,6 +142,10 @@ impl Problem {
                 }
             }
             ProblemKind::FileUnreadable { path, .. } => *path = None,
+            ProblemKind::Rule { message, .. } => {
+                message.zeroize();
+                *message = WITHHELD_RULE.to_owned();
+            }
             ProblemKind::Missing
             | ProblemKind::Empty
             | ProblemKind::NotUnicode
@@ -156,9 +164,18 @@ impl Problem {
         }
     }
 
-    /// The variable's name, as the operator sets it (`APP_PORT`).
+    /// The variable's name, as the operator sets it (`APP_PORT`); for a
+    /// broken rule across fields, the first of the variables involved.
     pub fn var(&self) -> &str {
         &self.var
+    }
+
+    /// Every variable involved: the one, or those of a broken rule.
+    pub(crate) fn vars(&self) -> Vec<&str> {
+        match &self.kind {
+            ProblemKind::Rule { vars, .. } => vars.iter().map(String::as_str).collect(),
+            _ => vec![&self.var],
+        }
     }
 
     /// What the variable should hold, in words (`integer 0..=65535`).
@@ -174,6 +191,9 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let ProblemKind::Rule { vars, message } = &self.kind {
+            return write!(f, "{}: {}", vars.join(", "), Abridged::reason(message));
+        }
         f.write_str(&self.var)?;
         if let Some(from) = &self.from {
             write!(f, " (from {})", Abridged::name(from))?;
@@ -227,6 +247,16 @@ pub enum ProblemKind {
         /// What is wrong with the line, in words that never quote it.
         reason: String,
     },
+    /// A rule across fields (`#[config(validate = ...)]` on the struct) is
+    /// broken.
+    Rule {
+        /// The variables of the fields the rule names, the first of which
+        /// is the problem's [`var`](Problem::var).
+        vars: Vec<String>,
+        /// The rule's words, or that they are withheld when a variable
+        /// involved is secret.
+        message: String,
+    },
     /// The field's string default does not parse: a bug in the program, not
     /// in the environment.
     InvalidDefault {
@@ -275,6 +305,7 @@ impl fmt::Display for ProblemKind {
             ProblemKind::MalformedLine { reason } => {
                 write!(f, "malformed line: {}", Abridged::reason(reason))
             }
+            ProblemKind::Rule { message, .. } => Abridged::reason(message).fmt(f),
             ProblemKind::InvalidDefault { value, reason } => write!(
                 f,
                 "its default {} is invalid: {}",
@@ -314,6 +345,11 @@ impl fmt::Debug for ProblemKind {
                 .debug_struct("InvalidDefault")
                 .field("value", &v.as_deref().map(Abridged::quoted))
                 .field("reason", &Abridged::reason(reason))
+                .finish(),
+            ProblemKind::Rule { vars, message } => f
+                .debug_struct("Rule")
+                .field("vars", vars)
+                .field("message", &Abridged::reason(message))
                 .finish(),
             ProblemKind::MalformedLine { reason } => f
                 .debug_struct("MalformedLine")

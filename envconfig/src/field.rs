@@ -1,6 +1,8 @@
 //! The table of fields the derive emits, one `static` entry per variable:
 //! what the loader and the docs read about a field besides its parser.
 
+use crate::value::Parse;
+
 /// What the derive macro knows about one field, as a `static`.
 #[doc(hidden)]
 #[derive(Debug)]
@@ -17,6 +19,9 @@ pub struct Field {
     pub aliases: &'static [&'static str],
     /// `deprecated = "note"`: a warning when the variable is set.
     pub deprecated: Option<&'static str>,
+    /// `value_name = "URL"`: what the docs call the value instead of its
+    /// type.
+    pub value_name: Option<&'static str>,
 }
 
 #[doc(hidden)]
@@ -63,6 +68,15 @@ impl Field {
     /// `#[config(secret)]`, never from the parser.
     pub(crate) fn is_secret(&self) -> bool {
         self.secret
+    }
+
+    /// What the variable should hold, in words: its `value_name`, else what
+    /// its parser calls it.
+    pub(crate) fn expected<P: Parse>(&self, parser: &P) -> std::borrow::Cow<'static, str> {
+        match self.value_name {
+            Some(name) => name.into(),
+            None => parser.noun().one,
+        }
     }
 
     /// The default as the docs and the check report show it.

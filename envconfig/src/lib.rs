@@ -190,6 +190,7 @@ mod effective;
 mod error;
 mod field;
 mod load;
+mod rule;
 mod shown;
 mod source;
 mod value;
@@ -204,6 +205,7 @@ pub use crate::cli::{Startup, load_or_exit};
 pub use crate::docs::{Docs, Format, UnknownFormat, VarDoc};
 pub use crate::effective::{EffectiveConfig, EffectiveVar, Loaded, Provenance};
 pub use crate::error::{Error, Problem, ProblemKind};
+pub use crate::rule::Violation;
 pub use crate::value::{ByteSize, ParseByteSizeError};
 
 /// Derives [`Config`](trait@Config) for a struct with named fields: one

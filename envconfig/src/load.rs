@@ -87,7 +87,7 @@ impl<'a> Loader<'a> {
                     .any(|copied| secret_vars.contains(copied))
         };
         for problem in &mut problems {
-            if is_secret(problem.var()) {
+            if problem.vars().into_iter().any(is_secret) {
                 problem.redact();
             }
         }
@@ -133,6 +133,57 @@ impl<'a> Loader<'a> {
         let loaded = self.optional_var(&var, field, parser);
         self.var = var;
         loaded
+    }
+
+    /// `value` if it keeps the struct's rule across fields (`#[config(validate
+    /// = ...)]` on the struct), else `None` and a problem naming the
+    /// variables of the fields the rule names. `members` are the names of
+    /// the struct's fields that read a variable, in the order of `fields`.
+    pub fn keeps_rule<T>(
+        &mut self,
+        prefix: &str,
+        value: T,
+        rule: fn(&T) -> Result<(), crate::Violation>,
+        fields: &[Field],
+        members: &[&str],
+    ) -> Option<T> {
+        let Err(violation) = rule(&value) else {
+            return Some(value);
+        };
+        let (message, named) = violation.into_parts();
+        let mut vars: Vec<String> = named
+            .iter()
+            .map(|name| {
+                members
+                    .iter()
+                    .position(|member| member == name)
+                    .and_then(|index| fields.get(index))
+                    .map_or_else(|| name.clone(), |field| field.name.resolve(prefix))
+            })
+            .collect();
+        if vars.is_empty() {
+            // A rule that names no field is about them all.
+            vars = fields
+                .iter()
+                .map(|field| field.name.resolve(prefix))
+                .collect();
+        }
+        let first = vars.first().cloned().unwrap_or_default();
+        let kind = ProblemKind::Rule { vars, message };
+        let problem = Problem::new(first, "", kind).with_reason_from_user_code(true);
+        if let Some(checked) = &mut self.checked {
+            // The report lists variables; the rule's problem joins them on
+            // the first variable's line.
+            if let Some(row) = checked
+                .iter_mut()
+                .rev()
+                .find(|row| row.var == problem.var())
+            {
+                row.status = CheckStatus::Failed(problem.clone());
+            }
+        }
+        self.problems.push(problem);
+        None
     }
 
     /// The name buffer, set to the variable of `field`; give it back after.
@@ -186,7 +237,7 @@ impl<'a> Loader<'a> {
                             value: Some((*text).to_owned()),
                             reason: error.reason().to_owned(),
                         };
-                        let problem = Problem::new(var.name(), parser.noun().one, kind)
+                        let problem = Problem::new(var.name(), field.expected(&parser), kind)
                             .with_reason_from_user_code(error.is_from_user_code());
                         self.fail(problem, Some(Origin::Default), secret);
                         None
@@ -200,7 +251,7 @@ impl<'a> Loader<'a> {
                         _ => (ProblemKind::Missing, None),
                     };
                     self.fail(
-                        Problem::new(var.name(), parser.noun().one, kind),
+                        Problem::new(var.name(), field.expected(&parser), kind),
                         origin,
                         secret,
                     );
@@ -311,7 +362,7 @@ impl<'a> Loader<'a> {
                         (kind, Some(origin))
                     }
                 };
-                let problem = Problem::new(var.name(), parser.noun().one, kind);
+                let problem = Problem::new(var.name(), field.expected(parser), kind);
                 self.fail(problem, origin.map(through_alias), secret);
                 return Outcome::Failed;
             }
@@ -327,7 +378,7 @@ impl<'a> Loader<'a> {
                     value: (!secret).then(|| raw.to_string()),
                     reason: error.reason().to_owned(),
                 };
-                let problem = Problem::new(var.name(), parser.noun().one, kind)
+                let problem = Problem::new(var.name(), field.expected(parser), kind)
                     .with_reason_from_user_code(error.is_from_user_code());
                 self.fail(problem, Some(origin), secret);
                 Outcome::Failed

@@ -71,9 +71,10 @@ fn each_field_expands_to_a_table_entry_and_two_calls() {
 
 /// One field of each kind.
 const SNAPSHOT_INPUT: &str = r#"/// Settings of the billing service.
-#[config(prefix = "BILLING_")]
+#[config(prefix = "BILLING_", validate = limits_agree)]
 struct Settings {
     /// Port the HTTP server listens on.
+    #[config(range = 1024..=49151, value_name = "PORT")]
     port: u16,
     #[config(default = "30s")]
     request_timeout: Duration,
@@ -87,8 +88,10 @@ struct Settings {
     #[config(separator = ";", deprecated = "set BILLING_ALLOWLIST instead")]
     allowed_hosts: Vec<String>,
     pin: SecretBox<u32>,
-    #[config(parse_with = parse_level)]
+    #[config(parse_with = parse_level, validate = not_trace)]
     log_level: Level,
+    #[config(range = "1s"..)]
+    retry_every: Vec<Duration>,
     #[config(parse_with = parse_token)]
     backup_token: Option<SecretString>,
     #[config(nested)]

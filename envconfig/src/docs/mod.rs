@@ -152,30 +152,33 @@ impl Docs {
     }
 
     /// Adds the variable of `field`, read with `parser`, under `prefix`.
+    ///
+    /// `default_expr` is the compiled `default = <expr>`, if the field has
+    /// one: the docs show its value as an environment value when the parser
+    /// can write it (`Duration::from_secs(90)` as `90s`), else its text.
     pub(crate) fn push_var<P: Parse>(
         &mut self,
         prefix: &str,
         field: &Field,
         parser: &P,
         optional: bool,
+        default_expr: Option<fn() -> P::Value>,
     ) {
         let secret = field.is_secret();
-        let default = field.default_text().map(|text| {
-            if secret {
-                REDACTED.to_owned()
-            } else {
-                text.to_owned()
-            }
-        });
-        let default_is_value = !secret
-            && match field.default {
-                DefaultValue::None => false,
-                DefaultValue::Parsed(_) => true,
-                DefaultValue::Expr(text) => is_plain_literal(text) && parser.parse(text).is_ok(),
-            };
+        let (default, default_is_value) = match (&field.default, default_expr) {
+            (_, _) if secret => (field.default_text().map(|_| REDACTED.to_owned()), false),
+            (DefaultValue::Expr(text), Some(default)) => match parser.to_env(&default()) {
+                Some(value) => (Some(value), true),
+                None => (Some((*text).to_owned()), false),
+            },
+            (DefaultValue::Expr(text), None) => (Some((*text).to_owned()), false),
+            (DefaultValue::Parsed(text), _) => (Some((*text).to_owned()), true),
+            (DefaultValue::None, _) => (None, false),
+        };
+        let value_type = field.expected(parser).into_owned();
         self.vars.push(VarDoc {
             name: field.name.resolve(prefix),
-            value_type: parser.noun().one.into_owned(),
+            value_type,
             required: !optional && matches!(field.default, DefaultValue::None),
             default,
             default_is_value,
@@ -190,18 +193,6 @@ impl Docs {
             deprecated: field.deprecated.map(str::to_owned),
         });
     }
-}
-
-/// A number or boolean literal as Rust and the environment both write it:
-/// `8080`, `-1`, `0.5`, `1e3`, `true`. Not `1_000`, `8080u16` or `0x10`,
-/// which parse differently or not at all as values; and not a path or a
-/// call, whose text a string field would read verbatim.
-fn is_plain_literal(text: &str) -> bool {
-    matches!(text, "true" | "false")
-        || text.starts_with(|c: char| c.is_ascii_digit() || c == '-')
-            && text
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
 }
 
 /// The [`Format::Text`] rendering: `println!("{}", Settings::docs())`.

@@ -12,6 +12,10 @@ const TRUE: [&str; 4] = ["true", "1", "yes", "on"];
 const FALSE: [&str; 4] = ["false", "0", "no", "off"];
 
 impl EnvValue for bool {
+    fn to_env(&self) -> Option<String> {
+        Some(self.to_string())
+    }
+
     fn parse_env(raw: &str) -> Result<bool, ValueError> {
         let s = raw.trim();
         // ASCII case folding in place: no lowercase copy of the value.

@@ -19,6 +19,7 @@
 //! (`0.3333333333333333333h` is 20 minutes minus one nanosecond; Go's
 //! floating-point path rounds it to 20 minutes).
 
+use std::fmt::Write as _;
 use std::time::Duration;
 
 use super::decimal::{Decimal, Units};
@@ -57,6 +58,10 @@ const UNITS: Units = Units(&[
 ]);
 
 impl EnvValue for Duration {
+    fn to_env(&self) -> Option<String> {
+        Some(format_duration(*self))
+    }
+
     fn parse_env(raw: &str) -> Result<Duration, ValueError> {
         parse_duration(raw).map_err(ValueError::new)
     }
@@ -109,6 +114,61 @@ fn parse_duration(raw: &str) -> Result<Duration, &'static str> {
     // carry it into (and overflow) the seconds.
     let nanos = u32::try_from(total % NANOS_PER_SEC).map_err(|_| TOO_LARGE)?;
     Ok(Duration::new(secs, nanos))
+}
+
+/// Formats a duration in the syntax [`EnvValue`] parses, so that parsing the
+/// text gives back the identical `Duration`; it is also Go syntax (which
+/// Go accepts up to its limit of about 292 years).
+///
+/// Like Go's `Duration.String`, but without zero components: `0s`, `4ns`,
+/// `1.5ms`, `250ms`, `90s` is `1m30s`, `1h`, `36h`, `1h0.5s`,
+/// `1m1.000000001s`. Hours are the largest unit (no days), as in Go.
+pub(crate) fn format_duration(d: Duration) -> String {
+    let (secs, nanos) = (d.as_secs(), d.subsec_nanos());
+    let mut out = String::new();
+    if secs == 0 {
+        // Below a second, the largest unit that keeps an integer part.
+        match nanos {
+            0 => out.push_str("0s"),
+            1..1_000 => push_decimal(&mut out, nanos, 1, "ns"),
+            1_000..1_000_000 => push_decimal(&mut out, nanos, 1_000, "us"),
+            _ => push_decimal(&mut out, nanos, 1_000_000, "ms"),
+        }
+        return out;
+    }
+    let (hours, minutes, seconds) = (secs / 3_600, secs / 60 % 60, secs % 60);
+    // Writing to a String cannot fail.
+    if hours > 0 {
+        let _ = write!(out, "{hours}h");
+    }
+    if minutes > 0 {
+        let _ = write!(out, "{minutes}m");
+    }
+    if seconds > 0 || nanos > 0 {
+        let _ = write!(out, "{seconds}");
+        push_fraction(&mut out, nanos, 1_000_000_000);
+        out.push('s');
+    }
+    out
+}
+
+/// Pushes `value / unit` as a decimal with no trailing zeros, then `suffix`.
+fn push_decimal(out: &mut String, value: u32, unit: u32, suffix: &str) {
+    let _ = write!(out, "{}", value / unit);
+    push_fraction(out, value % unit, unit);
+    out.push_str(suffix);
+}
+
+/// Pushes `.digits` for `numerator / denominator` (a power of ten, above the
+/// numerator), trailing zeros dropped; nothing when the numerator is zero.
+fn push_fraction(out: &mut String, numerator: u32, denominator: u32) {
+    if numerator == 0 {
+        return;
+    }
+    let width = denominator.ilog10() as usize;
+    let digits = format!("{numerator:0width$}");
+    out.push('.');
+    out.push_str(digits.trim_end_matches('0'));
 }
 
 #[cfg(test)]
@@ -324,7 +384,7 @@ mod tests {
             (Duration::MAX, "5124095576030431h15.999999999s"),
         ];
         for &(duration, text) in cases {
-            assert_eq!(crate::value::proptests::format_duration(duration), text);
+            assert_eq!(format_duration(duration), text);
             assert_eq!(Duration::parse_env(text), Ok(duration), "text {text:?}");
         }
     }

@@ -20,6 +20,12 @@ macro_rules! float {
             fn noun() -> Noun {
                 Noun::regular("number")
             }
+
+            // Rust writes the shortest text that reads back as the same
+            // float.
+            fn to_env(&self) -> Option<String> {
+                Some(self.to_string())
+            }
         }
     )*};
 }

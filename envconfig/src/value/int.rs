@@ -59,6 +59,10 @@ macro_rules! int {
             fn noun() -> Noun {
                 Noun::regular(format!("integer {}..={}", <$t>::MIN, <$t>::MAX))
             }
+
+            fn to_env(&self) -> Option<String> {
+                Some(self.to_string())
+            }
         }
     )*};
 }

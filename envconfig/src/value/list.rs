@@ -32,6 +32,10 @@ impl<P: Parse> Parse for List<P> {
         }
         Ok(items)
     }
+    fn to_env(&self, items: &Vec<P::Value>) -> Option<String> {
+        let items: Option<Vec<String>> = items.iter().map(|item| self.item.to_env(item)).collect();
+        Some(items?.join(self.separator))
+    }
     fn noun(&self) -> Noun {
         Noun::regular(format!(
             "list of {} separated by '{}'",

@@ -17,6 +17,7 @@ mod float;
 mod int;
 mod list;
 mod pick;
+mod range;
 mod secret;
 mod size;
 mod text;
@@ -27,6 +28,7 @@ mod proptests;
 pub use custom::WithFn;
 pub use list::List;
 pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone, picked};
+pub use range::{InRange, Limit, Ordered, Validated};
 pub use secret::Secret;
 pub use size::{ByteSize, ParseByteSizeError};
 
@@ -40,6 +42,12 @@ pub trait EnvValue: Sized {
 
     /// What this type is called in docs and errors.
     fn noun() -> Noun;
+
+    /// The value written the way [`parse_env`](Self::parse_env) reads it,
+    /// so that parsing the text gives the value back: how the docs show a
+    /// default written as a Rust expression. `None` when it cannot be
+    /// shown (a secret).
+    fn to_env(&self) -> Option<String>;
 }
 
 /// A parser of one field's value.
@@ -53,6 +61,13 @@ pub trait Parse {
 
     /// What the value is called in docs and errors.
     fn noun(&self) -> Noun;
+
+    /// `value` written as an environment value that parses back to it, if
+    /// this parser knows how (see [`EnvValue::to_env`]).
+    fn to_env(&self, value: &Self::Value) -> Option<String> {
+        let _ = value;
+        None
+    }
 }
 
 /// How a value type is named for a person: `integer 0..=65535`, and the plural

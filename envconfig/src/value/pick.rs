@@ -122,6 +122,9 @@ impl<T: EnvValue> Parse for Builtin<T> {
     fn noun(&self) -> Noun {
         T::noun()
     }
+    fn to_env(&self, value: &T) -> Option<String> {
+        value.to_env()
+    }
 }
 
 /// The parser of any other type, through its `FromStr`, on the trimmed value.

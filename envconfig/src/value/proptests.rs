@@ -14,8 +14,6 @@ use proptest::prelude::*;
 use proptest::string::{RegexGeneratorStrategy, string_regex};
 use proptest::test_runner::TestRunner;
 
-use std::fmt::Write as _;
-
 use super::{ByteSize, EnvValue, ValueError, duration, float, int, size};
 
 const MIN_CASES: u32 = 10_000;
@@ -280,7 +278,9 @@ fn duration_alphabet() {
 
 #[test]
 fn duration_round_trip() {
-    check(any_duration(), |d| parses_to(&format_duration(d), d));
+    check(any_duration(), |d| {
+        parses_to(&duration::format_duration(d), d)
+    });
 }
 
 /// The parser agrees with `secs = h * 3600 + m * 60 + s` on `NhNmNs`, each
@@ -410,60 +410,4 @@ fn size_matches_model() {
 fn cases_never_go_below_ten_thousand() {
     assert!(cases() >= 10_000);
     assert_eq!(config().cases, cases());
-}
-
-/// Formats a duration in the syntax [`EnvValue`] parses (the test oracle of
-/// the duration parser's round trip), so that parsing the
-/// text gives back the identical `Duration`; it is also Go syntax (which
-/// Go accepts up to its limit of about 292 years).
-///
-/// Like Go's `Duration.String`, but without zero components: `0s`, `4ns`,
-/// `1.5ms`, `250ms`, `90s` is `1m30s`, `1h`, `36h`, `1h0.5s`,
-/// `1m1.000000001s`. Hours are the largest unit (no days), as in Go.
-pub(crate) fn format_duration(d: Duration) -> String {
-    let (secs, nanos) = (d.as_secs(), d.subsec_nanos());
-    let mut out = String::new();
-    if secs == 0 {
-        // Below a second, the largest unit that keeps an integer part.
-        match nanos {
-            0 => out.push_str("0s"),
-            1..1_000 => push_decimal(&mut out, nanos, 1, "ns"),
-            1_000..1_000_000 => push_decimal(&mut out, nanos, 1_000, "us"),
-            _ => push_decimal(&mut out, nanos, 1_000_000, "ms"),
-        }
-        return out;
-    }
-    let (hours, minutes, seconds) = (secs / 3_600, secs / 60 % 60, secs % 60);
-    // Writing to a String cannot fail.
-    if hours > 0 {
-        let _ = write!(out, "{hours}h");
-    }
-    if minutes > 0 {
-        let _ = write!(out, "{minutes}m");
-    }
-    if seconds > 0 || nanos > 0 {
-        let _ = write!(out, "{seconds}");
-        push_fraction(&mut out, nanos, 1_000_000_000);
-        out.push('s');
-    }
-    out
-}
-
-/// Pushes `value / unit` as a decimal with no trailing zeros, then `suffix`.
-fn push_decimal(out: &mut String, value: u32, unit: u32, suffix: &str) {
-    let _ = write!(out, "{}", value / unit);
-    push_fraction(out, value % unit, unit);
-    out.push_str(suffix);
-}
-
-/// Pushes `.digits` for `numerator / denominator` (a power of ten, above the
-/// numerator), trailing zeros dropped; nothing when the numerator is zero.
-fn push_fraction(out: &mut String, numerator: u32, denominator: u32) {
-    if numerator == 0 {
-        return;
-    }
-    let width = denominator.ilog10() as usize;
-    let digits = format!("{numerator:0width$}");
-    out.push('.');
-    out.push_str(digits.trim_end_matches('0'));
 }

@@ -133,6 +133,10 @@ impl fmt::Display for ParseByteSizeError {
 impl std::error::Error for ParseByteSizeError {}
 
 impl EnvValue for ByteSize {
+    fn to_env(&self) -> Option<String> {
+        Some(self.to_string())
+    }
+
     fn parse_env(raw: &str) -> Result<ByteSize, ValueError> {
         parse(raw).map_err(ValueError::new)
     }

@@ -18,6 +18,10 @@ impl EnvValue for String {
     fn noun() -> Noun {
         Noun::regular("string")
     }
+
+    fn to_env(&self) -> Option<String> {
+        Some(self.clone())
+    }
 }
 
 impl EnvValue for PathBuf {
@@ -27,6 +31,10 @@ impl EnvValue for PathBuf {
 
     fn noun() -> Noun {
         Noun::regular("path")
+    }
+
+    fn to_env(&self) -> Option<String> {
+        self.to_str().map(str::to_owned)
     }
 }
 
@@ -39,6 +47,10 @@ impl EnvValue for SecretString {
 
     fn noun() -> Noun {
         Noun::regular("string")
+    }
+
+    fn to_env(&self) -> Option<String> {
+        None
     }
 }
 

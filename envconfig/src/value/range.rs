@@ -1,0 +1,185 @@
+//! `#[config(range = A..=B)]` and `#[config(validate = path)]`: parsers that
+//! check what another parser produced.
+
+use std::fmt::Display;
+
+use super::{Noun, Parse, ValueError};
+
+/// One end of a `range`: none, a Rust value, or a string parsed like the
+/// variable (`"1s"..="1h"`).
+#[doc(hidden)]
+pub enum Limit<T> {
+    Open,
+    Value(T),
+    Text(&'static str),
+}
+
+/// The bound a `range` needs of a value: an order.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`range` needs a type with an order: `{Self}` has none",
+    label = "`{Self}` does not implement `PartialOrd`",
+    note = "`range` is for integers, floats, `Duration`, `ByteSize` and other ordered types; \
+            to check anything else, use `#[config(validate = path::to::fn)]`"
+)]
+pub trait Ordered: PartialOrd {}
+
+impl<T: PartialOrd> Ordered for T {}
+
+/// The value of `inner`, which must lie in `min..=max`.
+#[doc(hidden)]
+pub struct InRange<P: Parse> {
+    inner: P,
+    min: Limit<P::Value>,
+    max: Limit<P::Value>,
+    /// The range as written: `1..=65535`, `"1s"..`.
+    shown: &'static str,
+}
+
+impl<P: Parse> InRange<P>
+where
+    P::Value: Ordered,
+{
+    pub fn new(inner: P, min: Limit<P::Value>, max: Limit<P::Value>, shown: &'static str) -> Self {
+        InRange {
+            inner,
+            min,
+            max,
+            shown,
+        }
+    }
+
+    /// The limit's value; a string limit that does not parse is a bug of
+    /// the program, reported like an invalid default.
+    fn limit(&self, limit: &Limit<P::Value>) -> Result<Option<P::Value>, ValueError> {
+        match limit {
+            Limit::Open => Ok(None),
+            Limit::Value(_) => Ok(None),
+            Limit::Text(text) => self.inner.parse(text).map(Some).map_err(|error| {
+                ValueError::new(format!(
+                    "the range {}'s limit {text:?} is invalid: {}",
+                    self.shown,
+                    error.reason()
+                ))
+            }),
+        }
+    }
+}
+
+impl<P: Parse> Parse for InRange<P>
+where
+    P::Value: Ordered,
+{
+    type Value = P::Value;
+
+    fn parse(&self, raw: &str) -> Result<P::Value, ValueError> {
+        let value = self.inner.parse(raw)?;
+        let (min, max) = (self.limit(&self.min)?, self.limit(&self.max)?);
+        let below = match (&self.min, &min) {
+            (Limit::Value(min), _) | (_, Some(min)) => value < *min,
+            _ => false,
+        };
+        let above = match (&self.max, &max) {
+            (Limit::Value(max), _) | (_, Some(max)) => value > *max,
+            _ => false,
+        };
+        if below || above {
+            return Err(ValueError::new(format!("out of range {}", self.shown)));
+        }
+        Ok(value)
+    }
+
+    fn noun(&self) -> Noun {
+        let inner = self.inner.noun();
+        // An integer's own range gives way to the narrower one.
+        match inner.one.strip_prefix("integer ") {
+            Some(_) => Noun::regular(format!("integer {}", self.shown)),
+            None => Noun::regular(format!("{} in {}", inner.one, self.shown)),
+        }
+    }
+
+    fn to_env(&self, value: &P::Value) -> Option<String> {
+        self.inner.to_env(value)
+    }
+}
+
+/// The value of `inner`, accepted by the user's `validate` function.
+#[doc(hidden)]
+pub struct Validated<P: Parse, E> {
+    inner: P,
+    check: fn(&P::Value) -> Result<(), E>,
+}
+
+impl<P: Parse, E: Display> Validated<P, E> {
+    pub fn new(inner: P, check: fn(&P::Value) -> Result<(), E>) -> Self {
+        Validated { inner, check }
+    }
+}
+
+impl<P: Parse, E: Display> Parse for Validated<P, E> {
+    type Value = P::Value;
+
+    fn parse(&self, raw: &str) -> Result<P::Value, ValueError> {
+        let value = self.inner.parse(raw)?;
+        (self.check)(&value).map_err(ValueError::from_user_code)?;
+        Ok(value)
+    }
+
+    fn noun(&self) -> Noun {
+        self.inner.noun()
+    }
+
+    fn to_env(&self, value: &P::Value) -> Option<String> {
+        self.inner.to_env(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::value::Pick;
+    use crate::value::PickBuiltin as _;
+
+    fn port(
+        min: Limit<u16>,
+        max: Limit<u16>,
+        shown: &'static str,
+    ) -> InRange<impl Parse<Value = u16>> {
+        InRange::new((&&Pick::<u16>::new()).parser(), min, max, shown)
+    }
+
+    #[test]
+    fn values_outside_the_range_are_refused() {
+        let ports = port(Limit::Value(1024), Limit::Value(49151), "1024..=49151");
+        let table = [
+            ("1024", Ok(1024)),
+            ("49151", Ok(49151)),
+            ("1023", Err("out of range 1024..=49151")),
+            ("65535", Err("out of range 1024..=49151")),
+            ("x", Err("not an integer")),
+        ];
+        for (raw, expected) in table {
+            let got = ports.parse(raw).map_err(|error| error.reason().to_owned());
+            assert_eq!(got, expected.map_err(str::to_owned), "{raw}");
+        }
+        assert_eq!(ports.noun().one, "integer 1024..=49151");
+        let open = port(Limit::Open, Limit::Text("10"), "..=\"10\"");
+        assert!(open.parse("11").is_err());
+        assert_eq!(open.parse("0").ok(), Some(0));
+    }
+
+    #[test]
+    fn text_limits_are_parsed_like_the_variable() {
+        let timeouts = InRange::new(
+            (&&Pick::<Duration>::new()).parser(),
+            Limit::Text("1s"),
+            Limit::Text("1h"),
+            "\"1s\"..=\"1h\"",
+        );
+        assert_eq!(timeouts.parse("30s").ok(), Some(Duration::from_secs(30)));
+        assert!(timeouts.parse("2h").is_err());
+        assert_eq!(timeouts.noun().one, "duration in \"1s\"..=\"1h\"");
+    }
+}

@@ -1,0 +1,197 @@
+//! The richer schema, through the public API: ranges, validation of a field
+//! and of rules across fields, value names, and defaults written as Rust
+//! expressions shown as environment values.
+
+use std::time::Duration;
+
+use envconfig::{ByteSize, Config, ProblemKind, Violation};
+use secrecy::SecretString;
+
+#[derive(Config, Debug)]
+#[config(prefix = "S_", validate = pool_fits)]
+#[allow(dead_code)] // loaded to look at its problems and docs
+struct Settings {
+    /// Port the HTTP server listens on.
+    #[config(default = 8080, range = 1024..=49151)]
+    port: u16,
+    #[config(default = "30s", range = "1s"..="1h")]
+    timeout: Duration,
+    #[config(range = ..=100)]
+    retries: Option<u8>,
+    #[config(default = "1,2", range = 1..)]
+    weights: Vec<u32>,
+    #[config(default = 0.5, range = 0.0..=1.0)]
+    ratio: f64,
+    #[config(default = ByteSize::new(8 * 1024 * 1024), range = ..=ByteSize::new(1 << 30))]
+    body_limit: ByteSize,
+    #[config(default = 1)]
+    min_connections: u32,
+    #[config(default = 10)]
+    max_connections: u32,
+    #[config(validate = https_only, value_name = "URL")]
+    callback: String,
+    #[config(validate = long_enough, default = "long-enough-key")]
+    api_key: SecretString,
+}
+
+fn pool_fits(settings: &Settings) -> Result<(), Violation> {
+    if settings.min_connections > settings.max_connections {
+        return Err(Violation::new("the pool's minimum exceeds its maximum")
+            .of(["min_connections", "max_connections"]));
+    }
+    Ok(())
+}
+
+fn https_only(url: &String) -> Result<(), String> {
+    match url.starts_with("https://") {
+        true => Ok(()),
+        false => Err(format!("{url} is not https")),
+    }
+}
+
+fn long_enough(key: &SecretString) -> Result<(), String> {
+    use secrecy::ExposeSecret;
+    match key.expose_secret().len() >= 8 {
+        true => Ok(()),
+        false => Err(format!("{} is too short", key.expose_secret())),
+    }
+}
+
+const CALLBACK: (&str, &str) = ("S_CALLBACK", "https://example.com/hook");
+
+fn problems(vars: &[(&str, &str)]) -> Vec<String> {
+    let mut all = vec![CALLBACK];
+    all.extend_from_slice(vars);
+    match Settings::from_vars(all) {
+        Ok(_) => Vec::new(),
+        Err(error) => error.problems().iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn values_out_of_range_are_problems_naming_the_range() {
+    assert_eq!(problems(&[]), Vec::<String>::new());
+    let table = [
+        (
+            ("S_PORT", "80"),
+            "S_PORT: invalid value \"80\": out of range 1024..=49151; expected integer 1024..=49151",
+        ),
+        (
+            ("S_TIMEOUT", "2h"),
+            "S_TIMEOUT: invalid value \"2h\": out of range 1s..=1h; expected duration in 1s..=1h",
+        ),
+        (
+            ("S_RETRIES", "101"),
+            "S_RETRIES: invalid value \"101\": out of range ..=100; expected integer ..=100",
+        ),
+        (
+            ("S_WEIGHTS", "3,0"),
+            "S_WEIGHTS: invalid value \"3,0\": item 2: out of range 1..; \
+             expected list of integers 1.. separated by ','",
+        ),
+        (
+            ("S_RATIO", "1.5"),
+            "S_RATIO: invalid value \"1.5\": out of range 0.0..=1.0; expected number in 0.0..=1.0",
+        ),
+        (
+            ("S_BODY_LIMIT", "2Gi"),
+            "S_BODY_LIMIT: invalid value \"2Gi\": out of range ..=ByteSize::new(1 << 30); \
+             expected byte size in ..=ByteSize::new(1 << 30)",
+        ),
+    ];
+    for ((name, value), problem) in table {
+        assert_eq!(problems(&[(name, value)]), [problem], "{name}={value}");
+    }
+}
+
+#[test]
+fn a_field_validator_joins_the_problems_and_never_shows_a_secret() {
+    let all = problems(&[("S_CALLBACK", "http://x"), ("S_API_KEY", "canary")]);
+    assert_eq!(
+        all,
+        [
+            "S_CALLBACK: invalid value \"http://x\": http://x is not https; expected URL",
+            "S_API_KEY: invalid value <redacted>: rejected by its parser (details withheld: \
+             the variable is secret); expected string",
+        ]
+    );
+}
+
+#[test]
+fn a_rule_across_fields_names_its_variables_and_runs_once_all_fields_load() {
+    let error = Settings::from_vars([CALLBACK, ("S_MIN_CONNECTIONS", "20")]).unwrap_err();
+    let problem = &error.problems()[0];
+    assert_eq!(problem.var(), "S_MIN_CONNECTIONS");
+    assert!(matches!(
+        problem.kind(),
+        ProblemKind::Rule { vars, .. } if vars == &["S_MIN_CONNECTIONS", "S_MAX_CONNECTIONS"]
+    ));
+    assert_eq!(
+        problem.to_string(),
+        "S_MIN_CONNECTIONS, S_MAX_CONNECTIONS: the pool's minimum exceeds its maximum"
+    );
+    // With a field that does not load, the rule is not asked.
+    let all = problems(&[("S_MIN_CONNECTIONS", "20"), ("S_PORT", "1")]);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(all[0].starts_with("S_PORT: "), "{all:?}");
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "R_", validate = token_matches)]
+#[allow(dead_code)]
+struct WithSecret {
+    #[config(secret)]
+    token: String,
+    user: String,
+}
+
+fn token_matches(value: &WithSecret) -> Result<(), Violation> {
+    Err(
+        Violation::new(format!("{} does not fit {}", value.token, value.user))
+            .of(["user", "token"]),
+    )
+}
+
+#[test]
+fn a_rule_involving_a_secret_keeps_its_words_to_itself() {
+    let error = WithSecret::from_vars([("R_TOKEN", "canary-token"), ("R_USER", "u")]).unwrap_err();
+    let text = format!("{error} {error:?}");
+    assert!(!text.contains("canary"), "{text}");
+    assert!(
+        text.contains("R_USER, R_TOKEN: a rule across fields is broken"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_docs_show_ranges_value_names_and_defaults_as_values() {
+    let docs = Settings::docs();
+    let shown: Vec<(&str, &str, Option<&str>)> = docs
+        .vars()
+        .iter()
+        .map(|var| (&*var.name, &*var.value_type, var.default_value()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("S_PORT", "integer 1024..=49151", Some("8080")),
+            ("S_TIMEOUT", "duration in 1s..=1h", Some("30s")),
+            ("S_RETRIES", "integer ..=100", None),
+            (
+                "S_WEIGHTS",
+                "list of integers 1.. separated by ','",
+                Some("1,2")
+            ),
+            ("S_RATIO", "number in 0.0..=1.0", Some("0.5")),
+            (
+                "S_BODY_LIMIT",
+                "byte size in ..=ByteSize::new(1 << 30)",
+                Some("8Mi")
+            ),
+            ("S_MIN_CONNECTIONS", "integer 0..=4294967295", Some("1")),
+            ("S_MAX_CONNECTIONS", "integer 0..=4294967295", Some("10")),
+            ("S_CALLBACK", "URL", None),
+            ("S_API_KEY", "string", None),
+        ]
+    );
+}
