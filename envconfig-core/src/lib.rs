@@ -1,9 +1,12 @@
 //! What the `envconfig` runtime and its derive share, so that the two
-//! cannot disagree: how far a typo is from the name it meant. Use it through
-//! the `envconfig` crate; it changes without notice.
+//! cannot disagree: the syntax of the values envconfig parses itself, and
+//! how far a typo is from the name it meant. Use it through the `envconfig`
+//! crate; it changes without notice.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+
+pub mod syntax;
 
 /// The optimal string alignment distance between `a` and `b`: Levenshtein's
 /// insertions, deletions and substitutions, plus swaps of two neighbours,

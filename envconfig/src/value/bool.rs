@@ -2,14 +2,9 @@
 
 use super::{EnvValue, Noun, ValueError};
 
-pub(super) const NOT_A_BOOLEAN: &str = "not a boolean (use true/false, 1/0, yes/no or on/off)";
-
-/// Every reason this parser gives: fixed wording, never built from the input.
+use envconfig_core::syntax::bool::parse_bool;
 #[cfg(test)]
-pub(super) const REASONS: &[&str] = &[NOT_A_BOOLEAN];
-
-const TRUE: [&str; 4] = ["true", "1", "yes", "on"];
-const FALSE: [&str; 4] = ["false", "0", "no", "off"];
+pub(super) use envconfig_core::syntax::bool::{NOT_A_BOOLEAN, REASONS};
 
 impl EnvValue for bool {
     fn to_env(&self) -> Option<String> {
@@ -17,16 +12,7 @@ impl EnvValue for bool {
     }
 
     fn parse_env(raw: &str) -> Result<bool, ValueError> {
-        let s = raw.trim();
-        // ASCII case folding in place: no lowercase copy of the value.
-        let is = |words: &[&str]| words.iter().any(|word| s.eq_ignore_ascii_case(word));
-        if is(&TRUE) {
-            Ok(true)
-        } else if is(&FALSE) {
-            Ok(false)
-        } else {
-            Err(ValueError::new(NOT_A_BOOLEAN))
-        }
+        parse_bool(raw).map_err(ValueError::new)
     }
 
     fn noun() -> Noun {

@@ -2,19 +2,15 @@
 
 use super::{EnvValue, Noun, ValueError};
 
-pub(super) const NOT_A_NUMBER: &str = "not a number (use decimal notation, e.g. 0.25 or 1e-3)";
-
-/// Every reason this parser gives: fixed wording, never built from the input.
+use envconfig_core::syntax::float::parse_float;
 #[cfg(test)]
-pub(super) const REASONS: &[&str] = &[NOT_A_NUMBER];
+pub(super) use envconfig_core::syntax::float::{NOT_A_NUMBER, REASONS};
 
 macro_rules! float {
     ($($t:ty),*) => {$(
         impl EnvValue for $t {
             fn parse_env(raw: &str) -> Result<$t, ValueError> {
-                // `str::parse` as is: it accepts `inf` and `NaN` (any case)
-                // and rounds out-of-range values to infinity or zero.
-                raw.trim().parse().map_err(|_| ValueError::new(NOT_A_NUMBER))
+                parse_float(raw).map_err(ValueError::new)
             }
 
             fn noun() -> Noun {

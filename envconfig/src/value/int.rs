@@ -6,58 +6,32 @@
 //! many digits it has) is reported with the type's range, so the reader
 //! learns the limits without seeing the value.
 
-use std::fmt::Display;
-
 use super::{EnvValue, Noun, ValueError};
 
-pub(super) const NOT_AN_INTEGER: &str = "not an integer";
+use envconfig_core::syntax::int::{IntError, parse_int as parse_digits};
+pub(super) use envconfig_core::syntax::int::{NOT_AN_INTEGER, out_of_range};
 
-/// The reason for a well-formed integer that the type cannot hold.
-pub(super) fn out_of_range(min: impl Display, max: impl Display) -> String {
-    format!("out of range {min}..={max}")
-}
-
-/// Parses into any integer type `T`. Every sign and magnitude go through
-/// `u128`/`i128`, which hold every value of every narrower type, and the
-/// conversion to `T` decides the range.
+/// Parses into any integer type `T`; `range` says its range when the value
+/// is out of it.
 fn parse_int<T>(raw: &str, range: fn() -> String) -> Result<T, ValueError>
 where
     T: TryFrom<u128> + TryFrom<i128>,
 {
-    let s = raw.trim();
-    let (negative, digits) = match s.strip_prefix('-') {
-        Some(digits) => (true, digits),
-        None => (false, s.strip_prefix('+').unwrap_or(s)),
-    };
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ValueError::new(NOT_AN_INTEGER));
-    }
-    // `None` beyond u128::MAX: out of range for every type.
-    let magnitude = digits.bytes().try_fold(0u128, |acc, digit| {
-        acc.checked_mul(10)?
-            .checked_add(u128::from(digit.wrapping_sub(b'0')))
-    });
-    let value = magnitude.and_then(|magnitude| {
-        if negative {
-            // 0 - 2^127 is i128::MIN; anything larger does not fit.
-            let value = 0i128.checked_sub_unsigned(magnitude)?;
-            T::try_from(value).ok()
-        } else {
-            T::try_from(magnitude).ok()
-        }
-    });
-    value.ok_or_else(|| ValueError::new(range()))
+    parse_digits(raw).map_err(|error| match error {
+        IntError::NotAnInteger => ValueError::new(NOT_AN_INTEGER),
+        IntError::OutOfRange => ValueError::new(range()),
+    })
 }
 
 macro_rules! int {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $noun:expr),* $(,)?) => {$(
         impl EnvValue for $t {
             fn parse_env(raw: &str) -> Result<$t, ValueError> {
                 parse_int(raw, || out_of_range(<$t>::MIN, <$t>::MAX))
             }
 
             fn noun() -> Noun {
-                Noun::regular(format!("integer {}..={}", <$t>::MIN, <$t>::MAX))
+                Noun::regular($noun)
             }
 
             fn to_env(&self) -> Option<String> {
@@ -67,8 +41,26 @@ macro_rules! int {
     )*};
 }
 
+/// `integer 0..=255`: the type's range, as the docs show it.
+fn range_of<T: std::fmt::Display>(min: T, max: T) -> String {
+    format!("integer {min}..={max}")
+}
+
+// The docs of one program read the same on every platform: a pointer-sized
+// integer's range is not shown (a value out of range still says it).
 int!(
-    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+    u8 => range_of(u8::MIN, u8::MAX),
+    u16 => range_of(u16::MIN, u16::MAX),
+    u32 => range_of(u32::MIN, u32::MAX),
+    u64 => range_of(u64::MIN, u64::MAX),
+    u128 => range_of(u128::MIN, u128::MAX),
+    usize => "integer 0..",
+    i8 => range_of(i8::MIN, i8::MAX),
+    i16 => range_of(i16::MIN, i16::MAX),
+    i32 => range_of(i32::MIN, i32::MAX),
+    i64 => range_of(i64::MIN, i64::MAX),
+    i128 => range_of(i128::MIN, i128::MAX),
+    isize => "integer",
 );
 
 #[cfg(test)]

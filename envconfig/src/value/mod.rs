@@ -11,7 +11,6 @@ use std::fmt;
 
 mod bool;
 mod custom;
-mod decimal;
 mod duration;
 mod float;
 mod int;

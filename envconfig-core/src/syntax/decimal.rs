@@ -4,11 +4,11 @@
 //! point.
 
 /// A table of unit names and how many of the smallest unit each is.
-pub(super) struct Units(pub &'static [(&'static str, u128)]);
+pub struct Units(pub &'static [(&'static str, u128)]);
 
 impl Units {
     /// How many of the smallest unit `name` is; `None` for an unknown unit.
-    pub(super) fn get(&self, name: &str) -> Option<u128> {
+    pub fn get(&self, name: &str) -> Option<u128> {
         self.0
             .iter()
             .find(|(unit, _)| *unit == name)
@@ -18,13 +18,12 @@ impl Units {
 
 /// A non-negative decimal number as written, in Go's syntax: digits, then
 /// optionally a point and more digits, with at least one digit in all
-/// (`5`, `5.5`, `.5`, `5.`). Shared by [`Duration`](std::time::Duration) and
-/// [`ByteSize`](super::ByteSize).
+/// (`5`, `5.5`, `.5`, `5.`). Shared by durations and byte sizes.
 ///
 /// It is kept as text and scaled by a unit with integer arithmetic only, so
 /// no value is ever rounded through floating point.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Decimal<'a> {
+pub struct Decimal<'a> {
     whole: &'a str,
     fraction: &'a str,
 }
@@ -32,7 +31,7 @@ pub(super) struct Decimal<'a> {
 impl<'a> Decimal<'a> {
     /// Splits the number at the start of `s` off the rest; `None` if `s` does
     /// not start with one.
-    pub(super) fn split(s: &'a str) -> Option<(Decimal<'a>, &'a str)> {
+    pub fn split(s: &'a str) -> Option<(Decimal<'a>, &'a str)> {
         let (whole, rest) = split_digits(s);
         let (fraction, rest) = match rest.strip_prefix('.') {
             Some(after_point) => split_digits(after_point),
@@ -46,7 +45,7 @@ impl<'a> Decimal<'a> {
 
     /// The number times `unit`, rounded down, and whether that was exact;
     /// `None` if it exceeds `u128`.
-    pub(super) fn times(self, unit: u128) -> Option<(u128, bool)> {
+    pub fn times(self, unit: u128) -> Option<(u128, bool)> {
         let whole = self
             .whole
             .bytes()
