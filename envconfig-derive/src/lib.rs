@@ -11,6 +11,7 @@
 //! errors from one build.
 
 mod attr;
+mod default_check;
 mod doc;
 mod expand;
 mod expr_text;

@@ -11,6 +11,7 @@ use syn::{Data, DeriveInput, Fields, LitStr, Path, Type};
 
 use crate::Errors;
 use crate::attr::{self, Attr, FieldAttrs, StructAttrs};
+use crate::default_check::{DefaultLiteral, check_default, check_default_in_range};
 use crate::expr_text::expr_text;
 use crate::name::{VarName, check_var_name, checked_prefix, is_var_name, screaming_snake_case};
 use crate::range::{self, Range};
@@ -398,6 +399,15 @@ fn var<'a>(
         Some((Wrapper::Option, inner)) => (true, inner),
         _ => (false, ty),
     };
+    let has_parse_with = attrs.parse_with.is_some();
+    let default_literal = match attrs.default.as_ref().map(|default| &default.value) {
+        Some(attr::DefaultValue::Parsed(text)) => Some(DefaultLiteral::Text(LitStr::new(
+            &text.value(),
+            text.span(),
+        ))),
+        Some(attr::DefaultValue::Expr(tokens)) => Some(DefaultLiteral::Number(tokens.clone())),
+        None => None,
+    };
     let presence = match attrs.default {
         Some(default) if optional => {
             errors.spanned(
@@ -443,13 +453,28 @@ fn var<'a>(
             parser
         }
     };
-    // A range bounds each value (each item of a list); `validate` sees the
-    // field's whole value.
-    let parser = match attrs
+    let range = attrs
         .range
         .as_ref()
-        .and_then(|attr| range::range(&attr.value, errors))
-    {
+        .and_then(|attr| range::range(&attr.value, errors));
+    // A default of a type envconfig parses itself is checked now, with the
+    // runtime's parsers: a service must not fail to start on its own
+    // default. Behind `parse_with`, only the user's function knows.
+    if !has_parse_with {
+        let separator = attrs.separator.as_ref().map(|attr| attr.value.value());
+        match &default_literal {
+            Some(DefaultLiteral::Text(text)) => {
+                check_default(value_ty, text, separator.as_deref(), range.as_ref(), errors);
+            }
+            Some(DefaultLiteral::Number(tokens)) => {
+                check_default_in_range(value_ty, tokens, range.as_ref(), errors);
+            }
+            None => {}
+        }
+    }
+    // A range bounds each value (each item of a list); `validate` sees the
+    // field's whole value.
+    let parser = match range {
         Some(range) => parser.bound_by(range),
         None => parser,
     };

@@ -44,6 +44,40 @@ pub fn holds_secret(ty: &Type) -> bool {
     }
 }
 
+/// The name of a value type envconfig parses itself, known by how it is
+/// written: `bool`, the integers and floats by name, `Duration` (also
+/// `std::time::Duration`, `core::time::Duration`) and `ByteSize` (also
+/// `envconfig::ByteSize`). `None` for anything else, which the runtime
+/// parses by `FromStr` or a user's function.
+pub fn builtin_name(ty: &Type) -> Option<&'static str> {
+    const PRIMITIVES: [&str; 15] = [
+        "bool", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128",
+        "isize", "f32", "f64",
+    ];
+    let Type::Path(path) = ungroup(ty) else {
+        return None;
+    };
+    if path.qself.is_some() {
+        return None;
+    }
+    let segments: Vec<String> = path
+        .path
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect();
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+    match segments[..] {
+        [name] => PRIMITIVES
+            .into_iter()
+            .chain(["Duration", "ByteSize"])
+            .find(|builtin| *builtin == name),
+        ["std" | "core", "time", "Duration"] => Some("Duration"),
+        ["envconfig", "ByteSize"] => Some("ByteSize"),
+        _ => None,
+    }
+}
+
 pub fn is_str(ty: &Type) -> bool {
     matches!(ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("str"))
 }
