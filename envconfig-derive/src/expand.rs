@@ -262,9 +262,12 @@ fn describe(field: &Field, krate: &Path) -> TokenStream {
     match &field.kind {
         FieldKind::Nested {
             prefix: nested_prefix,
+            doc,
             ..
         } => quote_spanned! {span=>
-            <#ty as #krate::Config>::__describe(#docs, &#ec::nested_prefix(#prefix, #nested_prefix));
+            #ec::describe_group(#docs, #doc, |#docs| {
+                <#ty as #krate::Config>::__describe(#docs, &#ec::nested_prefix(#prefix, #nested_prefix));
+            });
         },
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);

@@ -43,6 +43,9 @@ pub enum FieldKind<'a> {
     Nested {
         /// Appended to the parent's prefix: `DB_`.
         prefix: String,
+        /// The field's doc comment: the title of its variables' group in
+        /// the docs.
+        doc: String,
         /// Where the prefix comes from: the field's name or its `prefix`.
         prefix_span: Span,
     },
@@ -312,6 +315,7 @@ fn nested<'a>(member: &Ident, ty: &Type, attrs: FieldAttrs, errors: &Errors) -> 
         range,
         validate,
         value_name,
+        doc,
         ..
     } = attrs;
     let not_with_nested = [
@@ -359,6 +363,7 @@ fn nested<'a>(member: &Ident, ty: &Type, attrs: FieldAttrs, errors: &Errors) -> 
     };
     FieldKind::Nested {
         prefix,
+        doc,
         prefix_span,
     }
 }

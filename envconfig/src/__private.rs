@@ -19,6 +19,12 @@ pub fn nested_prefix(prefix: &str, nested: &str) -> String {
     [prefix, nested].concat()
 }
 
+/// Adds the variables `describe` adds to `docs` as a group titled `title`
+/// (a nested field's doc comment).
+pub fn describe_group(docs: &mut Docs, title: &'static str, describe: impl FnOnce(&mut Docs)) {
+    docs.in_group(title, describe);
+}
+
 /// Adds the variable of `field`, read with `parser`, to `docs`;
 /// `default_expr` is the field's `default = <expr>`, if it has one.
 pub fn describe_var<P: Parse>(

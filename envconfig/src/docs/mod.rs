@@ -45,6 +45,8 @@ mod text;
 pub struct Docs {
     prefix: String,
     vars: Vec<VarDoc>,
+    /// The titles of the groups being described, outermost first.
+    groups: Vec<&'static str>,
 }
 
 /// The reference of one variable.
@@ -73,6 +75,9 @@ pub struct VarDoc {
     /// Old names still read when the variable is unset
     /// (`#[config(alias = "...")]`).
     pub aliases: Vec<String>,
+    /// The group of a nested struct's variables: the nested field's doc
+    /// comment (of the innermost one that has one). `None` at the top.
+    pub group: Option<String>,
     /// Why the variable is deprecated, and what to do instead
     /// (`#[config(deprecated = "...")]`).
     pub deprecated: Option<String>,
@@ -89,6 +94,7 @@ impl Docs {
         Docs {
             prefix: prefix.to_owned(),
             vars: Vec::new(),
+            groups: Vec::new(),
         }
     }
 
@@ -151,6 +157,13 @@ impl Docs {
         }
     }
 
+    /// Describes `describe`'s variables as the group `title`.
+    pub(crate) fn in_group(&mut self, title: &'static str, describe: impl FnOnce(&mut Docs)) {
+        self.groups.push(title);
+        describe(self);
+        self.groups.pop();
+    }
+
     /// Adds the variable of `field`, read with `parser`, under `prefix`.
     ///
     /// `default_expr` is the compiled `default = <expr>`, if the field has
@@ -191,6 +204,12 @@ impl Docs {
                 .map(|alias| (*alias).to_owned())
                 .collect(),
             deprecated: field.deprecated.map(str::to_owned),
+            group: self
+                .groups
+                .iter()
+                .rev()
+                .find(|title| !title.is_empty())
+                .map(|title| (*title).to_owned()),
         });
     }
 }
@@ -403,6 +422,7 @@ pub(crate) mod fixtures {
             example: None,
             aliases: Vec::new(),
             deprecated: None,
+            group: None,
         }
     }
 
