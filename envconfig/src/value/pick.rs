@@ -122,6 +122,9 @@ impl<T: EnvValue> Parse for Builtin<T> {
     fn noun(&self) -> Noun {
         T::noun()
     }
+    fn choices(&self) -> Option<&'static [&'static str]> {
+        T::choices()
+    }
 }
 
 /// The parser of any other type, through its `FromStr`, on the trimmed value.
