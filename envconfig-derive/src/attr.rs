@@ -1,6 +1,7 @@
 //! Reading `#[config(...)]` and doc comments, as written: every key once,
 //! each value of the right syntax. Whether keys go together is the model's
-//! business; this file only keeps each key's span for its errors.
+//! business; this file only keeps each key's span for its errors. The
+//! readers of single keys serve `#[choice(...)]` too.
 
 use proc_macro2::{Spacing, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -84,13 +85,15 @@ const FIELD_KEYS: &[&str] = &[
 impl StructAttrs {
     pub fn from_attrs(attrs: &[Attribute], errors: &Errors) -> StructAttrs {
         let mut parsed = StructAttrs::default();
-        read_config_attrs(attrs, errors, |meta| parsed.read_key(meta, errors));
+        read_attrs(attrs, "config", errors, |meta| {
+            parsed.read_key(meta, errors)
+        });
         parsed
     }
 
     fn read_key(&mut self, meta: &ParseNestedMeta, errors: &Errors) -> syn::Result<()> {
         let Some(key) = meta.path.get_ident().cloned() else {
-            return unknown_key(meta, errors, "on a struct", STRUCT_KEYS);
+            return unknown_key(meta, errors, "config", "on a struct", STRUCT_KEYS);
         };
         if key == "prefix" {
             if let Some(value) = string(meta, &key, "`prefix = \"APP_\"`", errors)? {
@@ -118,7 +121,7 @@ impl StructAttrs {
             );
             skip_value(meta)
         } else {
-            unknown_key(meta, errors, "on a struct", STRUCT_KEYS)
+            unknown_key(meta, errors, "config", "on a struct", STRUCT_KEYS)
         }
     }
 }
@@ -129,13 +132,15 @@ impl FieldAttrs {
             doc: doc_comment(attrs),
             ..FieldAttrs::default()
         };
-        read_config_attrs(attrs, errors, |meta| parsed.read_key(meta, errors));
+        read_attrs(attrs, "config", errors, |meta| {
+            parsed.read_key(meta, errors)
+        });
         parsed
     }
 
     fn read_key(&mut self, meta: &ParseNestedMeta, errors: &Errors) -> syn::Result<()> {
         let Some(key) = meta.path.get_ident().cloned() else {
-            return unknown_key(meta, errors, "on a field", FIELD_KEYS);
+            return unknown_key(meta, errors, "config", "on a field", FIELD_KEYS);
         };
         match &*key.to_string() {
             "env" => {
@@ -216,19 +221,20 @@ impl FieldAttrs {
                 );
                 return skip_value(meta);
             }
-            _ => return unknown_key(meta, errors, "on a field", FIELD_KEYS),
+            _ => return unknown_key(meta, errors, "config", "on a field", FIELD_KEYS),
         }
         Ok(())
     }
 }
 
-/// Reads every key of every `#[config(...)]` in `attrs` with `read_key`.
-fn read_config_attrs(
+/// Reads every key of every `#[name(...)]` in `attrs` with `read_key`.
+pub fn read_attrs(
     attrs: &[Attribute],
+    name: &str,
     errors: &Errors,
     mut read_key: impl FnMut(&ParseNestedMeta) -> syn::Result<()>,
 ) {
-    for attr in attrs.iter().filter(|attr| attr.path().is_ident("config")) {
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident(name)) {
         if let Err(error) = attr.parse_nested_meta(|meta| read_key(&meta)) {
             errors.push(error);
         }
@@ -236,7 +242,7 @@ fn read_config_attrs(
 }
 
 /// Keeps the first value of a key; a second one is an error on its key.
-fn set<T>(slot: &mut Option<Attr<T>>, key: Ident, value: T, errors: &Errors) {
+pub fn set<T>(slot: &mut Option<Attr<T>>, key: Ident, value: T, errors: &Errors) {
     if slot.is_some() {
         errors.spanned(&key, format_args!("duplicate `{key}`"));
     } else {
@@ -244,9 +250,12 @@ fn set<T>(slot: &mut Option<Attr<T>>, key: Ident, value: T, errors: &Errors) {
     }
 }
 
-fn unknown_key(
+/// An error on a key that `#[attr]` does not take `place`, with the key
+/// meant or the keys it takes.
+pub fn unknown_key(
     meta: &ParseNestedMeta,
     errors: &Errors,
+    attr: &str,
     place: &str,
     allowed: &[&str],
 ) -> syn::Result<()> {
@@ -260,9 +269,9 @@ fn unknown_key(
     let message = match closest(&written, allowed) {
         Some(close) => format!("unknown attribute `{written}`: did you mean `{close}`?"),
         None if allowed.len() == 1 => {
-            format!("unknown attribute `{written}`; {place}, `#[config]` takes only {allowed_list}")
+            format!("unknown attribute `{written}`; {place}, `#[{attr}]` takes only {allowed_list}")
         }
-        None => format!("unknown attribute `{written}`; {place}, `#[config]` takes {allowed_list}"),
+        None => format!("unknown attribute `{written}`; {place}, `#[{attr}]` takes {allowed_list}"),
     };
     errors.spanned(path, message);
     skip_value(meta)
@@ -296,7 +305,7 @@ fn value_or_key(tokens: TokenStream, key: &Ident) -> TokenStream {
 
 /// `key = "..."`; `None` (with an error recorded) when the value is not a
 /// string.
-fn string(
+pub fn string(
     meta: &ParseNestedMeta,
     key: &Ident,
     usage: &str,
@@ -383,7 +392,11 @@ fn path(
 
 /// `crate = "path"`, as serde has it: for code that reaches envconfig under
 /// another name (a renamed dependency, a re-export).
-fn crate_path(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Result<Option<Path>> {
+pub fn crate_path(
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    errors: &Errors,
+) -> syn::Result<Option<Path>> {
     const USAGE: &str = "`crate = \"path::to::envconfig\"`";
     let Some(lit) = string(meta, key, USAGE, errors)? else {
         return Ok(None);
@@ -406,7 +419,7 @@ fn crate_path(meta: &ParseNestedMeta, key: &Ident, errors: &Errors) -> syn::Resu
 }
 
 /// Consumes whatever follows a key, so that reading goes on with the next.
-fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+pub fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     if meta.input.peek(Token![=]) {
         until_comma(meta.value()?)?;
     } else if !meta.input.is_empty() && !meta.input.peek(Token![,]) {

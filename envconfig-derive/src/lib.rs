@@ -9,8 +9,12 @@
 //! description into calls to the runtime's `__private` module. Every stage
 //! reports into one `Errors`, so a struct with three mistakes gets three
 //! errors from one build.
+//!
+//! `#[derive(Choice)]` follows the same three stages in `choice/`, reusing
+//! the readers of single keys from `attr` and the word splitting of `name`.
 
 mod attr;
+mod choice;
 mod default_check;
 mod doc;
 mod expand;
@@ -41,6 +45,22 @@ pub fn derive_config(input: TokenStream) -> TokenStream {
         // add errors of its own to the ones that matter.
         Some(errors) => {
             let mut tokens = expand::fallback(&input, &config.krate);
+            tokens.extend(errors.into_compile_error());
+            tokens
+        }
+    }
+    .into()
+}
+
+#[proc_macro_derive(Choice, attributes(choice))]
+pub fn derive_choice(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    let errors = Errors::default();
+    let choice = choice::model::ChoiceEnum::from_input(&input, &errors);
+    match errors.finish() {
+        None => choice::expand::choice(&choice),
+        Some(errors) => {
+            let mut tokens = choice::expand::fallback(&input, &choice.krate);
             tokens.extend(errors.into_compile_error());
             tokens
         }

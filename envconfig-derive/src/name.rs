@@ -1,5 +1,5 @@
-//! The rules of variable names: a field's name as a variable, and what a
-//! prefix or an exact name may hold.
+//! The rules of names: a field's name as a variable, what a prefix or an
+//! exact name may hold, and a variant's name as a choice.
 
 use syn::LitStr;
 
@@ -75,6 +75,20 @@ pub fn is_var_name(name: &str) -> bool {
 
 /// `request_timeout` -> `REQUEST_TIMEOUT`; also splits `camelCase` words.
 pub fn screaming_snake_case(ident: &str) -> String {
+    words_split(ident).to_uppercase()
+}
+
+/// A variant's name as a choice: `TraceAll` -> `trace-all`, `HTTPOnly` ->
+/// `http-only`, `Ipv6Only` -> `ipv6-only`, `Tls1_3` -> `tls1-3`.
+pub fn kebab_case(ident: &str) -> String {
+    words_split(ident).to_lowercase().replace('_', "-")
+}
+
+/// `ident` with a `_` where a word starts within it: a capital after a
+/// lowercase letter or a digit (`httpProxy`, `Ipv6Only`), or the last
+/// capital of an acronym followed by a lowercase letter (`HTTPPort`).
+/// Digits belong to the word before them (`Http2`, `V1`).
+fn words_split(ident: &str) -> String {
     let chars: Vec<char> = ident.chars().collect();
     let mut out = String::with_capacity(ident.len() + 4);
     for (i, &c) in chars.iter().enumerate() {
@@ -88,7 +102,7 @@ pub fn screaming_snake_case(ident: &str) -> String {
                 out.push('_');
             }
         }
-        out.extend(c.to_uppercase());
+        out.push(c);
     }
     out
 }
@@ -109,6 +123,33 @@ mod tests {
         ];
         for (field, name) in table {
             assert_eq!(screaming_snake_case(field), name, "{field}");
+        }
+    }
+
+    #[test]
+    fn kebab_case_of_variant_names() {
+        let table = [
+            ("Info", "info"),
+            ("TraceAll", "trace-all"),
+            ("HTTPOnly", "http-only"),
+            ("HttpOnly", "http-only"),
+            ("HTTP", "http"),
+            ("IOError", "io-error"),
+            ("ABTest", "ab-test"),
+            ("Http2", "http2"),
+            ("HTTP2Only", "http2-only"),
+            ("Ipv6Only", "ipv6-only"),
+            ("X509Cert", "x509-cert"),
+            ("P99", "p99"),
+            ("Tls1_3", "tls1-3"),
+            ("Read_Write", "read-write"),
+            ("A", "a"),
+            ("AB", "ab"),
+            ("lowercase", "lowercase"),
+            ("Émoi", "émoi"),
+        ];
+        for (variant, spelling) in table {
+            assert_eq!(kebab_case(variant), spelling, "{variant}");
         }
     }
 }

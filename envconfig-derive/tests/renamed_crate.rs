@@ -1,8 +1,10 @@
-//! `#[config(crate = "...")]`: the derive reaches the runtime through the
-//! path given, here the `envconfig` package known as `typedenv`, as a
-//! `typedenv = { package = "envconfig" }` dependency would name it. (That
-//! the expansion names no `envconfig` then is the derive's unit test
-//! `a_renamed_crate_is_the_only_path_to_the_runtime`: Cargo refuses one
+//! `#[config(crate = "...")]` and `#[choice(crate = "...")]`: the derives
+//! reach the runtime through the path given, here the `envconfig` package
+//! known as `typedenv`, as a `typedenv = { package = "envconfig" }`
+//! dependency would name it. (That the expansions name no `envconfig` then
+//! is the derive's unit tests
+//! `a_renamed_crate_is_the_only_path_to_the_runtime` and
+//! `the_runtime_is_reached_through_the_crate_path_only`: Cargo refuses one
 //! package under two names, and the UI tests here need `envconfig`.)
 
 extern crate envconfig as typedenv;
@@ -21,6 +23,15 @@ struct Settings {
     retries: Option<u8>,
     #[config(nested)]
     db: Db,
+    #[config(default = "info")]
+    log_level: Level,
+}
+
+#[derive(typedenv::Choice, Debug, PartialEq)]
+#[choice(crate = "typedenv")]
+enum Level {
+    Error,
+    Info,
 }
 
 #[derive(Config, Debug)]
@@ -37,6 +48,9 @@ fn loads_through_the_renamed_crate() {
     assert_eq!(settings.token, "t");
     assert_eq!(settings.retries, Some(2));
     assert_eq!(settings.db.pool, 10);
+    assert_eq!(settings.log_level, Level::Info);
+    assert_eq!("ERROR".parse(), Ok(Level::Error));
+    assert_eq!(Level::Error.to_string(), "error");
 
     let error = Settings::from_vars([("APP_PORT", "http")]).unwrap_err();
     let vars: Vec<&str> = error
@@ -63,6 +77,7 @@ fn documents_through_the_renamed_crate() {
             ("APP_TOKEN", true, true, ""),
             ("APP_RETRIES", false, false, ""),
             ("APP_DB_POOL", false, false, ""),
+            ("APP_LOG_LEVEL", false, false, ""),
         ]
     );
     assert_eq!(docs.vars()[0].default.as_deref(), Some("8080"));

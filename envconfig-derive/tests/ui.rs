@@ -1,6 +1,7 @@
-//! Each misuse of `#[derive(Config)]` is a compile error with a clear message
-//! pointing at what the user wrote: `tests/ui/*.rs`, with the expected
-//! compiler output next to each in a `.stderr` file.
+//! Each misuse of `#[derive(Config)]` and `#[derive(Choice)]` (the
+//! `choice_*` cases) is a compile error with a clear message pointing at
+//! what the user wrote: `tests/ui/*.rs`, with the expected compiler output
+//! next to each in a `.stderr` file.
 //!
 //! After a deliberate change of a message:
 //! `TRYBUILD=overwrite cargo test -p envconfig-derive --test ui`, then read

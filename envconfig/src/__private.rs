@@ -8,10 +8,13 @@ pub use crate::docs::Docs;
 pub use crate::field::{DefaultValue, Field, FieldName, no_default};
 pub use crate::load::Loader;
 pub use crate::value::{
-    EnvValue, InRange, Limit, List, Noun, Ordered, Parse, Pick, PickBuiltin, PickFromStr, PickNone,
-    Secret, Validated, ValueError, WithFn, picked,
+    Choices, EnvValue, InRange, Limit, List, Noun, Ordered, Parse, Pick, PickBuiltin, PickFromStr,
+    PickNone, Secret, Validated, ValueError, WithFn, choice_from_str, picked,
 };
+pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::option::Option;
+pub use core::result::Result;
+pub use core::str::FromStr;
 
 /// The prefix of a nested struct's variables: the parent's prefix, then the
 /// nested field's (`BILLING_` + `DB_`).

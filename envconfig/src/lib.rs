@@ -71,6 +71,55 @@
 //! one variable) is a compile error pointing at it; every mistake of a
 //! struct is reported by one build.
 //!
+//! ## Choices
+//!
+//! `#[derive(Choice)]` makes an enum of unit variants a value type. Each
+//! variant is a word: its name in kebab-case, split where the case changes
+//! (`TraceAll` is `trace-all`, `HTTPOnly` is `http-only`, `Ipv6Only` is
+//! `ipv6-only`), matched ignoring ASCII case and with `-` and `_` alike.
+//! On a variant, `#[choice(rename = "...")]` replaces the word and
+//! `#[choice(alias = "...")]` (repeatable) adds another; on the enum,
+//! `#[choice(crate = "path")]` is `#[config(crate)]`'s twin. The derive
+//! also implements `FromStr` (its error a [`ChoiceError`]) and `Display`
+//! (the word). The docs say `one of: error, warn, info`, and a value that
+//! is none of them is a problem with a "did you mean" (left out when the
+//! variable is secret: it would tell what the value nearly is).
+//!
+//! ```
+//! use envconfig::{Choice, Config};
+//!
+//! #[derive(Choice, Debug, PartialEq)]
+//! enum Level {
+//!     Error,
+//!     #[choice(alias = "warning")]
+//!     Warn,
+//!     Info,
+//! }
+//!
+//! #[derive(Config, Debug)]
+//! #[config(prefix = "APP_")]
+//! struct Settings {
+//!     #[config(default = Level::Info)]
+//!     log_level: Level,
+//! }
+//!
+//! let settings = Settings::from_vars([("APP_LOG_LEVEL", "WARNING")])?;
+//! assert_eq!(settings.log_level, Level::Warn);
+//! assert_eq!(settings.log_level.to_string(), "warn");
+//!
+//! let error = Settings::from_vars([("APP_LOG_LEVEL", "wran")]).unwrap_err();
+//! assert_eq!(
+//!     error.problems()[0].to_string(),
+//!     "APP_LOG_LEVEL: invalid value \"wran\": not one of the choices \
+//!      (did you mean warn?); expected one of: error, warn, info"
+//! );
+//! # Ok::<(), envconfig::Error>(())
+//! ```
+//!
+//! A variant that carries data, two variants that one value would name,
+//! an empty or generic enum, and `Choice` on a struct are compile errors
+//! pointing at what is wrong.
+//!
 //! # Values
 //!
 //! | type | accepted |
@@ -84,6 +133,7 @@
 //! | `SecretString`, `SecretBox<T>` | secret; parsed as the inner type |
 //! | `Vec<T>` | split on the separator; each item trimmed and parsed as `T` |
 //! | `Option<T>` | absent or empty is `None` |
+//! | a `#[derive(Choice)]` enum | one of its variants' names in kebab-case, any case, `-` or `_` ([choices](#choices)) |
 //! | anything `FromStr` | `IpAddr`, `SocketAddr`, your own enums... |
 //!
 //! Surrounding whitespace is trimmed for every type but strings. A
@@ -206,12 +256,18 @@ pub use crate::docs::{Docs, Format, UnknownFormat, VarDoc};
 pub use crate::effective::{EffectiveConfig, EffectiveVar, Loaded, Provenance};
 pub use crate::error::{Error, Problem, ProblemKind};
 pub use crate::rule::Violation;
-pub use crate::value::{ByteSize, ParseByteSizeError};
+pub use crate::value::{ByteSize, Choice, ChoiceError, ParseByteSizeError};
 
 /// Derives [`Config`](trait@Config) for a struct with named fields: one
 /// variable per field, named and read as the [attributes](crate#attributes)
 /// say.
 pub use envconfig_derive::Config;
+
+/// Derives [`Choice`](trait@Choice), [`FromStr`](std::str::FromStr) and
+/// [`Display`](std::fmt::Display) for an enum of unit variants: a value
+/// that is one of their names, as the [choices](crate#choices) section
+/// says.
+pub use envconfig_derive::Choice;
 
 use crate::load::{Finished, Loader};
 use crate::source::{EnvScope, Source};

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 mod bool;
+mod choice;
 mod custom;
 mod duration;
 mod float;
@@ -24,6 +25,7 @@ mod text;
 #[cfg(test)]
 mod proptests;
 
+pub use choice::{Choice, ChoiceError, Choices, choice_from_str};
 pub use custom::WithFn;
 pub use list::List;
 pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone, picked};
@@ -47,6 +49,12 @@ pub trait EnvValue: Sized {
     /// default written as a Rust expression. `None` when it cannot be
     /// shown (a secret).
     fn to_env(&self) -> Option<String>;
+
+    /// For a [`Choice`] enum, the canonical spelling of every choice, for
+    /// the docs to give as data.
+    fn choices() -> Option<&'static [&'static str]> {
+        None
+    }
 }
 
 /// A parser of one field's value.
@@ -65,6 +73,12 @@ pub trait Parse {
     /// this parser knows how (see [`EnvValue::to_env`]).
     fn to_env(&self, value: &Self::Value) -> Option<String> {
         let _ = value;
+        None
+    }
+
+    /// When the value is one of a [`Choice`] enum's (not a list of them),
+    /// the canonical spelling of every choice.
+    fn choices(&self) -> Option<&'static [&'static str]> {
         None
     }
 }
@@ -141,11 +155,13 @@ impl Noun {
 /// Why a value was rejected.
 ///
 /// A reason written by envconfig never contains the input; a reason from user
-/// code (`FromStr`, `parse_with`) may, so it is withheld for secrets.
+/// code (`FromStr`, `parse_with`) may, and a "did you mean" tells what the
+/// input nearly is, so those are withheld for secrets.
 #[doc(hidden)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValueError {
     reason: Cow<'static, str>,
+    /// From user code, or a hint: withheld for a secret.
     from_user_code: bool,
 }
 
@@ -162,6 +178,15 @@ impl ValueError {
     pub fn from_user_code(reason: impl fmt::Display) -> ValueError {
         ValueError {
             reason: Cow::Owned(reason.to_string()),
+            from_user_code: true,
+        }
+    }
+
+    /// A reason written by envconfig that hints at the input (a "did you
+    /// mean"): withheld for a secret, like a reason from user code.
+    pub(crate) fn hinting(reason: String) -> ValueError {
+        ValueError {
+            reason: Cow::Owned(reason),
             from_user_code: true,
         }
     }

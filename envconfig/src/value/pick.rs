@@ -125,6 +125,9 @@ impl<T: EnvValue> Parse for Builtin<T> {
     fn to_env(&self, value: &T) -> Option<String> {
         value.to_env()
     }
+    fn choices(&self) -> Option<&'static [&'static str]> {
+        T::choices()
+    }
 }
 
 /// The parser of any other type, through its `FromStr`, on the trimmed value.

@@ -39,7 +39,7 @@ fn config() -> ProptestConfig {
 /// Runs `test` on [`cases`] values of `strategy`; on failure, panics with
 /// the shrunk failing input.
 #[track_caller]
-fn check<S>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
+pub(super) fn check<S>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
 where
     S: Strategy,
     S::Value: Debug,
@@ -51,7 +51,7 @@ where
 
 /// A strategy for strings matching `pattern`, compiled once per property
 /// (a bare `&str` strategy would recompile the regex for every case).
-fn re(pattern: &str) -> RegexGeneratorStrategy<String> {
+pub(super) fn re(pattern: &str) -> RegexGeneratorStrategy<String> {
     string_regex(pattern).expect("a valid regex")
 }
 

@@ -29,4 +29,7 @@ where
     fn noun(&self) -> Noun {
         self.0.noun()
     }
+    fn choices(&self) -> Option<&'static [&'static str]> {
+        self.0.choices()
+    }
 }

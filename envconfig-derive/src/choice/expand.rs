@@ -1,0 +1,156 @@
+//! Writing out the impls of `envconfig::Choice`, `FromStr` and `Display`
+//! from the model: the table of spellings and a `match` each way between a
+//! variant and its row, nothing decided here. Matching, the "did you mean"
+//! and every message are the runtime's, shared by every enum.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+use syn::{DeriveInput, Path};
+
+use super::model::{ChoiceEnum, Variant};
+
+pub fn choice(choice: &ChoiceEnum) -> TokenStream {
+    let ChoiceEnum {
+        ident,
+        krate,
+        variants,
+    } = choice;
+    let private = quote!(#krate::__private);
+    let spellings = variants.iter().map(|variant| &variant.spelling);
+    let rows = variants.iter().map(
+        |Variant {
+             spelling, aliases, ..
+         }| { quote!((#spelling, &[#(#aliases),*])) },
+    );
+    let as_str = variants.iter().map(
+        |Variant {
+             ident, spelling, ..
+         }| { quote!(Self::#ident => #spelling) },
+    );
+    let by_index = variants.iter().enumerate().map(|(index, variant)| {
+        let index = Literal::usize_unsuffixed(index);
+        let ident = variant.ident;
+        quote!(#index => #private::Option::Some(Self::#ident))
+    });
+    quote! {
+        #[automatically_derived]
+        impl #krate::Choice for #ident {
+            const CHOICES: &'static [&'static str] = &[#(#spellings),*];
+
+            fn as_str(&self) -> &'static str {
+                match self {
+                    #(#as_str,)*
+                }
+            }
+
+            const __TABLE: #private::Choices = #private::Choices::new(&[#(#rows),*]);
+
+            fn __variant(index: usize) -> #private::Option<Self> {
+                match index {
+                    #(#by_index,)*
+                    _ => #private::Option::None,
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl #private::FromStr for #ident {
+            type Err = #krate::ChoiceError;
+
+            fn from_str(value: &str) -> #private::Result<Self, #krate::ChoiceError> {
+                #private::choice_from_str(value)
+            }
+        }
+
+        #[automatically_derived]
+        impl #private::Display for #ident {
+            fn fmt(&self, f: &mut #private::Formatter<'_>) -> #private::FmtResult {
+                f.pad(#krate::Choice::as_str(self))
+            }
+        }
+    }
+}
+
+/// Impls whose methods are never called, emitted next to the errors so
+/// that code using the type does not add errors of its own.
+pub fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
+    let ident = &input.ident;
+    let private = quote!(#krate::__private);
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::Choice for #ident #ty_generics #where_clause {
+            const CHOICES: &'static [&'static str] = &[];
+
+            fn as_str(&self) -> &'static str {
+                ::core::unreachable!()
+            }
+
+            const __TABLE: #private::Choices = #private::Choices::new(&[]);
+
+            fn __variant(_: usize) -> #private::Option<Self> {
+                #private::Option::None
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #private::FromStr for #ident #ty_generics #where_clause {
+            type Err = #krate::ChoiceError;
+
+            fn from_str(_: &str) -> #private::Result<Self, #krate::ChoiceError> {
+                ::core::unreachable!()
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #private::Display for #ident #ty_generics #where_clause {
+            fn fmt(&self, _: &mut #private::Formatter<'_>) -> #private::FmtResult {
+                ::core::unreachable!()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::TokenTree;
+
+    use super::*;
+    use crate::Errors;
+
+    fn expand(source: &str) -> TokenStream {
+        let input: DeriveInput = syn::parse_str(source).expect("an enum");
+        let errors = Errors::default();
+        let model = ChoiceEnum::from_input(&input, &errors);
+        if let Some(error) = errors.finish() {
+            panic!("{source} is not a valid choice enum: {error}");
+        }
+        choice(&model)
+    }
+
+    fn idents(tokens: TokenStream, out: &mut Vec<String>) {
+        for tree in tokens {
+            match tree {
+                TokenTree::Ident(ident) => out.push(ident.to_string()),
+                TokenTree::Group(group) => idents(group.stream(), out),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn the_runtime_is_reached_through_the_crate_path_only() {
+        let mut names = Vec::new();
+        idents(
+            expand(r#"#[choice(crate = "typedenv")] enum Level { Error, Warn }"#),
+            &mut names,
+        );
+        assert!(names.iter().any(|name| name == "typedenv"), "{names:?}");
+        assert!(!names.iter().any(|name| name == "envconfig"), "{names:?}");
+        let derived = names
+            .iter()
+            .filter(|name| *name == "automatically_derived")
+            .count();
+        assert_eq!(derived, 3, "every impl is marked");
+    }
+}

@@ -1,0 +1,6 @@
+use envconfig::Choice;
+
+#[derive(Choice)]
+enum Never {}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use envconfig::Choice;
+
+#[derive(Choice)]
+enum Level<const VERBOSE: bool> {
+    Error,
+    Warn,
+}
+
+fn main() {}
