@@ -2,7 +2,7 @@
 //! configuration or answers the flags a container or a CI job runs the
 //! binary with (the crate documentation lists them), and exits.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 
 mod args;
@@ -14,6 +14,7 @@ pub use self::clap::Args;
 
 use self::args::{Action, CheckOptions, Usage, parse_args};
 use crate::check::Report;
+use crate::docs::Format;
 use crate::shown::Abridged;
 
 use crate::source::{EnvScope, Source};
@@ -266,6 +267,9 @@ pub(crate) fn run<T: Config>(
     dotenv: Option<&Path>,
 ) -> Run<T> {
     match action {
+        Action::PrintDocs(Format::Text) => {
+            Run::Exit(Exit::success(T::docs().render_text(text_width())))
+        }
         Action::PrintDocs(format) => Run::Exit(Exit::success(T::docs().render(format))),
         Action::Load => {
             // The normal start of a service: one read of the environment,
@@ -330,6 +334,18 @@ pub(crate) fn run<T: Config>(
                 strict,
             ))
         }
+    }
+}
+
+/// The width the `text` table is wrapped to: `COLUMNS` when it is set to a
+/// number, else 80 on a terminal (whose own width only `unsafe` code or
+/// another dependency could ask), else [`Docs::TEXT_WIDTH`](crate::Docs::TEXT_WIDTH).
+fn text_width() -> usize {
+    let columns = std::env::var("COLUMNS").ok();
+    match columns.as_deref().map(str::trim).map(str::parse::<usize>) {
+        Some(Ok(columns)) if columns > 0 => columns,
+        _ if std::io::stdout().is_terminal() => 80,
+        _ => crate::Docs::TEXT_WIDTH,
     }
 }
 
