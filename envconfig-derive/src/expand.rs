@@ -31,6 +31,8 @@ struct Hidden {
     loader: Ident,
     prefix: Ident,
     docs: Ident,
+    /// The function of a `parse_with`, as the pointer type it must be.
+    parse: Ident,
 }
 
 impl Hidden {
@@ -43,6 +45,7 @@ impl Hidden {
             loader: hygienic("__loader"),
             prefix: hygienic("__prefix"),
             docs: hygienic("__docs"),
+            parse: hygienic("__parse"),
         }
     }
 }
@@ -67,6 +70,7 @@ pub fn config(config: &Config) -> TokenStream {
         loader,
         prefix: prefix_param,
         docs,
+        parse,
     } = &Hidden::at(Span::call_site());
     let vars: Vec<&Var> = fields
         .iter()
@@ -77,9 +81,13 @@ pub fn config(config: &Config) -> TokenStream {
         .collect();
     let count = Literal::usize_unsuffixed(vars.len());
     let table = vars.iter().map(|var| field_entry(var));
+    let parser_fns = fields.iter().filter_map(|field| match &field.kind {
+        FieldKind::Var(var) => Some(parser_fn(field, var)),
+        FieldKind::Nested { .. } => None,
+    });
     let loads = fields.iter().map(|field| load(field, krate));
     let describes = fields.iter().map(|field| describe(field, krate));
-    let shadows = [loader, prefix_param, docs]
+    let shadows = [loader, prefix_param, docs, parse]
         .into_iter()
         .cloned()
         .chain(fields.iter().map(local));
@@ -102,6 +110,8 @@ pub fn config(config: &Config) -> TokenStream {
             #(fn #shadows() {})*
 
             static #table_name: [#ec::Field; #count] = [#(#table),*];
+
+            #(#parser_fns)*
 
             #[automatically_derived]
             // Parts of this code carry the spans of the user's types and
@@ -188,7 +198,8 @@ fn load(field: &Field, krate: &Path) -> TokenStream {
         },
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);
-            let parser = parser(&var.parser, span);
+            let parser = parser_fn_name(field);
+            let parser = quote_spanned!(span=> #parser());
             let field = quote_spanned!(span=> &#fields[#index]);
             let required = |default: TokenStream| {
                 quote_spanned! {span=>
@@ -238,11 +249,49 @@ fn describe(field: &Field, krate: &Path) -> TokenStream {
         },
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);
-            let parser = parser(&var.parser, span);
+            let parser = parser_fn_name(field);
             let optional = matches!(var.presence, Presence::Optional);
             quote_spanned! {span=>
-                #ec::describe_var(#docs, #prefix, &#fields[#index], &#parser, #optional);
+                #ec::describe_var(#docs, #prefix, &#fields[#index], &#parser(), #optional);
             }
+        }
+    }
+}
+
+/// The function that gives the parser of a field's variable, named after
+/// the field.
+fn parser_fn_name(field: &Field) -> Ident {
+    let span = Span::mixed_site().located_at(field.ty.span());
+    format_ident!("__parser_{}", field.member.unraw(), span = span)
+}
+
+/// `fn __parser_field() -> impl Parse<Value = T> { ... }`: the parser of
+/// one variable, built in one place for loading and describing alike, so
+/// that a type that cannot be parsed is one error, not one per use.
+fn parser_fn(field: &Field, var: &Var) -> TokenStream {
+    let span = field.ty.span();
+    let Hidden { ec, parse, .. } = &Hidden::at(span);
+    let name = parser_fn_name(field);
+    let value_ty = var.value_ty;
+    let body = match &var.parser {
+        // The function is coerced to the pointer type that `parse_with`
+        // takes, so that a wrong signature is one type mismatch, located on
+        // the path, "expected due to" the field's type, and showing the
+        // signature to write.
+        Parser::With(path) => {
+            let expected = quote_spanned!(value_ty.span()=>
+                fn(&str) -> #ec::Result<#value_ty, _>
+            );
+            quote_spanned! {span=>
+                let #parse: #expected = #path;
+                #ec::WithFn::new(#parse)
+            }
+        }
+        parser_ => parser(parser_, span),
+    };
+    quote_spanned! {span=>
+        fn #name() -> impl #ec::Parse<Value = #value_ty> {
+            #body
         }
     }
 }
@@ -255,7 +304,7 @@ fn parser(parser: &Parser, span: Span) -> TokenStream {
         Parser::Pick(ty) => {
             let ec = &Hidden::at(ty.span()).ec;
             quote_spanned! {ty.span()=>
-                #ec::picked((&&#ec::Pick::<#ty>::new()).parser())
+                (&&#ec::Pick::<#ty>::new()).parser()
             }
         }
         Parser::List { separator, item } => {

@@ -13,7 +13,7 @@ use crate::Errors;
 use crate::attr::{self, Attr, FieldAttrs, StructAttrs};
 use crate::expr_text::expr_text;
 use crate::name::{VarName, check_var_name, checked_prefix, is_var_name, screaming_snake_case};
-use crate::ty::{Wrapper, holds_secret, is_str, wrapped};
+use crate::ty::{Wrapper, borrowed, holds_secret, is_str, wrapped};
 
 /// One config struct.
 pub struct Config<'a> {
@@ -58,6 +58,8 @@ pub struct Var<'a> {
     pub secret: bool,
     pub presence: Presence,
     pub parser: Parser<'a>,
+    /// What the parser gives: the field's type, or `T` of an `Option<T>`.
+    pub value_ty: &'a Type,
 }
 
 /// What an unset variable means. An `Option` field has no default: unset is
@@ -359,7 +361,7 @@ fn var<'a>(
         }
         None => {
             let separator = attrs.separator.as_ref().map(|separator| &separator.value);
-            let parser = parser(value_ty, separator, false, errors);
+            let parser = parser(value_ty, separator, Within::Field(optional), errors);
             if let (Some(attr), false) = (&attrs.separator, parser.has_list()) {
                 errors.spanned(
                     &attr.key,
@@ -378,17 +380,45 @@ fn var<'a>(
         secret: attrs.secret.is_some() || holds_secret(ty),
         presence,
         parser,
+        value_ty,
     }
+}
+
+/// What a type is inside of, for the messages about what it cannot be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Within {
+    /// The field's type itself; `true` inside the field's `Option`.
+    Field(bool),
+    /// The item type of a `Vec`.
+    List,
 }
 
 /// The parser of `ty`, peeling `Vec<_>` and `SecretBox<_>` by syntax.
 fn parser<'a>(
     ty: &'a Type,
     separator: Option<&LitStr>,
-    in_list: bool,
+    within: Within,
     errors: &Errors,
 ) -> Parser<'a> {
+    if let Some(owned) = borrowed(ty) {
+        errors.spanned(
+            ty,
+            format_args!(
+                "a config field cannot borrow: its value is read at run time, \
+                 into a value the struct owns; write `{owned}`"
+            ),
+        );
+        return Parser::Pick(ty);
+    }
     match wrapped(ty) {
+        Some((Wrapper::Option, _)) if within == Within::Field(true) => {
+            errors.spanned(
+                ty,
+                "nested `Option` is not supported: an unset variable is already `None`; \
+                 write `Option<T>`",
+            );
+            Parser::Pick(ty)
+        }
         Some((Wrapper::Option, _)) => {
             errors.spanned(
                 ty,
@@ -397,7 +427,7 @@ fn parser<'a>(
             );
             Parser::Pick(ty)
         }
-        Some((Wrapper::Vec, _)) if in_list => {
+        Some((Wrapper::Vec, _)) if within == Within::List => {
             errors.spanned(
                 ty,
                 "a list of lists cannot be read from one variable; use `parse_with`",
@@ -415,12 +445,12 @@ fn parser<'a>(
             };
             Parser::List {
                 separator,
-                item: Box::new(parser(item, None, true, errors)),
+                item: Box::new(parser(item, None, Within::List, errors)),
             }
         }
         // `SecretString` is `SecretBox<str>`: one value, not a wrapper.
         Some((Wrapper::SecretBox, inner)) if !is_str(inner) => {
-            Parser::Secret(Box::new(parser(inner, separator, in_list, errors)))
+            Parser::Secret(Box::new(parser(inner, separator, within, errors)))
         }
         _ => Parser::Pick(ty),
     }

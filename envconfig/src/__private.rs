@@ -9,9 +9,10 @@ pub use crate::field::{DefaultValue, Field, FieldName, no_default};
 pub use crate::load::Loader;
 pub use crate::value::{
     EnvValue, List, Noun, Parse, Pick, PickBuiltin, PickFromStr, PickNone, Secret, ValueError,
-    WithFn, picked,
+    WithFn,
 };
 pub use core::option::Option;
+pub use core::result::Result;
 
 /// The prefix of a nested struct's variables: the parent's prefix, then the
 /// nested field's (`BILLING_` + `DB_`).

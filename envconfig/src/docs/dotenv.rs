@@ -314,6 +314,78 @@ mod tests {
         assert_eq!(parsed, expected, "{text}");
     }
 
+    /// The variables `shell` sets after sourcing `text`, as `set -a; .
+    /// ./file` does, in a directory of their own.
+    fn sourced(shell: &str, text: &str) -> Option<Vec<(String, String)>> {
+        let dir = tempfile::TempDir::new().expect("a temporary directory");
+        std::fs::write(dir.path().join("template.env"), text).expect("the template");
+        let output = std::process::Command::new(shell)
+            .args(["-c", "set -a; . ./template.env; set +a; env -0"])
+            .env_clear()
+            .current_dir(dir.path())
+            .output()
+            .ok()?;
+        assert!(
+            output.status.success(),
+            "{shell} fails to source it: {}\n{text}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{shell}");
+        // Nothing ran: no `touch` left a file behind.
+        let files: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("the directory")
+            .map(|entry| entry.expect("an entry").file_name())
+            .collect();
+        assert_eq!(files, ["template.env"], "{shell} ran a command");
+        let mut vars: Vec<(String, String)> = String::from_utf8(output.stdout)
+            .expect("UTF-8")
+            .split('\0')
+            .filter_map(|pair| pair.split_once('='))
+            .filter(|(name, _)| name.starts_with("AWKWARD_") || name.starts_with("EXAMPLE_"))
+            .map(|(name, value)| (name.to_owned(), value.to_owned()))
+            .collect();
+        vars.sort();
+        Some(vars)
+    }
+
+    /// The round trip through real shells, in a subprocess: bash (on every
+    /// machine this is built on) and, where they are, dash and `sh`.
+    #[test]
+    fn sourced_by_a_shell_every_value_reads_back_and_nothing_runs() {
+        let text = uncommented(&render(&awkward_docs(), Reader::DotenvAndShell));
+        let mut expected = expected(Reader::DotenvAndShell);
+        expected.sort();
+        let bash = sourced("bash", &text).expect("bash runs");
+        assert_eq!(bash, expected, "{text}");
+        for shell in ["dash", "sh"] {
+            if let Some(vars) = sourced(shell, &text) {
+                assert_eq!(vars, expected, "{shell}:\n{text}");
+            }
+        }
+    }
+
+    /// `docker run --env-file`, as its parser (docker/cli's `kvfile`) reads
+    /// a file: leading whitespace and `#` lines skipped, the name up to the
+    /// first `=`, and the rest of the line verbatim.
+    fn docker_env_file(text: &str) -> Vec<(String, String)> {
+        text.lines()
+            .map(|line| line.trim_start())
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .filter_map(|line| line.split_once('='))
+            .map(|(name, value)| (name.to_owned(), value.to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn docker_reads_every_value_back() {
+        let text = uncommented(&render(&awkward_docs(), Reader::Docker));
+        let mut vars = docker_env_file(&text);
+        let mut expected = expected(Reader::Docker);
+        vars.sort();
+        expected.sort();
+        assert_eq!(vars, expected, "{text}");
+    }
+
     #[test]
     fn a_value_without_a_spelling_says_so() {
         let text = render(&awkward_docs(), Reader::DotenvAndShell);

@@ -26,7 +26,7 @@ mod proptests;
 
 pub use custom::WithFn;
 pub use list::List;
-pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone, picked};
+pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone};
 pub use secret::Secret;
 pub use size::{ByteSize, ParseByteSizeError};
 
