@@ -279,9 +279,9 @@ fn parser_fn(field: &Field, var: &Var) -> TokenStream {
         // the path, "expected due to" the field's type, and showing the
         // signature to write.
         Parser::With(path) => {
-            let expected = quote_spanned!(value_ty.span()=>
-                fn(&str) -> #ec::Result<#value_ty, _>
-            );
+            // Through an alias: spanned on the user's type, `Result` would
+            // look to `unused_qualifications` like the user's own path.
+            let expected = quote_spanned!(value_ty.span()=> #ec::ParseFn<#value_ty, _>);
             quote_spanned! {span=>
                 let #parse: #expected = #path;
                 #ec::WithFn::new(#parse)

@@ -12,7 +12,9 @@ pub use crate::value::{
     WithFn,
 };
 pub use core::option::Option;
-pub use core::result::Result;
+
+/// What `#[config(parse_with = path)]` takes.
+pub type ParseFn<T, E> = fn(&str) -> Result<T, E>;
 
 /// The prefix of a nested struct's variables: the parent's prefix, then the
 /// nested field's (`BILLING_` + `DB_`).
