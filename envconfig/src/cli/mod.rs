@@ -35,8 +35,9 @@ const DOTENV: &str = ".env";
 /// `main`.
 ///
 /// - With `--print-env-docs[=FORMAT]`, prints `T`'s reference in that
-///   [`Format`](crate::Format) (`text`, `markdown`, `dotenv`, `json`, `k8s`; `text` by
-///   default) and exits with 0. No variable needs to be set.
+///   [`Format`](crate::Format) (`text`, `markdown`, `dotenv`, `docker-env`,
+///   `json`, `k8s`, `k8s-files`; `text` by default, wrapped to `COLUMNS`)
+///   and exits with 0. No variable needs to be set.
 /// - With `--check-env`, checks the process environment, plus the `.env`
 ///   file of the working directory if there is one; with
 ///   `--env-file PATH` as well, checks that dotenv file alone. Prints one
@@ -58,7 +59,8 @@ const DOTENV: &str = ".env";
 /// may hold a secret. Output that cannot be written (a full disk, a closed
 /// pipe) exits with 74 (`EX_IOERR`). Every other argument is left to the
 /// application, and nothing after `--` is looked at. `FORMAT` is attached
-/// with `=`, or follows as the next argument when that is a format's name.
+/// with `=`, or is the next argument unless that starts with `-`; it is
+/// matched ignoring case, and `md` and `env` are short forms.
 ///
 /// ```no_run
 /// use envconfig::Config;
