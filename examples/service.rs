@@ -3,7 +3,7 @@
 //! ```sh
 //! cargo run --example service                               # every problem, exit status 78
 //! cargo run --example service -- --print-env-docs           # the reference, as a table
-//! cargo run --example service -- --print-env-docs=k8s       # ... or markdown, dotenv, json
+//! cargo run --example service -- --print-env-docs k8s       # ... or markdown, dotenv, docker-env, json, k8s-files
 //! cargo run --example service -- --check-env                # how each variable fares
 //! BILLING_DATABASE_URL=postgres://db/billing PAYMENT_TOKEN=tok \
 //!   BILLING_ALLOWED_HOSTS=a.example.com cargo run --example service

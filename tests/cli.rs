@@ -9,7 +9,15 @@ use support::{Env, Run, VALID, example_binary, service_binary};
 /// How many variables the service reads, nested ones included.
 const VARIABLES: usize = 16;
 
-const FORMATS: [&str; 5] = ["text", "markdown", "dotenv", "json", "k8s"];
+const FORMATS: [&str; 7] = [
+    "text",
+    "markdown",
+    "dotenv",
+    "docker-env",
+    "json",
+    "k8s",
+    "k8s-files",
+];
 
 #[test]
 fn starts_with_a_valid_environment() {
@@ -173,21 +181,61 @@ fn print_env_docs_needs_no_variable() {
     assert_eq!(default.code, 0, "{default:?}");
     assert_eq!(default.stderr, "");
     assert_eq!(default, env.run(&["--print-env-docs=text"]));
-    let header = default.stdout.lines().next().unwrap_or_default();
-    assert!(header.starts_with("NAME "), "{}", default.stdout);
-    assert!(header.ends_with(" DESCRIPTION"), "{}", default.stdout);
-    // A header and one line per variable.
-    assert_eq!(
-        default.stdout.lines().count(),
-        1 + VARIABLES,
-        "{}",
-        default.stdout
-    );
     for format in FORMATS {
         let run = env.run(&[&format!("--print-env-docs={format}")]);
         assert_eq!(run.code, 0, "{format}: {run:?}");
         assert!(!run.stdout.is_empty(), "{format}");
         assert_eq!(run.stderr, "", "{format}");
+    }
+}
+
+/// The text table wraps to `COLUMNS`, else to 100 columns when it is not
+/// on a terminal; when the other columns leave the descriptions too little
+/// room, they go under their rows.
+#[test]
+fn the_text_table_fits_the_width() {
+    let wide = Env::new(&[("COLUMNS", "400")]).run(&["--print-env-docs"]);
+    let header = wide.stdout.lines().next().unwrap_or_default();
+    assert!(header.starts_with("NAME "), "{}", wide.stdout);
+    assert!(header.ends_with(" DESCRIPTION"), "{}", wide.stdout);
+    // A header and one line per variable.
+    assert_eq!(
+        wide.stdout.lines().count(),
+        1 + VARIABLES,
+        "{}",
+        wide.stdout
+    );
+
+    for columns in [None, Some(80), Some(130), Some(160)] {
+        let env = match columns {
+            Some(columns) => Env::new(&[("COLUMNS", &columns.to_string())]),
+            None => Env::new(&[]),
+        };
+        let run = env.run(&["--print-env-docs"]);
+        let width = columns.unwrap_or(100);
+        let lines: Vec<&str> = run.stdout.lines().collect();
+        let header = lines[0];
+        // The first four columns are never wrapped: the service's take 95.
+        let fixed = header.find("SECRET").expect("a SECRET column") + "SECRET".len();
+        for line in &lines {
+            assert!(
+                line.chars().count() <= width.max(fixed),
+                "{width}: {line:?}\n{}",
+                run.stdout
+            );
+        }
+        let rows = lines.iter().filter(|line| !line.starts_with(' ')).count();
+        assert_eq!(rows, 1 + VARIABLES, "{}", run.stdout);
+        let stacked = !header.ends_with("DESCRIPTION");
+        assert_eq!(stacked, width < fixed + 2 + 30, "{width}:\n{}", run.stdout);
+        // Every word of every description is there, in order.
+        let words = |text: &str| {
+            text.split_whitespace()
+                .filter(|word| *word != "DESCRIPTION")
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(words(&run.stdout)[..], words(&wide.stdout)[..], "{width}");
     }
 }
 
@@ -227,20 +275,80 @@ fn docs_as_json() {
     assert_eq!(var("BILLING_DB_IDLE_TIMEOUT")["default"], "5m");
 }
 
+/// A Deployment with the service's container, the output of
+/// `--print-env-docs=FORMAT` pasted in where its documentation says: among
+/// the container's keys (under `image:`) for `k8s`, after its last key for
+/// `k8s-files`.
+fn in_deployment(output: &str, format: &str) -> yaml_rust2::Yaml {
+    let after = match format {
+        "k8s" => "        ports:\n        - containerPort: 8080\n",
+        _ => "",
+    };
+    let manifest = format!(
+        "apiVersion: apps/v1\n\
+         kind: Deployment\n\
+         metadata:\n  name: billing\n\
+         spec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: billing\n  \
+         template:\n    metadata:\n      labels:\n        app: billing\n    \
+         spec:\n      containers:\n      - name: billing\n        image: billing:1.0\n\
+         {output}{after}"
+    );
+    let mut documents = yaml_rust2::YamlLoader::load_from_str(&manifest)
+        .unwrap_or_else(|e| panic!("invalid YAML: {e}\n{manifest}"));
+    assert_eq!(documents.len(), 1, "{manifest}");
+    let deployment = documents.remove(0);
+    assert_eq!(
+        deployment["spec"]["replicas"].as_i64(),
+        Some(2),
+        "{manifest}"
+    );
+    let container = &deployment["spec"]["template"]["spec"]["containers"][0];
+    assert_eq!(
+        container["image"].as_str(),
+        Some("billing:1.0"),
+        "{manifest}"
+    );
+    if format == "k8s" {
+        assert_eq!(container["ports"][0]["containerPort"].as_i64(), Some(8080));
+    }
+    deployment
+}
+
 #[test]
 fn docs_as_kubernetes_env() {
     let run = Env::new(&[]).run(&["--print-env-docs=k8s"]);
-    let docs = yaml_rust2::YamlLoader::load_from_str(&run.stdout).expect("valid YAML");
-    let env = docs[0]["env"].as_vec().expect("an env list");
-    assert_eq!(env.len(), VARIABLES, "{}", run.stdout);
+    let deployment = in_deployment(&run.stdout, "k8s");
+    let pod = &deployment["spec"]["template"]["spec"];
+    let env = pod["containers"][0]["env"].as_vec().expect("an env list");
     let entry = |name: &str| {
         env.iter()
             .find(|entry| entry["name"].as_str() == Some(name))
             .unwrap_or_else(|| panic!("{name} in {}", run.stdout))
     };
-    assert_eq!(entry("BILLING_PORT")["value"].as_str(), Some("8080"));
-    assert_eq!(entry("BILLING_DEBUG")["value"].as_str(), Some("false"));
+    // Required variables and secrets; defaults are the code's, not pinned.
+    let names: Vec<&str> = env
+        .iter()
+        .filter_map(|entry| entry["name"].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "BILLING_DATABASE_URL",
+            "PAYMENT_TOKEN",
+            "BILLING_WEBHOOK_SIGNING_KEY",
+            "BILLING_CARD_ENCRYPTION_KEY",
+            "BILLING_ALLOWED_HOSTS",
+            "BILLING_SENTRY_DSN",
+            "BILLING_DB_PASSWORD",
+        ]
+    );
     assert_eq!(entry("BILLING_ALLOWED_HOSTS")["value"].as_str(), Some(""));
+    assert!(
+        run.stdout
+            .contains("        # - name: BILLING_PORT\n        #   value: \"8080\"\n"),
+        "{}",
+        run.stdout
+    );
     for secret in [
         "BILLING_DATABASE_URL",
         "PAYMENT_TOKEN",
@@ -257,6 +365,95 @@ fn docs_as_kubernetes_env() {
     }
     let optional = &entry("BILLING_SENTRY_DSN")["valueFrom"]["secretKeyRef"];
     assert_eq!(optional["optional"].as_bool(), Some(true));
+
+    // Uncommented, every entry pins its default, and the manifest is
+    // still one a Deployment takes.
+    let uncommented: String = run
+        .stdout
+        .lines()
+        .map(|line| match line.strip_prefix("        # ") {
+            Some(rest) if rest.starts_with("- name:") || rest.starts_with("  value:") => {
+                format!("        {rest}\n")
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect();
+    let deployment = in_deployment(&uncommented, "k8s");
+    let env = deployment["spec"]["template"]["spec"]["containers"][0]["env"]
+        .as_vec()
+        .expect("an env list")
+        .clone();
+    assert_eq!(env.len(), VARIABLES, "{uncommented}");
+    let value = |name: &str| {
+        env.iter()
+            .find(|entry| entry["name"].as_str() == Some(name))
+            .and_then(|entry| entry["value"].as_str())
+    };
+    assert_eq!(value("BILLING_PORT"), Some("8080"));
+    assert_eq!(value("BILLING_DEBUG"), Some("false"));
+    assert_eq!(value("BILLING_DB_IDLE_TIMEOUT"), Some("5m"));
+}
+
+#[test]
+fn docs_as_kubernetes_env_with_secret_files() {
+    let run = Env::new(&[]).run(&["--print-env-docs=k8s-files"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let deployment = in_deployment(&run.stdout, "k8s-files");
+    let pod = &deployment["spec"]["template"]["spec"];
+    let container = &pod["containers"][0];
+    let env = container["env"].as_vec().expect("an env list");
+    let value = |name: &str| {
+        env.iter()
+            .find(|entry| entry["name"].as_str() == Some(name))
+            .and_then(|entry| entry["value"].as_str())
+    };
+    assert_eq!(
+        value("BILLING_DATABASE_URL_FILE"),
+        Some("/run/secrets/billing-secrets/BILLING_DATABASE_URL")
+    );
+    assert_eq!(
+        value("PAYMENT_TOKEN_FILE"),
+        Some("/run/secrets/billing-secrets/PAYMENT_TOKEN")
+    );
+    assert_eq!(
+        value("BILLING_SENTRY_DSN_FILE"),
+        None,
+        "optional: commented out"
+    );
+    assert!(env.iter().all(|entry| entry["valueFrom"].is_badvalue()));
+    assert_eq!(
+        container["volumeMounts"][0]["mountPath"].as_str(),
+        Some("/run/secrets/billing-secrets")
+    );
+    assert_eq!(
+        pod["volumes"][0]["secret"]["secretName"].as_str(),
+        Some("billing-secrets")
+    );
+
+    // What the pod sees is what the service reads: with the Secret's files
+    // where the volume puts them, it starts.
+    let env = Env::new(&[]);
+    let secrets = env.dir.path().join("secrets");
+    std::fs::create_dir(&secrets).expect("the Secret's directory");
+    std::fs::write(
+        secrets.join("BILLING_DATABASE_URL"),
+        "postgres://db/billing\n",
+    )
+    .expect("a key");
+    std::fs::write(secrets.join("PAYMENT_TOKEN"), "tok_123").expect("a key");
+    let mount = secrets.to_str().expect("a UTF-8 path");
+    let mut pod_env = Env::new(&[("BILLING_ALLOWED_HOSTS", "a.example.com")]);
+    for entry in container["env"].as_vec().expect("an env list") {
+        let (Some(name), Some(value)) = (entry["name"].as_str(), entry["value"].as_str()) else {
+            continue;
+        };
+        let value = value.replace("/run/secrets/billing-secrets", mount);
+        if !value.is_empty() {
+            pod_env = pod_env.set(name, &value);
+        }
+    }
+    let started = pod_env.run(&[]);
+    assert_eq!(started.code, 0, "{started:?}");
 }
 
 #[test]
@@ -305,6 +502,122 @@ fn docs_as_dotenv_example() {
     assert_eq!(started.code, 0, "{started:?}");
 }
 
+/// The template with every default and example uncommented (the example
+/// of `NAME` as `EXAMPLE_NAME`), read by bash as `set -a; . ./.env` reads
+/// it, in a subprocess, and by dotenvy: both read each value as the docs
+/// give it, and sourcing it runs nothing.
+#[test]
+fn the_dotenv_template_reads_back_in_bash_and_dotenvy() {
+    let env = Env::new(&[]);
+    let template = env.run(&["--print-env-docs=env"]);
+    assert_eq!(template, env.run(&["--print-env-docs=dotenv"]));
+    let uncommented: String = template
+        .stdout
+        .lines()
+        .map(|line| {
+            if let Some(example) = line.strip_prefix("# example: ") {
+                format!("EXAMPLE_{example}\n")
+            } else if line.starts_with("# BILLING_") || line.starts_with("# PAYMENT_") {
+                format!("{}\n", &line[2..])
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect();
+    let path = env.file("template.env", &uncommented);
+
+    let output = std::process::Command::new("bash")
+        .args(["-c", "set -a; . \"$1\"; set +a; env -0", "bash"])
+        .arg(&path)
+        .env_clear()
+        .current_dir(env.dir.path())
+        .output()
+        .expect("bash runs");
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    let mut bash: Vec<(String, String)> = String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .split('\0')
+        .filter_map(|pair| pair.split_once('='))
+        .filter(|(name, _)| {
+            ["BILLING_", "PAYMENT_", "EXAMPLE_"]
+                .iter()
+                .any(|prefix| name.starts_with(prefix))
+        })
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .collect();
+    let mut dotenvy: Vec<(String, String)> = dotenvy::from_read_iter(uncommented.as_bytes())
+        .collect::<Result<_, _>>()
+        .expect("dotenvy reads it");
+    bash.sort();
+    dotenvy.sort();
+    assert_eq!(bash, dotenvy, "{uncommented}");
+
+    // Each value is the default or example the docs give.
+    let json: serde_json::Value =
+        serde_json::from_str(&env.run(&["--print-env-docs=json"]).stdout).expect("valid JSON");
+    let vars = json["variables"].as_array().expect("variables");
+    assert_eq!(
+        bash.iter()
+            .filter(|(name, _)| !name.starts_with("EXAMPLE_"))
+            .count(),
+        VARIABLES
+    );
+    for (name, value) in &bash {
+        let (name, key) = match name.strip_prefix("EXAMPLE_") {
+            Some(name) => (name, "example"),
+            None => (name.as_str(), "default"),
+        };
+        let var = vars
+            .iter()
+            .find(|var| var["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in the docs"));
+        // Secrets and defaults written in Rust are left empty.
+        let written = !value.is_empty();
+        if written {
+            assert_eq!(var[key].as_str(), Some(value.as_str()), "{name}");
+        } else {
+            assert!(
+                var["secret"] == true || var[key].is_null() || key == "default",
+                "{name}"
+            );
+        }
+    }
+    assert!(bash.contains(&(
+        "EXAMPLE_BILLING_DATABASE_URL".to_owned(),
+        "postgres://billing@db:5432/billing".to_owned()
+    )));
+    assert!(bash.contains(&("BILLING_REQUEST_TIMEOUT".to_owned(), "30s".to_owned())));
+}
+
+/// `docker run --env-file` takes each value verbatim, as docker/cli's
+/// `kvfile` parser reads it: no quotes in the `docker-env` template.
+#[test]
+fn docs_as_docker_env_file() {
+    let run = Env::new(&[]).run(&["--print-env-docs=docker-env"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("\n# BILLING_REQUEST_TIMEOUT=30s\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\nBILLING_DATABASE_URL=\n"),
+        "{}",
+        run.stdout
+    );
+    let values: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('=').map(|(_, value)| value))
+        .collect();
+    assert_eq!(values, ["", "", ""], "{}", run.stdout);
+    for line in run.stdout.lines().filter(|line| line.contains('=')) {
+        assert!(!line.contains(['\'', '"']), "{line}");
+    }
+}
+
 #[test]
 fn docs_as_markdown() {
     let run = Env::new(&[]).run(&["--print-env-docs=markdown"]);
@@ -316,8 +629,24 @@ fn docs_as_markdown() {
     assert_eq!(lines[1], "| --- | --- | --- | --- | --- |");
     assert_eq!(lines.len(), 2 + VARIABLES);
     assert!(lines.contains(
-        &"| `BILLING_PORT` | integer 0..=65535 | `8080` |  | Port the HTTP server listens on. |"
+        &"| `BILLING_PORT` | integer 0..=65535 | `8080` | | Port the HTTP server listens on. |"
     ));
+    // markdownlint's default rules, as far as a table can break them:
+    // five cells a row (MD056), each padded with one space or empty as
+    // `| |` (MD060), no inline HTML (MD033), no hard tab (MD010) or
+    // trailing space (MD009), and a final newline (MD047).
+    for line in &lines {
+        assert_eq!(line.matches(" |").count(), 5, "{line}");
+        assert!(line.starts_with("| ") && line.ends_with(" |"), "{line}");
+        assert!(!line.contains("|  ") && !line.contains("  |"), "{line}");
+        assert!(
+            !line.contains(['<', '\t']) || line.contains("`<redacted>`"),
+            "{line}"
+        );
+        assert_eq!(line.trim_end(), *line);
+    }
+    assert!(run.stdout.ends_with(" |\n"));
+    assert!(!run.stdout.contains("\n\n"));
 }
 
 #[test]
@@ -326,7 +655,13 @@ fn usage_errors_exit_64() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["--print-env-docs=yaml"],
-            "unknown format \"yaml\": expected one of text, markdown, dotenv, json, k8s",
+            "unknown format \"yaml\": expected one of text, markdown (md), dotenv (env), \
+             docker-env, json, k8s, k8s-files",
+        ),
+        (
+            &["--print-env-docs", "yaml"],
+            "unknown format \"yaml\": expected one of text, markdown (md), dotenv (env), \
+             docker-env, json, k8s, k8s-files",
         ),
         (&["--check-env", "--env-file"], "--env-file needs a PATH"),
         (
@@ -343,7 +678,8 @@ fn usage_errors_exit_64() {
         ),
         (
             &["--print-env-docs="],
-            "--print-env-docs= needs a FORMAT after '=': one of text, markdown, dotenv, json, k8s",
+            "--print-env-docs needs a FORMAT: one of text, markdown (md), dotenv (env), \
+             docker-env, json, k8s, k8s-files",
         ),
     ];
     for (args, message) in cases {
@@ -672,18 +1008,52 @@ mod env_file_alone {
     }
 }
 
+/// The format after `--print-env-docs`, in every spelling: with `=` or as
+/// the next word, in any case, or a short form. An unknown one exits 64 in
+/// every spelling.
 #[test]
-fn a_format_may_follow_print_env_docs_after_a_space() {
+fn print_env_docs_spellings() {
     let env = Env::new(&[]);
-    assert_eq!(
-        env.run(&["--print-env-docs", "markdown"]),
-        env.run(&["--print-env-docs=markdown"])
-    );
-    // Anything else after it is the application's, and the default applies.
-    assert_eq!(
-        env.run(&["--print-env-docs", "serve"]),
-        env.run(&["--print-env-docs"])
-    );
+    let cases: &[(&[&str], &str)] = &[
+        (&["--print-env-docs", "markdown"], "markdown"),
+        (&["--print-env-docs=MARKDOWN"], "markdown"),
+        (&["--print-env-docs", "md"], "markdown"),
+        (&["--print-env-docs=Md"], "markdown"),
+        (&["--print-env-docs", "env"], "dotenv"),
+        (&["--print-env-docs=DotEnv"], "dotenv"),
+        (&["--print-env-docs", "JSON"], "json"),
+        (&["--print-env-docs", "K8s-Files"], "k8s-files"),
+        (&["--print-env-docs", "Docker-Env"], "docker-env"),
+        // A flag after it is no format: the default table.
+        (&["--print-env-docs", "--verbose"], "text"),
+        (&["serve", "--print-env-docs"], "text"),
+    ];
+    for (args, format) in cases {
+        assert_eq!(
+            env.run(args),
+            env.run(&[&format!("--print-env-docs={format}")]),
+            "{args:?}"
+        );
+    }
+    for args in [
+        &["--print-env-docs", "yaml"][..],
+        &["--print-env-docs=yaml"],
+        &["--print-env-docs", "YAML"],
+        &["--print-env-docs", "serve"],
+        &["--print-env-docs", ""],
+        &["--print-env-docs="],
+    ] {
+        let run = env.run(args);
+        assert_eq!(run.code, 64, "{args:?}: {run:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(
+            run.stderr.contains(
+                "one of text, markdown (md), dotenv (env), docker-env, json, k8s, k8s-files"
+            ),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
 }
 
 #[test]
@@ -809,7 +1179,7 @@ fn clap_application() {
     assert_eq!(help.code, 0, "{help:?}");
     for flag in [
         "--workers",
-        "--print-env-docs[=<FORMAT>]",
+        "--print-env-docs [<FORMAT>]",
         "--check-env",
         "--env-file <PATH>",
     ] {
@@ -838,8 +1208,25 @@ fn clap_application() {
     let check_file = env.run_binary(&binary, &["--check-env", "--env-file", file]);
     assert_eq!(check_file.code, 0, "{check_file:?}");
 
+    // The same spellings as envconfig's own command line.
+    for (args, format) in [
+        (&["--print-env-docs", "JSON"][..], "json"),
+        (&["--print-env-docs=md"], "markdown"),
+        (&["--print-env-docs", "env"], "dotenv"),
+        (&["--print-env-docs", "k8s-files"], "k8s-files"),
+    ] {
+        let run = env.run_binary(&binary, args);
+        assert_eq!(run.code, 0, "{args:?}: {run:?}");
+        let expected = env.run_binary(&binary, &[&format!("--print-env-docs={format}")]);
+        assert_eq!(run, expected, "{args:?}");
+    }
+
     // Usage errors are the application parser's: clap exits with 2.
-    for args in [&["--print-env-docs=xml"][..], &["--env-file", file]] {
+    for args in [
+        &["--print-env-docs=xml"][..],
+        &["--print-env-docs", "xml"],
+        &["--env-file", file],
+    ] {
         let run = env.run_binary(&binary, args);
         assert_eq!(run.code, 2, "{args:?}: {run:?}");
     }

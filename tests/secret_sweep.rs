@@ -51,13 +51,8 @@ use matrix::{CONTROL_INVALID, CONTROL_VALID, DefaultCanary, KINDS, KindSpec, Mat
 use support::{Env, Run};
 use tempfile::TempDir;
 
-const FORMATS: [Format; 5] = [
-    Format::Text,
-    Format::Markdown,
-    Format::Dotenv,
-    Format::Json,
-    Format::K8s,
-];
+/// Every docs format, new ones included.
+const FORMATS: &[Format] = Format::ALL;
 
 /// The control's variable: not secret, so its invalid value must be shown.
 const CONTROL_VAR: &str = "SWEEP_CONTROL_PORT";
@@ -368,7 +363,7 @@ impl Outputs {
         for var in docs.vars() {
             self.push("in process: VarDoc Debug", &var.name, format!("{var:?}"));
         }
-        for format in FORMATS {
+        for &format in FORMATS {
             self.push(
                 format!("in process: Docs::render({format:?})"),
                 "",
@@ -496,7 +491,7 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) {
         env.run_binary(&binary, &["--print-env-docs"]),
         0,
     );
-    for format in FORMATS {
+    for &format in FORMATS {
         let flag = format!("--print-env-docs={format}");
         outputs.run(&flag, env.run_binary(&binary, &[&flag]), 0);
     }

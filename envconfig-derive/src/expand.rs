@@ -32,6 +32,8 @@ struct Hidden {
     loader: Ident,
     prefix: Ident,
     docs: Ident,
+    /// The function of a `parse_with`, as the pointer type it must be.
+    parse: Ident,
 }
 
 impl Hidden {
@@ -44,6 +46,7 @@ impl Hidden {
             loader: hygienic("__loader"),
             prefix: hygienic("__prefix"),
             docs: hygienic("__docs"),
+            parse: hygienic("__parse"),
         }
     }
 }
@@ -69,6 +72,7 @@ pub fn config(config: &Config) -> TokenStream {
         loader,
         prefix: prefix_param,
         docs,
+        parse,
     } = &Hidden::at(Span::call_site());
     let vars: Vec<&Var> = fields
         .iter()
@@ -79,9 +83,13 @@ pub fn config(config: &Config) -> TokenStream {
         .collect();
     let count = Literal::usize_unsuffixed(vars.len());
     let table = vars.iter().map(|var| field_entry(var));
+    let parser_fns = fields.iter().filter_map(|field| match &field.kind {
+        FieldKind::Var(var) => Some(parser_fn(field, var)),
+        FieldKind::Nested { .. } => None,
+    });
     let loads = fields.iter().map(|field| load(field, krate));
     let describes = fields.iter().map(|field| describe(field, krate));
-    let shadows = [loader, prefix_param, docs]
+    let shadows = [loader, prefix_param, docs, parse]
         .into_iter()
         .cloned()
         .chain(fields.iter().map(local));
@@ -119,6 +127,8 @@ pub fn config(config: &Config) -> TokenStream {
             #(fn #shadows() {})*
 
             static #table_name: [#ec::Field; #count] = [#(#table),*];
+
+            #(#parser_fns)*
 
             #[automatically_derived]
             // Parts of this code carry the spans of the user's types and
@@ -218,7 +228,8 @@ fn load(field: &Field, krate: &Path) -> TokenStream {
         },
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);
-            let parser = parser(&var.parser, span);
+            let parser = parser_fn_name(field);
+            let parser = quote_spanned!(span=> #parser());
             let field = quote_spanned!(span=> &#fields[#index]);
             let required = |default: TokenStream| {
                 quote_spanned! {span=>
@@ -271,7 +282,7 @@ fn describe(field: &Field, krate: &Path) -> TokenStream {
         },
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);
-            let parser = parser(&var.parser, span);
+            let parser = parser_fn_name(field);
             let optional = matches!(var.presence, Presence::Optional);
             let default = match &var.presence {
                 Presence::Default(DefaultValue::Expr { tokens, .. }) => {
@@ -280,36 +291,76 @@ fn describe(field: &Field, krate: &Path) -> TokenStream {
                 _ => quote_spanned!(span=> #ec::no_default()),
             };
             quote_spanned! {span=>
-                #ec::describe_var(#docs, #prefix, &#fields[#index], &#parser, #optional, #default);
+                #ec::describe_var(#docs, #prefix, &#fields[#index], &#parser(), #optional, #default);
             }
         }
     }
 }
 
-/// The parser of a value; `span` is the field's type.
-fn parser(parser: &Parser, span: Span) -> TokenStream {
+/// The function that gives the parser of a field's variable, named after
+/// the field.
+fn parser_fn_name(field: &Field) -> Ident {
+    let span = Span::mixed_site().located_at(field.ty.span());
+    format_ident!("__parser_{}", field.member.unraw(), span = span)
+}
+
+/// `fn __parser_field() -> impl Parse<Value = T> { ... }`: the parser of
+/// one variable, built in one place for loading and describing alike, so
+/// that a type that cannot be parsed is one error, not one per use.
+fn parser_fn(field: &Field, var: &Var) -> TokenStream {
+    let span = field.ty.span();
     let ec = &Hidden::at(span).ec;
+    let name = parser_fn_name(field);
+    let value_ty = var.value_ty;
+    let body = parser(&var.parser, value_ty, span);
+    quote_spanned! {span=>
+        fn #name() -> impl #ec::Parse<Value = #value_ty> {
+            #body
+        }
+    }
+}
+
+/// The parser of a value of `value_ty` (that of the field, without its
+/// `Option`); `span` is the field's type.
+fn parser(parser: &Parser, value_ty: &syn::Type, span: Span) -> TokenStream {
+    let Hidden { ec, parse, .. } = &Hidden::at(span);
     match parser {
         // Spanned on the type it picks for: `Endpoint` in `Vec<Endpoint>`.
         Parser::Pick(ty) => {
             let ec = &Hidden::at(ty.span()).ec;
             quote_spanned! {ty.span()=>
-                #ec::picked((&&#ec::Pick::<#ty>::new()).parser())
+                (&&#ec::Pick::<#ty>::new()).parser()
             }
         }
+        // An item's or a secret's value type is not written anywhere: only
+        // `parse_with`, which is neither, needs it.
         Parser::List { separator, item } => {
-            let item = self::parser(item, span);
+            let item = self::parser(item, value_ty, span);
             quote_spanned!(span=> #ec::List::new(#separator, #item))
         }
         Parser::Secret(inner) => {
-            let inner = self::parser(inner, span);
+            let inner = self::parser(inner, value_ty, span);
             quote_spanned!(span=> #ec::Secret::new(#inner))
         }
-        Parser::With(path) => quote_spanned!(span=> #ec::WithFn::new(#path)),
+        // The function is coerced to the pointer type that `parse_with`
+        // takes, so that a wrong signature is one type mismatch, located on
+        // the path, "expected due to" the field's type, and showing the
+        // signature to write.
+        Parser::With(path) => {
+            // Through an alias: spanned on the user's type, `Result` would
+            // look to `unused_qualifications` like the user's own path.
+            let expected = quote_spanned!(value_ty.span()=> #ec::ParseFn<#value_ty, _>);
+            quote_spanned! {span=>
+                {
+                    let #parse: #expected = #path;
+                    #ec::WithFn::new(#parse)
+                }
+            }
+        }
         // Spanned on what the user wrote: a type with no order, or a
         // function of the wrong type, is an error there.
         Parser::Ranged { inner, range } => {
-            let inner = self::parser(inner, span);
+            let inner = self::parser(inner, value_ty, span);
             let limit = |limit: &Limit| match limit {
                 Limit::Open => quote!(#ec::Limit::Open),
                 Limit::Value(tokens) => quote!(#ec::Limit::Value(#tokens)),
@@ -319,7 +370,7 @@ fn parser(parser: &Parser, span: Span) -> TokenStream {
             quote_spanned!(range.span=> #ec::InRange::new(#inner, #min, #max, #shown))
         }
         Parser::Validated { inner, check } => {
-            let inner = self::parser(inner, span);
+            let inner = self::parser(inner, value_ty, span);
             quote_spanned!(check.span()=> #ec::Validated::new(#inner, #check))
         }
     }

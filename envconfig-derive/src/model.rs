@@ -15,7 +15,7 @@ use crate::default_check::{DefaultLiteral, check_default, check_default_in_range
 use crate::expr_text::expr_text;
 use crate::name::{VarName, check_var_name, checked_prefix, is_var_name, screaming_snake_case};
 use crate::range::{self, Range};
-use crate::ty::{Wrapper, holds_secret, is_str, wrapped};
+use crate::ty::{Wrapper, borrowed, holds_secret, is_str, wrapped};
 
 /// One config struct.
 pub struct Config<'a> {
@@ -72,6 +72,8 @@ pub struct Var<'a> {
     pub deprecated: Option<String>,
     /// `value_name = "URL"`: what the docs call the value.
     pub value_name: Option<String>,
+    /// What the parser gives: the field's type, or `T` of an `Option<T>`.
+    pub value_ty: &'a Type,
 }
 
 /// What an unset variable means. An `Option` field has no default: unset is
@@ -448,7 +450,7 @@ fn var<'a>(
         }
         None => {
             let separator = attrs.separator.as_ref().map(|separator| &separator.value);
-            let parser = parser(value_ty, separator, false, errors);
+            let parser = parser(value_ty, separator, Within::Field(optional), errors);
             if let (Some(attr), false) = (&attrs.separator, parser.has_list()) {
                 errors.spanned(
                     &attr.key,
@@ -510,17 +512,45 @@ fn var<'a>(
         aliases,
         deprecated: attrs.deprecated.map(|note| note.value.value()),
         value_name: attrs.value_name.map(|name| name.value.value()),
+        value_ty,
     }
+}
+
+/// What a type is inside of, for the messages about what it cannot be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Within {
+    /// The field's type itself; `true` inside the field's `Option`.
+    Field(bool),
+    /// The item type of a `Vec`.
+    List,
 }
 
 /// The parser of `ty`, peeling `Vec<_>` and `SecretBox<_>` by syntax.
 fn parser<'a>(
     ty: &'a Type,
     separator: Option<&LitStr>,
-    in_list: bool,
+    within: Within,
     errors: &Errors,
 ) -> Parser<'a> {
+    if let Some(owned) = borrowed(ty) {
+        errors.spanned(
+            ty,
+            format_args!(
+                "a config field cannot borrow: its value is read at run time, \
+                 into a value the struct owns; write `{owned}`"
+            ),
+        );
+        return Parser::Pick(ty);
+    }
     match wrapped(ty) {
+        Some((Wrapper::Option, _)) if within == Within::Field(true) => {
+            errors.spanned(
+                ty,
+                "nested `Option` is not supported: an unset variable is already `None`; \
+                 write `Option<T>`",
+            );
+            Parser::Pick(ty)
+        }
         Some((Wrapper::Option, _)) => {
             errors.spanned(
                 ty,
@@ -529,7 +559,7 @@ fn parser<'a>(
             );
             Parser::Pick(ty)
         }
-        Some((Wrapper::Vec, _)) if in_list => {
+        Some((Wrapper::Vec, _)) if within == Within::List => {
             errors.spanned(
                 ty,
                 "a list of lists cannot be read from one variable; use `parse_with`",
@@ -547,12 +577,12 @@ fn parser<'a>(
             };
             Parser::List {
                 separator,
-                item: Box::new(parser(item, None, true, errors)),
+                item: Box::new(parser(item, None, Within::List, errors)),
             }
         }
         // `SecretString` is `SecretBox<str>`: one value, not a wrapper.
         Some((Wrapper::SecretBox, inner)) if !is_str(inner) => {
-            Parser::Secret(Box::new(parser(inner, separator, in_list, errors)))
+            Parser::Secret(Box::new(parser(inner, separator, within, errors)))
         }
         _ => Parser::Pick(ty),
     }

@@ -78,6 +78,34 @@ pub fn builtin_name(ty: &Type) -> Option<&'static str> {
     }
 }
 
+/// For a reference type (`&'static str`, `&[u8]`), the owned type to
+/// write instead: `String`, `Vec<u8>`, or the referenced type.
+pub fn borrowed(ty: &Type) -> Option<String> {
+    let Type::Reference(reference) = ungroup(ty) else {
+        return None;
+    };
+    Some(match ungroup(&reference.elem) {
+        elem if is_str(elem) => "String".to_owned(),
+        Type::Slice(slice) => format!("Vec<{}>", spaced(&slice.elem)),
+        Type::Path(path) if path.qself.is_none() && path.path.is_ident("Path") => {
+            "PathBuf".to_owned()
+        }
+        elem => spaced(elem),
+    })
+}
+
+/// A type as its user would write it: `Vec<u8>`, not `Vec < u8 >`.
+fn spaced(ty: &Type) -> String {
+    quote::ToTokens::to_token_stream(ty)
+        .to_string()
+        .replace(" < ", "<")
+        .replace(" <", "<")
+        .replace("< ", "<")
+        .replace(" >", ">")
+        .replace(" :: ", "::")
+        .replace(" ,", ",")
+}
+
 pub fn is_str(ty: &Type) -> bool {
     matches!(ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("str"))
 }
@@ -125,6 +153,24 @@ mod tests {
         for (written, secret) in table {
             let ty: Type = syn::parse_str(written).unwrap();
             assert_eq!(holds_secret(&ty), secret, "{written}");
+        }
+    }
+
+    #[test]
+    fn references_say_what_to_own_instead() {
+        let table = [
+            ("&'static str", Some("String")),
+            ("&str", Some("String")),
+            ("&'a [u8]", Some("Vec<u8>")),
+            ("&'static Path", Some("PathBuf")),
+            ("&'static std::net::IpAddr", Some("std::net::IpAddr")),
+            ("&Vec<u8>", Some("Vec<u8>")),
+            ("String", None),
+            ("Option<&str>", None),
+        ];
+        for (written, expected) in table {
+            let ty: Type = syn::parse_str(written).unwrap();
+            assert_eq!(borrowed(&ty).as_deref(), expected, "{written}");
         }
     }
 

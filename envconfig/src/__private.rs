@@ -9,12 +9,15 @@ pub use crate::field::{DefaultValue, Field, FieldName, no_default};
 pub use crate::load::Loader;
 pub use crate::value::{
     Choices, EnvValue, InRange, Limit, List, Noun, Ordered, Parse, Pick, PickBuiltin, PickFromStr,
-    PickNone, Secret, Validated, ValueError, WithFn, choice_from_str, picked,
+    PickNone, Secret, Validated, ValueError, WithFn, choice_from_str,
 };
 pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::option::Option;
 pub use core::result::Result;
 pub use core::str::FromStr;
+
+/// What `#[config(parse_with = path)]` takes.
+pub type ParseFn<T, E> = fn(&str) -> Result<T, E>;
 
 /// The prefix of a nested struct's variables: the parent's prefix, then the
 /// nested field's (`BILLING_` + `DB_`).

@@ -131,7 +131,7 @@
 //! | [`ByteSize`] | bytes with `k M G T P E` (powers of 1000) or `Ki Mi Gi Ti Pi Ei` (powers of 1024), also written `KB`, `KiB`...; decimals allowed (`1.5Gi`) |
 //! | `String`, `PathBuf` | verbatim (not trimmed) |
 //! | `SecretString`, `SecretBox<T>` | secret; parsed as the inner type |
-//! | `Vec<T>` | split on the separator; each item trimmed and parsed as `T` |
+//! | `Vec<T>` | split on the separator; each item trimmed (strings too: `" a , b "` is `["a", "b"]`) and parsed as `T`; an empty item is a problem; `default = ""` is the empty list |
 //! | `Option<T>` | absent or empty is `None` |
 //! | a `#[derive(Choice)]` enum | one of its variants' names in kebab-case, any case, `-` or `_` ([choices](#choices)) |
 //! | anything `FromStr` | `IpAddr`, `SocketAddr`, your own enums... |
@@ -176,7 +176,7 @@
 //! | command line | does | exit status |
 //! | --- | --- | --- |
 //! | (none of these) | loads `.env` if there is one, then the configuration, and returns it; warnings go to stderr | 78 if it does not load |
-//! | `--print-env-docs[=FORMAT]` | prints the reference of every variable: `text` (the default), `markdown`, `dotenv`, `json`, `k8s` ([`Format`]) | 0 |
+//! | `--print-env-docs[=FORMAT]` | prints the reference of every variable: `text` (the default), `markdown`, `dotenv`, `docker-env`, `json`, `k8s`, `k8s-files` ([`Format`]) | 0 |
 //! | `--check-env` | prints how each variable of the environment (and `.env`) fares: `ok`, `default`, `missing`, `invalid` | 0 if it would load, else 78 |
 //! | `--check-env --env-file PATH` | the same for a deployment's dotenv file, alone (below) | 0 if it would load, else 78 |
 //! | `--check-env --read-secret-files` | opens the files of the env file's `NAME_FILE` variables | |
@@ -184,6 +184,10 @@
 //! | `--print-config[=text\|json]` | prints every variable's effective value and where it came from (environment, `.env:LINE`, `NAME_FILE` and its path, an alias, default, unset); secrets redacted, URL passwords as `***` | 0 if it loads, else 78 |
 //! | a bad use of the flags above | prints what is wrong | 64 |
 //! | output that cannot be written | | 74 |
+//!
+//! `FORMAT` follows `--print-env-docs` after `=` or as the next argument
+//! (unless that starts with `-`), in any case; `md` and `env` are short for
+//! `markdown` and `dotenv`. An unknown one exits 64 however it is written.
 //!
 //! The exit statuses are those of BSD's `sysexits.h`: 64 is `EX_USAGE`, 74
 //! `EX_IOERR`, 78 `EX_CONFIG`. `--env-file`, `--read-secret-files` and

@@ -354,7 +354,10 @@ fn defaults_in_the_docs() {
     // default applies.
     let k8s = docs.render(envconfig::Format::K8s);
     assert!(
-        k8s.contains("# IP address, default IpAddr::V4(Ipv4Addr::LOCALHOST)\n  - name: D_BIND\n    value: \"\"\n"),
+        k8s.contains(
+            "# IP address, default IpAddr::V4(Ipv4Addr::LOCALHOST)\n        \
+             # - name: D_BIND\n        #   value: \"\"\n"
+        ),
         "{k8s}"
     );
     let dotenv = docs.render(envconfig::Format::Dotenv);
@@ -910,4 +913,39 @@ fn a_variable_read_by_two_nested_fields_is_in_the_docs_twice() {
     // `--check-env` warns about it (the check's unit tests cover the
     // warning: the example binaries have no such struct).
     assert_eq!(names, ["APP_DB_URL", "APP_DB_URL"]);
+}
+
+/// `default = ""` on a list: the empty list, shown as empty.
+#[derive(Config)]
+#[config(prefix = "L_")]
+struct EmptyLists {
+    /// Hosts allowed to call us; nobody by default.
+    #[config(default = "")]
+    hosts: Vec<String>,
+    #[config(default = "", separator = ";")]
+    ports: Vec<u16>,
+}
+
+#[test]
+fn an_empty_default_is_the_empty_list() {
+    let config = EmptyLists::from_vars(std::iter::empty::<(&str, &str)>()).unwrap();
+    assert!(config.hosts.is_empty());
+    assert!(config.ports.is_empty());
+    let config = EmptyLists::from_vars([("L_HOSTS", " a , b "), ("L_PORTS", "80; 443")]).unwrap();
+    assert_eq!(config.hosts, ["a", "b"]);
+    assert_eq!(config.ports, [80, 443]);
+
+    let docs = EmptyLists::docs();
+    let hosts = doc(&docs, "L_HOSTS");
+    assert_eq!(hosts.default.as_deref(), Some(""));
+    assert_eq!(hosts.default_value(), Some(""));
+    let text = docs.render(envconfig::Format::Text);
+    assert!(text.contains("default empty"), "{text}");
+    let markdown = docs.render(envconfig::Format::Markdown);
+    assert!(markdown.contains("| *empty* |"), "{markdown}");
+    let dotenv = docs.render(envconfig::Format::Dotenv);
+    assert!(
+        dotenv.contains("default: (empty)\n# L_HOSTS=\n"),
+        "{dotenv}"
+    );
 }

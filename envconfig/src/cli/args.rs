@@ -118,25 +118,27 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
                 if print_docs.is_some() {
                     return Err(twice("--print-env-docs"));
                 }
-                let format = match value {
-                    Some("") => {
+                // `--print-env-docs markdown` means what it says: the word
+                // after the flag, unless it is another flag, is the format,
+                // as with `=`. The program exits after the docs, so no
+                // argument of the application's is lost by taking it, and a
+                // misspelt format is an error in either spelling rather than
+                // the default table.
+                let word = match value {
+                    Some(name) => Some(OsString::from(name)),
+                    None => args.next_if(|next| !next.as_encoded_bytes().starts_with(b"-")),
+                };
+                let format = match word {
+                    None => Format::default(),
+                    Some(word) if word.is_empty() => {
                         return Err(Usage(format!(
-                            "--print-env-docs= needs a FORMAT after '=': {FormatNames}"
+                            "--print-env-docs needs a FORMAT: {FormatNames}"
                         )));
                     }
-                    Some(name) => name
+                    Some(word) => word
+                        .to_string_lossy()
                         .parse()
                         .map_err(|unknown| Usage(format!("--print-env-docs: {unknown}")))?,
-                    // `--print-env-docs markdown` means what it says: the
-                    // program exits after the docs, so no argument of the
-                    // application's is lost by taking a format's name.
-                    None => match args.peek().and_then(|next| next.to_str()?.parse().ok()) {
-                        Some(format) => {
-                            args.next();
-                            format
-                        }
-                        None => Format::default(),
-                    },
                 };
                 print_docs = Some(format);
             }
@@ -266,15 +268,44 @@ mod tests {
                 &["--print-env-docs=k8s", "--other"],
                 Ok(Action::PrintDocs(Format::K8s)),
             ),
-            // A format's name may follow as a word of its own; any other
-            // word belongs to the application.
+            // The format may follow as a word of its own; a flag after
+            // `--print-env-docs` is no format.
             (
                 &["--print-env-docs", "json"],
                 Ok(Action::PrintDocs(Format::Json)),
             ),
             (
-                &["--print-env-docs", "serve"],
+                &["--print-env-docs", "--verbose"],
                 Ok(Action::PrintDocs(Format::Text)),
+            ),
+            (
+                &["--print-env-docs", "--", "json"],
+                Ok(Action::PrintDocs(Format::Text)),
+            ),
+            // Names in any case, and short forms.
+            (
+                &["--print-env-docs=JSON"],
+                Ok(Action::PrintDocs(Format::Json)),
+            ),
+            (
+                &["--print-env-docs", "Markdown"],
+                Ok(Action::PrintDocs(Format::Markdown)),
+            ),
+            (
+                &["--print-env-docs=md"],
+                Ok(Action::PrintDocs(Format::Markdown)),
+            ),
+            (
+                &["--print-env-docs", "ENV"],
+                Ok(Action::PrintDocs(Format::Dotenv)),
+            ),
+            (
+                &["--print-env-docs=docker-env"],
+                Ok(Action::PrintDocs(Format::DockerEnv)),
+            ),
+            (
+                &["--print-env-docs", "k8s-files"],
+                Ok(Action::PrintDocs(Format::K8sFiles)),
             ),
             (&["--check-env"], check(None)),
             (
@@ -313,13 +344,26 @@ mod tests {
                 Ok(Action::Load),
             ),
             (&["--", "--check-env"], Ok(Action::Load)),
+            // An unknown format is an error in every spelling.
             (
                 &["--print-env-docs=yaml"],
                 Err("--print-env-docs: unknown format \"yaml\""),
             ),
             (
+                &["--print-env-docs", "yaml"],
+                Err("--print-env-docs: unknown format \"yaml\""),
+            ),
+            (
+                &["--print-env-docs", "serve"],
+                Err("--print-env-docs: unknown format \"serve\""),
+            ),
+            (
                 &["--print-env-docs="],
-                Err("--print-env-docs= needs a FORMAT after '='"),
+                Err("--print-env-docs needs a FORMAT"),
+            ),
+            (
+                &["--print-env-docs", ""],
+                Err("--print-env-docs needs a FORMAT"),
             ),
             (
                 &["--check-env", "--env-file"],
@@ -393,7 +437,7 @@ mod tests {
         assert_eq!(
             usage.to_string(),
             "error: --print-env-docs: unknown format \"xml\": \
-             expected one of text, markdown, dotenv, json, k8s\n\
+             expected one of text, markdown (md), dotenv (env), docker-env, json, k8s, k8s-files\n\
              usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | \
              --check-env [--env-file PATH] [--read-secret-files] [--strict]"
         );
@@ -420,6 +464,14 @@ mod tests {
             .is_err()
         );
         assert!(parse_args(line(odd("--print-env-docs="))).is_err());
+        assert!(
+            parse_args(vec![
+                OsString::from("billing"),
+                OsString::from("--print-env-docs"),
+                odd("json")
+            ])
+            .is_err()
+        );
         let path = parse_args(vec![
             OsString::from("billing"),
             OsString::from("--check-env"),

@@ -49,11 +49,13 @@ use crate::source::Source;
 #[non_exhaustive]
 pub struct Args {
     /// Print the environment variables this program reads, and exit
+    // As on envconfig's own command line: the word after the flag, unless
+    // it is a flag, is the format (`--print-env-docs json`), in any case.
     #[arg(
         long,
         value_name = "FORMAT",
         num_args = 0..=1,
-        require_equals = true,
+        ignore_case = true,
         default_missing_value = "text",
         conflicts_with = "check_env"
     )]

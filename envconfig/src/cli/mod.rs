@@ -3,7 +3,7 @@
 //! binary with (the crate documentation lists them), and exits.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 
 mod args;
@@ -15,6 +15,7 @@ pub use self::clap::Args;
 
 use self::args::{Action, CheckOptions, ConfigFormat, Usage, parse_args};
 use crate::check::{Checking, Report};
+use crate::docs::Format;
 use crate::effective::EffectiveConfig;
 use crate::error::Error;
 use crate::shown::Abridged;
@@ -37,8 +38,9 @@ const DOTENV: &str = ".env";
 /// `main`.
 ///
 /// - With `--print-env-docs[=FORMAT]`, prints `T`'s reference in that
-///   [`Format`](crate::Format) (`text`, `markdown`, `dotenv`, `json`, `k8s`; `text` by
-///   default) and exits with 0. No variable needs to be set.
+///   [`Format`](crate::Format) (`text`, `markdown`, `dotenv`, `docker-env`,
+///   `json`, `k8s`, `k8s-files`; `text` by default, wrapped to `COLUMNS`)
+///   and exits with 0. No variable needs to be set.
 /// - With `--check-env`, checks the process environment, plus the `.env`
 ///   file of the working directory if there is one; with
 ///   `--env-file PATH` as well, checks that dotenv file alone. Prints one
@@ -60,7 +62,8 @@ const DOTENV: &str = ".env";
 /// may hold a secret. Output that cannot be written (a full disk, a closed
 /// pipe) exits with 74 (`EX_IOERR`). Every other argument is left to the
 /// application, and nothing after `--` is looked at. `FORMAT` is attached
-/// with `=`, or follows as the next argument when that is a format's name.
+/// with `=`, or is the next argument unless that starts with `-`; it is
+/// matched ignoring case, and `md` and `env` are short forms.
 ///
 /// ```no_run
 /// use envconfig::Config;
@@ -269,6 +272,9 @@ pub(crate) fn run<T: Config>(
     dotenv: Option<&Path>,
 ) -> Run<T> {
     match action {
+        Action::PrintDocs(Format::Text) => {
+            Run::Exit(Exit::success(T::docs().render_text(text_width())))
+        }
         Action::PrintDocs(format) => Run::Exit(Exit::success(T::docs().render(format))),
         Action::Load => {
             // The normal start of a service: one read of the environment,
@@ -373,6 +379,18 @@ fn print_config<T: Config>(source: &Source, format: ConfigFormat) -> Exit {
         code,
         stdout,
         stderr,
+    }
+}
+
+/// The width the `text` table is wrapped to: `COLUMNS` when it is set to a
+/// number, else 80 on a terminal (whose own width only `unsafe` code or
+/// another dependency could ask), else [`Docs::TEXT_WIDTH`](crate::Docs::TEXT_WIDTH).
+fn text_width() -> usize {
+    let columns = std::env::var("COLUMNS").ok();
+    match columns.as_deref().map(str::trim).map(str::parse::<usize>) {
+        Some(Ok(columns)) if columns > 0 => columns,
+        _ if std::io::stdout().is_terminal() => 80,
+        _ => crate::Docs::TEXT_WIDTH,
     }
 }
 

@@ -6,7 +6,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::field::{DefaultValue, Field};
-use crate::shown::REDACTED;
+use crate::shown::{Abridged, REDACTED};
 use crate::value::Parse;
 
 mod dotenv;
@@ -126,14 +126,53 @@ impl Docs {
     /// assert!(text.contains("# Port the HTTP server listens on.\n"));
     /// assert!(text.contains("# APP_PORT=8080\n"));
     /// ```
+    ///
+    /// The `text` table is wrapped to [`Docs::TEXT_WIDTH`] columns here;
+    /// [`render_text`](Self::render_text) wraps it to another width.
     pub fn render(&self, format: Format) -> String {
         match format {
-            Format::Text => text::render(self),
+            Format::Text => text::render(self, Docs::TEXT_WIDTH),
             Format::Markdown => markdown::render(self),
-            Format::Dotenv => dotenv::render(self),
+            Format::Dotenv => dotenv::render(self, dotenv::Reader::DotenvAndShell),
+            Format::DockerEnv => dotenv::render(self, dotenv::Reader::Docker),
             Format::Json => json::render(self),
-            Format::K8s => k8s::render(self),
+            Format::K8s => k8s::render(self, k8s::Secrets::KeyRefs),
+            Format::K8sFiles => k8s::render(self, k8s::Secrets::Files),
         }
+    }
+
+    /// The width the `text` table is wrapped to when no other is known: what
+    /// `--print-env-docs` uses when its output is not a terminal and
+    /// `COLUMNS` is not set.
+    pub const TEXT_WIDTH: usize = 100;
+
+    /// The [`Format::Text`] table, its description column wrapped so that
+    /// no line is wider than `width` columns of a terminal (counted as a
+    /// terminal shows them: a CJK character or an emoji takes two). When
+    /// the other columns leave the descriptions fewer than
+    /// 30 columns, each description goes on the lines under its row,
+    /// indented, instead. A single word wider than the room is broken.
+    ///
+    /// `--print-env-docs` wraps it to `COLUMNS` when that is set, else to 80
+    /// columns on a terminal (the width of the terminal cannot be asked
+    /// without `unsafe` code or another dependency; a shell sets `COLUMNS`
+    /// but does not always export it), else to [`Docs::TEXT_WIDTH`].
+    ///
+    /// ```
+    /// use envconfig::Config;
+    ///
+    /// #[derive(Config)]
+    /// struct Settings {
+    ///     /// Port the HTTP server listens on; ports below 1024 need privileges.
+    ///     #[config(default = 8080)]
+    ///     port: u16,
+    /// }
+    ///
+    /// let text = Settings::docs().render_text(80);
+    /// assert!(text.lines().all(|line| line.chars().count() <= 80));
+    /// ```
+    pub fn render_text(&self, width: usize) -> String {
+        text::render(self, width)
     }
 
     /// Makes secret every variable that a secret field reads, whichever
@@ -223,7 +262,8 @@ impl fmt::Display for Docs {
 
 /// A rendering of [`Docs`]: the `FORMAT` of `--print-env-docs=FORMAT`.
 ///
-/// Parsed from its name, and displayed as it:
+/// Parsed from its name, in any case, or from a short form (`md` for
+/// `markdown`, `env` for `dotenv`); displayed as its name:
 ///
 /// ```
 /// use envconfig::Format;
@@ -231,12 +271,14 @@ impl fmt::Display for Docs {
 /// let format: Format = "k8s".parse()?;
 /// assert_eq!(format, Format::K8s);
 /// assert_eq!(format.to_string(), "k8s");
+/// assert_eq!("MD".parse::<Format>()?, Format::Markdown);
 /// assert_eq!(Format::default(), Format::Text);
 ///
 /// let unknown = "yaml".parse::<Format>().unwrap_err();
 /// assert_eq!(
 ///     unknown.to_string(),
-///     "unknown format \"yaml\": expected one of text, markdown, dotenv, json, k8s"
+///     "unknown format \"yaml\": expected one of text, markdown (md), dotenv (env), \
+///      docker-env, json, k8s, k8s-files"
 /// );
 /// # Ok::<(), envconfig::UnknownFormat>(())
 /// ```
@@ -244,18 +286,40 @@ impl fmt::Display for Docs {
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[non_exhaustive]
 pub enum Format {
-    /// `text`: an aligned table for a terminal, one variable a line.
+    /// `text`: an aligned table for a terminal, one variable a row. The
+    /// description column wraps to the width of the terminal (see
+    /// [`Docs::render_text`]); when the table leaves it too little room,
+    /// each description goes on the lines under its row instead.
     #[default]
     #[cfg_attr(feature = "clap", value(help = "an aligned table (the default)"))]
     Text,
-    /// `markdown`: a table to paste into a README.
-    #[cfg_attr(feature = "clap", value(help = "a Markdown table"))]
+    /// `markdown` (or `md`): a table to paste into a README. It passes
+    /// markdownlint's default rules but line length, and every cell shows
+    /// its text as written in CommonMark and GitHub renderers and in
+    /// Python-Markdown (which MkDocs uses).
+    #[cfg_attr(feature = "clap", value(alias = "md", help = "a Markdown table"))]
     Markdown,
-    /// `dotenv`: a commented `.env.example`. Required variables are set to
-    /// nothing (`NAME=`) for someone to fill in; optional ones are commented
-    /// out, with their default when it is not secret.
-    #[cfg_attr(feature = "clap", value(help = "a commented .env.example"))]
+    /// `dotenv` (or `env`): a commented `.env.example`, for envconfig's own
+    /// `.env` (read with dotenvy) and for POSIX shells
+    /// (`set -a; . ./.env`). Required variables are set to nothing
+    /// (`NAME=`) for someone to fill in; optional ones are commented out,
+    /// with their default when it is not secret. Once uncommented, every
+    /// default and example reads back as written in both readers, and
+    /// sourcing the file never runs a command. A value no spelling keeps
+    /// the same in both (a line break, a control character) is left out,
+    /// with a comment saying so.
+    #[cfg_attr(
+        feature = "clap",
+        value(alias = "env", help = "a commented .env.example, for dotenv and sh")
+    )]
     Dotenv,
+    /// `docker-env`: the same template for `docker run --env-file`, which
+    /// takes every value verbatim: no quotes, no escapes, no `${NAME}`.
+    #[cfg_attr(
+        feature = "clap",
+        value(name = "docker-env", help = "the template for docker run --env-file")
+    )]
+    DockerEnv,
     /// `json`: for tools, with a stable schema:
     ///
     /// ```json
@@ -283,7 +347,10 @@ pub enum Format {
     /// with this same schema.
     #[cfg_attr(feature = "clap", value(help = "JSON, for tools"))]
     Json,
-    /// `k8s`: the `env:` list of a Kubernetes container spec, in YAML.
+    /// `k8s`: the `env:` list of a Kubernetes container, in YAML, to paste
+    /// as it is among the keys of a container of a Deployment: `env:` is
+    /// indented by 8 spaces, as `kubectl create deployment -o yaml` and the
+    /// Kubernetes documentation write a container's keys.
     ///
     /// Every variable is listed, so the list is a complete template:
     ///
@@ -292,13 +359,35 @@ pub enum Format {
     ///   gives `billing-secrets`; no prefix gives `app-secrets`): a
     ///   placeholder to rename, derived so that two services' lists do not
     ///   collide. A secret that may be absent gets `optional: true`.
-    /// - any other variable with a default gets its default as its value;
-    /// - any other variable gets `value: ""`, which envconfig reads as unset:
-    ///   a required one then stops the container with "set but empty" until
+    /// - any other required variable gets `value: ""`, which envconfig reads
+    ///   as unset: the container then stops with "set but empty" until
     ///   someone fills it in, rather than deploying an example by accident.
-    ///   The example, if any, is in the comment above it.
+    /// - any other variable is commented out, with its default as its value
+    ///   when the default is one, as in the `dotenv` template: the default
+    ///   in the code applies, and a later change of it takes effect.
+    ///   Uncommenting an entry pins its value in the manifest.
+    ///
+    /// The description, type, default and example of each variable are in
+    /// the comment above it.
     #[cfg_attr(feature = "clap", value(help = "a Kubernetes container env: list"))]
     K8s,
+    /// `k8s-files`: as `k8s`, but every secret is read from a file of a
+    /// mounted Secret, the way the `NAME_FILE` convention reads it: the
+    /// container gets `NAME_FILE` pointing at
+    /// `/run/secrets/<secret>/NAME` and a read-only `volumeMounts` entry,
+    /// and the pod a `volumes` entry of the Secret. A secret that may be
+    /// absent is commented out: its file would be missing until the Secret
+    /// has its key. Paste it as it is at the end of the keys of the pod's
+    /// only container: the container's `env:` and `volumeMounts:` are
+    /// indented by 8 spaces, and the pod's `volumes:` by 6.
+    #[cfg_attr(
+        feature = "clap",
+        value(
+            name = "k8s-files",
+            help = "the k8s env: list, with secrets mounted as files (NAME_FILE)"
+        )
+    )]
+    K8sFiles,
 }
 
 impl Format {
@@ -307,19 +396,32 @@ impl Format {
         Format::Text,
         Format::Markdown,
         Format::Dotenv,
+        Format::DockerEnv,
         Format::Json,
         Format::K8s,
+        Format::K8sFiles,
     ];
 
     /// The name `--print-env-docs=FORMAT` takes: `text`, `markdown`,
-    /// `dotenv`, `json` or `k8s`.
+    /// `dotenv`, `docker-env`, `json`, `k8s` or `k8s-files`.
     pub const fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Markdown => "markdown",
             Format::Dotenv => "dotenv",
+            Format::DockerEnv => "docker-env",
             Format::Json => "json",
             Format::K8s => "k8s",
+            Format::K8sFiles => "k8s-files",
+        }
+    }
+
+    /// The short form its name may be given as: `md`, `env`.
+    const fn short_name(self) -> Option<&'static str> {
+        match self {
+            Format::Markdown => Some("md"),
+            Format::Dotenv => Some("env"),
+            _ => None,
         }
     }
 }
@@ -333,11 +435,17 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = UnknownFormat;
 
+    /// A format from its name or short form, in any case: `markdown`,
+    /// `Markdown`, `md`.
     fn from_str(name: &str) -> Result<Format, UnknownFormat> {
         Format::ALL
             .iter()
             .copied()
-            .find(|format| format.name() == name)
+            .find(|format| {
+                std::iter::once(format.name())
+                    .chain(format.short_name())
+                    .any(|known| known.eq_ignore_ascii_case(name))
+            })
             .ok_or_else(|| UnknownFormat {
                 name: name.to_owned(),
             })
@@ -359,11 +467,16 @@ impl UnknownFormat {
 
 impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown format {:?}: expected {FormatNames}", self.name)
+        // The name is from the command line: shown escaped and cut short.
+        write!(
+            f,
+            "unknown format {}: expected {FormatNames}",
+            Abridged::quoted(&self.name)
+        )
     }
 }
 
-/// `one of text, markdown, dotenv, json, k8s`, for messages.
+/// `one of text, markdown (md), dotenv (env), ...`, for messages.
 pub(crate) struct FormatNames;
 
 impl fmt::Display for FormatNames {
@@ -374,6 +487,9 @@ impl fmt::Display for FormatNames {
                 f.write_str(", ")?;
             }
             f.write_str(format.name())?;
+            if let Some(short) = format.short_name() {
+                write!(f, " ({short})")?;
+            }
         }
         Ok(())
     }
@@ -396,6 +512,7 @@ impl VarDoc {
     /// stands, in words shared by the renderings.
     fn requirement(&self) -> String {
         match (&self.default, self.required) {
+            (Some(default), _) if default.is_empty() => "default empty".to_owned(),
             (Some(default), _) => format!("default {default}"),
             (None, true) => "required".to_owned(),
             (None, false) => "optional".to_owned(),

@@ -3,6 +3,9 @@
 use super::{Noun, Parse, ValueError};
 
 /// A `Vec<T>`: the value split on a separator, each item trimmed and parsed.
+/// The empty string is the empty list: only a default can be empty
+/// (`default = ""`), since a variable set to nothing counts as unset. An
+/// empty item (`a,,b`, or `" "`) is an error.
 #[doc(hidden)]
 pub struct List<P> {
     separator: &'static str,
@@ -19,6 +22,9 @@ impl<P: Parse> Parse for List<P> {
     type Value = Vec<P::Value>;
     fn parse(&self, raw: &str) -> Result<Vec<P::Value>, ValueError> {
         let mut items = Vec::new();
+        if raw.is_empty() {
+            return Ok(items);
+        }
         for (index, item) in raw.split(self.separator).enumerate() {
             let item = item.trim();
             if item.is_empty() {
@@ -42,5 +48,39 @@ impl<P: Parse> Parse for List<P> {
             self.item.noun().many,
             self.separator
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::pick::{Pick, PickBuiltin as _};
+
+    #[test]
+    fn items_are_split_and_trimmed_and_nothing_is_the_empty_list() {
+        let list = List::new(",", (&&Pick::<u16>::new()).parser());
+        let cases: &[(&str, Result<&[u16], &str>)] = &[
+            ("", Ok(&[])),
+            ("80", Ok(&[80])),
+            ("80,443", Ok(&[80, 443])),
+            (" 80 ,\t443 ", Ok(&[80, 443])),
+            (" ", Err("item 1 is empty")),
+            ("80,,443", Err("item 2 is empty")),
+            ("80,", Err("item 2 is empty")),
+            ("80,x", Err("item 2: ")),
+        ];
+        for (raw, expected) in cases {
+            match (list.parse(raw), expected) {
+                (Ok(items), Ok(expected)) => assert_eq!(items, *expected, "{raw:?}"),
+                (Err(error), Err(reason)) => {
+                    assert!(
+                        error.reason().starts_with(reason),
+                        "{raw:?}: {}",
+                        error.reason()
+                    );
+                }
+                (got, _) => panic!("{raw:?}: {:?}", got.map_err(|e| e.reason().to_owned())),
+            }
+        }
     }
 }

@@ -28,7 +28,7 @@ mod proptests;
 pub use choice::{Choice, ChoiceError, Choices, choice_from_str};
 pub use custom::WithFn;
 pub use list::List;
-pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone, picked};
+pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone};
 pub use range::{InRange, Limit, Ordered, Validated};
 pub use secret::Secret;
 pub use size::{ByteSize, ParseByteSizeError};

@@ -10,8 +10,8 @@ use super::{EnvValue, Noun, Parse, ValueError};
 
 /// Chooses the parser of `T`: `(&&Pick::<T>::new()).parser()` resolves to
 /// [`PickBuiltin`] when `T: EnvValue`, else to [`PickFromStr`] when
-/// `T: FromStr`, else to [`PickNone`] (method resolution tries the receiver
-/// with more references first, and a `Deref` target last).
+/// `T: FromStr`, else to [`PickNone`], an error (method resolution tries
+/// the receiver with more references first, and a `Deref` target last).
 #[doc(hidden)]
 pub struct Pick<T>(Unpicked<T>);
 
@@ -20,14 +20,6 @@ impl<T> Pick<T> {
     pub const fn new() -> Self {
         Pick(Unpicked(PhantomData))
     }
-}
-
-/// The parser [`Pick`] chose, unchanged. The derive passes every pick through
-/// it, so that a type with no parser gets the same error (deduplicated by
-/// the compiler) wherever its field is loaded or described.
-#[doc(hidden)]
-pub fn picked<P: Parse>(parser: P) -> P {
-    parser
 }
 
 /// What a [`Pick`] dereferences to: where the last resort is found.
@@ -41,22 +33,29 @@ impl<T> std::ops::Deref for Pick<T> {
     }
 }
 
+/// The last resort of a [`Pick`]: a type envconfig cannot parse. The bound
+/// on the method, not on the impl, lets method resolution find it for any
+/// type, and then fails on the user's type itself, so that the compiler's
+/// error names that type and says what to do, with no envconfig type in
+/// between.
 #[doc(hidden)]
-pub trait PickNone {
-    type Parser;
-    fn parser(&self) -> Self::Parser;
+pub trait PickNone<T> {
+    fn parser(&self) -> Unparsable<T>
+    where
+        T: Parsable;
 }
 
-impl<T> PickNone for Unpicked<T> {
-    type Parser = Unparsable<T>;
-    fn parser(&self) -> Unparsable<T> {
+impl<T> PickNone<T> for Unpicked<T> {
+    fn parser(&self) -> Unparsable<T>
+    where
+        T: Parsable,
+    {
         Unparsable(PhantomData)
     }
 }
 
-/// The "parser" of a type envconfig cannot parse: it is one only if the type
-/// implements [`Parsable`], which none does, so that the compiler's error
-/// says what to do.
+/// The "parser" of a type envconfig cannot parse: only [`PickNone`] makes
+/// one, for a type that implements [`Parsable`], which none does.
 #[doc(hidden)]
 pub struct Unparsable<T>(PhantomData<fn() -> T>);
 
@@ -65,12 +64,12 @@ pub struct Unparsable<T>(PhantomData<fn() -> T>);
 #[diagnostic::on_unimplemented(
     message = "envconfig cannot read `{Self}` from an environment variable",
     label = "`{Self}` implements neither `FromStr` nor envconfig's own parsing",
-    note = "implement `std::str::FromStr` for `{Self}`, with an `Err` that implements `Display`; or name a parser with `#[config(parse_with = path::to::fn)]`; or make it a nested config struct with `#[config(nested)]`",
-    note = "`Vec<T>`, `Option<T>` and `SecretBox<T>` are recognized by how the field's type is written: spell them out rather than through a type alias"
+    note = "implement `std::str::FromStr` for `{Self}` (with an `Err` that implements `Display`), or add `#[config(parse_with = path::to::fn)]`, or `#[config(nested)]` if it is a config struct",
+    note = "`Vec<T>`, `Option<T>` and `SecretBox<T>` are known by how the field's type is written, not through a type alias"
 )]
 pub trait Parsable {}
 
-impl<T: Parsable> Parse for Unparsable<T> {
+impl<T> Parse for Unparsable<T> {
     type Value = T;
     fn parse(&self, _: &str) -> Result<T, ValueError> {
         unreachable!("no type implements Parsable")
