@@ -198,10 +198,11 @@ fn the_text_table_fits_the_width() {
     let header = wide.stdout.lines().next().unwrap_or_default();
     assert!(header.starts_with("NAME "), "{}", wide.stdout);
     assert!(header.ends_with(" DESCRIPTION"), "{}", wide.stdout);
-    // A header and one line per variable.
+    // A header, one line per variable, and the title of the database
+    // pool's group.
     assert_eq!(
         wide.stdout.lines().count(),
-        1 + VARIABLES,
+        1 + VARIABLES + 1,
         "{}",
         wide.stdout
     );
@@ -225,7 +226,7 @@ fn the_text_table_fits_the_width() {
             );
         }
         let rows = lines.iter().filter(|line| !line.starts_with(' ')).count();
-        assert_eq!(rows, 1 + VARIABLES, "{}", run.stdout);
+        assert_eq!(rows, 1 + VARIABLES + 1, "{}", run.stdout);
         let stacked = !header.ends_with("DESCRIPTION");
         assert_eq!(stacked, width < fixed + 2 + 30, "{width}:\n{}", run.stdout);
         // Every word of every description is there, in order.
@@ -627,10 +628,14 @@ fn docs_as_markdown() {
         "| Variable | Type | Default | Secret | Description |"
     );
     assert_eq!(lines[1], "| --- | --- | --- | --- | --- |");
-    assert_eq!(lines.len(), 2 + VARIABLES);
+    // A header, one row per variable, and one that titles the database
+    // pool's group.
+    assert_eq!(lines.len(), 2 + VARIABLES + 1);
     assert!(lines.contains(
-        &"| `BILLING_PORT` | integer 0..=65535 | `8080` | | Port the HTTP server listens on. |"
+        &"| `BILLING_PORT` | integer 0..=65535 | `8080` | | Port the HTTP server listens on. \
+          Formerly PORT (still read). |"
     ));
+    assert!(lines.contains(&"| **The Postgres connection pool** | | | | |"));
     // markdownlint's default rules, as far as a table can break them:
     // five cells a row (MD056), each padded with one space or empty as
     // `| |` (MD060), no inline HTML (MD033), no hard tab (MD010) or

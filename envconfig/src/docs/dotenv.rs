@@ -82,8 +82,17 @@ pub(super) fn render(docs: &Docs, reader: Reader) -> String {
         "# Required variables are uncommented and empty: fill them in.\n\
          # Optional ones are commented out, with their default.\n",
     );
+    let mut group = None;
     for var in docs.vars() {
         out.push('\n');
+        // A nested struct's variables follow a comment with its title.
+        if var.group != group {
+            group.clone_from(&var.group);
+            if let Some(title) = &var.group {
+                push_comment(&mut out, &format!("== {title} =="));
+                out.push('\n');
+            }
+        }
         push_var(&mut out, var, reader);
     }
     out
@@ -116,6 +125,10 @@ fn push_var(out: &mut String, var: &VarDoc, reader: Reader) {
         meta.push_str(", secret");
     }
     push_comment(out, &meta);
+    let notes = var.notes();
+    if !notes.is_empty() {
+        push_comment(out, &notes);
+    }
 
     if let Some(example) = &var.example {
         match reader.spell(example) {

@@ -90,7 +90,15 @@ pub(super) fn render(docs: &Docs, secrets: Secrets) -> String {
         out.push_str(" []");
     }
     out.push('\n');
+    let mut group = None;
     for var in docs.vars() {
+        // A nested struct's variables follow a comment with its title.
+        if var.group != group {
+            group.clone_from(&var.group);
+            if let Some(title) = &var.group {
+                push_comment(&mut out, CONTAINER, &format!("== {title} =="));
+            }
+        }
         push_var(&mut out, var, secrets, &secret_name);
     }
     if secrets == Secrets::Files && has_secrets {
@@ -124,6 +132,10 @@ fn push_var(out: &mut String, var: &VarDoc, secrets: Secrets, secret_name: &str)
         meta.push_str(example);
     }
     push_comment(out, CONTAINER, &meta);
+    let notes = var.notes();
+    if !notes.is_empty() {
+        push_comment(out, CONTAINER, &notes);
+    }
 
     let mut entry = String::new();
     let active = match (var.secret, secrets) {

@@ -40,7 +40,15 @@ pub(super) fn render(docs: &Docs) -> String {
         "| Variable | Type | Default | Secret | Description |\n\
          | --- | --- | --- | --- | --- |\n",
     );
+    let mut group = None;
     for var in docs.vars() {
+        // A nested struct's variables: a row with its title first.
+        if var.group != group {
+            group.clone_from(&var.group);
+            if let Some(title) = &var.group {
+                let _ = writeln!(out, "| **{}** | | | | |", description(title));
+            }
+        }
         let default = match (&var.default, var.required) {
             (Some(default), _) => value(default),
             (None, true) => "*required*".to_owned(),
@@ -53,6 +61,13 @@ pub(super) fn render(docs: &Docs) -> String {
             }
             description.push_str("Example: ");
             description.push_str(&value(example));
+        }
+        let notes = var.notes();
+        if !notes.is_empty() {
+            if !description.is_empty() {
+                description.push(' ');
+            }
+            description.push_str(&plain(&notes));
         }
         let row = [
             code_spans(&var.name),

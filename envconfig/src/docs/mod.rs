@@ -248,7 +248,8 @@ impl Docs {
                 .iter()
                 .rev()
                 .find(|title| !title.is_empty())
-                .map(|title| (*title).to_owned()),
+                // A title, not a sentence.
+                .map(|title| title.trim_end_matches('.').to_owned()),
         });
     }
 }
@@ -506,6 +507,28 @@ impl VarDoc {
     /// such a default as a value.
     pub fn default_value(&self) -> Option<&str> {
         self.default.as_deref().filter(|_| self.default_is_value)
+    }
+
+    /// What an operator should know of the variable besides its
+    /// description: its old names and why it is deprecated, in a sentence
+    /// or two (`Formerly PORT (still read). Deprecated: set X instead.`);
+    /// empty when there is nothing to say.
+    pub fn notes(&self) -> String {
+        let mut notes = String::new();
+        if !self.aliases.is_empty() {
+            notes.push_str("Formerly ");
+            notes.push_str(&self.aliases.join(", "));
+            notes.push_str(" (still read).");
+        }
+        if let Some(note) = &self.deprecated {
+            if !notes.is_empty() {
+                notes.push(' ');
+            }
+            notes.push_str("Deprecated: ");
+            notes.push_str(note.trim_end_matches('.'));
+            notes.push('.');
+        }
+        notes
     }
 
     /// `required`, `default <value>` or `optional`: where a variable

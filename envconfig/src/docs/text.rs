@@ -48,6 +48,13 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
                 description.push_str("Example: ");
                 description.push_str(example);
             }
+            let notes = var.notes();
+            if !notes.is_empty() {
+                if !description.is_empty() {
+                    description.push(' ');
+                }
+                description.push_str(&notes);
+            }
             [
                 OneLine(&var.name).to_string(),
                 OneLine(&var.value_type).to_string(),
@@ -68,9 +75,21 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
     let room = width.saturating_sub(before_description);
 
     let mut out = String::new();
+    // A nested struct's variables follow a line with its title.
+    let mut group = None;
+    let mut group_title = |out: &mut String, index: usize| {
+        let var = &docs.vars()[index];
+        if var.group != group {
+            group.clone_from(&var.group);
+            if let Some(title) = &var.group {
+                out.push_str(&format!("{}:\n", OneLine(title)));
+            }
+        }
+    };
     if room >= MIN_DESCRIPTION {
         push_row(&mut out, &widths, &HEADER);
-        for row in &rows {
+        for (index, row) in rows.iter().enumerate() {
+            group_title(&mut out, index);
             let lines = wrap(&row[4], room);
             let mut lines = lines.iter().map(String::as_str);
             let first = lines.next().unwrap_or("");
@@ -88,7 +107,8 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
     } else {
         push_row(&mut out, &widths, &HEADER[..4]);
         let room = width.saturating_sub(INDENT.len()).max(MIN_DESCRIPTION);
-        for row in &rows {
+        for (index, row) in rows.iter().enumerate() {
+            group_title(&mut out, index);
             push_row(&mut out, &widths, &[&row[0], &row[1], &row[2], &row[3]]);
             for line in wrap(&row[4], room) {
                 out.push_str(INDENT);
