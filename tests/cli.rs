@@ -244,7 +244,7 @@ fn the_text_table_fits_the_width() {
 fn docs_as_json() {
     let run = Env::new(&[]).run(&["--print-env-docs=json"]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     let vars = json["variables"].as_array().expect("a list of variables");
     assert_eq!(vars.len(), VARIABLES);
     let var = |name: &str| {
@@ -257,12 +257,16 @@ fn docs_as_json() {
         var("BILLING_PORT"),
         serde_json::json!({
             "name": "BILLING_PORT",
-            "type": "integer 0..=65535",
+            "type": {"kind": "integer", "text": "integer 0..=65535", "min": "0", "max": "65535"},
             "required": false,
             "default": "8080",
+            "default_is_value": true,
             "secret": false,
             "description": "Port the HTTP server listens on.",
             "example": null,
+            "aliases": ["PORT"],
+            "deprecated": null,
+            "group": null,
         })
     );
     assert_eq!(var("PAYMENT_TOKEN")["secret"], true);

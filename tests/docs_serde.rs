@@ -26,7 +26,7 @@ fn the_json_rendering_is_the_serde_serialization() {
     let rendered = docs.render(Format::Json);
     let parsed: serde_json::Value = serde_json::from_str(&rendered).expect("valid JSON");
     assert_eq!(parsed, serde_json::to_value(&docs).expect("serializable"));
-    assert_eq!(parsed["version"], 1);
+    assert_eq!(parsed["version"], 2);
     assert_eq!(parsed["variables"][1]["default"], "<redacted>");
 }
 

@@ -260,7 +260,7 @@ pub use crate::docs::{Docs, Format, UnknownFormat, VarDoc};
 pub use crate::effective::{EffectiveConfig, EffectiveVar, Loaded, Provenance};
 pub use crate::error::{Error, Problem, ProblemKind};
 pub use crate::rule::Violation;
-pub use crate::value::{ByteSize, Choice, ChoiceError, ParseByteSizeError};
+pub use crate::value::{ByteSize, Choice, ChoiceError, Kind, ParseByteSizeError, ValueKind};
 
 /// Derives [`Config`](trait@Config) for a struct with named fields: one
 /// variable per field, named and read as the [attributes](crate#attributes)

@@ -8,56 +8,129 @@
 
 use std::fmt::Write as _;
 
-use super::Docs;
+use super::{Docs, VarDoc};
+use crate::value::ValueKind;
 
 pub(super) fn render(docs: &Docs) -> String {
-    let mut out = format!(
-        "{{\n  \"version\": {},\n  \"variables\": [",
-        Docs::SCHEMA_VERSION
-    );
-    for (i, var) in docs.vars().iter().enumerate() {
-        out.push_str(if i == 0 { "\n" } else { ",\n" });
-        out.push_str("    {\n");
-        let fields: [(&str, Value<'_>); 7] = [
-            ("name", Value::String(&var.name)),
-            ("type", Value::String(&var.value_type)),
-            ("required", Value::Bool(var.required)),
-            (
-                "default",
-                var.default.as_deref().map_or(Value::Null, Value::String),
-            ),
-            ("secret", Value::Bool(var.secret)),
-            ("description", Value::String(&var.description)),
-            (
-                "example",
-                var.example.as_deref().map_or(Value::Null, Value::String),
-            ),
-        ];
-        for (j, (key, value)) in fields.into_iter().enumerate() {
-            out.push_str("      ");
-            push_string(&mut out, key);
-            out.push_str(": ");
-            match value {
-                Value::String(text) => push_string(&mut out, text),
-                Value::Bool(flag) => out.push_str(if flag { "true" } else { "false" }),
-                Value::Null => out.push_str("null"),
-            }
-            out.push_str(if j + 1 < fields.len() { ",\n" } else { "\n" });
-        }
-        out.push_str("    }");
-    }
-    if !docs.vars().is_empty() {
-        out.push_str("\n  ");
-    }
-    out.push_str("]\n}\n");
+    let variables = docs.vars().iter().map(variable).collect();
+    let document = Json::Object(vec![
+        ("version", Json::Number(Docs::SCHEMA_VERSION.into())),
+        ("variables", Json::Array(variables)),
+    ]);
+    let mut out = String::new();
+    document.write(&mut out, 0);
+    out.push('\n');
     out
 }
 
-#[derive(Clone, Copy)]
-enum Value<'a> {
+/// One variable.
+fn variable(var: &VarDoc) -> Json<'_> {
+    Json::Object(vec![
+        ("name", Json::String(&var.name)),
+        ("type", kind(&var.kind, &var.value_type)),
+        ("required", Json::Bool(var.required)),
+        ("default", Json::optional(var.default.as_deref())),
+        (
+            "default_is_value",
+            Json::Bool(var.default_value().is_some()),
+        ),
+        ("secret", Json::Bool(var.secret)),
+        ("description", Json::String(&var.description)),
+        ("example", Json::optional(var.example.as_deref())),
+        (
+            "aliases",
+            Json::Array(
+                var.aliases
+                    .iter()
+                    .map(|alias| Json::String(alias))
+                    .collect(),
+            ),
+        ),
+        ("deprecated", Json::optional(var.deprecated.as_deref())),
+        ("group", Json::optional(var.group.as_deref())),
+    ])
+}
+
+/// A type: its kind as data, and its text; keys without a value left out.
+fn kind<'a>(kind: &'a ValueKind, text: &'a str) -> Json<'a> {
+    let mut keys = vec![
+        ("kind", Json::String(kind.kind.as_str())),
+        ("text", Json::String(text)),
+    ];
+    if let Some(min) = &kind.min {
+        keys.push(("min", Json::String(min)));
+    }
+    if let Some(max) = &kind.max {
+        keys.push(("max", Json::String(max)));
+    }
+    if !kind.choices.is_empty() {
+        let choices = kind.choices.iter().map(|choice| Json::String(choice));
+        keys.push(("choices", Json::Array(choices.collect())));
+    }
+    if let Some(separator) = &kind.separator {
+        keys.push(("separator", Json::String(separator)));
+    }
+    if let Some(item) = &kind.item {
+        keys.push(("item", self::kind(item, "")));
+    }
+    Json::Object(keys)
+}
+
+/// The few JSON values the docs are made of, written as `serde_json`'s
+/// pretty printer writes them, so that the `serde` feature's serialization
+/// and this rendering are the same text.
+enum Json<'a> {
     String(&'a str),
+    Number(u64),
     Bool(bool),
     Null,
+    Array(Vec<Json<'a>>),
+    Object(Vec<(&'static str, Json<'a>)>),
+}
+
+impl Json<'_> {
+    fn optional(text: Option<&str>) -> Json<'_> {
+        text.map_or(Json::Null, Json::String)
+    }
+
+    /// Writes the value, its nested lines indented by `depth` steps.
+    fn write(&self, out: &mut String, depth: usize) {
+        const STEP: &str = "  ";
+        match self {
+            Json::String(text) => push_string(out, text),
+            Json::Number(number) => {
+                let _ = write!(out, "{number}");
+            }
+            Json::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+            Json::Null => out.push_str("null"),
+            Json::Array(items) if items.is_empty() => out.push_str("[]"),
+            Json::Object(keys) if keys.is_empty() => out.push_str("{}"),
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    out.push_str(if i == 0 { "\n" } else { ",\n" });
+                    out.push_str(&STEP.repeat(depth + 1));
+                    item.write(out, depth + 1);
+                }
+                out.push('\n');
+                out.push_str(&STEP.repeat(depth));
+                out.push(']');
+            }
+            Json::Object(keys) => {
+                out.push('{');
+                for (i, (key, value)) in keys.iter().enumerate() {
+                    out.push_str(if i == 0 { "\n" } else { ",\n" });
+                    out.push_str(&STEP.repeat(depth + 1));
+                    push_string(out, key);
+                    out.push_str(": ");
+                    value.write(out, depth + 1);
+                }
+                out.push('\n');
+                out.push_str(&STEP.repeat(depth));
+                out.push('}');
+            }
+        }
+    }
 }
 
 /// Appends `text` as a JSON string (RFC 8259, section 7): `"` and `\`
@@ -110,27 +183,27 @@ mod tests {
         let vars = parsed["variables"].as_array().expect("an array");
         assert_eq!(vars.len(), docs.vars().len());
         for (parsed, var) in vars.iter().zip(docs.vars()) {
-            let expected = json!({
-                "name": var.name,
-                "type": var.value_type,
-                "required": var.required,
-                "default": var.default,
-                "secret": var.secret,
-                "description": var.description,
-                "example": var.example,
-            });
-            assert_eq!(*parsed, expected);
+            assert_eq!(parsed["name"], json!(var.name));
+            assert_eq!(parsed["type"]["text"], json!(var.value_type));
+            assert_eq!(parsed["type"]["kind"], json!(var.kind.kind.as_str()));
+            assert_eq!(parsed["default"], json!(var.default));
+            assert_eq!(parsed["aliases"], json!(var.aliases));
+            assert_eq!(parsed["group"], json!(var.group));
         }
         assert_eq!(
             vars[1],
             json!({
                 "name": "BILLING_DATABASE_URL",
-                "type": "string",
+                "type": {"kind": "other", "text": "string"},
                 "required": true,
                 "default": null,
+                "default_is_value": false,
                 "secret": true,
                 "description": "Postgres connection URL.",
                 "example": "postgres://user:pass@db:5432/billing",
+                "aliases": [],
+                "deprecated": null,
+                "group": null,
             })
         );
         assert_eq!(vars[2]["default"], json!(REDACTED));
@@ -142,7 +215,7 @@ mod tests {
         let keys: Vec<&str> = text
             .lines()
             .filter_map(|line| line.trim().strip_prefix('"')?.split('"').next())
-            .take(9)
+            .take(15)
             .collect();
         assert_eq!(
             keys,
@@ -151,11 +224,17 @@ mod tests {
                 "variables",
                 "name",
                 "type",
+                "kind",
+                "text",
                 "required",
                 "default",
+                "default_is_value",
                 "secret",
                 "description",
-                "example"
+                "example",
+                "aliases",
+                "deprecated",
+                "group",
             ]
         );
     }
@@ -163,7 +242,7 @@ mod tests {
     #[test]
     fn empty_docs_are_an_empty_list() {
         let parsed: Json = serde_json::from_str(&render(&Docs::default())).expect("valid JSON");
-        assert_eq!(parsed, json!({ "version": 1, "variables": [] }));
+        assert_eq!(parsed, json!({ "version": 2, "variables": [] }));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use crate::field::{DefaultValue, Field};
 use crate::shown::{Abridged, REDACTED};
-use crate::value::Parse;
+use crate::value::{Parse, ValueKind};
 
 mod dotenv;
 pub(crate) mod json;
@@ -75,6 +75,8 @@ pub struct VarDoc {
     /// Old names still read when the variable is unset
     /// (`#[config(alias = "...")]`).
     pub aliases: Vec<String>,
+    /// Its type as data: kind, range, choices, list separator and item.
+    pub kind: ValueKind,
     /// The group of a nested struct's variables: the nested field's doc
     /// comment (of the innermost one that has one). `None` at the top.
     pub group: Option<String>,
@@ -87,7 +89,11 @@ impl Docs {
     /// The version of the schema of the [`Format::Json`] rendering, its
     /// `"version"` field. It changes only when a change could break a reader:
     /// a renamed or removed key, or a changed meaning.
-    pub const SCHEMA_VERSION: u32 = 1;
+    ///
+    /// Version 2 gives each type as data (`type` is an object with `kind`,
+    /// `text`, `min`, `max`, `choices`, `separator`, `item`), and adds
+    /// `default_is_value`, `aliases`, `deprecated` and `group`.
+    pub const SCHEMA_VERSION: u32 = 2;
 
     /// Empty docs of a configuration whose root struct has `prefix`.
     pub(crate) fn new(prefix: &str) -> Docs {
@@ -230,6 +236,7 @@ impl Docs {
         let value_type = field.expected(parser).into_owned();
         self.vars.push(VarDoc {
             name: field.name.resolve(prefix),
+            kind: parser.value_kind(),
             value_type,
             required: !optional && matches!(field.default, DefaultValue::None),
             default,
@@ -321,28 +328,43 @@ pub enum Format {
         value(name = "docker-env", help = "the template for docker run --env-file")
     )]
     DockerEnv,
-    /// `json`: for tools, with a stable schema:
+    /// `json`: for tools, with a stable schema, which ships as a JSON
+    /// Schema in `envconfig/schema/docs.v2.schema.json`:
     ///
     /// ```json
     /// {
-    ///   "version": 1,
+    ///   "version": 2,
     ///   "variables": [
     ///     {
     ///       "name": "APP_PORT",
-    ///       "type": "integer 0..=65535",
+    ///       "type": {
+    ///         "kind": "integer",
+    ///         "text": "integer 1024..=49151",
+    ///         "min": "1024",
+    ///         "max": "49151"
+    ///       },
     ///       "required": false,
     ///       "default": "8080",
+    ///       "default_is_value": true,
     ///       "secret": false,
     ///       "description": "Port the HTTP server listens on.",
-    ///       "example": null
+    ///       "example": null,
+    ///       "aliases": ["PORT"],
+    ///       "deprecated": null,
+    ///       "group": null
     ///     }
     ///   ]
     /// }
     /// ```
     ///
-    /// Every key is always present; `default` and `example` are strings or
-    /// `null`, `description` is a string (empty when undocumented). A secret
-    /// default is `"<redacted>"`. `version` is [`Docs::SCHEMA_VERSION`].
+    /// Every key of a variable is always present. `type.kind` is one of
+    /// `boolean`, `integer`, `float`, `duration`, `byte_size`, `string`,
+    /// `path`, `choice`, `list` and `other`; `min` and `max` (written as
+    /// environment values), `choices`, and a list's `separator` and `item`
+    /// are present when they apply. `default` is an environment value when
+    /// `default_is_value`, else a Rust expression as written; a secret
+    /// default is `"<redacted>"`. `group` is the title of the nested struct
+    /// the variable belongs to. `version` is [`Docs::SCHEMA_VERSION`].
     ///
     /// With the `serde` feature, [`Docs`] implements `serde::Serialize`
     /// with this same schema.
@@ -563,6 +585,7 @@ pub(crate) mod fixtures {
             aliases: Vec::new(),
             deprecated: None,
             group: None,
+            kind: crate::value::ValueKind::of(crate::value::Kind::Other),
         }
     }
 

@@ -18,6 +18,10 @@ impl EnvValue for bool {
     fn noun() -> Noun {
         Noun::regular("boolean")
     }
+
+    fn value_kind() -> super::ValueKind {
+        super::ValueKind::of(super::Kind::Boolean)
+    }
 }
 
 #[cfg(test)]

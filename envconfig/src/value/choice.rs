@@ -222,6 +222,16 @@ impl<T: Choice> EnvValue for T {
     fn choices() -> Option<&'static [&'static str]> {
         Some(T::CHOICES)
     }
+
+    fn value_kind() -> super::ValueKind {
+        super::ValueKind {
+            choices: T::CHOICES
+                .iter()
+                .map(|choice| (*choice).to_owned())
+                .collect(),
+            ..super::ValueKind::of(super::Kind::Choice)
+        }
+    }
 }
 
 #[cfg(test)]

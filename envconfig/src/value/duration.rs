@@ -42,6 +42,10 @@ impl EnvValue for Duration {
     fn noun() -> Noun {
         Noun::regular("duration")
     }
+
+    fn value_kind() -> super::ValueKind {
+        super::ValueKind::of(super::Kind::Duration)
+    }
 }
 
 #[cfg(test)]

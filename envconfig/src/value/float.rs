@@ -17,6 +17,10 @@ macro_rules! float {
                 Noun::regular("number")
             }
 
+            fn value_kind() -> super::ValueKind {
+                super::ValueKind::of(super::Kind::Float)
+            }
+
             // Rust writes the shortest text that reads back as the same
             // float.
             fn to_env(&self) -> Option<String> {

@@ -34,6 +34,16 @@ macro_rules! int {
                 Noun::regular($noun)
             }
 
+            fn value_kind() -> super::ValueKind {
+                let kind = super::ValueKind::of(super::Kind::Integer);
+                // A pointer-sized integer's range depends on the platform.
+                match stringify!($t) {
+                    "usize" => kind.between(Some("0".into()), None),
+                    "isize" => kind,
+                    _ => kind.between(Some(<$t>::MIN.to_string()), Some(<$t>::MAX.to_string())),
+                }
+            }
+
             fn to_env(&self) -> Option<String> {
                 Some(self.to_string())
             }

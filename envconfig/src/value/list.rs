@@ -42,6 +42,13 @@ impl<P: Parse> Parse for List<P> {
         let items: Option<Vec<String>> = items.iter().map(|item| self.item.to_env(item)).collect();
         Some(items?.join(self.separator))
     }
+    fn value_kind(&self) -> super::ValueKind {
+        super::ValueKind {
+            separator: Some(self.separator.to_owned()),
+            item: Some(Box::new(self.item.value_kind())),
+            ..super::ValueKind::of(super::Kind::List)
+        }
+    }
     fn noun(&self) -> Noun {
         Noun::regular(format!(
             "list of {} separated by '{}'",

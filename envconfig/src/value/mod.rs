@@ -55,6 +55,94 @@ pub trait EnvValue: Sized {
     fn choices() -> Option<&'static [&'static str]> {
         None
     }
+
+    /// The type as data, for the `json` docs.
+    fn value_kind() -> ValueKind {
+        ValueKind::of(Kind::Other)
+    }
+}
+
+/// A variable's type as data, for tools: the `type` of the `json` docs
+/// format, and [`VarDoc::kind`](crate::VarDoc::kind).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ValueKind {
+    /// What kind of value it is.
+    pub kind: Kind,
+    /// The least value accepted, written as an environment value: the
+    /// type's (`0` for a `u16`) or the field's `range`.
+    pub min: Option<String>,
+    /// The greatest value accepted, written as an environment value.
+    pub max: Option<String>,
+    /// For a [`Kind::Choice`], the canonical spelling of every choice.
+    pub choices: Vec<String>,
+    /// For a [`Kind::List`], what separates its items.
+    pub separator: Option<String>,
+    /// For a [`Kind::List`], the type of its items.
+    pub item: Option<Box<ValueKind>>,
+}
+
+/// What kind of value a variable holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Kind {
+    /// `true/false`, `1/0`, `yes/no`, `on/off`.
+    Boolean,
+    /// An integer.
+    Integer,
+    /// A floating-point number.
+    Float,
+    /// A duration (`30s`, `1h30m`).
+    Duration,
+    /// A number of bytes (`512Mi`).
+    ByteSize,
+    /// Text, taken verbatim (`string` in the `json` docs).
+    Text,
+    /// A path, taken verbatim.
+    Path,
+    /// One of a [`Choice`] enum's spellings.
+    Choice,
+    /// A list of items, split on a separator.
+    List,
+    /// Anything else: a type's `FromStr`, or a `parse_with` function.
+    Other,
+}
+
+impl Kind {
+    /// Its name in the `json` docs: `boolean`, `byte_size`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Boolean => "boolean",
+            Kind::Integer => "integer",
+            Kind::Float => "float",
+            Kind::Duration => "duration",
+            Kind::ByteSize => "byte_size",
+            Kind::Text => "string",
+            Kind::Path => "path",
+            Kind::Choice => "choice",
+            Kind::List => "list",
+            Kind::Other => "other",
+        }
+    }
+}
+
+impl ValueKind {
+    /// A kind with nothing more to say.
+    pub fn of(kind: Kind) -> ValueKind {
+        ValueKind {
+            kind,
+            min: None,
+            max: None,
+            choices: Vec::new(),
+            separator: None,
+            item: None,
+        }
+    }
+
+    /// The same kind between `min` and `max`.
+    pub(crate) fn between(self, min: Option<String>, max: Option<String>) -> ValueKind {
+        ValueKind { min, max, ..self }
+    }
 }
 
 /// A parser of one field's value.
@@ -80,6 +168,11 @@ pub trait Parse {
     /// the canonical spelling of every choice.
     fn choices(&self) -> Option<&'static [&'static str]> {
         None
+    }
+
+    /// The value's type as data, for the `json` docs.
+    fn value_kind(&self) -> ValueKind {
+        ValueKind::of(Kind::Other)
     }
 }
 

@@ -127,6 +127,9 @@ impl<T: EnvValue> Parse for Builtin<T> {
     fn choices(&self) -> Option<&'static [&'static str]> {
         T::choices()
     }
+    fn value_kind(&self) -> super::ValueKind {
+        T::value_kind()
+    }
 }
 
 /// The parser of any other type, through its `FromStr`, on the trimmed value.

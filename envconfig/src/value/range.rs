@@ -101,6 +101,20 @@ where
     fn to_env(&self, value: &P::Value) -> Option<String> {
         self.inner.to_env(value)
     }
+
+    fn value_kind(&self) -> super::ValueKind {
+        let inner = self.inner.value_kind();
+        let limit = |limit: &Limit<P::Value>, own: Option<String>| match limit {
+            Limit::Open => own,
+            Limit::Value(value) => self.inner.to_env(value),
+            Limit::Text(text) => Some((*text).to_owned()),
+        };
+        let (min, max) = (
+            limit(&self.min, inner.min.clone()),
+            limit(&self.max, inner.max.clone()),
+        );
+        inner.between(min, max)
+    }
 }
 
 /// The value of `inner`, accepted by the user's `validate` function.
@@ -131,6 +145,10 @@ impl<P: Parse, E: Display> Parse for Validated<P, E> {
 
     fn to_env(&self, value: &P::Value) -> Option<String> {
         self.inner.to_env(value)
+    }
+
+    fn value_kind(&self) -> super::ValueKind {
+        self.inner.value_kind()
     }
 }
 

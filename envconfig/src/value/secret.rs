@@ -29,6 +29,9 @@ where
     fn noun(&self) -> Noun {
         self.0.noun()
     }
+    fn value_kind(&self) -> super::ValueKind {
+        self.0.value_kind()
+    }
     fn choices(&self) -> Option<&'static [&'static str]> {
         self.0.choices()
     }

@@ -132,6 +132,10 @@ impl fmt::Display for ParseByteSizeError {
 impl std::error::Error for ParseByteSizeError {}
 
 impl EnvValue for ByteSize {
+    fn value_kind() -> super::ValueKind {
+        super::ValueKind::of(super::Kind::ByteSize)
+    }
+
     fn to_env(&self) -> Option<String> {
         Some(self.to_string())
     }

@@ -19,6 +19,10 @@ impl EnvValue for String {
         Noun::regular("string")
     }
 
+    fn value_kind() -> super::ValueKind {
+        super::ValueKind::of(super::Kind::Text)
+    }
+
     fn to_env(&self) -> Option<String> {
         Some(self.clone())
     }
@@ -31,6 +35,10 @@ impl EnvValue for PathBuf {
 
     fn noun() -> Noun {
         Noun::regular("path")
+    }
+
+    fn value_kind() -> super::ValueKind {
+        super::ValueKind::of(super::Kind::Path)
     }
 
     fn to_env(&self) -> Option<String> {
@@ -47,6 +55,10 @@ impl EnvValue for SecretString {
 
     fn noun() -> Noun {
         Noun::regular("string")
+    }
+
+    fn value_kind() -> super::ValueKind {
+        super::ValueKind::of(super::Kind::Text)
     }
 
     fn to_env(&self) -> Option<String> {

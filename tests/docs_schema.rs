@@ -1,0 +1,119 @@
+//! The `json` docs are valid against the JSON Schema that ships in the
+//! repository (`envconfig/schema/docs.v2.schema.json`): the example
+//! service's, through the built binary, and a configuration with every
+//! kind of type.
+
+mod support;
+
+use std::time::Duration;
+
+use envconfig::{ByteSize, Choice, Config, Format};
+use support::Env;
+
+fn validator() -> jsonschema::Validator {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/envconfig/schema/docs.v2.schema.json"
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the schema")).expect("JSON");
+    jsonschema::validator_for(&schema).expect("a valid schema")
+}
+
+fn assert_valid(json: &str) -> serde_json::Value {
+    let value: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    let validator = validator();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|error| format!("{error} at {}", error.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}\n{json}");
+    value
+}
+
+#[test]
+fn the_services_docs_follow_the_schema() {
+    let run = Env::new(&[]).run(&["--print-env-docs=json"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let docs = assert_valid(&run.stdout);
+    assert_eq!(docs["version"], envconfig::Docs::SCHEMA_VERSION);
+}
+
+#[derive(Choice, Debug)]
+enum Level {
+    Error,
+    Warn,
+    Info,
+}
+
+/// Every kind of type, ranges, aliases, a deprecation and a group.
+#[derive(Config)]
+#[config(prefix = "K_")]
+#[allow(dead_code)]
+struct Kinds {
+    #[config(default = true)]
+    flag: bool,
+    #[config(default = 8080, range = 1024..=49151, alias = "PORT")]
+    port: u16,
+    #[config(default = 0.5)]
+    ratio: f64,
+    #[config(default = "30s", range = "1s"..)]
+    timeout: Duration,
+    #[config(default = "8Mi")]
+    body: ByteSize,
+    #[config(default = "app")]
+    name: String,
+    #[config(default = "/tmp")]
+    dir: std::path::PathBuf,
+    #[config(default = Level::Info, deprecated = "use K_VERBOSITY")]
+    level: Level,
+    #[config(separator = ";", default = "warn;info")]
+    levels: Vec<Level>,
+    #[config(separator = ",", range = 1..)]
+    weights: Option<Vec<u32>>,
+    bind: std::net::IpAddr,
+    /// The connection pool.
+    #[config(nested)]
+    pool: Pool,
+}
+
+#[derive(Config)]
+#[allow(dead_code)]
+struct Pool {
+    #[config(default = 10)]
+    size: usize,
+}
+
+#[test]
+fn every_kind_of_type_follows_the_schema() {
+    let docs = assert_valid(&Kinds::docs().render(Format::Json));
+    let kinds: Vec<String> = docs["variables"]
+        .as_array()
+        .expect("variables")
+        .iter()
+        .map(|var| var["type"].to_string())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            r#"{"kind":"boolean","text":"boolean"}"#,
+            r#"{"kind":"integer","max":"49151","min":"1024","text":"integer 1024..=49151"}"#,
+            r#"{"kind":"float","text":"number"}"#,
+            r#"{"kind":"duration","min":"1s","text":"duration in 1s.."}"#,
+            r#"{"kind":"byte_size","text":"byte size"}"#,
+            r#"{"kind":"string","text":"string"}"#,
+            r#"{"kind":"path","text":"path"}"#,
+            r#"{"choices":["error","warn","info"],"kind":"choice","text":"one of: error, warn, info"}"#,
+            r#"{"item":{"choices":["error","warn","info"],"kind":"choice","text":""},"kind":"list","separator":";","text":"list of choices (error, warn, info) separated by ';'"}"#,
+            r#"{"item":{"kind":"integer","max":"4294967295","min":"1","text":""},"kind":"list","separator":",","text":"list of integers 1.. separated by ','"}"#,
+            r#"{"kind":"other","text":"IP address"}"#,
+            r#"{"kind":"integer","min":"0","text":"integer 0.."}"#,
+        ]
+    );
+    let level = &docs["variables"][7];
+    assert_eq!(level["default"], "info");
+    assert_eq!(level["default_is_value"], true);
+    assert_eq!(level["deprecated"], "use K_VERBOSITY");
+    assert_eq!(docs["variables"][1]["aliases"], serde_json::json!(["PORT"]));
+    assert_eq!(docs["variables"][11]["group"], "The connection pool");
+}
