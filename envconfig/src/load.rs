@@ -22,6 +22,9 @@ pub struct Loader<'a> {
     /// The name of the variable being loaded, a buffer reused from field to
     /// field.
     var: VarName,
+    /// Whether the variable being loaded must be set: no default, no
+    /// `Option`.
+    required: bool,
 }
 
 /// What became of one variable before its value is handed to the struct.
@@ -41,6 +44,7 @@ impl<'a> Loader<'a> {
             checked: None,
             secret_vars: Vec::new(),
             var: VarName::default(),
+            required: false,
         }
     }
 
@@ -96,6 +100,7 @@ impl<'a> Loader<'a> {
         default_expr: Option<fn() -> P::Value>,
     ) -> Option<P::Value> {
         let var = self.take_var(prefix, field);
+        self.required = default_expr.is_none() && matches!(field.default, DefaultValue::None);
         let loaded = self.required_var(&var, field, parser, default_expr);
         self.var = var;
         loaded
@@ -109,6 +114,7 @@ impl<'a> Loader<'a> {
         parser: P,
     ) -> Option<Option<P::Value>> {
         let var = self.take_var(prefix, field);
+        self.required = false;
         let loaded = self.optional_var(&var, field, parser);
         self.var = var;
         loaded
@@ -237,6 +243,9 @@ impl<'a> Loader<'a> {
                         };
                         (kind, Some(origin))
                     }
+                    Unusable::Undeployable { origin, reason } => {
+                        (ProblemKind::Undeployable { reason }, Some(origin))
+                    }
                 };
                 let problem = Problem::new(var.name(), parser.noun().one, kind);
                 self.fail(problem, origin, secret);
@@ -267,7 +276,10 @@ impl<'a> Loader<'a> {
         if secret {
             problem.redact();
         }
-        if let Some(from @ (Origin::EnvFile { .. } | Origin::SecretFile(_))) = &origin {
+        if let Some(
+            from @ (Origin::EnvFile { .. } | Origin::SecretFile(_) | Origin::Manifest { .. }),
+        ) = &origin
+        {
             let label = from.label(problem.var());
             problem = problem.from(label);
         }
@@ -295,6 +307,7 @@ impl<'a> Loader<'a> {
                 origin,
                 shown_value: shown,
                 secret: false,
+                required: self.required,
             });
         }
     }

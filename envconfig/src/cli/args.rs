@@ -14,7 +14,8 @@ pub(crate) enum Action {
     Load,
     /// `--print-env-docs[=FORMAT]`.
     PrintDocs(Format),
-    /// `--check-env [--env-file PATH] [--read-secret-files] [--strict]`.
+    /// `--check-env [--env-file PATH | --manifest PATH [--container NAME]]
+    /// [--read-secret-files] [--strict]`.
     Check(CheckOptions),
 }
 
@@ -29,7 +30,22 @@ pub(crate) struct CheckOptions {
     pub read_secret_files: bool,
     /// `--strict`: any warning or unchecked variable fails the check.
     pub strict: bool,
+    /// `--manifest PATH` (`-` for stdin): check the environment of a
+    /// container of this Kubernetes manifest instead.
+    #[cfg(feature = "k8s")]
+    pub manifest: Option<PathBuf>,
+    /// `--container NAME`: the container of the manifest to check.
+    #[cfg(feature = "k8s")]
+    pub container: Option<String>,
 }
+
+/// The usage line of the flags.
+#[cfg(feature = "k8s")]
+const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --check-env \
+     [--env-file PATH | --manifest PATH [--container NAME]] [--read-secret-files] [--strict]";
+#[cfg(not(feature = "k8s"))]
+const USAGE: &str = "usage: --print-env-docs[=FORMAT] | \
+     --check-env [--env-file PATH] [--read-secret-files] [--strict]";
 
 /// A bad use of the flags: exit status 64.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,13 +53,7 @@ pub(crate) struct Usage(pub(crate) String);
 
 impl fmt::Display for Usage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "error: {}\n\
-             usage: --print-env-docs[=FORMAT] | \
-             --check-env [--env-file PATH] [--read-secret-files] [--strict]",
-            self.0
-        )
+        write!(f, "error: {}\n{USAGE}", self.0)
     }
 }
 
@@ -56,9 +66,10 @@ impl From<Usage> for Exit {
 /// Finds envconfig's flags among `args` (the first of which is the
 /// program), ignoring every other argument and everything after `--`.
 ///
-/// `--env-file`, `--read-secret-files` and `--strict` are envconfig's only
-/// after `--check-env`: before it, or without it, they belong to the
-/// application, which may have flags of those names.
+/// `--env-file`, `--read-secret-files`, `--strict`, `--manifest` and
+/// `--container` are envconfig's only after `--check-env`: before it, or
+/// without it, they belong to the application, which may have flags of
+/// those names.
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Action, Usage> {
     let mut print_docs: Option<Format> = None;
     let mut check: Option<CheckOptions> = None;
@@ -139,6 +150,20 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
                 }
                 options.env_file = Some(PathBuf::from(path));
             }
+            ("--manifest" | "--container", value, Some(options)) => {
+                // `-` alone is stdin, not a flag.
+                let value = match value {
+                    Some(value) => OsString::from(value),
+                    None => args
+                        .next()
+                        .filter(|next| next == "-" || !next.as_encoded_bytes().starts_with(b"-"))
+                        .ok_or_else(|| Usage(format!("{flag} needs a {}", value_name(flag))))?,
+                };
+                if value.is_empty() {
+                    return Err(Usage(format!("{flag} needs a {}", value_name(flag))));
+                }
+                set_manifest_flag(options, flag, value)?;
+            }
             ("--read-secret-files", None, Some(options)) => {
                 if options.read_secret_files {
                     return Err(twice("--read-secret-files"));
@@ -161,6 +186,40 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
     Action::from_flags(print_docs, check)
 }
 
+fn value_name(flag: &str) -> &'static str {
+    if flag == "--manifest" { "PATH" } else { "NAME" }
+}
+
+/// `--manifest PATH` or `--container NAME`, after `--check-env`.
+#[cfg(feature = "k8s")]
+fn set_manifest_flag(options: &mut CheckOptions, flag: &str, value: OsString) -> Result<(), Usage> {
+    let twice = Usage(format!("{flag} is given more than once"));
+    if flag == "--manifest" {
+        if options.manifest.is_some() {
+            return Err(twice);
+        }
+        options.manifest = Some(PathBuf::from(value));
+    } else {
+        if options.container.is_some() {
+            return Err(twice);
+        }
+        let name = value
+            .into_string()
+            .map_err(|_| Usage("the NAME of --container is not valid UTF-8".into()))?;
+        options.container = Some(name);
+    }
+    Ok(())
+}
+
+/// Without the `k8s` feature, `--manifest` after `--check-env` is refused
+/// rather than ignored: a CI job must not pass by checking something else.
+#[cfg(not(feature = "k8s"))]
+fn set_manifest_flag(_: &mut CheckOptions, flag: &str, _: OsString) -> Result<(), Usage> {
+    Err(Usage(format!(
+        "{flag} needs envconfig's `k8s` feature, which this program is built without"
+    )))
+}
+
 impl Action {
     /// The action of a set of flags, or why they do not go together.
     pub(super) fn from_flags(
@@ -172,9 +231,34 @@ impl Action {
                 "--print-env-docs and --check-env cannot be used together".into(),
             )),
             (Some(format), None) => Ok(Action::PrintDocs(format)),
-            (None, Some(options)) => Ok(Action::Check(options)),
+            (None, Some(options)) => {
+                options.check_combination()?;
+                Ok(Action::Check(options))
+            }
             (None, None) => Ok(Action::Load),
         }
+    }
+}
+
+impl CheckOptions {
+    /// Whether the flags after `--check-env` go together.
+    fn check_combination(&self) -> Result<(), Usage> {
+        #[cfg(feature = "k8s")]
+        {
+            let conflict =
+                |other: &str| Usage(format!("--manifest and {other} cannot be used together"));
+            if self.manifest.is_some() && self.env_file.is_some() {
+                return Err(conflict("--env-file"));
+            }
+            // The files a manifest names are the container's.
+            if self.manifest.is_some() && self.read_secret_files {
+                return Err(conflict("--read-secret-files"));
+            }
+            if self.container.is_some() && self.manifest.is_none() {
+                return Err(Usage("--container needs --manifest".into()));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -244,6 +328,7 @@ mod tests {
                     env_file: Some(PathBuf::from("a.env")),
                     read_secret_files: true,
                     strict: true,
+                    ..CheckOptions::default()
                 })),
             ),
             // Before `--check-env`, or without it, these flags are the

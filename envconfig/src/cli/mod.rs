@@ -288,6 +288,22 @@ pub(crate) fn run<T: Config>(
                 }
             }
         }
+        #[cfg(feature = "k8s")]
+        Action::Check(CheckOptions {
+            manifest: Some(path),
+            container,
+            strict,
+            ..
+        }) => {
+            use crate::source::manifest::{ManifestError, read};
+            match read(&path, container.as_deref()) {
+                Ok((source, checked)) => Run::Exit(check::<T>(&source, checked, strict)),
+                Err(ManifestError::Usage(message)) => Run::Exit(Usage(message).into()),
+                Err(ManifestError::Unreadable(message)) => {
+                    Run::Exit(Exit::failure(EX_CONFIG, format!("error: {message}")))
+                }
+            }
+        }
         Action::Check(CheckOptions {
             env_file: None,
             strict,
@@ -308,6 +324,7 @@ pub(crate) fn run<T: Config>(
             env_file: Some(path),
             read_secret_files,
             strict,
+            ..
         }) => {
             let shown_path = Abridged::name(&path.to_string_lossy()).to_string();
             // Any readable file will do, a pipe too:
