@@ -148,7 +148,7 @@ impl<'m, 's> Env<'m, 's> {
                 }
                 let optional = stream
                     .is_true(reference, "optional")
-                    .then(|| format!("the optional {what}"));
+                    .then(|| format!("an optional envFrom of the {kind} {}", Abridged::name(name)));
                 self.facts.maybe_set.push(MaybeSet {
                     prefix: prefix.to_owned(),
                     what,
