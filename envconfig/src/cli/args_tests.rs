@@ -10,6 +10,8 @@ fn args(line: &[&str]) -> Vec<OsString> {
 }
 
 #[test]
+// The `k8s` feature adds fields to `CheckOptions`.
+#[cfg_attr(not(feature = "k8s"), allow(clippy::needless_update))]
 fn flags_and_what_they_ask_for() {
     let check = |env_file: Option<&str>| {
         Ok(Action::Check(CheckOptions {

@@ -38,7 +38,9 @@ const DOTENV: &str = ".env";
 ///   default) and exits with 0. No variable needs to be set.
 /// - With `--check-env`, checks the process environment, plus the `.env`
 ///   file of the working directory if there is one; with
-///   `--env-file PATH` as well, checks that dotenv file alone. Prints one
+///   `--env-file PATH` as well, checks that dotenv file alone; with
+///   `--manifest PATH [--container NAME]` (feature `k8s`), a container of
+///   that Kubernetes manifest (`-` reads it from stdin). Prints one
 ///   line per variable (ok, default, missing or invalid; where its
 ///   value came from, the value itself unless it is secret), a warning for
 ///   each set variable that carries `T`'s prefix but belongs to no field
@@ -51,8 +53,10 @@ const DOTENV: &str = ".env";
 ///
 /// An unknown `FORMAT` or a bad use of the flags (`--env-file` without
 /// `--check-env` or without a path, an `--env-file` that is not a file,
-/// both `--print-env-docs` and `--check-env`, a flag given twice) prints what
-/// is wrong to stderr and exits with 64 (`EX_USAGE`). A malformed dotenv
+/// both `--print-env-docs` and `--check-env`, a flag given twice, a
+/// manifest with no pod template or several containers and no
+/// `--container`) prints what is wrong to stderr and exits with 64
+/// (`EX_USAGE`). A malformed dotenv
 /// file exits with 78, naming the file and the line, never quoting it: it
 /// may hold a secret. Output that cannot be written (a full disk, a closed
 /// pipe) exits with 74 (`EX_IOERR`). Every other argument is left to the

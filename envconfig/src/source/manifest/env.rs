@@ -250,7 +250,7 @@ impl<'m, 's> Env<'m, 's> {
                             return true;
                         }
                         Setting::Unknown(_) | Setting::Undeployable(_) => {
-                            format!("whose value is not known here")
+                            "whose value is not known here".to_owned()
                         }
                     }
                 }
@@ -427,7 +427,6 @@ pub(super) fn secret_keys<'s>(
         .iter()
         .filter_map(|key| stream.get(secret.node, key))
         .flat_map(|data| stream.entries(data))
-        .map(|(key, value)| (key, value))
         .collect()
 }
 

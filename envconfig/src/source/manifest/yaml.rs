@@ -294,11 +294,7 @@ impl Stream {
             for (key, value) in entries {
                 match &self.nodes[*key].value {
                     Value::Scalar(_, ScalarKind::Merge) => merged.push(*value),
-                    Value::Scalar(text, _) => {
-                        if names.insert(text) {
-                            seen.push((text, *value));
-                        }
-                    }
+                    Value::Scalar(text, _) if names.insert(text) => seen.push((text, *value)),
                     _ => {}
                 }
             }
