@@ -12,6 +12,9 @@ use std::sync::OnceLock;
 
 use tempfile::TempDir;
 
+#[cfg(feature = "k8s")]
+pub mod k8s;
+
 /// The variables the service needs to start.
 pub const VALID: &[(&str, &str)] = &[
     ("BILLING_DATABASE_URL", "postgres://billing@db/billing"),
