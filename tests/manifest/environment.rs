@@ -291,3 +291,26 @@ fn did_you_mean_for_every_name() {
         "two unchecked"
     );
 }
+
+/// An `env` entry that sets a name again wins, with a warning, as the API
+/// server warns.
+#[test]
+fn a_name_set_twice() {
+    let run = check(
+        &with_env("- name: BILLING_PORT\n  value: \"80\"\n- name: BILLING_PORT\n  value: \"81\"\n"),
+        &[],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.report_line("BILLING_PORT")
+            .ends_with("deploy.yaml:30 \"81\"")
+    );
+    assert!(
+        run.stdout.contains(
+            "deploy.yaml:30: BILLING_PORT hides the env entry of the same name at line 28; \
+             the last one wins"
+        ),
+        "{}",
+        run.stdout
+    );
+}

@@ -50,6 +50,8 @@ pub(super) struct Env<'m, 's> {
     pub vars: HashMap<String, Var>,
     pub facts: Facts,
     pub warnings: Vec<String>,
+    /// The line of the `env` entry that set each name.
+    env_lines: HashMap<String, usize>,
 }
 
 impl<'m, 's> Env<'m, 's> {
@@ -67,6 +69,7 @@ impl<'m, 's> Env<'m, 's> {
             vars: HashMap::new(),
             facts: Facts::default(),
             warnings: Vec::new(),
+            env_lines: HashMap::new(),
         };
         let stream = manifest.stream;
         for key in ["envFrom", "env"] {
@@ -105,7 +108,8 @@ impl<'m, 's> Env<'m, 's> {
             (Some(reference), None) => (reference, "ConfigMap", &self.manifest.config_maps),
             (None, Some(reference)) => (reference, "Secret", &self.manifest.secrets),
             _ => {
-                let reason = "an envFrom entry needs one of configMapRef and secretRef";
+                let reason = "an envFrom entry needs one of configMapRef and secretRef: \
+                              Kubernetes rejects the manifest";
                 self.facts.unnamed.push((self.origin(item), reason.into()));
                 return;
             }
@@ -197,7 +201,7 @@ impl<'m, 's> Env<'m, 's> {
                      (quote it)",
                     noun(other)
                 );
-                self.undeployable(name, reason, origin);
+                self.undeployable(name, item, reason, origin);
                 return;
             }
         };
@@ -210,21 +214,36 @@ impl<'m, 's> Env<'m, 's> {
             (_, Some(_)) => {
                 let reason = "it has both `value` and `valueFrom`: Kubernetes rejects the \
                               manifest";
-                return self.undeployable(name, reason.into(), origin);
+                return self.undeployable(name, item, reason.into(), origin);
             }
             (text, None) => self.expanded(name, text, origin),
         };
+        self.insert_entry(name, item, var);
+    }
+
+    /// An `env` entry, which hides an earlier one of the same name, as the
+    /// API server warns.
+    fn insert_entry(&mut self, name: &str, item: NodeId, var: Var) {
+        let line = self.manifest.stream.line(item);
+        if let Some(hidden) = self.env_lines.insert(name.to_owned(), line) {
+            self.warnings.push(format!(
+                "{}: {} hides the env entry of the same name at line {hidden}; the last one \
+                 wins",
+                self.origin(item).label(name),
+                Abridged::name(name)
+            ));
+        }
         self.vars.insert(name.to_owned(), var);
     }
 
-    fn undeployable(&mut self, name: &str, reason: String, origin: Origin) {
+    fn undeployable(&mut self, name: &str, item: NodeId, reason: String, origin: Origin) {
         let var = Var {
             setting: Setting::Undeployable(reason),
             origin,
             copies: Vec::new(),
             how: HowSet::default(),
         };
-        self.vars.insert(name.to_owned(), var);
+        self.insert_entry(name, item, var);
     }
 
     /// A `value`, its `$(NAME)` references expanded from what is set above
