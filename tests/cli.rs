@@ -1240,6 +1240,26 @@ fn clap_application() {
         assert_eq!(run.code, 2, "{args:?}: {run:?}");
     }
 
+    // With the `k8s` feature, the Args take --manifest and --container.
+    #[cfg(feature = "k8s")]
+    {
+        let manifest = env.file(
+            "deploy.yaml",
+            "kind: Job\nmetadata:\n  name: reports\nspec:\n  template:\n    spec:\n      \
+             containers:\n        - name: reports\n          env:\n            - name: \
+             REPORTS_DATABASE_URL\n              value: postgres://db/reports\n",
+        );
+        let manifest = manifest.to_str().unwrap_or_default();
+        let run = env.run_binary(&binary, &["--check-env", "--manifest", manifest]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert!(
+            run.stdout
+                .starts_with("Checking container reports of Job reports")
+        );
+        let run = env.run_binary(&binary, &["--check-env", "--container", "reports"]);
+        assert_eq!(run.code, 2, "--container needs --manifest: {run:?}");
+    }
+
     let started = Env::new(&[("REPORTS_DATABASE_URL", "postgres://db/reports")])
         .run_binary(&binary, &["--workers", "8", "--dry-run"]);
     assert_eq!(started.code, 0, "{started:?}");
@@ -1247,6 +1267,26 @@ fn clap_application() {
         started.stdout,
         "reports: 8 workers, every 900s, into /var/lib/reports (dry run)\n"
     );
+}
+
+/// Without the `k8s` feature, `--manifest` after `--check-env` is refused
+/// rather than ignored: a CI job must not pass by checking the runner's
+/// environment instead of the manifest.
+#[cfg(not(feature = "k8s"))]
+#[test]
+fn a_manifest_needs_the_k8s_feature() {
+    let env = Env::new(VALID);
+    let run = env.run(&["--check-env", "--manifest", "deploy.yaml"]);
+    assert_eq!(run.code, 64, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "--manifest needs envconfig's `k8s` feature, which this program is built without"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Without --check-env, it is the application's flag.
+    assert_eq!(env.run(&["--manifest", "deploy.yaml"]).code, 0);
 }
 
 /// Output that reaches no reader is an error (74, `EX_IOERR`), never a

@@ -485,6 +485,29 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) {
         outputs.run(&format!("--check-env --env-file, all {what}"), run, code);
     }
 
+    // `--check-env --manifest PATH`: the values as a container's literal
+    // `value:`s, and as a ConfigMap's `data` that `envFrom` reads.
+    #[cfg(feature = "k8s")]
+    for (what, vars, code) in [
+        ("valid", sweep.valid_vars(), 0),
+        ("invalid", sweep.invalid_vars(), 78),
+    ] {
+        let env = setting(root, "manifest", Vec::new(), code == 0).env;
+        for (shape, manifest) in [
+            ("value:", support::k8s::manifest(&vars, false)),
+            ("ConfigMap", support::k8s::manifest(&vars, true)),
+        ] {
+            let file = env.file("deploy.yaml", &manifest);
+            let file = file.to_str().expect("a UTF-8 path");
+            let run = env.run_binary(&binary, &["--check-env", "--manifest", file]);
+            outputs.run(
+                &format!("--check-env --manifest, {shape}, all {what}"),
+                run,
+                code,
+            );
+        }
+    }
+
     let env = setting(root, "docs", Vec::new(), true).env;
     outputs.run(
         "--print-env-docs",

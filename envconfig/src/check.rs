@@ -22,6 +22,9 @@ pub(crate) struct Checked {
     /// The value to show: `None` for a secret or when there is none.
     pub shown_value: Option<String>,
     pub secret: bool,
+    /// Whether it must be set: no default, no `Option`.
+    #[cfg_attr(not(feature = "k8s"), allow(dead_code))]
+    pub required: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,6 +77,9 @@ pub(crate) struct Report {
     /// What reading the dotenv files found: a name set twice, a reference
     /// the file does not resolve itself.
     pub warnings: Vec<String>,
+    /// What keeps the source from deploying beyond the configuration's
+    /// variables: a manifest that Kubernetes would reject.
+    pub errors: Vec<String>,
     /// Whether the configuration would load.
     pub loads: bool,
 }
@@ -100,10 +106,12 @@ impl Report {
         let unchecked = vars
             .iter()
             .any(|checked| matches!(checked.status, CheckStatus::Unchecked(_)));
+        let errors = source.errors();
         // An unchecked variable is set; what it holds is not known here.
-        let loads = (loaded || unchecked) && problems.is_empty();
+        let loads = (loaded || unchecked) && problems.is_empty() && errors.is_empty();
         let known: Vec<&str> = vars.iter().map(|checked| checked.var.as_str()).collect();
         let mut warnings = warnings;
+        warnings.extend(source.warnings_about(&vars));
         // The derive rejects two fields of one struct with one variable;
         // across nested structs, only a run can tell.
         for name in repeated(&known) {
@@ -134,6 +142,7 @@ impl Report {
             vars,
             unknown,
             warnings,
+            errors,
             loads,
         }
     }
@@ -239,6 +248,9 @@ impl Report {
         for warning in &self.warnings {
             let _ = writeln!(out, "warning: {warning}");
         }
+        for error in &self.errors {
+            let _ = writeln!(out, "error: {error}");
+        }
         let warnings = match self.unknown.len() + self.warnings.len() {
             0 => String::new(),
             1 => ", 1 warning".to_owned(),
@@ -248,12 +260,27 @@ impl Report {
             0 => String::new(),
             n => format!(" ({n} unchecked)"),
         };
+        let errors = match self.errors.len() {
+            0 => String::new(),
+            1 => "1 error".to_owned(),
+            n => format!("{n} errors"),
+        };
         if self.loads {
             let _ = writeln!(
                 out,
                 "OK: all {total} variables would load{unchecked}{warnings}"
             );
+        } else if failing == 0 && !errors.is_empty() {
+            let _ = writeln!(
+                out,
+                "FAILED: {errors} in the manifest{warnings}; the container would not start"
+            );
         } else {
+            let errors = if errors.is_empty() {
+                errors
+            } else {
+                format!(", {errors}")
+            };
             let have = if failing == 1 {
                 "has a problem"
             } else {
@@ -261,7 +288,7 @@ impl Report {
             };
             let _ = writeln!(
                 out,
-                "FAILED: {failing} of {total} variables {have}{warnings}; \
+                "FAILED: {failing} of {total} variables {have}{errors}{warnings}; \
                  the configuration would not load"
             );
         }

@@ -230,10 +230,14 @@ impl Provenance {
     fn of(origin: &Origin, var: &str) -> Provenance {
         match origin {
             Origin::Environment => Provenance::Environment,
-            Origin::EnvFile { path, line } => Provenance::EnvFile {
-                path: path.to_path_buf(),
-                line: *line,
-            },
+            // A manifest is a file of lines too (`--print-config` reads
+            // none, but the origin is the same kind).
+            Origin::EnvFile { path, line } | Origin::Manifest { path, line } => {
+                Provenance::EnvFile {
+                    path: path.to_path_buf(),
+                    line: *line,
+                }
+            }
             Origin::SecretFile(path) => Provenance::SecretFile {
                 file_var: format!("{var}_FILE"),
                 path: path.clone(),

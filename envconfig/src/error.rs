@@ -150,7 +150,8 @@ impl Problem {
             | ProblemKind::Empty
             | ProblemKind::NotUnicode
             | ProblemKind::BothSet { .. }
-            | ProblemKind::MalformedLine { .. } => {}
+            | ProblemKind::MalformedLine { .. }
+            | ProblemKind::Undeployable { .. } => {}
         }
     }
 
@@ -257,6 +258,14 @@ pub enum ProblemKind {
         /// involved is secret.
         message: String,
     },
+    /// The Kubernetes manifest that sets the variable would not deploy it
+    /// (`--check-env --manifest`): Kubernetes rejects the value (`value:
+    /// 8080` is not a string), or the container cannot start (the ConfigMap
+    /// it refers to has no such key).
+    Undeployable {
+        /// What is wrong, in words that never quote the value.
+        reason: String,
+    },
     /// The field's string default does not parse: a bug in the program, not
     /// in the environment.
     InvalidDefault {
@@ -306,6 +315,7 @@ impl fmt::Display for ProblemKind {
                 write!(f, "malformed line: {}", Abridged::reason(reason))
             }
             ProblemKind::Rule { message, .. } => Abridged::reason(message).fmt(f),
+            ProblemKind::Undeployable { reason } => Abridged::reason(reason).fmt(f),
             ProblemKind::InvalidDefault { value, reason } => write!(
                 f,
                 "its default {} is invalid: {}",
@@ -353,6 +363,10 @@ impl fmt::Debug for ProblemKind {
                 .finish(),
             ProblemKind::MalformedLine { reason } => f
                 .debug_struct("MalformedLine")
+                .field("reason", &Abridged::reason(reason))
+                .finish(),
+            ProblemKind::Undeployable { reason } => f
+                .debug_struct("Undeployable")
                 .field("reason", &Abridged::reason(reason))
                 .finish(),
             ProblemKind::BothSet { file_var } => f

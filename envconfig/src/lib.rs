@@ -179,6 +179,7 @@
 //! | `--print-env-docs[=FORMAT]` | prints the reference of every variable: `text` (the default), `markdown`, `dotenv`, `docker-env`, `json`, `k8s`, `k8s-files` ([`Format`]) | 0 |
 //! | `--check-env` | prints how each variable of the environment (and `.env`) fares: `ok`, `default`, `missing`, `invalid` | 0 if it would load, else 78 |
 //! | `--check-env --env-file PATH` | the same for a deployment's dotenv file, alone (below) | 0 if it would load, else 78 |
+//! | `--check-env --manifest PATH [--container NAME]` | the same for a container of a Kubernetes manifest, `-` for stdin (feature `k8s`, below) | 0 if it would load, else 78; 64 if it has no pod template, or several containers and no `--container` |
 //! | `--check-env --read-secret-files` | opens the files of the env file's `NAME_FILE` variables | |
 //! | `--check-env --strict` | any warning or `unchecked` variable fails the check too | 78 |
 //! | `--print-config[=text\|json]` | prints every variable's effective value and where it came from (environment, `.env:LINE`, `NAME_FILE` and its path, an alias, default, unset); secrets redacted, URL passwords as `***` | 0 if it loads, else 78 |
@@ -190,10 +191,10 @@
 //! `markdown` and `dotenv`. An unknown one exits 64 however it is written.
 //!
 //! The exit statuses are those of BSD's `sysexits.h`: 64 is `EX_USAGE`, 74
-//! `EX_IOERR`, 78 `EX_CONFIG`. `--env-file`, `--read-secret-files` and
-//! `--strict` are envconfig's only after `--check-env`. With the `clap`
-//! feature, `Args` puts the same flags into an application's own clap
-//! parser.
+//! `EX_IOERR`, 78 `EX_CONFIG`. `--env-file`, `--read-secret-files`,
+//! `--strict`, `--manifest` and `--container` are envconfig's only after
+//! `--check-env`. With the `clap` feature, `Args` puts the same flags into
+//! an application's own clap parser.
 //!
 //! ## Checking a deployment's file in CI
 //!
@@ -207,6 +208,31 @@
 //! reported with its line number and what is wrong with it, never its
 //! text, and every name that is no variable of the configuration is a
 //! warning with a "did you mean".
+//!
+//! ## Checking a Kubernetes manifest in CI
+//!
+//! With the `k8s` feature, `helm template ./chart | myapp --check-env
+//! --manifest - --container api` (or `kubectl kustomize overlays/prod |
+//! ...`) checks the environment that container would get, before the
+//! manifests reach a cluster. Every document of the stream is read; the
+//! container is the one `--container` names (`NAME`, or `WORKLOAD/NAME`),
+//! or the only one of the pod templates (Deployment, StatefulSet,
+//! DaemonSet, ReplicaSet, Job, CronJob, Pod). Its environment is built as
+//! the kubelet builds it: `envFrom` (with `prefix`), then `env` in order,
+//! a later entry winning, `$(NAME)` expanded from the entries above as
+//! Kubernetes does (`$$` escapes). A ConfigMap among the documents gives
+//! its values, checked like any other and reported at their line; a
+//! missing key is a problem unless the reference is `optional`. What only
+//! the cluster knows is `unchecked`: a Secret (whose data is never read), a
+//! `fieldRef` or `resourceFieldRef`, a ConfigMap that is not among the
+//! documents, a `NAME_FILE` (one under a Secret's volume mount counts as
+//! set). A required variable behind an `optional: true` reference, and a
+//! secret written as a literal `value:` (never shown), are warnings; a
+//! value Kubernetes would reject (`value: 8080`, unquoted `yes`) is a
+//! problem. Statuses, warnings, "did you mean", `--strict` and exit statuses
+//! are those of `--env-file`; the report's header names the document and
+//! the container. Malformed YAML names its document and line; input is
+//! bounded (16 MiB, a million nodes, aliases included).
 //!
 //! # Warnings, and the operator's view
 //!
@@ -228,6 +254,9 @@
 //!
 //! - `clap`: `Args`, the flags above for an application's own clap parser.
 //! - `serde`: `Serialize` for [`Docs`].
+//! - `k8s`: `--check-env --manifest PATH [--container NAME]`, above;
+//!   brings in the YAML parser yaml-rust2. Without it, `--manifest` after
+//!   `--check-env` is refused (64), never ignored.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -26,6 +26,9 @@ pub struct Loader<'a> {
     /// The name of the variable being loaded, a buffer reused from field to
     /// field.
     var: VarName,
+    /// Whether the variable being loaded must be set: no default, no
+    /// `Option`.
+    required: bool,
 }
 
 /// What a load found, secrets redacted.
@@ -55,6 +58,7 @@ impl<'a> Loader<'a> {
             secret_vars: Vec::new(),
             warnings: Vec::new(),
             var: VarName::default(),
+            required: false,
         }
     }
 
@@ -117,6 +121,7 @@ impl<'a> Loader<'a> {
         default_expr: Option<fn() -> P::Value>,
     ) -> Option<P::Value> {
         let var = self.take_var(prefix, field);
+        self.required = default_expr.is_none() && matches!(field.default, DefaultValue::None);
         let loaded = self.required_var(&var, field, parser, default_expr);
         self.var = var;
         loaded
@@ -130,6 +135,7 @@ impl<'a> Loader<'a> {
         parser: P,
     ) -> Option<Option<P::Value>> {
         let var = self.take_var(prefix, field);
+        self.required = false;
         let loaded = self.optional_var(&var, field, parser);
         self.var = var;
         loaded
@@ -288,7 +294,9 @@ impl<'a> Loader<'a> {
         for alias in field.aliases {
             alias_var.set(&[alias]);
             let by_alias = source.lookup(&alias_var);
-            if is_unset(&by_alias) {
+            // An alias that may or may not be set (checking a manifest whose
+            // Secret is not at hand) is neither read nor warned about.
+            if is_unset(&by_alias) || matches!(by_alias, Lookup::Unchecked(..)) {
                 continue;
             }
             if is_unset(&found.0) {
@@ -305,6 +313,7 @@ impl<'a> Loader<'a> {
         }
         if let Some(note) = field.deprecated
             && !is_unset(&found.0)
+            && !matches!(found.0, Lookup::Unchecked(..))
         {
             let set = found.1.unwrap_or(var.name());
             self.warnings
@@ -361,6 +370,9 @@ impl<'a> Loader<'a> {
                         };
                         (kind, Some(origin))
                     }
+                    Unusable::Undeployable { origin, reason } => {
+                        (ProblemKind::Undeployable { reason }, Some(origin))
+                    }
                 };
                 let problem = Problem::new(var.name(), field.expected(parser), kind);
                 self.fail(problem, origin.map(through_alias), secret);
@@ -392,7 +404,10 @@ impl<'a> Loader<'a> {
             problem.redact();
         }
         if let Some(
-            from @ (Origin::EnvFile { .. } | Origin::SecretFile(_) | Origin::Alias { .. }),
+            from @ (Origin::EnvFile { .. }
+            | Origin::SecretFile(_)
+            | Origin::Alias { .. }
+            | Origin::Manifest { .. }),
         ) = &origin
         {
             let label = from.label(problem.var());
@@ -422,6 +437,7 @@ impl<'a> Loader<'a> {
                 origin,
                 shown_value: shown,
                 secret: false,
+                required: self.required,
             });
         }
     }

@@ -5,11 +5,15 @@
 #![allow(dead_code)]
 
 use std::ffi::OsStr;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
 use tempfile::TempDir;
+
+#[cfg(feature = "k8s")]
+pub mod k8s;
 
 /// The variables the service needs to start.
 pub const VALID: &[(&str, &str)] = &[
@@ -28,8 +32,9 @@ pub fn service_binary() -> &'static Path {
 ///
 /// `cargo test` builds the examples too, but `cargo test --test cli` does
 /// not, and would run a stale binary: so the test builds it, with the same
-/// cargo, profile and target directory as itself, into
-/// `target/<profile>/examples/`.
+/// cargo, profile, target directory and default features as itself, into
+/// `target/<profile>/examples/`: `cargo test --no-default-features` tests
+/// the examples without the `k8s` feature.
 pub fn example_binary(name: &str, features: &[&str]) -> PathBuf {
     let test_binary = std::env::current_exe().expect("the test binary has a path");
     let profile_dir = test_binary
@@ -50,6 +55,9 @@ pub fn example_binary(name: &str, features: &[&str]) -> PathBuf {
         .arg(target_dir);
     if !features.is_empty() {
         cargo.arg("--features").arg(features.join(","));
+    }
+    if !cfg!(feature = "k8s") {
+        cargo.arg("--no-default-features");
     }
     let output = cargo.output().expect("cargo runs");
     assert!(
@@ -131,6 +139,27 @@ impl Env {
         self.run_binary_with(binary, args, &[])
     }
 
+    /// Runs the service with `input` on its stdin.
+    pub fn run_stdin(&self, args: &[&str], input: &str) -> Run {
+        let mut child = self
+            .command(service_binary(), args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the service runs");
+        let mut stdin = child.stdin.take().expect("a piped stdin");
+        let input = input.to_owned();
+        // Written from another thread: a service that stops reading early
+        // must not leave the test blocked on a full pipe.
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+        let output = child.wait_with_output().expect("the service runs");
+        let _ = writer.join();
+        Run::from(output)
+    }
+
     /// Runs the service with `extra` variables too, which need not be
     /// UTF-8.
     pub fn run_with(&self, args: &[&str], extra: &[(&OsStr, &OsStr)]) -> Run {
@@ -138,14 +167,27 @@ impl Env {
     }
 
     fn run_binary_with(&self, binary: &Path, args: &[&str], extra: &[(&OsStr, &OsStr)]) -> Run {
-        let output = Command::new(binary)
+        let output = self
+            .command(binary, args)
+            .envs(extra.iter().copied())
+            .output()
+            .expect("the service runs");
+        Run::from(output)
+    }
+
+    fn command(&self, binary: &Path, args: &[&str]) -> Command {
+        let mut command = Command::new(binary);
+        command
             .args(args)
             .env_clear()
             .envs(self.vars.iter().map(|(name, value)| (name, value)))
-            .envs(extra.iter().copied())
-            .current_dir(self.dir.path())
-            .output()
-            .expect("the service runs");
+            .current_dir(self.dir.path());
+        command
+    }
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Run {
         Run {
             code: output
                 .status

@@ -15,7 +15,8 @@ pub(crate) enum Action {
     Load,
     /// `--print-env-docs[=FORMAT]`.
     PrintDocs(Format),
-    /// `--check-env [--env-file PATH] [--read-secret-files] [--strict]`.
+    /// `--check-env [--env-file PATH | --manifest PATH [--container NAME]]
+    /// [--read-secret-files] [--strict]`.
     Check(CheckOptions),
     /// `--print-config[=FORMAT]`.
     PrintConfig(ConfigFormat),
@@ -53,7 +54,22 @@ pub(crate) struct CheckOptions {
     pub read_secret_files: bool,
     /// `--strict`: any warning or unchecked variable fails the check.
     pub strict: bool,
+    /// `--manifest PATH` (`-` for stdin): check the environment of a
+    /// container of this Kubernetes manifest instead.
+    #[cfg(feature = "k8s")]
+    pub manifest: Option<PathBuf>,
+    /// `--container NAME`: the container of the manifest to check.
+    #[cfg(feature = "k8s")]
+    pub container: Option<String>,
 }
+
+/// The usage line of the flags.
+#[cfg(feature = "k8s")]
+const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | --check-env \
+     [--env-file PATH | --manifest PATH [--container NAME]] [--read-secret-files] [--strict]";
+#[cfg(not(feature = "k8s"))]
+const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | \
+     --check-env [--env-file PATH] [--read-secret-files] [--strict]";
 
 /// A bad use of the flags: exit status 64.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,9 +79,8 @@ impl fmt::Display for Usage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "error: {}\n\
-             usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | \
-             --check-env [--env-file PATH] [--read-secret-files] [--strict]",
+            "error: {}
+{USAGE}",
             self.0
         )
     }
@@ -80,9 +95,10 @@ impl From<Usage> for Exit {
 /// Finds envconfig's flags among `args` (the first of which is the
 /// program), ignoring every other argument and everything after `--`.
 ///
-/// `--env-file`, `--read-secret-files` and `--strict` are envconfig's only
-/// after `--check-env`: before it, or without it, they belong to the
-/// application, which may have flags of those names.
+/// `--env-file`, `--read-secret-files`, `--strict`, `--manifest` and
+/// `--container` are envconfig's only after `--check-env`: before it, or
+/// without it, they belong to the application, which may have flags of
+/// those names.
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Action, Usage> {
     let mut print_docs: Option<Format> = None;
     let mut print_config: Option<ConfigFormat> = None;
@@ -190,6 +206,20 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
                 }
                 options.env_file = Some(PathBuf::from(path));
             }
+            ("--manifest" | "--container", value, Some(options)) => {
+                // `-` alone is stdin, not a flag.
+                let value = match value {
+                    Some(value) => OsString::from(value),
+                    None => args
+                        .next()
+                        .filter(|next| next == "-" || !next.as_encoded_bytes().starts_with(b"-"))
+                        .ok_or_else(|| Usage(format!("{flag} needs a {}", value_name(flag))))?,
+                };
+                if value.is_empty() {
+                    return Err(Usage(format!("{flag} needs a {}", value_name(flag))));
+                }
+                set_manifest_flag(options, flag, value)?;
+            }
             ("--read-secret-files", None, Some(options)) => {
                 if options.read_secret_files {
                     return Err(twice("--read-secret-files"));
@@ -220,6 +250,40 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
     }
 }
 
+fn value_name(flag: &str) -> &'static str {
+    if flag == "--manifest" { "PATH" } else { "NAME" }
+}
+
+/// `--manifest PATH` or `--container NAME`, after `--check-env`.
+#[cfg(feature = "k8s")]
+fn set_manifest_flag(options: &mut CheckOptions, flag: &str, value: OsString) -> Result<(), Usage> {
+    let twice = Usage(format!("{flag} is given more than once"));
+    if flag == "--manifest" {
+        if options.manifest.is_some() {
+            return Err(twice);
+        }
+        options.manifest = Some(PathBuf::from(value));
+    } else {
+        if options.container.is_some() {
+            return Err(twice);
+        }
+        let name = value
+            .into_string()
+            .map_err(|_| Usage("the NAME of --container is not valid UTF-8".into()))?;
+        options.container = Some(name);
+    }
+    Ok(())
+}
+
+/// Without the `k8s` feature, `--manifest` after `--check-env` is refused
+/// rather than ignored: a CI job must not pass by checking something else.
+#[cfg(not(feature = "k8s"))]
+fn set_manifest_flag(_: &mut CheckOptions, flag: &str, _: OsString) -> Result<(), Usage> {
+    Err(Usage(format!(
+        "{flag} needs envconfig's `k8s` feature, which this program is built without"
+    )))
+}
+
 impl Action {
     /// The action of a set of flags, or why they do not go together.
     pub(super) fn from_flags(
@@ -231,259 +295,37 @@ impl Action {
                 "--print-env-docs and --check-env cannot be used together".into(),
             )),
             (Some(format), None) => Ok(Action::PrintDocs(format)),
-            (None, Some(options)) => Ok(Action::Check(options)),
+            (None, Some(options)) => {
+                options.check_combination()?;
+                Ok(Action::Check(options))
+            }
             (None, None) => Ok(Action::Load),
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(line: &[&str]) -> Vec<OsString> {
-        std::iter::once("billing")
-            .chain(line.iter().copied())
-            .map(OsString::from)
-            .collect()
-    }
-
-    #[test]
-    fn flags_and_what_they_ask_for() {
-        let check = |env_file: Option<&str>| {
-            Ok(Action::Check(CheckOptions {
-                env_file: env_file.map(PathBuf::from),
-                ..CheckOptions::default()
-            }))
-        };
-        let cases: &[(&[&str], Result<Action, &str>)] = &[
-            (&[], Ok(Action::Load)),
-            (&["--port", "80", "serve", "-v"], Ok(Action::Load)),
-            (&["--print-env-docs"], Ok(Action::PrintDocs(Format::Text))),
-            (
-                &["--print-env-docs=json"],
-                Ok(Action::PrintDocs(Format::Json)),
-            ),
-            (
-                &["--print-env-docs=k8s", "--other"],
-                Ok(Action::PrintDocs(Format::K8s)),
-            ),
-            // The format may follow as a word of its own; a flag after
-            // `--print-env-docs` is no format.
-            (
-                &["--print-env-docs", "json"],
-                Ok(Action::PrintDocs(Format::Json)),
-            ),
-            (
-                &["--print-env-docs", "--verbose"],
-                Ok(Action::PrintDocs(Format::Text)),
-            ),
-            (
-                &["--print-env-docs", "--", "json"],
-                Ok(Action::PrintDocs(Format::Text)),
-            ),
-            // Names in any case, and short forms.
-            (
-                &["--print-env-docs=JSON"],
-                Ok(Action::PrintDocs(Format::Json)),
-            ),
-            (
-                &["--print-env-docs", "Markdown"],
-                Ok(Action::PrintDocs(Format::Markdown)),
-            ),
-            (
-                &["--print-env-docs=md"],
-                Ok(Action::PrintDocs(Format::Markdown)),
-            ),
-            (
-                &["--print-env-docs", "ENV"],
-                Ok(Action::PrintDocs(Format::Dotenv)),
-            ),
-            (
-                &["--print-env-docs=docker-env"],
-                Ok(Action::PrintDocs(Format::DockerEnv)),
-            ),
-            (
-                &["--print-env-docs", "k8s-files"],
-                Ok(Action::PrintDocs(Format::K8sFiles)),
-            ),
-            (&["--check-env"], check(None)),
-            (
-                &["--check-env", "--env-file", "prod.env"],
-                check(Some("prod.env")),
-            ),
-            (
-                &["--check-env", "--env-file=prod.env"],
-                check(Some("prod.env")),
-            ),
-            (
-                &["--check-env", "--env-file", "./-odd.env"],
-                check(Some("./-odd.env")),
-            ),
-            (
-                &[
-                    "--check-env",
-                    "--strict",
-                    "--env-file",
-                    "a.env",
-                    "--read-secret-files",
-                ],
-                Ok(Action::Check(CheckOptions {
-                    env_file: Some(PathBuf::from("a.env")),
-                    read_secret_files: true,
-                    strict: true,
-                })),
-            ),
-            // Before `--check-env`, or without it, these flags are the
-            // application's own.
-            (&["--env-file", "app.env", "--strict"], Ok(Action::Load)),
-            (&["--env-file=app.env", "--check-env"], check(None)),
-            // Only the exact flags are ours.
-            (
-                &["--check-environment", "--print-env-doc", "-check-env"],
-                Ok(Action::Load),
-            ),
-            (&["--", "--check-env"], Ok(Action::Load)),
-            // An unknown format is an error in every spelling.
-            (
-                &["--print-env-docs=yaml"],
-                Err("--print-env-docs: unknown format \"yaml\""),
-            ),
-            (
-                &["--print-env-docs", "yaml"],
-                Err("--print-env-docs: unknown format \"yaml\""),
-            ),
-            (
-                &["--print-env-docs", "serve"],
-                Err("--print-env-docs: unknown format \"serve\""),
-            ),
-            (
-                &["--print-env-docs="],
-                Err("--print-env-docs needs a FORMAT"),
-            ),
-            (
-                &["--print-env-docs", ""],
-                Err("--print-env-docs needs a FORMAT"),
-            ),
-            (
-                &["--check-env", "--env-file"],
-                Err("--env-file needs a PATH"),
-            ),
-            (
-                &["--check-env", "--env-file", "--strict"],
-                Err("--env-file needs a PATH"),
-            ),
-            (
-                &["--check-env", "--strict=yes"],
-                Err("--strict takes no value"),
-            ),
-            (
-                &["--check-env", "--strict", "--strict"],
-                Err("--strict is given more than once"),
-            ),
-            (
-                &["--check-env", "--env-file="],
-                Err("--env-file needs a PATH"),
-            ),
-            (
-                &["--check-env", "--print-env-docs"],
-                Err("cannot be used together"),
-            ),
-            (
-                &["--check-env", "--check-env"],
-                Err("--check-env is given more than once"),
-            ),
-            (&["--check-env=yes"], Err("--check-env takes no value")),
-            (
-                &["--print-config"],
-                Ok(Action::PrintConfig(ConfigFormat::Text)),
-            ),
-            (
-                &["--print-config", "JSON", "serve"],
-                Ok(Action::PrintConfig(ConfigFormat::Json)),
-            ),
-            (
-                &["--print-config=json"],
-                Ok(Action::PrintConfig(ConfigFormat::Json)),
-            ),
-            (
-                &["--print-config=yaml"],
-                Err("--print-config: unknown format \"yaml\": expected text or json"),
-            ),
-            (
-                &["--check-env", "--print-config"],
-                Err("--print-config cannot be used with --print-env-docs or --check-env"),
-            ),
-            (
-                &["--print-env-docs=json", "--print-env-docs"],
-                Err("--print-env-docs is given more than once"),
-            ),
-        ];
-        for (line, expected) in cases {
-            let got = parse_args(args(line));
-            match (expected, &got) {
-                (Ok(expected), Ok(got)) => assert_eq!(got, expected, "{line:?}"),
-                (Err(message), Err(usage)) => {
-                    assert!(usage.0.contains(message), "{line:?}: {usage}");
-                }
-                _ => panic!("{line:?}: expected {expected:?}, got {got:?}"),
+impl CheckOptions {
+    /// Whether the flags after `--check-env` go together.
+    fn check_combination(&self) -> Result<(), Usage> {
+        #[cfg(feature = "k8s")]
+        {
+            let conflict =
+                |other: &str| Usage(format!("--manifest and {other} cannot be used together"));
+            if self.manifest.is_some() && self.env_file.is_some() {
+                return Err(conflict("--env-file"));
+            }
+            // The files a manifest names are the container's.
+            if self.manifest.is_some() && self.read_secret_files {
+                return Err(conflict("--read-secret-files"));
+            }
+            if self.container.is_some() && self.manifest.is_none() {
+                return Err(Usage("--container needs --manifest".into()));
             }
         }
-    }
-
-    #[test]
-    fn an_unknown_format_names_the_valid_ones() {
-        let usage = parse_args(args(&["--print-env-docs=xml"])).unwrap_err();
-        assert_eq!(
-            usage.to_string(),
-            "error: --print-env-docs: unknown format \"xml\": \
-             expected one of text, markdown (md), dotenv (env), docker-env, json, k8s, k8s-files\n\
-             usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | \
-             --check-env [--env-file PATH] [--read-secret-files] [--strict]"
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn arguments_that_are_not_utf8() {
-        use std::os::unix::ffi::OsStringExt;
-        let odd = |prefix: &str| {
-            let mut bytes = prefix.as_bytes().to_vec();
-            bytes.push(0xff);
-            OsString::from_vec(bytes)
-        };
-        let line = |arg: OsString| vec![OsString::from("billing"), arg];
-        assert_eq!(parse_args(line(odd("--name="))), Ok(Action::Load));
-        assert_eq!(parse_args(line(odd("--env-file="))), Ok(Action::Load));
-        assert!(
-            parse_args(vec![
-                OsString::from("billing"),
-                OsString::from("--check-env"),
-                odd("--env-file=")
-            ])
-            .is_err()
-        );
-        assert!(parse_args(line(odd("--print-env-docs="))).is_err());
-        assert!(
-            parse_args(vec![
-                OsString::from("billing"),
-                OsString::from("--print-env-docs"),
-                odd("json")
-            ])
-            .is_err()
-        );
-        let path = parse_args(vec![
-            OsString::from("billing"),
-            OsString::from("--check-env"),
-            OsString::from("--env-file"),
-            odd("prod"),
-        ]);
-        assert_eq!(
-            path,
-            Ok(Action::Check(CheckOptions {
-                env_file: Some(PathBuf::from(odd("prod"))),
-                ..CheckOptions::default()
-            }))
-        );
+        Ok(())
     }
 }
+
+#[cfg(test)]
+#[path = "args_tests.rs"]
+mod tests;

@@ -12,8 +12,9 @@ use crate::source::Source;
 
 /// envconfig's flags, to flatten into an application's own clap parser
 /// (feature `clap`): `--print-env-docs[=FORMAT]`, `--check-env`,
-/// `--env-file PATH`, `--read-secret-files` and `--strict`, which mean what
-/// they mean to [`load_or_exit`].
+/// `--env-file PATH`, `--read-secret-files` and `--strict` (and, with the
+/// `k8s` feature, `--manifest PATH` and `--container NAME`), which mean
+/// what they mean to [`load_or_exit`].
 ///
 /// A bad use of them is reported by the application's parser, with its
 /// exit status (2 for clap), rather than with 64.
@@ -92,6 +93,25 @@ pub struct Args {
     /// With --check-env: fail on any warning or unchecked variable too
     #[arg(long, requires = "check_env")]
     pub strict: bool,
+
+    /// With --check-env: check a container of this Kubernetes manifest
+    /// instead (- for stdin), as the kubelet would set its environment
+    #[cfg(feature = "k8s")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "k8s")))]
+    #[arg(
+        long,
+        value_name = "PATH",
+        requires = "check_env",
+        conflicts_with = "env_file"
+    )]
+    pub manifest: Option<PathBuf>,
+
+    /// With --check-env --manifest: the container to check, when the
+    /// manifest has several (NAME, or WORKLOAD/NAME)
+    #[cfg(feature = "k8s")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "k8s")))]
+    #[arg(long, value_name = "NAME", requires = "manifest")]
+    pub container: Option<String>,
 }
 
 impl Args {
@@ -118,6 +138,10 @@ impl Args {
             env_file: self.env_file.clone(),
             read_secret_files: self.read_secret_files,
             strict: self.strict,
+            #[cfg(feature = "k8s")]
+            manifest: self.manifest.clone(),
+            #[cfg(feature = "k8s")]
+            container: self.container.clone(),
         });
         if let Some(format) = &self.print_config {
             let format = match format.as_str() {

@@ -43,7 +43,9 @@ const DOTENV: &str = ".env";
 ///   and exits with 0. No variable needs to be set.
 /// - With `--check-env`, checks the process environment, plus the `.env`
 ///   file of the working directory if there is one; with
-///   `--env-file PATH` as well, checks that dotenv file alone. Prints one
+///   `--env-file PATH` as well, checks that dotenv file alone; with
+///   `--manifest PATH [--container NAME]` (feature `k8s`), a container of
+///   that Kubernetes manifest (`-` reads it from stdin). Prints one
 ///   line per variable (ok, default, missing or invalid; where its
 ///   value came from, the value itself unless it is secret), a warning for
 ///   each set variable that carries `T`'s prefix but belongs to no field
@@ -56,8 +58,10 @@ const DOTENV: &str = ".env";
 ///
 /// An unknown `FORMAT` or a bad use of the flags (`--env-file` without
 /// `--check-env` or without a path, an `--env-file` that is not a file,
-/// both `--print-env-docs` and `--check-env`, a flag given twice) prints what
-/// is wrong to stderr and exits with 64 (`EX_USAGE`). A malformed dotenv
+/// both `--print-env-docs` and `--check-env`, a flag given twice, a
+/// manifest with no pod template or several containers and no
+/// `--container`) prints what is wrong to stderr and exits with 64
+/// (`EX_USAGE`). A malformed dotenv
 /// file exits with 78, naming the file and the line, never quoting it: it
 /// may hold a secret. Output that cannot be written (a full disk, a closed
 /// pipe) exits with 74 (`EX_IOERR`). Every other argument is left to the
@@ -299,6 +303,22 @@ pub(crate) fn run<T: Config>(
             }
             Run::Exit(print_config::<T>(&source, format))
         }
+        #[cfg(feature = "k8s")]
+        Action::Check(CheckOptions {
+            manifest: Some(path),
+            container,
+            strict,
+            ..
+        }) => {
+            use crate::source::manifest::{ManifestError, read};
+            match read(&path, container.as_deref()) {
+                Ok((source, checked)) => Run::Exit(check::<T>(&source, checked, strict)),
+                Err(ManifestError::Usage(message)) => Run::Exit(Usage(message).into()),
+                Err(ManifestError::Unreadable(message)) => {
+                    Run::Exit(Exit::failure(EX_CONFIG, format!("error: {message}")))
+                }
+            }
+        }
         Action::Check(CheckOptions {
             env_file: None,
             strict,
@@ -319,6 +339,7 @@ pub(crate) fn run<T: Config>(
             env_file: Some(path),
             read_secret_files,
             strict,
+            ..
         }) => {
             let shown_path = Abridged::name(&path.to_string_lossy()).to_string();
             // Any readable file will do, a pipe too:

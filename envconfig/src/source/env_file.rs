@@ -5,13 +5,13 @@ use std::cell::Cell;
 use std::collections::HashSet;
 use std::collections::hash_map::Entry::{Occupied, Vacant};
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
 use super::env_file_syntax::{ScannedEntry, scan};
+use super::text_file::read_text;
 use super::{Entry, Origin, RawValue, Source};
 use crate::shown::Abridged;
 
@@ -220,10 +220,9 @@ fn is_from_file(origin: &Origin, path: &Path) -> bool {
     matches!(origin, Origin::EnvFile { path: from, .. } if **from == *path)
 }
 
-/// The text of a dotenv file, without the byte order mark that editors on
-/// Windows start files with (dotenvy's own loaders skip it, its iterator
-/// does not). A pipe (`--env-file <(vault read ...)`) is read too, up to
-/// [`MAX_ENV_FILE_BYTES`] like a file.
+/// The text of a dotenv file, bounded by [`MAX_ENV_FILE_BYTES`]. A pipe
+/// (`--env-file <(vault read ...)`) is read too. dotenvy's own loaders skip
+/// a byte order mark, its iterator does not: [`read_text`] does.
 fn read_env_file(path: &Path) -> Result<Zeroizing<String>, EnvFileError> {
     let unreadable = |reason: String| EnvFileError {
         path: path.to_owned(),
@@ -231,26 +230,7 @@ fn read_env_file(path: &Path) -> Result<Zeroizing<String>, EnvFileError> {
     };
     let file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
     let length = file.metadata().map_or(0, |metadata| metadata.len());
-    // Sized once for a regular file, so that no growth leaves a copy behind.
-    let capacity = usize::try_from(length)
-        .map_or(MAX_ENV_FILE_BYTES, |length| length.min(MAX_ENV_FILE_BYTES))
-        + 1;
-    let mut bytes = Zeroizing::new(Vec::with_capacity(capacity));
-    file.take(MAX_ENV_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(e.to_string()))?;
-    if bytes.len() > MAX_ENV_FILE_BYTES {
-        return Err(unreadable(format!(
-            "it is larger than the {} MiB limit",
-            MAX_ENV_FILE_BYTES / (1024 * 1024)
-        )));
-    }
-    let Ok(text) = std::str::from_utf8(&bytes) else {
-        return Err(unreadable("it is not valid UTF-8".into()));
-    };
-    Ok(Zeroizing::new(
-        text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
-    ))
+    read_text(file, length, MAX_ENV_FILE_BYTES).map_err(unreadable)
 }
 
 /// A dotenv file that cannot be read.

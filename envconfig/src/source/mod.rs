@@ -1,82 +1,31 @@
 //! Where raw values come from: the process environment, given pairs, a dotenv
-//! file, and the `NAME_FILE` files that mounted secrets live in.
+//! file, the `NAME_FILE` files that mounted secrets live in, and (feature
+//! `k8s`) a container of a Kubernetes manifest.
 //!
 //! Values are held in [`Zeroizing`] buffers from the moment they are read:
 //! which of them are secret is only known once a field asks for them.
 
 use std::collections::HashMap;
 use std::ffi::OsString;
-use std::fmt;
 use std::ops::Deref;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
 use zeroize::Zeroizing;
 
 use crate::VarPair;
+use crate::check::Checked;
 
 mod env_file;
 mod env_file_syntax;
+#[cfg(feature = "k8s")]
+pub(crate) mod manifest;
+mod origin;
 mod secret_file;
+mod text_file;
 
 use env_file::MalformedLine;
+pub use origin::Origin;
 use secret_file::read_secret_file;
-
-use crate::shown::Abridged;
-
-/// Where a value was found.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Origin {
-    /// The process environment, or the pairs given to `from_vars`.
-    Environment,
-    /// A line of a dotenv file.
-    EnvFile {
-        /// The file.
-        path: Arc<Path>,
-        /// The 1-based line where the entry starts.
-        line: usize,
-    },
-    /// The file named by the `NAME_FILE` variable.
-    SecretFile(PathBuf),
-    /// The field's default.
-    Default,
-    /// An alias of the variable (`#[config(alias = "OLD_NAME")]`), and
-    /// where that was found.
-    Alias { alias: String, via: Box<Origin> },
-}
-
-impl Origin {
-    /// Where the value came from, as a report's column, a problem's
-    /// `(from ...)` and a warning say it: `environment`, the dotenv file's
-    /// path and line (`.env:3`), `NAME_FILE` (of `var`), `default`.
-    pub fn label(&self, var: &str) -> String {
-        match self {
-            Origin::Environment => "environment".to_owned(),
-            Origin::EnvFile { path, line } => {
-                format!("{}:{line}", Abridged::name(&path.to_string_lossy()))
-            }
-            Origin::SecretFile(_) => format!("{var}_FILE"),
-            Origin::Default => "default".to_owned(),
-            Origin::Alias { alias, via } => match **via {
-                Origin::Environment => format!("alias {alias}"),
-                _ => format!("alias {alias} ({})", via.label(alias)),
-            },
-        }
-    }
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::Environment => f.write_str("environment"),
-            Origin::EnvFile { path, line } => write!(f, "{}:{line}", path.display()),
-            Origin::SecretFile(path) => write!(f, "file {}", path.display()),
-            Origin::Default => f.write_str("default"),
-            Origin::Alias { alias, via } => write!(f, "alias {alias} ({via})"),
-        }
-    }
-}
 
 enum RawValue {
     Text(Zeroizing<String>),
@@ -156,10 +105,14 @@ pub struct Source {
     /// The entries of dotenv files that dotenvy rejects and whose name
     /// cannot be told.
     unnamed_malformed: Vec<MalformedLine>,
-    /// A dotenv file checked alone, not the environment of a process.
+    /// A dotenv file or a manifest checked alone, not the environment of a
+    /// process.
     file_alone: bool,
     /// Whether the files that `NAME_FILE` variables name are read.
     open_secret_files: bool,
+    /// What a Kubernetes manifest tells besides values.
+    #[cfg(feature = "k8s")]
+    manifest: manifest::Facts,
 }
 
 /// An entry of `vars`, or one just read from the process environment.
@@ -211,6 +164,10 @@ pub enum Unusable {
         origin: Origin,
         reason: &'static str,
     },
+    /// The Kubernetes manifest that sets it would not deploy: Kubernetes
+    /// rejects the value, or the container cannot start.
+    #[cfg_attr(not(feature = "k8s"), allow(dead_code))]
+    Undeployable { origin: Origin, reason: String },
 }
 
 /// A raw value: borrowed from the source, or read from a `NAME_FILE`.
@@ -246,6 +203,8 @@ impl Source {
             unnamed_malformed: Vec::new(),
             file_alone: false,
             open_secret_files: true,
+            #[cfg(feature = "k8s")]
+            manifest: manifest::Facts::default(),
         }
     }
 
@@ -334,6 +293,21 @@ impl Source {
         names
     }
 
+    /// What the configuration's view of the variables makes worth a warning
+    /// about how a manifest sets them: a secret in plain text, a required
+    /// variable behind an optional reference.
+    pub(crate) fn warnings_about(&self, vars: &[Checked]) -> Vec<String> {
+        #[cfg(feature = "k8s")]
+        return self.manifest.warnings(vars, |name| {
+            self.vars.contains_key(name) || self.unchecked.contains_key(name)
+        });
+        #[cfg(not(feature = "k8s"))]
+        {
+            let _ = vars;
+            Vec::new()
+        }
+    }
+
     /// The names that the value of `name` copies from others through a
     /// dotenv file's `${NAME}`.
     pub fn copies(&self, name: &str) -> &[String] {
@@ -350,7 +324,25 @@ impl Source {
     /// A live source knows only its dotenv file's names; `--check-env` reads
     /// a snapshot instead.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.vars.keys().map(String::as_str)
+        // A manifest's variable whose value is not known here is set too.
+        let unchecked = self
+            .unchecked
+            .keys()
+            .filter(|name| !self.vars.contains_key(*name));
+        let names = self.vars.keys().chain(unchecked).map(String::as_str);
+        #[cfg(feature = "k8s")]
+        let names = names.chain(self.manifest.names());
+        names
+    }
+
+    /// What is wrong with the source beyond the configuration's variables:
+    /// a manifest that Kubernetes would reject, or whose container would not
+    /// start, for a variable that no field reads.
+    pub fn errors(&self) -> Vec<String> {
+        #[cfg(feature = "k8s")]
+        return self.manifest.errors();
+        #[cfg(not(feature = "k8s"))]
+        Vec::new()
     }
 
     fn get(&self, name: &str) -> Option<Found<'_>> {
@@ -390,8 +382,18 @@ impl Source {
     }
 
     fn lookup_set(&self, var: &VarName) -> Lookup<'_> {
+        #[cfg(feature = "k8s")]
+        if let Some(undeployable) = self.manifest.undeployable(var) {
+            return undeployable;
+        }
         if let Some((reason, origin)) = self.unchecked.get(var.name()) {
             return Lookup::Unchecked(reason.clone(), origin.clone());
+        }
+        if let Some((reason, origin)) = self.unchecked.get(var.file_var())
+            && self.get(var.name()).is_none_or(|direct| is_empty(&direct))
+        {
+            let reason = format!("set by {}, {reason}", var.file_var());
+            return Lookup::Unchecked(reason, origin.clone());
         }
         let direct = self.get(var.name());
         let via_file = self.get(var.file_var()).filter(|entry| !is_empty(entry));
@@ -434,6 +436,9 @@ impl Source {
                     RawValue::Text(text) => Lookup::Value(RawText::Owned(text), origin),
                 },
             },
+            #[cfg(feature = "k8s")]
+            (None, None) => self.manifest.maybe_set(var.name()).unwrap_or(Lookup::Unset),
+            #[cfg(not(feature = "k8s"))]
             (None, None) => Lookup::Unset,
         }
     }

@@ -1,0 +1,165 @@
+//! `$(NAME)` in a container's `env` values, expanded as the kubelet expands
+//! it: a port of Kubernetes' `third_party/forked/golang/expansion/expand.go`,
+//! rule for rule, and tested with its table.
+//!
+//! - `$(NAME)` is replaced by the value of `NAME` when it is defined (by an
+//!   entry above, an `envFrom` source, or a Service of the cluster), and
+//!   left as written when it is not;
+//! - `$$` is one `$`, so `$$(NAME)` is the text `$(NAME)`;
+//! - a `$` followed by anything else, an unclosed `$(`, and a `$` that ends
+//!   the value are left as written; nothing else is special (`${NAME}`,
+//!   `$NAME`, backslashes).
+
+use zeroize::Zeroizing;
+
+/// `input` with its references expanded. `resolve(name, out)` pushes the
+/// value of `name` onto `out` and says whether `name` is defined.
+pub(super) fn expand(
+    input: &str,
+    mut resolve: impl FnMut(&str, &mut String) -> bool,
+) -> Zeroizing<String> {
+    let mut out = Zeroizing::new(String::with_capacity(input.len()));
+    let bytes = input.as_bytes();
+    // Up to where `input` is copied into `out`.
+    let mut checkpoint = 0;
+    let mut cursor = 0;
+    while cursor < bytes.len() {
+        if bytes[cursor] == b'$' && cursor + 1 < bytes.len() {
+            out.push_str(&input[checkpoint..cursor]);
+            let rest = &input[cursor + 1..];
+            // How many bytes after the `$` are consumed.
+            let advance = match rest.chars().next() {
+                Some('$') => {
+                    out.push('$');
+                    1
+                }
+                Some('(') => match rest.find(')') {
+                    Some(close) => {
+                        let name = &rest[1..close];
+                        if !resolve(name, &mut out) {
+                            out.push_str("$(");
+                            out.push_str(name);
+                            out.push(')');
+                        }
+                        close + 1
+                    }
+                    None => {
+                        out.push_str("$(");
+                        1
+                    }
+                },
+                Some(other) => {
+                    out.push('$');
+                    out.push(other);
+                    other.len_utf8()
+                }
+                None => 0,
+            };
+            cursor += advance;
+            checkpoint = cursor + 1;
+        }
+        cursor += 1;
+    }
+    out.push_str(&input[checkpoint..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn expand_with(input: &str, context: &HashMap<&str, &str>) -> String {
+        let expanded = expand(input, |name, out| match context.get(name) {
+            Some(value) => {
+                out.push_str(value);
+                true
+            }
+            None => false,
+        });
+        expanded.as_str().to_owned()
+    }
+
+    /// Kubernetes' own table (`expand_test.go`, `doExpansionTest`), then
+    /// cases it does not spell out.
+    #[test]
+    fn kubernetes_expansion_table() {
+        let context: HashMap<&str, &str> = [
+            ("VAR_A", "A"),
+            ("VAR_B", "B"),
+            ("VAR_C", "C"),
+            ("VAR_REF", "$(VAR_A)"),
+            ("VAR_EMPTY", ""),
+        ]
+        .into_iter()
+        .collect();
+        let table = [
+            ("$(VAR_A)", "A"),
+            ("$(VAR_A)-$(VAR_A)", "A-A"),
+            ("$(VAR_A)-1", "A-1"),
+            ("___$(VAR_B)___", "___B___"),
+            ("___$(VAR_C)", "___C"),
+            ("$(VAR_A)_$(VAR_B)_$(VAR_C)", "A_B_C"),
+            ("$$(VAR_B)_$(VAR_A)", "$(VAR_B)_A"),
+            ("$$(VAR_A)_$$(VAR_B)", "$(VAR_A)_$(VAR_B)"),
+            ("f000-$$VAR_A", "f000-$VAR_A"),
+            ("foo\\$(VAR_C)bar", "foo\\Cbar"),
+            ("foo\\\\$(VAR_C)bar", "foo\\\\Cbar"),
+            ("foo\\\\\\\\$(VAR_A)bar", "foo\\\\\\\\Abar"),
+            ("$(VAR_A$(VAR_B))", "$(VAR_A$(VAR_B))"),
+            ("$(VAR_A$(VAR_B)", "$(VAR_A$(VAR_B)"),
+            ("$(VAR_REF)", "$(VAR_A)"),
+            ("%%$(VAR_REF)--$(VAR_REF)%%", "%%$(VAR_A)--$(VAR_A)%%"),
+            ("foo$(VAR_EMPTY)bar", "foobar"),
+            ("foo$(VAR_Awhoops!", "foo$(VAR_Awhoops!"),
+            ("f00__(VAR_A)__", "f00__(VAR_A)__"),
+            ("$?_boo_$!", "$?_boo_$!"),
+            ("$VAR_A", "$VAR_A"),
+            ("$(VAR_DNE)", "$(VAR_DNE)"),
+            ("$$$$$$(BIG_MONEY)", "$$$(BIG_MONEY)"),
+            ("$$$$$$(VAR_A)", "$$$(VAR_A)"),
+            ("$$$$$$$(GOOD_ODDS)", "$$$$(GOOD_ODDS)"),
+            ("$$$$$$$(VAR_A)", "$$$A"),
+            ("$VAR_A)", "$VAR_A)"),
+            ("${VAR_A}", "${VAR_A}"),
+            ("$(VAR_B)_______$(A", "B_______$(A"),
+            ("$(VAR_C)_______$(", "C_______$("),
+            ("$(VAR_A)foobarzab$", "Afoobarzab$"),
+            ("foo-\\$(VAR_A", "foo-\\$(VAR_A"),
+            ("--$($($($($--", "--$($($($($--"),
+            ("$($($($($--foo$(", "$($($($($--foo$("),
+            ("foo0--$($($($(", "foo0--$($($($("),
+            ("$(foo$$var)", "$(foo$$var)"),
+            ("\n", "\n"),
+            // Beyond Kubernetes' table: a `$` before a character of more
+            // than one byte, an empty name, and a lone `$`.
+            ("$é$(VAR_A)", "$éA"),
+            ("é$$é", "é$é"),
+            ("$()", "$()"),
+            ("$", "$"),
+            ("", ""),
+        ];
+        for (input, expected) in table {
+            assert_eq!(expand_with(input, &context), expected, "{input:?}");
+        }
+    }
+
+    /// Kubernetes' `TestMapReference`: each entry sees the ones above it,
+    /// expanded.
+    #[test]
+    fn each_entry_expands_from_those_above() {
+        let mut context: HashMap<&str, String> = HashMap::new();
+        for (name, value) in [("FOO", "bar"), ("ZOO", "$(FOO)-1"), ("BLU", "$(ZOO)-2")] {
+            let expanded = expand(value, |name, out| match context.get(name) {
+                Some(value) => {
+                    out.push_str(value);
+                    true
+                }
+                None => false,
+            });
+            context.insert(name, expanded.as_str().to_owned());
+        }
+        assert_eq!(context["ZOO"], "bar-1");
+        assert_eq!(context["BLU"], "bar-1-2");
+    }
+}

@@ -1,0 +1,157 @@
+//! What a [`Source`](super::super::Source) read from a Kubernetes manifest
+//! knows besides values: what would not deploy, what an `envFrom` of an
+//! unknown ConfigMap or Secret may set, and how each variable is set (in
+//! plain text, through an optional reference).
+
+use std::cell::Cell;
+use std::collections::HashMap;
+
+use crate::check::Checked;
+use crate::shown::Abridged;
+use crate::source::{Lookup, Origin, Unusable, VarName};
+
+#[derive(Default)]
+pub(crate) struct Facts {
+    /// The variables that would not deploy, by name.
+    pub undeployable: HashMap<String, Undeployable>,
+    /// The `envFrom` sources whose keys are not known here, in order: any
+    /// name they could set and that nothing else sets may be set.
+    pub maybe_set: Vec<MaybeSet>,
+    /// How each variable is set, when that deserves a warning.
+    pub how_set: HashMap<String, HowSet>,
+    /// What would not deploy and has no name: an `env` entry without one.
+    pub unnamed: Vec<(Origin, String)>,
+}
+
+/// A variable that Kubernetes would reject, or that keeps the container
+/// from starting.
+pub(crate) struct Undeployable {
+    pub origin: Origin,
+    pub reason: String,
+    /// Whether a field asked for it: if none did, it is an error of the
+    /// manifest rather than a variable's problem.
+    pub claimed: Cell<bool>,
+}
+
+/// An `envFrom` source whose keys are not known here.
+pub(crate) struct MaybeSet {
+    /// Its `prefix`: the names it can set start with it.
+    pub prefix: String,
+    /// What it is, in words: `the ConfigMap billing-config (envFrom), which
+    /// is not among the documents`.
+    pub what: String,
+    pub origin: Origin,
+    /// `optional: true`, in words, if it is.
+    pub optional: Option<String>,
+}
+
+/// How a variable is set, as far as a warning goes.
+#[derive(Default)]
+pub(crate) struct HowSet {
+    /// Where its value is written in plain text (`a literal value:`, `the
+    /// ConfigMap x`), if it is.
+    pub plain_text: Option<(String, Origin)>,
+    /// The optional reference its value depends on, in words.
+    pub optional: Option<String>,
+}
+
+impl Facts {
+    /// The problem of a variable (or its `_FILE`) that would not deploy.
+    pub fn undeployable(&self, var: &VarName) -> Option<Lookup<'static>> {
+        let found = self
+            .undeployable
+            .get(var.name())
+            .or_else(|| self.undeployable.get(var.file_var()))?;
+        found.claimed.set(true);
+        Some(Lookup::Unusable(Unusable::Undeployable {
+            origin: found.origin.clone(),
+            reason: found.reason.clone(),
+        }))
+    }
+
+    /// `name`, unset otherwise, as the last `envFrom` source that may set
+    /// it leaves it: unchecked.
+    pub fn maybe_set(&self, name: &str) -> Option<Lookup<'static>> {
+        let source = self.source_of(name)?;
+        Some(Lookup::Unchecked(
+            format!("may be set by {}", source.what),
+            source.origin.clone(),
+        ))
+    }
+
+    /// The last `envFrom` source that may set `name`.
+    pub fn source_of(&self, name: &str) -> Option<&MaybeSet> {
+        self.maybe_set
+            .iter()
+            .rev()
+            .find(|source| name.starts_with(&source.prefix))
+    }
+
+    /// The names of the variables that would not deploy.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.undeployable.keys().map(String::as_str)
+    }
+
+    /// The variables that would not deploy and that no field reads: the
+    /// manifest's own errors, in the order of its lines.
+    pub fn errors(&self) -> Vec<String> {
+        let mut errors: Vec<(&Origin, String)> = self
+            .undeployable
+            .iter()
+            .filter(|(_, found)| !found.claimed.get())
+            .map(|(name, found)| {
+                let line = format!(
+                    "{}: {}: {}",
+                    found.origin.label(name),
+                    Abridged::name(name),
+                    found.reason
+                );
+                (&found.origin, line)
+            })
+            .chain(
+                self.unnamed
+                    .iter()
+                    .map(|(origin, reason)| (origin, format!("{}: {reason}", origin.label("")))),
+            )
+            .collect();
+        errors.sort();
+        errors.into_iter().map(|(_, line)| line).collect()
+    }
+
+    /// What the configuration's view of the variables makes worth a
+    /// warning: a secret in plain text, a required variable behind an
+    /// optional reference.
+    pub fn warnings(&self, vars: &[Checked], set: impl Fn(&str) -> bool) -> Vec<String> {
+        let mut warnings = Vec::new();
+        for checked in vars {
+            let name = Abridged::name(&checked.var);
+            let how = self.how_set.get(&checked.var);
+            if checked.secret
+                && let Some((written, origin)) = how.and_then(|how| how.plain_text.as_ref())
+            {
+                warnings.push(format!(
+                    "{}: {name} is secret, but {written} sets it: the secret sits in the \
+                     manifest in plain text (use a secretKeyRef)",
+                    origin.label(&checked.var)
+                ));
+            }
+            let optional = match how.and_then(|how| how.optional.as_ref()) {
+                Some(optional) => Some(optional),
+                None if !set(&checked.var) => self
+                    .source_of(&checked.var)
+                    .and_then(|source| source.optional.as_ref()),
+                None => None,
+            };
+            if checked.required
+                && let Some(optional) = optional
+            {
+                warnings.push(format!(
+                    "{name} is required, but it depends on {optional}: where that is \
+                     missing, the container starts without it and the configuration \
+                     does not load"
+                ));
+            }
+        }
+        warnings
+    }
+}

@@ -1,0 +1,140 @@
+//! `--check-env --manifest PATH` (feature `k8s`): the environment of one
+//! container of a Kubernetes manifest, as the kubelet would build it, as a
+//! [`Source`] to check the configuration against.
+//!
+//! The manifest is what a deployment applies (`helm template`, `kubectl
+//! kustomize` output): a stream of YAML documents ([`yaml`]), of which the
+//! pod templates and the ConfigMaps and Secrets are read ([`workload`]).
+//! The chosen container's environment is built as the kubelet builds it
+//! ([`env`], [`expand`], [`files`]); what only the cluster knows is set but
+//! unchecked, and a Secret's values are never read.
+
+mod env;
+mod expand;
+mod facts;
+mod files;
+mod scalar;
+mod workload;
+mod yaml;
+
+use std::cell::Cell;
+use std::path::Path;
+use std::sync::Arc;
+
+use zeroize::Zeroizing;
+
+use self::env::{Env, Setting};
+pub(crate) use self::facts::Facts;
+use self::facts::Undeployable;
+use self::workload::Manifest;
+use self::yaml::Stream;
+use super::text_file::read_text;
+use super::{Entry, RawValue, Source};
+use crate::shown::Abridged;
+
+/// The largest manifest envconfig reads: rendered charts run to a few
+/// megabytes, and an endless pipe must not be read until memory runs out.
+pub const MAX_MANIFEST_BYTES: usize = 16 * 1024 * 1024;
+
+/// Why a manifest cannot be checked.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum ManifestError {
+    /// The command line asks for what the manifest does not have: no pod
+    /// template, no such container, several without `--container`.
+    Usage(String),
+    /// The manifest cannot be read, or is not YAML.
+    Unreadable(String),
+}
+
+/// The source that `--check-env --manifest PATH [--container NAME]`
+/// checks, and what it is, in words; `-` reads the manifest from stdin.
+pub(crate) fn read(
+    path: &Path,
+    container: Option<&str>,
+) -> Result<(Source, String), ManifestError> {
+    let stdin = path == Path::new("-");
+    let shown_path: Arc<Path> = Arc::from(if stdin { Path::new("<stdin>") } else { path });
+    let shown = Abridged::name(&shown_path.to_string_lossy()).to_string();
+    let unreadable = |reason: String| ManifestError::Unreadable(format!("{shown}: {reason}"));
+    let text: Zeroizing<String> = if stdin {
+        read_text(std::io::stdin().lock(), 0, MAX_MANIFEST_BYTES).map_err(unreadable)?
+    } else {
+        if path.is_dir() {
+            return Err(ManifestError::Usage(format!(
+                "--manifest {shown}: is a directory"
+            )));
+        }
+        if !path.exists() {
+            return Err(ManifestError::Usage(format!(
+                "--manifest {shown}: no such file"
+            )));
+        }
+        let file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
+        let length = file.metadata().map_or(0, |metadata| metadata.len());
+        read_text(file, length, MAX_MANIFEST_BYTES).map_err(unreadable)?
+    };
+    let stream = Stream::parse(&text, workload::is_read).map_err(|error| {
+        unreadable(format!(
+            "document {}, line {}: not valid YAML: {}",
+            error.document,
+            error.line,
+            Abridged::reason(&error.reason)
+        ))
+    })?;
+    let manifest = Manifest::new(&stream);
+    let container = manifest
+        .choose(container)
+        .map_err(|why| ManifestError::Usage(format!("--manifest {shown}: {why}")))?;
+    let workload = &manifest.workloads[container.workload];
+    let checked = format!(
+        "container {} of {} (document {} of {shown}, line {})",
+        Abridged::name(container.name),
+        workload.title(),
+        workload.document,
+        stream.line(container.node)
+    );
+    let env = Env::build(&manifest, container, shown_path);
+    Ok((env.into_source(), checked))
+}
+
+impl Env<'_, '_> {
+    /// The environment as a source checked alone: its `NAME_FILE`s are the
+    /// container's, never opened here.
+    fn into_source(self) -> Source {
+        let mut source = Source::empty();
+        source.file_alone = true;
+        source.open_secret_files = false;
+        let mut facts = self.facts;
+        for (name, var) in self.vars {
+            if var.how.plain_text.is_some() || var.how.optional.is_some() {
+                facts.how_set.insert(name.clone(), var.how);
+            }
+            match var.setting {
+                Setting::Known(value) => {
+                    if !var.copies.is_empty() {
+                        source.copies.insert(name.clone(), var.copies);
+                    }
+                    let entry = Entry {
+                        value: RawValue::Text(value),
+                        origin: var.origin,
+                    };
+                    source.vars.insert(name, entry);
+                }
+                Setting::Unknown(reason) => {
+                    source.unchecked.insert(name, (reason, var.origin));
+                }
+                Setting::Undeployable(reason) => {
+                    let undeployable = Undeployable {
+                        origin: var.origin,
+                        reason,
+                        claimed: Cell::new(false),
+                    };
+                    facts.undeployable.insert(name, undeployable);
+                }
+            }
+        }
+        source.warnings = self.warnings;
+        source.manifest = facts;
+        source
+    }
+}

@@ -1,0 +1,137 @@
+//! The bounded tree: documents, lines, aliases, merges, and what is refused.
+
+use super::*;
+
+fn parse(text: &str) -> Result<Stream, YamlError> {
+    Stream::parse(text, |_, _| true)
+}
+
+fn error(text: &str) -> (usize, usize, String) {
+    match parse(text) {
+        Ok(_) => panic!("{text:?} parsed"),
+        Err(YamlError {
+            document,
+            line,
+            reason,
+        }) => (document, line, reason),
+    }
+}
+
+#[test]
+fn documents_keys_and_lines() {
+    let stream = parse(
+        "# Source: chart/a.yaml\n---\nkind: A\nspec:\n  port: \"80\"\n---\n---\nkind: B\n...\n",
+    )
+    .expect("valid YAML");
+    let numbers: Vec<usize> = stream.documents.iter().map(|d| d.number).collect();
+    // The empty second document counts, as `kubectl` counts it.
+    assert_eq!(numbers, [1, 2, 3]);
+    let root = stream.documents[0].root;
+    let spec = stream.get(root, "spec").expect("spec");
+    let port = stream.get(spec, "port").expect("port");
+    assert_eq!((stream.str(port), stream.line(port)), (Some("80"), 5));
+    assert_eq!(stream.get(root, "missing"), None);
+    let kinds: Vec<Option<&str>> = stream
+        .documents
+        .iter()
+        .map(|d| stream.get(d.root, "kind").and_then(|k| stream.str(k)))
+        .collect();
+    assert_eq!(kinds, [Some("A"), None, Some("B")]);
+}
+
+#[test]
+fn documents_of_no_interest_are_dropped() {
+    let stream = Stream::parse("kind: A\n---\nkind: B\n---\nkind: A\n", |stream, root| {
+        stream.get(root, "kind").and_then(|k| stream.str(k)) == Some("A")
+    })
+    .expect("valid YAML");
+    let numbers: Vec<usize> = stream.documents.iter().map(|d| d.number).collect();
+    assert_eq!(numbers, [1, 3]);
+    assert_eq!(
+        stream.nodes.len(),
+        6,
+        "the second document's nodes are gone"
+    );
+}
+
+#[test]
+fn aliases_are_shared_and_merges_followed() {
+    let stream = parse(
+        "base: &base {a: \"1\", b: \"2\"}\nmore: &more {c: \"3\"}\n\
+         one: {<<: *base, b: \"9\"}\nboth: {<<: [*base, *more]}\nsame: *base\n",
+    )
+    .expect("valid YAML");
+    let root = stream.documents[0].root;
+    let value = |map: &str, key: &str| {
+        let map = stream.get(root, map).expect("the map");
+        stream.get(map, key).and_then(|v| stream.str(v))
+    };
+    assert_eq!(value("one", "a"), Some("1"));
+    assert_eq!(value("one", "b"), Some("9"), "its own key wins");
+    assert_eq!(value("both", "c"), Some("3"));
+    assert_eq!(value("same", "b"), Some("2"));
+    assert_eq!(stream.get(root, "same"), stream.get(root, "base"));
+    let one = stream.get(root, "one").expect("one");
+    let keys: Vec<&str> = stream.entries(one).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["b", "a"]);
+}
+
+#[test]
+fn billion_laughs_are_refused() {
+    let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in 1..10 {
+        let previous = format!("*a{}", level - 1);
+        let items = [previous.as_str(); 10].join(", ");
+        text.push_str(&format!("a{level}: &a{level} [{items}]\n"));
+    }
+    let (document, line, reason) = error(&text);
+    assert_eq!(document, 1);
+    assert!(reason.contains("billion laughs"), "{reason}");
+    // The sixth line stands for 1,111,111 nodes, the first past the limit.
+    assert_eq!(line, 6, "{reason}");
+}
+
+#[test]
+fn what_is_refused_names_the_document_and_line() {
+    let cases = [
+        (
+            "a: 1\n---\nb: [1,\n  c: d\n",
+            2,
+            5,
+            "did not find expected ',' or '}'",
+        ),
+        ("a: 1\n---\nx: 1\nenv: 1\nenv: 2\n", 2, 6, "first at line 4"),
+        ("a: &a [*a]\n", 1, 1, "an alias inside the node it names"),
+        ("a: *nowhere\n", 1, 1, "unknown anchor"),
+        ("a: 1\n b: 2\n", 1, 2, "mapping values are not allowed"),
+        ("k: \"v\n", 1, 1, "found unexpected end of stream"),
+    ];
+    for (text, document, line, reason) in cases {
+        let (got_document, got_line, got_reason) = error(text);
+        assert!(got_reason.contains(reason), "{text:?}: {got_reason}");
+        assert_eq!(
+            (got_document, got_line),
+            (document, line),
+            "{text:?}: {got_reason}"
+        );
+    }
+}
+
+#[test]
+fn a_scanner_message_never_quotes_the_text() {
+    assert_eq!(
+        scan_reason("unexpected character: `s'"),
+        "unexpected character"
+    );
+    assert_eq!(scan_reason("found a tab"), "found a tab");
+}
+
+#[test]
+fn deep_nesting_is_no_recursion() {
+    let depth = 200_000;
+    let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    // The scanner refuses it, or the tree holds it: neither overflows.
+    let _ = parse(&text);
+    let text = format!("{}x", "- ".repeat(depth));
+    let _ = parse(&text);
+}

@@ -1,0 +1,316 @@
+//! The container's environment as the kubelet builds it, and the report.
+
+use super::*;
+
+/// `$(NAME)` expands from what is set above, as Kubernetes expands it:
+/// `$$` escapes, a name not set above is left as written (with a warning),
+/// and a reference to what only the cluster knows leaves the value
+/// unchecked.
+#[test]
+fn references_expand_as_kubernetes_expands_them() {
+    let run = check(
+        &with_env(
+            "- name: DOMAIN
+  value: example.com
+- name: BILLING_ALLOWED_HOSTS
+  value: shop.$(DOMAIN),admin.$(DOMAIN)
+- name: BILLING_LOG_LEVEL
+  value: $$(LEVEL)
+- name: BILLING_REQUEST_TIMEOUT
+  value: $(TIMEOUT)
+- name: TIMEOUT
+  value: 30s
+- name: BILLING_METRICS_ADDRESS
+  value: $(POD_IP):9090
+- name: POD_IP
+  valueFrom:
+    fieldRef:
+      fieldPath: status.podIP
+- name: BILLING_BIND_ADDRESS
+  value: $(POD_IP)
+- name: BILLING_DB_IDLE_TIMEOUT
+  value: $(REDIS_SERVICE_PORT)m
+",
+        ),
+        &[],
+    );
+    assert_eq!(run.code, 78, "{run:?}");
+    let line = |var: &str| run.report_line(var);
+    assert!(
+        line("BILLING_ALLOWED_HOSTS").ends_with("\"shop.example.com,admin.example.com\""),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        line("BILLING_LOG_LEVEL").contains("invalid value \"$(LEVEL)\""),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        line("BILLING_REQUEST_TIMEOUT").contains("invalid value \"$(TIMEOUT)\""),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(
+        "BILLING_REQUEST_TIMEOUT expands $(TIMEOUT), which is not set above it: Kubernetes \
+         leaves the text $(TIMEOUT) in its value"
+    ));
+    // POD_IP is set below it.
+    assert!(
+        line("BILLING_METRICS_ADDRESS").contains("invalid value \"$(POD_IP):9090\""),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        line("BILLING_BIND_ADDRESS")
+            .ends_with("its value expands $(POD_IP), whose value is not known here")
+    );
+    assert!(line("BILLING_DB_IDLE_TIMEOUT").ends_with(
+        "its value expands $(REDIS_SERVICE_PORT), which the cluster may set for a Service"
+    ));
+}
+
+/// A ConfigMap among the documents gives its value, checked from its
+/// line; a missing key is a problem unless the reference is optional; a
+/// ConfigMap that is not among them leaves the variable unchecked.
+#[test]
+fn config_map_references() {
+    let config_map = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: billing\ndata:\n  \
+                      port: \"http\"\n  timeout: 45s\n---\n";
+    let reference = |var: &str, map: &str, key: &str, optional: bool| {
+        format!(
+            "- name: {var}\n  valueFrom:\n    configMapKeyRef:\n      name: {map}\n      \
+             key: {key}\n{}",
+            if optional {
+                "      optional: true\n"
+            } else {
+                ""
+            }
+        )
+    };
+    let env = [
+        reference("BILLING_PORT", "billing", "port", false),
+        reference("BILLING_REQUEST_TIMEOUT", "billing", "timeout", false),
+        reference("BILLING_DEBUG", "billing", "debug", false),
+        reference("BILLING_LOG_LEVEL", "billing", "level", true),
+        reference("BILLING_DB_MAX_CONNECTIONS", "elsewhere", "pool", false),
+    ]
+    .concat();
+    let run = check(&format!("{config_map}{}", with_env(&env)), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    let line = |var: &str| run.report_line(var);
+    assert!(line("BILLING_PORT").contains("deploy.yaml:6 invalid value \"http\": not an integer"));
+    assert!(line("BILLING_REQUEST_TIMEOUT").ends_with("deploy.yaml:7 \"45s\""));
+    assert!(
+        line("BILLING_DEBUG").contains(
+            "the ConfigMap billing has no key debug, and the reference is not optional: the \
+             container cannot start; expected boolean"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(line("BILLING_LOG_LEVEL").starts_with("default BILLING_LOG_LEVEL default info"));
+    assert!(
+        line("BILLING_DB_MAX_CONNECTIONS")
+            .ends_with("from the ConfigMap elsewhere (key pool), which is not among the documents")
+    );
+    assert!(
+        run.stdout
+            .contains("FAILED: 2 of 16 variables have problems")
+    );
+}
+
+/// An optional reference that a required variable depends on is a
+/// warning: where the key is missing, the pod starts without it.
+#[test]
+fn optional_references_behind_required_variables() {
+    let manifest = deployment(
+        "",
+        "envFrom:
+  - secretRef:
+      name: billing-extra
+      optional: true
+env:
+  - name: BILLING_DATABASE_URL
+    valueFrom:
+      secretKeyRef:
+        name: billing-secrets
+        key: database-url
+        optional: true
+  - name: BILLING_SENTRY_DSN
+    valueFrom:
+      secretKeyRef:
+        name: billing-secrets
+        key: sentry-dsn
+        optional: true
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+",
+    );
+    let run = check(&manifest, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        other_lines(&run)[1..],
+        [
+            "warning: BILLING_DATABASE_URL is required, but it depends on the optional \
+             secretKeyRef to billing-secrets (key database-url): where that is missing, the \
+             container starts without it and the configuration does not load",
+            "warning: PAYMENT_TOKEN is required, but it depends on an optional envFrom of \
+             the Secret billing-extra: where that is missing, the container starts without \
+             it and the configuration does not load",
+            "OK: all 16 variables would load (15 unchecked), 2 warnings",
+        ]
+    );
+    assert_eq!(check(&manifest, &["--strict"]).code, 78);
+}
+
+/// A secret given as a literal `value:` is a warning, and its value is
+/// never shown; so is a copy of it.
+#[test]
+fn a_secret_written_in_the_manifest() {
+    let run = check(
+        &deployment(
+            "",
+            "env:
+  - name: BILLING_DATABASE_URL
+    value: postgres://billing:canary-password@db/billing
+  - name: PAYMENT_TOKEN
+    value: canary-token
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+  - name: BILLING_LOG_LEVEL
+    value: $(PAYMENT_TOKEN)
+",
+        ),
+        &[],
+    );
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+    assert!(!run.stderr.contains("canary"), "{}", run.stderr);
+    for (var, line) in [("BILLING_DATABASE_URL", 16), ("PAYMENT_TOKEN", 18)] {
+        assert!(
+            run.stdout.contains(&format!(
+                "deploy.yaml:{line}: {var} is secret, but a literal `value:` sets it: the secret \
+                 sits in the manifest in plain text (use a secretKeyRef)"
+            )),
+            "{var}: {}",
+            run.stdout
+        );
+    }
+    assert!(
+        run.report_line("BILLING_LOG_LEVEL")
+            .contains("invalid value <redacted>"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// `NAME_FILE` under a volume mount of a Secret counts as set; a path that
+/// no volume mounts is a warning.
+#[test]
+fn secret_files_under_a_volume_mount() {
+    let manifest = deployment(
+        "volumes:
+  - name: db
+    secret:
+      secretName: billing-db
+  - name: tokens
+    projected:
+      sources:
+        - secret:
+            name: billing-tokens
+",
+        "volumeMounts:
+  - name: db
+    mountPath: /run/secrets/db/
+    readOnly: true
+  - name: tokens
+    mountPath: /run/tokens
+env:
+  - name: BILLING_DATABASE_URL_FILE
+    value: /run/secrets/db/url
+  - name: PAYMENT_TOKEN_FILE
+    value: /run/tokens/payment
+  - name: BILLING_SENTRY_DSN_FILE
+    value: /run/secret/sentry
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+",
+    );
+    let run = check(&manifest, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.report_line("BILLING_DATABASE_URL").ends_with(
+        "set by BILLING_DATABASE_URL_FILE: read from /run/secrets/db/url, in the Secret \
+         volume db (Secret billing-db) mounted at /run/secrets/db/"
+    ));
+    assert!(
+        run.report_line("PAYMENT_TOKEN").ends_with(
+            "in the Secret volume tokens (Secret billing-tokens) mounted at /run/tokens"
+        )
+    );
+    assert!(
+        run.report_line("BILLING_SENTRY_DSN")
+            .ends_with("read from /run/secret/sentry, a file of the image")
+    );
+    assert!(run.stdout.contains(
+        "BILLING_SENTRY_DSN_FILE names /run/secret/sentry, which no volume of the container \
+         mounts: the file must be in the image"
+    ));
+    assert!(
+        run.stdout
+            .contains("OK: all 16 variables would load (3 unchecked), 1 warning")
+    );
+}
+
+/// Every name that is no variable of the configuration is a warning, with
+/// a "did you mean" against every variable; `--strict` fails on it.
+#[test]
+fn did_you_mean_for_every_name() {
+    let manifest = with_env(
+        "- name: BILING_PORT
+  value: \"80\"
+- name: PAYMENT_TOKN
+  value: x
+- name: JAVA_OPTS
+  value: -Xmx1g
+",
+    );
+    let run = check(&manifest, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    for expected in [
+        "warning: BILING_PORT is set but is not a variable of this configuration; did you mean BILLING_PORT?\n",
+        "warning: PAYMENT_TOKN is set but is not a variable of this configuration; did you mean PAYMENT_TOKEN?\n",
+        "warning: JAVA_OPTS is set but is not a variable of this configuration\n",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected}{}", run.stdout);
+    }
+    assert_eq!(check(&manifest, &["--strict"]).code, 78);
+    assert_eq!(
+        check(&with_env(""), &["--strict"]).code,
+        78,
+        "two unchecked"
+    );
+}
+
+/// An `env` entry that sets a name again wins, with a warning, as the API
+/// server warns.
+#[test]
+fn a_name_set_twice() {
+    let run = check(
+        &with_env("- name: BILLING_PORT\n  value: \"80\"\n- name: BILLING_PORT\n  value: \"81\"\n"),
+        &[],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.report_line("BILLING_PORT")
+            .ends_with("deploy.yaml:30 \"81\"")
+    );
+    assert!(
+        run.stdout.contains(
+            "deploy.yaml:30: BILLING_PORT hides the env entry of the same name at line 28; \
+             the last one wins"
+        ),
+        "{}",
+        run.stdout
+    );
+}

@@ -1,0 +1,381 @@
+//! The shapes manifests come in.
+
+use super::support::{Env, VALID};
+use super::*;
+
+/// A Deployment with `envFrom` of a ConfigMap among the documents (with a
+/// prefix) and of a Secret that is not: the ConfigMap's values are checked,
+/// each from its line; what the Secret may set is set but unchecked.
+#[test]
+fn a_deployment_with_env_from() {
+    const SECRET: &str = "- secretRef:\n    name: billing-secrets\n";
+    const CONFIG_MAP: &str = "- configMapRef:\n    name: billing-config\n  prefix: BILLING_\n";
+    let manifest = |env_from: [&str; 2]| {
+        format!(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: billing-config\ndata:\n  \
+             PORT: \"8443\"\n  LOG_LEVEL: debug\n  ALLOWED_HOSTS: shop.example.com\n---\n{}",
+            deployment(
+                "",
+                &format!(
+                    "envFrom:\n{}env:\n  - name: BILLING_LOG_LEVEL\n    value: warn\n",
+                    indent(&env_from.concat(), 2)
+                ),
+            )
+        )
+    };
+    let run = check(&manifest([SECRET, CONFIG_MAP]), &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("Checking container api of Deployment billing (document 2 of "),
+        "{}",
+        run.stdout
+    );
+    let header = run.stdout.lines().next().unwrap_or("");
+    assert!(header.ends_with("deploy.yaml, line 22):"), "{header}");
+    let line = run.report_line("BILLING_PORT");
+    assert!(
+        line.starts_with("ok BILLING_PORT ") && line.ends_with("deploy.yaml:6 \"8443\""),
+        "{line}"
+    );
+    // `env` wins over `envFrom`.
+    let line = run.report_line("BILLING_LOG_LEVEL");
+    assert!(line.ends_with("deploy.yaml:31 \"warn\""), "{line}");
+    assert!(run.report_line("BILLING_ALLOWED_HOSTS").starts_with("ok "));
+    let maybe = "may be set by the Secret billing-secrets (envFrom), which is not among the \
+                 documents";
+    for var in [
+        "BILLING_DATABASE_URL",
+        "PAYMENT_TOKEN",
+        "BILLING_SENTRY_DSN",
+    ] {
+        let line = run.report_line(var);
+        assert!(
+            line.starts_with(&format!("unchecked {var} ")) && line.ends_with(maybe),
+            "{line}"
+        );
+    }
+    assert!(
+        run.stdout.contains("OK: all 16 variables would load ("),
+        "{}",
+        run.stdout
+    );
+
+    // A later source whose keys are not known may set again what an
+    // earlier one set.
+    let run = check(&manifest([CONFIG_MAP, SECRET]), &[]);
+    let line = run.report_line("BILLING_PORT");
+    assert!(
+        line.starts_with("unchecked ") && line.ends_with(maybe),
+        "{line}"
+    );
+}
+
+/// A CronJob's pod template is under its job template.
+#[test]
+fn a_cron_job() {
+    let manifest = format!(
+        "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: invoices\nspec:\n  \
+         schedule: \"0 3 * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          \
+         restartPolicy: OnFailure\n          containers:\n            - name: send-invoices\n              \
+         image: billing:1.4.2\n              args: [send-invoices]\n              env:\n{}",
+        indent(
+            &format!("{NEEDED}- name: BILLING_REQUEST_TIMEOUT\n  value: 5m\n"),
+            16
+        )
+    );
+    let run = check(&manifest, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("Checking container send-invoices of CronJob invoices (document 1 of "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.report_line("BILLING_REQUEST_TIMEOUT")
+            .ends_with("\"5m\"")
+    );
+    assert!(
+        run.stdout
+            .contains("OK: all 16 variables would load (2 unchecked)")
+    );
+}
+
+/// A pod of several containers: `--container` chooses, and without it the
+/// check is a usage error that lists them.
+#[test]
+fn a_pod_of_several_containers() {
+    let needed = indent(NEEDED, 8);
+    let manifest = format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: billing-debug\nspec:\n  initContainers:\n    \
+         - name: migrate\n      image: billing:1.4.2\n  containers:\n    - name: api\n      \
+         image: billing:1.4.2\n      env:\n{needed}    - name: envoy\n      image: envoy:1.30\n"
+    );
+    let run = check(&manifest, &[]);
+    assert_eq!(run.code, 64, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "it has 2 containers: billing-debug/api (Pod billing-debug), billing-debug/envoy \
+             (Pod billing-debug); choose one with --container NAME"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("\nusage: "), "{}", run.stderr);
+
+    for name in ["api", "billing-debug/api", "Pod/billing-debug/api"] {
+        let run = check(&manifest, &["--container", name]);
+        assert_eq!(run.code, 0, "{name}: {run:?}");
+        assert!(
+            run.stdout
+                .starts_with("Checking container api of Pod billing-debug")
+        );
+    }
+    // The sidecar is checked as it is: it sets nothing the service needs.
+    let run = check(&manifest, &["--container", "envoy"]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(run.report_line("PAYMENT_TOKEN").starts_with("missing"));
+    // An init container may be named.
+    let run = check(&manifest, &["--container=migrate"]);
+    assert!(
+        run.stdout
+            .starts_with("Checking container migrate of Pod billing-debug")
+    );
+
+    let run = check(&manifest, &["--container", "worker"]);
+    assert_eq!(run.code, 64, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "no container worker in it; its containers: billing-debug/migrate (init \
+             container, Pod billing-debug), billing-debug/api (Pod billing-debug)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+/// `helm template` output: `---` separators, `# Source:` comments, objects
+/// of every kind, piped to stdin.
+#[test]
+fn a_helm_template_stream_on_stdin() {
+    let deployment = deployment(
+        "serviceAccountName: billing",
+        &format!(
+            "ports:\n  - containerPort: 8080\nenvFrom:\n  - configMapRef:\n      name: \
+             billing-env\nenv:\n{}",
+            indent(NEEDED, 2)
+        ),
+    );
+    let stream = format!(
+        "---\n# Source: billing/templates/serviceaccount.yaml\napiVersion: v1\nkind: \
+         ServiceAccount\nmetadata:\n  name: billing\n  labels:\n    helm.sh/chart: \
+         billing-0.3.1\n---\n# Source: billing/templates/configmap.yaml\napiVersion: v1\nkind: \
+         ConfigMap\nmetadata:\n  name: billing-env\ndata:\n  BILLING_PORT: \"8080\"\n  \
+         BILLING_DB_MAX_CONNECTIONS: \"fifty\"\n---\n# Source: billing/templates/service.yaml\n\
+         apiVersion: v1\nkind: Service\nmetadata:\n  name: billing\nspec:\n  ports:\n    - port: \
+         80\n      targetPort: 8080\n---\n# Source: billing/templates/deployment.yaml\n\
+         {deployment}---\n# Source: billing/templates/tests/test-connection.yaml\napiVersion: \
+         v1\nkind: Pod\nmetadata:\n  name: billing-test\n  annotations:\n    \"helm.sh/hook\": \
+         test\nspec:\n  containers:\n    - name: wget\n      image: busybox\n"
+    );
+    let env = Env::new(VALID);
+    let run = env.run_stdin(
+        &["--check-env", "--manifest", "-", "--container", "api"],
+        &stream,
+    );
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stdout.starts_with(
+            "Checking container api of Deployment billing (document 4 of <stdin>, line 43):"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.report_line("BILLING_DB_MAX_CONNECTIONS"),
+        "invalid BILLING_DB_MAX_CONNECTIONS <stdin>:17 invalid value \"fifty\": not an \
+         integer; expected integer 0..=4294967295"
+    );
+    assert!(
+        run.report_line("BILLING_PORT")
+            .starts_with("ok BILLING_PORT <stdin>:16 ")
+    );
+    assert!(
+        run.stdout
+            .contains("FAILED: 1 of 16 variables has a problem")
+    );
+}
+
+/// `kubectl kustomize` output: no comments, keys sorted, a ConfigMap whose
+/// name carries the hash of its content, as the Deployment refers to it.
+#[test]
+fn a_kustomize_stream() {
+    let stream = "apiVersion: v1
+data:
+  BILLING_LOG_LEVEL: info
+  BILLING_REQUEST_TIMEOUT: 45s
+kind: ConfigMap
+metadata:
+  labels:
+    app: billing
+  name: billing-env-6ct58k7b2h
+  namespace: prod
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  labels:
+    app: billing
+  name: prod-billing
+  namespace: prod
+spec:
+  selector:
+    matchLabels:
+      app: billing
+  template:
+    metadata:
+      labels:
+        app: billing
+    spec:
+      containers:
+      - env:
+        - name: BILLING_DATABASE_URL
+          valueFrom:
+            secretKeyRef:
+              key: database-url
+              name: billing-secrets-8gk2dmt9b5
+        - name: PAYMENT_TOKEN
+          valueFrom:
+            secretKeyRef:
+              key: payment-token
+              name: billing-secrets-8gk2dmt9b5
+        - name: BILLING_ALLOWED_HOSTS
+          value: shop.example.com
+        - name: BILLING_REQUEST_TIMEOUT
+          valueFrom:
+            configMapKeyRef:
+              key: BILLING_REQUEST_TIMEOUT
+              name: billing-env-6ct58k7b2h
+        envFrom:
+        - configMapRef:
+            name: billing-env-6ct58k7b2h
+        image: registry.example.com/billing:1.4.2
+        name: api
+";
+    let run = check(stream, &["--strict"]);
+    assert_eq!(run.code, 78, "--strict fails on unchecked: {run:?}");
+    let run = check(stream, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.report_line("BILLING_REQUEST_TIMEOUT")
+            .ends_with("deploy.yaml:4 \"45s\"")
+    );
+    assert!(
+        run.report_line("BILLING_LOG_LEVEL")
+            .ends_with("deploy.yaml:3 \"info\"")
+    );
+    assert!(
+        run.stdout
+            .contains("OK: all 16 variables would load (2 unchecked)\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// The service's own `--print-env-docs=k8s`, pasted as it is under the
+/// `image:` of a Deployment's container (written as `kubectl create
+/// deployment -o yaml` writes it), passes the check but for what the docs
+/// leave the operator to fill in: the required variable that is not secret
+/// is set but empty. Defaults stay the code's: their entries are commented
+/// out.
+#[test]
+fn the_k8s_docs_pasted_into_a_deployment() {
+    let env = Env::new(&[]);
+    let docs = env.run(&["--print-env-docs=k8s"]);
+    assert_eq!(docs.code, 0, "{docs:?}");
+    let manifest = format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: billing\nspec:\n  \
+         template:\n    spec:\n      containers:\n      - name: api\n        \
+         image: billing:1.4.2\n{}",
+        docs.stdout
+    );
+    let run = check_in(&env, &manifest, &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    let statuses: Vec<(String, String)> = run
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with("  "))
+        .map(|line| {
+            let mut words = line.split_whitespace();
+            let status = words.next().unwrap_or("").to_owned();
+            (status, words.next().unwrap_or("").to_owned())
+        })
+        .collect();
+    assert_eq!(statuses.len(), 16, "{}", run.stdout);
+    for (status, var) in &statuses {
+        let secret = docs.stdout.contains(&format!("key: {var}\n"));
+        let listed = docs.stdout.contains(&format!("        - name: {var}\n"));
+        let expected = match var.as_str() {
+            "BILLING_ALLOWED_HOSTS" => "missing",
+            _ if secret && listed => "unchecked",
+            _ => "default",
+        };
+        assert_eq!(status, expected, "{var}\n{}", run.stdout);
+    }
+    assert!(
+        run.report_line("BILLING_ALLOWED_HOSTS")
+            .contains("set but empty")
+    );
+
+    // Filled in, it loads.
+    let filled = manifest.replace(
+        "- name: BILLING_ALLOWED_HOSTS\n          value: \"\"",
+        "- name: BILLING_ALLOWED_HOSTS\n          value: \"shop.example.com\"",
+    );
+    assert_ne!(filled, manifest);
+    let run = check_in(&env, &filled, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("OK: all 16 variables would load ("),
+        "{}",
+        run.stdout
+    );
+}
+
+/// What is not a pod template, or not there, is a usage error.
+#[test]
+fn no_pod_template_is_a_usage_error() {
+    let run = check(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\nkind: Service\n",
+        &[],
+    );
+    assert_eq!(run.code, 64, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "deploy.yaml: no pod template (Deployment, StatefulSet, DaemonSet, ReplicaSet, \
+             Job, CronJob or Pod) among its documents"
+        ),
+        "{}",
+        run.stderr
+    );
+    let env = Env::new(&[]);
+    for (args, message) in [
+        (
+            &["--check-env", "--manifest", "missing.yaml"][..],
+            "--manifest missing.yaml: no such file",
+        ),
+        (
+            &["--check-env", "--manifest", "."][..],
+            "--manifest .: is a directory",
+        ),
+        (
+            &["--check-env", "--manifest", "-", "--env-file", "a.env"][..],
+            "--manifest and --env-file cannot be used together",
+        ),
+    ] {
+        let run = env.run(args);
+        assert_eq!(run.code, 64, "{args:?}: {run:?}");
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+    }
+}

@@ -1,0 +1,36 @@
+//! Kubernetes manifests for the tests that check them.
+
+/// A Deployment whose container is given `vars`: as literal `value:`s, or
+/// from a ConfigMap of the same stream through `envFrom`. Values are JSON
+/// strings, which YAML reads as they are, and a literal's `$` is escaped
+/// as Kubernetes escapes it.
+pub fn manifest(vars: &[(String, String)], config_map: bool) -> String {
+    let quoted = |text: &str| serde_json::to_string(text).expect("a JSON string");
+    let mut out = String::new();
+    if config_map {
+        out.push_str("kind: ConfigMap\nmetadata:\n  name: matrix\ndata:\n");
+        for (name, value) in vars {
+            out.push_str(&format!("  {}: {}\n", quoted(name), quoted(value)));
+        }
+        out.push_str("---\n");
+    }
+    out.push_str(
+        "kind: Deployment\nmetadata:\n  name: matrix\nspec:\n  template:\n    spec:\n      \
+         containers:\n        - name: matrix\n",
+    );
+    if config_map {
+        out.push_str(
+            "          envFrom:\n            - configMapRef:\n                name: matrix\n",
+        );
+    } else {
+        out.push_str("          env:\n");
+        for (name, value) in vars {
+            out.push_str(&format!(
+                "            - name: {}\n              value: {}\n",
+                quoted(name),
+                quoted(&value.replace('$', "$$"))
+            ));
+        }
+    }
+    out
+}
