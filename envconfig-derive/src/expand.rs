@@ -7,8 +7,9 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Path};
 
-use crate::model::{Config, DefaultValue, Field, FieldKind, Parser, Presence, Var};
+use crate::model::{Config, DefaultValue, Field, FieldKind, Presence, Var};
 use crate::name::VarName;
+use crate::parser::Parser;
 use crate::range::Limit;
 
 /// The names generated code gives its own items, parameters and locals.

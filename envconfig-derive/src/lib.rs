@@ -21,6 +21,7 @@ mod expand;
 mod expr_text;
 mod model;
 mod name;
+mod parser;
 mod range;
 mod suggest;
 mod ty;
