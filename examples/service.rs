@@ -9,12 +9,11 @@
 //!   BILLING_ALLOWED_HOSTS=a.example.com cargo run --example service
 //! ```
 
-use std::fmt;
 use std::net::{IpAddr, SocketAddr};
 use std::str::FromStr;
 use std::time::Duration;
 
-use envconfig::{ByteSize, Config};
+use envconfig::{ByteSize, Choice, Config};
 use secrecy::SecretString;
 
 /// Settings of the billing service.
@@ -61,8 +60,8 @@ struct Settings {
     /// Address the Prometheus metrics are served on.
     #[config(default = "127.0.0.1:9090")]
     metrics_address: SocketAddr,
-    /// Least severe messages logged: error, warn, info, debug or trace.
-    #[config(parse_with = parse_level, default = "info")]
+    /// Least severe messages logged.
+    #[config(default = Level::Info)]
     log_level: Level,
     /// The Postgres connection pool.
     #[config(nested)]
@@ -73,7 +72,7 @@ struct Settings {
 #[derive(Config)]
 struct DbPool {
     /// Most connections open at once.
-    #[config(default = 10)]
+    #[config(default = 10, range = 1..=500)]
     max_connections: u32,
     /// How long an unused connection stays open.
     #[config(default = "5m")]
@@ -104,39 +103,15 @@ impl FromStr for EncryptionKey {
     }
 }
 
-/// How much the service logs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How much the service logs: `error`, `warn`, `info`, `debug` or `trace`,
+/// in any case.
+#[derive(Choice, Clone, Copy, Debug, PartialEq, Eq)]
 enum Level {
     Error,
     Warn,
     Info,
     Debug,
     Trace,
-}
-
-/// The log level, in any case: `info`, `INFO`.
-fn parse_level(text: &str) -> Result<Level, String> {
-    match text.to_ascii_lowercase().as_str() {
-        "error" => Ok(Level::Error),
-        "warn" => Ok(Level::Warn),
-        "info" => Ok(Level::Info),
-        "debug" => Ok(Level::Debug),
-        "trace" => Ok(Level::Trace),
-        _ => Err("not one of error, warn, info, debug, trace".to_owned()),
-    }
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = match self {
-            Level::Error => "error",
-            Level::Warn => "warn",
-            Level::Info => "info",
-            Level::Debug => "debug",
-            Level::Trace => "trace",
-        };
-        f.write_str(name)
-    }
 }
 
 fn main() {

@@ -53,7 +53,7 @@
 //! | struct | `prefix = "APP_"` | prefix of every variable of the struct |
 //! | struct | `crate = "path"` | where the `envconfig` crate is, when it is renamed in `Cargo.toml` |
 //! | field | `env = "NAME"` | the exact variable name (no prefix) |
-//! | field | `default = "30s"` | parsed like an environment value; shown as written in the docs |
+//! | field | `default = "30s"` | parsed like an environment value; for envconfig's own types (`bool`, numbers, `Duration`, `ByteSize`, and lists and secrets of them), checked when the program compiles |
 //! | field | `default = <expr>` | a Rust value of the field's type, checked by the compiler |
 //! | field | `secret` | secret even though its type is not a `secrecy` type |
 //! | field | `nested` | a struct that derives `Config`; its variables are `PREFIX_FIELD_...` |
@@ -63,6 +63,10 @@
 //! | field | `example = "..."` | example value for the docs |
 //! | field | `alias = "OLD_NAME"` | an old, exact name, read when the variable is unset (its `OLD_NAME_FILE` too), with a warning to rename it; repeatable |
 //! | field | `deprecated = "note"` | still read; when set, a warning carries the note |
+//! | field | `range = A..=B` | also `A..`, `..=B`; each end a value of the field's type or a string parsed like the variable (`"1s"..="1h"`); a value out of range is a problem naming it, the docs show it, and a literal default out of it does not compile |
+//! | field | `validate = path::to::fn` | `fn(&T) -> Result<(), E>` with `E: Display`, run on the parsed value |
+//! | struct | `validate = path::to::fn` | `fn(&Self) -> Result<(), Violation>`: a rule across fields, run once every field has loaded; its problem names the variables of the fields it names |
+//! | field | `value_name = "URL"` | what the docs and problems call the value instead of its type |
 //! | field | `///` doc comment | the variable's description in the docs |
 //!
 //! A variable's name is the prefix, then the field's name in

@@ -218,14 +218,22 @@ impl<'a> Loader<'a> {
             Outcome::Failed | Outcome::Unchecked => None,
             Outcome::NotSet => match (&field.default, default_expr) {
                 (_, Some(default)) => {
-                    let shown = field.default_text().map(str::to_owned);
+                    let value = default();
+                    // As the docs show it: a value when the parser writes
+                    // one (`Level::Info` is `info`), else as written.
+                    let shown = match self.checked {
+                        Some(_) => parser
+                            .to_env(&value)
+                            .or_else(|| field.default_text().map(str::to_owned)),
+                        None => None,
+                    };
                     self.record(
                         var.name(),
                         CheckStatus::Default,
                         Some(Origin::Default),
                         shown,
                     );
-                    Some(default())
+                    Some(value)
                 }
                 (DefaultValue::Parsed(text), None) => match parser.parse(text) {
                     Ok(value) => {

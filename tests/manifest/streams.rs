@@ -195,7 +195,7 @@ fn a_helm_template_stream_on_stdin() {
     assert_eq!(
         run.report_line("BILLING_DB_MAX_CONNECTIONS"),
         "invalid BILLING_DB_MAX_CONNECTIONS <stdin>:17 invalid value \"fifty\": not an \
-         integer; expected integer 0..=4294967295"
+         integer; expected integer 1..=500"
     );
     assert!(
         run.report_line("BILLING_PORT")

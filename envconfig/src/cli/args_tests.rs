@@ -2,6 +2,21 @@
 
 use super::*;
 
+/// Each command line asks for its action, or is refused with a message
+/// holding the text given.
+fn assert_cases(cases: &[(&[&str], Result<Action, &str>)]) {
+    for (line, expected) in cases {
+        let got = parse_args(args(line));
+        match (expected, &got) {
+            (Ok(expected), Ok(got)) => assert_eq!(got, expected, "{line:?}"),
+            (Err(message), Err(usage)) => {
+                assert!(usage.0.contains(message), "{line:?}: {usage}");
+            }
+            _ => panic!("{line:?}: expected {expected:?}, got {got:?}"),
+        }
+    }
+}
+
 fn args(line: &[&str]) -> Vec<OsString> {
     std::iter::once("billing")
         .chain(line.iter().copied())
@@ -183,16 +198,7 @@ fn flags_and_what_they_ask_for() {
             Err("--print-env-docs is given more than once"),
         ),
     ];
-    for (line, expected) in cases {
-        let got = parse_args(args(line));
-        match (expected, &got) {
-            (Ok(expected), Ok(got)) => assert_eq!(got, expected, "{line:?}"),
-            (Err(message), Err(usage)) => {
-                assert!(usage.0.contains(message), "{line:?}: {usage}");
-            }
-            _ => panic!("{line:?}: expected {expected:?}, got {got:?}"),
-        }
-    }
+    assert_cases(cases);
 }
 
 #[test]
@@ -325,16 +331,7 @@ fn manifest_flags() {
             Err("--manifest and --read-secret-files cannot be used together"),
         ),
     ];
-    for (line, expected) in cases {
-        let got = parse_args(args(line));
-        match (expected, &got) {
-            (Ok(expected), Ok(got)) => assert_eq!(got, expected, "{line:?}"),
-            (Err(message), Err(usage)) => {
-                assert!(usage.0.contains(message), "{line:?}: {usage}");
-            }
-            _ => panic!("{line:?}: expected {expected:?}, got {got:?}"),
-        }
-    }
+    assert_cases(cases);
 }
 
 /// Without the feature, `--manifest` after `--check-env` is refused, not
