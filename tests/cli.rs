@@ -1506,3 +1506,22 @@ mod operator_view {
         assert!(!run.stderr.contains("canary"), "{}", run.stderr);
     }
 }
+
+/// A value that is not UTF-8 is a problem through an alias as through the
+/// variable's own name, and names the alias it came from.
+#[test]
+fn an_alias_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let output = std::process::Command::new(support::service_binary())
+        .env_clear()
+        .envs(VALID.iter().copied())
+        .env("PORT", std::ffi::OsStr::from_bytes(b"80\xff80"))
+        .output()
+        .expect("the service runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(78), "{stderr}");
+    assert!(
+        stderr.contains("BILLING_PORT (from alias PORT): value is not valid UTF-8"),
+        "{stderr}"
+    );
+}
