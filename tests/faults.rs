@@ -346,25 +346,22 @@ fn a_secret_file_path_that_is_not_utf8() {
     let name = OsStr::from_bytes(b"tok\xffen");
     let path = dir.path().join(name);
     std::fs::write(&path, "from-odd-path\n").unwrap();
-    let output = Command::new(support::service_binary())
-        .arg("--check-env")
-        .env_clear()
-        .envs(VALID.iter().copied())
-        .env_remove("PAYMENT_TOKEN")
-        .env("PAYMENT_TOKEN_FILE", &path)
-        .output()
-        .expect("the service runs");
+    let run = |args: &[&str]| {
+        Command::new(support::service_binary())
+            .args(args)
+            .env_clear()
+            .envs(VALID.iter().copied())
+            .env_remove("PAYMENT_TOKEN")
+            .env("PAYMENT_TOKEN_FILE", &path)
+            .output()
+            .expect("the service runs")
+    };
+    let output = run(&["--check-env"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{stdout}");
     assert!(stdout.contains("PAYMENT_TOKEN_FILE"), "{stdout}");
     std::fs::remove_file(&path).unwrap();
-    let output = Command::new(support::service_binary())
-        .env_clear()
-        .envs(VALID.iter().copied())
-        .env_remove("PAYMENT_TOKEN")
-        .env("PAYMENT_TOKEN_FILE", &path)
-        .output()
-        .expect("the service runs");
+    let output = run(&[]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(78), "{stderr}");
     assert!(
