@@ -1525,3 +1525,52 @@ fn an_alias_that_is_not_utf8() {
         "{stderr}"
     );
 }
+
+/// On a terminal with no `COLUMNS`, the text table is as wide as the
+/// terminal: run in a tmux window of 132 columns, and read off its screen.
+#[test]
+fn the_text_table_fits_the_terminal() {
+    use std::process::Command;
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: no tmux to give the service a terminal");
+        return;
+    }
+    let session = format!("envconfig-{}", std::process::id());
+    let binary = support::service_binary();
+    let started = Command::new("tmux")
+        .args(["new-session", "-d", "-s", &session, "-x", "132", "-y", "60"])
+        .arg(format!(
+            "env -u COLUMNS {} --print-env-docs; sleep 30",
+            binary.display()
+        ))
+        .status()
+        .expect("tmux runs");
+    assert!(started.success());
+    // The table is printed at once; wait for its last line.
+    let mut screen = String::new();
+    for _ in 0..50 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let capture = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &session])
+            .output()
+            .expect("tmux captures");
+        screen = String::from_utf8_lossy(&capture.stdout).into_owned();
+        if screen.contains("BILLING_DB_PASSWORD") {
+            break;
+        }
+    }
+    let _ = Command::new("tmux")
+        .args(["kill-session", "-t", &session])
+        .status();
+    let widest = screen.lines().map(|line| line.chars().count()).max();
+    assert!(
+        screen.lines().next().unwrap_or("").ends_with("DESCRIPTION"),
+        "{screen}"
+    );
+    // Wider than the 100 columns of output that is not a terminal, and
+    // within the terminal's 132.
+    assert!(
+        widest.is_some_and(|widest| (101..=132).contains(&widest)),
+        "{widest:?}\n{screen}"
+    );
+}

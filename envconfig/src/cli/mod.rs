@@ -404,15 +404,34 @@ fn print_config<T: Config>(source: &Source, format: ConfigFormat) -> Exit {
 }
 
 /// The width the `text` table is wrapped to: `COLUMNS` when it is set to a
-/// number, else 80 on a terminal (whose own width only `unsafe` code or
-/// another dependency could ask), else [`Docs::TEXT_WIDTH`](crate::Docs::TEXT_WIDTH).
+/// number; else, on a terminal, the terminal's width, or 80 when it cannot
+/// be had; else [`Docs::TEXT_WIDTH`](crate::Docs::TEXT_WIDTH).
 fn text_width() -> usize {
     let columns = std::env::var("COLUMNS").ok();
     match columns.as_deref().map(str::trim).map(str::parse::<usize>) {
         Some(Ok(columns)) if columns > 0 => columns,
-        _ if std::io::stdout().is_terminal() => 80,
+        _ if std::io::stdout().is_terminal() => terminal_width().unwrap_or(80),
         _ => crate::Docs::TEXT_WIDTH,
     }
+}
+
+/// The width of the controlling terminal, as `stty size` reads it.
+///
+/// Asking the terminal itself takes an `ioctl`, which is `unsafe` code here
+/// or a dependency (rustix) that would cost every service seconds of its
+/// build, for a table a person prints once in a while; POSIX's `stty` asks
+/// it for us, on the rare run that needs it.
+fn terminal_width() -> Option<usize> {
+    let tty = std::fs::File::open("/dev/tty").ok()?;
+    let output = std::process::Command::new("stty")
+        .arg("size")
+        .stdin(tty)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let size = String::from_utf8(output.stdout).ok()?;
+    let columns: usize = size.split_whitespace().nth(1)?.parse().ok()?;
+    (columns > 0).then_some(columns)
 }
 
 /// Adds the dotenv file at `path`, if there is one and it is a file; the
