@@ -1,22 +1,55 @@
 #!/usr/bin/env bash
-# What envconfig costs an application's build, against the same application
-# written by hand (benches/cost/forty_by_hand.rs): the cold debug build with
-# dependencies, the incremental rebuild after editing the config struct, and
-# the size of the stripped release binary. Uses only cargo and coreutils.
+# What envconfig costs an application, against the same application loading
+# the same 40-field configuration by hand (benches/cost/forty_by_hand.rs).
+# A measurement tool, not a test: CI does not run it, and nothing here
+# asserts a figure.
 #
-#   bash scripts/build-cost.sh            # prints a Markdown table
+#   bash scripts/build-cost.sh [STEP...]      # prints Markdown tables
 #
-# Dependencies are fetched first, so "cold" means compiling, not downloading.
+# Steps (all of them by default):
+#   workload  the 40-field app alone: cold debug build, rebuild after
+#             editing the config struct, stripped release binary
+#   service   a typical service (serde derive, tokio macros + rt, thiserror)
+#             with and without envconfig: the same figures, and the major
+#             versions of syn in its tree
+#   bloat     what the growth of the binary is made of (cargo bloat, which
+#             is installed from crates.io if missing)
+#   expand    the derive's expansion time for a struct of 200 fields
+#
+# RUNS=N (3 by default) runs each timed build N times (the expansion
+# time, which takes milliseconds, 5N times) and reports the median; cold builds of the two variants alternate, so that a neighbour's
+# build slows both alike, and the marginal cost is the median of the
+# differences of each pair. Dependencies are fetched first, so "cold" means
+# compiling, not downloading. Sizes are deterministic and built once.
+#
+# Needs cargo, coreutils and awk; `expand` reads rustc's own timings
+# (`-Z time-passes`, enabled on a stable compiler with RUSTC_BOOTSTRAP=1).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${RUNS:-3}"
+steps=("$@")
+[ ${#steps[@]} -gt 0 ] || steps=(workload service bloat expand)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# A wrapper such as sccache would make every "cold" build warm.
+unset RUSTC_WRAPPER CARGO_BUILD_RUSTC_WRAPPER
 
 now() { date +%s.%N; }
-seconds_since() { awk -v start="$1" -v end="$(now)" 'BEGIN { printf "%.1f", end - start }'; }
+seconds_since() { awk -v start="$1" -v end="$(now)" 'BEGIN { printf "%.2f", end - start }'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+    if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
+kib() { awk -v bytes="$1" 'BEGIN { printf "%.0f", bytes / 1024 }'; }
+signed_kib() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.0f", (a - b) / 1024 }'; }
+cargo_in() { local dir="$1"; shift; (cd "$dir" && CARGO_TARGET_DIR="$dir/target" cargo "$@"); }
 
-# Writes an application crate: $1 = name, $2 = dependency lines, $3 = main.rs body.
+cp "$repo/benches/cost/forty.rs" "$work/forty.rs"
+sed 's/super::forty::Forty/crate::forty_by_hand::FortyByHand/' \
+    "$repo/benches/cost/forty_by_hand.rs" > "$work/forty_by_hand.rs"
+
+# Writes a crate: $1 = name, $2 = dependency lines, $3 = main.rs,
+# $4 = "forty.rs" or "forty_by_hand.rs", the config module it uses.
 make_app() {
     local dir="$work/$1"
     mkdir -p "$dir/src"
@@ -32,24 +65,88 @@ $2
 
 [profile.release]
 strip = true
+
+# What cargo bloat reads: the release build with its symbols.
+[profile.bloat]
+inherits = "release"
+strip = false
 TOML
     printf '%s\n' "$3" > "$dir/src/main.rs"
-    # The same dependency versions as the repository's own lock file.
-    cp "$repo/Cargo.lock" "$dir/Cargo.lock" 2>/dev/null || true
+    cp "$work/$4" "$dir/src/$4"
+    # The same versions as the repository's lock file where they overlap;
+    # the service's own dependencies resolve to their newest.
+    cp "$repo/Cargo.lock" "$dir/Cargo.lock"
+    cargo_in "$dir" fetch -q
 }
 
-cp "$repo/benches/cost/forty.rs" "$repo/benches/cost/forty_by_hand.rs" "$work/"
+# Adds a second binary to the crate $1: $2 = its name, $3 = its main.rs.
+add_bin() {
+    mkdir -p "$work/$1/src/bin"
+    printf '%s\n' "$3" | sed 's|^mod forty;|#[path = "../forty.rs"]\nmod forty;|' \
+        > "$work/$1/src/bin/$2.rs"
+}
 
-make_app app-envconfig "envconfig = { path = \"$repo/envconfig\" }" '
-#[allow(dead_code)] // VARS is for the benchmark
-mod forty;
-fn main() {
-    let config: forty::Forty = envconfig::load_or_exit();
-    println!("{}", config.port);
-}'
-cp "$work/forty.rs" "$work/app-envconfig/src/forty.rs"
+cold_build() { # $1 = crate; prints seconds
+    local dir="$work/$1" start
+    rm -rf "$dir/target"
+    start=$(now)
+    cargo_in "$dir" build -q --offline --bin "$1"
+    seconds_since "$start"
+}
 
-make_app app-by-hand "" '
+# Edits the config struct as a developer would (widens one field, then
+# narrows it back on the next run) and rebuilds; prints seconds.
+rebuild_after_edit() { # $1 = crate, $2 = config module
+    local dir="$work/$1" file="$work/$1/src/$2" start
+    if grep -q 'pub workers: u8,' "$file"; then
+        sed -i 's/pub workers: u8,/pub workers: u16,/' "$file"
+    else
+        sed -i 's/pub workers: u16,/pub workers: u8,/' "$file"
+    fi
+    start=$(now)
+    cargo_in "$dir" build -q --offline --bin "$1"
+    seconds_since "$start"
+}
+
+release_size() { # $1 = crate, $2 = binary; prints bytes (stripped)
+    cargo_in "$work/$1" build -q --offline --release --bins
+    stat -c %s "$work/$1/target/release/$2"
+}
+
+syn_majors() { # $1 = crate; prints e.g. "1 (syn 3.0.10)"
+    local versions
+    versions=$(cargo_in "$work/$1" tree -q --offline -e normal,build --prefix none -f '{p}' \
+        | awk '$1 == "syn" { print $2 }' | sort -u)
+    if [ -z "$versions" ]; then
+        echo "0"
+        return
+    fi
+    printf '%s (%s)\n' \
+        "$(printf '%s\n' "$versions" | cut -d. -f1 | sort -u | wc -l)" \
+        "$(printf 'syn %s\n' "$versions" | paste -sd, - | sed 's/,/, /g')"
+}
+
+# Times cold builds and rebuilds of two crates, alternating; $1/$2 = crate
+# with envconfig and its config module, $3/$4 = the crate by hand and its.
+# Sets cold_with, cold_without, cold_marginal, rebuild_with, rebuild_without.
+time_pair() {
+    local with="$1" with_module="$2" without="$3" without_module="$4"
+    local cw=() co=() diff=() rw=() ro=() a b
+    for _ in $(seq "$runs"); do
+        a=$(cold_build "$with")
+        b=$(cold_build "$without")
+        cw+=("$a") co+=("$b") diff+=("$(minus "$a" "$b")")
+        rw+=("$(rebuild_after_edit "$with" "$with_module")")
+        ro+=("$(rebuild_after_edit "$without" "$without_module")")
+    done
+    cold_with=$(median "${cw[@]}") cold_without=$(median "${co[@]}")
+    cold_marginal=$(median "${diff[@]}")
+    rebuild_with=$(median "${rw[@]}") rebuild_without=$(median "${ro[@]}")
+    echo "  cold, with envconfig: ${cw[*]} s; by hand: ${co[*]} s" >&2
+    echo "  rebuild, with envconfig: ${rw[*]} s; by hand: ${ro[*]} s" >&2
+}
+
+by_hand_main='
 mod forty_by_hand;
 fn main() {
     match forty_by_hand::FortyByHand::from_env() {
@@ -60,34 +157,233 @@ fn main() {
         }
     }
 }'
-sed 's/super::forty::Forty/crate::forty_by_hand::FortyByHand/' "$work/forty_by_hand.rs" \
-    > "$work/app-by-hand/src/forty_by_hand.rs"
+load_or_exit_main='
+#[allow(dead_code)] // VARS is for the benchmark
+mod forty;
+fn main() {
+    let config: forty::Forty = envconfig::load_or_exit();
+    println!("{}", config.port);
+}'
+from_env_main='
+#[allow(dead_code)] // VARS is for the benchmark
+mod forty;
+use envconfig::Config as _;
+fn main() {
+    match forty::Forty::from_env() {
+        Ok(config) => println!("{}", config.port),
+        Err(error) => {
+            eprintln!("{error}");
+            std::process::exit(78);
+        }
+    }
+}'
 
-measure() {
-    local app="$1" struct_file="$2" dir="$work/$1"
-    (cd "$dir" && cargo fetch -q 2>/dev/null || cargo fetch -q)
-    local start
-    start=$(now)
-    (cd "$dir" && CARGO_TARGET_DIR="$dir/target" cargo build -q)
-    local cold
-    cold=$(seconds_since "$start")
+# The service: serde's derive, tokio's macros and runtime, thiserror; $1 is
+# how it loads its configuration.
+service_main() {
+    cat <<RUST
+#![allow(dead_code)]
+$(case "$1" in
+    by_hand) echo 'mod forty_by_hand;' ;;
+    load_or_exit) echo 'mod forty;' ;;
+    from_env) echo 'mod forty;'; echo 'use envconfig::Config as _;' ;;
+esac)
 
-    # Edit the struct: widen one field, as a developer changing the config would.
-    sed -i 's/pub workers: u8,/pub workers: u16,/' "$dir/src/$struct_file"
-    start=$(now)
-    (cd "$dir" && CARGO_TARGET_DIR="$dir/target" cargo build -q)
-    local incremental
-    incremental=$(seconds_since "$start")
+use serde::{Deserialize, Serialize};
 
-    (cd "$dir" && CARGO_TARGET_DIR="$dir/target" cargo build -q --release)
-    local size
-    size=$(stat -c %s "$dir/target/release/$app")
-    echo "| $app | $cold s | $incremental s | $((size / 1024)) KiB |"
+/// What the service answers its health check with.
+#[derive(Debug, Serialize, Deserialize)]
+struct Health {
+    status: String,
+    port: u16,
+    workers: u8,
 }
 
-echo "Measured on $(nproc) cores, $(uname -m), $(rustc --version)"
+#[derive(Debug, thiserror::Error)]
+enum ServiceError {
+    #[error("invalid configuration: {0}")]
+    Config(String),
+    #[error("task failed")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+async fn health(port: u16, workers: u8) -> Health {
+    Health { status: "ok".to_owned(), port, workers }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<(), ServiceError> {
+$(case "$1" in
+    by_hand) echo '    let config = forty_by_hand::FortyByHand::from_env().map_err(ServiceError::Config)?;' ;;
+    from_env) echo '    let config = forty::Forty::from_env().map_err(|e| ServiceError::Config(e.to_string()))?;' ;;
+    load_or_exit) echo '    let config: forty::Forty = envconfig::load_or_exit();' ;;
+esac)
+    let health = tokio::spawn(health(config.port, config.workers as u8)).await?;
+    println!("{health:?}");
+    Ok(())
+}
+RUST
+}
+
+envconfig_dep="envconfig = { path = \"$repo/envconfig\" }"
+service_deps='serde = { version = "1", features = ["derive"] }
+tokio = { version = "1", features = ["macros", "rt"] }
+thiserror = "2"'
+
+apps_made=""
+make_apps() {
+    [ -z "$apps_made" ] || return 0
+    apps_made=1
+    make_app app-envconfig "$envconfig_dep" "$load_or_exit_main" forty.rs
+    add_bin app-envconfig app-from-env "$from_env_main"
+    make_app app-by-hand "" "$by_hand_main" forty_by_hand.rs
+    make_app svc-envconfig "$service_deps
+$envconfig_dep" "$(service_main load_or_exit)" forty.rs
+    add_bin svc-envconfig svc-from-env "$(service_main from_env)"
+    make_app svc-by-hand "$service_deps" "$(service_main by_hand)" forty_by_hand.rs
+}
+
+step_workload() {
+    make_apps
+    echo "## The 40-field app alone"
+    echo
+    time_pair app-envconfig forty.rs app-by-hand forty_by_hand.rs
+    local by_hand from_env load_or_exit
+    by_hand=$(release_size app-by-hand app-by-hand)
+    from_env=$(release_size app-envconfig app-from-env)
+    load_or_exit=$(release_size app-envconfig app-envconfig)
+    echo "| app (40-field config) | cold debug build | rebuild after editing the struct | stripped release binary |"
+    echo "| --- | --- | --- | --- |"
+    echo "| envconfig, \`load_or_exit\` | $cold_with s | $rebuild_with s | $(kib "$load_or_exit") KiB ($(signed_kib "$load_or_exit" "$by_hand") KiB) |"
+    echo "| envconfig, \`from_env\` | | | $(kib "$from_env") KiB ($(signed_kib "$from_env" "$by_hand") KiB) |"
+    echo "| by hand | $cold_without s | $rebuild_without s | $(kib "$by_hand") KiB |"
+    echo
+    echo "Marginal cold build (median of the $runs paired differences): +$cold_marginal s"
+    echo
+}
+
+step_service() {
+    make_apps
+    echo "## A typical service (serde derive, tokio macros + rt, thiserror)"
+    echo
+    time_pair svc-envconfig forty.rs svc-by-hand forty_by_hand.rs
+    local by_hand from_env load_or_exit
+    by_hand=$(release_size svc-by-hand svc-by-hand)
+    from_env=$(release_size svc-envconfig svc-from-env)
+    load_or_exit=$(release_size svc-envconfig svc-envconfig)
+    echo "| service (40-field config) | cold debug build | rebuild after editing the struct | stripped release binary | syn major versions |"
+    echo "| --- | --- | --- | --- | --- |"
+    echo "| with envconfig, \`load_or_exit\` | $cold_with s | $rebuild_with s | $(kib "$load_or_exit") KiB ($(signed_kib "$load_or_exit" "$by_hand") KiB) | $(syn_majors svc-envconfig) |"
+    echo "| with envconfig, \`from_env\` | | | $(kib "$from_env") KiB ($(signed_kib "$from_env" "$by_hand") KiB) | |"
+    echo "| without (config by hand) | $cold_without s | $rebuild_without s | $(kib "$by_hand") KiB | $(syn_majors svc-by-hand) |"
+    echo
+    echo "Marginal cold build of envconfig (median of the $runs paired differences): +$cold_marginal s"
+    echo
+}
+
+step_bloat() {
+    make_apps
+    command -v cargo-bloat > /dev/null || cargo install --locked -q cargo-bloat
+    local bin
+    echo "## What the binary is made of (cargo bloat, .text of the release build)"
+    echo
+    for bin in app-by-hand app-envconfig app-from-env; do
+        local crate=app-envconfig
+        [ "$bin" = app-by-hand ] && crate=app-by-hand
+        echo "### $bin, by crate"
+        echo
+        echo '```'
+        cargo_in "$work/$crate" bloat -q --offline --profile bloat --bin "$bin" --crates -n 12 \
+            2>/dev/null
+        echo '```'
+        echo
+    done
+    for bin in app-from-env app-envconfig; do
+        echo "### $bin, envconfig's largest functions"
+        echo
+        echo '```'
+        cargo_in "$work/app-envconfig" bloat -q --offline --profile bloat --bin "$bin" \
+            --filter envconfig -n 25 2>/dev/null
+        echo '```'
+        echo
+    done
+}
+
+# A crate with one struct of $2 fields, deriving `Config` if $3 = derive.
+make_expand_crate() {
+    local dir="$work/$1" kinds i
+    kinds=(
+        '#[config(default = 8080)] port_%d: u16'
+        '#[config(default = false)] debug_%d: bool'
+        '#[config(default = "30s")] timeout_%d: std::time::Duration'
+        'name_%d: String'
+        'retries_%d: Option<u32>'
+        '#[config(separator = ",")] hosts_%d: Vec<String>'
+    )
+    mkdir -p "$dir/src"
+    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n%s\n' \
+        "$1" "$envconfig_dep" > "$dir/Cargo.toml"
+    cp "$repo/Cargo.lock" "$dir/Cargo.lock"
+    {
+        echo '#![allow(dead_code)]'
+        [ "$3" = derive ] && echo '#[derive(envconfig::Config)]' && echo '#[config(prefix = "APP_")]'
+        echo 'struct Settings {'
+        for i in $(seq 0 $(($2 - 1))); do
+            echo "    /// Field number $i."
+            # shellcheck disable=SC2059
+            field=$(printf "${kinds[$((i % 6))]}" "$i")
+            [ "$3" = derive ] || field=$(printf '%s' "$field" | sed 's/^#\[config([^]]*)\] //')
+            echo "    $field,"
+        done
+        echo '}'
+        echo 'fn main() {}'
+    } > "$dir/src/main.rs"
+    cargo_in "$dir" fetch -q
+    # RUSTC_BOOTSTRAP is part of what cargo fingerprints: build the
+    # dependencies with it, so that the timed runs compile this crate only.
+    RUSTC_BOOTSTRAP=1 cargo_in "$dir" check -q --offline
+}
+
+# rustc's time for macro expansion and for the whole check of crate $1.
+expansion_times() {
+    local dir="$work/$1" expand=() check=() start out
+    for _ in $(seq $((5 * runs))); do
+        touch "$dir/src/main.rs"
+        start=$(now)
+        out=$(cargo_in "$dir" rustc -q --offline --profile check -- -Z time-passes 2>&1 >/dev/null)
+        check+=("$(seconds_since "$start")")
+        expand+=("$(printf '%s\n' "$out" | awk '$NF == "macro_expand_crate" { sub(";", "", $2); print $2 * 1000 }')")
+    done
+    echo "  $1: macro expansion ${expand[*]} ms; check ${check[*]} s" >&2
+    echo "$(median "${expand[@]}" | awk '{ printf "%.0f", $1 }') $(median "${check[@]}")"
+}
+
+step_expand() {
+    make_expand_crate plain-200 200 plain
+    make_expand_crate derive-1 1 derive
+    make_expand_crate derive-200 200 derive
+    local plain one two
+    plain=$(RUSTC_BOOTSTRAP=1 expansion_times plain-200)
+    one=$(RUSTC_BOOTSTRAP=1 expansion_times derive-1)
+    two=$(RUSTC_BOOTSTRAP=1 expansion_times derive-200)
+    echo "## The derive's expansion time (rustc -Z time-passes, macro_expand_crate)"
+    echo
+    echo "| struct | macro expansion | \`cargo check\` of the crate |"
+    echo "| --- | --- | --- |"
+    echo "| 200 fields, no derive | ${plain% *} ms | ${plain#* } s |"
+    echo "| 1 field, \`#[derive(Config)]\` | ${one% *} ms | ${one#* } s |"
+    echo "| 200 fields, \`#[derive(Config)]\` | ${two% *} ms | ${two#* } s |"
+    echo
+}
+
+echo "Measured on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(uname -m), $(rustc --version), $(date -u +%Y-%m-%d); medians of $runs runs"
 echo
-echo "| app (40-field config) | cold debug build | rebuild after editing the struct | stripped release binary |"
-echo "| --- | --- | --- | --- |"
-measure app-envconfig forty.rs
-measure app-by-hand forty_by_hand.rs
+for step in "${steps[@]}"; do
+    case "$step" in
+        workload | service | bloat | expand) "step_$step" ;;
+        *)
+            echo "unknown step: $step (workload, service, bloat, expand)" >&2
+            exit 64
+            ;;
+    esac
+done
