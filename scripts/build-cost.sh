@@ -16,11 +16,14 @@
 #             is installed from crates.io if missing)
 #   expand    the derive's expansion time for a struct of 200 fields
 #
-# RUNS=N (3 by default) runs each timed build N times (the expansion
-# time, which takes milliseconds, 5N times) and reports the median; cold builds of the two variants alternate, so that a neighbour's
-# build slows both alike, and the marginal cost is the median of the
-# differences of each pair. Dependencies are fetched first, so "cold" means
-# compiling, not downloading. Sizes are deterministic and built once.
+# RUNS=N (3 by default) runs each timed build N times (the expansion time,
+# which takes milliseconds, 5N times) and reports the median. Cold builds
+# of the two variants alternate, so that a neighbour's build slows both
+# alike, and the marginal cost is the median of the differences of each
+# pair. Each build's wall-clock time comes with its CPU time (user + system),
+# which a busy machine disturbs much less. Dependencies are fetched first,
+# so "cold" means compiling, not downloading. Sizes are deterministic and
+# built once.
 #
 # Needs cargo, coreutils and awk; `expand` reads rustc's own timings
 # (`-Z time-passes`, enabled on a stable compiler with RUSTC_BOOTSTRAP=1).
@@ -86,26 +89,35 @@ add_bin() {
         > "$work/$1/src/bin/$2.rs"
 }
 
-cold_build() { # $1 = crate; prints seconds
-    local dir="$work/$1" start
-    rm -rf "$dir/target"
-    start=$(now)
-    cargo_in "$dir" build -q --offline --bin "$1"
-    seconds_since "$start"
+# Runs "$@" and prints "wall cpu": seconds of wall-clock time, and of CPU
+# time (user + system) of every process it waited for. On a shared machine
+# the CPU time is the steadier figure: a neighbour's build lengthens the
+# wall-clock time of ours, much less the CPU time it takes.
+timed() {
+    local TIMEFORMAT='%R %U %S' times
+    if ! times=$( { time "$@" > "$work/last.log" 2>&1; } 2>&1); then
+        cat "$work/last.log" >&2
+        echo "failed: $*" >&2
+        return 1
+    fi
+    awk '{ printf "%.2f %.2f", $1, $2 + $3 }' <<< "$times"
+}
+
+cold_build() { # $1 = crate; prints "wall cpu"
+    rm -rf "$work/$1/target"
+    timed cargo_in "$work/$1" build -q --offline --bin "$1"
 }
 
 # Edits the config struct as a developer would (widens one field, then
-# narrows it back on the next run) and rebuilds; prints seconds.
+# narrows it back on the next run) and rebuilds; prints "wall cpu".
 rebuild_after_edit() { # $1 = crate, $2 = config module
-    local dir="$work/$1" file="$work/$1/src/$2" start
+    local file="$work/$1/src/$2"
     if grep -q 'pub workers: u8,' "$file"; then
         sed -i 's/pub workers: u8,/pub workers: u16,/' "$file"
     else
         sed -i 's/pub workers: u16,/pub workers: u8,/' "$file"
     fi
-    start=$(now)
-    cargo_in "$dir" build -q --offline --bin "$1"
-    seconds_since "$start"
+    timed cargo_in "$work/$1" build -q --offline --bin "$1"
 }
 
 release_size() { # $1 = crate, $2 = binary; prints bytes (stripped)
@@ -113,7 +125,7 @@ release_size() { # $1 = crate, $2 = binary; prints bytes (stripped)
     stat -c %s "$work/$1/target/release/$2"
 }
 
-syn_majors() { # $1 = crate; prints e.g. "1 (syn 3.0.10)"
+syn_majors() { # $1 = crate; prints e.g. "1 (syn v3.0.10)"
     local versions
     versions=$(cargo_in "$work/$1" tree -q --offline -e normal,build --prefix none -f '{p}' \
         | awk '$1 == "syn" { print $2 }' | sort -u)
@@ -121,29 +133,36 @@ syn_majors() { # $1 = crate; prints e.g. "1 (syn 3.0.10)"
         echo "0"
         return
     fi
-    printf '%s (%s)\n' \
+    printf '%s (syn %s)\n' \
         "$(printf '%s\n' "$versions" | cut -d. -f1 | sort -u | wc -l)" \
-        "$(printf 'syn %s\n' "$versions" | paste -sd, - | sed 's/,/, /g')"
+        "$(printf '%s\n' "$versions" | paste -sd, - | sed 's/,/, /g')"
 }
 
 # Times cold builds and rebuilds of two crates, alternating; $1/$2 = crate
 # with envconfig and its config module, $3/$4 = the crate by hand and its.
-# Sets cold_with, cold_without, cold_marginal, rebuild_with, rebuild_without.
+# Sets cold_with, cold_without, cold_marginal (each "wall s / cpu s CPU"),
+# rebuild_with and rebuild_without (wall).
 time_pair() {
     local with="$1" with_module="$2" without="$3" without_module="$4"
-    local cw=() co=() diff=() rw=() ro=() a b
+    local cw=() cw_cpu=() co=() co_cpu=() diff=() diff_cpu=() rw=() ro=() a b
     for _ in $(seq "$runs"); do
-        a=$(cold_build "$with")
-        b=$(cold_build "$without")
-        cw+=("$a") co+=("$b") diff+=("$(minus "$a" "$b")")
-        rw+=("$(rebuild_after_edit "$with" "$with_module")")
-        ro+=("$(rebuild_after_edit "$without" "$without_module")")
+        read -r a a_cpu <<< "$(cold_build "$with")"
+        read -r b b_cpu <<< "$(cold_build "$without")"
+        cw+=("$a") cw_cpu+=("$a_cpu") co+=("$b") co_cpu+=("$b_cpu")
+        diff+=("$(minus "$a" "$b")") diff_cpu+=("$(minus "$a_cpu" "$b_cpu")")
+        read -r a _ <<< "$(rebuild_after_edit "$with" "$with_module")"
+        read -r b _ <<< "$(rebuild_after_edit "$without" "$without_module")"
+        rw+=("$a") ro+=("$b")
     done
-    cold_with=$(median "${cw[@]}") cold_without=$(median "${co[@]}")
-    cold_marginal=$(median "${diff[@]}")
-    rebuild_with=$(median "${rw[@]}") rebuild_without=$(median "${ro[@]}")
-    echo "  cold, with envconfig: ${cw[*]} s; by hand: ${co[*]} s" >&2
-    echo "  rebuild, with envconfig: ${rw[*]} s; by hand: ${ro[*]} s" >&2
+    cold_with="$(median "${cw[@]}") s / $(median "${cw_cpu[@]}") s CPU"
+    cold_without="$(median "${co[@]}") s / $(median "${co_cpu[@]}") s CPU"
+    cold_marginal="$(median "${diff[@]}" | sed 's/^[0-9]/+&/') s / $(median "${diff_cpu[@]}" | sed 's/^[0-9]/+&/') s CPU"
+    rebuild_with="$(median "${rw[@]}") s" rebuild_without="$(median "${ro[@]}") s"
+    {
+        echo "  cold (wall), with envconfig: ${cw[*]}; by hand: ${co[*]}"
+        echo "  cold (CPU), with envconfig: ${cw_cpu[*]}; by hand: ${co_cpu[*]}"
+        echo "  rebuild (wall), with envconfig: ${rw[*]}; by hand: ${ro[*]}"
+    } >&2
 }
 
 by_hand_main='
@@ -252,13 +271,13 @@ step_workload() {
     by_hand=$(release_size app-by-hand app-by-hand)
     from_env=$(release_size app-envconfig app-from-env)
     load_or_exit=$(release_size app-envconfig app-envconfig)
-    echo "| app (40-field config) | cold debug build | rebuild after editing the struct | stripped release binary |"
+    echo "| app (40-field config) | cold debug build (wall / CPU) | rebuild after editing the struct | stripped release binary |"
     echo "| --- | --- | --- | --- |"
-    echo "| envconfig, \`load_or_exit\` | $cold_with s | $rebuild_with s | $(kib "$load_or_exit") KiB ($(signed_kib "$load_or_exit" "$by_hand") KiB) |"
+    echo "| envconfig, \`load_or_exit\` | $cold_with | $rebuild_with | $(kib "$load_or_exit") KiB ($(signed_kib "$load_or_exit" "$by_hand") KiB) |"
     echo "| envconfig, \`from_env\` | | | $(kib "$from_env") KiB ($(signed_kib "$from_env" "$by_hand") KiB) |"
-    echo "| by hand | $cold_without s | $rebuild_without s | $(kib "$by_hand") KiB |"
+    echo "| by hand | $cold_without | $rebuild_without | $(kib "$by_hand") KiB |"
     echo
-    echo "Marginal cold build (median of the $runs paired differences): +$cold_marginal s"
+    echo "Marginal cold build (median of the $runs paired differences): $cold_marginal"
     echo
 }
 
@@ -271,13 +290,13 @@ step_service() {
     by_hand=$(release_size svc-by-hand svc-by-hand)
     from_env=$(release_size svc-envconfig svc-from-env)
     load_or_exit=$(release_size svc-envconfig svc-envconfig)
-    echo "| service (40-field config) | cold debug build | rebuild after editing the struct | stripped release binary | syn major versions |"
+    echo "| service (40-field config) | cold debug build (wall / CPU) | rebuild after editing the struct | stripped release binary | syn major versions |"
     echo "| --- | --- | --- | --- | --- |"
-    echo "| with envconfig, \`load_or_exit\` | $cold_with s | $rebuild_with s | $(kib "$load_or_exit") KiB ($(signed_kib "$load_or_exit" "$by_hand") KiB) | $(syn_majors svc-envconfig) |"
+    echo "| with envconfig, \`load_or_exit\` | $cold_with | $rebuild_with | $(kib "$load_or_exit") KiB ($(signed_kib "$load_or_exit" "$by_hand") KiB) | $(syn_majors svc-envconfig) |"
     echo "| with envconfig, \`from_env\` | | | $(kib "$from_env") KiB ($(signed_kib "$from_env" "$by_hand") KiB) | |"
-    echo "| without (config by hand) | $cold_without s | $rebuild_without s | $(kib "$by_hand") KiB | $(syn_majors svc-by-hand) |"
+    echo "| without (config by hand) | $cold_without | $rebuild_without | $(kib "$by_hand") KiB | $(syn_majors svc-by-hand) |"
     echo
-    echo "Marginal cold build of envconfig (median of the $runs paired differences): +$cold_marginal s"
+    echo "Marginal cold build of envconfig (median of the $runs paired differences): $cold_marginal"
     echo
 }
 
