@@ -209,6 +209,8 @@ impl Source {
     }
 
     /// The process environment, as much of it as `scope` needs.
+    // Inlined, so that a caller passing `Fields` links no snapshot code.
+    #[inline]
     pub fn from_process_env(scope: EnvScope) -> Source {
         match scope {
             // Each variable is read when a field asks for it: nothing is
