@@ -329,7 +329,7 @@ fn unknown_vars<'a>(
             did_you_mean: did_you_mean(name, &candidates),
         })
         .collect();
-    unknown.sort_by(|a, b| a.name.cmp(&b.name));
+    unknown.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     unknown
 }
 

@@ -271,7 +271,7 @@ impl Source {
             .filter(|malformed| !malformed.claimed.get())
             .chain(&self.unnamed_malformed)
             .collect();
-        ignored.sort_by(|a, b| a.origin.cmp(&b.origin));
+        ignored.sort_unstable_by(|a, b| a.origin.cmp(&b.origin));
         ignored
             .into_iter()
             .map(|malformed| {
