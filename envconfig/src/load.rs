@@ -389,7 +389,8 @@ impl<'a> Loader<'a> {
         };
         match parser.parse(&raw) {
             Ok(value) => {
-                let shown = (!secret).then(|| raw.to_string());
+                // Only a check report shows the value: no copy otherwise.
+                let shown = (self.checked.is_some() && !secret).then(|| raw.to_string());
                 self.record(var.name(), CheckStatus::Ok, Some(origin), shown);
                 Outcome::Loaded(value)
             }
