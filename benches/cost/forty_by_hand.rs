@@ -1,8 +1,12 @@
 //! [`Forty`](super::forty::Forty) loaded by hand: `std::env::var` and
 //! `parse` per field, stopping at the first problem. The floor envconfig is
-//! measured against.
+//! measured against ([`FortyByHand::from_env`]), and the same with the rule
+//! envconfig adds to every variable ([`FortyByHand::from_env_with_files`]):
+//! `NAME_FILE` names a file that holds the value, and setting both is an
+//! error.
 
 use std::env;
+use std::fs;
 use std::time::Duration;
 
 #[derive(Debug)]
@@ -51,19 +55,39 @@ pub struct FortyByHand {
     pub feature_flags: Vec<String>,
 }
 
-fn var(name: &str) -> Result<String, String> {
-    env::var(name).map_err(|e| format!("{name}: {e}"))
+/// The value of `name`, `None` when it is not set (or not UTF-8). With
+/// `FILES`, the content of the file its `NAME_FILE` names instead, if that
+/// is set, as hand-written code would read it.
+fn lookup<const FILES: bool>(name: &str) -> Result<Option<String>, String> {
+    let value = env::var(name).ok();
+    if FILES && let Some(path) = env::var_os(format!("{name}_FILE")) {
+        if value.is_some() {
+            return Err(format!("{name}: both it and {name}_FILE are set"));
+        }
+        let text = fs::read_to_string(path).map_err(|e| format!("{name}_FILE: {e}"))?;
+        return Ok(Some(text.strip_suffix('\n').unwrap_or(&text).to_owned()));
+    }
+    Ok(value)
 }
 
-fn parse<T: std::str::FromStr>(name: &str) -> Result<T, String> {
-    var(name)?
+fn var<const FILES: bool>(name: &str) -> Result<String, String> {
+    lookup::<FILES>(name)?.ok_or_else(|| format!("{name}: not set"))
+}
+
+/// Unset or empty is `None`.
+fn optional<const FILES: bool>(name: &str) -> Result<Option<String>, String> {
+    Ok(lookup::<FILES>(name)?.filter(|v| !v.is_empty()))
+}
+
+fn parse<const FILES: bool, T: std::str::FromStr>(name: &str) -> Result<T, String> {
+    var::<FILES>(name)?
         .trim()
         .parse()
         .map_err(|_| format!("{name}: invalid value"))
 }
 
-fn seconds(name: &str) -> Result<Duration, String> {
-    let value = var(name)?;
+fn seconds<const FILES: bool>(name: &str) -> Result<Duration, String> {
+    let value = var::<FILES>(name)?;
     let secs = value
         .trim()
         .strip_suffix('s')
@@ -75,52 +99,59 @@ fn seconds(name: &str) -> Result<Duration, String> {
 
 impl FortyByHand {
     pub fn from_env() -> Result<FortyByHand, String> {
+        FortyByHand::load::<false>()
+    }
+
+    #[allow(dead_code)] // for the benchmark, not the build-cost app
+    pub fn from_env_with_files() -> Result<FortyByHand, String> {
+        FortyByHand::load::<true>()
+    }
+
+    fn load<const FILES: bool>() -> Result<FortyByHand, String> {
         Ok(FortyByHand {
-            workers: parse("BENCH_WORKERS")?,
-            port: parse("BENCH_PORT")?,
-            max_connections: parse("BENCH_MAX_CONNECTIONS")?,
-            queue_depth: parse("BENCH_QUEUE_DEPTH")?,
-            retries: parse("BENCH_RETRIES")?,
-            batch_size: parse("BENCH_BATCH_SIZE")?,
-            cache_entries: parse("BENCH_CACHE_ENTRIES")?,
-            shard_count: parse("BENCH_SHARD_COUNT")?,
-            replica_count: parse("BENCH_REPLICA_COUNT")?,
-            backlog: parse("BENCH_BACKLOG")?,
-            debug: parse("BENCH_DEBUG")?,
-            tracing: parse("BENCH_TRACING")?,
-            metrics: parse("BENCH_METRICS")?,
-            compress: parse("BENCH_COMPRESS")?,
-            tls: parse("BENCH_TLS")?,
-            read_only: parse("BENCH_READ_ONLY")?,
-            maintenance: parse("BENCH_MAINTENANCE")?,
-            dry_run: parse("BENCH_DRY_RUN")?,
-            request_timeout: seconds("BENCH_REQUEST_TIMEOUT")?,
-            idle_timeout: seconds("BENCH_IDLE_TIMEOUT")?,
-            connect_timeout: seconds("BENCH_CONNECT_TIMEOUT")?,
-            shutdown_grace: seconds("BENCH_SHUTDOWN_GRACE")?,
-            cache_ttl: seconds("BENCH_CACHE_TTL")?,
-            poll_interval: seconds("BENCH_POLL_INTERVAL")?,
-            service_name: var("BENCH_SERVICE_NAME")?,
-            region: var("BENCH_REGION")?,
-            zone: var("BENCH_ZONE")?,
-            log_format: var("BENCH_LOG_FORMAT")?,
-            database_url: var("BENCH_DATABASE_URL")?,
-            redis_url: var("BENCH_REDIS_URL")?,
-            api_base: var("BENCH_API_BASE")?,
-            bucket: var("BENCH_BUCKET")?,
-            queue_name: var("BENCH_QUEUE_NAME")?,
-            instance_id: var("BENCH_INSTANCE_ID")?,
-            sentry_dsn: env::var("BENCH_SENTRY_DSN").ok().filter(|v| !v.is_empty()),
-            trace_endpoint: env::var("BENCH_TRACE_ENDPOINT")
-                .ok()
-                .filter(|v| !v.is_empty()),
-            admin_email: env::var("BENCH_ADMIN_EMAIL").ok().filter(|v| !v.is_empty()),
-            motd: env::var("BENCH_MOTD").ok().filter(|v| !v.is_empty()),
-            allowed_hosts: var("BENCH_ALLOWED_HOSTS")?
+            workers: parse::<FILES, _>("BENCH_WORKERS")?,
+            port: parse::<FILES, _>("BENCH_PORT")?,
+            max_connections: parse::<FILES, _>("BENCH_MAX_CONNECTIONS")?,
+            queue_depth: parse::<FILES, _>("BENCH_QUEUE_DEPTH")?,
+            retries: parse::<FILES, _>("BENCH_RETRIES")?,
+            batch_size: parse::<FILES, _>("BENCH_BATCH_SIZE")?,
+            cache_entries: parse::<FILES, _>("BENCH_CACHE_ENTRIES")?,
+            shard_count: parse::<FILES, _>("BENCH_SHARD_COUNT")?,
+            replica_count: parse::<FILES, _>("BENCH_REPLICA_COUNT")?,
+            backlog: parse::<FILES, _>("BENCH_BACKLOG")?,
+            debug: parse::<FILES, _>("BENCH_DEBUG")?,
+            tracing: parse::<FILES, _>("BENCH_TRACING")?,
+            metrics: parse::<FILES, _>("BENCH_METRICS")?,
+            compress: parse::<FILES, _>("BENCH_COMPRESS")?,
+            tls: parse::<FILES, _>("BENCH_TLS")?,
+            read_only: parse::<FILES, _>("BENCH_READ_ONLY")?,
+            maintenance: parse::<FILES, _>("BENCH_MAINTENANCE")?,
+            dry_run: parse::<FILES, _>("BENCH_DRY_RUN")?,
+            request_timeout: seconds::<FILES>("BENCH_REQUEST_TIMEOUT")?,
+            idle_timeout: seconds::<FILES>("BENCH_IDLE_TIMEOUT")?,
+            connect_timeout: seconds::<FILES>("BENCH_CONNECT_TIMEOUT")?,
+            shutdown_grace: seconds::<FILES>("BENCH_SHUTDOWN_GRACE")?,
+            cache_ttl: seconds::<FILES>("BENCH_CACHE_TTL")?,
+            poll_interval: seconds::<FILES>("BENCH_POLL_INTERVAL")?,
+            service_name: var::<FILES>("BENCH_SERVICE_NAME")?,
+            region: var::<FILES>("BENCH_REGION")?,
+            zone: var::<FILES>("BENCH_ZONE")?,
+            log_format: var::<FILES>("BENCH_LOG_FORMAT")?,
+            database_url: var::<FILES>("BENCH_DATABASE_URL")?,
+            redis_url: var::<FILES>("BENCH_REDIS_URL")?,
+            api_base: var::<FILES>("BENCH_API_BASE")?,
+            bucket: var::<FILES>("BENCH_BUCKET")?,
+            queue_name: var::<FILES>("BENCH_QUEUE_NAME")?,
+            instance_id: var::<FILES>("BENCH_INSTANCE_ID")?,
+            sentry_dsn: optional::<FILES>("BENCH_SENTRY_DSN")?,
+            trace_endpoint: optional::<FILES>("BENCH_TRACE_ENDPOINT")?,
+            admin_email: optional::<FILES>("BENCH_ADMIN_EMAIL")?,
+            motd: optional::<FILES>("BENCH_MOTD")?,
+            allowed_hosts: var::<FILES>("BENCH_ALLOWED_HOSTS")?
                 .split(',')
                 .map(|s| s.trim().to_owned())
                 .collect(),
-            feature_flags: var("BENCH_FEATURE_FLAGS")?
+            feature_flags: var::<FILES>("BENCH_FEATURE_FLAGS")?
                 .split(',')
                 .map(|s| s.trim().to_owned())
                 .collect(),
