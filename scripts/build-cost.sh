@@ -15,6 +15,9 @@
 #   bloat     what the growth of the binary is made of (cargo bloat, which
 #             is installed from crates.io if missing)
 #   expand    the derive's expansion time for a struct of 200 fields
+#   instructions
+#             instructions per load, envconfig against the hand-written
+#             loaders (callgrind; skipped if valgrind is not installed)
 #
 # RUNS=N (3 by default) runs each timed build N times (the expansion time,
 # which takes milliseconds, 5N times) and reports the median. Cold builds
@@ -32,7 +35,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${RUNS:-3}"
 steps=("$@")
-[ ${#steps[@]} -gt 0 ] || steps=(workload service bloat expand)
+[ ${#steps[@]} -gt 0 ] || steps=(workload service bloat expand instructions)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # A wrapper such as sccache would make every "cold" build warm.
@@ -395,13 +398,78 @@ step_expand() {
     echo
 }
 
+# Instructions per load of the 40-field config, counted by callgrind: what
+# the load benchmark times, in a figure a busy machine does not move. The
+# environment is the 40 variables and 60 others, as a container's might be.
+step_instructions() {
+    if ! command -v valgrind > /dev/null; then
+        echo "## Instructions per load: skipped, valgrind is not installed"
+        echo
+        return
+    fi
+    local dir="$work/load-counts" vars=() mode a b
+    mkdir -p "$dir/src"
+    printf '[package]\nname = "load-counts"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n%s\n' \
+        "$envconfig_dep" > "$dir/Cargo.toml"
+    cp "$repo/Cargo.lock" "$dir/Cargo.lock"
+    cp "$work/forty.rs" "$work/forty_by_hand.rs" "$dir/src/"
+    cat > "$dir/src/main.rs" <<'RUST'
+#![allow(dead_code)]
+mod forty;
+mod forty_by_hand;
+use envconfig::Config as _;
+use std::hint::black_box;
+fn main() {
+    let mode = std::env::args().nth(1).expect("a mode");
+    let loads: usize = std::env::args().nth(2).expect("a count").parse().expect("a count");
+    for _ in 0..loads {
+        match mode.as_str() {
+            "by-hand" => drop(black_box(forty_by_hand::FortyByHand::from_env().expect("valid"))),
+            "by-hand-with-files" => {
+                drop(black_box(forty_by_hand::FortyByHand::from_env_with_files().expect("valid")))
+            }
+            "from-env" => drop(black_box(forty::Forty::from_env().expect("valid"))),
+            "from-vars" => drop(black_box(forty::Forty::from_vars(forty::VARS).expect("valid"))),
+            _ => panic!("unknown mode {mode}"),
+        }
+    }
+}
+RUST
+    cargo_in "$dir" build -q --release
+    mapfile -t vars < <(grep -o '("BENCH_[A-Z_]*", "[^"]*")' "$work/forty.rs" \
+        | sed 's/("\([^"]*\)", "\([^"]*\)")/\1=\2/')
+    for i in $(seq 0 59); do vars+=("OTHER_VARIABLE_$i=some value $i"); done
+    # The difference of 110 and 10 loads leaves out the process's start.
+    count() {
+        env -i "${vars[@]}" valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+            "$dir/target/release/load-counts" "$1" "$2" 2>&1 \
+            | awk '/Collected :/ { print $NF }'
+    }
+    declare -A per_load
+    for mode in by-hand by-hand-with-files from-env from-vars; do
+        a=$(count "$mode" 10)
+        b=$(count "$mode" 110)
+        per_load[$mode]=$(((b - a) / 100))
+    done
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+    echo "## Instructions per load of the 40-field config (callgrind, 100 variables in the environment)"
+    echo
+    echo "| load | instructions | vs by hand | vs by hand with NAME_FILE |"
+    echo "| --- | --- | --- | --- |"
+    echo "| by hand | ${per_load[by-hand]} | 1.00x | |"
+    echo "| by hand, with the NAME_FILE rule | ${per_load[by-hand-with-files]} | $(ratio "${per_load[by-hand-with-files]}" "${per_load[by-hand]}") | 1.00x |"
+    echo "| envconfig \`from_env\` | ${per_load[from-env]} | $(ratio "${per_load[from-env]}" "${per_load[by-hand]}") | $(ratio "${per_load[from-env]}" "${per_load[by-hand-with-files]}") |"
+    echo "| envconfig \`from_vars\` | ${per_load[from-vars]} | $(ratio "${per_load[from-vars]}" "${per_load[by-hand]}") | |"
+    echo
+}
+
 echo "Measured on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(uname -m), $(rustc --version), $(date -u +%Y-%m-%d); medians of $runs runs"
 echo
 for step in "${steps[@]}"; do
     case "$step" in
-        workload | service | bloat | expand) "step_$step" ;;
+        workload | service | bloat | expand | instructions) "step_$step" ;;
         *)
-            echo "unknown step: $step (workload, service, bloat, expand)" >&2
+            echo "unknown step: $step (workload, service, bloat, expand, instructions)" >&2
             exit 64
             ;;
     esac
