@@ -28,7 +28,11 @@
 # so "cold" means compiling, not downloading. Sizes are deterministic and
 # built once.
 #
-# Needs cargo, coreutils and awk; `expand` reads rustc's own timings
+# BEFORE=<revision> adds envconfig as it was at that revision to the
+# workload and service steps, built in the same turns, for before/after
+# figures that the machine's load moves alike.
+#
+# Needs cargo, git, coreutils and awk; `expand` reads rustc's own timings
 # (`-Z time-passes`, enabled on a stable compiler with RUSTC_BOOTSTRAP=1).
 set -euo pipefail
 
@@ -141,31 +145,46 @@ syn_majors() { # $1 = crate; prints e.g. "1 (syn v3.0.10)"
         "$(printf '%s\n' "$versions" | paste -sd, - | sed 's/,/, /g')"
 }
 
-# Times cold builds and rebuilds of two crates, alternating; $1/$2 = crate
-# with envconfig and its config module, $3/$4 = the crate by hand and its.
-# Sets cold_with, cold_without, cold_marginal (each "wall s / cpu s CPU"),
-# rebuild_with and rebuild_without (wall).
-time_pair() {
-    local with="$1" with_module="$2" without="$3" without_module="$4"
-    local cw=() cw_cpu=() co=() co_cpu=() diff=() diff_cpu=() rw=() ro=() a b
+# The config module of crate $1: `forty_by_hand.rs` for a crate by hand.
+config_module() { case "$1" in *-by-hand) echo forty_by_hand.rs ;; *) echo forty.rs ;; esac; }
+
+# Times cold builds and rebuilds of the crates "$@", the last one by hand,
+# in turns, so that a neighbour's build slows each alike. Sets, for each
+# crate, cold[$crate] ("wall s / cpu s CPU") and rebuild[$crate] (wall),
+# and for each with envconfig marginal[$crate]: the median of its
+# differences from the crate by hand built in the same turn.
+declare -A cold rebuild marginal
+time_builds() {
+    local crates=("$@") by_hand="${!#}" crate w c
+    local -A walls cpus diffs diffs_cpu rebuilds turn_wall turn_cpu
     for _ in $(seq "$runs"); do
-        read -r a a_cpu <<< "$(cold_build "$with")"
-        read -r b b_cpu <<< "$(cold_build "$without")"
-        cw+=("$a") cw_cpu+=("$a_cpu") co+=("$b") co_cpu+=("$b_cpu")
-        diff+=("$(minus "$a" "$b")") diff_cpu+=("$(minus "$a_cpu" "$b_cpu")")
-        read -r a _ <<< "$(rebuild_after_edit "$with" "$with_module")"
-        read -r b _ <<< "$(rebuild_after_edit "$without" "$without_module")"
-        rw+=("$a") ro+=("$b")
+        for crate in "${crates[@]}"; do
+            read -r w c <<< "$(cold_build "$crate")"
+            walls[$crate]+="$w " cpus[$crate]+="$c " turn_wall[$crate]=$w turn_cpu[$crate]=$c
+        done
+        for crate in "${crates[@]}"; do
+            [ "$crate" != "$by_hand" ] || continue
+            diffs[$crate]+="$(minus "${turn_wall[$crate]}" "${turn_wall[$by_hand]}") "
+            diffs_cpu[$crate]+="$(minus "${turn_cpu[$crate]}" "${turn_cpu[$by_hand]}") "
+        done
+        for crate in "${crates[@]}"; do
+            read -r w _ <<< "$(rebuild_after_edit "$crate" "$(config_module "$crate")")"
+            rebuilds[$crate]+="$w "
+        done
     done
-    cold_with="$(median "${cw[@]}") s / $(median "${cw_cpu[@]}") s CPU"
-    cold_without="$(median "${co[@]}") s / $(median "${co_cpu[@]}") s CPU"
-    cold_marginal="$(median "${diff[@]}" | sed 's/^[0-9]/+&/') s / $(median "${diff_cpu[@]}" | sed 's/^[0-9]/+&/') s CPU"
-    rebuild_with="$(median "${rw[@]}") s" rebuild_without="$(median "${ro[@]}") s"
-    {
-        echo "  cold (wall), with envconfig: ${cw[*]}; by hand: ${co[*]}"
-        echo "  cold (CPU), with envconfig: ${cw_cpu[*]}; by hand: ${co_cpu[*]}"
-        echo "  rebuild (wall), with envconfig: ${rw[*]}; by hand: ${ro[*]}"
-    } >&2
+    for crate in "${crates[@]}"; do
+        # shellcheck disable=SC2086 # the lists are of numbers
+        cold[$crate]="$(median ${walls[$crate]}) s / $(median ${cpus[$crate]}) s CPU"
+        # shellcheck disable=SC2086
+        rebuild[$crate]="$(median ${rebuilds[$crate]}) s"
+        if [ "$crate" != "$by_hand" ]; then
+            # shellcheck disable=SC2086
+            marginal[$crate]="$(median ${diffs[$crate]} | sed 's/^[0-9]/+&/') s / $(median ${diffs_cpu[$crate]} | sed 's/^[0-9]/+&/') s CPU"
+        fi
+        {
+            echo "  $crate: cold (wall) ${walls[$crate]}; cold (CPU) ${cpus[$crate]}; rebuild (wall) ${rebuilds[$crate]}"
+        } >&2
+    done
 }
 
 by_hand_main='
@@ -252,35 +271,64 @@ service_deps='serde = { version = "1", features = ["derive"] }
 tokio = { version = "1", features = ["macros", "rt"] }
 thiserror = "2"'
 
+# BEFORE=<revision>: the same apps with envconfig as it was at that
+# revision, cloned from this repository, measured in the same turns.
+before="${BEFORE:-}"
+if [ -n "$before" ]; then
+    git clone -q "$repo" "$work/before-repo"
+    git -C "$work/before-repo" checkout -q "$before"
+    before="$(git -C "$work/before-repo" log -1 --format=%h)"
+fi
+before_dep="envconfig = { path = \"$work/before-repo/envconfig\" }"
+
 apps_made=""
 make_apps() {
     [ -z "$apps_made" ] || return 0
     apps_made=1
-    make_app app-envconfig "$envconfig_dep" "$load_or_exit_main" forty.rs
-    add_bin app-envconfig app-from-env "$from_env_main"
+    local variant dep
+    for variant in envconfig ${before:+before}; do
+        dep="$envconfig_dep"
+        [ "$variant" = before ] && dep="$before_dep"
+        make_app "app-$variant" "$dep" "$load_or_exit_main" forty.rs
+        add_bin "app-$variant" "app-$variant-from-env" "$from_env_main"
+        make_app "svc-$variant" "$service_deps
+$dep" "$(service_main load_or_exit)" forty.rs
+        add_bin "svc-$variant" "svc-$variant-from-env" "$(service_main from_env)"
+    done
     make_app app-by-hand "" "$by_hand_main" forty_by_hand.rs
-    make_app svc-envconfig "$service_deps
-$envconfig_dep" "$(service_main load_or_exit)" forty.rs
-    add_bin svc-envconfig svc-from-env "$(service_main from_env)"
     make_app svc-by-hand "$service_deps" "$(service_main by_hand)" forty_by_hand.rs
+}
+
+# The rows of one variant of $1 (app or svc): cold build, marginal cost and
+# rebuild of its `load_or_exit` binary, and the size of both binaries
+# against $2 bytes by hand; $3 adds the syn majors column.
+variant_rows() {
+    local kind="$1" by_hand="$2" syn_column="$3" variant label crate size syn
+    for variant in envconfig ${before:+before}; do
+        crate="$kind-$variant"
+        label="envconfig"
+        [ "$variant" = before ] && label="envconfig at $before"
+        size=$(release_size "$crate" "$crate")
+        syn=""
+        [ -z "$syn_column" ] || syn=" $(syn_majors "$crate") |"
+        echo "| $label, \`load_or_exit\` | ${cold[$crate]} | ${marginal[$crate]} | ${rebuild[$crate]} | $(kib "$size") KiB ($(signed_kib "$size" "$by_hand") KiB) |$syn"
+        size=$(release_size "$crate" "$crate-from-env")
+        [ -z "$syn_column" ] || syn=" |"
+        echo "| $label, \`from_env\` | | | | $(kib "$size") KiB ($(signed_kib "$size" "$by_hand") KiB) |$syn"
+    done
 }
 
 step_workload() {
     make_apps
     echo "## The 40-field app alone"
     echo
-    time_pair app-envconfig forty.rs app-by-hand forty_by_hand.rs
-    local by_hand from_env load_or_exit
+    time_builds app-envconfig ${before:+app-before} app-by-hand
+    local by_hand
     by_hand=$(release_size app-by-hand app-by-hand)
-    from_env=$(release_size app-envconfig app-from-env)
-    load_or_exit=$(release_size app-envconfig app-envconfig)
-    echo "| app (40-field config) | cold debug build (wall / CPU) | rebuild after editing the struct | stripped release binary |"
-    echo "| --- | --- | --- | --- |"
-    echo "| envconfig, \`load_or_exit\` | $cold_with | $rebuild_with | $(kib "$load_or_exit") KiB ($(signed_kib "$load_or_exit" "$by_hand") KiB) |"
-    echo "| envconfig, \`from_env\` | | | $(kib "$from_env") KiB ($(signed_kib "$from_env" "$by_hand") KiB) |"
-    echo "| by hand | $cold_without | $rebuild_without | $(kib "$by_hand") KiB |"
-    echo
-    echo "Marginal cold build (median of the $runs paired differences): $cold_marginal"
+    echo "| app (40-field config) | cold debug build (wall / CPU) | marginal, over by hand | rebuild after editing the struct | stripped release binary |"
+    echo "| --- | --- | --- | --- | --- |"
+    variant_rows app "$by_hand" ""
+    echo "| by hand | ${cold[app-by-hand]} | | ${rebuild[app-by-hand]} | $(kib "$by_hand") KiB |"
     echo
 }
 
@@ -288,18 +336,15 @@ step_service() {
     make_apps
     echo "## A typical service (serde derive, tokio macros + rt, thiserror)"
     echo
-    time_pair svc-envconfig forty.rs svc-by-hand forty_by_hand.rs
-    local by_hand from_env load_or_exit
+    time_builds svc-envconfig ${before:+svc-before} svc-by-hand
+    local by_hand
     by_hand=$(release_size svc-by-hand svc-by-hand)
-    from_env=$(release_size svc-envconfig svc-from-env)
-    load_or_exit=$(release_size svc-envconfig svc-envconfig)
-    echo "| service (40-field config) | cold debug build (wall / CPU) | rebuild after editing the struct | stripped release binary | syn major versions |"
-    echo "| --- | --- | --- | --- | --- |"
-    echo "| with envconfig, \`load_or_exit\` | $cold_with | $rebuild_with | $(kib "$load_or_exit") KiB ($(signed_kib "$load_or_exit" "$by_hand") KiB) | $(syn_majors svc-envconfig) |"
-    echo "| with envconfig, \`from_env\` | | | $(kib "$from_env") KiB ($(signed_kib "$from_env" "$by_hand") KiB) | |"
-    echo "| without (config by hand) | $cold_without | $rebuild_without | $(kib "$by_hand") KiB | $(syn_majors svc-by-hand) |"
+    echo "| service (40-field config) | cold debug build (wall / CPU) | marginal, over by hand | rebuild after editing the struct | stripped release binary | syn major versions |"
+    echo "| --- | --- | --- | --- | --- | --- |"
+    variant_rows svc "$by_hand" syn
+    echo "| by hand | ${cold[svc-by-hand]} | | ${rebuild[svc-by-hand]} | $(kib "$by_hand") KiB | $(syn_majors svc-by-hand) |"
     echo
-    echo "Marginal cold build of envconfig (median of the $runs paired differences): $cold_marginal"
+    echo "Marginal: the median, over $runs turns, of the difference from the service by hand built in the same turn."
     echo
 }
 
@@ -309,7 +354,7 @@ step_bloat() {
     local bin
     echo "## What the binary is made of (cargo bloat, .text of the release build)"
     echo
-    for bin in app-by-hand app-envconfig app-from-env; do
+    for bin in app-by-hand app-envconfig app-envconfig-from-env; do
         local crate=app-envconfig
         [ "$bin" = app-by-hand ] && crate=app-by-hand
         echo "### $bin, by crate"
@@ -320,7 +365,7 @@ step_bloat() {
         echo '```'
         echo
     done
-    for bin in app-from-env app-envconfig; do
+    for bin in app-envconfig-from-env app-envconfig; do
         echo "### $bin, envconfig's largest functions"
         echo
         echo '```'
