@@ -2,7 +2,7 @@
 //! variable, what was expected and what was wrong.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use zeroize::Zeroize;
 
@@ -40,7 +40,8 @@ const WITHHELD: &str = "rejected by its parser (details withheld: the variable i
 ///      APP_WORKERS: required but not set; expected integer 0..=255"
 /// );
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid configuration {}", Listed(.problems))]
 pub struct Error {
     problems: Vec<Problem>,
 }
@@ -57,20 +58,21 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
+/// `(2 problems):` then each problem on a line of its own, indented.
+struct Listed<'a>(&'a [Problem]);
+
+impl fmt::Display for Listed<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.problems.len() {
-            1 => f.write_str("invalid configuration (1 problem):")?,
-            n => write!(f, "invalid configuration ({n} problems):")?,
+        match self.0.len() {
+            1 => f.write_str("(1 problem):")?,
+            n => write!(f, "({n} problems):")?,
         }
-        for problem in &self.problems {
+        for problem in self.0 {
             write!(f, "\n  {problem}")?;
         }
         Ok(())
     }
 }
-
-impl std::error::Error for Error {}
 
 /// One variable that could not be loaded.
 #[derive(Clone, PartialEq, Eq)]
@@ -211,14 +213,17 @@ impl fmt::Display for Problem {
 ///
 /// A secret's value is never held here: for a secret, `value` is `None` and a
 /// reason that could quote the value is withheld.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ProblemKind {
     /// A required variable is not set.
+    #[error("required but not set")]
     Missing,
     /// A required variable is set to the empty string.
+    #[error("set but empty")]
     Empty,
     /// The value cannot be parsed.
+    #[error("invalid value {}: {}", Shown(.value.as_deref()), Abridged::reason(.reason))]
     Invalid {
         /// The value as set, or `None` for a secret.
         value: Option<String>,
@@ -226,13 +231,16 @@ pub enum ProblemKind {
         reason: String,
     },
     /// The value is not valid UTF-8.
+    #[error("value is not valid UTF-8")]
     NotUnicode,
     /// Both the variable and its `_FILE` variant are set.
+    #[error("both it and {file_var} are set; set only one")]
     BothSet {
         /// The `NAME_FILE` variable.
         file_var: String,
     },
     /// The file named by the `_FILE` variant cannot be read.
+    #[error("cannot read {}: {}", NamedFile(.file_var, .path.as_deref()), Abridged::reason(.reason))]
     FileUnreadable {
         /// The `NAME_FILE` variable.
         file_var: String,
@@ -244,12 +252,14 @@ pub enum ProblemKind {
     },
     /// The dotenv line meant to set the variable cannot be parsed (the
     /// problem's origin says which file and line).
+    #[error("malformed line: {}", Abridged::reason(.reason))]
     MalformedLine {
         /// What is wrong with the line, in words that never quote it.
         reason: String,
     },
     /// A rule across fields (`#[config(validate = ...)]` on the struct) is
     /// broken.
+    #[error("{}", Abridged::reason(.message))]
     Rule {
         /// The variables of the fields the rule names, the first of which
         /// is the problem's [`var`](Problem::var).
@@ -262,12 +272,14 @@ pub enum ProblemKind {
     /// (`--check-env --manifest`): Kubernetes rejects the value (`value:
     /// 8080` is not a string), or the container cannot start (the ConfigMap
     /// it refers to has no such key).
+    #[error("{}", Abridged::reason(.reason))]
     Undeployable {
         /// What is wrong, in words that never quote the value.
         reason: String,
     },
     /// The field's string default does not parse: a bug in the program, not
     /// in the environment.
+    #[error("its default {} is invalid: {}", Shown(.value.as_deref()), Abridged::reason(.reason))]
     InvalidDefault {
         /// The default as written, or `None` for a secret.
         value: Option<String>,
@@ -276,52 +288,16 @@ pub enum ProblemKind {
     },
 }
 
-// Written out rather than derived with thiserror: its derive brings a second
-// major version of syn into every application's build (measured by
-// scripts/build-cost.sh), for one `Display`.
-impl fmt::Display for ProblemKind {
+/// The file a `NAME_FILE` variable names: `APP_TOKEN_FILE=/run/token`, or,
+/// for a secret, `the file APP_TOKEN_FILE names (<redacted>)`.
+struct NamedFile<'a>(&'a str, Option<&'a Path>);
+
+impl fmt::Display for NamedFile<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ProblemKind::Missing => f.write_str("required but not set"),
-            ProblemKind::Empty => f.write_str("set but empty"),
-            ProblemKind::Invalid { value, reason } => write!(
-                f,
-                "invalid value {}: {}",
-                Shown(value.as_deref()),
-                Abridged::reason(reason)
-            ),
-            ProblemKind::NotUnicode => f.write_str("value is not valid UTF-8"),
-            ProblemKind::BothSet { file_var } => {
-                write!(f, "both it and {file_var} are set; set only one")
-            }
-            ProblemKind::FileUnreadable {
-                file_var,
-                path,
-                reason,
-            } => match path {
-                Some(path) => write!(
-                    f,
-                    "cannot read {file_var}={}: {}",
-                    Abridged::name(&path.to_string_lossy()),
-                    Abridged::reason(reason)
-                ),
-                None => write!(
-                    f,
-                    "cannot read the file {file_var} names ({REDACTED}): {}",
-                    Abridged::reason(reason)
-                ),
-            },
-            ProblemKind::MalformedLine { reason } => {
-                write!(f, "malformed line: {}", Abridged::reason(reason))
-            }
-            ProblemKind::Rule { message, .. } => Abridged::reason(message).fmt(f),
-            ProblemKind::Undeployable { reason } => Abridged::reason(reason).fmt(f),
-            ProblemKind::InvalidDefault { value, reason } => write!(
-                f,
-                "its default {} is invalid: {}",
-                Shown(value.as_deref()),
-                Abridged::reason(reason)
-            ),
+        let NamedFile(file_var, path) = *self;
+        match path {
+            Some(path) => write!(f, "{file_var}={}", Abridged::name(&path.to_string_lossy())),
+            None => write!(f, "the file {file_var} names ({REDACTED})"),
         }
     }
 }
