@@ -128,10 +128,13 @@ impl fmt::Display for Shown<'_> {
 
 /// Writes `c`, escaped (`\u{202e}`, `\n`) unless it is printable as it is.
 fn push_escaped(f: &mut fmt::Formatter<'_>, c: char) -> fmt::Result {
-    if is_printable(c) {
-        f.write_char(c)
-    } else {
-        write!(f, "{}", c.escape_default())
+    // As `char::escape_default` writes them, without its iterator's code.
+    match c {
+        c if is_printable(c) => f.write_char(c),
+        '\t' => f.write_str("\\t"),
+        '\r' => f.write_str("\\r"),
+        '\n' => f.write_str("\\n"),
+        c => write!(f, "\\u{{{:x}}}", u32::from(c)),
     }
 }
 

@@ -189,7 +189,11 @@ impl Noun {
     /// A noun whose plural adds an `s` to its first word: `integer 0..=255`
     /// becomes `integers 0..=255`.
     pub fn regular(one: impl Into<Cow<'static, str>>) -> Noun {
-        let one = one.into();
+        Noun::regular_cow(one.into())
+    }
+
+    // Not generic: one copy for every caller of `regular`.
+    fn regular_cow(one: Cow<'static, str>) -> Noun {
         let many = match one.find(' ') {
             Some(space) => format!("{}s{}", &one[..space], &one[space..]),
             None => format!("{one}s"),
