@@ -94,10 +94,10 @@ pub fn config(config: &Config) -> TokenStream {
         .into_iter()
         .cloned()
         .chain(fields.iter().map(local));
-    let inits = fields.iter().map(|field| {
+    let locals: Vec<Ident> = fields.iter().map(local).collect();
+    let inits = fields.iter().zip(&locals).map(|(field, local)| {
         let Field { member, ty, .. } = field;
-        let local = local(field);
-        quote_spanned!(ty.span()=> #member: #local?)
+        quote_spanned!(ty.span()=> #member: #local)
     });
     // With a rule across fields, the value is checked once every field has
     // loaded; the rule names fields, the table their variables.
@@ -114,6 +114,13 @@ pub fn config(config: &Config) -> TokenStream {
         }
         None => quote!(#ec::Option::Some(#value)),
     };
+    let wrapped = fields
+        .iter()
+        .zip(&locals)
+        .map(|(field, local)| quote_spanned!(field.ty.span()=> #ec::Option::Some(#local)));
+    // One test of every field at once: a field that failed leaves the
+    // others to one drop of the tuple, rather than a drop ladder per field.
+    let unloaded = (!fields.is_empty()).then(|| quote!(_ => #ec::Option::None,));
     quote! {
         // The shadowing functions are never called, and keep the case of
         // the field they are named after (`__f_httpProxyURL`).
@@ -144,8 +151,13 @@ pub fn config(config: &Config) -> TokenStream {
                     #prefix_param: &str,
                 ) -> #ec::Option<Self> {
                     #(#loads)*
-                    let #value = Self { #(#inits),* };
-                    #returned
+                    match (#(#locals,)*) {
+                        (#(#wrapped,)*) => {
+                            let #value = Self { #(#inits),* };
+                            #returned
+                        }
+                        #unloaded
+                    }
                 }
 
                 fn __describe(#docs: &mut #ec::Docs, #prefix_param: &str) {
