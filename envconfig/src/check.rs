@@ -316,7 +316,7 @@ fn unknown_vars<'a>(
         .iter()
         .flat_map(|name| [(*name).to_owned(), format!("{name}_FILE")])
         .collect();
-    let mut unknown: Vec<Unknown> = names
+    let mut unknown: Vec<&str> = names
         .filter(|name| {
             every_name
                 || name
@@ -324,13 +324,16 @@ fn unknown_vars<'a>(
                     .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
         })
         .filter(|name| !candidates.iter().any(|candidate| candidate == name))
+        .collect();
+    // Sorted as `&str`, as `repeated` sorts: one copy of the sort's code.
+    unknown.sort_unstable();
+    unknown
+        .into_iter()
         .map(|name| Unknown {
             name: name.to_owned(),
             did_you_mean: did_you_mean(name, &candidates),
         })
-        .collect();
-    unknown.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-    unknown
+        .collect()
 }
 
 /// Of the `set` names that are no `known` variable, the one that looks
