@@ -476,12 +476,11 @@ pub(crate) fn hint_typos<T: Config>(problems: &mut [Problem], source: &Source) {
     {
         return;
     }
-    let docs = T::docs();
-    let known: Vec<&str> = docs
-        .vars()
-        .iter()
-        .flat_map(|var| std::iter::once(&*var.name).chain(var.aliases.iter().map(String::as_str)))
-        .collect();
+    let mut naming = Loader::naming(source);
+    // Only the names: a loader that names reads nothing and loads nothing.
+    let _ = T::__load(&mut naming, T::__PREFIX);
+    let names = naming.into_names();
+    let known: Vec<&str> = names.iter().map(String::as_str).collect();
     let set = source.set_names();
     for problem in problems {
         if matches!(problem.kind(), ProblemKind::Missing) {

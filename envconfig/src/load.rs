@@ -29,6 +29,9 @@ pub struct Loader<'a> {
     /// Whether the variable being loaded must be set: no default, no
     /// `Option`.
     required: bool,
+    /// When set, the loader only names the variables the fields read,
+    /// aliases included, and looks nothing up (see [`Loader::naming`]).
+    names: Option<Vec<String>>,
 }
 
 /// What a load found, secrets redacted.
@@ -59,7 +62,25 @@ impl<'a> Loader<'a> {
             warnings: Vec::new(),
             var: VarName::default(),
             required: false,
+            names: None,
         }
+    }
+
+    /// A loader that reads nothing and only collects the name of every
+    /// variable the fields read, aliases included: what a failed load
+    /// compares set names with for typo hints. It runs the struct's own
+    /// `__load`, so that no other code per field type (such as the docs)
+    /// is linked into a program that only loads.
+    pub(crate) fn naming(source: &'a Source) -> Loader<'a> {
+        Loader {
+            names: Some(Vec::new()),
+            ..Loader::new(source)
+        }
+    }
+
+    /// The names a [`Loader::naming`] collected.
+    pub(crate) fn into_names(self) -> Vec<String> {
+        self.names.unwrap_or_default()
     }
 
     /// A loader that also records how each variable fared.
@@ -121,8 +142,12 @@ impl<'a> Loader<'a> {
         default_expr: Option<fn() -> P::Value>,
     ) -> Option<P::Value> {
         let var = self.take_var(prefix, field);
-        self.required = default_expr.is_none() && matches!(field.default, DefaultValue::None);
-        let loaded = self.required_var(&var, field, parser, default_expr);
+        let loaded = if self.only_names(&var, field) {
+            None
+        } else {
+            self.required = default_expr.is_none() && matches!(field.default, DefaultValue::None);
+            self.required_var(&var, field, parser, default_expr)
+        };
         self.var = var;
         loaded
     }
@@ -135,8 +160,12 @@ impl<'a> Loader<'a> {
         parser: P,
     ) -> Option<Option<P::Value>> {
         let var = self.take_var(prefix, field);
-        self.required = false;
-        let loaded = self.optional_var(&var, field, parser);
+        let loaded = if self.only_names(&var, field) {
+            None
+        } else {
+            self.required = false;
+            self.optional_var(&var, field, parser)
+        };
         self.var = var;
         loaded
     }
@@ -190,6 +219,17 @@ impl<'a> Loader<'a> {
         }
         self.problems.push(problem);
         None
+    }
+
+    /// Whether this loader only names variables; if so, names `var` and the
+    /// field's aliases.
+    fn only_names(&mut self, var: &VarName, field: &Field) -> bool {
+        let Some(names) = &mut self.names else {
+            return false;
+        };
+        names.push(var.name().to_owned());
+        names.extend(field.aliases.iter().map(|alias| (*alias).to_owned()));
+        true
     }
 
     /// The name buffer, set to the variable of `field`; give it back after.

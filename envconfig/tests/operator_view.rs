@@ -164,6 +164,32 @@ fn a_missing_variable_names_a_set_one_that_looks_like_a_typo_of_it() {
 }
 
 #[test]
+fn a_typo_of_a_nested_variable_is_found_under_the_nested_prefix() {
+    #[derive(Config, Debug)]
+    #[allow(dead_code)]
+    struct Pool {
+        max_size: u32,
+    }
+    #[derive(Config, Debug)]
+    #[config(prefix = "APP_")]
+    #[allow(dead_code)]
+    struct Service {
+        #[config(nested, prefix = "DB_")]
+        db: Pool,
+        #[config(nested, prefix = "CACHE_")]
+        cache: Pool,
+    }
+    let error =
+        Service::from_vars([("APP_DB_MAX_SIZE", "10"), ("APP_CACHE_MAX_SZIE", "5")]).unwrap_err();
+    let typos: Vec<(&str, Option<&str>)> = error
+        .problems()
+        .iter()
+        .map(|problem| (problem.var(), problem.looks_like_a_typo_of_it()))
+        .collect();
+    assert_eq!(typos, [("APP_CACHE_MAX_SIZE", Some("APP_CACHE_MAX_SZIE"))]);
+}
+
+#[test]
 fn the_effective_configuration_for_a_log_line_and_a_table() {
     let loaded = Settings::load_from_vars([
         ("APP_DATABASE_URL", "postgres://user:canary-pass@db/app"),
