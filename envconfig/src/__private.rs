@@ -16,6 +16,8 @@ pub use core::option::Option;
 pub use core::result::Result;
 pub use core::str::FromStr;
 
+use crate::value::Slot;
+
 /// What `#[config(parse_with = path)]` takes.
 pub type ParseFn<T, E> = fn(&str) -> Result<T, E>;
 
@@ -41,5 +43,13 @@ pub fn describe_var<P: Parse>(
     optional: bool,
     default_expr: Option<fn() -> P::Value>,
 ) {
-    docs.push_var(prefix, field, parser, optional, default_expr);
+    // One copy of `push_var` for every field type (see `Slot`).
+    let slot = Slot::new(parser, default_expr);
+    docs.push_var(
+        prefix,
+        field,
+        &slot.erased(),
+        optional,
+        slot.erased_default(),
+    );
 }

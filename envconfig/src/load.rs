@@ -8,7 +8,7 @@ use crate::error::{Problem, ProblemKind};
 use crate::field::{DefaultValue, Field, FieldName};
 use crate::shown::OneLine;
 use crate::source::{Lookup, Origin, Source, Unusable, VarName};
-use crate::value::Parse;
+use crate::value::{Parse, Slot};
 
 /// Loads fields from one [`Source`], collecting problems.
 #[doc(hidden)]
@@ -141,15 +141,20 @@ impl<'a> Loader<'a> {
         parser: P,
         default_expr: Option<fn() -> P::Value>,
     ) -> Option<P::Value> {
+        // The loader sees every parser as one type (see `Slot`); the value
+        // is taken from the slot, or is the default expression's.
+        let slot = Slot::new(&parser, default_expr);
         let var = self.take_var(prefix, field);
         let loaded = if self.only_names(&var, field) {
             None
         } else {
             self.required = default_expr.is_none() && matches!(field.default, DefaultValue::None);
-            self.required_var(&var, field, parser, default_expr)
+            self.required_var(&var, field, slot.erased(), slot.erased_default())
         };
         self.var = var;
-        loaded
+        loaded?;
+        slot.take()
+            .or_else(|| default_expr.map(|default| default()))
     }
 
     /// An `Option<T>` field: unset or empty is `None`.
@@ -159,15 +164,16 @@ impl<'a> Loader<'a> {
         field: &Field,
         parser: P,
     ) -> Option<Option<P::Value>> {
+        let slot = Slot::new(&parser, None);
         let var = self.take_var(prefix, field);
         let loaded = if self.only_names(&var, field) {
             None
         } else {
             self.required = false;
-            self.optional_var(&var, field, parser)
+            self.optional_var(&var, field, slot.erased())
         };
         self.var = var;
-        loaded
+        loaded.map(|set| set.and_then(|()| slot.take()))
     }
 
     /// `value` if it keeps the struct's rule across fields (`#[config(validate

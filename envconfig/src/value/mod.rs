@@ -13,6 +13,7 @@ mod bool;
 mod choice;
 mod custom;
 mod duration;
+mod erased;
 mod float;
 mod int;
 mod list;
@@ -27,6 +28,7 @@ mod proptests;
 
 pub use choice::{Choice, ChoiceError, Choices, choice_from_str};
 pub use custom::WithFn;
+pub(crate) use erased::Slot;
 pub use list::List;
 pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone};
 pub use range::{InRange, Limit, Ordered, Validated};
