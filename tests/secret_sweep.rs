@@ -65,6 +65,9 @@ struct Cell {
     kind: &'static KindSpec,
     shape: &'static str,
     var: String,
+    /// The name its value is set under: the variable, or its first alias,
+    /// so that the alias shape loads through the alias.
+    set_as: String,
     /// A `Vec`: its values are lists.
     list: bool,
     valid_canary: Option<String>,
@@ -162,12 +165,14 @@ impl Sweep {
                     kind,
                     shape: spec.shape,
                     var: var.name.clone(),
+                    set_as: var.aliases.first().unwrap_or(&var.name).clone(),
                     list: var.value_type.starts_with("list of"),
                     valid_canary: (kind.valid)(n, in_kind),
-                    // The shapes' `parse_with` functions reject every
+                    // The shapes' `parse_with` and `validate` functions reject every
                     // `canary-invalid-...`, whatever the kind.
                     invalid_is_rejected: (kind.rejects)(&invalid_canary)
-                        || spec.shape.contains("parse_with"),
+                        || spec.shape.contains("parse_with")
+                        || spec.shape.contains("validate"),
                     invalid_canary,
                     default: spec.default,
                 });
@@ -235,7 +240,7 @@ impl Sweep {
     fn vars(&self, value: impl Fn(&Cell) -> Option<String>) -> Vec<(String, String)> {
         self.cells
             .iter()
-            .filter_map(|cell| Some((cell.var.clone(), value(cell)?)))
+            .filter_map(|cell| Some((cell.set_as.clone(), value(cell)?)))
             .collect()
     }
 

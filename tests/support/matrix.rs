@@ -108,6 +108,8 @@ pub enum Skip {
     /// schema"), and `String` and `PathBuf` have no invalid value. Only
     /// `FromStr` kinds can have one.
     NoInvalidDefault,
+    /// `range` is for integers, floats, durations and byte sizes.
+    NotRanged,
 }
 
 impl Skip {
@@ -122,6 +124,7 @@ impl Skip {
             Skip::NotZeroize => "SecretBox<T> needs T: Zeroize",
             Skip::NotText => "SecretString shapes are for the String kind",
             Skip::NoInvalidDefault => "an invalid string default compiles only for FromStr kinds",
+            Skip::NotRanged => "range is for numbers, durations and sizes",
         }
     }
 }
@@ -157,6 +160,7 @@ pub const CONTROL_INVALID: &str = "not-a-port-control-3b1e";
 pub const CONTROL_VALID: &str = "8443";
 
 /// A type whose `FromStr` error echoes its whole input, as many do.
+#[derive(Debug)]
 pub struct Token(String);
 
 impl Token {
@@ -188,7 +192,7 @@ macro_rules! animals {
         /// the input. Its valid values are few and fixed, so each is a
         /// canary of one field: the names from the fifth on, one per field
         /// of the kind.
-        #[derive(Clone, Copy)]
+        #[derive(Clone, Copy, Debug)]
         pub enum Animal {
             $($variant,)*
         }
@@ -220,6 +224,17 @@ animals! {
     Lemming "lemming", Mongoose "mongoose", Numbat "numbat", Ocelot "ocelot",
     Pangolin "pangolin", Quetzal "quetzal", Salamander "salamander", Tapir "tapir",
     Vicuna "vicuna", Walrus "walrus", Wolverine "wolverine", Zorilla "zorilla",
+    Ibex "ibex", Marmot "marmot", Platypus "platypus", Serval "serval",
+    Wombat "wombat", Yak "yak",
+}
+
+/// A `#[derive(Choice)]` enum. Its choices are public (the docs list
+/// them), so, as with a bool, only its invalid values are canaries.
+#[derive(Clone, Copy, Debug, envconfig::Choice)]
+pub enum Mode {
+    Fast,
+    Slow,
+    Eco,
 }
 
 impl Zeroize for Animal {
@@ -249,7 +264,8 @@ fn animal(i: usize) -> Option<String> {
 macro_rules! shapes {
     (
         $kind:ident $K:ident [$($zeroize:tt)*] [$($text:tt)*] [$($runtime_default:tt)*]
-        $exact:tt $default:tt $invalid_default:tt $with_default:tt { $($expr:tt)* } $expr_canary:tt
+        [$($ranged:tt)*] { $($range:tt)* }
+        $exact:tt $alias:tt $default:tt $invalid_default:tt $with_default:tt { $($expr:tt)* } $expr_canary:tt
     ) => {
         kind_module! { $kind $K, [$($zeroize)*]
             top {
@@ -293,6 +309,16 @@ macro_rules! shapes {
                     => #[config(secret, default = $invalid_default)] $K;
                 exact_name "#[config(secret, env = \"NAME\")] T" if [all()] else Applies
                     => #[config(secret, env = $exact)] $K;
+                alias "#[config(secret, alias = \"OLD\")] T, set through the alias" if [all()] else Applies
+                    => #[config(secret, alias = $alias)] $K;
+                deprecated "#[config(secret, deprecated = \"..\")] T" if [all()] else Applies
+                    => #[config(secret, deprecated = "set it elsewhere")] $K;
+                value_name "#[config(secret, value_name = \"..\")] T" if [all()] else Applies
+                    => #[config(secret, value_name = "SECRET-THING")] $K;
+                validate "#[config(secret, validate = f)] T" if [all()] else Applies
+                    => #[config(secret, validate = validate_kind)] $K;
+                range "#[config(secret, range = ..)] T" if [$($ranged)*] else NotRanged
+                    => #[config(secret, range = $($range)*)] $K;
             }
             nested {
                 secret_attr "nested: #[config(secret)] T" if [all()] else Applies
@@ -398,6 +424,18 @@ macro_rules! kind_module {
                 }
             }
 
+            /// A field's rule that rejects every `canary-invalid-...` that
+            /// the kind's parser takes (`String`, `PathBuf`), its error
+            /// echoing the value, as rules' errors often do.
+            pub fn validate_kind(value: &$K) -> Result<(), String> {
+                let shown = format!("{value:?}");
+                if shown.contains("canary-invalid") {
+                    Err(format!("bad value {shown}"))
+                } else {
+                    Ok(())
+                }
+            }
+
             pub fn as_secret_string(text: &str) -> Result<SecretString, String> {
                 as_kind(text).map(|_| SecretString::from(text.to_owned()))
             }
@@ -460,14 +498,16 @@ macro_rules! kinds {
     ($(
         $kind:ident: $K:ident
             zeroize [$($zeroize:tt)*] text [$($text:tt)*] runtime_default [$($runtime_default:tt)*]
-            plain $plain:tt valid $valid:expr, exact $exact:tt
+            range [$($ranged:tt)*] { $($range:tt)* }
+            plain $plain:tt valid $valid:expr, exact $exact:tt alias $alias:tt
             default $default:tt invalid_default $invalid_default:tt with_default $with_default:tt
             expr { $($expr:tt)* } $expr_canary:tt;
     )*) => {
         $(
             shapes! {
                 $kind $K [$($zeroize)*] [$($text)*] [$($runtime_default)*]
-                $exact $default $invalid_default $with_default { $($expr)* } $expr_canary
+                [$($ranged)*] { $($range)* }
+                $exact $alias $default $invalid_default $with_default { $($expr)* } $expr_canary
             }
         )*
 
@@ -489,42 +529,56 @@ macro_rules! kinds {
 
 kinds! {
     string: String zeroize [all()] text [all()] runtime_default [any()]
-        plain "plain-text" valid |n, _| Some(format!("canary-valid-{n:03}")), exact "EXACT_STRING"
+        range [any()] { 0..=1 }
+        plain "plain-text" valid |n, _| Some(format!("canary-valid-{n:03}")), exact "EXACT_STRING" alias "OLD_STRING"
         default "canary-string-default-d01" invalid_default "" with_default "canary-string-with-default-w01"
         expr { String::from("canary-string-expr-e01") } "canary-string-expr-e01";
     // A valid bool is one of true/false, 1/0, yes/no, on/off: words that
     // every output uses ("required: true"), so a scan cannot tell a leaked
     // one from the output's own words. Its invalid values are canaries.
     boolean: bool zeroize [all()] text [any()] runtime_default [any()]
-        plain "on" valid |_, _| None, exact "EXACT_BOOL"
+        range [any()] { 0..=1 }
+        plain "on" valid |_, _| None, exact "EXACT_BOOL" alias "OLD_BOOL"
         default "on" invalid_default "" with_default "off"
         expr { true } "true";
     integer: u16 zeroize [all()] text [any()] runtime_default [any()]
-        plain "7" valid |n, _| Some((40_000 + 97 * n).to_string()), exact "EXACT_U16"
+        range [all()] { 1..=65535 }
+        plain "7" valid |n, _| Some((40_000 + 97 * n).to_string()), exact "EXACT_U16" alias "OLD_U16"
         default "39119" invalid_default "" with_default "38211"
         expr { 38873 } "38873";
     float: f64 zeroize [all()] text [any()] runtime_default [any()]
-        plain "0.5" valid |n, _| Some(format!("{n:03}.0078125")), exact "EXACT_F64"
+        range [all()] { 0.0..=100000.0 }
+        plain "0.5" valid |n, _| Some(format!("{n:03}.0078125")), exact "EXACT_F64" alias "OLD_F64"
         default "988.5078125" invalid_default "" with_default "966.5625"
         expr { 9770.375 } "9770.375";
     duration: Duration zeroize [any()] text [any()] runtime_default [any()]
-        plain "1s" valid |n, _| Some(format!("{n:03}h59m7s")), exact "EXACT_DURATION"
+        range [all()] { "1s"..="1000h" }
+        plain "1s" valid |n, _| Some(format!("{n:03}h59m7s")), exact "EXACT_DURATION" alias "OLD_DURATION"
         default "986h1m1s" invalid_default "" with_default "975h3m3s"
         expr { Duration::from_secs(86399) } "86399";
     byte_size: ByteSize zeroize [any()] text [any()] runtime_default [any()]
-        plain "1Ki" valid |n, _| Some(format!("{n:03}.5Mi")), exact "EXACT_BYTE_SIZE"
+        range [all()] { ..="1Ti" }
+        plain "1Ki" valid |n, _| Some(format!("{n:03}.5Mi")), exact "EXACT_BYTE_SIZE" alias "OLD_BYTE_SIZE"
         default "9.25Gi" invalid_default "" with_default "8.75Gi"
         expr { ByteSize::new(9876543) } "9876543";
     path: PathBuf zeroize [any()] text [any()] runtime_default [any()]
-        plain "/srv/plain" valid |n, _| Some(format!("/srv/canary-path-{n:03}")), exact "EXACT_PATH"
+        range [any()] { 0..=1 }
+        plain "/srv/plain" valid |n, _| Some(format!("/srv/canary-path-{n:03}")), exact "EXACT_PATH" alias "OLD_PATH"
         default "/srv/canary-path-default-d07" invalid_default "" with_default "/srv/canary-path-with-default-w07"
         expr { PathBuf::from("/srv/canary-path-expr-e07") } "/srv/canary-path-expr-e07";
     token: Token zeroize [all()] text [any()] runtime_default [all()]
-        plain "tok-plain" valid |n, _| Some(format!("tok-canary-{n:03}")), exact "EXACT_TOKEN"
+        range [any()] { 0..=1 }
+        plain "tok-plain" valid |n, _| Some(format!("tok-canary-{n:03}")), exact "EXACT_TOKEN" alias "OLD_TOKEN"
         default "tok-canary-default-d08" invalid_default "canary-invalid-default-i08" with_default "tok-canary-with-default-w08"
         expr { Token::new("tok-canary-expr-e08") } "tok-canary-expr-e08";
     choice: Animal zeroize [all()] text [any()] runtime_default [all()]
-        plain "dodo" valid |_, i| animal(i), exact "EXACT_ANIMAL"
+        range [any()] { 0..=1 }
+        plain "dodo" valid |_, i| animal(i), exact "EXACT_ANIMAL" alias "OLD_ANIMAL"
         default "quokka" invalid_default "canary-invalid-default-i09" with_default "okapi"
         expr { Animal::Narwhal } "narwhal";
+    mode: Mode zeroize [any()] text [any()] runtime_default [any()]
+        range [any()] { 0..=1 }
+        plain "fast" valid |_, _| None, exact "EXACT_MODE" alias "OLD_MODE"
+        default "slow" invalid_default "" with_default "eco"
+        expr { Mode::Slow } "slow";
 }
