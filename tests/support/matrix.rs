@@ -8,12 +8,14 @@
 //!   file. The line names the kind's module and type (one identifier in
 //!   scope), says which shapes the type allows (`zeroize`: `SecretBox<T>`
 //!   needs `T: Zeroize`; `text`: the `SecretString` shapes are for the
-//!   `String` kind; `runtime_default`: an invalid string default compiles),
+//!   `String` kind; `runtime_default`: an invalid string default compiles;
+//!   `range`: whether the kind takes `range`, and a range of it),
 //!   and gives the kind's values: `plain` (valid, no canary: a list's other
 //!   items), `valid` (the valid canary numbered `n`, the field's number in
 //!   the whole matrix, or `i`, its number within the kind; `None` when the
 //!   kind's valid values cannot be told apart in an output), the exact
-//!   variable name, and the literals of the defaults, each a canary of one
+//!   variable name, an alias (the `alias` shape's value is set under it),
+//!   and the literals of the defaults, each a canary of one
 //!   field (a string default, an invalid string default, the default of a
 //!   `parse_with` field, an expression default and its canary).
 //! - A *shape* is how a field holds a secret: one line in `shapes!`, in the
