@@ -641,6 +641,34 @@ fn from_env_in_a_real_process_environment() {
     ]);
     run_child("loads", crowded);
 
+    // `from_env` reads the process environment through its own source:
+    // the `NAME`/`NAME_FILE` rule must be the same as `from_vars`'s.
+    let dir = TempDir::new().expect("a temporary directory");
+    let secret = dir.path().join("token");
+    std::fs::write(&secret, "from-file\n").expect("the secret file is written");
+    let secret = secret.as_os_str().as_bytes();
+    let missing = dir.path().join("missing");
+    for vars in [
+        vec![
+            os_var(b"APP_TOKEN", b"t"),
+            os_var(b"APP_TOKEN_FILE", secret),
+        ],
+        vec![os_var(b"APP_TOKEN", b""), os_var(b"APP_TOKEN_FILE", secret)],
+        vec![os_var(b"APP_TOKEN", b"t"), os_var(b"APP_TOKEN_FILE", b"")],
+        vec![os_var(b"APP_TOKEN_FILE", secret), os_var(b"APP_PORT", b"")],
+        vec![os_var(b"APP_TOKEN_FILE", missing.as_os_str().as_bytes())],
+        vec![os_var(b"APP_TOKEN", b""), os_var(b"APP_PROT", b"80")],
+        vec![
+            os_var(b"APP_TOKEN", b"t"),
+            os_var(b"APP_PORT", b"http"),
+            os_var(b"APP_PORT_FILE", secret),
+            os_var(b"APP_LIMIT", b""),
+            os_var(b"APP_PORTS", b"1,x"),
+        ],
+    ] {
+        run_child("same_as_from_vars", vars);
+    }
+
     run_child(
         "not_utf8",
         vec![
@@ -665,6 +693,14 @@ fn from_env_in_a_child() {
             let app = loaded.expect("the environment loads");
             assert_eq!(app.token.expose_secret(), "t");
             assert_eq!(app.port, 8080);
+        }
+        Some("same_as_from_vars") => {
+            let vars: Vec<(String, String)> = std::env::vars().collect();
+            let outcome = |loaded: Result<App, Error>| match loaded {
+                Ok(app) => format!("{} {app:?}", app.token.expose_secret()),
+                Err(error) => error.to_string(),
+            };
+            assert_eq!(outcome(loaded), outcome(App::from_vars(&vars)));
         }
         Some("not_utf8") => {
             let error = loaded.expect_err("values that are not UTF-8 do not load");

@@ -307,7 +307,7 @@ pub use envconfig_derive::Config;
 pub use envconfig_derive::Choice;
 
 use crate::load::{Finished, Loader};
-use crate::source::{EnvScope, Source};
+use crate::source::{ProcessEnv, Source, Variables};
 
 /// A configuration loaded from environment variables.
 ///
@@ -321,7 +321,7 @@ use crate::source::{EnvScope, Source};
 pub trait Config: Sized {
     /// Loads the configuration from the process environment.
     fn from_env() -> Result<Self, Error> {
-        load(&Source::from_process_env(EnvScope::Fields)).0
+        load(&ProcessEnv).0
     }
 
     /// Loads the configuration from the given `(name, value)` pairs only,
@@ -356,7 +356,7 @@ pub trait Config: Sized {
     /// deprecated variable) and every variable's effective value and where
     /// it came from, for a start-up log line. See [`Loaded`].
     fn load_from_env() -> Result<Loaded<Self>, Error> {
-        load_recording(&Source::from_process_env(EnvScope::Fields))
+        load_recording(&ProcessEnv)
     }
 
     /// [`load_from_env`](Self::load_from_env) from the given pairs only, as
@@ -427,7 +427,7 @@ impl<K: AsRef<str>, V: AsRef<str>> VarPair for &(K, V) {
 
 /// Loads `T` from `source`: the configuration or every problem, and the
 /// warnings either way.
-fn load<T: Config>(source: &Source) -> (Result<T, Error>, Vec<String>) {
+fn load<T: Config>(source: &dyn Variables) -> (Result<T, Error>, Vec<String>) {
     let mut loader = Loader::new(source);
     let loaded = T::__load(&mut loader, T::__PREFIX);
     let Finished {
@@ -446,7 +446,7 @@ fn load<T: Config>(source: &Source) -> (Result<T, Error>, Vec<String>) {
 }
 
 /// [`load`], recording every variable's effective value and origin.
-fn load_recording<T: Config>(source: &Source) -> Result<Loaded<T>, Error> {
+fn load_recording<T: Config>(source: &dyn Variables) -> Result<Loaded<T>, Error> {
     let mut loader = Loader::checking(source);
     let loaded = T::__load(&mut loader, T::__PREFIX);
     let Finished {
@@ -469,7 +469,7 @@ fn load_recording<T: Config>(source: &Source) -> Result<Loaded<T>, Error> {
 
 /// Says, of each required variable that is missing, which set variable
 /// looks like a typo of it.
-pub(crate) fn hint_typos<T: Config>(problems: &mut [Problem], source: &Source) {
+pub(crate) fn hint_typos<T: Config>(problems: &mut [Problem], source: &dyn Variables) {
     if !problems
         .iter()
         .any(|problem| matches!(problem.kind(), ProblemKind::Missing))

@@ -7,13 +7,13 @@ use crate::check::{CheckStatus, Checked, Checking};
 use crate::error::{Problem, ProblemKind};
 use crate::field::{DefaultValue, Field, FieldName};
 use crate::shown::OneLine;
-use crate::source::{Lookup, Origin, Source, Unusable, VarName};
+use crate::source::{Lookup, Origin, Source, Unusable, VarName, Variables};
 use crate::value::{Parse, Slot};
 
 /// Loads fields from one [`Source`], collecting problems.
 #[doc(hidden)]
 pub struct Loader<'a> {
-    source: &'a Source,
+    source: &'a dyn Variables,
     problems: Vec<Problem>,
     checked: Option<Vec<Checked>>,
     /// The variables read by a secret field. A variable that two fields
@@ -53,7 +53,7 @@ enum Outcome<T> {
 }
 
 impl<'a> Loader<'a> {
-    pub(crate) fn new(source: &'a Source) -> Loader<'a> {
+    pub(crate) fn new(source: &'a dyn Variables) -> Loader<'a> {
         Loader {
             source,
             problems: Vec::new(),
@@ -71,7 +71,7 @@ impl<'a> Loader<'a> {
     /// compares set names with for typo hints. It runs the struct's own
     /// `__load`, so that no other code per field type (such as the docs)
     /// is linked into a program that only loads.
-    pub(crate) fn naming(source: &'a Source) -> Loader<'a> {
+    pub(crate) fn naming(source: &'a dyn Variables) -> Loader<'a> {
         Loader {
             names: Some(Vec::new()),
             ..Loader::new(source)
@@ -84,7 +84,7 @@ impl<'a> Loader<'a> {
     }
 
     /// A loader that also records how each variable fared.
-    pub(crate) fn checking(source: &'a Source) -> Loader<'a> {
+    pub(crate) fn checking(source: &'a dyn Variables) -> Loader<'a> {
         Loader {
             checked: Some(Vec::new()),
             ..Loader::new(source)

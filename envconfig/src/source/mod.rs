@@ -20,11 +20,13 @@ mod env_file_syntax;
 #[cfg(feature = "k8s")]
 pub(crate) mod manifest;
 mod origin;
+mod process_env;
 mod secret_file;
 mod text_file;
 
 use env_file::MalformedLine;
 pub use origin::Origin;
+pub use process_env::ProcessEnv;
 use secret_file::read_secret_file;
 
 enum RawValue {
@@ -68,6 +70,45 @@ impl VarName {
 }
 
 const FILE_SUFFIX: &str = "_FILE";
+
+/// What a loader reads variables from: the process environment as it is
+/// ([`ProcessEnv`]), or a [`Source`] that can also hold given pairs, dotenv
+/// files and a manifest. A loader sees either through this one type, so a
+/// program that only loads from the environment links none of what a
+/// `Source` can do besides.
+pub trait Variables {
+    /// Finds the value of `var`, from `var` itself or from the file that
+    /// its `_FILE` companion names.
+    fn lookup(&self, var: &VarName) -> Lookup<'_>;
+
+    /// The names that the value of `name` copies from others (a dotenv
+    /// file's `${NAME}`).
+    fn copies(&self, name: &str) -> &[String];
+
+    /// What reading the variables found that a person should know.
+    fn warnings(&self) -> Vec<String>;
+
+    /// The names of every variable set, for spotting typos.
+    fn set_names(&self) -> Vec<String>;
+}
+
+impl Variables for Source {
+    fn lookup(&self, var: &VarName) -> Lookup<'_> {
+        Source::lookup(self, var)
+    }
+
+    fn copies(&self, name: &str) -> &[String] {
+        Source::copies(self, name)
+    }
+
+    fn warnings(&self) -> Vec<String> {
+        Source::warnings(self)
+    }
+
+    fn set_names(&self) -> Vec<String> {
+        Source::set_names(self)
+    }
+}
 
 /// How much of the process environment a run reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -290,7 +331,7 @@ impl Source {
     pub fn set_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self.vars.keys().cloned().collect();
         if self.live {
-            names.extend(std::env::vars_os().filter_map(|(name, _)| name.into_string().ok()));
+            names.extend(ProcessEnv.set_names());
         }
         names
     }
@@ -414,35 +455,47 @@ impl Source {
             }
             pair => pair,
         };
-        match (direct, via_file) {
-            (Some(direct), Some(_)) if !is_empty(&direct) => Lookup::Unusable(Unusable::BothSet {
-                file_var: var.file_var().to_owned(),
-            }),
-            (_, Some(entry)) if !self.open_secret_files => Lookup::Unchecked(
-                format!(
-                    "set by {}, a file of the container (--read-secret-files opens it)",
-                    var.file_var()
-                ),
-                entry.origin.clone(),
-            ),
-            (_, Some(entry)) => read_secret_file(var.file_var().to_owned(), &entry),
-            (Some(found), None) => match found {
-                Found::Stored(Entry { value, origin }) => match value {
-                    RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode),
-                    RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin.clone()),
-                    RawValue::Text(text) => Lookup::Value(RawText::Borrowed(text), origin.clone()),
-                },
-                Found::Read(Entry { value, origin }) => match value {
-                    RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode),
-                    RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin),
-                    RawValue::Text(text) => Lookup::Value(RawText::Owned(text), origin),
-                },
-            },
+        match resolve(var, direct, via_file, self.open_secret_files) {
             #[cfg(feature = "k8s")]
-            (None, None) => self.manifest.maybe_set(var.name()).unwrap_or(Lookup::Unset),
-            #[cfg(not(feature = "k8s"))]
-            (None, None) => Lookup::Unset,
+            Lookup::Unset => self.manifest.maybe_set(var.name()).unwrap_or(Lookup::Unset),
+            found => found,
         }
+    }
+}
+
+/// What a lookup found, from what is set under `NAME` (`direct`) and under
+/// `NAME_FILE` (`via_file`, when not empty): the rule of every source.
+fn resolve<'s>(
+    var: &VarName,
+    direct: Option<Found<'s>>,
+    via_file: Option<Found<'_>>,
+    open_secret_files: bool,
+) -> Lookup<'s> {
+    match (direct, via_file) {
+        (Some(direct), Some(_)) if !is_empty(&direct) => Lookup::Unusable(Unusable::BothSet {
+            file_var: var.file_var().to_owned(),
+        }),
+        (_, Some(entry)) if !open_secret_files => Lookup::Unchecked(
+            format!(
+                "set by {}, a file of the container (--read-secret-files opens it)",
+                var.file_var()
+            ),
+            entry.origin.clone(),
+        ),
+        (_, Some(entry)) => read_secret_file(var.file_var().to_owned(), &entry),
+        (Some(found), None) => match found {
+            Found::Stored(Entry { value, origin }) => match value {
+                RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode),
+                RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin.clone()),
+                RawValue::Text(text) => Lookup::Value(RawText::Borrowed(text), origin.clone()),
+            },
+            Found::Read(Entry { value, origin }) => match value {
+                RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode),
+                RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin),
+                RawValue::Text(text) => Lookup::Value(RawText::Owned(text), origin),
+            },
+        },
+        (None, None) => Lookup::Unset,
     }
 }
 

@@ -1,0 +1,39 @@
+//! [`ProcessEnv`]: the process environment, each variable read when a field
+//! asks for it.
+
+use super::{Entry, Found, Lookup, Origin, VarName, Variables, raw_value, resolve};
+
+/// The process environment as it is: nothing is read or copied for the
+/// variables no field names, however many the process has. What
+/// [`Config::from_env`](crate::Config::from_env) loads from; a
+/// [`Source`](super::Source) adds a dotenv file to it.
+pub struct ProcessEnv;
+
+impl Variables for ProcessEnv {
+    fn lookup(&self, var: &VarName) -> Lookup<'_> {
+        let read = |name: &str| {
+            std::env::var_os(name).map(|value| {
+                Found::Read(Entry {
+                    value: raw_value(value),
+                    origin: Origin::Environment,
+                })
+            })
+        };
+        let via_file = read(var.file_var()).filter(|entry| !super::is_empty(entry));
+        resolve(var, read(var.name()), via_file, true)
+    }
+
+    fn copies(&self, _: &str) -> &[String] {
+        &[]
+    }
+
+    fn warnings(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    fn set_names(&self) -> Vec<String> {
+        std::env::vars_os()
+            .filter_map(|(name, _)| name.into_string().ok())
+            .collect()
+    }
+}
