@@ -30,6 +30,22 @@ pub fn parse_int<T>(raw: &str) -> Result<T, IntError>
 where
     T: TryFrom<u128> + TryFrom<i128>,
 {
+    let value = match parse_wide(raw)? {
+        Wide::Negative(value) => T::try_from(value).ok(),
+        Wide::NonNegative(magnitude) => T::try_from(magnitude).ok(),
+    };
+    value.ok_or(IntError::OutOfRange)
+}
+
+/// An integer as the widest types hold it.
+enum Wide {
+    Negative(i128),
+    NonNegative(u128),
+}
+
+/// The part of [`parse_int`] that does not depend on the type: compiled
+/// once rather than once per integer width.
+fn parse_wide(raw: &str) -> Result<Wide, IntError> {
     let s = raw.trim();
     let (negative, digits) = match s.strip_prefix('-') {
         Some(digits) => (true, digits),
@@ -39,18 +55,20 @@ where
         return Err(IntError::NotAnInteger);
     }
     // `None` beyond u128::MAX: out of range for every type.
-    let magnitude = digits.bytes().try_fold(0u128, |acc, digit| {
-        acc.checked_mul(10)?
-            .checked_add(u128::from(digit.wrapping_sub(b'0')))
-    });
-    let value = magnitude.and_then(|magnitude| {
-        if negative {
-            // 0 - 2^127 is i128::MIN; anything larger does not fit.
-            let value = 0i128.checked_sub_unsigned(magnitude)?;
-            T::try_from(value).ok()
-        } else {
-            T::try_from(magnitude).ok()
-        }
-    });
-    value.ok_or(IntError::OutOfRange)
+    let magnitude = digits
+        .bytes()
+        .try_fold(0u128, |acc, digit| {
+            acc.checked_mul(10)?
+                .checked_add(u128::from(digit.wrapping_sub(b'0')))
+        })
+        .ok_or(IntError::OutOfRange)?;
+    if negative {
+        // 0 - 2^127 is i128::MIN; anything larger does not fit.
+        let value = 0i128
+            .checked_sub_unsigned(magnitude)
+            .ok_or(IntError::OutOfRange)?;
+        Ok(Wide::Negative(value))
+    } else {
+        Ok(Wide::NonNegative(magnitude))
+    }
 }

@@ -128,13 +128,14 @@ impl Source {
                 set_above.insert(name);
             }
         }
+        let mut repeated: Vec<&str> = repeated.iter().map(String::as_str).collect();
         repeated.sort_unstable();
         repeated.dedup();
         for name in repeated {
             self.warnings.push(format!(
                 "{} sets {} more than once; the last one is used",
                 Abridged::name(&path.to_string_lossy()),
-                Abridged::name(&name)
+                Abridged::name(name)
             ));
         }
     }
@@ -203,16 +204,18 @@ impl Source {
     /// The names a value that expands `references` copies, directly or
     /// through the earlier entries it expands.
     fn copies_of(&self, references: &[&str]) -> Vec<String> {
-        let mut copies: Vec<String> = Vec::new();
+        let mut copies: Vec<&str> = Vec::new();
         for reference in references {
-            copies.push((*reference).to_owned());
+            copies.push(reference);
             if let Some(further) = self.copies.get(*reference) {
-                copies.extend(further.iter().cloned());
+                copies.extend(further.iter().map(String::as_str));
             }
         }
+        // Sorted as `&str`, as the checks sort names: one copy of the
+        // sort's code.
         copies.sort_unstable();
         copies.dedup();
-        copies
+        copies.into_iter().map(str::to_owned).collect()
     }
 }
 

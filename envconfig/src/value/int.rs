@@ -17,10 +17,14 @@ fn parse_int<T>(raw: &str, range: fn() -> String) -> Result<T, ValueError>
 where
     T: TryFrom<u128> + TryFrom<i128>,
 {
-    parse_digits(raw).map_err(|error| match error {
+    parse_digits(raw).map_err(|error| int_error(error, range))
+}
+
+fn int_error(error: IntError, range: fn() -> String) -> ValueError {
+    match error {
         IntError::NotAnInteger => ValueError::new(NOT_AN_INTEGER),
         IntError::OutOfRange => ValueError::new(range()),
-    })
+    }
 }
 
 macro_rules! int {
