@@ -12,6 +12,8 @@
 #   service   a typical service (serde derive, tokio macros + rt, thiserror)
 #             with and without envconfig: the same figures, and the major
 #             versions of syn in its tree
+#   peers     the service with envy, the cheapest peer to build, next to
+#             envconfig and by hand in the same turns
 #   bloat     what the growth of the binary is made of (cargo bloat, which
 #             is installed from crates.io if missing)
 #   expand    the derive's expansion time for a struct of 200 fields
@@ -39,7 +41,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${RUNS:-3}"
 steps=("$@")
-[ ${#steps[@]} -gt 0 ] || steps=(workload service bloat expand instructions)
+[ ${#steps[@]} -gt 0 ] || steps=(workload service peers bloat expand instructions)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # A wrapper such as sccache would make every "cold" build warm.
@@ -146,7 +148,9 @@ syn_majors() { # $1 = crate; prints e.g. "1 (syn v3.0.10)"
 }
 
 # The config module of crate $1: `forty_by_hand.rs` for a crate by hand.
-config_module() { case "$1" in *-by-hand) echo forty_by_hand.rs ;; *) echo forty.rs ;; esac; }
+config_module() {
+    case "$1" in *-by-hand) echo forty_by_hand.rs ;; *-envy) echo forty_envy.rs ;; *) echo forty.rs ;; esac
+}
 
 # Times cold builds and rebuilds of the crates "$@", the last one by hand,
 # in turns, so that a neighbour's build slows each alike. Sets, for each
@@ -226,6 +230,7 @@ service_main() {
 #![allow(dead_code)]
 $(case "$1" in
     by_hand) echo 'mod forty_by_hand;' ;;
+    envy) echo 'mod forty_envy;' ;;
     load_or_exit) echo 'mod forty;' ;;
     from_env) echo 'mod forty;'; echo 'use envconfig::Config as _;' ;;
 esac)
@@ -257,6 +262,7 @@ async fn main() -> Result<(), ServiceError> {
 $(case "$1" in
     by_hand) echo '    let config = forty_by_hand::FortyByHand::from_env().map_err(ServiceError::Config)?;' ;;
     from_env) echo '    let config = forty::Forty::from_env().map_err(|e| ServiceError::Config(e.to_string()))?;' ;;
+    envy) echo '    let config: forty_envy::Forty = envy::prefixed("BENCH_").from_env().map_err(|e| ServiceError::Config(e.to_string()))?;' ;;
     load_or_exit) echo '    let config: forty::Forty = envconfig::load_or_exit();' ;;
 esac)
     let health = tokio::spawn(health(config.port, config.workers as u8)).await?;
@@ -348,6 +354,65 @@ step_service() {
     echo
 }
 
+# Prints "part bytes" for every function of the `.text` of binary $2 of
+# crate $1, the part told by the function's name (cargo bloat's attribution
+# of generic code to crates is approximate; names are steadier).
+text_by_part() {
+    cargo_in "$work/$1" bloat -q --offline --profile bloat --bin "$2" -n 0 -w 2>/dev/null | awk '
+        function bytes(size) {
+            if (size ~ /KiB$/) return substr(size, 1, length(size) - 3) * 1024
+            if (size ~ /MiB$/) return substr(size, 1, length(size) - 3) * 1048576
+            return substr(size, 1, length(size) - 1) + 0
+        }
+        $2 ~ /%$/ && $3 ~ /B$/ && !/section size|smaller methods|data size/ {
+            name = $0
+            part = "std code linked or instantiated for the rest"
+            if (name ~ /envconfig::source::|Variables/) part = "NAME / NAME_FILE lookup, secret files"
+            else if (name ~ /envconfig::load|from_env|envconfig::value::erased/) part = "the loader: every problem, defaults, aliases, secrecy"
+            else if (name ~ /envconfig::value::|envconfig_core::syntax/) part = "parsers"
+            else if (name ~ /envconfig::check::|edit_distance|vars_os/) part = "typo hints of a failed load"
+            else if (name ~ /envconfig::error::|envconfig::shown::/) part = "problems and their messages"
+            else if (name ~ /forty|app_/) part = "the app: generated or hand-written loader"
+            total[part] += bytes($3)
+        }
+        END { for (part in total) print total[part] "\t" part }'
+}
+
+# The growth of `from_env`'s binary over the hand-written app: by ELF
+# section (of the stripped binaries, with binutils' `size`) and, for the
+# code, by part.
+breakdown() {
+    local from_env="$work/app-envconfig/target/release/app-envconfig-from-env"
+    local by_hand="$work/app-by-hand/target/release/app-by-hand"
+    release_size app-envconfig app-envconfig-from-env > /dev/null
+    release_size app-by-hand app-by-hand > /dev/null
+    echo "### What \`from_env\` adds to the hand-written app"
+    echo
+    if command -v size > /dev/null; then
+        echo "| section | growth |"
+        echo "| --- | --- |"
+        { size -A "$from_env" | awk '{ print "+", $1, $2 }'; size -A "$by_hand" | awk '{ print "-", $1, $2 }'; } | awk '
+            $2 ~ /^\./ {
+                group = "other"
+                if ($2 == ".text") group = "code (.text)"
+                else if ($2 ~ /eh_frame|gcc_except/) group = "unwinding tables (.eh_frame, .gcc_except_table)"
+                else if ($2 ~ /rel/) group = "pointers and their relocations (.data.rel.ro, .rela.dyn)"
+                else if ($2 == ".rodata") group = "constants and strings (.rodata)"
+                growth[group] += ($1 == "+" ? $3 : -$3)
+            }
+            END { for (group in growth) printf "| %s | %+.1f KiB |\n", group, growth[group] / 1024 }' | sort
+        echo
+    fi
+    echo "| part of the code | growth |"
+    echo "| --- | --- |"
+    { text_by_part app-envconfig app-envconfig-from-env | sed 's/^/+\t/'
+      text_by_part app-by-hand app-by-hand | sed 's/^/-\t/'; } | awk -F '\t' '
+        { growth[$3] += ($1 == "+" ? $2 : -$2) }
+        END { for (part in growth) printf "%.0f\t| %s | %+.1f KiB |\n", -growth[part], part, growth[part] / 1024 }' \
+        | sort -n | cut -f 2
+    echo
+}
+
 step_bloat() {
     make_apps
     command -v cargo-bloat > /dev/null || cargo install --locked -q cargo-bloat
@@ -365,6 +430,7 @@ step_bloat() {
         echo '```'
         echo
     done
+    breakdown
     for bin in app-envconfig-from-env app-envconfig; do
         echo "### $bin, envconfig's largest functions"
         echo
@@ -374,6 +440,34 @@ step_bloat() {
         echo '```'
         echo
     done
+}
+
+# The service loading the same 40 fields with envy (serde's `Deserialize`
+# and `envy::prefixed`), built in the same turns as envconfig's and the one
+# by hand. envy has no duration syntax: its six durations are seconds
+# (`u64`), and it has no `NAME_FILE` rule, no secrets and no docs.
+step_peers() {
+    make_apps
+    sed -e 's/#\[derive(envconfig::Config, Debug)\]/#[derive(serde::Deserialize, Debug)]/' \
+        -e '/#\[config(prefix/d' -e '/^use std::time::Duration;/d' -e 's/: Duration,/: u64,/' \
+        "$work/forty.rs" > "$work/forty_envy.rs"
+    make_app svc-envy "$service_deps
+envy = \"0.4\"" "$(service_main envy)" forty_envy.rs
+    echo "## Against a peer: envy in the same service"
+    echo
+    time_builds svc-envconfig svc-envy svc-by-hand
+    local by_hand envy size
+    by_hand=$(release_size svc-by-hand svc-by-hand)
+    envy=$(release_size svc-envy svc-envy)
+    echo "| service (40-field config) | cold debug build (wall / CPU) | marginal, over by hand | rebuild after editing the struct | stripped release binary | syn major versions |"
+    echo "| --- | --- | --- | --- | --- | --- |"
+    size=$(release_size svc-envconfig svc-envconfig)
+    echo "| envconfig, \`load_or_exit\` | ${cold[svc-envconfig]} | ${marginal[svc-envconfig]} | ${rebuild[svc-envconfig]} | $(kib "$size") KiB ($(signed_kib "$size" "$by_hand") KiB) | $(syn_majors svc-envconfig) |"
+    size=$(release_size svc-envconfig svc-envconfig-from-env)
+    echo "| envconfig, \`from_env\` | | | | $(kib "$size") KiB ($(signed_kib "$size" "$by_hand") KiB) | |"
+    echo "| envy 0.4 | ${cold[svc-envy]} | ${marginal[svc-envy]} | ${rebuild[svc-envy]} | $(kib "$envy") KiB ($(signed_kib "$envy" "$by_hand") KiB) | $(syn_majors svc-envy) |"
+    echo "| by hand | ${cold[svc-by-hand]} | | ${rebuild[svc-by-hand]} | $(kib "$by_hand") KiB | $(syn_majors svc-by-hand) |"
+    echo
 }
 
 # A crate with one struct of $2 fields, deriving `Config` if $3 = derive.
@@ -512,9 +606,9 @@ echo "Measured on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d
 echo
 for step in "${steps[@]}"; do
     case "$step" in
-        workload | service | bloat | expand | instructions) "step_$step" ;;
+        workload | service | peers | bloat | expand | instructions) "step_$step" ;;
         *)
-            echo "unknown step: $step (workload, service, bloat, expand, instructions)" >&2
+            echo "unknown step: $step (workload, service, peers, bloat, expand, instructions)" >&2
             exit 64
             ;;
     esac
