@@ -48,7 +48,7 @@ pub fn describe_var<P: Parse>(
     docs.push_var(
         prefix,
         field,
-        &slot.erased(),
+        &slot.described(),
         optional,
         slot.erased_default(),
     );

@@ -3,6 +3,11 @@
 //! compiled once rather than once per field type (cargo bloat counted nine
 //! copies of `Loader::required`, 6 KiB each, in a 40-field program); the
 //! value itself goes to a [`Slot`], the only code left per type.
+//!
+//! The loader's view ([`Slot::erased`]) and the docs' ([`Slot::described`])
+//! are two `dyn` types: a program that loads and never builds the docs
+//! links no code per field type for what only the docs ask (the type as
+//! data, the choices).
 
 use std::cell::Cell;
 
@@ -25,9 +30,15 @@ impl<'p, P: Parse> Slot<'p, P> {
         }
     }
 
-    /// The parser, with its values going to this slot.
+    /// The parser, with its values going to this slot: what the loader
+    /// runs.
     pub(crate) fn erased(&self) -> Erased<'_> {
         Erased(self)
+    }
+
+    /// [`Slot::erased`], and what the docs also ask of a parser.
+    pub(crate) fn described(&self) -> Described<'_> {
+        Described(self)
     }
 
     /// What an erased caller passes for the default expression: whether
@@ -42,7 +53,7 @@ impl<'p, P: Parse> Slot<'p, P> {
     }
 }
 
-/// [`Parse`] without the type of the value.
+/// [`Parse`] without the type of the value: what the loader asks.
 trait ParseIntoSlot {
     fn parse_into_slot(&self, raw: &str) -> Result<(), ValueError>;
     /// The slot's value as an environment value; with no value yet, the
@@ -50,6 +61,10 @@ trait ParseIntoSlot {
     /// once.
     fn slot_to_env(&self) -> Option<String>;
     fn noun(&self) -> Noun;
+}
+
+/// What the docs also ask.
+trait DescribeSlot: ParseIntoSlot {
     fn choices(&self) -> Option<&'static [&'static str]>;
     fn value_kind(&self) -> ValueKind;
 }
@@ -73,7 +88,9 @@ impl<P: Parse> ParseIntoSlot for Slot<'_, P> {
     fn noun(&self) -> Noun {
         self.parser.noun()
     }
+}
 
+impl<P: Parse> DescribeSlot for Slot<'_, P> {
     fn choices(&self) -> Option<&'static [&'static str]> {
         self.parser.choices()
     }
@@ -83,7 +100,9 @@ impl<P: Parse> ParseIntoSlot for Slot<'_, P> {
     }
 }
 
-/// A parser whose values go to a [`Slot`].
+/// A parser whose values go to a [`Slot`], as the loader runs it: its
+/// [`Parse::choices`] and [`Parse::value_kind`] are not the field's (the
+/// docs use [`Described`]).
 pub(crate) struct Erased<'s>(&'s dyn ParseIntoSlot);
 
 impl Parse for Erased<'_> {
@@ -99,6 +118,26 @@ impl Parse for Erased<'_> {
 
     /// The slot's value, or the default expression's (see
     /// [`Slot::erased_default`]): the erased caller holds only `()`.
+    fn to_env(&self, (): &()) -> Option<String> {
+        self.0.slot_to_env()
+    }
+}
+
+/// A parser whose values go to a [`Slot`], as the docs run it.
+pub(crate) struct Described<'s>(&'s dyn DescribeSlot);
+
+impl Parse for Described<'_> {
+    type Value = ();
+
+    fn parse(&self, raw: &str) -> Result<(), ValueError> {
+        self.0.parse_into_slot(raw)
+    }
+
+    fn noun(&self) -> Noun {
+        self.0.noun()
+    }
+
+    /// As [`Erased`]'s.
     fn to_env(&self, (): &()) -> Option<String> {
         self.0.slot_to_env()
     }
@@ -123,7 +162,10 @@ mod tests {
         let slot = Slot::new(&parser, None);
         let erased = slot.erased();
         assert_eq!(erased.noun(), parser.noun());
-        assert_eq!(erased.value_kind(), parser.value_kind());
+        let described = slot.described();
+        assert_eq!(described.noun(), parser.noun());
+        assert_eq!(described.value_kind(), parser.value_kind());
+        assert_eq!(described.choices(), parser.choices());
         assert_eq!(erased.parse("1, 2"), Ok(()));
         assert_eq!(erased.parse("3"), Ok(()));
         assert_eq!(erased.to_env(&()), parser.to_env(&vec![3]));
