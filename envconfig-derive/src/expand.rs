@@ -88,6 +88,10 @@ pub fn config(config: &Config) -> TokenStream {
         FieldKind::Var(var) => Some(parser_fn(field, var)),
         FieldKind::Nested { .. } => None,
     });
+    let default_fns = fields.iter().filter_map(|field| match &field.kind {
+        FieldKind::Var(var) => default_fn(field, var),
+        FieldKind::Nested { .. } => None,
+    });
     let loads = fields.iter().map(|field| load(field, krate));
     let describes = fields.iter().map(|field| describe(field, krate));
     let shadows = [loader, prefix_param, docs, parse]
@@ -137,6 +141,7 @@ pub fn config(config: &Config) -> TokenStream {
             static #table_name: [#ec::Field; #count] = [#(#table),*];
 
             #(#parser_fns)*
+            #(#default_fns)*
 
             #[automatically_derived]
             // Parts of this code carry the spans of the user's types and
@@ -243,6 +248,7 @@ fn load(field: &Field, krate: &Path) -> TokenStream {
             let index = Literal::usize_unsuffixed(var.index);
             let parser = parser_fn_name(field);
             let parser = quote_spanned!(span=> #parser());
+            let default = default_fn_name(field);
             let field = quote_spanned!(span=> &#fields[#index]);
             let required = |default: TokenStream| {
                 quote_spanned! {span=>
@@ -256,8 +262,8 @@ fn load(field: &Field, krate: &Path) -> TokenStream {
                 // The expression keeps its spans: the compiler's errors about
                 // it (a wrong type, an overflowing literal) point into the
                 // attribute.
-                Presence::Default(DefaultValue::Expr { tokens, .. }) => {
-                    required(quote!(#ec::Option::Some(|| #tokens)))
+                Presence::Default(DefaultValue::Expr { .. }) => {
+                    required(quote_spanned!(span=> #default()))
                 }
                 // Paths spanned on the type must not name what the user has
                 // in scope (`Option::None`): lints such as
@@ -298,8 +304,9 @@ fn describe(field: &Field, krate: &Path) -> TokenStream {
             let parser = parser_fn_name(field);
             let optional = matches!(var.presence, Presence::Optional);
             let default = match &var.presence {
-                Presence::Default(DefaultValue::Expr { tokens, .. }) => {
-                    quote!(#ec::Option::Some(|| #tokens))
+                Presence::Default(DefaultValue::Expr { .. }) => {
+                    let default = default_fn_name(field);
+                    quote_spanned!(span=> #default())
                 }
                 _ => quote_spanned!(span=> #ec::no_default()),
             };
@@ -308,6 +315,39 @@ fn describe(field: &Field, krate: &Path) -> TokenStream {
             }
         }
     }
+}
+
+/// `fn __default_field() -> Option<DefaultExpr<T>>`, for a field with
+/// `default = <expr>`: the expression, and how its value is written (the
+/// parser's `to_env`) in a function of this field alone, so that a program
+/// links the `to_env` of only the types that have a default expression.
+fn default_fn(field: &Field, var: &Var) -> Option<TokenStream> {
+    let Presence::Default(DefaultValue::Expr { tokens, .. }) = &var.presence else {
+        return None;
+    };
+    let span = field.ty.span();
+    let ec = &Hidden::at(span).ec;
+    let name = default_fn_name(field);
+    let parser = parser_fn_name(field);
+    let value_ty = var.value_ty;
+    let value = Ident::new("__value", Span::mixed_site());
+    // The expression keeps its spans: the compiler's errors about it (a
+    // wrong type, an overflowing literal) point into the attribute. The
+    // closures are the macro's own (call-site spans), so that lints such as
+    // clippy's `redundant_closure` do not take them for the user's.
+    let closures = quote! {
+        || #tokens, |#value| #ec::Parse::to_env(&#parser(), #value)
+    };
+    Some(quote_spanned! {span=>
+        fn #name() -> #ec::OptionalDefault<#value_ty> {
+            #ec::default_expr(#closures)
+        }
+    })
+}
+
+fn default_fn_name(field: &Field) -> Ident {
+    let span = Span::mixed_site().located_at(field.ty.span());
+    format_ident!("__default_{}", field.member.unraw(), span = span)
 }
 
 /// The function that gives the parser of a field's variable, named after

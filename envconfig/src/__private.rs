@@ -5,7 +5,7 @@
 //! user's module has in scope.
 
 pub use crate::docs::Docs;
-pub use crate::field::{DefaultValue, Field, FieldName, no_default};
+pub use crate::field::{DefaultExpr, DefaultValue, Field, FieldName, default_expr, no_default};
 pub use crate::load::Loader;
 pub use crate::value::{
     Choices, EnvValue, InRange, Limit, List, Noun, Ordered, Parse, Pick, PickBuiltin, PickFromStr,
@@ -17,6 +17,11 @@ pub use core::result::Result;
 pub use core::str::FromStr;
 
 use crate::value::Slot;
+
+/// A field's default expression, if it has one. Through an alias: spanned
+/// on the user's type, `Option` would look to `unused_qualifications` like
+/// the user's own path.
+pub type OptionalDefault<T> = Option<DefaultExpr<T>>;
 
 /// What `#[config(parse_with = path)]` takes.
 pub type ParseFn<T, E> = fn(&str) -> Result<T, E>;
@@ -41,7 +46,7 @@ pub fn describe_var<P: Parse>(
     field: &Field,
     parser: &P,
     optional: bool,
-    default_expr: Option<fn() -> P::Value>,
+    default_expr: Option<DefaultExpr<P::Value>>,
 ) {
     // One copy of `push_var` for every field type (see `Slot`).
     let slot = Slot::new(parser, default_expr);

@@ -45,9 +45,45 @@ pub enum DefaultValue {
     Expr(&'static str),
 }
 
-/// The `default_expr` of [`Loader::required`] for a field without one.
+/// A field's `default = <expr>`, compiled: the expression, and how its
+/// value is written as an environment value (what the docs and the check
+/// report show). The derive writes `shown` for each such field, so that a
+/// program links a type's `to_env` only if a field of that type has a
+/// default expression.
 #[doc(hidden)]
-pub fn no_default<T>() -> Option<fn() -> T> {
+pub struct DefaultExpr<T> {
+    pub(crate) value: fn() -> T,
+    pub(crate) shown: fn(&T) -> Option<String>,
+}
+
+impl<T> DefaultExpr<T> {
+    pub fn new(value: fn() -> T, shown: fn(&T) -> Option<String>) -> Self {
+        DefaultExpr { value, shown }
+    }
+}
+
+/// What the derive writes for a field with `default = <expr>`.
+#[doc(hidden)]
+pub fn default_expr<T>(
+    value: fn() -> T,
+    shown: fn(&T) -> Option<String>,
+) -> Option<DefaultExpr<T>> {
+    Some(DefaultExpr::new(value, shown))
+}
+
+// Not derived: the derive would require `T: Clone`.
+impl<T> Clone for DefaultExpr<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for DefaultExpr<T> {}
+
+/// The `default_expr` of [`Loader::required`](crate::load::Loader::required)
+/// for a field without one.
+#[doc(hidden)]
+pub fn no_default<T>() -> Option<DefaultExpr<T>> {
     None
 }
 

@@ -5,7 +5,7 @@
 use crate::Config;
 use crate::check::{CheckStatus, Checked, Checking};
 use crate::error::{Problem, ProblemKind};
-use crate::field::{DefaultValue, Field, FieldName};
+use crate::field::{DefaultExpr, DefaultValue, Field, FieldName};
 use crate::shown::OneLine;
 use crate::source::{Lookup, Origin, Source, Unusable, VarName, Variables};
 use crate::value::{Parse, Slot};
@@ -139,7 +139,7 @@ impl<'a> Loader<'a> {
         prefix: &str,
         field: &Field,
         parser: P,
-        default_expr: Option<fn() -> P::Value>,
+        default_expr: Option<DefaultExpr<P::Value>>,
     ) -> Option<P::Value> {
         // The loader sees every parser as one type (see `Slot`); the value
         // is taken from the slot, or is the default expression's.
@@ -154,7 +154,7 @@ impl<'a> Loader<'a> {
         self.var = var;
         loaded?;
         slot.take()
-            .or_else(|| default_expr.map(|default| default()))
+            .or_else(|| default_expr.map(|default| (default.value)()))
     }
 
     /// An `Option<T>` field: unset or empty is `None`.

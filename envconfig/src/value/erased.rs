@@ -12,17 +12,18 @@
 use std::cell::Cell;
 
 use super::{Noun, Parse, ValueError, ValueKind};
+use crate::field::DefaultExpr;
 
 /// A parser, the field's `default = <expr>` if it has one, and the value
 /// parsed or defaulted last, for the caller to take.
 pub(crate) struct Slot<'p, P: Parse> {
     parser: &'p P,
-    default_expr: Option<fn() -> P::Value>,
+    default_expr: Option<DefaultExpr<P::Value>>,
     value: Cell<Option<P::Value>>,
 }
 
 impl<'p, P: Parse> Slot<'p, P> {
-    pub(crate) fn new(parser: &'p P, default_expr: Option<fn() -> P::Value>) -> Self {
+    pub(crate) fn new(parser: &'p P, default_expr: Option<DefaultExpr<P::Value>>) -> Self {
         Slot {
             parser,
             default_expr,
@@ -56,10 +57,10 @@ impl<'p, P: Parse> Slot<'p, P> {
 /// [`Parse`] without the type of the value: what the loader asks.
 trait ParseIntoSlot {
     fn parse_into_slot(&self, raw: &str) -> Result<(), ValueError>;
-    /// The slot's value as an environment value; with no value yet, the
-    /// default expression's, which is then kept, so that it is called
-    /// once.
-    fn slot_to_env(&self) -> Option<String>;
+    /// The default expression's value as an environment value, as its
+    /// field's `shown` writes it; the value is kept in the slot, so that
+    /// the expression is called once.
+    fn default_to_env(&self) -> Option<String>;
     fn noun(&self) -> Noun;
 }
 
@@ -75,12 +76,10 @@ impl<P: Parse> ParseIntoSlot for Slot<'_, P> {
         Ok(())
     }
 
-    fn slot_to_env(&self) -> Option<String> {
-        let value = self
-            .value
-            .take()
-            .or_else(|| self.default_expr.map(|default| default()))?;
-        let text = self.parser.to_env(&value);
+    fn default_to_env(&self) -> Option<String> {
+        let default = self.default_expr?;
+        let value = self.value.take().unwrap_or_else(default.value);
+        let text = (default.shown)(&value);
         self.value.set(Some(value));
         text
     }
@@ -116,10 +115,10 @@ impl Parse for Erased<'_> {
         self.0.noun()
     }
 
-    /// The slot's value, or the default expression's (see
-    /// [`Slot::erased_default`]): the erased caller holds only `()`.
+    /// The default expression's value (see [`Slot::erased_default`]): the
+    /// erased caller holds only `()`, and asks for a default's text only.
     fn to_env(&self, (): &()) -> Option<String> {
-        self.0.slot_to_env()
+        self.0.default_to_env()
     }
 }
 
@@ -139,7 +138,7 @@ impl Parse for Described<'_> {
 
     /// As [`Erased`]'s.
     fn to_env(&self, (): &()) -> Option<String> {
-        self.0.slot_to_env()
+        self.0.default_to_env()
     }
 
     fn choices(&self) -> Option<&'static [&'static str]> {
@@ -168,7 +167,8 @@ mod tests {
         assert_eq!(described.choices(), parser.choices());
         assert_eq!(erased.parse("1, 2"), Ok(()));
         assert_eq!(erased.parse("3"), Ok(()));
-        assert_eq!(erased.to_env(&()), parser.to_env(&vec![3]));
+        // Without a default expression there is no default to write.
+        assert_eq!(erased.to_env(&()), None);
         assert_eq!(slot.take(), Some(vec![3]));
         assert_eq!(slot.take(), None);
         assert!(erased.parse("1, x").is_err());
@@ -177,11 +177,22 @@ mod tests {
 
     #[test]
     fn the_default_expression_is_called_once_and_kept() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static CALLS: AtomicUsize = AtomicUsize::new(0);
         let parser = (&&Pick::<u16>::new()).parser();
-        let slot = Slot::new(&parser, Some(|| 80));
+        let default = DefaultExpr::new(
+            || {
+                CALLS.fetch_add(1, Ordering::Relaxed);
+                80
+            },
+            |value| (&&Pick::<u16>::new()).parser().to_env(value),
+        );
+        let slot = Slot::new(&parser, Some(default));
         assert!(slot.erased_default().is_some());
-        assert_eq!(slot.erased().to_env(&()), parser.to_env(&80));
+        assert_eq!(slot.erased().to_env(&()), Some("80".to_owned()));
+        assert_eq!(slot.described().to_env(&()), Some("80".to_owned()));
         assert_eq!(slot.take(), Some(80));
+        assert_eq!(CALLS.load(Ordering::Relaxed), 1);
         assert!(Slot::new(&parser, None).erased_default().is_none());
     }
 }
