@@ -10,7 +10,8 @@ use crate::shown::OneLine;
 use crate::source::{Lookup, Origin, Source, Unusable, VarName, Variables};
 use crate::value::{Parse, Slot};
 
-/// Loads fields from one [`Source`], collecting problems.
+/// Loads fields from one source of variables ([`Variables`]: the process
+/// environment, or a [`Source`]), collecting problems.
 #[doc(hidden)]
 pub struct Loader<'a> {
     source: &'a dyn Variables,

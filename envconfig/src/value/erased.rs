@@ -7,7 +7,9 @@
 //! The loader's view ([`Slot::erased`]) and the docs' ([`Slot::described`])
 //! are two `dyn` types: a program that loads and never builds the docs
 //! links no code per field type for what only the docs ask (the type as
-//! data, the choices).
+//! data, the choices). Neither calls the parser's `to_env`: a default
+//! expression's text comes from the function the derive writes for its
+//! field ([`DefaultExpr`]).
 
 use std::cell::Cell;
 
@@ -43,7 +45,7 @@ impl<'p, P: Parse> Slot<'p, P> {
     }
 
     /// What an erased caller passes for the default expression: whether
-    /// there is one. [`Erased::default_into_slot`] calls the real one.
+    /// there is one. The erased parser's `to_env` calls the real one.
     pub(crate) fn erased_default(&self) -> Option<fn()> {
         self.default_expr.map(|_| (|| ()) as fn())
     }
