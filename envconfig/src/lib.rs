@@ -445,7 +445,7 @@ fn load<T: Config>(source: &dyn Variables) -> (Result<T, Error>, Vec<String>) {
     (result, warnings)
 }
 
-/// [`load`], recording every variable's effective value and origin.
+/// [`load()`], recording every variable's effective value and origin.
 fn load_recording<T: Config>(source: &dyn Variables) -> Result<Loaded<T>, Error> {
     let mut loader = Loader::checking(source);
     let loaded = T::__load(&mut loader, T::__PREFIX);

@@ -38,7 +38,7 @@ const DOTENV: &str = ".env";
 /// `main`.
 ///
 /// - With `--print-env-docs[=FORMAT]`, prints `T`'s reference in that
-///   [`Format`](crate::Format) (`text`, `markdown`, `dotenv`, `docker-env`,
+///   [`Format`] (`text`, `markdown`, `dotenv`, `docker-env`,
 ///   `json`, `k8s`, `k8s-files`; `text` by default, wrapped to `COLUMNS`)
 ///   and exits with 0. No variable needs to be set.
 /// - With `--check-env`, checks the process environment, plus the `.env`

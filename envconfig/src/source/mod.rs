@@ -138,7 +138,7 @@ pub struct Source {
     /// that copies a secret is secret too.
     copies: HashMap<String, Vec<String>>,
     /// Names whose value cannot be checked here, and why: see
-    /// [`EnvFileMode::Alone`].
+    /// [`EnvFileMode::Alone`](env_file::EnvFileMode::Alone).
     unchecked: HashMap<String, (String, Origin)>,
     /// The entries of dotenv files that dotenvy rejects, by the name they
     /// were meant to set.
