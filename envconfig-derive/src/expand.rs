@@ -112,8 +112,24 @@ pub fn config(config: &Config) -> TokenStream {
                 FieldKind::Var(_) => Some(field.member.unraw().to_string()),
                 FieldKind::Nested { .. } => None,
             });
+            // A rule that names a nested field is about its struct's
+            // variables.
+            let nested = fields.iter().filter_map(|field| match &field.kind {
+                FieldKind::Var(_) => None,
+                FieldKind::Nested { prefix, .. } => {
+                    let member = field.member.unraw().to_string();
+                    let ty = field.ty;
+                    Some(quote! {
+                        #ec::NestedField {
+                            member: #member,
+                            prefix: #prefix,
+                            names: #ec::nested_names::<#ty>,
+                        }
+                    })
+                }
+            });
             quote_spanned! {rule.span()=>
-                #loader.keeps_rule(#prefix_param, #value, #rule, &#table_name, &[#(#members),*])
+                #loader.keeps_rule(#prefix_param, #value, #rule, &#table_name, &[#(#members),*], &[#(#nested),*])
             }
         }
         None => quote!(#ec::Option::Some(#value)),

@@ -32,6 +32,23 @@ pub fn nested_prefix(prefix: &str, nested: &str) -> String {
     [prefix, nested].concat()
 }
 
+/// A nested field, as a rule across fields names it: the field's name, its
+/// prefix, and what names its struct's variables ([`nested_names`]).
+pub struct NestedField {
+    pub member: &'static str,
+    pub prefix: &'static str,
+    pub names: fn(&str) -> Vec<String>,
+}
+
+/// The variables of the nested struct `N` whose prefix is `prefix`: what
+/// a rule across fields that names its field is about.
+pub fn nested_names<N: crate::Config>(prefix: &str) -> Vec<String> {
+    let source = crate::source::ProcessEnv;
+    let mut naming = Loader::naming(&source).without_aliases();
+    let _ = N::__load(&mut naming, prefix);
+    naming.into_names()
+}
+
 /// Adds the variables `describe` adds to `docs` as a group titled `title`
 /// (a nested field's doc comment).
 pub fn describe_group(docs: &mut Docs, title: &'static str, describe: impl FnOnce(&mut Docs)) {

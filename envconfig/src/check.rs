@@ -106,7 +106,16 @@ impl Report {
         let unchecked = vars
             .iter()
             .any(|checked| matches!(checked.status, CheckStatus::Unchecked(_)));
-        let errors = source.errors();
+        let mut errors = source.errors();
+        // A rule's problem is shown on its first variable's line; one whose
+        // variable has no line (a name the rule gave that is no field's) is
+        // shown on its own, so that a failure never goes unexplained.
+        errors.extend(
+            problems
+                .iter()
+                .filter(|problem| !vars.iter().any(|checked| checked.var == problem.var()))
+                .map(Problem::to_string),
+        );
         // An unchecked variable is set; what it holds is not known here.
         let loads = (loaded || unchecked) && problems.is_empty() && errors.is_empty();
         let known: Vec<&str> = vars.iter().map(|checked| checked.var.as_str()).collect();
@@ -185,6 +194,10 @@ impl Report {
                 };
                 let shown = checked.shown_value.as_deref();
                 let detail = match &checked.status {
+                    // A rule's problem expects nothing of one variable.
+                    CheckStatus::Failed(problem) if problem.expected().is_empty() => {
+                        problem.kind().to_string()
+                    }
                     CheckStatus::Failed(problem) => {
                         format!("{}; expected {}", problem.kind(), problem.expected())
                     }

@@ -2,6 +2,7 @@
 //! lookup through its parser to the user's struct, collecting a [`Problem`]
 //! for each variable that fails instead of stopping at the first.
 
+use crate::__private::{NestedField, nested_prefix};
 use crate::Config;
 use crate::check::{CheckStatus, Checked, Checking};
 use crate::error::{Problem, ProblemKind};
@@ -21,6 +22,9 @@ pub struct Loader<'a> {
     /// read is secret if either is, so what is shown of the others is
     /// redacted when loading ends.
     secret_vars: Vec<String>,
+    /// The variables whose value was read under an alias, and the alias:
+    /// the value is secret if the alias is.
+    read_as: Vec<(String, &'static str)>,
     /// What an operator should know although nothing failed: an alias in
     /// use or ignored, a deprecated variable that is set.
     warnings: Vec<String>,
@@ -33,6 +37,8 @@ pub struct Loader<'a> {
     /// When set, the loader only names the variables the fields read,
     /// aliases included, and looks nothing up (see [`Loader::naming`]).
     names: Option<Vec<String>>,
+    /// Whether a naming loader names aliases too.
+    name_aliases: bool,
 }
 
 /// What a load found, secrets redacted.
@@ -60,10 +66,12 @@ impl<'a> Loader<'a> {
             problems: Vec::new(),
             checked: None,
             secret_vars: Vec::new(),
+            read_as: Vec::new(),
             warnings: Vec::new(),
             var: VarName::default(),
             required: false,
             names: None,
+            name_aliases: true,
         }
     }
 
@@ -76,6 +84,14 @@ impl<'a> Loader<'a> {
         Loader {
             names: Some(Vec::new()),
             ..Loader::new(source)
+        }
+    }
+
+    /// A naming loader that names the variables only, not their aliases.
+    pub(crate) fn without_aliases(self) -> Loader<'a> {
+        Loader {
+            name_aliases: false,
+            ..self
         }
     }
 
@@ -101,16 +117,24 @@ impl<'a> Loader<'a> {
             mut problems,
             checked,
             secret_vars,
+            read_as,
             warnings,
             ..
         } = self;
         let mut checked = checked.unwrap_or_default();
-        let is_secret = |var: &str| {
+        let holds_secret = |var: &str| {
             secret_vars.iter().any(|secret| secret == var)
                 || source
                     .copies(var)
                     .iter()
                     .any(|copied| secret_vars.contains(copied))
+        };
+        // A value read under an alias is the alias's.
+        let is_secret = |var: &str| {
+            holds_secret(var)
+                || read_as
+                    .iter()
+                    .any(|(read, alias)| read == var && holds_secret(alias))
         };
         for problem in &mut problems {
             if problem.vars().into_iter().any(is_secret) {
@@ -120,6 +144,12 @@ impl<'a> Loader<'a> {
         for checked in &mut checked {
             if is_secret(&checked.var) {
                 checked.redact();
+            } else if let CheckStatus::Failed(problem) = &mut checked.status
+                && problem.vars().into_iter().any(is_secret)
+            {
+                // A broken rule sits on its first variable's row, which
+                // may be plain while another variable of the rule is not.
+                problem.redact();
             }
         }
         let mut all_warnings = source.warnings();
@@ -180,7 +210,9 @@ impl<'a> Loader<'a> {
     /// `value` if it keeps the struct's rule across fields (`#[config(validate
     /// = ...)]` on the struct), else `None` and a problem naming the
     /// variables of the fields the rule names. `members` are the names of
-    /// the struct's fields that read a variable, in the order of `fields`.
+    /// the struct's fields that read a variable, in the order of `fields`;
+    /// `nested` are its nested fields, whose variables a rule that names
+    /// one is about.
     pub fn keeps_rule<T>(
         &mut self,
         prefix: &str,
@@ -188,19 +220,28 @@ impl<'a> Loader<'a> {
         rule: fn(&T) -> Result<(), crate::Violation>,
         fields: &[Field],
         members: &[&str],
+        nested: &[NestedField],
     ) -> Option<T> {
         let Err(violation) = rule(&value) else {
             return Some(value);
         };
         let (message, named) = violation.into_parts();
+        let nested_vars =
+            |nested: &NestedField| (nested.names)(&nested_prefix(prefix, nested.prefix));
         let mut vars: Vec<String> = named
             .iter()
-            .map(|name| {
-                members
+            .flat_map(|name| {
+                if let Some(field) = members
                     .iter()
                     .position(|member| member == name)
                     .and_then(|index| fields.get(index))
-                    .map_or_else(|| name.clone(), |field| field.name.resolve(prefix))
+                {
+                    vec![field.name.resolve(prefix)]
+                } else if let Some(nested) = nested.iter().find(|nested| nested.member == name) {
+                    nested_vars(nested)
+                } else {
+                    vec![name.clone()]
+                }
             })
             .collect();
         if vars.is_empty() {
@@ -208,6 +249,7 @@ impl<'a> Loader<'a> {
             vars = fields
                 .iter()
                 .map(|field| field.name.resolve(prefix))
+                .chain(nested.iter().flat_map(nested_vars))
                 .collect();
         }
         let first = vars.first().cloned().unwrap_or_default();
@@ -235,7 +277,9 @@ impl<'a> Loader<'a> {
             return false;
         };
         names.push(var.name().to_owned());
-        names.extend(field.aliases.iter().map(|alias| (*alias).to_owned()));
+        if self.name_aliases {
+            names.extend(field.aliases.iter().map(|alias| (*alias).to_owned()));
+        }
         true
     }
 
@@ -248,6 +292,9 @@ impl<'a> Loader<'a> {
         }
         if field.is_secret() {
             self.secret_vars.push(var.name().to_owned());
+            // What a secret field reads under an old name is secret too.
+            self.secret_vars
+                .extend(field.aliases.iter().map(|alias| (*alias).to_owned()));
         }
         var
     }
@@ -359,6 +406,7 @@ impl<'a> Loader<'a> {
                     "{alias} is the old name of {name}: it is read for now; rename it to {name}",
                     name = var.name()
                 ));
+                self.read_as.push((var.name().to_owned(), alias));
                 found = (by_alias, Some(*alias));
             } else {
                 let used = found.1.unwrap_or(var.name());

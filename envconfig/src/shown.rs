@@ -164,19 +164,22 @@ pub(crate) fn mask_url_passwords(text: &str) -> Cow<'_, str> {
     while let Some(found) = text[from..].find("://") {
         let start = from + found + "://".len();
         // The authority ends where the path, query or fragment starts, or
-        // at a blank or a list's separator.
+        // at a blank. A password may hold `,` and `;` (RFC 3986's
+        // userinfo), so a list's separator does not end it: the next URL
+        // of a list ends at its own `://`, found from the last `@`.
         let end = text[start..]
-            .find(|c: char| matches!(c, '/' | '?' | '#' | ',' | ';') || c.is_whitespace())
+            .find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace())
             .map_or(text.len(), |at| start + at);
         let authority = &text[start..end];
-        if let Some(at) = authority.rfind('@')
-            && let Some(colon) = authority[..at].find(':')
-        {
-            masked.push_str(&text[copied..start + colon + 1]);
-            masked.push_str("***");
-            copied = start + at;
+        from = start;
+        if let Some(at) = authority.rfind('@') {
+            from = start + at;
+            if let Some(colon) = authority[..at].find(':') {
+                masked.push_str(&text[copied..start + colon + 1]);
+                masked.push_str("***");
+                copied = start + at;
+            }
         }
-        from = end;
     }
     if copied == 0 {
         return Cow::Borrowed(text);
@@ -226,6 +229,10 @@ mod tests {
                 "amqp://a:***@h1,amqp://b:***@h2/vhost",
             ),
             ("u://x:p@ss@h", "u://x:***@h"),
+            // RFC 3986 allows `,` and `;` in a password.
+            ("postgres://app:p,ss@db/app", "postgres://app:***@db/app"),
+            ("postgres://app:p;ss@db/app", "postgres://app:***@db/app"),
+            ("a://h1,b://u:p@h2", "a://h1,b://u:***@h2"),
             ("no url here", "no url here"),
             ("://:@", "://:***@"),
         ];

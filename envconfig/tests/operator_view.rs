@@ -240,3 +240,31 @@ fn the_docs_show_aliases_and_deprecations() {
         Some("the cache is gone; remove it")
     );
 }
+
+#[derive(Config)]
+#[config(prefix = "APP_")]
+#[allow(dead_code)]
+struct AliasOfAnother {
+    #[config(alias = "LEGACY_KEY")]
+    key: SecretString,
+    #[config(nested)]
+    legacy: Legacy,
+}
+
+#[derive(Config)]
+#[allow(dead_code)]
+struct Legacy {
+    #[config(env = "LEGACY_KEY", default = "")]
+    legacy_key: String,
+}
+
+/// A variable that a secret field reads through its alias is secret,
+/// though another field reads it under its own name.
+#[test]
+fn a_secret_read_through_an_alias_is_secret_for_every_field() {
+    let loaded = AliasOfAnother::load_from_vars([("LEGACY_KEY", "canary-s3cret")])
+        .unwrap_or_else(|error| panic!("{error}"));
+    let effective = loaded.effective();
+    let shown = format!("{effective} {effective:#} {}", effective.to_json());
+    assert!(!shown.contains("canary"), "{shown}");
+}

@@ -195,3 +195,36 @@ fn the_docs_show_ranges_value_names_and_defaults_as_values() {
         ]
     );
 }
+
+#[derive(Config, Debug)]
+#[allow(dead_code)]
+struct Pool {
+    #[config(default = 2)]
+    size: u16,
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "N_", validate = pool_fits_workers)]
+#[allow(dead_code)]
+struct WithPool {
+    #[config(default = 4)]
+    workers: u16,
+    #[config(nested)]
+    pool: Pool,
+}
+
+fn pool_fits_workers(config: &WithPool) -> Result<(), Violation> {
+    if config.pool.size < config.workers {
+        return Err(Violation::new("the pool is smaller than the workers").of(["workers", "pool"]));
+    }
+    Ok(())
+}
+
+#[test]
+fn a_rule_naming_a_nested_field_names_its_variables() {
+    let error = WithPool::from_vars([("N_WORKERS", "8")]).unwrap_err();
+    assert_eq!(
+        error.problems()[0].to_string(),
+        "N_WORKERS, N_POOL_SIZE: the pool is smaller than the workers"
+    );
+}

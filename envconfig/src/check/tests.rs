@@ -70,3 +70,144 @@ fn no_prefix_no_warnings() {
         }]
     );
 }
+
+/// The `--check-env` report of `T` against `source`.
+fn check_report<T: crate::Config>(source: &Source) -> String {
+    let checking = crate::load::check::<T>(source);
+    Report::new(&T::docs(), source, checking, "the test".into()).render()
+}
+
+const CANARY: &str = "canary-s3cret";
+
+// The structs are loaded to look at the report, not read.
+#[allow(dead_code)]
+mod secrets_in_the_report {
+    use secrecy::{ExposeSecret, SecretString};
+
+    use super::{CANARY, check_report};
+    use crate::Violation;
+    use crate::source::Source;
+
+    #[derive(crate::Config)]
+    #[config(prefix = "APP_", validate = token_fits_port)]
+    struct Ruled {
+        #[config(default = 80)]
+        port: u16,
+        token: SecretString,
+    }
+
+    /// Quotes the secret, which the problem must withhold.
+    fn token_fits_port(ruled: &Ruled) -> Result<(), Violation> {
+        let message = format!("{} does not fit the port", ruled.token.expose_secret());
+        Err(Violation::new(message).of(["port", "token"]))
+    }
+
+    /// The rule's problem sits on the line of its first variable, a plain
+    /// one: it is withheld there too.
+    #[test]
+    fn a_rule_naming_a_secret_second() {
+        let report = check_report::<Ruled>(&Source::from_pairs([("APP_TOKEN", CANARY)]));
+        assert!(!report.contains(CANARY), "{report}");
+        assert!(
+            report.contains("a rule across fields is broken"),
+            "{report}"
+        );
+    }
+
+    #[derive(crate::Config)]
+    #[config(prefix = "APP_")]
+    struct SecretWithAlias {
+        #[config(alias = "OLD_TOKEN")]
+        token: SecretString,
+        url: String,
+    }
+
+    #[derive(crate::Config)]
+    #[config(prefix = "APP_")]
+    struct PlainWithAlias {
+        token: SecretString,
+        #[config(alias = "OLD_URL")]
+        url: String,
+    }
+
+    fn env_file(text: &str) -> (tempfile::TempDir, Source) {
+        let dir = tempfile::TempDir::new().expect("a temporary directory");
+        let path = dir.path().join("deploy.env");
+        std::fs::write(&path, text).expect("the env file is written");
+        let source = Source::from_env_file(&path, false).expect("the env file reads");
+        (dir, source)
+    }
+
+    /// A dotenv value that copies a secret set under the secret's alias,
+    /// and a plain field read through an alias whose value copies a
+    /// secret: both are secret.
+    #[test]
+    fn copies_of_a_secret_through_an_alias() {
+        let (_dir, source) = env_file(&format!("OLD_TOKEN={CANARY}\nAPP_URL=${{OLD_TOKEN}}\n"));
+        let report = check_report::<SecretWithAlias>(&source);
+        assert!(!report.contains(CANARY), "{report}");
+        let (_dir, source) = env_file(&format!("APP_TOKEN={CANARY}\nOLD_URL=${{APP_TOKEN}}\n"));
+        let report = check_report::<PlainWithAlias>(&source);
+        assert!(!report.contains(CANARY), "{report}");
+    }
+}
+
+#[allow(dead_code)]
+mod rules_in_the_report {
+    use super::check_report;
+    use crate::Violation;
+    use crate::source::Source;
+
+    #[derive(crate::Config)]
+    struct Pool {
+        #[config(default = 2)]
+        size: u16,
+    }
+
+    #[derive(crate::Config)]
+    #[config(prefix = "APP_", validate = pool_is_wrong)]
+    struct OnlyNested {
+        #[config(nested)]
+        pool: Pool,
+    }
+
+    fn pool_is_wrong(_: &OnlyNested) -> Result<(), Violation> {
+        Err(Violation::new("the pool is wrong").of(["pool"]))
+    }
+
+    #[derive(crate::Config)]
+    #[config(prefix = "APP_", validate = names_no_field)]
+    struct Misnamed {
+        #[config(default = 1)]
+        workers: u16,
+    }
+
+    fn names_no_field(_: &Misnamed) -> Result<(), Violation> {
+        Err(Violation::new("the rule names no field").of(["wrokers"]))
+    }
+
+    /// A rule that names a nested field is about its struct's variables,
+    /// and shows on the first one's line.
+    #[test]
+    fn a_rule_naming_a_nested_field() {
+        let report = check_report::<OnlyNested>(&Source::from_pairs([("APP_POOL_SIZE", "1")]));
+        assert!(report.contains("the pool is wrong"), "{report}");
+        let line = report
+            .lines()
+            .find(|line| line.contains("APP_POOL_SIZE"))
+            .unwrap_or_default();
+        assert!(line.contains("the pool is wrong"), "{report}");
+        assert!(!line.contains("expected"), "{report}");
+    }
+
+    /// A name that is no field's has no line: the problem is shown all the
+    /// same, never a failure without a reason.
+    #[test]
+    fn a_rule_naming_no_field() {
+        let report = check_report::<Misnamed>(&Source::from_pairs([("APP_WORKERS", "1")]));
+        assert!(
+            report.contains("wrokers: the rule names no field"),
+            "{report}"
+        );
+    }
+}
