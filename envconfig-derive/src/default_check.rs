@@ -6,8 +6,8 @@
 use std::time::Duration;
 
 use envconfig_core::syntax::{bool, duration, float, int, size};
-use proc_macro2::TokenStream;
-use syn::{LitStr, Type};
+use proc_macro2::{TokenStream, TokenTree};
+use syn::{Lit, LitStr, Type};
 
 use crate::Errors;
 use crate::range::{Limit, Range};
@@ -21,24 +21,44 @@ pub enum DefaultLiteral {
     Number(TokenStream),
 }
 
-/// Checks that a default written as a number literal (`default = 2000`)
-/// lies in the field's `range`; the compiler checks the rest.
+/// Checks that a default written as a number literal (`default = 2000`,
+/// `-1`, `0x10`, `1_000u32`, `0.5`) lies in the field's `range`; any other
+/// expression (`2 * 300`) is left to the runtime, which checks its value
+/// when it is used.
 pub fn check_default_in_range(
     ty: &Type,
     tokens: &TokenStream,
     range: Option<&Range>,
     errors: &Errors,
 ) {
-    let text = tokens.to_string().replace(' ', "");
-    let is_number = text
-        .strip_prefix('-')
-        .unwrap_or(&text)
-        .starts_with(|c: char| c.is_ascii_digit());
-    if !is_number || range.is_none() || builtin_name(ty).is_none() {
+    if range.is_none() || builtin_name(ty).is_none() {
         return;
     }
+    let Some(text) = number_literal(tokens) else {
+        return;
+    };
     if let Err(reason) = check_one(ty, &text, range) {
         errors.spanned(tokens, format_args!("invalid default: {reason}"));
+    }
+}
+
+/// A number literal, with an optional `-`, in the decimal syntax the
+/// runtime's parsers read; `None` for any other expression.
+fn number_literal(tokens: &TokenStream) -> Option<String> {
+    let mut trees = tokens.clone().into_iter().peekable();
+    let negative = matches!(trees.peek(), Some(TokenTree::Punct(punct)) if punct.as_char() == '-');
+    if negative {
+        trees.next();
+    }
+    let literal = match (trees.next(), trees.next()) {
+        (Some(TokenTree::Literal(literal)), None) => Lit::new(literal),
+        _ => return None,
+    };
+    let sign = if negative { "-" } else { "" };
+    match literal {
+        Lit::Int(int) => Some(format!("{sign}{}", int.base10_parse::<u128>().ok()?)),
+        Lit::Float(float) => Some(format!("{sign}{}", float.base10_parse::<f64>().ok()?)),
+        _ => None,
     }
 }
 

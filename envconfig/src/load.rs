@@ -315,12 +315,24 @@ impl<'a> Loader<'a> {
                     let value = default();
                     // As the docs show it: a value when the parser writes
                     // one (`Level::Info` is `info`), else as written.
-                    let shown = match self.checked {
-                        Some(_) => parser
+                    let written = || {
+                        parser
                             .to_env(&value)
-                            .or_else(|| field.default_text().map(str::to_owned)),
-                        None => None,
+                            .or_else(|| field.default_text().map(str::to_owned))
                     };
+                    // A value the compiler could not check: its range and
+                    // `validate` hold for it as for a parsed one.
+                    if let Err(error) = parser.check(&value) {
+                        let kind = ProblemKind::InvalidDefault {
+                            value: written(),
+                            reason: error.reason().to_owned(),
+                        };
+                        let problem = Problem::new(var.name(), field.expected(&parser), kind)
+                            .with_reason_from_user_code(error.is_from_user_code());
+                        self.fail(problem, Some(Origin::Default), secret);
+                        return None;
+                    }
+                    let shown = self.checked.is_some().then(written).flatten();
                     self.record(
                         var.name(),
                         CheckStatus::Default,

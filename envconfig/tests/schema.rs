@@ -228,3 +228,74 @@ fn a_rule_naming_a_nested_field_names_its_variables() {
         "N_WORKERS, N_POOL_SIZE: the pool is smaller than the workers"
     );
 }
+
+fn at_most_eight_chars(key: &SecretString) -> Result<(), String> {
+    use secrecy::ExposeSecret as _;
+    match key.expose_secret().len() {
+        0..=8 => Ok(()),
+        n => Err(format!("{n} characters is too long")),
+    }
+}
+
+fn even(n: &u32) -> Result<(), String> {
+    if n.is_multiple_of(2) {
+        Ok(())
+    } else {
+        Err(format!("{n} is odd"))
+    }
+}
+
+#[derive(Config, Debug)]
+#[config(prefix = "D_")]
+#[allow(dead_code)]
+struct ExpressionDefaults {
+    #[config(default = 2 * 300, range = 1..=500)]
+    port: u16,
+    #[config(default = Duration::from_secs(2 * 3600), range = "1s"..="1h")]
+    timeout: Duration,
+    #[config(default = vec![1, 2, 3], range = 1..=2)]
+    weights: Vec<u32>,
+    #[config(default = 3, validate = even)]
+    pairs: u32,
+    #[config(default = SecretString::from("canary-too-long"), validate = at_most_eight_chars)]
+    key: SecretString,
+}
+
+/// A default written as a Rust expression is not checked by the compiler:
+/// its range and `validate` are checked when it is used, and a default
+/// that breaks them is the program's bug, reported as an invalid default.
+#[test]
+fn a_default_expression_keeps_the_range_and_validate_of_its_field() {
+    let error = ExpressionDefaults::from_vars::<[(&str, &str); 0]>([]).unwrap_err();
+    let problems: Vec<String> = error.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 5, "{error}");
+    let expected = [
+        ("D_PORT", "600", "out of range 1..=500"),
+        ("D_TIMEOUT", "2h", "out of range 1s..=1h"),
+        ("D_WEIGHTS", "1,2,3", "item 3: out of range 1..=2"),
+        ("D_PAIRS", "3", ""),
+    ];
+    for (problem, (var, value, reason)) in problems.iter().zip(expected) {
+        assert!(problem.starts_with(var), "{problem}");
+        assert!(problem.contains(value), "{problem}");
+        assert!(problem.contains(reason), "{problem}");
+    }
+    assert!(
+        error.problems()[..4]
+            .iter()
+            .all(|problem| matches!(problem.kind(), ProblemKind::InvalidDefault { .. })),
+        "{error}"
+    );
+    // The secret's default is neither shown nor quoted by its validator.
+    let text = format!("{error} {error:?}");
+    assert!(!text.contains("canary"), "{text}");
+    // Set, the variables are checked as ever, and the defaults not used.
+    let loaded = ExpressionDefaults::from_vars([
+        ("D_PORT", "80"),
+        ("D_TIMEOUT", "1s"),
+        ("D_WEIGHTS", "1"),
+        ("D_PAIRS", "2"),
+        ("D_KEY", "short"),
+    ]);
+    assert!(loaded.is_ok(), "{loaded:?}");
+}

@@ -20,6 +20,16 @@ struct Settings {
     threads: u32,
     #[config(default = "2h", range = "1s"..="1h")]
     deadline: Duration,
+    // Number literals in any of Rust's syntaxes are checked too.
+    #[config(default = 0x800, range = 1..=1024)]
+    queue: u32,
+    #[config(default = 2_000u32, range = 1..=1024)]
+    backlog: u32,
+    #[config(default = -5, range = 0..=10)]
+    offset: i32,
+    // An expression is checked when it is used, at run time.
+    #[config(default = 2 * 1000, range = 1..=1024)]
+    burst: u32,
 }
 
 fn main() {}

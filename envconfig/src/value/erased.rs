@@ -63,6 +63,9 @@ trait ParseIntoSlot {
     /// field's `shown` writes it; the value is kept in the slot, so that
     /// the expression is called once.
     fn default_to_env(&self) -> Option<String>;
+    /// Checks the default expression's value (see [`Parse::check`]),
+    /// kept in the slot as for [`default_to_env`](Self::default_to_env).
+    fn check_default(&self) -> Result<(), ValueError>;
     fn noun(&self) -> Noun;
 }
 
@@ -84,6 +87,16 @@ impl<P: Parse> ParseIntoSlot for Slot<'_, P> {
         let text = (default.shown)(&value);
         self.value.set(Some(value));
         text
+    }
+
+    fn check_default(&self) -> Result<(), ValueError> {
+        let Some(default) = self.default_expr else {
+            return Ok(());
+        };
+        let value = self.value.take().unwrap_or_else(default.value);
+        let checked = self.parser.check(&value);
+        self.value.set(Some(value));
+        checked
     }
 
     fn noun(&self) -> Noun {
@@ -121,6 +134,12 @@ impl Parse for Erased<'_> {
     /// erased caller holds only `()`, and asks for a default's text only.
     fn to_env(&self, (): &()) -> Option<String> {
         self.0.default_to_env()
+    }
+
+    /// Checks the default expression's value, as [`to_env`](Self::to_env)
+    /// writes it.
+    fn check(&self, (): &()) -> Result<(), ValueError> {
+        self.0.check_default()
     }
 }
 

@@ -38,6 +38,14 @@ impl<P: Parse> Parse for List<P> {
         }
         Ok(items)
     }
+    fn check(&self, items: &Vec<P::Value>) -> Result<(), ValueError> {
+        for (index, item) in items.iter().enumerate() {
+            self.item
+                .check(item)
+                .map_err(|e| e.context(format_args!("item {}", index + 1)))?;
+        }
+        Ok(())
+    }
     fn to_env(&self, items: &Vec<P::Value>) -> Option<String> {
         let items: Option<Vec<String>> = items.iter().map(|item| self.item.to_env(item)).collect();
         Some(items?.join(self.separator))

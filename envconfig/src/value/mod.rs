@@ -159,6 +159,15 @@ pub trait Parse {
     /// What the value is called in docs and errors.
     fn noun(&self) -> Noun;
 
+    /// Checks a value that was not parsed (a default written as a Rust
+    /// expression) as [`parse`](Self::parse) checks one it parses: its
+    /// `range` and its `validate`. A value of the type has no syntax left
+    /// to check.
+    fn check(&self, value: &Self::Value) -> Result<(), ValueError> {
+        let _ = value;
+        Ok(())
+    }
+
     /// `value` written as an environment value that parses back to it, if
     /// this parser knows how (see [`EnvValue::to_env`]).
     fn to_env(&self, value: &Self::Value) -> Option<String> {

@@ -74,19 +74,25 @@ where
 
     fn parse(&self, raw: &str) -> Result<P::Value, ValueError> {
         let value = self.inner.parse(raw)?;
+        self.check(&value)?;
+        Ok(value)
+    }
+
+    fn check(&self, value: &P::Value) -> Result<(), ValueError> {
+        self.inner.check(value)?;
         let (min, max) = (self.limit(&self.min)?, self.limit(&self.max)?);
         let below = match (&self.min, &min) {
-            (Limit::Value(min), _) | (_, Some(min)) => value < *min,
+            (Limit::Value(min), _) | (_, Some(min)) => value < min,
             _ => false,
         };
         let above = match (&self.max, &max) {
-            (Limit::Value(max), _) | (_, Some(max)) => value > *max,
+            (Limit::Value(max), _) | (_, Some(max)) => value > max,
             _ => false,
         };
         if below || above {
             return Err(ValueError::new(format!("out of range {}", self.shown)));
         }
-        Ok(value)
+        Ok(())
     }
 
     fn noun(&self) -> Noun {
@@ -135,8 +141,13 @@ impl<P: Parse, E: Display> Parse for Validated<P, E> {
 
     fn parse(&self, raw: &str) -> Result<P::Value, ValueError> {
         let value = self.inner.parse(raw)?;
-        (self.check)(&value).map_err(ValueError::from_user_code)?;
+        Parse::check(self, &value)?;
         Ok(value)
+    }
+
+    fn check(&self, value: &P::Value) -> Result<(), ValueError> {
+        self.inner.check(value)?;
+        (self.check)(value).map_err(ValueError::from_user_code)
     }
 
     fn noun(&self) -> Noun {

@@ -1,6 +1,6 @@
 //! `SecretBox<T>`: parsed as `T`, and boxed so that it is wiped on drop.
 
-use secrecy::SecretBox;
+use secrecy::{ExposeSecret, SecretBox};
 use zeroize::Zeroize;
 
 use super::{Noun, Parse, ValueError};
@@ -25,6 +25,9 @@ where
         self.0
             .parse(raw)
             .map(|value| SecretBox::new(Box::new(value)))
+    }
+    fn check(&self, value: &Self::Value) -> Result<(), ValueError> {
+        self.0.check(value.expose_secret())
     }
     fn noun(&self) -> Noun {
         self.0.noun()
