@@ -122,12 +122,23 @@ impl<'a> Loader<'a> {
             ..
         } = self;
         let mut checked = checked.unwrap_or_default();
+        // Whether `var` is secret or copies a secret, followed from name to
+        // name: a source keeps each copy once, and a later line points at
+        // an earlier one.
         let holds_secret = |var: &str| {
-            secret_vars.iter().any(|secret| secret == var)
-                || source
-                    .copies(var)
-                    .iter()
-                    .any(|copied| secret_vars.contains(copied))
+            let mut seen: Vec<&str> = Vec::new();
+            let mut todo = vec![var];
+            while let Some(name) = todo.pop() {
+                if seen.contains(&name) {
+                    continue;
+                }
+                if secret_vars.iter().any(|secret| secret == name) {
+                    return true;
+                }
+                seen.push(name);
+                todo.extend(source.copies(name).iter().map(String::as_str));
+            }
+            false
         };
         // A value read under an alias is the alias's.
         let is_secret = |var: &str| {

@@ -336,3 +336,37 @@ fn write(dir: &TempDir, name: &str, content: &str) -> PathBuf {
     std::fs::write(&path, content).expect("a temporary file");
     path
 }
+
+/// A secret field read through its alias: a dotenv line that copies the
+/// alias copies the secret.
+#[derive(crate::Config)]
+#[config(prefix = "APP_")]
+#[allow(dead_code)] // checked, not read
+struct AliasedSecret {
+    #[config(secret, alias = "OLD_TOKEN")]
+    token: String,
+    label: String,
+}
+
+#[test]
+fn a_copy_of_a_secret_set_through_its_alias_is_redacted() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let file = write(
+        &dir,
+        "prod.env",
+        "OLD_TOKEN=canary-aliased-secret\nAPP_LABEL=${OLD_TOKEN}\n",
+    );
+    let action = Action::Check(CheckOptions {
+        env_file: Some(file),
+        ..CheckOptions::default()
+    });
+    let Run::Exit(exit) = run::<AliasedSecret>(action, |_| Source::empty(), None) else {
+        panic!("expected an exit");
+    };
+    assert!(
+        !exit.stdout.contains("canary") && !exit.stderr.contains("canary"),
+        "{}{}",
+        exit.stdout,
+        exit.stderr
+    );
+}

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
-use super::env_file_syntax::{ScannedEntry, scan};
+use super::env_file_syntax::{ScannedEntry, expanded_size_bound, scan, unindented};
 use super::text_file::read_text;
 use super::{Entry, Origin, RawValue, Source};
 use crate::shown::Abridged;
@@ -75,7 +75,11 @@ impl Source {
         // The names set by the file's earlier lines: all that `${NAME}` may
         // expand from when the file is checked alone.
         let mut set_above: HashSet<&str> = HashSet::new();
-        for (entry, item) in scanned.iter().zip(dotenvy::from_read_iter(text.as_bytes())) {
+        let for_dotenvy = unindented(text);
+        for (entry, item) in scanned
+            .iter()
+            .zip(dotenvy::from_read_iter(for_dotenvy.as_bytes()))
+        {
             let origin = Origin::EnvFile {
                 path: Arc::clone(&path),
                 line: entry.line,
@@ -96,9 +100,20 @@ impl Source {
                 self.malformed.remove(&name);
             }
             if let EnvFileMode::Alone { .. } = mode {
+                // A later line wins, over an unchecked one too.
+                self.unchecked.remove(&name);
                 self.check_references_alone(entry, &name, &origin, &set_above);
             }
-            let copies = self.copies_of(&entry.references);
+            let mut copies = self.copies_of(&entry.references);
+            if !copies.is_empty() {
+                // Kept once, under a key of this line that no name can be
+                // (`\0`): the name points at it, and a later line copying
+                // the name points at it in turn, so no list is copied into
+                // another. The loader follows the chain.
+                let node = format!("{name}\0{}:{}", path.display(), entry.line);
+                self.copies.insert(node.clone(), copies);
+                copies = vec![node];
+            }
             let entry_value = Entry {
                 value: RawValue::Text(Zeroizing::new(value)),
                 origin,
@@ -178,13 +193,17 @@ impl Source {
         set_above: &HashSet<&str>,
     ) {
         let unresolved = entry.references.iter().find(|reference| {
-            !set_above.contains(*reference) || std::env::var_os(reference).is_some()
+            !set_above.contains(*reference)
+                || self.unchecked.contains_key(**reference)
+                || std::env::var_os(reference).is_some()
         });
         let Some(reference) = unresolved else {
             return;
         };
         let shown = Abridged::name(reference);
-        let reason = if set_above.contains(reference) {
+        let reason = if self.unchecked.contains_key(*reference) {
+            format!("its value expands ${{{shown}}}, which is not checked")
+        } else if set_above.contains(reference) {
             format!(
                 "its value expands ${{{shown}}}, which this machine's environment also sets, \
                  and dotenvy would take it from there"
@@ -233,8 +252,20 @@ fn read_env_file(path: &Path) -> Result<Zeroizing<String>, EnvFileError> {
     };
     let file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
     let length = file.metadata().map_or(0, |metadata| metadata.len());
-    read_text(file, length, MAX_ENV_FILE_BYTES).map_err(unreadable)
+    let text = read_text(file, length, MAX_ENV_FILE_BYTES).map_err(unreadable)?;
+    // dotenvy expands `${NAME}` with no bound of its own.
+    let from_environment = |name: &str| std::env::var_os(name).map_or(0, |value| value.len());
+    if expanded_size_bound(&text, MAX_EXPANDED_BYTES, from_environment).is_none() {
+        return Err(unreadable(format!(
+            "its `${{NAME}}` expansions could exceed the {} MiB limit",
+            MAX_EXPANDED_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(text)
 }
+
+/// The most bytes the values of a dotenv file may expand to.
+const MAX_EXPANDED_BYTES: usize = 4 * MAX_ENV_FILE_BYTES;
 
 /// A dotenv file that cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -314,7 +345,20 @@ mod tests {
              EARLY=${LATER_Q7}\nLATER_Q7=1\nHOME=/h\nMINE=$HOME\n",
         );
         assert_eq!(lookup(&source, "COPY"), "s3cret at f.env:2");
-        assert_eq!(source.copies["COPY2"], ["COPY", "TOKEN_Q7"]);
+        // Followed from name to name, as the loader does.
+        let mut copied: Vec<&str> = Vec::new();
+        let mut todo = vec!["COPY2"];
+        while let Some(name) = todo.pop() {
+            for next in source.copies(name) {
+                if !next.contains('\0') {
+                    copied.push(next);
+                }
+                todo.push(next);
+            }
+        }
+        copied.sort_unstable();
+        copied.dedup();
+        assert_eq!(copied, ["COPY", "TOKEN_Q7"]);
         assert_eq!(
             lookup(&source, "EARLY"),
             "unchecked: its value expands ${LATER_Q7}, which the file does not set above it"
@@ -352,5 +396,62 @@ mod tests {
         let added = source.add_env_file(&path);
         assert_eq!(added, Ok(()));
         assert!(lookup(&source, "A").starts_with("1 at "));
+    }
+
+    /// What is kept of `${NAME}` copies grows with the file, not with the
+    /// product of its lines: each line's list is kept once.
+    #[test]
+    fn copies_stay_in_proportion_to_the_file() {
+        let refs: String = (0..1000).map(|i| format!("$n{i}")).collect();
+        let mut text = format!("A={refs}\n");
+        for k in 0..1000 {
+            text += &format!("B{k}=$A\n");
+        }
+        let source = alone(&text);
+        let stored: usize = source.copies.values().map(Vec::len).sum();
+        assert!(
+            stored <= text.len(),
+            "{stored} names kept for a file of {} bytes",
+            text.len()
+        );
+    }
+
+    /// A 300-byte file whose lines each double the one above: dotenvy
+    /// would make 32 MiB of values of it (and of 40 such lines, 8 TiB).
+    #[test]
+    fn expansions_that_could_exhaust_memory_are_refused() {
+        let dir = TempDir::new().expect("a temporary directory");
+        let path = dir.path().join("bomb.env");
+        let mut text = "X0=xxxxxxxx\n".to_owned();
+        for k in 1..22 {
+            text += &format!("X{k}=$X{}$X{}\n", k - 1, k - 1);
+        }
+        std::fs::write(&path, &text).expect("a temporary file");
+        let Err(error) = Source::from_env_file(&path, false) else {
+            panic!("a {}-byte file was read", text.len());
+        };
+        assert!(error.to_string().contains("could exceed"), "{error}");
+    }
+
+    /// The last line wins: a later line that sets the name to a plain value
+    /// is what the deployment loads, so it is checked.
+    #[test]
+    fn a_later_line_replaces_an_unchecked_one() {
+        let source = alone("PORT=${NOT_SET_ANYWHERE_Q9}\nPORT=notaport\n");
+        assert_eq!(lookup(&source, "PORT"), "notaport at f.env:2");
+    }
+
+    /// A value that copies a name whose own value is unchecked depends on
+    /// a reference the file does not resolve: it is unchecked too, and the
+    /// checking machine's value is never shown.
+    #[test]
+    fn a_copy_of_an_unchecked_value_is_unchecked() {
+        // PATH: set on the machine that checks, not in the file.
+        let source = alone("BASE=${PATH}\nPORT=${BASE}\n");
+        assert!(lookup(&source, "BASE").starts_with("unchecked"));
+        assert_eq!(
+            lookup(&source, "PORT"),
+            "unchecked: its value expands ${BASE}, which is not checked"
+        );
     }
 }

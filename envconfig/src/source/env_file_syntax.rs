@@ -107,6 +107,65 @@ pub(crate) fn scan(text: &str) -> Vec<ScannedEntry<'_>> {
         .collect()
 }
 
+/// `text` without the blanks that start each logical line, when text
+/// follows them on that line: what to hand dotenvy, which yields the same
+/// items for it (it skips those blanks, and a `#` after them is a comment
+/// either way), but which looks through a line's leading blanks again for
+/// every further line of it: on an indented line whose quote stays open,
+/// quadratic time. Line breaks are all kept.
+pub(crate) fn unindented(text: &str) -> zeroize::Zeroizing<String> {
+    let mut out = zeroize::Zeroizing::new(String::with_capacity(text.len()));
+    let mut copied = 0;
+    let lines = LogicalLines {
+        text,
+        start: 0,
+        line: 1,
+    };
+    for logical in lines {
+        let rest = &text[logical.start..];
+        let blanks = rest
+            .find(|c: char| !c.is_whitespace() || c == '\n')
+            .unwrap_or(rest.len());
+        if blanks > 0 && rest[blanks..].starts_with(|c: char| c != '\n') {
+            out.push_str(&text[copied..logical.start]);
+            copied = logical.start + blanks;
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// An upper bound of the bytes of every value dotenvy makes of `text`, or
+/// `None` past `limit`: `X1=$X0$X0`, `X2=$X1$X1`, ... doubles a value on
+/// each line. Each `$` expands at most one name, whose value is at most the
+/// larger of what `from_environment` gives (dotenvy looks there first) and
+/// what the file last set it to.
+pub(crate) fn expanded_size_bound(
+    text: &str,
+    limit: usize,
+    from_environment: impl Fn(&str) -> usize,
+) -> Option<usize> {
+    let mut sizes: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut total = 0usize;
+    for (logical, entry) in entries(text) {
+        let Entry::Valid { name, references } = entry else {
+            continue;
+        };
+        let largest = (references.iter())
+            .map(|name| from_environment(name).max(sizes.get(name).copied().unwrap_or(0)))
+            .max()
+            .unwrap_or(0);
+        let dollars = logical.text.matches('$').count();
+        let size = logical
+            .text
+            .len()
+            .checked_add(dollars.checked_mul(largest)?)?;
+        total = total.checked_add(size).filter(|total| *total <= limit)?;
+        sizes.insert(name, size);
+    }
+    Some(total)
+}
+
 /// The logical lines that dotenvy yields an item for, with what it makes of
 /// them.
 fn entries(text: &str) -> impl Iterator<Item = (LogicalLine<'_>, Entry<'_>)> {
@@ -122,6 +181,8 @@ fn entries(text: &str) -> impl Iterator<Item = (LogicalLine<'_>, Entry<'_>)> {
 struct LogicalLine<'a> {
     /// The 1-based line of its first character.
     line: usize,
+    /// The byte offset of its first character in the file.
+    start: usize,
     /// Without the final `\n` or `\r\n`, or cut before a comment.
     text: &'a str,
     /// Why the file ends inside it, when it does; `text` is then the rest of
@@ -145,6 +206,7 @@ impl<'a> Iterator for LogicalLines<'a> {
         let (start, line) = (self.start, self.line);
         let logical = |text, unterminated| LogicalLine {
             line,
+            start,
             text,
             unterminated,
         };
@@ -162,9 +224,11 @@ impl<'a> Iterator for LogicalLines<'a> {
             self.start += physical.len();
             self.line += usize::from(physical.ends_with('\n'));
             let so_far = self.text.get(start..self.start).unwrap_or_default();
-            // Checked on each physical line, but only the first can match:
-            // a logical line goes on only where a quote opened.
-            if so_far.trim_start().starts_with('#') {
+            // dotenvy checks this on each physical line, but only the first
+            // can match: a logical line goes on only where a quote opened.
+            // Checking the others would look through the first line's
+            // blanks again for each of them.
+            if physical_start == start && physical.trim_start().starts_with('#') {
                 return Some(logical("", None));
             }
             for (offset, c) in physical.char_indices() {

@@ -475,3 +475,103 @@ fn definable_names(value: &str) -> Vec<&str> {
     }
     names
 }
+
+/// dotenvy yields the same names, values and failures on the unindented
+/// text as on the text.
+fn unindented_is_the_same_to_dotenvy(text: &str) -> Result<(), String> {
+    let same = |item: &Item| item.as_ref().map_err(|_| ()).cloned();
+    let before: Vec<_> = dotenvy_items(text).iter().map(same).collect();
+    let after: Vec<_> = dotenvy_items(&unindented(text)).iter().map(same).collect();
+    match before == after {
+        true => Ok(()),
+        false => Err(format!("{before:?} became {after:?}")),
+    }
+}
+
+#[test]
+fn dotenvy_reads_the_unindented_text_as_the_text() {
+    check(any_text(), |text| unindented_is_the_same_to_dotenvy(&text));
+    check(entry_like_text(), |text| {
+        unindented_is_the_same_to_dotenvy(&text)
+    });
+    let indented = "  A=1\n\t B=\"x\n  y\"\n   # c\n \u{a0}C='z' #c\n  \n   ";
+    unindented_is_the_same_to_dotenvy(indented).unwrap();
+    assert_eq!(
+        unindented(indented).as_str(),
+        "A=1\nB=\"x\n  y\"\n# c\nC='z' #c\n  \n   "
+    );
+}
+
+const MORE_PIECES: &[&str] = &[
+    "A",
+    "b",
+    "_",
+    "1",
+    ".",
+    "é",
+    "-",
+    "n",
+    "export ",
+    "export\t",
+    "export",
+    "=",
+    " ",
+    "\t",
+    "\u{a0}",
+    "'",
+    "\"",
+    "$",
+    "{",
+    "}",
+    "\\",
+    "#",
+    "\n",
+    "\n",
+    "\r\n",
+    "\r",
+    "\u{2028}",
+    "\u{85}",
+    "\u{3000}",
+    "\u{feff}",
+    "\0",
+    "٣",
+    "${A}",
+    "$A",
+    "  #",
+    " #",
+    "\\n",
+    "\\ ",
+    "\\\"",
+    "\\'",
+    "\\$",
+    "\u{1f600}",
+    "\u{b}",
+    "\u{c}",
+];
+
+#[test]
+fn agrees_with_dotenvy_on_a_wider_alphabet() {
+    let text = vec(select(MORE_PIECES), 0..40).prop_map(|pieces| pieces.concat());
+    check(text, |text| agrees_with_dotenvy(&text));
+}
+
+#[test]
+fn the_expansion_bound_holds() {
+    let bound_holds = |text: String| {
+        let from_environment = |name: &str| env::var_os(name).map_or(0, |value| value.len());
+        let bound = expanded_size_bound(&text, usize::MAX, from_environment).expect("no limit");
+        let made: usize = dotenvy_items(&text)
+            .iter()
+            .filter_map(|item| item.as_ref().ok())
+            .map(|(_, value)| value.len())
+            .sum();
+        match made <= bound {
+            true => Ok(()),
+            false => Err(format!("{made} bytes made, bound {bound}")),
+        }
+    };
+    check(any_text(), bound_holds);
+    check(entry_like_text(), bound_holds);
+    let text = vec(select(MORE_PIECES), 0..40).prop_map(|pieces| pieces.concat());
+    check(text, bound_holds);
+}
