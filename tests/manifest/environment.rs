@@ -314,3 +314,25 @@ fn a_name_set_twice() {
         run.stdout
     );
 }
+
+/// A secret's literal value that happens to hold `$(...)` (a
+/// generated password with symbols) must not show in a warning or a reason.
+#[test]
+fn a_secret_literal_with_a_reference_never_shows() {
+    let run = check(
+        &deployment(
+            "",
+            "env:
+  - name: BILLING_DATABASE_URL
+    value: postgres://billing:pw$(canary1)x@db/billing
+  - name: PAYMENT_TOKEN
+    value: tok$(canary2_PORT)en
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+",
+        ),
+        &[],
+    );
+    assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+    assert!(!run.stderr.contains("canary"), "{}", run.stderr);
+}

@@ -311,7 +311,15 @@ pub(crate) fn run<T: Config>(
             ..
         }) => {
             use crate::source::manifest::{ManifestError, read};
-            match read(&path, container.as_deref()) {
+            let docs = T::docs();
+            let secret: Vec<&str> = docs
+                .vars()
+                .iter()
+                .filter(|var| var.secret)
+                .flat_map(|var| std::iter::once(&var.name).chain(&var.aliases))
+                .map(String::as_str)
+                .collect();
+            match read(&path, container.as_deref(), &secret) {
                 Ok((source, checked)) => Run::Exit(check::<T>(&source, checked, strict)),
                 Err(ManifestError::Usage(message)) => Run::Exit(Usage(message).into()),
                 Err(ManifestError::Unreadable(message)) => {

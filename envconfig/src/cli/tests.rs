@@ -370,3 +370,55 @@ fn a_copy_of_a_secret_set_through_its_alias_is_redacted() {
         exit.stderr
     );
 }
+
+/// `--print-env-docs=k8s` writes each default so that, uncommented,
+/// it pins the same value; the kubelet reads `$$` in a `value:` as `$` and
+/// expands `$(NAME)`, so a default holding them must be written escaped.
+#[cfg(feature = "k8s")]
+#[test]
+fn k8s_docs_pin_a_default_with_dollars() {
+    #[derive(crate::Config)]
+    #[allow(dead_code)]
+    struct Motd {
+        #[config(default = "x")]
+        greeting: String,
+        #[config(default = "cost: $$5 for $(GREETING)")]
+        motd: String,
+    }
+    let docs = Motd::docs().render(Format::K8s);
+    let uncommented: String = docs
+        .lines()
+        .map(|line| match line.strip_prefix("        # ") {
+            Some(rest) if rest.starts_with("- ") || rest.starts_with("  ") => {
+                format!("        {rest}\n")
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect();
+    let manifest = format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: motd\nspec:\n  containers:\n  \
+         - name: motd\n    image: motd:1\n{}",
+        uncommented
+            .replace("\n        ", "\n    ")
+            .replacen("        env:", "    env:", 1)
+    );
+    let dir = TempDir::new().expect("a temporary directory");
+    let path = write(&dir, "pod.yaml", &manifest);
+    let action = Action::Check(CheckOptions {
+        manifest: Some(path),
+        ..CheckOptions::default()
+    });
+    let Run::Exit(exit) = run::<Motd>(action, |_| Source::empty(), None) else {
+        panic!("expected an exit");
+    };
+    let line = exit
+        .stdout
+        .lines()
+        .find(|line| line.contains(" MOTD "))
+        .unwrap_or("");
+    assert!(
+        line.ends_with("\"cost: $$5 for $(GREETING)\""),
+        "{line}\n{manifest}\n{}",
+        exit.stdout
+    );
+}

@@ -125,7 +125,9 @@ pub enum Format {
     /// - any other variable is commented out, with its default as its value
     ///   when the default is one, as in the `dotenv` template: the default
     ///   in the code applies, and a later change of it takes effect.
-    ///   Uncommenting an entry pins its value in the manifest.
+    ///   Uncommenting an entry pins its value in the manifest. Each `$` of
+    ///   a default is written `$$`, which the kubelet reads as one `$`
+    ///   (it expands `$(NAME)` in a `value:`).
     ///
     /// The description, type, default and example of each variable are in
     /// the comment above it.

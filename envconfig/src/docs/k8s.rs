@@ -170,7 +170,10 @@ fn push_var(out: &mut String, var: &VarDoc, secrets: Secrets, secret_name: &str)
             push_name(&mut entry, &var.name);
             entry.push_str("\n  value: ");
             // Empty is unset: a default that is a Rust expression applies.
-            json::push_string(&mut entry, var.default_value().unwrap_or(""));
+            // The kubelet reads `$$` as `$` and expands `$(NAME)` in a
+            // `value:`: every `$` doubled reads back as written.
+            let value = var.default_value().unwrap_or("").replace('$', "$$");
+            json::push_string(&mut entry, &value);
             var.required
         }
     };
@@ -335,9 +338,10 @@ pub(crate) mod tests {
         for (entry, var) in env.iter().zip(docs.vars()) {
             assert_eq!(entry["name"].as_str(), Some(var.name.as_str()), "{text}");
             if !var.secret {
-                // Empty, so that a default written in Rust applies.
-                let expected = var.default_value().unwrap_or("");
-                assert_eq!(entry["value"].as_str(), Some(expected), "{}", var.name);
+                // Empty, so that a default written in Rust applies; each
+                // `$` doubled, which the kubelet reads as one.
+                let expected = var.default_value().unwrap_or("").replace('$', "$$");
+                assert_eq!(entry["value"].as_str(), Some(&*expected), "{}", var.name);
             }
         }
     }

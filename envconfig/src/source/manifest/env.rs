@@ -52,6 +52,9 @@ pub(super) struct Env<'m, 's> {
     pub warnings: Vec<String>,
     /// The line of the `env` entry that set each name.
     env_lines: HashMap<String, usize>,
+    /// The names of the configuration's secret variables: text of their
+    /// values (a `$(...)` in a literal) is never quoted in a message.
+    secret: &'m [&'m str],
 }
 
 impl<'m, 's> Env<'m, 's> {
@@ -61,8 +64,10 @@ impl<'m, 's> Env<'m, 's> {
         manifest: &'m Manifest<'s>,
         container: &'m Container<'s>,
         path: Arc<Path>,
+        secret: &'m [&'m str],
     ) -> Self {
         let mut env = Env {
+            secret,
             manifest,
             container,
             path,
@@ -254,8 +259,17 @@ impl<'m, 's> Env<'m, 's> {
         let mut copies: Vec<String> = Vec::new();
         let mut optional: Option<String> = None;
         let mut undefined: Vec<String> = Vec::new();
+        // A secret's literal is secret text, whatever `$(` it holds.
+        let is_secret = self.secret.contains(&name);
+        let quoted = |reference: &str| {
+            if is_secret {
+                "...".to_owned()
+            } else {
+                Abridged::name(reference).to_string()
+            }
+        };
         let value = expand(text, |reference, out| {
-            let shown = Abridged::name(reference);
+            let shown = quoted(reference);
             let why = match self.vars.get(reference) {
                 Some(var) => {
                     copies.push(reference.to_owned());
@@ -288,13 +302,12 @@ impl<'m, 's> Env<'m, 's> {
             true
         });
         for reference in undefined {
+            let shown = quoted(&reference);
             self.warnings.push(format!(
-                "{}: {} expands $({}), which is not set above it: Kubernetes leaves the \
-                 text $({}) in its value",
+                "{}: {} expands $({shown}), which is not set above it: Kubernetes leaves the \
+                 text $({shown}) in its value",
                 origin.label(name),
                 Abridged::name(name),
-                Abridged::name(&reference),
-                Abridged::name(&reference)
             ));
         }
         copies.sort_unstable();

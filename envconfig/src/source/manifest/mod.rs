@@ -51,6 +51,7 @@ pub(crate) enum ManifestError {
 pub(crate) fn read(
     path: &Path,
     container: Option<&str>,
+    secret: &[&str],
 ) -> Result<(Source, String), ManifestError> {
     let stdin = path == Path::new("-");
     let shown_path: Arc<Path> = Arc::from(if stdin { Path::new("<stdin>") } else { path });
@@ -93,7 +94,7 @@ pub(crate) fn read(
         workload.document,
         stream.line(container.node)
     );
-    let env = Env::build(&manifest, container, shown_path);
+    let env = Env::build(&manifest, container, shown_path, secret);
     Ok((env.into_source(), checked))
 }
 
