@@ -336,3 +336,32 @@ fn a_secret_literal_with_a_reference_never_shows() {
     assert!(!run.stdout.contains("canary"), "{}", run.stdout);
     assert!(!run.stderr.contains("canary"), "{}", run.stderr);
 }
+
+/// Entries that each double the one above (`$(X0)$(X0)`, ...) would make
+/// terabytes of 40 lines: expanding stops past the 128 KiB that Linux
+/// starts a process with for one variable, and such a variable keeps the
+/// container from starting, which fails the check.
+#[test]
+fn a_value_that_expands_past_what_linux_starts_with_is_undeployable() {
+    let mut env = "- name: X0\n  value: xxxxxxxx\n".to_owned();
+    for k in 1..40 {
+        env += &format!("- name: X{k}\n  value: $(X{})$(X{})\n", k - 1, k - 1);
+    }
+    env += "- name: BILLING_ALLOWED_HOSTS\n  value: $(X39)\n";
+    let run = check(&with_env(&env), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    // 8 bytes doubled 14 times is 128 KiB: X14 is the first too long, and
+    // what copies it is not known.
+    assert!(
+        run.stdout
+            .contains("X14: its value is longer than the 128 KiB that Linux starts a process with"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.report_line("BILLING_ALLOWED_HOSTS")
+            .contains("unchecked"),
+        "{}",
+        run.stdout
+    );
+}

@@ -55,7 +55,17 @@ pub(super) struct Env<'m, 's> {
     /// The names of the configuration's secret variables: text of their
     /// values (a `$(...)` in a literal) is never quoted in a message.
     secret: &'m [&'m str],
+    /// What each expanded entry copies, kept once under a key no name can
+    /// be (`NAME\0n`): an entry's [`Var::copies`] points at its list, and
+    /// a later entry that copies it points at that list in turn, so that
+    /// no list is copied into another (the loader follows the chain).
+    pub copy_lists: HashMap<String, Vec<String>>,
 }
+
+/// The longest environment string Linux starts a process with,
+/// `NAME=value` and its final NUL (`MAX_ARG_STRLEN`): `execve` refuses a
+/// longer one, so the container would not start.
+const MAX_ARG_STRLEN: usize = 128 * 1024;
 
 impl<'m, 's> Env<'m, 's> {
     /// The environment of `container`, which is in the manifest read from
@@ -75,6 +85,7 @@ impl<'m, 's> Env<'m, 's> {
             facts: Facts::default(),
             warnings: Vec::new(),
             env_lines: HashMap::new(),
+            copy_lists: HashMap::new(),
         };
         let stream = manifest.stream;
         for key in ["envFrom", "env"] {
@@ -268,6 +279,10 @@ impl<'m, 's> Env<'m, 's> {
                 Abridged::name(reference).to_string()
             }
         };
+        // `$(A)$(A)` doubles a value, and an entry per line doubles it
+        // again: expanding stops past what a container could start with.
+        let longest = MAX_ARG_STRLEN.saturating_sub(name.len() + 2);
+        let mut too_long = text.len() > longest;
         let value = expand(text, |reference, out| {
             let shown = quoted(reference);
             let why = match self.vars.get(reference) {
@@ -279,7 +294,11 @@ impl<'m, 's> Env<'m, 's> {
                     }
                     match &var.setting {
                         Setting::Known(value) => {
-                            out.push_str(value);
+                            if out.len() + value.len() > longest {
+                                too_long = true;
+                            } else {
+                                out.push_str(value);
+                            }
                             return true;
                         }
                         Setting::Unknown(_) | Setting::Undeployable(_) => {
@@ -312,12 +331,26 @@ impl<'m, 's> Env<'m, 's> {
         }
         copies.sort_unstable();
         copies.dedup();
+        if !copies.is_empty() {
+            let list = format!("{name}\0{}", self.copy_lists.len());
+            self.copy_lists.insert(list.clone(), copies);
+            copies = vec![list];
+        }
         let how = HowSet {
             plain_text: (!text.is_empty()).then(|| ("a literal `value:`".into(), origin.clone())),
             optional,
         };
+        let setting = if too_long {
+            Setting::Undeployable(format!(
+                "its value is longer than the {} KiB that Linux starts a process with for one \
+                 variable (with its name), so the container would not start",
+                MAX_ARG_STRLEN / 1024
+            ))
+        } else {
+            unknown.map_or(Setting::Known(value), Setting::Unknown)
+        };
         Var {
-            setting: unknown.map_or(Setting::Known(value), Setting::Unknown),
+            setting,
             origin,
             copies,
             how,

@@ -106,6 +106,7 @@ impl Env<'_, '_> {
         source.file_alone = true;
         source.open_secret_files = false;
         let mut facts = self.facts;
+        source.copies.extend(self.copy_lists);
         for (name, var) in self.vars {
             if var.how.plain_text.is_some() || var.how.optional.is_some() {
                 facts.how_set.insert(name.clone(), var.how);
@@ -137,5 +138,41 @@ impl Env<'_, '_> {
         source.warnings = self.warnings;
         source.manifest = facts;
         source
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What is kept of `$(NAME)` copies grows with the manifest, not with
+    /// the product of its entries: each entry's list is kept once.
+    #[test]
+    fn copies_stay_in_proportion_to_the_manifest() {
+        let mut env = String::new();
+        for i in 0..1000 {
+            env += &format!("    - name: N{i}\n      value: x\n");
+        }
+        let all: String = (0..1000).map(|i| format!("$(N{i})")).collect();
+        env += &format!("    - name: A\n      value: {all}\n");
+        for k in 0..1000 {
+            env += &format!("    - name: B{k}\n      value: $(A)\n");
+        }
+        let text = format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  \
+             - name: c\n    image: c:1\n    env:\n{env}"
+        );
+        let dir = tempfile::TempDir::new().expect("a temporary directory");
+        let path = dir.path().join("pod.yaml");
+        std::fs::write(&path, &text).expect("the manifest is written");
+        let Ok((source, _)) = read(&path, None, &[]) else {
+            panic!("the manifest reads");
+        };
+        let stored: usize = source.copies.values().map(Vec::len).sum();
+        assert!(
+            stored <= text.len() / 10,
+            "{stored} names kept for a manifest of {} bytes",
+            text.len()
+        );
     }
 }
