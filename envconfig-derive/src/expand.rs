@@ -1,7 +1,7 @@
 //! Writing out the impl of `envconfig::Config` from the model: a table of the
 //! struct's variables and one runtime call per field, nothing decided here.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
@@ -85,11 +85,11 @@ pub fn config(config: &Config) -> TokenStream {
     let count = Literal::usize_unsuffixed(vars.len());
     let table = vars.iter().map(|var| field_entry(var));
     let parser_fns = fields.iter().filter_map(|field| match &field.kind {
-        FieldKind::Var(var) => Some(parser_fn(field, var)),
+        FieldKind::Var(var) => Some(replace_self(parser_fn(field, var), ident)),
         FieldKind::Nested { .. } => None,
     });
     let default_fns = fields.iter().filter_map(|field| match &field.kind {
-        FieldKind::Var(var) => default_fn(field, var),
+        FieldKind::Var(var) => default_fn(field, var).map(|tokens| replace_self(tokens, ident)),
         FieldKind::Nested { .. } => None,
     });
     let loads = fields.iter().map(|field| load(field, krate));
@@ -187,6 +187,30 @@ pub fn config(config: &Config) -> TokenStream {
             }
         };
     }
+}
+
+/// `tokens` with each `Self` written as the struct's name: the functions of
+/// the fields are free functions, where the `Self` of what the user wrote
+/// (`default = Self::PORT`, `parse_with = Self::parse`) would name nothing.
+/// The struct has no generics, so its name is all that `Self` stands for.
+fn replace_self(tokens: TokenStream, ident: &Ident) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Ident(word) if word == "Self" => {
+                let mut name = ident.clone();
+                name.set_span(word.span());
+                TokenTree::Ident(name)
+            }
+            TokenTree::Group(group) => {
+                let mut replaced =
+                    Group::new(group.delimiter(), replace_self(group.stream(), ident));
+                replaced.set_span(group.span());
+                TokenTree::Group(replaced)
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// The `static` description of one variable.

@@ -445,8 +445,9 @@ fn var<'a>(
         .and_then(|attr| range::range(&attr.value, errors));
     // A default of a type envconfig parses itself is checked now, with the
     // runtime's parsers: a service must not fail to start on its own
-    // default. Behind `parse_with`, only the user's function knows.
-    if !has_parse_with {
+    // default. Behind `parse_with`, only the user's function knows. On an
+    // `Option`, the default is already an error of its own.
+    if !has_parse_with && !optional {
         let separator = attrs.separator.as_ref().map(|attr| attr.value.value());
         match &default_literal {
             Some(DefaultLiteral::Text(text)) => {

@@ -97,11 +97,13 @@ impl FieldName {
 }
 
 impl Field {
-    /// Whether the value is secret: the one place that decides, for
-    /// loading, errors, the check report and the docs alike. The derive
-    /// decides it from the field's type as written (`SecretString`,
-    /// `SecretBox<T>`, also inside `Option` and `Vec`) and from
-    /// `#[config(secret)]`, never from the parser.
+    /// Whether the field is secret as declared: the derive decides it from
+    /// the field's type as written (`SecretString`, `SecretBox<T>`, also
+    /// inside `Option` and `Vec`) and from `#[config(secret)]`. The loader
+    /// and the docs also ask the parser ([`Parse::secret`]), which tells a
+    /// type alias of `SecretString`; a value is secret if either says so.
+    ///
+    /// [`Parse::secret`]: crate::value::Parse::secret
     pub(crate) fn is_secret(&self) -> bool {
         self.secret
     }

@@ -163,9 +163,9 @@
 //! dotenv file copies from a secret with `${NAME}`. A secret's value never
 //! appears in any output: `Display` and `Debug` of [`Error`] and
 //! [`Problem`], a parser's message about it, the [`Docs`] (a secret default
-//! shows as `<redacted>`), the check report, a warning. Write a secret's
-//! type out: a type alias of `SecretString` is not recognized as secret
-//! without `#[config(secret)]`.
+//! shows as `<redacted>`), the check report, a warning. A type alias of
+//! `SecretString` is secret too (its parser says so), except behind
+//! `parse_with`, which needs `#[config(secret)]`.
 //!
 //! Text from outside (values, names, paths, parser messages) is cut short
 //! and escaped wherever it is printed, so that it cannot flood a log, forge

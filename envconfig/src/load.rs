@@ -34,6 +34,10 @@ pub struct Loader<'a> {
     /// Whether the variable being loaded must be set: no default, no
     /// `Option`.
     required: bool,
+    /// Whether the variable being loaded is secret: by its field's type as
+    /// written or `secret` ([`Field::is_secret`]), or by the type its
+    /// parser gives (an alias of `SecretString`).
+    secret: bool,
     /// When set, the loader only names the variables the fields read,
     /// aliases included, and looks nothing up (see [`Loader::naming`]).
     names: Option<Vec<String>>,
@@ -70,6 +74,7 @@ impl<'a> Loader<'a> {
             warnings: Vec::new(),
             var: VarName::default(),
             required: false,
+            secret: false,
             names: None,
             name_aliases: true,
         }
@@ -186,6 +191,7 @@ impl<'a> Loader<'a> {
         // The loader sees every parser as one type (see `Slot`); the value
         // is taken from the slot, or is the default expression's.
         let slot = Slot::new(&parser, default_expr);
+        self.secret = field.is_secret() || parser.secret();
         let var = self.take_var(prefix, field);
         let loaded = if self.only_names(&var, field) {
             None
@@ -207,6 +213,7 @@ impl<'a> Loader<'a> {
         parser: P,
     ) -> Option<Option<P::Value>> {
         let slot = Slot::new(&parser, None);
+        self.secret = field.is_secret() || parser.secret();
         let var = self.take_var(prefix, field);
         let loaded = if self.only_names(&var, field) {
             None
@@ -301,7 +308,7 @@ impl<'a> Loader<'a> {
             FieldName::Suffix(suffix) => var.set(&[prefix, suffix]),
             FieldName::Exact(name) => var.set(&[name]),
         }
-        if field.is_secret() {
+        if self.secret {
             self.secret_vars.push(var.name().to_owned());
             // What a secret field reads under an old name is secret too.
             self.secret_vars
@@ -317,7 +324,7 @@ impl<'a> Loader<'a> {
         parser: P,
         default_expr: Option<fn() -> P::Value>,
     ) -> Option<P::Value> {
-        let secret = field.is_secret();
+        let secret = self.secret;
         match self.value(var, field, &parser) {
             Outcome::Loaded(value) => Some(value),
             Outcome::Failed | Outcome::Unchecked => None,
@@ -450,7 +457,7 @@ impl<'a> Loader<'a> {
 
     /// Looks up and parses one variable; a problem is recorded on failure.
     fn value<P: Parse>(&mut self, var: &VarName, field: &Field, parser: &P) -> Outcome<P::Value> {
-        let secret = field.is_secret();
+        let secret = self.secret;
         let (found, alias) = self.find(var, field);
         let through_alias = |origin: Origin| match alias {
             Some(alias) => Origin::Alias {

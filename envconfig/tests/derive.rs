@@ -949,3 +949,68 @@ fn an_empty_default_is_the_empty_list() {
         "{dotenv}"
     );
 }
+
+/// `Self` in a field's attributes is the struct, as anywhere in its
+/// definition.
+#[derive(Config, Debug)]
+struct SelfInAttributes {
+    #[config(default = Self::DEFAULT_PORT, range = Self::MIN_PORT..)]
+    port: u16,
+    #[config(parse_with = Self::parse_level, validate = Self::not_debug)]
+    level: Level,
+}
+
+impl SelfInAttributes {
+    const DEFAULT_PORT: u16 = 8080;
+    const MIN_PORT: u16 = 1024;
+
+    fn parse_level(text: &str) -> Result<Level, String> {
+        parse_level(text)
+    }
+
+    fn not_debug(level: &Level) -> Result<(), &'static str> {
+        match level {
+            Level::Debug => Err("no debug here"),
+            Level::Info => Ok(()),
+        }
+    }
+}
+
+#[test]
+fn self_in_field_attributes_names_the_struct() {
+    let config: SelfInAttributes = load(&[("LEVEL", "info")]).unwrap();
+    assert_eq!((config.port, config.level), (8080, Level::Info));
+    let error = load::<SelfInAttributes>(&[("PORT", "80"), ("LEVEL", "debug")]).unwrap_err();
+    assert_eq!(problem_vars(&error), ["PORT", "LEVEL"]);
+}
+
+mod renamed_secret_types {
+    use envconfig::Config;
+    use secrecy::SecretString as Password;
+
+    pub type DbUrl = secrecy::SecretString;
+
+    /// A secret type under another name is still a secret type.
+    #[derive(Config)]
+    pub struct Renamed {
+        pub database_url: DbUrl,
+        pub password: Password,
+        pub replicas: Option<Vec<DbUrl>>,
+    }
+}
+
+#[test]
+fn a_secret_type_under_another_name_is_secret() {
+    use renamed_secret_types::Renamed;
+    for var in Renamed::docs().vars() {
+        assert!(var.secret, "{}", var.name);
+    }
+    let loaded = Renamed::load_from_vars([
+        ("DATABASE_URL", "postgres://app:hunter2@db/app"),
+        ("PASSWORD", "hunter2"),
+        ("REPLICAS", "hunter2"),
+    ])
+    .unwrap();
+    let shown = loaded.effective().to_json();
+    assert!(!shown.contains("hunter2"), "{shown}");
+}

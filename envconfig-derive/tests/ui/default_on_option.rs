@@ -6,6 +6,9 @@ struct Settings {
     retries: Option<u8>,
     #[config(default = "30s")]
     timeout: Option<std::time::Duration>,
+    // One mistake, one error: the default is not also checked.
+    #[config(default = "soon")]
+    deadline: Option<std::time::Duration>,
 }
 
 fn main() {}

@@ -226,7 +226,7 @@ impl Docs {
         optional: bool,
         default_expr: Option<fn() -> P::Value>,
     ) {
-        let secret = field.is_secret();
+        let secret = field.is_secret() || parser.secret();
         let (default, default_is_value) = match (&field.default, default_expr) {
             (_, _) if secret => (field.default_text().map(|_| REDACTED.to_owned()), false),
             (DefaultValue::Expr(text), Some(default)) => match parser.to_env(&default()) {

@@ -71,6 +71,7 @@ trait ParseIntoSlot {
 
 /// What the docs also ask.
 trait DescribeSlot: ParseIntoSlot {
+    fn secret(&self) -> bool;
     fn choices(&self) -> Option<&'static [&'static str]>;
     fn value_kind(&self) -> ValueKind;
 }
@@ -105,6 +106,10 @@ impl<P: Parse> ParseIntoSlot for Slot<'_, P> {
 }
 
 impl<P: Parse> DescribeSlot for Slot<'_, P> {
+    fn secret(&self) -> bool {
+        self.parser.secret()
+    }
+
     fn choices(&self) -> Option<&'static [&'static str]> {
         self.parser.choices()
     }
@@ -160,6 +165,10 @@ impl Parse for Described<'_> {
     /// As [`Erased`]'s.
     fn to_env(&self, (): &()) -> Option<String> {
         self.0.default_to_env()
+    }
+
+    fn secret(&self) -> bool {
+        self.0.secret()
     }
 
     fn choices(&self) -> Option<&'static [&'static str]> {

@@ -38,6 +38,9 @@ impl<P: Parse> Parse for List<P> {
         }
         Ok(items)
     }
+    fn secret(&self) -> bool {
+        self.item.secret()
+    }
     fn check(&self, items: &Vec<P::Value>) -> Result<(), ValueError> {
         for (index, item) in items.iter().enumerate() {
             self.item

@@ -46,6 +46,9 @@ pub trait EnvValue: Sized {
     /// What this type is called in docs and errors.
     fn noun() -> Noun;
 
+    /// Whether a value of this type is secret (`SecretString`).
+    const SECRET: bool = false;
+
     /// The value written the way [`parse_env`](Self::parse_env) reads it,
     /// so that parsing the text gives the value back: how the docs show a
     /// default written as a Rust expression. `None` when it cannot be
@@ -158,6 +161,13 @@ pub trait Parse {
 
     /// What the value is called in docs and errors.
     fn noun(&self) -> Noun;
+
+    /// Whether the value is secret by its type, however the field's type
+    /// is written: `type DbUrl = SecretString` is secret too, which the
+    /// derive cannot see.
+    fn secret(&self) -> bool {
+        false
+    }
 
     /// Checks a value that was not parsed (a default written as a Rust
     /// expression) as [`parse`](Self::parse) checks one it parses: its

@@ -121,6 +121,9 @@ impl<T: EnvValue> Parse for Builtin<T> {
     fn noun(&self) -> Noun {
         T::noun()
     }
+    fn secret(&self) -> bool {
+        T::SECRET
+    }
     fn to_env(&self, value: &T) -> Option<String> {
         value.to_env()
     }

@@ -78,6 +78,10 @@ where
         Ok(value)
     }
 
+    fn secret(&self) -> bool {
+        self.inner.secret()
+    }
+
     fn check(&self, value: &P::Value) -> Result<(), ValueError> {
         self.inner.check(value)?;
         let (min, max) = (self.limit(&self.min)?, self.limit(&self.max)?);
@@ -143,6 +147,10 @@ impl<P: Parse, E: Display> Parse for Validated<P, E> {
         let value = self.inner.parse(raw)?;
         Parse::check(self, &value)?;
         Ok(value)
+    }
+
+    fn secret(&self) -> bool {
+        self.inner.secret()
     }
 
     fn check(&self, value: &P::Value) -> Result<(), ValueError> {

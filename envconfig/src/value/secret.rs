@@ -32,6 +32,9 @@ where
     fn noun(&self) -> Noun {
         self.0.noun()
     }
+    fn secret(&self) -> bool {
+        true
+    }
     fn value_kind(&self) -> super::ValueKind {
         self.0.value_kind()
     }

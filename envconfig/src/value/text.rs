@@ -47,6 +47,8 @@ impl EnvValue for PathBuf {
 }
 
 impl EnvValue for SecretString {
+    const SECRET: bool = true;
+
     fn parse_env(raw: &str) -> Result<SecretString, ValueError> {
         // Copied straight into the secret's exact-size box: no intermediate
         // buffer is left behind unzeroized.
