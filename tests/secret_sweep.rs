@@ -19,7 +19,18 @@
 //!   with every value valid and every value invalid, from the environment,
 //!   from `NAME_FILE`s and from `./.env`, with the defaults applied, with
 //!   nothing set; `--check-env --env-file PATH` with the valid and the
-//!   invalid values; and `--print-env-docs` in every format.
+//!   invalid values; with `k8s`, `--check-env --manifest PATH` with them as
+//!   literal `value:`s, as `value:`s that hold each secret's value in
+//!   references (`$(<value>)$(<value>_PORT)`: a warning and an unchecked
+//!   reason that must not quote them), and as a ConfigMap's `data`; and
+//!   `--print-env-docs` in every format.
+//!
+//! Some plain fields take part: a `copied` secret is copied by a plain field
+//! whose value in a dotenv file is `${NAME}` (`$(NAME)` in a manifest), the
+//! secret's variable or the alias it is set under, and which may itself be
+//! set under an alias; a `ruled` secret is quoted by its struct's rule,
+//! which names a plain field first and breaks when that field is set, in the
+//! invalid runs (the `ruled` secret is then valid, so that the rule runs).
 //!
 //! A leak is a canary, or its last ten characters (a value cut short), in
 //! any output, in any case. Every leak is listed, not only the first, and
@@ -32,7 +43,7 @@
 //! should, and the failing one reports every variable it made invalid; the
 //! control, a non-secret invalid value, is shown by every output that
 //! reports the invalid values; and it prints its figures:
-//! `secret sweep: 24 shapes × 9 kinds = 159 fields (...), ... leaks`.
+//! `secret sweep: 33 shapes × 10 kinds = 256 fields (...), ... leaks`.
 //!
 //! Each run of the binary goes through every one of [`MODES`]: a start,
 //! `--check-env`, and `--print-config` in both its formats.
@@ -63,7 +74,10 @@ const MIN_COMBINATIONS: usize = 500;
 /// One field of the matrix: a kind in a shape, and its canaries.
 struct Cell {
     kind: &'static KindSpec,
+    /// Its field's name in the kind's module.
+    field: &'static str,
     shape: &'static str,
+    place: Place,
     var: String,
     /// The name its value is set under: the variable, or its first alias,
     /// so that the alias shape loads through the alias.
@@ -93,9 +107,12 @@ impl Cell {
         }
     }
 
-    /// The value of the all-invalid runs: a list's middle item.
+    /// The value of the all-invalid runs: a list's middle item. A `ruled`
+    /// secret stays valid, so that its struct's rule runs (and breaks).
     fn invalid_value(&self) -> String {
-        if self.list {
+        if self.place == Place::Ruled {
+            self.valid_value()
+        } else if self.list {
             let plain = self.kind.plain;
             format!("{plain},{},{plain}", self.invalid_canary)
         } else {
@@ -117,9 +134,34 @@ struct Canary {
     cell: usize,
 }
 
+/// A plain field that copies a cell's value (`Place::Copier`).
+struct Copier {
+    /// The name it is set under: its variable, or its first alias.
+    set_as: String,
+    /// The cell it copies.
+    cell: usize,
+}
+
+/// Where the values are written, which decides how a copier copies.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Medium {
+    /// The process environment, `NAME_FILE`s, a ConfigMap's `data`: no
+    /// reference is expanded, a copier is given a plain value.
+    Plain,
+    /// A dotenv file: a copier is `${NAME}`.
+    Dotenv,
+    /// A manifest's literal `value:`: a copier is `$(NAME)`, and every
+    /// other `$` is written `$$`, as Kubernetes escapes it.
+    Manifest,
+}
+
 /// The whole matrix, as the sweep sees it.
 struct Sweep {
     cells: Vec<Cell>,
+    /// The variables of the plain fields that break their struct's rule
+    /// (`Place::RulePartner`), set in the invalid runs.
+    rule_partners: Vec<String>,
+    copiers: Vec<Copier>,
     canaries: Vec<Canary>,
     /// Shapes in the order of the lists.
     shapes: Vec<&'static str>,
@@ -135,16 +177,18 @@ impl Sweep {
         let mut cells: Vec<Cell> = Vec::new();
         let mut shapes: Vec<&'static str> = Vec::new();
         let mut skipped = BTreeMap::new();
+        let mut rule_partners = Vec::new();
+        let mut copiers = Vec::new();
         for kind in KINDS {
             let mut in_kind = 0;
             // The shared variables, as the non-secret partners read them.
             let mut partners = Vec::new();
             for spec in kind.fields {
-                if spec.place != Place::Partner && !shapes.contains(&spec.shape) {
+                if spec.place.is_secret() && !shapes.contains(&spec.shape) {
                     shapes.push(spec.shape);
                 }
                 if !spec.applies {
-                    if spec.place != Place::Partner {
+                    if spec.place.is_secret() {
                         let entry = skipped
                             .entry(spec.skip.reason())
                             .or_insert((0, spec.skip.by_type_system()));
@@ -155,24 +199,53 @@ impl Sweep {
                 let var = vars
                     .next()
                     .unwrap_or_else(|| panic!("no variable for {}.{}", kind.name, spec.field));
-                if spec.place == Place::Partner {
-                    partners.push(var.name.clone());
-                    continue;
+                match spec.place {
+                    Place::Partner => {
+                        partners.push(var.name.clone());
+                        continue;
+                    }
+                    Place::RulePartner => {
+                        rule_partners.push(var.name.clone());
+                        continue;
+                    }
+                    Place::Copier => {
+                        // It copies the secret of its name, listed above it.
+                        let cell = cells
+                            .iter()
+                            .position(|cell| {
+                                std::ptr::eq(cell.kind, kind) && cell.field == spec.field
+                            })
+                            .unwrap_or_else(|| panic!("{} copies no secret", var.name));
+                        copiers.push(Copier {
+                            set_as: var.aliases.first().unwrap_or(&var.name).clone(),
+                            cell,
+                        });
+                        continue;
+                    }
+                    Place::Top
+                    | Place::Nested
+                    | Place::SharedBefore
+                    | Place::SharedAfter
+                    | Place::Ruled => {}
                 }
                 let n = cells.len();
                 let invalid_canary = format!("canary-invalid-{n:03}");
                 cells.push(Cell {
                     kind,
+                    field: spec.field,
                     shape: spec.shape,
+                    place: spec.place,
                     var: var.name.clone(),
                     set_as: var.aliases.first().unwrap_or(&var.name).clone(),
                     list: var.value_type.starts_with("list of"),
                     valid_canary: (kind.valid)(n, in_kind),
                     // The shapes' `parse_with` and `validate` functions reject every
-                    // `canary-invalid-...`, whatever the kind.
-                    invalid_is_rejected: (kind.rejects)(&invalid_canary)
-                        || spec.shape.contains("parse_with")
-                        || spec.shape.contains("validate"),
+                    // `canary-invalid-...`, whatever the kind. A `ruled`
+                    // secret is valid in the invalid runs: its rule fails.
+                    invalid_is_rejected: spec.place != Place::Ruled
+                        && ((kind.rejects)(&invalid_canary)
+                            || spec.shape.contains("parse_with")
+                            || spec.shape.contains("validate")),
                     invalid_canary,
                     default: spec.default,
                 });
@@ -231,45 +304,122 @@ impl Sweep {
         }
         Sweep {
             cells,
+            rule_partners,
+            copiers,
             canaries,
             shapes,
             skipped,
         }
     }
 
-    fn vars(&self, value: impl Fn(&Cell) -> Option<String>) -> Vec<(String, String)> {
-        self.cells
+    /// The cells' values, as `value` writes them, then the rule partners'
+    /// (set when `invalid`),
+    /// the copiers' (after what they copy, as a reference must be), and
+    /// the control's.
+    fn vars(
+        &self,
+        medium: Medium,
+        invalid: bool,
+        value: impl Fn(&Cell) -> Option<String>,
+    ) -> Vec<(String, String)> {
+        let mut vars: Vec<(String, String)> = self
+            .cells
             .iter()
             .filter_map(|cell| Some((cell.set_as.clone(), value(cell)?)))
-            .collect()
+            .collect();
+        if invalid {
+            for partner in &self.rule_partners {
+                vars.push((partner.clone(), "true".to_owned()));
+            }
+        }
+        let (control, control_value) = (
+            CONTROL_VAR.to_owned(),
+            if invalid {
+                CONTROL_INVALID
+            } else {
+                CONTROL_VALID
+            }
+            .to_owned(),
+        );
+        for copier in &self.copiers {
+            let copied = &self.cells[copier.cell];
+            let value = match medium {
+                Medium::Plain => copied.kind.plain.to_owned(),
+                Medium::Dotenv => format!("${{{}}}", copied.set_as),
+                Medium::Manifest => format!("$({})", copied.set_as),
+            };
+            vars.push((copier.set_as.clone(), value));
+        }
+        vars.push((control, control_value));
+        vars
     }
 
     fn valid_vars(&self) -> Vec<(String, String)> {
-        let mut vars = self.vars(|cell| Some(cell.valid_value()));
-        vars.push((CONTROL_VAR.to_owned(), CONTROL_VALID.to_owned()));
-        vars
+        self.valid_in(Medium::Plain)
     }
 
     fn invalid_vars(&self) -> Vec<(String, String)> {
-        let mut vars = self.vars(|cell| Some(cell.invalid_value()));
-        vars.push((CONTROL_VAR.to_owned(), CONTROL_INVALID.to_owned()));
-        vars
+        self.invalid_in(Medium::Plain)
+    }
+
+    fn valid_in(&self, medium: Medium) -> Vec<(String, String)> {
+        self.vars(medium, false, |cell| {
+            Some(written(medium, cell.valid_value()))
+        })
+    }
+
+    fn invalid_in(&self, medium: Medium) -> Vec<(String, String)> {
+        self.vars(medium, true, |cell| {
+            Some(written(medium, cell.invalid_value()))
+        })
     }
 
     /// Every value valid, and the fields with a valid default unset.
     fn defaults_vars(&self) -> Vec<(String, String)> {
-        let mut vars = self.vars(|cell| (!cell.has_valid_default()).then(|| cell.valid_value()));
-        vars.push((CONTROL_VAR.to_owned(), CONTROL_VALID.to_owned()));
-        vars
+        self.vars(Medium::Plain, false, |cell| {
+            (!cell.has_valid_default()).then(|| cell.valid_value())
+        })
     }
 
-    /// The variables whose invalid value is a problem.
+    /// A manifest's literal `value:`s in which every secret's value is
+    /// written as references, `$(<value>)$(<value>_PORT)`: the first is set
+    /// by nothing (a warning: Kubernetes leaves the text as it is), the
+    /// second may be a Service's link (the value is not known, unchecked).
+    /// Neither message may quote a reference of a secret's value.
+    ///
+    /// The control is invalid with the valid values too, so that the check
+    /// fails whatever it makes of the values it cannot know: it exits 78.
+    #[cfg(feature = "k8s")]
+    fn references_in_manifest(&self, invalid: bool) -> Vec<(String, String)> {
+        self.vars(Medium::Manifest, true, |cell| {
+            let value = if invalid {
+                cell.invalid_value()
+            } else {
+                cell.valid_value()
+            };
+            Some(format!("$({value})$({value}_PORT)"))
+        })
+    }
+
+    /// The variables whose invalid value is a problem, and those of the
+    /// plain fields whose struct's rule the invalid values break.
     fn rejected_vars(&self) -> BTreeSet<&str> {
         self.cells
             .iter()
             .filter(|cell| cell.invalid_is_rejected)
             .map(|cell| cell.var.as_str())
+            .chain(self.rule_partners.iter().map(String::as_str))
             .collect()
+    }
+}
+
+/// A value as `medium` holds it: a manifest's literal `value:` writes `$`
+/// as `$$`.
+fn written(medium: Medium, value: String) -> String {
+    if medium == Medium::Manifest {
+        value.replace('$', "$$")
+    } else {
+        value
     }
 }
 
@@ -464,8 +614,12 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) {
         setting(root, "defaults applied", sweep.defaults_vars(), true),
         setting(root, "nothing set", Vec::new(), false),
     ];
-    settings[4].env.file(".env", &dotenv(&sweep.valid_vars()));
-    settings[5].env.file(".env", &dotenv(&sweep.invalid_vars()));
+    settings[4]
+        .env
+        .file(".env", &dotenv(&sweep.valid_in(Medium::Dotenv)));
+    settings[5]
+        .env
+        .file(".env", &dotenv(&sweep.invalid_in(Medium::Dotenv)));
 
     for setting in &settings {
         for (mode, flags) in MODES {
@@ -480,8 +634,8 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) {
     // `--check-env --env-file PATH`: the file alone, in an empty
     // environment.
     for (what, vars, code) in [
-        ("valid", sweep.valid_vars(), 0),
-        ("invalid", sweep.invalid_vars(), 78),
+        ("valid", sweep.valid_in(Medium::Dotenv), 0),
+        ("invalid", sweep.invalid_in(Medium::Dotenv), 78),
     ] {
         let env = setting(root, "env file", Vec::new(), code == 0).env;
         let file = env.file("deploy.env", &dotenv(&vars));
@@ -491,16 +645,34 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) {
     }
 
     // `--check-env --manifest PATH`: the values as a container's literal
-    // `value:`s, and as a ConfigMap's `data` that `envFrom` reads.
+    // `value:`s, as the same with each secret's value written as
+    // references (`$(...)`), and as a ConfigMap's `data` that `envFrom`
+    // reads.
     #[cfg(feature = "k8s")]
-    for (what, vars, code) in [
-        ("valid", sweep.valid_vars(), 0),
-        ("invalid", sweep.invalid_vars(), 78),
-    ] {
+    for (what, invalid, code) in [("valid", false, 0), ("invalid", true, 78)] {
         let env = setting(root, "manifest", Vec::new(), code == 0).env;
-        for (shape, manifest) in [
-            ("value:", support::k8s::manifest(&vars, false)),
-            ("ConfigMap", support::k8s::manifest(&vars, true)),
+        let (literal, plain) = if invalid {
+            (sweep.invalid_in(Medium::Manifest), sweep.invalid_vars())
+        } else {
+            (sweep.valid_in(Medium::Manifest), sweep.valid_vars())
+        };
+        let references = sweep.references_in_manifest(invalid);
+        for (shape, manifest, code) in [
+            (
+                "value:",
+                support::k8s::manifest_as_written(&literal, false),
+                code,
+            ),
+            (
+                "value: $(...)",
+                support::k8s::manifest_as_written(&references, false),
+                78,
+            ),
+            (
+                "ConfigMap",
+                support::k8s::manifest_as_written(&plain, true),
+                code,
+            ),
         ] {
             let file = env.file("deploy.yaml", &manifest);
             let file = file.to_str().expect("a UTF-8 path");
@@ -626,13 +798,18 @@ fn no_secret_reaches_any_output() {
         "secrets are said to be withheld"
     );
 
-    // The scan.
+    // The scan. A text that holds a canary holds its last ten characters:
+    // looking for those finds both.
+    let needles: Vec<String> = sweep
+        .canaries
+        .iter()
+        .map(|canary| fragment(&canary.text.to_lowercase()).to_owned())
+        .collect();
     let mut leaks = Vec::new();
     for output in &outputs.list {
         let text = output.text.to_lowercase();
-        for canary in &sweep.canaries {
-            let needle = canary.text.to_lowercase();
-            if text.contains(&needle) || text.contains(fragment(&needle)) {
+        for (canary, needle) in sweep.canaries.iter().zip(&needles) {
+            if text.contains(needle.as_str()) {
                 leaks.push((canary, output));
             }
         }

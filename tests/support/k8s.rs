@@ -5,6 +5,23 @@
 /// strings, which YAML reads as they are, and a literal's `$` is escaped
 /// as Kubernetes escapes it.
 pub fn manifest(vars: &[(String, String)], config_map: bool) -> String {
+    let escaped: Vec<(String, String)> = vars
+        .iter()
+        .map(|(name, value)| {
+            let value = if config_map {
+                value.clone()
+            } else {
+                value.replace('$', "$$")
+            };
+            (name.clone(), value)
+        })
+        .collect();
+    manifest_as_written(&escaped, config_map)
+}
+
+/// The same, with each value written as it is: a literal `value:` may hold
+/// references, `$(NAME)`, and writes a `$` of its own `$$`.
+pub fn manifest_as_written(vars: &[(String, String)], config_map: bool) -> String {
     let quoted = |text: &str| serde_json::to_string(text).expect("a JSON string");
     let mut out = String::new();
     if config_map {
@@ -28,7 +45,7 @@ pub fn manifest(vars: &[(String, String)], config_map: bool) -> String {
             out.push_str(&format!(
                 "            - name: {}\n              value: {}\n",
                 quoted(name),
-                quoted(&value.replace('$', "$$"))
+                quoted(value)
             ));
         }
     }

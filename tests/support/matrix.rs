@@ -14,18 +14,26 @@
 //!   items), `valid` (the valid canary numbered `n`, the field's number in
 //!   the whole matrix, or `i`, its number within the kind; `None` when the
 //!   kind's valid values cannot be told apart in an output), the exact
-//!   variable name, an alias (the `alias` shape's value is set under it),
-//!   and the literals of the defaults, each a canary of one
+//!   variable name, three aliases (the `alias` shape's, whose value is set
+//!   under it; the `copied_alias` shape's; and the alias of the plain field
+//!   that copies the `copied_by_alias` shape), and the literals of the
+//!   defaults, each a canary of one
 //!   field (a string default, an invalid string default, the default of a
 //!   `parse_with` field, an expression default and its canary).
 //! - A *shape* is how a field holds a secret: one line in `shapes!`, in the
 //!   section saying where the field is (`top`; `nested`, in a
 //!   `#[config(nested)]` struct; `shared_before`/`shared_after`, read with a
 //!   non-secret field of type `T`, of another nested struct, that reads the
-//!   same variable before or after it). The line gives the field's name, the
+//!   same variable before or after it; `copied`, in `Fields`, copied by a
+//!   non-secret field of the kind's `Copiers` struct, whose value is a
+//!   reference to the secret's variable or alias, `${NAME}` in a dotenv file
+//!   and `$(NAME)` in a manifest; `ruled`, in the kind's `Ruled` struct,
+//!   whose rule across fields quotes the secret and names a plain field,
+//!   `check`, first). The line gives the field's name, the
 //!   shape's label, the condition under which the kind allows it (and the
 //!   [`Skip`] reason when not), the default's canary if it has one, then the
-//!   field's attributes and type, written with `$K` for the kind's type.
+//!   field's attributes and type, written with `$K` for the kind's type (and
+//!   in `copied`, after `copier =>`, the copier's attributes and type).
 //!
 //! For every kind, the lists make a module (`integer`, `duration`, ...)
 //! holding a `Group` nested in [`Matrix`] (variables `SWEEP_<KIND>_...`),
@@ -90,6 +98,25 @@ pub enum Place {
     /// The non-secret field that reads a shared variable: no canary of its
     /// own, it reads its secret partner's.
     Partner,
+    /// In the kind's `Ruled` struct, a `#[config(nested)]` one whose rule
+    /// across fields quotes the secret and names a plain field first.
+    Ruled,
+    /// That plain field, `check`: set in the invalid runs, it breaks the
+    /// rule (the secrets stay valid, so that the rule runs).
+    RulePartner,
+    /// A non-secret field of the kind's `Copiers` struct that copies the
+    /// secret field of the same name: its value is a reference to the
+    /// secret's variable (or alias) in a dotenv file and in a manifest's
+    /// `value:`, and a plain value elsewhere.
+    Copier,
+}
+
+impl Place {
+    /// Whether the field is a secret of the matrix (a cell), not a plain
+    /// field that reads, copies or checks one.
+    pub fn is_secret(self) -> bool {
+        !matches!(self, Place::Partner | Place::RulePartner | Place::Copier)
+    }
 }
 
 /// Why a shape does not apply to a kind.
@@ -227,7 +254,8 @@ animals! {
     Pangolin "pangolin", Quetzal "quetzal", Salamander "salamander", Tapir "tapir",
     Vicuna "vicuna", Walrus "walrus", Wolverine "wolverine", Zorilla "zorilla",
     Ibex "ibex", Marmot "marmot", Platypus "platypus", Serval "serval",
-    Wombat "wombat", Yak "yak",
+    Wombat "wombat", Yak "yak", Bonobo "bonobo", Caracal "caracal", Gecko "gecko",
+    Lynx "lynx",
 }
 
 /// A `#[derive(Choice)]` enum. Its choices are public (the docs list
@@ -267,7 +295,8 @@ macro_rules! shapes {
     (
         $kind:ident $K:ident [$($zeroize:tt)*] [$($text:tt)*] [$($runtime_default:tt)*]
         [$($ranged:tt)*] { $($range:tt)* }
-        $exact:tt $alias:tt $default:tt $invalid_default:tt $with_default:tt { $($expr:tt)* } $expr_canary:tt
+        $exact:tt $alias:tt $copied_alias:tt $copier_alias:tt
+        $default:tt $invalid_default:tt $with_default:tt { $($expr:tt)* } $expr_canary:tt
     ) => {
         kind_module! { $kind $K, [$($zeroize)*]
             top {
@@ -340,6 +369,22 @@ macro_rules! shapes {
                 shared_box_first "shared variable: SecretBox<T>, then T" if [$($zeroize)*] else NotZeroize
                     => SecretBox<$K>;
             }
+            copied {
+                copied "#[config(secret)] T, copied by a plain T: dotenv COPY=${NAME}, manifest $(NAME)" if [all()] else Applies
+                    => #[config(secret)] $K; copier => $K;
+                copied_alias "#[config(secret, alias = \"OLD\")] T set through the alias, copied by a plain T: COPY=${OLD}" if [all()] else Applies
+                    => #[config(secret, alias = $copied_alias)] $K; copier => $K;
+                copied_by_alias "#[config(secret)] T, copied by a plain T read through its alias: OLD_COPY=${NAME}" if [all()] else Applies
+                    => #[config(secret)] $K; copier => #[config(alias = $copier_alias)] $K;
+            }
+            // A `ruled` type exposes its text (`ExposeSecret<str>`), which
+            // the rule quotes as it was set: a `$K` quoted with `{:?}` would
+            // not show every kind's canary (a `Duration` of `001h59m7s` is
+            // `7147s`), and the scan would not see it.
+            ruled {
+                rule "#[config(parse_with = f)] SecretString, quoted by its struct's rule, which names a plain field first" if [all()] else Applies
+                    => #[config(parse_with = as_secret_string)] SecretString;
+            }
         }
     };
 }
@@ -363,6 +408,15 @@ macro_rules! kind_module {
         shared_after { $(
             $a_name:ident $a_label:literal if [$($a_pred:tt)*] else $a_skip:ident
             $(default $a_default:expr)? => $(#[$($a_attr:tt)*])* $a_ty:ty;
+        )* }
+        copied { $(
+            $c_name:ident $c_label:literal if [$($c_pred:tt)*] else $c_skip:ident
+            $(default $c_default:expr)? => $(#[$($c_attr:tt)*])* $c_ty:ty;
+            copier => $(#[$($c_copier_attr:tt)*])* $c_copier_ty:ty;
+        )* }
+        ruled { $(
+            $r_name:ident $r_label:literal if [$($r_pred:tt)*] else $r_skip:ident
+            $(default $r_default:expr)? => $(#[$($r_attr:tt)*])* $r_ty:ty;
         )* }
     ) => {
         pub mod $kind {
@@ -390,13 +444,60 @@ macro_rules! kind_module {
                 $( #[cfg($($pred)*)] $(#[$($attr)*])* pub $name: $ty, )*
                 $( #[cfg($($b_pred)*)] $(#[$($b_attr)*])* pub $b_name: $b_ty, )*
                 $( #[cfg($($a_pred)*)] $(#[$($a_attr)*])* pub $a_name: $a_ty, )*
+                $( #[cfg($($c_pred)*)] $(#[$($c_attr)*])* pub $c_name: $c_ty, )*
                 #[config(nested)]
                 pub nested: Nested,
+                #[config(nested)]
+                pub ruled: Ruled,
+                #[config(nested)]
+                pub copiers: Copiers,
             }
 
             #[derive(Config)]
             pub struct Nested {
                 $( #[cfg($($n_pred)*)] $(#[$($n_attr)*])* pub $n_name: $n_ty, )*
+            }
+
+            /// The secrets of the `ruled` shapes, under a rule of the
+            /// struct that quotes them and names `check`, a plain field,
+            /// first: the rule's problem sits on `check`'s line of the
+            /// `--check-env` report. It is broken when `check` is set, in
+            /// the sweep's invalid runs (which set the secrets valid).
+            #[derive(Config)]
+            #[config(validate = rule_quotes_secrets)]
+            pub struct Ruled {
+                #[config(default = false)]
+                pub check: bool,
+                $( #[cfg($($r_pred)*)] $(#[$($r_attr)*])* pub $r_name: $r_ty, )*
+            }
+
+            /// A rule across fields whose words quote the secrets, as a
+            /// careless rule's do.
+            fn rule_quotes_secrets(ruled: &Ruled) -> Result<(), envconfig::Violation> {
+                if !ruled.check {
+                    return Ok(());
+                }
+                #[allow(unused_mut)]
+                let mut quoted: Vec<String> = Vec::new();
+                #[allow(unused_mut)]
+                let mut named = vec!["check"];
+                $(
+                    #[cfg($($r_pred)*)]
+                    quoted.push(secrecy::ExposeSecret::expose_secret(&ruled.$r_name).to_owned());
+                    #[cfg($($r_pred)*)]
+                    named.push(stringify!($r_name));
+                )*
+                Err(envconfig::Violation::new(format!("{} do not pass the check", quoted.join(", ")))
+                    .of(named))
+            }
+
+            /// The plain fields that copy the `copied` shapes' secrets:
+            /// each is named after the secret it copies, and is set to a
+            /// reference to it in a dotenv file (`${NAME}`) or a manifest's
+            /// `value:` (`$(NAME)`), to a plain value elsewhere.
+            #[derive(Config)]
+            pub struct Copiers {
+                $( #[cfg($($c_pred)*)] $(#[$($c_copier_attr)*])* pub $c_name: $c_copier_ty, )*
             }
 
             #[derive(Config)]
@@ -453,7 +554,18 @@ macro_rules! kind_module {
                 $( kind_module!(@spec $name $label Top [$($pred)*] $skip $($default)?), )*
                 $( kind_module!(@spec $b_name $b_label SharedBefore [$($b_pred)*] $b_skip $($b_default)?), )*
                 $( kind_module!(@spec $a_name $a_label SharedAfter [$($a_pred)*] $a_skip $($a_default)?), )*
+                $( kind_module!(@spec $c_name $c_label Top [$($c_pred)*] $c_skip $($c_default)?), )*
                 $( kind_module!(@spec $n_name $n_label Nested [$($n_pred)*] $n_skip $($n_default)?), )*
+                FieldSpec {
+                    field: "check",
+                    shape: "",
+                    place: Place::RulePartner,
+                    applies: true,
+                    skip: Skip::Applies,
+                    default: None,
+                },
+                $( kind_module!(@spec $r_name $r_label Ruled [$($r_pred)*] $r_skip $($r_default)?), )*
+                $( kind_module!(@spec $c_name $c_label Copier [$($c_pred)*] $c_skip), )*
                 $( kind_module!(@spec $a_name $a_label Partner [$($a_pred)*] $a_skip), )*
             ];
         }
@@ -501,7 +613,8 @@ macro_rules! kinds {
         $kind:ident: $K:ident
             zeroize [$($zeroize:tt)*] text [$($text:tt)*] runtime_default [$($runtime_default:tt)*]
             range [$($ranged:tt)*] { $($range:tt)* }
-            plain $plain:tt valid $valid:expr, exact $exact:tt alias $alias:tt
+            plain $plain:tt valid $valid:expr, exact $exact:tt
+            alias $alias:tt $copied_alias:tt $copier_alias:tt
             default $default:tt invalid_default $invalid_default:tt with_default $with_default:tt
             expr { $($expr:tt)* } $expr_canary:tt;
     )*) => {
@@ -509,7 +622,8 @@ macro_rules! kinds {
             shapes! {
                 $kind $K [$($zeroize)*] [$($text)*] [$($runtime_default)*]
                 [$($ranged)*] { $($range)* }
-                $exact $alias $default $invalid_default $with_default { $($expr)* } $expr_canary
+                $exact $alias $copied_alias $copier_alias
+                $default $invalid_default $with_default { $($expr)* } $expr_canary
             }
         )*
 
@@ -532,7 +646,8 @@ macro_rules! kinds {
 kinds! {
     string: String zeroize [all()] text [all()] runtime_default [any()]
         range [any()] { 0..=1 }
-        plain "plain-text" valid |n, _| Some(format!("canary-valid-{n:03}")), exact "EXACT_STRING" alias "OLD_STRING"
+        plain "plain-text" valid |n, _| Some(format!("canary-valid-{n:03}")), exact "EXACT_STRING"
+        alias "OLD_STRING" "OLD_COPIED_STRING" "OLD_COPIER_STRING"
         default "canary-string-default-d01" invalid_default "" with_default "canary-string-with-default-w01"
         expr { String::from("canary-string-expr-e01") } "canary-string-expr-e01";
     // A valid bool is one of true/false, 1/0, yes/no, on/off: words that
@@ -540,47 +655,56 @@ kinds! {
     // one from the output's own words. Its invalid values are canaries.
     boolean: bool zeroize [all()] text [any()] runtime_default [any()]
         range [any()] { 0..=1 }
-        plain "on" valid |_, _| None, exact "EXACT_BOOL" alias "OLD_BOOL"
+        plain "on" valid |_, _| None, exact "EXACT_BOOL"
+        alias "OLD_BOOL" "OLD_COPIED_BOOL" "OLD_COPIER_BOOL"
         default "on" invalid_default "" with_default "off"
         expr { true } "true";
     integer: u16 zeroize [all()] text [any()] runtime_default [any()]
         range [all()] { 1..=65535 }
-        plain "7" valid |n, _| Some((40_000 + 97 * n).to_string()), exact "EXACT_U16" alias "OLD_U16"
+        plain "7" valid |n, _| Some((40_000 + 97 * n).to_string()), exact "EXACT_U16"
+        alias "OLD_U16" "OLD_COPIED_U16" "OLD_COPIER_U16"
         default "39119" invalid_default "" with_default "38211"
         expr { 38873 } "38873";
     float: f64 zeroize [all()] text [any()] runtime_default [any()]
         range [all()] { 0.0..=100000.0 }
-        plain "0.5" valid |n, _| Some(format!("{n:03}.0078125")), exact "EXACT_F64" alias "OLD_F64"
+        plain "0.5" valid |n, _| Some(format!("{n:03}.0078125")), exact "EXACT_F64"
+        alias "OLD_F64" "OLD_COPIED_F64" "OLD_COPIER_F64"
         default "988.5078125" invalid_default "" with_default "966.5625"
         expr { 9770.375 } "9770.375";
     duration: Duration zeroize [any()] text [any()] runtime_default [any()]
         range [all()] { "1s"..="1000h" }
-        plain "1s" valid |n, _| Some(format!("{n:03}h59m7s")), exact "EXACT_DURATION" alias "OLD_DURATION"
+        plain "1s" valid |n, _| Some(format!("{n:03}h59m7s")), exact "EXACT_DURATION"
+        alias "OLD_DURATION" "OLD_COPIED_DURATION" "OLD_COPIER_DURATION"
         default "986h1m1s" invalid_default "" with_default "975h3m3s"
         expr { Duration::from_secs(86399) } "86399";
     byte_size: ByteSize zeroize [any()] text [any()] runtime_default [any()]
         range [all()] { ..="1Ti" }
-        plain "1Ki" valid |n, _| Some(format!("{n:03}.5Mi")), exact "EXACT_BYTE_SIZE" alias "OLD_BYTE_SIZE"
+        plain "1Ki" valid |n, _| Some(format!("{n:03}.5Mi")), exact "EXACT_BYTE_SIZE"
+        alias "OLD_BYTE_SIZE" "OLD_COPIED_BYTE_SIZE" "OLD_COPIER_BYTE_SIZE"
         default "9.25Gi" invalid_default "" with_default "8.75Gi"
         expr { ByteSize::new(9876543) } "9876543";
     path: PathBuf zeroize [any()] text [any()] runtime_default [any()]
         range [any()] { 0..=1 }
-        plain "/srv/plain" valid |n, _| Some(format!("/srv/canary-path-{n:03}")), exact "EXACT_PATH" alias "OLD_PATH"
+        plain "/srv/plain" valid |n, _| Some(format!("/srv/canary-path-{n:03}")), exact "EXACT_PATH"
+        alias "OLD_PATH" "OLD_COPIED_PATH" "OLD_COPIER_PATH"
         default "/srv/canary-path-default-d07" invalid_default "" with_default "/srv/canary-path-with-default-w07"
         expr { PathBuf::from("/srv/canary-path-expr-e07") } "/srv/canary-path-expr-e07";
     token: Token zeroize [all()] text [any()] runtime_default [all()]
         range [any()] { 0..=1 }
-        plain "tok-plain" valid |n, _| Some(format!("tok-canary-{n:03}")), exact "EXACT_TOKEN" alias "OLD_TOKEN"
+        plain "tok-plain" valid |n, _| Some(format!("tok-canary-{n:03}")), exact "EXACT_TOKEN"
+        alias "OLD_TOKEN" "OLD_COPIED_TOKEN" "OLD_COPIER_TOKEN"
         default "tok-canary-default-d08" invalid_default "canary-invalid-default-i08" with_default "tok-canary-with-default-w08"
         expr { Token::new("tok-canary-expr-e08") } "tok-canary-expr-e08";
     choice: Animal zeroize [all()] text [any()] runtime_default [all()]
         range [any()] { 0..=1 }
-        plain "dodo" valid |_, i| animal(i), exact "EXACT_ANIMAL" alias "OLD_ANIMAL"
+        plain "dodo" valid |_, i| animal(i), exact "EXACT_ANIMAL"
+        alias "OLD_ANIMAL" "OLD_COPIED_ANIMAL" "OLD_COPIER_ANIMAL"
         default "quokka" invalid_default "canary-invalid-default-i09" with_default "okapi"
         expr { Animal::Narwhal } "narwhal";
     mode: Mode zeroize [any()] text [any()] runtime_default [any()]
         range [any()] { 0..=1 }
-        plain "fast" valid |_, _| None, exact "EXACT_MODE" alias "OLD_MODE"
+        plain "fast" valid |_, _| None, exact "EXACT_MODE"
+        alias "OLD_MODE" "OLD_COPIED_MODE" "OLD_COPIER_MODE"
         default "slow" invalid_default "" with_default "eco"
         expr { Mode::Slow } "slow";
 }
