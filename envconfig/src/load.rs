@@ -426,9 +426,18 @@ impl<'a> Loader<'a> {
         for alias in field.aliases {
             alias_var.set(&[alias]);
             let by_alias = source.lookup(&alias_var);
-            // An alias that may or may not be set (checking a manifest whose
-            // Secret is not at hand) is neither read nor warned about.
-            if is_unset(&by_alias) || matches!(by_alias, Lookup::Unchecked(..)) {
+            if is_unset(&by_alias) {
+                continue;
+            }
+            // An alias set to what cannot be known here (checking a manifest
+            // whose Secret is not at hand) is not warned about; with the
+            // variable unset, it is what the variable would be read from, so
+            // the variable is unchecked, not missing.
+            if matches!(by_alias, Lookup::Unchecked(..)) {
+                if is_unset(&found.0) {
+                    self.read_as.push((var.name().to_owned(), alias));
+                    found = (by_alias, Some(*alias));
+                }
                 continue;
             }
             if is_unset(&found.0) {

@@ -365,3 +365,24 @@ fn a_value_that_expands_past_what_linux_starts_with_is_undeployable() {
         run.stdout
     );
 }
+
+/// A variable unset under its name but set through its alias to what the
+/// check cannot read (a Secret's key) would be read from the alias: it is
+/// unchecked, not missing or defaulted.
+#[test]
+fn a_variable_set_through_its_alias_to_an_unknown_value_is_unchecked() {
+    let run = check(
+        &with_env(
+            "- name: PORT
+  valueFrom:
+    secretKeyRef:
+      name: billing-secrets
+      key: port
+",
+        ),
+        &[],
+    );
+    let line = run.report_line("BILLING_PORT");
+    assert!(line.contains("unchecked"), "{}", run.stdout);
+    assert!(line.contains("alias PORT"), "{}", run.stdout);
+}
