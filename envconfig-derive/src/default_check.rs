@@ -86,12 +86,17 @@ pub fn check_default(
     let value = text.value();
     match wrapped(ty) {
         Some((Wrapper::Vec, item)) => {
-            // An empty default is the empty list.
-            if value.trim().is_empty() {
+            // An empty default is the empty list; a blank one is an empty
+            // item, as the runtime's `List` reads it.
+            if value.is_empty() {
                 return;
             }
             for (index, piece) in value.split(separator.unwrap_or(",")).enumerate() {
-                if let Err(reason) = check_one(item, piece.trim(), range) {
+                let checked = match piece.trim() {
+                    "" => Err("it is empty".to_owned()),
+                    piece => check_one(item, piece, range),
+                };
+                if let Err(reason) = checked {
                     errors.spanned(
                         text,
                         format_args!("invalid default: item {}: {reason}", index + 1),
@@ -105,6 +110,28 @@ pub fn check_default(
             if let Err(reason) = check_one(ty, &value, range) {
                 errors.spanned(text, format_args!("invalid default: {reason}"));
             }
+        }
+    }
+}
+
+/// Checks that each string end of `range` (`"1s"..="1h"`) is a value of
+/// the field's built-in type (the item type of a `Vec`): the runtime parses
+/// it for every value, and one that does not parse refuses them all.
+pub fn check_range_limits(ty: &Type, range: &Range, errors: &Errors) {
+    let ty = match wrapped(ty) {
+        Some((Wrapper::Vec | Wrapper::SecretBox, inner)) => {
+            return check_range_limits(inner, range, errors);
+        }
+        _ => ty,
+    };
+    let Some(name) = builtin_name(ty) else {
+        return;
+    };
+    for limit in [&range.min, &range.max] {
+        if let Limit::Text(text) = limit
+            && let Err(reason) = parse(name, &text.value())
+        {
+            errors.spanned(text, format_args!("invalid end of the range: {reason}"));
         }
     }
 }
@@ -126,8 +153,11 @@ fn check_one(ty: &Type, text: &str, range: Option<&Range>) -> Result<(), String>
         Limit::Value(tokens) => parse(name, &tokens.to_string().replace(' ', "")).ok(),
         Limit::Open => None,
     };
-    let below = limit(&range.min).is_some_and(|min| value < min);
-    let above = limit(&range.max).is_some_and(|max| value > max);
+    // Unordered (a NaN) is out of every range, as at runtime.
+    let below = limit(&range.min)
+        .is_some_and(|min| value.partial_cmp(&min).is_none_or(|order| order.is_lt()));
+    let above = limit(&range.max)
+        .is_some_and(|max| value.partial_cmp(&max).is_none_or(|order| order.is_gt()));
     if value != Value::Other && (below || above) {
         return Err(format!("out of the field's range {}", range.shown));
     }
@@ -156,16 +186,28 @@ fn parse(name: &str, text: &str) -> Result<Value, String> {
         i8 => Integer, i16 => Integer, i32 => Integer, i64 => Integer, i128 => Integer
     );
     match name {
+        // The target's width is unknown here: as on a 64-bit target.
         "usize" => int::parse_int::<u64>(text)
             .map(|value| Value::Unsigned(value.into()))
-            .map_err(|_| int::NOT_AN_INTEGER.to_owned()),
+            .map_err(|error| match error {
+                int::IntError::NotAnInteger => int::NOT_AN_INTEGER.to_owned(),
+                int::IntError::OutOfRange => int::out_of_range(u64::MIN, u64::MAX),
+            }),
         "isize" => int::parse_int::<i64>(text)
             .map(|value| Value::Integer(value.into()))
-            .map_err(|_| int::NOT_AN_INTEGER.to_owned()),
+            .map_err(|error| match error {
+                int::IntError::NotAnInteger => int::NOT_AN_INTEGER.to_owned(),
+                int::IntError::OutOfRange => int::out_of_range(i64::MIN, i64::MAX),
+            }),
         "bool" => bool::parse_bool(text)
             .map(|_| Value::Other)
             .map_err(str::to_owned),
-        "f32" | "f64" => float::parse_float::<f64>(text)
+        // An `f32` rounded as the runtime rounds it; widening to `f64` is
+        // exact and keeps the order.
+        "f32" => float::parse_float::<f32>(text)
+            .map(|value| Value::Float(value.into()))
+            .map_err(str::to_owned),
+        "f64" => float::parse_float::<f64>(text)
             .map(Value::Float)
             .map_err(str::to_owned),
         "Duration" => duration::parse_duration(text)
@@ -209,5 +251,75 @@ mod tests {
                 (got, _) => panic!("{written} {text}: {got:?}"),
             }
         }
+    }
+
+    #[test]
+    fn a_string_end_of_a_range_is_a_value_of_the_type() {
+        let cases = [
+            ("Duration", r#""30"..="1h""#, true),
+            ("Vec<Duration>", r#""1s"..="1x""#, true),
+            ("u16", r#""1"..="70000""#, true),
+            ("Duration", r#""1s"..="1h""#, false),
+            ("MyType", r#""anything".."#, false),
+        ];
+        for (ty, written, fails) in cases {
+            let errors = Errors::default();
+            let range = crate::range::range(&written.parse().unwrap(), &errors).unwrap();
+            check_range_limits(&syn::parse_str(ty).unwrap(), &range, &errors);
+            assert_eq!(errors.finish().is_some(), fails, "{ty} {written}");
+        }
+    }
+
+    fn range_of(written: &str) -> Range {
+        let errors = Errors::default();
+        let range = crate::range::range(&written.parse().unwrap(), &errors).unwrap();
+        assert!(errors.finish().is_none());
+        range
+    }
+
+    /// What the derive says of a string default, as the runtime would.
+    fn verdict(
+        ty: &str,
+        text: &str,
+        separator: Option<&str>,
+        range: Option<&str>,
+    ) -> Option<String> {
+        let errors = Errors::default();
+        let ty: Type = syn::parse_str(ty).unwrap();
+        let lit = LitStr::new(text, proc_macro2::Span::call_site());
+        let range = range.map(range_of);
+        check_default(&ty, &lit, separator, range.as_ref(), &errors);
+        errors.finish().map(|error| error.to_string())
+    }
+
+    #[test]
+    fn a_blank_list_default_is_refused_as_the_runtime_refuses_it() {
+        // Runtime: `List::parse(" ")` is "item 1 is empty".
+        assert!(verdict("Vec<u16>", " ", None, None).is_some());
+        assert!(verdict("Vec<u16>", "", None, None).is_none());
+    }
+
+    #[test]
+    fn an_f32_default_is_compared_as_an_f32() {
+        // Runtime: "16777217" is 16777216.0 as an f32, inside the range.
+        assert_eq!(
+            verdict("f32", "16777217", None, Some("0.0..=16777216.0")),
+            None
+        );
+        assert!(verdict("f64", "16777217", None, Some("0.0..=16777216.0")).is_some());
+    }
+
+    #[test]
+    fn a_pointer_sized_default_out_of_range_names_the_range() {
+        // Runtime: "out of range 0..=18446744073709551615".
+        for (ty, text) in [("usize", "-1"), ("isize", "9223372036854775808")] {
+            let got = verdict(ty, text, None, None).unwrap_or_default();
+            assert!(got.contains("out of range"), "{ty} {text}: {got}");
+        }
+    }
+
+    #[test]
+    fn nan_is_out_of_a_float_range() {
+        assert!(verdict("f64", "NaN", None, Some("0.0..=1.0")).is_some());
     }
 }

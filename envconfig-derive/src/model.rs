@@ -11,7 +11,9 @@ use syn::{Data, DeriveInput, Fields, LitStr, Path, Type};
 
 use crate::Errors;
 use crate::attr::{self, Attr, FieldAttrs, StructAttrs};
-use crate::default_check::{DefaultLiteral, check_default, check_default_in_range};
+use crate::default_check::{
+    DefaultLiteral, check_default, check_default_in_range, check_range_limits,
+};
 use crate::expr_text::expr_text;
 use crate::name::{VarName, check_var_name, checked_prefix, is_var_name, screaming_snake_case};
 use crate::parser::{Parser, Within, parser};
@@ -447,6 +449,9 @@ fn var<'a>(
     // runtime's parsers: a service must not fail to start on its own
     // default. Behind `parse_with`, only the user's function knows. On an
     // `Option`, the default is already an error of its own.
+    if let (false, Some(range)) = (has_parse_with, &range) {
+        check_range_limits(value_ty, range, errors);
+    }
     if !has_parse_with && !optional {
         let separator = attrs.separator.as_ref().map(|attr| attr.value.value());
         match &default_literal {

@@ -299,3 +299,25 @@ fn a_default_expression_keeps_the_range_and_validate_of_its_field() {
     ]);
     assert!(loaded.is_ok(), "{loaded:?}");
 }
+
+#[derive(Config, Debug)]
+#[allow(dead_code)]
+struct Hosts {
+    #[config(default = vec!["a,b".to_owned()])]
+    hosts: Vec<String>,
+    #[config(default = vec!["a".to_owned(), "b".to_owned()])]
+    pair: Vec<String>,
+}
+
+/// A list default written in Rust is shown as an environment value only
+/// when that value reads back as the same list: an item holding the
+/// separator is shown as written.
+#[test]
+fn a_list_default_is_shown_as_a_value_only_if_it_reads_back() {
+    let docs = Hosts::docs();
+    let [hosts, pair] = docs.vars() else {
+        panic!("two variables");
+    };
+    assert_eq!(hosts.default_value(), None, "{hosts:?}");
+    assert_eq!(pair.default_value(), Some("a,b"), "{pair:?}");
+}

@@ -30,6 +30,12 @@ struct Settings {
     // An expression is checked when it is used, at run time.
     #[config(default = 2 * 1000, range = 1..=1024)]
     burst: u32,
+    // A blank list default is an empty item, as the runtime reads it.
+    #[config(default = " ")]
+    ports: Vec<u16>,
+    // A string end of a range is parsed like the variable.
+    #[config(range = "30"..="1h", default = "5m")]
+    grace: Duration,
 }
 
 fn main() {}

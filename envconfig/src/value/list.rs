@@ -50,8 +50,17 @@ impl<P: Parse> Parse for List<P> {
         Ok(())
     }
     fn to_env(&self, items: &Vec<P::Value>) -> Option<String> {
-        let items: Option<Vec<String>> = items.iter().map(|item| self.item.to_env(item)).collect();
-        Some(items?.join(self.separator))
+        let items: Vec<String> = items
+            .iter()
+            .map(|item| self.item.to_env(item))
+            .collect::<Option<_>>()?;
+        let text = items.join(self.separator);
+        // Only text that splits back into the same items: an item with the
+        // separator in it, with surrounding whitespace, or empty would not.
+        let pieces = text.split(self.separator).map(str::trim);
+        let splits_back = items.is_empty() || pieces.eq(items.iter().map(String::as_str));
+        let nonempty = items.iter().all(|item| !item.is_empty());
+        (splits_back && nonempty).then_some(text)
     }
     fn value_kind(&self) -> super::ValueKind {
         super::ValueKind {
@@ -98,6 +107,25 @@ mod tests {
                     );
                 }
                 (got, _) => panic!("{raw:?}: {:?}", got.map_err(|e| e.reason().to_owned())),
+            }
+        }
+    }
+
+    /// `to_env` promises text that parses back to the same value: the docs
+    /// show a `Vec` default expression with it (and `dotenv`/`k8s` emit it).
+    #[test]
+    fn to_env_parses_back_or_is_none() {
+        let list = List::new(",", (&&Pick::<String>::new()).parser());
+        let values: [Vec<String>; 4] = [
+            vec!["a,b".into()],
+            vec![" padded ".into()],
+            vec!["".into()],
+            vec!["x".into(), "".into()],
+        ];
+        for value in values {
+            if let Some(text) = list.to_env(&value) {
+                let back = list.parse(&text).map_err(|e| e.reason().to_owned());
+                assert_eq!(back, Ok(value.clone()), "{value:?} written as {text:?}");
             }
         }
     }

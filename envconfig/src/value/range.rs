@@ -85,12 +85,18 @@ where
     fn check(&self, value: &P::Value) -> Result<(), ValueError> {
         self.inner.check(value)?;
         let (min, max) = (self.limit(&self.min)?, self.limit(&self.max)?);
+        // Unordered (a NaN) is out of every range: `NaN < min` and
+        // `NaN > max` are both false.
         let below = match (&self.min, &min) {
-            (Limit::Value(min), _) | (_, Some(min)) => value < min,
+            (Limit::Value(min), _) | (_, Some(min)) => {
+                value.partial_cmp(min).is_none_or(|order| order.is_lt())
+            }
             _ => false,
         };
         let above = match (&self.max, &max) {
-            (Limit::Value(max), _) | (_, Some(max)) => value > max,
+            (Limit::Value(max), _) | (_, Some(max)) => {
+                value.partial_cmp(max).is_none_or(|order| order.is_gt())
+            }
             _ => false,
         };
         if below || above {
@@ -218,5 +224,32 @@ mod tests {
         assert_eq!(timeouts.parse("30s").ok(), Some(Duration::from_secs(30)));
         assert!(timeouts.parse("2h").is_err());
         assert_eq!(timeouts.noun().one, "duration in \"1s\"..=\"1h\"");
+    }
+
+    /// NaN is in no range: `NaN < min` and `NaN > max` are both false, so a
+    /// check written as `value < min || value > max` lets it through.
+    #[test]
+    fn nan_is_out_of_every_float_range() {
+        let ratio = InRange::new(
+            (&&Pick::<f64>::new()).parser(),
+            Limit::Value(0.0),
+            Limit::Value(1.0),
+            "0.0..=1.0",
+        );
+        for raw in ["NaN", "nan", "-nan"] {
+            let got = ratio.parse(raw).map_err(|e| e.reason().to_owned());
+            assert_eq!(got.ok().map(f64::is_nan), None, "{raw} was accepted");
+        }
+        assert!(
+            ratio.check(&f64::NAN).is_err(),
+            "a NaN default expression passed"
+        );
+        let text = InRange::new(
+            (&&Pick::<f32>::new()).parser(),
+            Limit::Text("0"),
+            Limit::Open,
+            "\"0\"..",
+        );
+        assert!(text.parse("NaN").is_err(), "NaN accepted in \"0\"..");
     }
 }
