@@ -1574,3 +1574,34 @@ fn the_text_table_fits_the_terminal() {
         "{widest:?}\n{screen}"
     );
 }
+
+/// Text from outside is escaped wherever it is printed, bidi overrides too
+/// (DESIGN, Secrets): also in `--print-config=json`.
+#[test]
+fn print_config_json_escapes_bidi_overrides() {
+    let env = Env::new(VALID).set("BILLING_ALLOWED_HOSTS", "evil\u{202e}hs.txt");
+    let run = env.run(&["--print-config=json"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert!(json["variables"].is_array());
+    assert!(!run.stdout.contains('\u{202e}'), "{}", run.stdout);
+}
+
+/// The clap integration takes the same spellings of `--print-config` as
+/// envconfig's own command line.
+#[test]
+fn clap_print_config_takes_the_same_spellings() {
+    let binary = example_binary("clap_service", &["clap"]);
+    let env = Env::new(&[("REPORTS_DATABASE_URL", "postgres://db/reports")]);
+    let json = env.run_binary(&binary, &["--print-config=json"]);
+    assert_eq!(json.code, 0, "{json:?}");
+    assert!(json.stdout.starts_with('{'), "{}", json.stdout);
+    for args in [&["--print-config=JSON"][..], &["--print-config", "json"]] {
+        let run = env.run_binary(&binary, args);
+        assert_eq!(
+            (run.code, &run.stdout),
+            (json.code, &json.stdout),
+            "{args:?}: {run:?}"
+        );
+    }
+}

@@ -88,7 +88,7 @@ pub struct EffectiveConfig {
 }
 
 /// One variable of an [`EffectiveConfig`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct EffectiveVar {
     /// The variable's name (`APP_PORT`).
@@ -270,6 +270,18 @@ impl fmt::Display for Provenance {
             Provenance::Default => f.write_str("default"),
             Provenance::Unset => f.write_str("unset"),
         }
+    }
+}
+
+/// Bounded and escaped like `Display`: a value from outside is abridged.
+impl fmt::Debug for EffectiveVar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EffectiveVar")
+            .field("name", &Abridged::name(&self.name))
+            .field("value", &self.value.as_deref().map(Abridged::quoted))
+            .field("secret", &self.secret)
+            .field("provenance", &self.provenance)
+            .finish()
     }
 }
 

@@ -163,12 +163,14 @@ pub(crate) fn mask_url_passwords(text: &str) -> Cow<'_, str> {
     let mut from = 0;
     while let Some(found) = text[from..].find("://") {
         let start = from + found + "://".len();
-        // The authority ends where the path, query or fragment starts, or
-        // at a blank. A password may hold `,` and `;` (RFC 3986's
-        // userinfo), so a list's separator does not end it: the next URL
-        // of a list ends at its own `://`, found from the last `@`.
+        // The authority ends where the path starts, or at a blank; not at
+        // `?` or `#`, which libpq and other drivers read as part of a
+        // password (`postgres://app:p#ss@db`): masking too much is
+        // harmless. A password may hold `,` and `;` (RFC 3986's
+        // userinfo), so a list's separator does not end it either: the
+        // next URL of a list is found from the last `@`, at its own `://`.
         let end = text[start..]
-            .find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace())
+            .find(|c: char| c == '/' || c.is_whitespace())
             .map_or(text.len(), |at| start + at);
         let authority = &text[start..end];
         from = start;
@@ -233,6 +235,9 @@ mod tests {
             ("postgres://app:p,ss@db/app", "postgres://app:***@db/app"),
             ("postgres://app:p;ss@db/app", "postgres://app:***@db/app"),
             ("a://h1,b://u:p@h2", "a://h1,b://u:***@h2"),
+            // libpq reads `#` and `?` before the `@` as part of the password.
+            ("postgres://app:p#ss@db/app", "postgres://app:***@db/app"),
+            ("postgres://app:p?ss@db/app", "postgres://app:***@db/app"),
             ("no url here", "no url here"),
             ("://:@", "://:***@"),
         ];

@@ -268,3 +268,52 @@ fn a_secret_read_through_an_alias_is_secret_for_every_field() {
     let shown = format!("{effective} {effective:#} {}", effective.to_json());
     assert!(!shown.contains("canary"), "{shown}");
 }
+
+#[derive(Config)]
+#[config(prefix = "APP_")]
+#[allow(dead_code)]
+struct UrlNotSecret {
+    /// A URL that is not secret, but may hold a password.
+    database_url: String,
+    #[config(default = "x")]
+    note: String,
+}
+
+/// libpq reads `postgres://app:p#ss@db/app` as user `app`, password `p#ss`
+/// (it ends the userinfo at `@` or `/` only); so do many drivers for `?`.
+/// The operator's view must not print that password.
+#[test]
+fn a_password_with_hash_or_question_mark_in_a_url_is_masked() {
+    for url in [
+        "postgres://app:p#ss@db/app",
+        "postgres://app:p?ss@db/app",
+        "redis://:canary#1?x@cache:6379",
+    ] {
+        let loaded = UrlNotSecret::load_from_vars([("APP_DATABASE_URL", url)]).unwrap();
+        let line = loaded.effective().to_string();
+        let table = format!("{:#}", loaded.effective());
+        let json = loaded.effective().to_json();
+        for shown in [&line, &table, &json] {
+            assert!(
+                !shown.contains("ss@") && !shown.contains("canary"),
+                "{url}: {shown}"
+            );
+        }
+    }
+}
+
+/// `Debug` is bounded like `Display` (DESIGN, Secrets): a 100 kB value in
+/// the environment must not become a 100 kB `{:?}` of the start-up view.
+#[test]
+fn debug_of_the_effective_config_is_bounded() {
+    let long = "v".repeat(100_000);
+    let loaded = UrlNotSecret::load_from_vars([("APP_DATABASE_URL", long.as_str())]).unwrap();
+    let display = loaded.effective().to_string();
+    assert!(display.len() < 1_000, "Display: {} bytes", display.len());
+    let debug = format!("{:?}", loaded.effective());
+    assert!(
+        debug.len() < 4_000,
+        "Debug of EffectiveConfig: {} bytes",
+        debug.len()
+    );
+}

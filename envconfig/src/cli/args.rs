@@ -34,7 +34,7 @@ pub(crate) enum ConfigFormat {
 
 impl ConfigFormat {
     /// The format of `name`, case aside.
-    fn named(name: &str) -> Option<ConfigFormat> {
+    pub(super) fn named(name: &str) -> Option<ConfigFormat> {
         match name.to_ascii_lowercase().as_str() {
             "text" => Some(ConfigFormat::Text),
             "json" => Some(ConfigFormat::Json),

@@ -73,7 +73,7 @@ pub struct Args {
         long,
         value_name = "FORMAT",
         num_args = 0..=1,
-        require_equals = true,
+        ignore_case = true,
         default_missing_value = "text",
         value_parser = ["text", "json"],
         conflicts_with_all = ["check_env", "print_env_docs"]
@@ -143,13 +143,60 @@ impl Args {
             #[cfg(feature = "k8s")]
             container: self.container.clone(),
         });
-        if let Some(format) = &self.print_config {
-            let format = match format.as_str() {
-                "json" => ConfigFormat::Json,
-                _ => ConfigFormat::Text,
-            };
+        if let Some(name) = &self.print_config {
+            let format = ConfigFormat::named(name).ok_or_else(|| {
+                Usage(format!(
+                    "--print-config: unknown format {name:?}: expected text or json"
+                ))
+            })?;
+            if self.print_env_docs.is_some() || self.check_env {
+                return Err(Usage(
+                    "--print-config cannot be used with --print-env-docs or --check-env".into(),
+                ));
+            }
             return Ok(Action::PrintConfig(format));
         }
         Action::from_flags(self.print_env_docs, check)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::args::parse_args;
+    use super::*;
+    use ::clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        env: Args,
+    }
+
+    /// The same flags mean the same to clap and to the plain parser.
+    #[test]
+    fn print_config_agrees_with_the_plain_parser() {
+        for args in [
+            &["app", "--print-config=json"][..],
+            &["app", "--print-config=JSON"],
+            &["app", "--print-config=Text"],
+        ] {
+            let plain = parse_args(args.iter().map(Into::into));
+            let clap = Cli::try_parse_from(args.iter().copied())
+                .map_err(|error| error.kind())
+                .map(|cli| cli.env.action());
+            assert_eq!(clap, Ok(plain), "{args:?}");
+        }
+    }
+
+    /// Flags set in code follow the command line's rules.
+    #[test]
+    fn flags_set_in_code_follow_the_command_lines_rules() {
+        let mut args = Args {
+            print_config: Some("JSON".into()),
+            ..Args::default()
+        };
+        assert_eq!(args.action(), Ok(Action::PrintConfig(ConfigFormat::Json)));
+        args.check_env = true;
+        assert!(args.action().is_err(), "{:?}", args.action());
     }
 }

@@ -64,7 +64,8 @@ const DOTENV: &str = ".env";
 /// (`EX_USAGE`). A malformed dotenv
 /// file exits with 78, naming the file and the line, never quoting it: it
 /// may hold a secret. Output that cannot be written (a full disk, a closed
-/// pipe) exits with 74 (`EX_IOERR`). Every other argument is left to the
+/// stdout) exits with 74 (`EX_IOERR`); a reader that stops early (`| head`)
+/// is no error. Every other argument is left to the
 /// application, and nothing after `--` is looked at. `FORMAT` is attached
 /// with `=`, or is the next argument unless that starts with `-`; it is
 /// matched ignoring case, and `md` and `env` are short forms.

@@ -151,16 +151,13 @@ pub(crate) fn push_string(out: &mut String, text: &str) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            '\0'..='\u{1f}'
-            | '\u{7f}'..='\u{9f}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{feff}'
-            | '\u{fffe}'
-            | '\u{ffff}' => {
-                // Every such char is in the Basic Multilingual Plane: one
-                // `\uXXXX` escape, no surrogate pair.
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            // Controls, U+2028, bidi overrides, zero-width and other
+            // format characters: escaped, as everywhere text from outside
+            // is printed; a surrogate pair for one outside the BMP.
+            c if !crate::shown::is_printable(c) || matches!(c, '\u{fffe}' | '\u{ffff}') => {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    let _ = write!(out, "\\u{:04x}", unit);
+                }
             }
             c => out.push(c),
         }
