@@ -118,6 +118,21 @@ impl Drop for Errors {
     }
 }
 
+/// Every identifier in `tokens`, in groups too: what tests look for in an
+/// expansion (the path it reaches the runtime by, its attributes).
+#[cfg(test)]
+fn ident_names(tokens: proc_macro2::TokenStream) -> Vec<String> {
+    let mut names = Vec::new();
+    for tree in tokens {
+        match tree {
+            proc_macro2::TokenTree::Ident(ident) => names.push(ident.to_string()),
+            proc_macro2::TokenTree::Group(group) => names.extend(ident_names(group.stream())),
+            _ => {}
+        }
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

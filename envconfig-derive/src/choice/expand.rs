@@ -113,7 +113,6 @@ pub fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use proc_macro2::TokenTree;
 
     use super::*;
     use crate::Errors;
@@ -128,23 +127,11 @@ mod tests {
         choice(&model)
     }
 
-    fn idents(tokens: TokenStream, out: &mut Vec<String>) {
-        for tree in tokens {
-            match tree {
-                TokenTree::Ident(ident) => out.push(ident.to_string()),
-                TokenTree::Group(group) => idents(group.stream(), out),
-                _ => {}
-            }
-        }
-    }
-
     #[test]
     fn the_runtime_is_reached_through_the_crate_path_only() {
-        let mut names = Vec::new();
-        idents(
-            expand(r#"#[choice(crate = "typedenv")] enum Level { Error, Warn }"#),
-            &mut names,
-        );
+        let names = crate::ident_names(expand(
+            r#"#[choice(crate = "typedenv")] enum Level { Error, Warn }"#,
+        ));
         assert!(names.iter().any(|name| name == "typedenv"), "{names:?}");
         assert!(!names.iter().any(|name| name == "envconfig"), "{names:?}");
         let derived = names

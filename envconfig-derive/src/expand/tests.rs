@@ -143,23 +143,13 @@ fn expansion_matches_the_snapshot() {
 /// the expansion names no `envconfig`.
 #[test]
 fn a_renamed_crate_is_the_only_path_to_the_runtime() {
-    fn idents(tokens: TokenStream, out: &mut Vec<String>) {
-        for tree in tokens {
-            match tree {
-                TokenTree::Ident(ident) => out.push(ident.to_string()),
-                TokenTree::Group(group) => idents(group.stream(), out),
-                _ => {}
-            }
-        }
-    }
     let source = r#"#[config(crate = "typedenv", prefix = "APP_")]
         struct Settings {
             #[config(default = 8080)] port: u16,
             token: Option<secrecy::SecretString>,
             #[config(nested)] db: Db,
         }"#;
-    let mut names = Vec::new();
-    idents(expand(source), &mut names);
+    let names = crate::ident_names(expand(source));
     assert!(names.iter().any(|name| name == "typedenv"), "{names:?}");
     assert!(!names.iter().any(|name| name == "envconfig"), "{names:?}");
 }

@@ -151,20 +151,27 @@ impl Parse for Erased<'_> {
 /// A parser whose values go to a [`Slot`], as the docs run it.
 pub(crate) struct Described<'s>(&'s dyn DescribeSlot);
 
+impl<'s> Described<'s> {
+    /// The loader's view of the same slot, which the docs' extends.
+    fn erased(&self) -> Erased<'s> {
+        Erased(self.0)
+    }
+}
+
 impl Parse for Described<'_> {
     type Value = ();
 
     fn parse(&self, raw: &str) -> Result<(), ValueError> {
-        self.0.parse_into_slot(raw)
+        self.erased().parse(raw)
     }
 
     fn noun(&self) -> Noun {
-        self.0.noun()
+        self.erased().noun()
     }
 
     /// As [`Erased`]'s.
-    fn to_env(&self, (): &()) -> Option<String> {
-        self.0.default_to_env()
+    fn to_env(&self, value: &()) -> Option<String> {
+        self.erased().to_env(value)
     }
 
     fn secret(&self) -> bool {
