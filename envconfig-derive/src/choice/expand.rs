@@ -113,7 +113,6 @@ pub fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-
     use super::*;
     use crate::Errors;
 
