@@ -51,6 +51,10 @@ use envconfig::{ByteSize, Config};
 use secrecy::zeroize::Zeroize;
 use secrecy::{SecretBox, SecretString};
 
+/// `SecretString` under another name: the derive sees only this name, and
+/// the parser tells that it is secret.
+pub type RenamedSecret = SecretString;
+
 /// One kind of value.
 pub struct KindSpec {
     /// Its module: `integer`; the variables are `SWEEP_INTEGER_...`.
@@ -318,6 +322,8 @@ macro_rules! shapes {
                     => Vec<SecretBox<$K>>;
                 vec_string "Vec<SecretString>" if [$($text)*] else NotText
                     => Vec<SecretString>;
+                renamed_string "a type alias of SecretString" if [$($text)*] else NotText
+                    => RenamedSecret;
                 with_attr "#[config(secret, parse_with = f)] T" if [all()] else Applies
                     => #[config(secret, parse_with = as_kind)] $K;
                 with_string "#[config(parse_with = f)] SecretString" if [all()] else Applies
