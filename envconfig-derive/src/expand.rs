@@ -165,11 +165,11 @@ pub fn config(config: &Config) -> TokenStream {
             // autoref specialization and `|| default()` are on purpose.
             #[allow(clippy::needless_borrow, clippy::redundant_closure)]
             impl #krate::Config for #ident {
-                const __PREFIX: &'static str = #prefix;
+                const __PREFIX: &'static #ec::str = #prefix;
 
                 fn __load(
                     #loader: &mut #ec::Loader<'_>,
-                    #prefix_param: &str,
+                    #prefix_param: &#ec::str,
                 ) -> #ec::Option<Self> {
                     #(#loads)*
                     match (#(#locals,)*) {
@@ -181,7 +181,7 @@ pub fn config(config: &Config) -> TokenStream {
                     }
                 }
 
-                fn __describe(#docs: &mut #ec::Docs, #prefix_param: &str) {
+                fn __describe(#docs: &mut #ec::Docs, #prefix_param: &#ec::str) {
                     #(#describes)*
                 }
             }
@@ -477,16 +477,16 @@ pub fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::Config for #ident #ty_generics #where_clause {
-            const __PREFIX: &'static str = "";
+            const __PREFIX: &'static #krate::__private::str = "";
 
             fn __load(
                 _: &mut #krate::__private::Loader<'_>,
-                _: &str,
+                _: &#krate::__private::str,
             ) -> #krate::__private::Option<Self> {
                 ::core::unreachable!()
             }
 
-            fn __describe(_: &mut #krate::__private::Docs, _: &str) {
+            fn __describe(_: &mut #krate::__private::Docs, _: &#krate::__private::str) {
                 ::core::unreachable!()
             }
         }

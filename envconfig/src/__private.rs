@@ -13,6 +13,7 @@ pub use crate::value::{
 };
 pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::option::Option;
+pub use core::primitive::{str, usize};
 pub use core::result::Result;
 pub use core::str::FromStr;
 

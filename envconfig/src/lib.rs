@@ -64,7 +64,7 @@
 //! | field | `alias = "OLD_NAME"` | an old, exact name, read when the variable is unset (its `OLD_NAME_FILE` too), with a warning to rename it; repeatable |
 //! | field | `deprecated = "note"` | still read; when set, a warning carries the note |
 //! | field | `range = A..=B` | also `A..`, `..=B`; each end a value of the field's type or a string parsed like the variable (`"1s"..="1h"`); a value out of range is a problem naming it, the docs show it, and a literal default out of it does not compile |
-//! | field | `validate = path::to::fn` | `fn(&T) -> Result<(), E>` with `E: Display`, run on the parsed value |
+//! | field | `validate = path::to::fn` | `fn(&T) -> Result<(), E>` with `E: Display`, run on the parsed value; or a reference to what `T` borrows as (`&str` for a `String`, `&[U]` for a `Vec<U>`) |
 //! | struct | `validate = path::to::fn` | `fn(&Self) -> Result<(), Violation>`: a rule across fields, run once every field has loaded; its problem names the variables of the fields it names |
 //! | field | `value_name = "URL"` | what the docs and problems call the value instead of its type |
 //! | field | `///` doc comment | the variable's description in the docs |

@@ -18,7 +18,7 @@ struct Settings {
     timeout: Duration,
     #[config(range = ..=100)]
     retries: Option<u8>,
-    #[config(default = "1,2", range = 1..)]
+    #[config(default = "1,2", range = 1.., validate = ascending)]
     weights: Vec<u32>,
     #[config(default = 0.5, range = 0.0..=1.0)]
     ratio: f64,
@@ -42,10 +42,19 @@ fn pool_fits(settings: &Settings) -> Result<(), Violation> {
     Ok(())
 }
 
-fn https_only(url: &String) -> Result<(), String> {
+// A validator takes what the field's type borrows as: `&str` for a
+// `String`, `&[T]` for a `Vec<T>`, as clippy's `ptr_arg` asks.
+fn https_only(url: &str) -> Result<(), String> {
     match url.starts_with("https://") {
         true => Ok(()),
         false => Err(format!("{url} is not https")),
+    }
+}
+
+fn ascending(weights: &[u32]) -> Result<(), &'static str> {
+    match weights.is_sorted() {
+        true => Ok(()),
+        false => Err("not in ascending order"),
     }
 }
 
@@ -87,6 +96,11 @@ fn values_out_of_range_are_problems_naming_the_range() {
         (
             ("S_WEIGHTS", "3,0"),
             "S_WEIGHTS: invalid value \"3,0\": item 2: out of range 1..; \
+             expected list of integers 1.. separated by ','",
+        ),
+        (
+            ("S_WEIGHTS", "3,2"),
+            "S_WEIGHTS: invalid value \"3,2\": not in ascending order; \
              expected list of integers 1.. separated by ','",
         ),
         (

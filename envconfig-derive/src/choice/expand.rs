@@ -35,9 +35,9 @@ pub fn choice(choice: &ChoiceEnum) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #krate::Choice for #ident {
-            const CHOICES: &'static [&'static str] = &[#(#spellings),*];
+            const CHOICES: &'static [&'static #private::str] = &[#(#spellings),*];
 
-            fn as_str(&self) -> &'static str {
+            fn as_str(&self) -> &'static #private::str {
                 match self {
                     #(#as_str,)*
                 }
@@ -45,7 +45,7 @@ pub fn choice(choice: &ChoiceEnum) -> TokenStream {
 
             const __TABLE: #private::Choices = #private::Choices::new(&[#(#rows),*]);
 
-            fn __variant(index: usize) -> #private::Option<Self> {
+            fn __variant(index: #private::usize) -> #private::Option<Self> {
                 match index {
                     #(#by_index,)*
                     _ => #private::Option::None,
@@ -57,7 +57,7 @@ pub fn choice(choice: &ChoiceEnum) -> TokenStream {
         impl #private::FromStr for #ident {
             type Err = #krate::ChoiceError;
 
-            fn from_str(value: &str) -> #private::Result<Self, #krate::ChoiceError> {
+            fn from_str(value: &#private::str) -> #private::Result<Self, #krate::ChoiceError> {
                 #private::choice_from_str(value)
             }
         }
@@ -80,15 +80,15 @@ pub fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::Choice for #ident #ty_generics #where_clause {
-            const CHOICES: &'static [&'static str] = &[];
+            const CHOICES: &'static [&'static #private::str] = &[];
 
-            fn as_str(&self) -> &'static str {
+            fn as_str(&self) -> &'static #private::str {
                 ::core::unreachable!()
             }
 
             const __TABLE: #private::Choices = #private::Choices::new(&[]);
 
-            fn __variant(_: usize) -> #private::Option<Self> {
+            fn __variant(_: #private::usize) -> #private::Option<Self> {
                 #private::Option::None
             }
         }
@@ -97,7 +97,7 @@ pub fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
         impl #impl_generics #private::FromStr for #ident #ty_generics #where_clause {
             type Err = #krate::ChoiceError;
 
-            fn from_str(_: &str) -> #private::Result<Self, #krate::ChoiceError> {
+            fn from_str(_: &#private::str) -> #private::Result<Self, #krate::ChoiceError> {
                 ::core::unreachable!()
             }
         }

@@ -4,6 +4,10 @@ fn even(port: &u32) -> Result<(), String> {
     if port % 2 == 0 { Ok(()) } else { Err("odd".into()) }
 }
 
+fn short(name: &[u8]) -> Result<(), String> {
+    if name.len() < 8 { Ok(()) } else { Err("too long".into()) }
+}
+
 fn agree(_: &Settings) -> Result<(), String> {
     Ok(())
 }
@@ -13,6 +17,8 @@ fn agree(_: &Settings) -> Result<(), String> {
 struct Settings {
     #[config(validate = even)]
     port: u16,
+    #[config(validate = short)]
+    name: String,
 }
 
 #[allow(dead_code)]

@@ -1,6 +1,7 @@
 //! `#[config(range = A..=B)]` and `#[config(validate = path)]`: parsers that
 //! check what another parser produced.
 
+use std::borrow::Borrow;
 use std::fmt::Display;
 
 use super::{Noun, Parse, ValueError};
@@ -133,20 +134,40 @@ where
     }
 }
 
+/// The bound a `validate` function puts on a field's type: it takes the
+/// value or what the value borrows as, so that a `String` field's function
+/// can take `&str` (as clippy's `ptr_arg` asks) and a `Vec<T>` field's
+/// `&[T]`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "a `validate` function of a `{Self}` field cannot take `&{Checked}`",
+    label = "takes `&{Checked}`",
+    note = "it takes `&{Self}`, or a reference to what `{Self}` borrows as (`&str` for a `String`, `&[T]` for a `Vec<T>`)"
+)]
+pub trait ValidatedAs<Checked: ?Sized>: Borrow<Checked> {}
+
+impl<T: Borrow<Checked>, Checked: ?Sized> ValidatedAs<Checked> for T {}
+
 /// The value of `inner`, accepted by the user's `validate` function.
 #[doc(hidden)]
-pub struct Validated<P: Parse, E> {
+pub struct Validated<P: Parse, Checked: ?Sized, E> {
     inner: P,
-    check: fn(&P::Value) -> Result<(), E>,
+    check: fn(&Checked) -> Result<(), E>,
 }
 
-impl<P: Parse, E: Display> Validated<P, E> {
-    pub fn new(inner: P, check: fn(&P::Value) -> Result<(), E>) -> Self {
+impl<P: Parse, Checked: ?Sized, E: Display> Validated<P, Checked, E>
+where
+    P::Value: ValidatedAs<Checked>,
+{
+    pub fn new(inner: P, check: fn(&Checked) -> Result<(), E>) -> Self {
         Validated { inner, check }
     }
 }
 
-impl<P: Parse, E: Display> Parse for Validated<P, E> {
+impl<P: Parse, Checked: ?Sized, E: Display> Parse for Validated<P, Checked, E>
+where
+    P::Value: ValidatedAs<Checked>,
+{
     type Value = P::Value;
 
     fn parse(&self, raw: &str) -> Result<P::Value, ValueError> {
@@ -161,7 +182,7 @@ impl<P: Parse, E: Display> Parse for Validated<P, E> {
 
     fn check(&self, value: &P::Value) -> Result<(), ValueError> {
         self.inner.check(value)?;
-        (self.check)(value).map_err(ValueError::from_user_code)
+        (self.check)(value.borrow()).map_err(ValueError::from_user_code)
     }
 
     fn noun(&self) -> Noun {
