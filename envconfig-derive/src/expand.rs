@@ -149,6 +149,8 @@ pub fn config(config: &Config) -> TokenStream {
             use #krate::__private as #ec;
             #[allow(unused_imports)]
             use #ec::{PickBuiltin as _, PickFromStr as _, PickNone as _};
+            #[allow(unused_imports)]
+            use #ec::{PickPlainType as _, PickSecretType as _};
 
             // See `Hidden`: a constant or static of these names in scope
             // would make patterns of our parameters and locals.
@@ -443,10 +445,12 @@ fn parser(parser: &Parser, value_ty: &syn::Type, span: Span) -> TokenStream {
             // Through an alias: spanned on the user's type, `Result` would
             // look to `unused_qualifications` like the user's own path.
             let expected = quote_spanned!(value_ty.span()=> #ec::ParseFn<#value_ty, _>);
+            // The function's type is secret if it is a `SecretBox`, spelled
+            // so or through an alias, which only the compiler can tell.
             quote_spanned! {span=>
                 {
                     let #parse: #expected = #path;
-                    #ec::WithFn::new(#parse)
+                    #ec::WithFn::new(#parse, (&&#ec::Pick::<#value_ty>::new()).secret_type())
                 }
             }
         }

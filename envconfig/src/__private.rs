@@ -9,7 +9,8 @@ pub use crate::field::{DefaultExpr, DefaultValue, Field, FieldName, default_expr
 pub use crate::load::Loader;
 pub use crate::value::{
     Choices, EnvValue, InRange, Limit, List, Noun, Ordered, Parse, Pick, PickBuiltin, PickFromStr,
-    PickNone, Secret, Validated, ValueError, WithFn, choice_from_str,
+    PickNone, PickPlainType, PickSecretType, Secret, Validated, ValueError, WithFn,
+    choice_from_str,
 };
 pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::option::Option;

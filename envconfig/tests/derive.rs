@@ -996,6 +996,13 @@ mod renamed_secret_types {
         pub database_url: DbUrl,
         pub password: Password,
         pub replicas: Option<Vec<DbUrl>>,
+        /// Read by the program's own function, whose type is only an alias.
+        #[config(parse_with = token)]
+        pub token: Option<DbUrl>,
+    }
+
+    fn token(text: &str) -> Result<DbUrl, std::convert::Infallible> {
+        Ok(DbUrl::from(text))
     }
 }
 
@@ -1009,6 +1016,7 @@ fn a_secret_type_under_another_name_is_secret() {
         ("DATABASE_URL", "postgres://app:hunter2@db/app"),
         ("PASSWORD", "hunter2"),
         ("REPLICAS", "hunter2"),
+        ("TOKEN", "hunter2"),
     ])
     .unwrap();
     let shown = loaded.effective().to_json();

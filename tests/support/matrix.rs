@@ -332,6 +332,8 @@ macro_rules! shapes {
                     => #[config(parse_with = as_secret_box)] SecretBox<$K>;
                 with_option_string "#[config(parse_with = f)] Option<SecretString>" if [all()] else Applies
                     => #[config(parse_with = as_secret_string)] Option<SecretString>;
+                with_renamed "#[config(parse_with = f)] a type alias of SecretString" if [all()] else Applies
+                    => #[config(parse_with = as_secret_string)] RenamedSecret;
                 with_default "#[config(parse_with = f, default = \"..\")] SecretString" if [all()] else Applies
                     default DefaultCanary::Valid($with_default)
                     => #[config(parse_with = as_secret_string, default = $with_default)] SecretString;

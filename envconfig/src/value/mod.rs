@@ -30,7 +30,7 @@ pub use choice::{Choice, ChoiceError, Choices, choice_from_str};
 pub use custom::WithFn;
 pub(crate) use erased::Slot;
 pub use list::List;
-pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone};
+pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone, PickPlainType, PickSecretType};
 pub use range::{InRange, Limit, Ordered, Validated};
 pub use secret::Secret;
 pub use size::{ByteSize, ParseByteSizeError};

@@ -6,6 +6,9 @@ use std::fmt::Display;
 use std::marker::PhantomData;
 use std::str::FromStr;
 
+use secrecy::SecretBox;
+use zeroize::Zeroize;
+
 use super::{EnvValue, Noun, Parse, ValueError};
 
 /// Chooses the parser of `T`: `(&&Pick::<T>::new()).parser()` resolves to
@@ -106,6 +109,32 @@ where
     type Parser = ViaFromStr<T>;
     fn parser(&self) -> ViaFromStr<T> {
         ViaFromStr(PhantomData)
+    }
+}
+
+/// Whether `T` is a `SecretBox`, which a `parse_with` function's type
+/// may be through an alias (`type Token = SecretString`):
+/// `(&&Pick::<T>::new()).secret_type()` resolves to [`PickSecretType`] for
+/// a `SecretBox`, else to [`PickPlainType`], as [`Pick`] chooses a parser.
+#[doc(hidden)]
+pub trait PickSecretType {
+    fn secret_type(&self) -> bool;
+}
+
+impl<S: Zeroize + ?Sized> PickSecretType for &Pick<SecretBox<S>> {
+    fn secret_type(&self) -> bool {
+        true
+    }
+}
+
+#[doc(hidden)]
+pub trait PickPlainType {
+    fn secret_type(&self) -> bool;
+}
+
+impl<T> PickPlainType for Pick<T> {
+    fn secret_type(&self) -> bool {
+        false
     }
 }
 
