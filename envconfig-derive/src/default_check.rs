@@ -38,7 +38,23 @@ pub fn check_default_in_range(
         return;
     };
     if let Err(reason) = check_one(ty, &text, range) {
-        errors.spanned(tokens, format_args!("invalid default: {reason}"));
+        errors.spanned(
+            tokens,
+            format_args!("invalid default: {reason}{}", read_as(ty)),
+        );
+    }
+}
+
+/// For a type written `ByteSize` alone, which another crate may have too
+/// (`bytesize::ByteSize`), how to have it parsed as that crate's:
+/// envconfig's `ByteSize` is what the derive checks a default against.
+fn read_as(ty: &Type) -> &'static str {
+    match ty {
+        Type::Path(path) if path.qself.is_none() && path.path.is_ident("ByteSize") => {
+            " (checked as envconfig's `ByteSize`; for another crate's, write its path: \
+             `bytesize::ByteSize`)"
+        }
+        _ => "",
     }
 }
 
@@ -99,7 +115,11 @@ pub fn check_default(
                 if let Err(reason) = checked {
                     errors.spanned(
                         text,
-                        format_args!("invalid default: item {}: {reason}", index + 1),
+                        format_args!(
+                            "invalid default: item {}: {reason}{}",
+                            index + 1,
+                            read_as(item)
+                        ),
                     );
                     return;
                 }
@@ -108,7 +128,10 @@ pub fn check_default(
         Some((Wrapper::SecretBox, inner)) => check_default(inner, text, separator, range, errors),
         _ => {
             if let Err(reason) = check_one(ty, &value, range) {
-                errors.spanned(text, format_args!("invalid default: {reason}"));
+                errors.spanned(
+                    text,
+                    format_args!("invalid default: {reason}{}", read_as(ty)),
+                );
             }
         }
     }
@@ -131,7 +154,10 @@ pub fn check_range_limits(ty: &Type, range: &Range, errors: &Errors) {
         if let Limit::Text(text) = limit
             && let Err(reason) = parse(name, &text.value())
         {
-            errors.spanned(text, format_args!("invalid end of the range: {reason}"));
+            errors.spanned(
+                text,
+                format_args!("invalid end of the range: {reason}{}", read_as(ty)),
+            );
         }
     }
 }

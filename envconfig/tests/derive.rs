@@ -1022,3 +1022,33 @@ fn a_secret_type_under_another_name_is_secret() {
     let shown = loaded.effective().to_json();
     assert!(!shown.contains("hunter2"), "{shown}");
 }
+
+mod another_crates_byte_size {
+    /// Stands for another crate's `ByteSize`, whose syntax is its own.
+    pub mod bytesize {
+        #[derive(Debug, PartialEq)]
+        pub struct ByteSize(pub f64);
+
+        impl std::str::FromStr for ByteSize {
+            type Err = std::num::ParseFloatError;
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                text.parse().map(ByteSize)
+            }
+        }
+    }
+
+    /// A default envconfig's `ByteSize` would refuse (`1.5` bytes) is the
+    /// other type's to check when its path says whose it is.
+    #[derive(envconfig::Config, Debug)]
+    pub struct Settings {
+        #[config(default = "1.5")]
+        pub other: bytesize::ByteSize,
+    }
+}
+
+#[test]
+fn another_crates_byte_size_written_with_its_path_is_parsed_as_its_own() {
+    use another_crates_byte_size::{Settings, bytesize::ByteSize};
+    let settings = Settings::from_vars(std::iter::empty::<(&str, &str)>()).unwrap();
+    assert_eq!(settings.other, ByteSize(1.5));
+}
