@@ -315,6 +315,50 @@ fn a_name_set_twice() {
     );
 }
 
+/// A ConfigMap's key read by a secret's entry and by another's, or a
+/// secret's literal repeated by a YAML alias, is one value: shown under
+/// the other name, the secret would be shown all the same.
+#[test]
+fn a_secret_value_read_under_another_name_never_shows() {
+    let config_map = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: billing\ndata:\n  \
+                      BILLING_SENTRY_DSN: canary-dsn with space\n---\n";
+    let manifest = deployment(
+        "",
+        "envFrom:
+  - configMapRef:
+      name: billing
+env:
+  - name: BILLING_DATABASE_URL
+    value: &url canary-url
+  - name: BILLING_METRICS_ADDRESS
+    value: *url
+  - name: PAYMENT_TOKEN
+    valueFrom:
+      secretKeyRef:
+        name: billing-secrets
+        key: payment-token
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+  - name: BILLING_REQUEST_TIMEOUT
+    valueFrom:
+      configMapKeyRef:
+        name: billing
+        key: BILLING_SENTRY_DSN
+",
+    );
+    let run = check(&format!("{config_map}{manifest}"), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+    assert!(!run.stderr.contains("canary"), "{}", run.stderr);
+    for var in ["BILLING_METRICS_ADDRESS", "BILLING_REQUEST_TIMEOUT"] {
+        assert!(
+            run.report_line(var).contains("invalid value <redacted>"),
+            "{var}: {}",
+            run.stdout
+        );
+    }
+}
+
 /// A secret's literal value that happens to hold `$(...)` (a
 /// generated password with symbols) must not show in a warning or a reason.
 #[test]

@@ -40,6 +40,9 @@ pub(super) struct Var {
     /// The variables its value copies, through `$(NAME)`.
     pub copies: Vec<String>,
     pub how: HowSet,
+    /// The YAML node its value is, when it is one: a ConfigMap's key that
+    /// another entry may read too, or a literal that an alias may repeat.
+    pub node: Option<NodeId>,
 }
 
 /// The environment being built.
@@ -97,8 +100,37 @@ impl<'m, 's> Env<'m, 's> {
                 }
             }
         }
+        env.same_values();
         env.secret_files();
         env
+    }
+
+    /// Variables whose values are one YAML node copy each other, as a
+    /// `$(NAME)` copies: a ConfigMap's key read by a secret's entry and by
+    /// another's (`envFrom` and a `configMapKeyRef`, or two of them), or a
+    /// literal repeated by an alias (`value: *token`). A secret's value
+    /// shown under another name would be shown all the same.
+    fn same_values(&mut self) {
+        let mut by_node: HashMap<NodeId, Vec<String>> = HashMap::new();
+        for (name, var) in &self.vars {
+            if let Some(node) = var.node {
+                by_node.entry(node).or_default().push(name.clone());
+            }
+        }
+        for (_, mut names) in by_node {
+            if names.len() < 2 {
+                continue;
+            }
+            names.sort_unstable();
+            // A key no name can be, as for `$(NAME)` copies.
+            let list = format!("{}\0{}", names[0], self.copy_lists.len());
+            for name in &names {
+                if let Some(var) = self.vars.get_mut(name) {
+                    var.copies.push(list.clone());
+                }
+            }
+            self.copy_lists.insert(list, names);
+        }
     }
 
     pub fn origin(&self, node: NodeId) -> Origin {
@@ -141,6 +173,7 @@ impl<'m, 's> Env<'m, 's> {
                         setting: self.data_setting(value, object, key),
                         origin: self.origin(value),
                         copies: Vec::new(),
+                        node: Some(value),
                         how: self.in_config_map(object, value),
                     };
                     self.vars.insert(format!("{prefix}{key}"), var);
@@ -152,6 +185,7 @@ impl<'m, 's> Env<'m, 's> {
                         setting: Setting::Unknown(format!("from {what}, never read")),
                         origin: self.origin(node),
                         copies: Vec::new(),
+                        node: None,
                         how: HowSet::default(),
                     };
                     self.vars.insert(format!("{prefix}{key}"), var);
@@ -232,7 +266,10 @@ impl<'m, 's> Env<'m, 's> {
                               manifest";
                 return self.undeployable(name, item, reason.into(), origin);
             }
-            (text, None) => self.expanded(name, text, origin),
+            (text, None) => Var {
+                node: stream.get(item, "value"),
+                ..self.expanded(name, text, origin)
+            },
         };
         self.insert_entry(name, item, var);
     }
@@ -257,6 +294,7 @@ impl<'m, 's> Env<'m, 's> {
             setting: Setting::Undeployable(reason),
             origin,
             copies: Vec::new(),
+            node: None,
             how: HowSet::default(),
         };
         self.insert_entry(name, item, var);
@@ -354,6 +392,7 @@ impl<'m, 's> Env<'m, 's> {
             origin,
             copies,
             how,
+            node: None,
         }
     }
 
@@ -375,6 +414,7 @@ impl<'m, 's> Env<'m, 's> {
             setting,
             origin: origin.clone(),
             copies: Vec::new(),
+            node: None,
             how: HowSet {
                 plain_text: None,
                 optional,
@@ -444,6 +484,7 @@ impl<'m, 's> Env<'m, 's> {
                 setting: self.data_setting(value, object, key),
                 origin: self.origin(value),
                 copies: Vec::new(),
+                node: Some(value),
                 how: HowSet {
                     optional,
                     ..self.in_config_map(object, value)

@@ -48,6 +48,7 @@ impl Env<'_, '_> {
                 setting: Setting::Unknown(format!("set by {name}: {reason}")),
                 origin: var.origin.clone(),
                 copies: Vec::new(),
+                node: None,
                 how,
             };
             files.push((base.to_owned(), name.clone(), file));
