@@ -262,6 +262,81 @@ env:
     );
 }
 
+/// A `NAME_FILE` under a Secret volume that the manifest shows has no
+/// such file (the mount's directory itself, a path its `items` do not
+/// give, a key the Secret among the documents does not have) keeps the
+/// service from starting: the check fails, as the pod would.
+#[test]
+fn secret_files_that_the_volume_does_not_have() {
+    let secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: billing-db\ndata:\n  \
+                  url: eA==\n---\n";
+    let manifest = deployment(
+        "volumes:
+  - name: db
+    secret:
+      secretName: billing-db
+  - name: tokens
+    secret:
+      secretName: billing-tokens
+      items:
+        - key: payment
+          path: api/payment-token
+",
+        "volumeMounts:
+  - name: db
+    mountPath: /run/secrets/db
+  - name: tokens
+    mountPath: /run/tokens
+env:
+  - name: BILLING_DATABASE_URL_FILE
+    value: /run/secrets/db/database-url
+  - name: PAYMENT_TOKEN_FILE
+    value: /run/tokens/payment
+  - name: BILLING_SENTRY_DSN_FILE
+    value: /run/secrets/db
+  - name: BILLING_DB_PASSWORD_FILE
+    value: /run/tokens/api
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+",
+    );
+    let run = check(&format!("{secret}{manifest}"), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    for (var, why) in [
+        (
+            "BILLING_DATABASE_URL",
+            "which has no file database-url (the Secret has no such key)",
+        ),
+        ("PAYMENT_TOKEN", "which has no file payment among its items"),
+        (
+            "BILLING_SENTRY_DSN",
+            "which is the directory where it is mounted, not a file",
+        ),
+        (
+            "BILLING_DB_PASSWORD",
+            "which holds api as a directory, not a file",
+        ),
+    ] {
+        let line = run.report_line(var);
+        assert!(
+            line.starts_with("invalid") && line.contains(why),
+            "{var}: {}",
+            run.stdout
+        );
+    }
+    // The files that are there count as set.
+    let fixed = format!("{secret}{manifest}")
+        .replace("db/database-url", "db/url")
+        .replace("/run/tokens/payment", "/run/tokens/api/payment-token")
+        .replace("value: /run/secrets/db\n", "value: /run/secrets/db/url\n")
+        .replace(
+            "value: /run/tokens/api\n",
+            "value: /run/secrets/db/..data/url\n",
+        );
+    let run = check(&fixed, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+}
+
 /// Every name that is no variable of the configuration is a warning, with
 /// a "did you mean" against every variable; `--strict` fails on it.
 #[test]

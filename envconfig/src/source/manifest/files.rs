@@ -4,8 +4,9 @@
 //! volume mount, the file must come from the image, which is worth a
 //! warning.
 
-use super::env::{Env, Setting, Var};
+use super::env::{Env, Setting, Var, secret_keys};
 use super::facts::HowSet;
+use super::yaml::NodeId;
 use crate::shown::Abridged;
 
 impl Env<'_, '_> {
@@ -24,7 +25,23 @@ impl Env<'_, '_> {
             let reason = match &var.setting {
                 Setting::Known(path) if path.is_empty() => continue,
                 Setting::Known(path) => match self.volume_at(path) {
-                    Some(volume) => {
+                    Some((volume, Some(missing))) => {
+                        let file = Var {
+                            setting: Setting::Undeployable(format!(
+                                "{name} names {}, {volume}, which {missing}: the service \
+                                 cannot read it",
+                                Abridged::name(path),
+                                name = Abridged::name(name),
+                            )),
+                            origin: var.origin.clone(),
+                            copies: Vec::new(),
+                            node: None,
+                            how: HowSet::default(),
+                        };
+                        files.push((base.to_owned(), name.clone(), file));
+                        continue;
+                    }
+                    Some((volume, None)) => {
                         format!("read from {}, {volume}", Abridged::name(path))
                     }
                     None => {
@@ -60,11 +77,12 @@ impl Env<'_, '_> {
 
     /// The volume mounted where `path` is (the deepest mount), in words:
     /// `in the Secret volume db (Secret billing-db) mounted at
-    /// /run/secrets`.
-    fn volume_at(&self, path: &str) -> Option<String> {
+    /// /run/secrets`; and, when the manifest tells that the volume has no
+    /// file there, why (`is the directory where it is mounted`).
+    fn volume_at(&self, path: &str) -> Option<(String, Option<String>)> {
         let stream = self.manifest.stream;
         let mounts = stream.get(self.container.node, "volumeMounts");
-        let (mount_path, volume_name) = mounts
+        let (mount_path, volume_name, mount) = mounts
             .map_or(&[][..], |mounts| stream.items(mounts))
             .iter()
             .filter_map(|&mount| {
@@ -74,9 +92,9 @@ impl Env<'_, '_> {
                     || path
                         .strip_prefix(mount_path.trim_end_matches('/'))
                         .is_some_and(|rest| rest.starts_with('/'));
-                under.then_some((mount_path, volume))
+                under.then_some((mount_path, volume, mount))
             })
-            .max_by_key(|(mount_path, _)| mount_path.len())?;
+            .max_by_key(|(mount_path, _, _)| mount_path.len())?;
         let volumes = stream.get(self.container.pod, "volumes");
         let volume = volumes
             .map_or(&[][..], |volumes| stream.items(volumes))
@@ -85,6 +103,7 @@ impl Env<'_, '_> {
             .find(|&volume| {
                 stream.get(volume, "name").and_then(|n| stream.str(n)) == Some(volume_name)
             });
+        let missing = volume.and_then(|volume| self.no_file_at(path, mount_path, mount, volume));
         let secret = volume.and_then(|volume| {
             let name = |node, key| stream.get(node, key).and_then(|n| stream.str(n));
             if let Some(secret) = stream.get(volume, "secret") {
@@ -99,12 +118,92 @@ impl Env<'_, '_> {
                 .map(|secret| name(secret, "name").unwrap_or(""))
         });
         let (volume_name, mount_path) = (Abridged::name(volume_name), Abridged::name(mount_path));
-        Some(match secret {
+        let volume = match secret {
             Some(secret) => format!(
                 "in the Secret volume {volume_name} (Secret {}) mounted at {mount_path}",
                 Abridged::name(secret)
             ),
             None => format!("in the volume {volume_name} mounted at {mount_path}"),
+        };
+        Some((volume, missing))
+    }
+
+    /// Why the volume `volume`, mounted by `mount` at `mount_path`, has no
+    /// file at `path`, when the manifest tells: `path` is the directory
+    /// where it is mounted, or, in a Secret volume, no file of its `items`
+    /// (or, without `items`, no key of the Secret, when it is among the
+    /// documents). `None` when there may be one.
+    fn no_file_at(
+        &self,
+        path: &str,
+        mount_path: &str,
+        mount: NodeId,
+        volume: NodeId,
+    ) -> Option<String> {
+        let stream = self.manifest.stream;
+        // A `subPath` mounts one file or directory of the volume, and a
+        // `hostPath` may be a file of the node: what is there is not known
+        // here.
+        if ["subPath", "subPathExpr"]
+            .iter()
+            .any(|key| stream.get(mount, key).is_some())
+            || stream.get(volume, "hostPath").is_some()
+        {
+            return None;
+        }
+        let relative = path
+            .strip_prefix(mount_path.trim_end_matches('/'))
+            .unwrap_or("")
+            .trim_start_matches('/');
+        if relative.is_empty() {
+            return Some("is the directory where it is mounted, not a file".to_owned());
+        }
+        // The kubelet's `..data` link, and paths that are not written
+        // plainly (`a/../b`, `a//b`, `./a`), are left to the cluster.
+        if relative
+            .split('/')
+            .any(|part| part.is_empty() || part.starts_with('.'))
+        {
+            return None;
+        }
+        let secret = stream.get(volume, "secret")?;
+        let str_of = |node, key| stream.get(node, key).and_then(|n| stream.str(n));
+        let files: Vec<&str> = match stream.get(secret, "items") {
+            Some(items) => stream
+                .items(items)
+                .iter()
+                .filter_map(|&item| str_of(item, "path"))
+                .collect(),
+            None => {
+                let name = str_of(secret, "secretName").unwrap_or("");
+                let object = self
+                    .manifest
+                    .find(&self.manifest.secrets, name, self.container)?;
+                secret_keys(self.manifest, object)
+                    .into_iter()
+                    .map(|(key, _)| key)
+                    .collect()
+            }
+        };
+        if files.contains(&relative) {
+            return None;
+        }
+        let directory = files.iter().any(|file| {
+            file.strip_prefix(relative)
+                .is_some_and(|rest| rest.starts_with('/'))
+        });
+        Some(if directory {
+            format!(
+                "holds {} as a directory, not a file",
+                Abridged::name(relative)
+            )
+        } else if stream.get(secret, "items").is_some() {
+            format!("has no file {} among its items", Abridged::name(relative))
+        } else {
+            format!(
+                "has no file {} (the Secret has no such key)",
+                Abridged::name(relative)
+            )
         })
     }
 }
