@@ -2,6 +2,8 @@
 //! lookup through its parser to the user's struct, collecting a [`Problem`]
 //! for each variable that fails instead of stopping at the first.
 
+use std::path::{Path, PathBuf};
+
 use crate::__private::{NestedField, nested_prefix};
 use crate::Config;
 use crate::check::{CheckStatus, Checked, Checking};
@@ -25,6 +27,10 @@ pub struct Loader<'a> {
     /// The variables whose value was read under an alias, and the alias:
     /// the value is secret if the alias is.
     read_as: Vec<(String, &'static str)>,
+    /// The variables whose value was read from a file (`NAME_FILE`), and
+    /// the file: one that a secret's `NAME_FILE` names too holds the
+    /// secret, whatever the variable that also reads it.
+    read_files: Vec<(String, PathBuf)>,
     /// What an operator should know although nothing failed: an alias in
     /// use or ignored, a deprecated variable that is set.
     warnings: Vec<String>,
@@ -71,6 +77,7 @@ impl<'a> Loader<'a> {
             checked: None,
             secret_vars: Vec::new(),
             read_as: Vec::new(),
+            read_files: Vec::new(),
             warnings: Vec::new(),
             var: VarName::default(),
             required: false,
@@ -123,6 +130,7 @@ impl<'a> Loader<'a> {
             checked,
             secret_vars,
             read_as,
+            read_files,
             warnings,
             ..
         } = self;
@@ -146,11 +154,22 @@ impl<'a> Loader<'a> {
             false
         };
         // A value read under an alias is the alias's.
-        let is_secret = |var: &str| {
+        let holds_secret = |var: &str| {
             holds_secret(var)
                 || read_as
                     .iter()
                     .any(|(read, alias)| read == var && holds_secret(alias))
+        };
+        // A file that a secret's `NAME_FILE` names holds the secret, under
+        // any other name that reads it too.
+        let is_secret = |var: &str| {
+            holds_secret(var)
+                || read_files.iter().any(|(read, file)| {
+                    read == var
+                        && read_files
+                            .iter()
+                            .any(|(other, same)| same == file && holds_secret(other))
+                })
         };
         for problem in &mut problems {
             if problem.vars().into_iter().any(is_secret) {
@@ -453,6 +472,10 @@ impl<'a> Loader<'a> {
                     .push(format!("{alias} is ignored: {used} is set"));
             }
         }
+        if let Some(file) = file_read(&found.0) {
+            let file = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_owned());
+            self.read_files.push((var.name().to_owned(), file));
+        }
         if let Some(note) = field.deprecated
             && !is_unset(&found.0)
             && !matches!(found.0, Lookup::Unchecked(..))
@@ -582,6 +605,22 @@ impl<'a> Loader<'a> {
                 secret: false,
                 required: self.required,
             });
+        }
+    }
+}
+
+/// The file a lookup's value was read from, if it was (`NAME_FILE`,
+/// directly or through an alias).
+fn file_read<'l>(lookup: &'l Lookup<'_>) -> Option<&'l Path> {
+    let (Lookup::Value(_, origin) | Lookup::Empty(origin)) = lookup else {
+        return None;
+    };
+    let mut origin = origin;
+    loop {
+        match origin {
+            Origin::SecretFile(path) => return Some(path),
+            Origin::Alias { via, .. } => origin = via,
+            _ => return None,
         }
     }
 }

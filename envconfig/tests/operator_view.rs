@@ -317,3 +317,43 @@ fn debug_of_the_effective_config_is_bounded() {
         debug.len()
     );
 }
+
+/// A file that a secret's `NAME_FILE` names holds the secret, whatever
+/// other variable reads it too (an operator's slip: `APP_PORT_FILE` set to
+/// the token's file): shown under the other name, it would be shown all
+/// the same.
+#[test]
+fn a_secret_file_read_by_another_variable_is_secret_there_too() {
+    let dir = tempfile::TempDir::new().unwrap();
+    std::fs::write(dir.path().join("db"), "canary-url\n").unwrap();
+    let path = dir.path().join("db");
+    let path = path.to_str().unwrap();
+    // The same file, written another way.
+    let same = dir.path().join(".").join("db");
+    let same = same.to_str().unwrap();
+
+    let loaded = Settings::load_from_vars([
+        ("APP_DATABASE_URL_FILE", path),
+        ("APP_SENTRY_DSN_FILE", same),
+        ("APP_BROKERS", "amqp://a"),
+    ])
+    .unwrap();
+    let dsn = &loaded.effective().vars()[4];
+    assert_eq!(dsn.name, "APP_SENTRY_DSN");
+    assert_eq!(dsn.value.as_deref(), Some("<redacted>"));
+    let shown = format!("{}{:?}", loaded.effective().to_json(), loaded.effective());
+    assert!(!shown.contains("canary"), "{shown}");
+
+    let error = Settings::from_vars([
+        ("APP_DATABASE_URL_FILE", path),
+        ("APP_PORT_FILE", same),
+        ("APP_BROKERS", "amqp://a"),
+    ])
+    .unwrap_err();
+    let text = format!("{error}{error:?}");
+    assert!(!text.contains("canary"), "{text}");
+    assert!(
+        text.contains("APP_PORT (from APP_PORT_FILE): invalid value <redacted>"),
+        "{text}"
+    );
+}
