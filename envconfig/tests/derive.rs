@@ -257,6 +257,12 @@ struct Defaults {
     parsed_timeout: Duration,
     #[config(default = Duration::from_secs(30))]
     expr_timeout: Duration,
+    #[config(default = Duration::from_secs(90))]
+    expr_ninety: Duration,
+    #[config(default = Duration::from_millis(1500))]
+    expr_subsecond: Duration,
+    #[config(default = Duration::from_secs(2 * 3600))]
+    expr_hours: Duration,
     #[config(default = DEFAULT_WORKERS)]
     workers: u8,
     #[config(default = default_retries())]
@@ -332,6 +338,10 @@ fn defaults_in_the_docs() {
         ("D_EXPR_PORT", "8080", true),
         ("D_PARSED_TIMEOUT", "30s", true),
         ("D_EXPR_TIMEOUT", "30s", true),
+        // DESIGN.md's own example: `Duration::from_secs(90)` as `90s`.
+        ("D_EXPR_NINETY", "90s", true),
+        ("D_EXPR_SUBSECOND", "1.5s", true),
+        ("D_EXPR_HOURS", "2h", true),
         ("D_WORKERS", "4", true),
         ("D_RETRIES", "3", true),
         ("D_OFFSET", "-1", true),

@@ -109,9 +109,11 @@ pub fn parse_duration(raw: &str) -> Result<Duration, &'static str> {
 /// text gives back the identical `Duration`; it is also Go syntax (which
 /// Go accepts up to its limit of about 292 years).
 ///
-/// Like Go's `Duration.String`, but without zero components: `0s`, `4ns`,
-/// `1.5ms`, `250ms`, `90s` is `1m30s`, `1h`, `36h`, `1h0.5s`,
-/// `1m1.000000001s`. Hours are the largest unit (no days), as in Go.
+/// One number and one unit, as a person writes a setting: whole hours or
+/// whole minutes when the duration is one (`1h`, `36h`, `5m`), else seconds
+/// with any fraction (`30s`, `90s`, `1.5s`, `3600.5s`); below a second, the
+/// largest unit that keeps an integer part (`0s`, `4ns`, `1.5us`, `250ms`).
+/// Hours are the largest unit (no days), as in Go.
 pub fn format_duration(d: Duration) -> String {
     let (secs, nanos) = (d.as_secs(), d.subsec_nanos());
     let mut out = String::new();
@@ -125,16 +127,13 @@ pub fn format_duration(d: Duration) -> String {
         }
         return out;
     }
-    let (hours, minutes, seconds) = (secs / 3_600, secs / 60 % 60, secs % 60);
     // Writing to a String cannot fail.
-    if hours > 0 {
-        let _ = write!(out, "{hours}h");
-    }
-    if minutes > 0 {
-        let _ = write!(out, "{minutes}m");
-    }
-    if seconds > 0 || nanos > 0 {
-        let _ = write!(out, "{seconds}");
+    if nanos == 0 && secs.is_multiple_of(3_600) {
+        let _ = write!(out, "{}h", secs / 3_600);
+    } else if nanos == 0 && secs.is_multiple_of(60) {
+        let _ = write!(out, "{}m", secs / 60);
+    } else {
+        let _ = write!(out, "{secs}");
         push_fraction(&mut out, nanos, 1_000_000_000);
         out.push('s');
     }
