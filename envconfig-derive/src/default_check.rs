@@ -103,11 +103,12 @@ pub fn check_default(
     match wrapped(ty) {
         Some((Wrapper::Vec, item)) => {
             // An empty default is the empty list; a blank one is an empty
-            // item, as the runtime's `List` reads it.
+            // item, as the runtime's `List` reads it; otherwise the value is
+            // trimmed, then split, as the runtime does.
             if value.is_empty() {
                 return;
             }
-            for (index, piece) in value.split(separator.unwrap_or(",")).enumerate() {
+            for (index, piece) in value.trim().split(separator.unwrap_or(",")).enumerate() {
                 let checked = match piece.trim() {
                     "" => Err("it is empty".to_owned()),
                     piece => check_one(item, piece, range),
@@ -323,6 +324,13 @@ mod tests {
         // Runtime: `List::parse(" ")` is "item 1 is empty".
         assert!(verdict("Vec<u16>", " ", None, None).is_some());
         assert!(verdict("Vec<u16>", "", None, None).is_none());
+    }
+
+    #[test]
+    fn a_list_default_is_trimmed_before_it_is_split_as_the_runtime_does() {
+        // Runtime: `List::parse(" 1 2 ")` on `" "` is [1, 2].
+        assert_eq!(verdict("Vec<u16>", " 1 2 ", Some(" "), None), None);
+        assert!(verdict("Vec<u16>", "1  2", Some(" "), None).is_some());
     }
 
     #[test]

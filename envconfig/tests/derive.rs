@@ -475,6 +475,34 @@ fn lists_and_secret_boxes() {
     assert_eq!(shapes.backup_pin.map(|pin| *pin.expose_secret()), Some(2));
 }
 
+/// Lists whose separator is whitespace, as a value from a ConfigMap's block
+/// scalar or a `NAME_FILE` often is.
+#[derive(Config, Debug)]
+struct SpacedLists {
+    #[config(separator = " ")]
+    words: Vec<String>,
+    #[config(separator = "\n")]
+    lines: Vec<u16>,
+}
+
+/// Surrounding whitespace is trimmed for every type but strings (DESIGN.md,
+/// Values): a list's value is trimmed before it is split, so whitespace
+/// around it is no empty item at either end, whatever the separator.
+#[test]
+fn a_list_is_trimmed_before_it_is_split() {
+    let lists: SpacedLists = load(&[("WORDS", " a b "), ("LINES", "80\n443\n")]).unwrap();
+    assert_eq!(lists.words, ["a", "b"]);
+    assert_eq!(lists.lines, [80, 443]);
+    // Inside the value, an empty item is still one.
+    let error = load::<SpacedLists>(&[("WORDS", "a  b"), ("LINES", "80\n\n443")]).unwrap_err();
+    assert_eq!(problem_vars(&error), ["WORDS", "LINES"]);
+    assert!(error.to_string().contains("item 2 is empty"), "{error}");
+    // Blank is not the empty list: only nothing at all is.
+    let error = load::<SpacedLists>(&[("WORDS", " "), ("LINES", "\n")]).unwrap_err();
+    assert_eq!(problem_vars(&error), ["WORDS", "LINES"]);
+    assert!(error.to_string().contains("item 1 is empty"), "{error}");
+}
+
 #[test]
 fn shapes_in_the_docs() {
     let docs = Shapes::docs();

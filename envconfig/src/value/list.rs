@@ -2,7 +2,10 @@
 
 use super::{Noun, Parse, ValueError};
 
-/// A `Vec<T>`: the value split on a separator, each item trimmed and parsed.
+/// A `Vec<T>`: the value trimmed, as every value but a string's is, then
+/// split on a separator, each item trimmed and parsed. Trimming first means
+/// that whitespace around the value is no empty item at either end when the
+/// separator is whitespace (`" a b "` on `" "`, `"80\n443\n"` on `"\n"`).
 /// The empty string is the empty list: only a default can be empty
 /// (`default = ""`), since a variable set to nothing counts as unset. An
 /// empty item (`a,,b`, or `" "`) is an error.
@@ -25,7 +28,12 @@ impl<P: Parse> Parse for List<P> {
         if raw.is_empty() {
             return Ok(items);
         }
-        for (index, item) in raw.split(self.separator).enumerate() {
+        // Blank is one empty item, not the empty list: `" "` is an error.
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(ValueError::new("item 1 is empty"));
+        }
+        for (index, item) in trimmed.split(self.separator).enumerate() {
             let item = item.trim();
             if item.is_empty() {
                 return Err(ValueError::new(format!("item {} is empty", index + 1)));
@@ -91,6 +99,7 @@ mod tests {
             ("80", Ok(&[80])),
             ("80,443", Ok(&[80, 443])),
             (" 80 ,\t443 ", Ok(&[80, 443])),
+            ("80,443\n", Ok(&[80, 443])),
             (" ", Err("item 1 is empty")),
             ("80,,443", Err("item 2 is empty")),
             ("80,", Err("item 2 is empty")),
