@@ -75,6 +75,9 @@ impl fmt::Display for Listed<'_> {
 }
 
 /// One variable that could not be loaded.
+///
+/// It is an [`Error`](std::error::Error) of its own, so that one problem
+/// can be handed on (`Box<dyn Error>`, `anyhow`) with its variable named.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Problem {
     var: String,
@@ -208,6 +211,8 @@ impl fmt::Display for Problem {
         write!(f, "; expected {}", self.expected)
     }
 }
+
+impl std::error::Error for Problem {}
 
 /// What was wrong with a variable.
 ///
@@ -430,6 +435,17 @@ mod tests {
             assert!(shown.len() < 4_000, "{} bytes", shown.len());
             assert!(!shown.contains('\u{202e}'), "{shown}");
         }
+    }
+
+    #[test]
+    fn a_problem_is_an_error_that_names_its_variable() {
+        let problem = Problem::new("APP_PORT", "integer", ProblemKind::Missing);
+        let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(problem);
+        assert_eq!(
+            boxed.to_string(),
+            "APP_PORT: required but not set; expected integer"
+        );
+        assert!(boxed.source().is_none());
     }
 
     #[test]
