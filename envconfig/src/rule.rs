@@ -44,6 +44,7 @@ pub struct Violation {
 impl Violation {
     /// A broken rule, said in words for the operator. Do not quote a
     /// secret's value: if a named field is secret, the words are withheld.
+    #[must_use]
     pub fn new(message: impl fmt::Display) -> Violation {
         Violation {
             message: message.to_string(),
@@ -53,6 +54,7 @@ impl Violation {
 
     /// The fields involved, by their name in the struct (`"max_connections"`):
     /// the problem names their variables.
+    #[must_use]
     pub fn of<I, S>(mut self, fields: I) -> Violation
     where
         I: IntoIterator<Item = S>,

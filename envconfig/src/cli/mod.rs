@@ -126,11 +126,13 @@ impl Default for Startup {
 
 impl Startup {
     /// The default start-up: `./.env` is read if it exists.
+    #[must_use]
     pub fn new() -> Startup {
         Startup::default()
     }
 
     /// Reads the dotenv file at `path` (if it exists) instead of `./.env`.
+    #[must_use]
     pub fn dotenv(self, path: impl Into<PathBuf>) -> Startup {
         Startup {
             dotenv: Some(path.into()),
@@ -138,6 +140,7 @@ impl Startup {
     }
 
     /// Reads no dotenv file: only the process environment.
+    #[must_use]
     pub fn without_dotenv(self) -> Startup {
         Startup { dotenv: None }
     }
