@@ -320,6 +320,13 @@ use crate::source::{ProcessEnv, Source, Variables};
 )]
 pub trait Config: Sized {
     /// Loads the configuration from the process environment.
+    ///
+    /// No dotenv file is read: [`load_or_exit`] reads `./.env` first.
+    ///
+    /// # Errors
+    ///
+    /// Every problem of every variable (missing, empty, invalid, an
+    /// unreadable `NAME_FILE`, a broken rule), in one [`Error`].
     fn from_env() -> Result<Self, Error> {
         load(&ProcessEnv).0
     }
@@ -328,7 +335,9 @@ pub trait Config: Sized {
     /// never from the process environment: the way tests build configs.
     ///
     /// The pairs are anything iterable whose items are [`VarPair`]s: pairs
-    /// of `&str` or `String`, owned or borrowed.
+    /// of `&str` or `String`, owned or borrowed. A name given twice takes
+    /// its last value, as with [`Command::env`](std::process::Command::env).
+    /// A `NAME_FILE` pair still reads the file it names.
     ///
     /// ```
     /// use envconfig::Config;
@@ -341,8 +350,13 @@ pub trait Config: Sized {
     /// assert_eq!(Settings::from_vars([("PORT", "80")])?.port, 80);
     /// let vars = vec![("PORT".to_owned(), "8080".to_owned())];
     /// assert_eq!(Settings::from_vars(&vars)?.port, 8080);
+    /// assert_eq!(Settings::from_vars([("PORT", "80"), ("PORT", "81")])?.port, 81);
     /// # Ok::<(), envconfig::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`from_env`](Self::from_env).
     fn from_vars<I>(vars: I) -> Result<Self, Error>
     where
         I: IntoIterator,
@@ -355,12 +369,20 @@ pub trait Config: Sized {
     /// operator should know about it: its warnings (an alias in use, a
     /// deprecated variable) and every variable's effective value and where
     /// it came from, for a start-up log line. See [`Loaded`].
+    ///
+    /// # Errors
+    ///
+    /// As [`from_env`](Self::from_env).
     fn load_from_env() -> Result<Loaded<Self>, Error> {
         load_recording(&ProcessEnv)
     }
 
     /// [`load_from_env`](Self::load_from_env) from the given pairs only, as
     /// [`from_vars`](Self::from_vars) reads them.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_env`](Self::from_env).
     fn load_from_vars<I>(vars: I) -> Result<Loaded<Self>, Error>
     where
         I: IntoIterator,
