@@ -36,7 +36,7 @@ use crate::source::Origin;
 /// assert_eq!(settings.port, 80);
 /// # Ok::<(), envconfig::Error>(())
 /// ```
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Loaded<T> {
     config: T,
     warnings: Vec<String>,
@@ -105,7 +105,7 @@ pub struct EffectiveVar {
 }
 
 /// Where an effective value came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Provenance {
     /// The process environment (or the pairs given to `load_from_vars`).

@@ -69,7 +69,7 @@ pub trait EnvValue: Sized {
 
 /// A variable's type as data, for tools: the `type` of the `json` docs
 /// format, and [`VarDoc::kind`](crate::VarDoc::kind).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ValueKind {
     /// What kind of value it is.
@@ -88,7 +88,9 @@ pub struct ValueKind {
 }
 
 /// What kind of value a variable holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// Displayed as its name in the `json` docs, [`as_str`](Self::as_str).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Kind {
     /// `true/false`, `1/0`, `yes/no`, `on/off`.
@@ -128,6 +130,12 @@ impl Kind {
             Kind::List => "list",
             Kind::Other => "other",
         }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -346,5 +354,12 @@ mod tests {
         );
         assert_eq!(one(Noun::of_type::<Level>()), "Level");
         assert_eq!(Noun::of_type::<Level>().many, "Level values");
+    }
+
+    #[test]
+    fn a_kind_is_displayed_as_its_json_name() {
+        use super::Kind;
+        assert_eq!(Kind::ByteSize.to_string(), "byte_size");
+        assert_eq!(Kind::Text.to_string(), Kind::Text.as_str());
     }
 }
