@@ -119,7 +119,7 @@ impl Problem {
 
     /// For a missing variable, a set variable whose name looks like a typo
     /// of its name (`BILLING_DATABSE_URL` for `BILLING_DATABASE_URL`).
-    pub fn looks_like_a_typo_of_it(&self) -> Option<&str> {
+    pub fn typo(&self) -> Option<&str> {
         self.typo.as_deref()
     }
 

@@ -139,7 +139,7 @@ fn a_missing_variable_names_a_set_one_that_looks_like_a_typo_of_it() {
     let typos: Vec<(&str, Option<&str>)> = error
         .problems()
         .iter()
-        .map(|problem| (problem.var(), problem.looks_like_a_typo_of_it()))
+        .map(|problem| (problem.var(), problem.typo()))
         .collect();
     assert_eq!(
         typos,
@@ -160,7 +160,7 @@ fn a_missing_variable_names_a_set_one_that_looks_like_a_typo_of_it() {
     assert!(!text.contains("canary"), "{text}");
     // A name of the configuration, an alias among them, is no typo.
     let error = Settings::from_vars([("PORT", "80"), ("APP_BROKERS", "x")]).unwrap_err();
-    assert_eq!(error.problems()[0].looks_like_a_typo_of_it(), None);
+    assert_eq!(error.problems()[0].typo(), None);
 }
 
 #[test]
@@ -184,7 +184,7 @@ fn a_typo_of_a_nested_variable_is_found_under_the_nested_prefix() {
     let typos: Vec<(&str, Option<&str>)> = error
         .problems()
         .iter()
-        .map(|problem| (problem.var(), problem.looks_like_a_typo_of_it()))
+        .map(|problem| (problem.var(), problem.typo()))
         .collect();
     assert_eq!(typos, [("APP_CACHE_MAX_SIZE", Some("APP_CACHE_MAX_SZIE"))]);
 }
