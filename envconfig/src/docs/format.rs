@@ -215,9 +215,19 @@ impl FromStr for Format {
 }
 
 /// A name that is not one of the [`Format`]s.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct UnknownFormat {
     name: String,
+}
+
+// Not derived: the name is from the command line, so `Debug` is bounded
+// and escaped like `Display`.
+impl fmt::Debug for UnknownFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnknownFormat")
+            .field("name", &Abridged::quoted(&self.name))
+            .finish()
+    }
 }
 
 impl UnknownFormat {
@@ -258,3 +268,19 @@ impl fmt::Display for FormatNames {
 }
 
 impl std::error::Error for UnknownFormat {}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[test]
+    fn an_unknown_format_is_bounded_and_escaped_in_debug_as_in_display() {
+        let name = format!("x\u{202e}\n{}", "y".repeat(100_000));
+        let unknown = name.parse::<Format>().unwrap_err();
+        for shown in [format!("{unknown}"), format!("{unknown:?}")] {
+            assert!(shown.len() < 1_000, "{} bytes", shown.len());
+            assert!(!shown.contains(['\u{202e}', '\n']), "{shown}");
+        }
+        assert_eq!(unknown.name(), name);
+    }
+}
