@@ -190,7 +190,7 @@ impl Format {
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.pad(self.name())
     }
 }
 
@@ -282,5 +282,11 @@ mod tests {
             assert!(!shown.contains(['\u{202e}', '\n']), "{shown}");
         }
         assert_eq!(unknown.name(), name);
+    }
+
+    #[test]
+    fn a_format_is_padded_as_a_str_is() {
+        assert_eq!(format!("[{:<6}]", Format::Json), "[json  ]");
+        assert_eq!(format!("[{:>4}]", Format::K8s), "[ k8s]");
     }
 }

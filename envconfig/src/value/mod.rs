@@ -135,7 +135,7 @@ impl Kind {
 
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -361,5 +361,6 @@ mod tests {
         use super::Kind;
         assert_eq!(Kind::ByteSize.to_string(), "byte_size");
         assert_eq!(Kind::Text.to_string(), Kind::Text.as_str());
+        assert_eq!(format!("[{:>8}]", Kind::Float), "[   float]");
     }
 }

@@ -104,14 +104,17 @@ impl fmt::Display for ByteSize {
             ("k", 1_000),
         ];
         let bytes = self.0;
-        if bytes != 0 {
-            for (suffix, multiplier) in UNITS {
-                if bytes.is_multiple_of(multiplier) {
-                    return write!(f, "{}{suffix}", bytes / multiplier);
-                }
-            }
+        let (number, suffix) = UNITS
+            .into_iter()
+            .find(|&(_, multiplier)| bytes != 0 && bytes.is_multiple_of(multiplier))
+            .map_or((bytes, ""), |(suffix, multiplier)| {
+                (bytes / multiplier, suffix)
+            });
+        // Padded as a `str` is (`{:>8}`), like the other values' `Display`.
+        if f.width().is_some() {
+            return f.pad(&format!("{number}{suffix}"));
         }
-        write!(f, "{bytes}")
+        write!(f, "{number}{suffix}")
     }
 }
 
@@ -334,6 +337,12 @@ mod tests {
             assert_eq!(size.to_string(), text);
             assert_eq!(text.parse(), Ok(size));
         }
+    }
+
+    #[test]
+    fn is_padded_as_a_str_is() {
+        assert_eq!(format!("[{:>7}]", ByteSize::new(512 * MI)), "[  512Mi]");
+        assert_eq!(format!("[{:<5}]", ByteSize::new(1_500)), "[1500 ]");
     }
 
     #[test]
