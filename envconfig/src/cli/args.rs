@@ -22,19 +22,27 @@ pub(crate) enum Action {
     PrintConfig(ConfigFormat),
 }
 
-/// The `FORMAT` of `--print-config[=FORMAT]`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) enum ConfigFormat {
-    /// An aligned table: name, value, source.
+/// The `FORMAT` of `--print-config[=FORMAT]`: how the
+/// [`EffectiveConfig`](crate::EffectiveConfig) is printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[non_exhaustive]
+pub enum ConfigFormat {
+    /// `text`: an aligned table of name, value and source, the
+    /// [`EffectiveConfig`](crate::EffectiveConfig)'s alternate `Display`
+    /// (`{:#}`).
     #[default]
+    #[cfg_attr(feature = "clap", value(help = "an aligned table (the default)"))]
     Text,
-    /// One object per variable, for tools.
+    /// `json`: one object per variable, for tools,
+    /// [`EffectiveConfig::to_json`](crate::EffectiveConfig::to_json).
+    #[cfg_attr(feature = "clap", value(help = "one object per variable"))]
     Json,
 }
 
 impl ConfigFormat {
     /// The format of `name`, case aside.
-    pub(super) fn named(name: &str) -> Option<ConfigFormat> {
+    pub(crate) fn named(name: &str) -> Option<ConfigFormat> {
         match name.to_ascii_lowercase().as_str() {
             "text" => Some(ConfigFormat::Text),
             "json" => Some(ConfigFormat::Json),

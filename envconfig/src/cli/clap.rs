@@ -75,10 +75,9 @@ pub struct Args {
         num_args = 0..=1,
         ignore_case = true,
         default_missing_value = "text",
-        value_parser = ["text", "json"],
         conflicts_with_all = ["check_env", "print_env_docs"]
     )]
-    pub print_config: Option<String>,
+    pub print_config: Option<ConfigFormat>,
 
     /// With --check-env: check this dotenv file alone instead, as the
     /// deployment will see it
@@ -143,12 +142,7 @@ impl Args {
             #[cfg(feature = "k8s")]
             container: self.container.clone(),
         });
-        if let Some(name) = &self.print_config {
-            let format = ConfigFormat::named(name).ok_or_else(|| {
-                Usage(format!(
-                    "--print-config: unknown format {name:?}: expected text or json"
-                ))
-            })?;
+        if let Some(format) = self.print_config {
             if self.print_env_docs.is_some() || self.check_env {
                 return Err(Usage(
                     "--print-config cannot be used with --print-env-docs or --check-env".into(),
@@ -192,7 +186,7 @@ mod tests {
     #[test]
     fn flags_set_in_code_follow_the_command_lines_rules() {
         let mut args = Args {
-            print_config: Some("JSON".into()),
+            print_config: Some(ConfigFormat::Json),
             ..Args::default()
         };
         assert_eq!(args.action(), Ok(Action::PrintConfig(ConfigFormat::Json)));

@@ -13,7 +13,8 @@ mod clap;
 #[cfg(feature = "clap")]
 pub use self::clap::Args;
 
-use self::args::{Action, CheckOptions, ConfigFormat, Usage, parse_args};
+pub use self::args::ConfigFormat;
+use self::args::{Action, CheckOptions, Usage, parse_args};
 use crate::check::{Checking, Report};
 use crate::docs::Format;
 use crate::effective::EffectiveConfig;
