@@ -1575,6 +1575,33 @@ fn the_text_table_fits_the_terminal() {
     );
 }
 
+/// A password in a URL that is no secret's value (a URL set where a
+/// plain value goes) is masked wherever a value is shown: in the check's
+/// rows, in problems, in `--print-config`; written without percent-encoding
+/// (`/` in it) too.
+#[test]
+fn a_password_in_a_plain_url_is_masked_in_every_report() {
+    let env = Env::new(VALID)
+        .set("BILLING_ALLOWED_HOSTS", "https://u:canary-1/x@h/app")
+        .set("BILLING_METRICS_ADDRESS", "https://u:canary-2@h");
+    for args in [&["--check-env"][..], &["--print-config"], &[]] {
+        let run = env.run(args);
+        assert_eq!(run.code, 78, "{args:?}: {run:?}");
+        let shown = format!("{}{}", run.stdout, run.stderr);
+        assert!(!shown.contains("canary"), "{args:?}: {shown}");
+        assert!(
+            shown.contains("invalid value \"https://u:***@h\""),
+            "{args:?}: {shown}"
+        );
+    }
+    let check = env.run(&["--check-env"]);
+    assert!(
+        check.stdout.contains("\"https://u:***@h/app\""),
+        "{}",
+        check.stdout
+    );
+}
+
 /// Text from outside is escaped wherever it is printed, bidi overrides too
 /// (DESIGN, Secrets): also in `--print-config=json`.
 #[test]

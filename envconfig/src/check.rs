@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use crate::docs::Docs;
 use crate::error::Problem;
 use crate::error::ProblemKind;
-use crate::shown::{Abridged, OneLine, REDACTED};
+use crate::shown::{Abridged, OneLine, REDACTED, Shown};
 use crate::source::{Origin, Source};
 
 /// How one variable fared, for `--check-env`.
@@ -211,7 +211,7 @@ impl Report {
                         .map(|text| OneLine(text).to_string())
                         .unwrap_or_default(),
                     CheckStatus::Ok => shown
-                        .map(|value| Abridged::quoted(value).to_string())
+                        .map(|value| Shown(Some(value)).to_string())
                         .unwrap_or_default(),
                 };
                 [status.to_owned(), checked.var.clone(), origin, detail]

@@ -113,14 +113,14 @@ impl fmt::Display for OneLine<'_> {
     }
 }
 
-/// A value in a message: quoted (and cut short when long), or
-/// [`REDACTED`] when it is secret (`None`).
+/// A value in a message: quoted (and cut short when long), a URL's
+/// password masked, or [`REDACTED`] when it is secret (`None`).
 pub(crate) struct Shown<'a>(pub Option<&'a str>);
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Some(value) => Abridged::quoted(value).fmt(f),
+            Some(value) => Abridged::quoted(&mask_url_passwords(value)).fmt(f),
             None => f.write_str(REDACTED),
         }
     }
@@ -163,23 +163,25 @@ pub(crate) fn mask_url_passwords(text: &str) -> Cow<'_, str> {
     let mut from = 0;
     while let Some(found) = text[from..].find("://") {
         let start = from + found + "://".len();
-        // The authority ends where the path starts, or at a blank; not at
-        // `?` or `#`, which libpq and other drivers read as part of a
-        // password (`postgres://app:p#ss@db`): masking too much is
-        // harmless. A password may hold `,` and `;` (RFC 3986's
-        // userinfo), so a list's separator does not end it either: the
-        // next URL of a list is found from the last `@`, at its own `://`.
-        let end = text[start..]
-            .find(|c: char| c == '/' || c.is_whitespace())
+        // The user's part ends at the last `@` before a blank or the next
+        // URL of a list, not at the first `/`, `?` or `#`: a password
+        // written without percent-encoding may hold any of them (libpq
+        // reads `p#ss` and `p/ss` as passwords), and `,` and `;` are
+        // RFC 3986's own. An `@` further on (`https://h:443/u/@me`) masks
+        // too much, which is harmless.
+        let blank = text[start..]
+            .find(char::is_whitespace)
             .map_or(text.len(), |at| start + at);
-        let authority = &text[start..end];
+        let end = text[start..blank]
+            .find("://")
+            .map_or(blank, |at| start + at);
         from = start;
-        if let Some(at) = authority.rfind('@') {
+        if let Some(at) = text[start..end].rfind('@') {
             from = start + at;
-            if let Some(colon) = authority[..at].find(':') {
+            if let Some(colon) = text[start..from].find(':') {
                 masked.push_str(&text[copied..start + colon + 1]);
                 masked.push_str("***");
-                copied = start + at;
+                copied = from;
             }
         }
     }
@@ -238,6 +240,12 @@ mod tests {
             // libpq reads `#` and `?` before the `@` as part of the password.
             ("postgres://app:p#ss@db/app", "postgres://app:***@db/app"),
             ("postgres://app:p?ss@db/app", "postgres://app:***@db/app"),
+            // Nor `/`, which a password written without percent-encoding
+            // may hold; an `@` in a path masks too much, harmlessly.
+            ("https://u:pw12/x@h/app", "https://u:***@h/app"),
+            ("https://h:443/users/@me", "https://h:***@me"),
+            ("https://h/search?mail=a@b", "https://h/search?mail=a@b"),
+            ("a://u:p@h1 b://v:q/r@h2", "a://u:***@h1 b://v:***@h2"),
             ("no url here", "no url here"),
             ("://:@", "://:***@"),
         ];
