@@ -1,7 +1,7 @@
 //! `std::time::Duration` in Go's `time.ParseDuration` syntax, plus days and
 //! spaces: `300ms`, `1.5h`, `2h45m`, `1d 12h`.
 //!
-//! The grammar, after trimming, is `[+] part (space* part)*` where a part is
+//! The grammar, after trimming, is `[+|-] part (space* part)*` where a part is
 //! `number space* unit`:
 //!
 //! - a number is decimal digits with an optional fraction, with at least one
@@ -11,9 +11,9 @@
 //! - whitespace may separate parts (`1h 30m`) and a number from its unit
 //!   (`30 s`), but never splits a number (`1 000s` is an error).
 //!
-//! `0` alone (or `+0`) is zero, as in Go; any other number needs a unit. Any
-//! leading `-` is rejected, even `-0`: a configured duration is never
-//! negative. Unlike Go, values are not limited to `i64` nanoseconds (about 292
+//! `0` alone (or `+0`) is zero, as in Go; any other number needs a unit. A
+//! leading `-` is rejected unless the duration is zero (`-0`, `-0s`, which
+//! Go reads as zero): a configured duration is never negative. Unlike Go, values are not limited to `i64` nanoseconds (about 292
 //! years) but to what `Duration` holds, and fractions are exact: the value is
 //! computed in integer nanoseconds and a fraction of a nanosecond is dropped
 //! (`0.3333333333333333333h` is 20 minutes minus one nanosecond; Go's
@@ -62,10 +62,19 @@ const UNITS: Units = Units(&[
 /// Parses a duration (see the module's docs for the grammar).
 pub fn parse_duration(raw: &str) -> Result<Duration, &'static str> {
     let s = raw.trim();
-    if s.starts_with('-') {
-        return Err(NEGATIVE);
+    if let Some(magnitude) = s.strip_prefix('-') {
+        // Go reads `-0s` (and `-0.1ns`, truncated) as zero, which is not
+        // negative; anything else after a `-` is.
+        return match parse_magnitude(magnitude) {
+            Ok(zero) if zero.is_zero() => Ok(zero),
+            _ => Err(NEGATIVE),
+        };
     }
-    let s = s.strip_prefix('+').unwrap_or(s);
+    parse_magnitude(s.strip_prefix('+').unwrap_or(s))
+}
+
+/// A duration after its sign.
+fn parse_magnitude(s: &str) -> Result<Duration, &'static str> {
     if s == "0" {
         return Ok(Duration::ZERO);
     }

@@ -1,7 +1,7 @@
 //! `std::time::Duration` in Go's `time.ParseDuration` syntax, plus days and
 //! spaces: `300ms`, `1.5h`, `2h45m`, `1d 12h`.
 //!
-//! The grammar, after trimming, is `[+] part (space* part)*` where a part is
+//! The grammar, after trimming, is `[+|-] part (space* part)*` where a part is
 //! `number space* unit`:
 //!
 //! - a number is decimal digits with an optional fraction, with at least one
@@ -11,9 +11,9 @@
 //! - whitespace may separate parts (`1h 30m`) and a number from its unit
 //!   (`30 s`), but never splits a number (`1 000s` is an error).
 //!
-//! `0` alone (or `+0`) is zero, as in Go; any other number needs a unit. Any
-//! leading `-` is rejected, even `-0`: a configured duration is never
-//! negative. Unlike Go, values are not limited to `i64` nanoseconds (about 292
+//! `0` alone (or `+0`) is zero, as in Go; any other number needs a unit. A
+//! leading `-` is rejected unless the duration is zero (`-0`, `-0s`, which
+//! Go reads as zero): a configured duration is never negative. Unlike Go, values are not limited to `i64` nanoseconds (about 292
 //! years) but to what `Duration` holds, and fractions are exact: the value is
 //! computed in integer nanoseconds and a fraction of a nanosecond is dropped
 //! (`0.3333333333333333333h` is 20 minutes minus one nanosecond; Go's
@@ -70,6 +70,10 @@ mod tests {
         ("1478s", Duration::from_secs(1478)),
         ("+5s", Duration::from_secs(5)),
         ("+0", Duration::ZERO),
+        // Zero with a `-` is zero in Go, and not negative.
+        ("-0", Duration::ZERO),
+        ("-0s", Duration::ZERO),
+        ("-0.1ns", Duration::ZERO),
         ("5.0s", Duration::from_secs(5)),
         ("5.6s", Duration::from_millis(5_600)),
         ("5.s", Duration::from_secs(5)),
@@ -166,7 +170,6 @@ mod tests {
         ("hello \u{fffd} world", NOT_A_DURATION),
         // Go's negative cases.
         ("-5s", NEGATIVE),
-        ("-0", NEGATIVE),
         ("-2m3.4s", NEGATIVE),
         ("-9223372036854775808ns", NEGATIVE),
         ("-2562047h47m16.854775808s", NEGATIVE),
