@@ -138,7 +138,7 @@ impl<'a> Loader<'a> {
         // Whether `var` is secret or copies a secret, followed from name to
         // name: a source keeps each copy once, and a later line points at
         // an earlier one.
-        let holds_secret = |var: &str| {
+        let copies_secret = |var: &str| {
             let mut seen: Vec<&str> = Vec::new();
             let mut todo = vec![var];
             while let Some(name) = todo.pop() {
@@ -152,6 +152,13 @@ impl<'a> Loader<'a> {
                 todo.extend(source.copies(name).iter().map(String::as_str));
             }
             false
+        };
+        // A `NAME_FILE` that copies a secret (`APP_URL_FILE=${TOKEN}`)
+        // names a path that is the secret, which a problem would show.
+        let holds_secret = |var: &str| {
+            let mut file_var = VarName::default();
+            file_var.set(&[var]);
+            copies_secret(var) || copies_secret(file_var.file_var())
         };
         // A value read under an alias is the alias's.
         let holds_secret = |var: &str| {

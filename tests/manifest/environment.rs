@@ -456,6 +456,43 @@ fn a_secret_literal_with_a_reference_never_shows() {
     assert!(!run.stderr.contains("canary"), "{}", run.stderr);
 }
 
+/// A `NAME_FILE` whose path copies a secret (`/run/$(PAYMENT_TOKEN)`)
+/// names a path that holds the secret: neither its row nor a warning shows
+/// it, under a volume mount or not.
+#[test]
+fn a_file_path_that_copies_a_secret_never_shows() {
+    for mount in [
+        "",
+        "volumeMounts:\n  - name: secrets\n    mountPath: /run\n",
+    ] {
+        let run = check(
+            &deployment(
+                "volumes:\n  - name: secrets\n    secret:\n      secretName: s\n",
+                &format!(
+                    "{mount}env:
+  - name: PAYMENT_TOKEN
+    value: canary-token
+  - name: BILLING_DATABASE_URL
+    value: postgres://db/billing
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+  - name: BILLING_PORT_FILE
+    value: /run/$(PAYMENT_TOKEN)
+"
+                ),
+            ),
+            &[],
+        );
+        assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+        assert!(!run.stderr.contains("canary"), "{}", run.stderr);
+        assert!(
+            run.report_line("BILLING_PORT").contains("unchecked"),
+            "{}",
+            run.stdout
+        );
+    }
+}
+
 /// Entries that each double the one above (`$(X0)$(X0)`, ...) would make
 /// terabytes of 40 lines: expanding stops past the 128 KiB that Linux
 /// starts a process with for one variable, and such a variable keeps the

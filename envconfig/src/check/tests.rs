@@ -131,11 +131,32 @@ mod secrets_in_the_report {
     }
 
     fn env_file(text: &str) -> (tempfile::TempDir, Source) {
+        env_file_opening_files(text, false)
+    }
+
+    /// As `--read-secret-files` reads it.
+    fn env_file_opening_files(text: &str, open: bool) -> (tempfile::TempDir, Source) {
         let dir = tempfile::TempDir::new().expect("a temporary directory");
         let path = dir.path().join("deploy.env");
         std::fs::write(&path, text).expect("the env file is written");
-        let source = Source::from_env_file(&path, false).expect("the env file reads");
+        let source = Source::from_env_file(&path, open).expect("the env file reads");
         (dir, source)
+    }
+
+    /// A `NAME_FILE` that copies a secret names a path that is the secret:
+    /// the file cannot be read, and the problem that would name the path
+    /// withholds it, directly and through an alias.
+    #[test]
+    fn a_file_path_that_copies_a_secret() {
+        for text in [
+            format!("APP_TOKEN={CANARY}\nAPP_URL_FILE=${{APP_TOKEN}}\n"),
+            format!("APP_TOKEN={CANARY}\nOLD_URL_FILE=${{APP_TOKEN}}\n"),
+        ] {
+            let (_dir, source) = env_file_opening_files(&text, true);
+            let report = check_report::<PlainWithAlias>(&source);
+            assert!(!report.contains(CANARY), "{report}");
+            assert!(report.contains("cannot read"), "{report}");
+        }
     }
 
     /// A dotenv value that copies a secret set under the secret's alias,

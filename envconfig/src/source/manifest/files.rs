@@ -25,6 +25,13 @@ impl Env<'_, '_> {
             let reason = match &var.setting {
                 Setting::Known(path) if path.is_empty() => continue,
                 Setting::Known(path) => match self.volume_at(path) {
+                    // A path that copies another variable (`$(TOKEN)`) may
+                    // be a secret's value: it is never shown.
+                    _ if !var.copies.is_empty() => {
+                        "read from a path that copies another variable's value, a file \
+                         of the container"
+                            .to_owned()
+                    }
                     Some((volume, Some(missing))) => {
                         let file = Var {
                             setting: Setting::Undeployable(format!(
