@@ -1429,6 +1429,49 @@ mod operator_view {
         );
     }
 
+    /// A `NAME_FILE` that cannot be read is where the value was to come
+    /// from, not `unset`; a secret's path is withheld, since it may be the
+    /// secret pasted into `NAME_FILE`.
+    #[test]
+    fn a_file_that_cannot_be_read_is_the_source_shown() {
+        let env = Env::new(VALID)
+            .unset("PAYMENT_TOKEN")
+            .set("PAYMENT_TOKEN_FILE", "canary-pasted-token")
+            .set("BILLING_LOG_LEVEL_FILE", "/nonexistent/log-level");
+        let run = env.run(&["--print-config"]);
+        assert_eq!(run.code, 78, "{run:?}");
+        let row = |name: &str| {
+            run.stdout
+                .lines()
+                .find(|line| line.starts_with(&format!("{name} ")))
+                .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            row("BILLING_LOG_LEVEL"),
+            "BILLING_LOG_LEVEL - BILLING_LOG_LEVEL_FILE /nonexistent/log-level"
+        );
+        assert_eq!(
+            row("PAYMENT_TOKEN"),
+            "PAYMENT_TOKEN - PAYMENT_TOKEN_FILE <redacted>"
+        );
+        let check = env.run(&["--check-env"]);
+        assert_eq!(check.code, 78, "{check:?}");
+        for shown in [&run.stdout, &run.stderr, &check.stdout, &check.stderr] {
+            assert!(!shown.contains("canary"), "{shown}");
+        }
+        assert!(
+            check
+                .stdout
+                .lines()
+                .any(|line| line.contains("BILLING_LOG_LEVEL ")
+                    && line.contains("BILLING_LOG_LEVEL_FILE")
+                    && line.contains("cannot read")),
+            "{}",
+            check.stdout
+        );
+    }
+
     #[test]
     fn print_config_of_a_configuration_that_does_not_load() {
         let env = Env::new(VALID).set("BILLING_PORT", "http");

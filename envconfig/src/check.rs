@@ -5,6 +5,7 @@
 //! ([`Report::render`]), so tests can assert on either.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use crate::docs::Docs;
 use crate::error::Problem;
@@ -50,8 +51,25 @@ impl Checked {
         self.secret = true;
         self.shown_value = None;
         if let CheckStatus::Failed(problem) = &mut self.status {
+            // The path of a file that cannot be read may be a secret pasted
+            // into `NAME_FILE`; one that was read is shown, as for any
+            // secret read from a file.
+            if matches!(problem.kind(), ProblemKind::FileUnreadable { .. }) {
+                if let Some(origin) = &mut self.origin {
+                    redact_file_path(origin);
+                }
+            }
             problem.redact();
         }
+    }
+}
+
+/// `origin`, with the path of the file it names withheld.
+fn redact_file_path(origin: &mut Origin) {
+    match origin {
+        Origin::SecretFile(path) => *path = PathBuf::from(REDACTED),
+        Origin::Alias { via, .. } => redact_file_path(via),
+        _ => {}
     }
 }
 

@@ -9,7 +9,7 @@ use crate::Config;
 use crate::check::{CheckStatus, Checked, Checking};
 use crate::error::{Problem, ProblemKind};
 use crate::field::{DefaultExpr, DefaultValue, Field, FieldName};
-use crate::shown::OneLine;
+use crate::shown::{OneLine, REDACTED};
 use crate::source::{Lookup, Origin, Source, Unusable, VarName, Variables};
 use crate::value::{Parse, Slot};
 
@@ -524,17 +524,23 @@ impl<'a> Loader<'a> {
                         ProblemKind::BothSet { file_var },
                         alias.map(|_| Origin::Environment),
                     ),
+                    // The file is where the value was to come from; a
+                    // secret's path is withheld (see `ProblemKind`).
                     Unusable::FileUnreadable {
                         file_var,
                         path,
                         reason,
                     } => {
+                        let shown = match secret {
+                            true => PathBuf::from(REDACTED),
+                            false => path.clone(),
+                        };
                         let kind = ProblemKind::FileUnreadable {
                             file_var,
                             path: Some(path),
                             reason,
                         };
-                        (kind, alias.map(|_| Origin::Environment))
+                        (kind, Some(Origin::SecretFile(shown)))
                     }
                     Unusable::Malformed { origin, reason } => {
                         let kind = ProblemKind::MalformedLine {
@@ -576,12 +582,15 @@ impl<'a> Loader<'a> {
         if secret {
             problem.redact();
         }
+        // A file that cannot be read is named by the problem itself.
+        let names_its_file = matches!(problem.kind(), ProblemKind::FileUnreadable { .. });
         if let Some(
             from @ (Origin::EnvFile { .. }
             | Origin::SecretFile(_)
             | Origin::Alias { .. }
             | Origin::Manifest { .. }),
         ) = &origin
+            && !(names_its_file && matches!(from, Origin::SecretFile(_)))
         {
             let label = from.label(problem.var());
             problem = problem.from(label);
