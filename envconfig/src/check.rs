@@ -54,10 +54,10 @@ impl Checked {
             // The path of a file that cannot be read may be a secret pasted
             // into `NAME_FILE`; one that was read is shown, as for any
             // secret read from a file.
-            if matches!(problem.kind(), ProblemKind::FileUnreadable { .. }) {
-                if let Some(origin) = &mut self.origin {
-                    redact_file_path(origin);
-                }
+            if matches!(problem.kind(), ProblemKind::FileUnreadable { .. })
+                && let Some(origin) = &mut self.origin
+            {
+                redact_file_path(origin);
             }
             problem.redact();
         }
