@@ -156,6 +156,11 @@ mod secrets_in_the_report {
             let report = check_report::<PlainWithAlias>(&source);
             assert!(!report.contains(CANARY), "{report}");
             assert!(report.contains("cannot read"), "{report}");
+            // `--print-config` names the file a value was to come from.
+            let checking = crate::load::check::<PlainWithAlias>(&source);
+            let effective = crate::EffectiveConfig::from_checked(&checking.vars);
+            let shown = format!("{effective:#}{}{effective:?}", effective.to_json());
+            assert!(!shown.contains(CANARY), "{shown}");
         }
     }
 
