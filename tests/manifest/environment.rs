@@ -205,6 +205,48 @@ fn a_secret_written_in_the_manifest() {
     );
 }
 
+/// A secret whose `value:` only copies another entry (`$(TOKEN)`) is in
+/// plain text only if that entry is: from a `secretKeyRef`, nothing is
+/// written in the manifest; from a literal, the
+/// warning points at the literal's line.
+#[test]
+fn a_secret_copied_from_another_entry_is_plain_text_only_if_that_is() {
+    let from_secret = "env:
+  - name: TOKEN
+    valueFrom:
+      secretKeyRef:
+        name: billing-secrets
+        key: payment-token
+  - name: PAYMENT_TOKEN
+    value: $(TOKEN)
+  - name: BILLING_DATABASE_URL
+    valueFrom:
+      secretKeyRef:
+        name: billing-secrets
+        key: database-url
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+";
+    let run = check(&deployment("", from_secret), &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!run.stdout.contains("plain text"), "{}", run.stdout);
+
+    let from_literal = from_secret.replace(
+        "    valueFrom:\n      secretKeyRef:\n        name: billing-secrets\n        key: payment-token\n",
+        "    value: canary-token\n",
+    );
+    let run = check(&deployment("", &from_literal), &[]);
+    assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "deploy.yaml:16: PAYMENT_TOKEN is secret, but a literal `value:` sets it: the \
+             secret sits in the manifest in plain text (use a secretKeyRef)"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
 /// `NAME_FILE` under a volume mount of a Secret counts as set; a path that
 /// no volume mounts is a warning.
 #[test]

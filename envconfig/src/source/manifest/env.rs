@@ -321,12 +321,20 @@ impl<'m, 's> Env<'m, 's> {
         // again: expanding stops past what a container could start with.
         let longest = MAX_ARG_STRLEN.saturating_sub(name.len() + 2);
         let mut too_long = text.len() > longest;
+        // What the references put in the value, and where the first one
+        // that is written in plain text is: a value that is only
+        // `$(TOKEN)`, from a `secretKeyRef`, holds no text of the manifest.
+        let mut expanded_len = 0;
+        let mut copied_plain_text = None;
         let value = expand(text, |reference, out| {
             let shown = quoted(reference);
             let why = match self.vars.get(reference) {
                 Some(var) => {
                     copies.push(reference.to_owned());
                     copies.extend(var.copies.iter().cloned());
+                    if copied_plain_text.is_none() {
+                        copied_plain_text.clone_from(&var.how.plain_text);
+                    }
                     if optional.is_none() {
                         optional.clone_from(&var.how.optional);
                     }
@@ -336,6 +344,7 @@ impl<'m, 's> Env<'m, 's> {
                                 too_long = true;
                             } else {
                                 out.push_str(value);
+                                expanded_len += value.len();
                             }
                             return true;
                         }
@@ -374,8 +383,12 @@ impl<'m, 's> Env<'m, 's> {
             self.copy_lists.insert(list.clone(), copies);
             copies = vec![list];
         }
+        let written_here = value.len() > expanded_len;
         let how = HowSet {
-            plain_text: (!text.is_empty()).then(|| ("a literal `value:`".into(), origin.clone())),
+            plain_text: match written_here {
+                true => Some(("a literal `value:`".into(), origin.clone())),
+                false => copied_plain_text,
+            },
             optional,
         };
         let setting = if too_long {
