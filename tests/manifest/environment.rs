@@ -70,6 +70,33 @@ fn references_expand_as_kubernetes_expands_them() {
     ));
 }
 
+/// A reference that an `envFrom` source which is not among the documents
+/// may set is unchecked, and says where it may come from.
+#[test]
+fn a_reference_to_what_an_unknown_source_may_set() {
+    let run = check(
+        &deployment(
+            "",
+            "envFrom:
+  - secretRef:
+      name: billing-env
+env:
+  - name: BILLING_LOG_LEVEL
+    value: $(LEVEL)
+",
+        ),
+        &[],
+    );
+    assert!(
+        run.report_line("BILLING_LOG_LEVEL").ends_with(
+            "its value expands $(LEVEL), which may come from the Secret billing-env \
+             (envFrom), which is not among the documents"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
 /// A ConfigMap among the documents gives its value, checked from its
 /// line; a missing key is a problem unless the reference is optional; a
 /// ConfigMap that is not among them leaves the variable unchecked.

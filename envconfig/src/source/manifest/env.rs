@@ -354,7 +354,7 @@ impl<'m, 's> Env<'m, 's> {
                     }
                 }
                 None => match self.facts.source_of(reference) {
-                    Some(source) => format!("which {} may set", source.what),
+                    Some(source) => format!("which may come from {}", source.what),
                     None if is_service_link(reference) => {
                         "which the cluster may set for a Service".to_owned()
                     }
