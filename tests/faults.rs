@@ -865,9 +865,10 @@ fn a_long_dotenv_file() {
         run.stderr
     );
 
-    // A file that is not UTF-8 is named, and has no line.
-    std::fs::write(env.dir.path().join(".env"), b"BILLING_PORT=80\xff\n").unwrap();
+    // A file that is not UTF-8 is named with the line where its text
+    // stops being UTF-8, never the text.
+    std::fs::write(env.dir.path().join(".env"), b"# ok\nBILLING_PORT=80\xff\n").unwrap();
     let run = env.run(&[]);
     assert_eq!(run.code, 78, "{run:?}");
-    assert_eq!(run.stderr, "error: .env: it is not valid UTF-8\n");
+    assert_eq!(run.stderr, "error: .env: line 2 is not valid UTF-8\n");
 }

@@ -44,8 +44,15 @@ pub(super) fn read_text(
             limit / (1024 * 1024)
         ));
     }
-    let Ok(text) = std::str::from_utf8(&bytes) else {
-        return Err("it is not valid UTF-8".into());
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let line = 1 + bytes[..error.valid_up_to()]
+                .iter()
+                .filter(|&&byte| byte == b'\n')
+                .count();
+            return Err(format!("line {line} is not valid UTF-8"));
+        }
     };
     Ok(Zeroizing::new(
         text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
@@ -68,5 +75,13 @@ mod tests {
         let with_bom = format!("\u{feff}{text}");
         let read = read_text(with_bom.as_bytes(), 0, 1 << 20).expect("the text is read");
         assert_eq!(read.as_str(), text);
+    }
+
+    /// Which line is not UTF-8, so that an operator can find it.
+    #[test]
+    fn the_line_that_is_not_utf8_is_named() {
+        let bytes = b"A=1\nB=2\nC=\xff\n";
+        let error = read_text(&bytes[..], 0, 1 << 20).expect_err("not UTF-8");
+        assert_eq!(error, "line 3 is not valid UTF-8");
     }
 }
