@@ -1675,3 +1675,66 @@ fn clap_print_config_takes_the_same_spellings() {
         );
     }
 }
+
+/// `Startup::load` through the `logged_start` example, which logs its
+/// start as JSON lines: the same dotenv file as `load_or_exit`, under the
+/// environment, the warnings and effective values with the configuration,
+/// and every problem, or the dotenv file's, as a value; never a secret.
+mod startup_load {
+    use super::*;
+
+    fn lines(run: &Run) -> Vec<serde_json::Value> {
+        run.stdout
+            .lines()
+            .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+            .collect()
+    }
+
+    #[test]
+    fn loads_with_the_dotenv_file_under_the_environment() {
+        let binary = example_binary("logged_start", &[]);
+        let env = Env::new(&[
+            ("REPORTS_DATABASE_URL", "postgres://u:canary-pw@db/reports"),
+            ("PORT", "9000"),
+        ]);
+        env.file(".env", "REPORTS_KEEP=5\nPORT=1\n");
+        let run = env.run_binary(&binary, &[]);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+        let lines = lines(&run);
+        assert_eq!(
+            lines[0]["message"],
+            "PORT is the old name of REPORTS_PORT: it is read for now; rename it to REPORTS_PORT"
+        );
+        let effective = &lines[1]["fields"]["variables"];
+        assert_eq!(effective[0]["value"], "<redacted>");
+        assert_eq!(effective[2]["source"]["kind"], "env_file");
+        assert_eq!(
+            lines[2]["fields"],
+            serde_json::json!({"port": 9000, "keep": 5})
+        );
+    }
+
+    #[test]
+    fn every_problem_or_the_dotenv_file_is_an_error_value() {
+        let binary = example_binary("logged_start", &[]);
+        let env = Env::new(&[("REPORTS_KEEP", "0")]);
+        let run = env.run_binary(&binary, &[]);
+        assert_eq!(run.code, 78, "{run:?}");
+        let vars: Vec<_> = lines(&run)
+            .iter()
+            .map(|line| line["fields"]["variable"].clone())
+            .collect();
+        assert_eq!(vars, ["REPORTS_DATABASE_URL", "REPORTS_KEEP"]);
+
+        std::fs::write(
+            env.dir.path().join(".env"),
+            b"# ok\nREPORTS_KEEP=\xffcanary\n",
+        )
+        .unwrap();
+        let run = env.run_binary(&binary, &[]);
+        assert_eq!(run.code, 78, "{run:?}");
+        assert_eq!(lines(&run)[0]["message"], ".env: line 2 is not valid UTF-8");
+        assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+    }
+}

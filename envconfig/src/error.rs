@@ -15,6 +15,46 @@ const WITHHELD_RULE: &str =
 /// What a secret's reason from user code is replaced with.
 const WITHHELD: &str = "rejected by its parser (details withheld: the variable is secret)";
 
+/// Why [`Startup::load`](crate::Startup::load) loaded no configuration:
+/// its dotenv file could not be read, or the configuration does not load.
+///
+/// ```no_run
+/// use envconfig::{Config, Startup, StartupError};
+///
+/// #[derive(Config)]
+/// #[config(prefix = "APP_")]
+/// struct Settings {
+///     #[config(default = 8080)]
+///     port: u16,
+/// }
+///
+/// match Startup::new().load::<Settings>() {
+///     Ok(loaded) => println!("port {}", loaded.config().port),
+///     Err(StartupError::Config(error)) => {
+///         for problem in error.problems() {
+///             eprintln!("{problem}");
+///         }
+///     }
+///     Err(error) => eprintln!("{error}"),
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StartupError {
+    /// The dotenv file exists but cannot be read: `.env: line 2 is not
+    /// valid UTF-8`. Its text is never shown.
+    #[error("{}: {reason}", Abridged::name(&path.to_string_lossy()))]
+    Dotenv {
+        /// The file.
+        path: PathBuf,
+        /// Why it cannot be read.
+        reason: String,
+    },
+    /// The configuration does not load: every problem.
+    #[error(transparent)]
+    Config(#[from] Error),
+}
+
 /// Every problem found while loading a configuration, in one value.
 ///
 /// Loading never stops at the first problem: a service with three missing

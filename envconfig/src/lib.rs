@@ -291,7 +291,7 @@ pub use crate::cli::Args;
 pub use crate::cli::{ConfigFormat, Startup, load_or_exit};
 pub use crate::docs::{Docs, Format, UnknownFormat, VarDoc};
 pub use crate::effective::{EffectiveConfig, EffectiveVar, Loaded, Provenance};
-pub use crate::error::{Error, Problem, ProblemKind};
+pub use crate::error::{Error, Problem, ProblemKind, StartupError};
 pub use crate::rule::Violation;
 pub use crate::value::{ByteSize, Choice, ChoiceError, Kind, ParseByteSizeError, ValueKind};
 

@@ -18,11 +18,11 @@ use self::args::{Action, CheckOptions, Usage, parse_args};
 use crate::check::{Checking, Report};
 use crate::docs::Format;
 use crate::effective::EffectiveConfig;
-use crate::error::Error;
+use crate::error::{Error, StartupError};
 use crate::shown::Abridged;
 
-use crate::source::{EnvScope, Source};
-use crate::{Config, load};
+use crate::source::{EnvFileError, EnvScope, Source};
+use crate::{Config, Loaded, load};
 
 /// `EX_USAGE`: a bad use of the flags.
 const EX_USAGE: i32 = 64;
@@ -144,6 +144,24 @@ impl Startup {
     #[must_use]
     pub fn without_dotenv(self) -> Startup {
         Startup { dotenv: None }
+    }
+
+    /// Loads `T` as [`load_or_exit`](Self::load_or_exit) does when a
+    /// service starts (this start-up's dotenv file, under the process
+    /// environment), but looks at no argument, prints nothing and never
+    /// exits: for a service that reports its start through its own logging.
+    /// The warnings come with the configuration
+    /// ([`Loaded::warnings`](crate::Loaded::warnings)).
+    ///
+    /// # Errors
+    ///
+    /// [`StartupError::Dotenv`] when the dotenv file exists but cannot be
+    /// read; [`StartupError::Config`], with every problem, when `T` does not
+    /// load.
+    pub fn load<T: Config>(&self) -> Result<Loaded<T>, StartupError> {
+        let mut source = Source::from_process_env(EnvScope::Fields);
+        read_dotenv(&mut source, self.dotenv.as_deref())?;
+        Ok(crate::load_recording(&source)?)
     }
 
     /// [`load_or_exit`] with this start-up.
@@ -453,13 +471,22 @@ fn terminal_width() -> Option<usize> {
 /// A directory is not an error: `.env` is also a common name for a Python
 /// virtual environment.
 fn add_dotenv<'a>(source: &mut Source, path: Option<&'a Path>) -> Result<Option<&'a Path>, Exit> {
+    read_dotenv(source, path).map_err(|error| Exit::failure(EX_CONFIG, format!("error: {error}")))
+}
+
+/// Adds the dotenv file at `path` to `source`, if there is one: the file
+/// added, if any.
+fn read_dotenv<'a>(
+    source: &mut Source,
+    path: Option<&'a Path>,
+) -> Result<Option<&'a Path>, StartupError> {
     let Some(path) = path.filter(|path| path.is_file()) else {
         return Ok(None);
     };
     source
         .add_env_file(path)
-        .map(|()| Some(path))
-        .map_err(|error| Exit::failure(EX_CONFIG, format!("error: {error}")))
+        .map_err(|EnvFileError { path, reason }| StartupError::Dotenv { path, reason })?;
+    Ok(Some(path))
 }
 
 /// The check report, and its status: 78 when the configuration would not

@@ -24,6 +24,7 @@ mod process_env;
 mod secret_file;
 mod text_file;
 
+pub use env_file::EnvFileError;
 use env_file::MalformedLine;
 pub use origin::Origin;
 pub use process_env::ProcessEnv;
