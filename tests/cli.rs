@@ -1369,6 +1369,16 @@ fn an_env_file_path_cannot_forge_lines() {
 mod operator_view {
     use super::*;
 
+    /// The row of `name` in a `--print-config` table, its cells one space
+    /// apart; empty if there is none.
+    fn table_row(table: &str, name: &str) -> String {
+        table
+            .lines()
+            .find(|line| line.starts_with(&format!("{name} ")))
+            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    }
+
     #[test]
     fn print_config_shows_every_value_and_where_it_came_from() {
         let env = Env::new(VALID)
@@ -1383,13 +1393,7 @@ mod operator_view {
         env.file(".env", "# local\nBILLING_LOG_LEVEL=warn\n");
         let run = env.run(&["--print-config"]);
         assert_eq!(run.code, 0, "{run:?}");
-        let row = |name: &str| {
-            run.stdout
-                .lines()
-                .find(|line| line.starts_with(&format!("{name} ")))
-                .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-                .unwrap_or_default()
-        };
+        let row = |name: &str| table_row(&run.stdout, name);
         assert_eq!(row("NAME"), "NAME VALUE SOURCE");
         assert_eq!(row("BILLING_PORT"), "BILLING_PORT \"9000\" alias PORT");
         assert_eq!(
@@ -1440,13 +1444,7 @@ mod operator_view {
             .set("BILLING_LOG_LEVEL_FILE", "/nonexistent/log-level");
         let run = env.run(&["--print-config"]);
         assert_eq!(run.code, 78, "{run:?}");
-        let row = |name: &str| {
-            run.stdout
-                .lines()
-                .find(|line| line.starts_with(&format!("{name} ")))
-                .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-                .unwrap_or_default()
-        };
+        let row = |name: &str| table_row(&run.stdout, name);
         assert_eq!(
             row("BILLING_LOG_LEVEL"),
             "BILLING_LOG_LEVEL - BILLING_LOG_LEVEL_FILE /nonexistent/log-level"
