@@ -1037,10 +1037,22 @@ mod renamed_secret_types {
         /// Read by the program's own function, whose type is only an alias.
         #[config(parse_with = token)]
         pub token: Option<DbUrl>,
+        /// A list of them, read by the program's own function.
+        #[config(parse_with = tokens)]
+        pub tokens: Vec<DbUrl>,
+        /// The same through an alias of the list.
+        #[config(parse_with = tokens)]
+        pub keys: Option<Keys>,
     }
+
+    pub type Keys = Vec<secrecy::SecretString>;
 
     fn token(text: &str) -> Result<DbUrl, std::convert::Infallible> {
         Ok(DbUrl::from(text))
+    }
+
+    fn tokens(text: &str) -> Result<Keys, std::convert::Infallible> {
+        Ok(text.split(';').map(DbUrl::from).collect())
     }
 }
 
@@ -1055,6 +1067,8 @@ fn a_secret_type_under_another_name_is_secret() {
         ("PASSWORD", "hunter2"),
         ("REPLICAS", "hunter2"),
         ("TOKEN", "hunter2"),
+        ("TOKENS", "hunter2"),
+        ("KEYS", "hunter2"),
     ])
     .unwrap();
     let shown = loaded.effective().to_json();

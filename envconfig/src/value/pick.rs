@@ -112,20 +112,34 @@ where
     }
 }
 
-/// Whether `T` is a `SecretBox`, which a `parse_with` function's type
-/// may be through an alias (`type Token = SecretString`):
-/// `(&&Pick::<T>::new()).secret_type()` resolves to [`PickSecretType`] for
-/// a `SecretBox`, else to [`PickPlainType`], as [`Pick`] chooses a parser.
+/// Whether `T` is a `SecretBox`, also inside `Vec` or `Option` (the shapes
+/// a secret type has), which a `parse_with` function's type may be through
+/// an alias (`type Token = SecretString`, `Vec<Token>`, `type Tokens =
+/// Vec<SecretString>`): `(&&Pick::<T>::new()).secret_type()` resolves to
+/// [`PickSecretType`] for those, else to [`PickPlainType`], as [`Pick`]
+/// chooses a parser.
 #[doc(hidden)]
 pub trait PickSecretType {
     fn secret_type(&self) -> bool;
 }
 
-impl<S: Zeroize + ?Sized> PickSecretType for &Pick<SecretBox<S>> {
-    fn secret_type(&self) -> bool {
-        true
-    }
+macro_rules! secret_shapes {
+    ($($shape:ty),* $(,)?) => {$(
+        impl<S: Zeroize + ?Sized> PickSecretType for &Pick<$shape> {
+            fn secret_type(&self) -> bool {
+                true
+            }
+        }
+    )*};
 }
+
+secret_shapes!(
+    SecretBox<S>,
+    Vec<SecretBox<S>>,
+    Option<SecretBox<S>>,
+    Option<Vec<SecretBox<S>>>,
+    Vec<Option<SecretBox<S>>>,
+);
 
 #[doc(hidden)]
 pub trait PickPlainType {
