@@ -369,12 +369,12 @@ impl fmt::Debug for ProblemKind {
             ProblemKind::NotUnicode => f.write_str("NotUnicode"),
             ProblemKind::Invalid { value: v, reason } => f
                 .debug_struct("Invalid")
-                .field("value", &v.as_deref().map(Abridged::quoted))
+                .field("value", &v.as_deref().map(|v| Shown(Some(v))))
                 .field("reason", &Abridged::reason(reason))
                 .finish(),
             ProblemKind::InvalidDefault { value: v, reason } => f
                 .debug_struct("InvalidDefault")
-                .field("value", &v.as_deref().map(Abridged::quoted))
+                .field("value", &v.as_deref().map(|v| Shown(Some(v))))
                 .field("reason", &Abridged::reason(reason))
                 .finish(),
             ProblemKind::Rule { vars, message } => f
@@ -474,6 +474,32 @@ mod tests {
         for shown in [format!("{error:?}"), format!("{error:#?}")] {
             assert!(shown.len() < 4_000, "{} bytes", shown.len());
             assert!(!shown.contains('\u{202e}'), "{shown}");
+        }
+    }
+
+    #[test]
+    fn debug_masks_a_url_password_like_display() {
+        let problem = Problem::new(
+            "APP_PORT",
+            "integer",
+            ProblemKind::Invalid {
+                value: Some("postgres://app:hunter2@db/app".into()),
+                reason: "bad".into(),
+            },
+        );
+        let default = ProblemKind::InvalidDefault {
+            value: Some("postgres://app:hunter2@db/app".into()),
+            reason: "bad".into(),
+        };
+        let error = Error::new(vec![problem]);
+        for shown in [
+            format!("{error:?}"),
+            format!("{error:#?}"),
+            format!("{default:?}"),
+            error.to_string(),
+        ] {
+            assert!(!shown.contains("hunter2"), "{shown}");
+            assert!(shown.contains("app:***@db"), "{shown}");
         }
     }
 

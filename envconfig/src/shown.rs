@@ -126,6 +126,14 @@ impl fmt::Display for Shown<'_> {
     }
 }
 
+/// As `Display`: bounded, escaped and with a URL's password masked, so
+/// that a `Debug` of a problem shows no more than its `Display`.
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
 /// Writes `c`, escaped (`\u{202e}`, `\n`) unless it is printable as it is.
 fn push_escaped(f: &mut fmt::Formatter<'_>, c: char) -> fmt::Result {
     // As `char::escape_default` writes them, without its iterator's code.
