@@ -177,12 +177,14 @@ pub(crate) fn mask_url_passwords(text: &str) -> Cow<'_, str> {
         // reads `p#ss` and `p/ss` as passwords), and `,` and `;` are
         // RFC 3986's own. An `@` further on (`https://h:443/u/@me`) masks
         // too much, which is harmless.
-        let blank = text[start..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |at| start + at);
-        let end = text[start..blank]
-            .find("://")
-            .map_or(blank, |at| start + at);
+        // One scan to whichever comes first: looking for the blank alone
+        // would read the rest of the text once per URL, quadratic in a
+        // long value of many `://` and no blank.
+        let rest = &text[start..];
+        let end = rest
+            .char_indices()
+            .find(|&(at, c)| c.is_whitespace() || rest[at..].starts_with("://"))
+            .map_or(text.len(), |(at, _)| start + at);
         from = start;
         if let Some(at) = text[start..end].rfind('@') {
             from = start + at;
@@ -254,6 +256,7 @@ mod tests {
             ("https://h:443/users/@me", "https://h:***@me"),
             ("https://h/search?mail=a@b", "https://h/search?mail=a@b"),
             ("a://u:p@h1 b://v:q/r@h2", "a://u:***@h1 b://v:***@h2"),
+            ("a://u:p@h1,b://v:q@h2", "a://u:***@h1,b://v:***@h2"),
             ("no url here", "no url here"),
             ("://:@", "://:***@"),
         ];
@@ -283,5 +286,22 @@ mod tests {
         }
         let debug = format!("{:?}", Abridged::name(&"y".repeat(100_000)));
         assert!(debug.len() < 100, "{debug}");
+    }
+
+    /// Each URL is read up to the next one, not to the end of the text:
+    /// a long value of many `://` and no blank is masked in linear time
+    /// (it took seconds, quadratic, when each URL looked for a blank in
+    /// the whole rest of the text).
+    #[test]
+    fn many_urls_without_a_blank_are_masked_in_linear_time() {
+        let text = format!("{}x://u:pw@h", "a://".repeat(200_000));
+        let started = std::time::Instant::now();
+        let masked = mask_url_passwords(&text);
+        assert!(
+            masked.ends_with("x://u:***@h"),
+            "{}",
+            &masked[masked.len() - 20..]
+        );
+        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
     }
 }
