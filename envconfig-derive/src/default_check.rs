@@ -104,11 +104,17 @@ pub fn check_default(
         Some((Wrapper::Vec, item)) => {
             // An empty default is the empty list; a blank one is an empty
             // item, as the runtime's `List` reads it; otherwise the value is
-            // trimmed, then split, as the runtime does.
+            // trimmed when the separator is whitespace, then split, as the
+            // runtime does (`trimmed_for` in envconfig's `value/list.rs`).
             if value.is_empty() {
                 return;
             }
-            for (index, piece) in value.trim().split(separator.unwrap_or(",")).enumerate() {
+            let separator = separator.unwrap_or(",");
+            let value = match separator.trim() {
+                "" => value.trim(),
+                _ => value.as_str(),
+            };
+            for (index, piece) in value.split(separator).enumerate() {
                 let checked = match piece.trim() {
                     "" => Err("it is empty".to_owned()),
                     piece => check_one(item, piece, range),
@@ -331,6 +337,9 @@ mod tests {
         // Runtime: `List::parse(" 1 2 ")` on `" "` is [1, 2].
         assert_eq!(verdict("Vec<u16>", " 1 2 ", Some(" "), None), None);
         assert!(verdict("Vec<u16>", "1  2", Some(" "), None).is_some());
+        // Runtime: on `", "`, a trailing separator is an empty item.
+        assert!(verdict("Vec<String>", "a, b, ", Some(", "), None).is_some());
+        assert_eq!(verdict("Vec<u16>", " 1, 2 ", Some(", "), None), None);
     }
 
     #[test]

@@ -2,10 +2,10 @@
 
 use super::{Noun, Parse, ValueError};
 
-/// A `Vec<T>`: the value trimmed, as every value but a string's is, then
-/// split on a separator, each item trimmed and parsed. Trimming first means
-/// that whitespace around the value is no empty item at either end when the
-/// separator is whitespace (`" a b "` on `" "`, `"80\n443\n"` on `"\n"`).
+/// A `Vec<T>`: the value split on a separator, each item trimmed and
+/// parsed. When the separator is whitespace, the value is trimmed first, so
+/// that whitespace around it is no empty item at either end (`" a b "` on
+/// `" "`, `"80\n443\n"` on `"\n"`); see `trimmed_for`.
 /// The empty string is the empty list: only a default can be empty
 /// (`default = ""`), since a variable set to nothing counts as unset. An
 /// empty item (`a,,b`, or `" "`) is an error.
@@ -29,11 +29,13 @@ impl<P: Parse> Parse for List<P> {
             return Ok(items);
         }
         // Blank is one empty item, not the empty list: `" "` is an error.
-        let trimmed = raw.trim();
-        if trimmed.is_empty() {
+        if raw.trim().is_empty() {
             return Err(ValueError::new("item 1 is empty"));
         }
-        for (index, item) in trimmed.split(self.separator).enumerate() {
+        for (index, item) in trimmed_for(raw, self.separator)
+            .split(self.separator)
+            .enumerate()
+        {
             let item = item.trim();
             if item.is_empty() {
                 return Err(ValueError::new(format!("item {} is empty", index + 1)));
@@ -86,6 +88,20 @@ impl<P: Parse> Parse for List<P> {
     }
 }
 
+/// `raw` as it is split on `separator`: trimmed when the separator is
+/// whitespace, so that whitespace around the value is no empty item at
+/// either end. A separator with more than whitespace (`", "`) is split on
+/// as written, since each item is trimmed anyway: trimming first would
+/// turn a trailing `, ` into part of the last item (`"b,"`) instead of an
+/// empty item. The derive's check of a string default splits the same way.
+fn trimmed_for<'r>(raw: &'r str, separator: &str) -> &'r str {
+    if separator.trim().is_empty() {
+        raw.trim()
+    } else {
+        raw
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +133,39 @@ mod tests {
                 }
                 (got, _) => panic!("{raw:?}: {:?}", got.map_err(|e| e.reason().to_owned())),
             }
+        }
+    }
+
+    /// Trimming the value first is for a separator that is whitespace: a
+    /// separator that holds whitespace with more (`", "`) still makes a
+    /// trailing one an empty item, not part of the last item (`"b,"`).
+    #[test]
+    fn a_trailing_separator_is_an_empty_item_whatever_whitespace_it_holds() {
+        type Case = (
+            &'static str,
+            &'static str,
+            Result<&'static [&'static str], &'static str>,
+        );
+        let cases: &[Case] = &[
+            (" ", " a b ", Ok(&["a", "b"])),
+            ("\n", "80\n443\n", Ok(&["80", "443"])),
+            (", ", "a, b", Ok(&["a", "b"])),
+            (", ", " a, b ", Ok(&["a", "b"])),
+            (", ", "a, b, ", Err("item 3 is empty")),
+            (" ,", " ,a ,b", Err("item 1 is empty")),
+        ];
+        for &(separator, raw, expected) in cases {
+            let list = List::new(separator, (&&Pick::<String>::new()).parser());
+            let got = list.parse(raw).map_err(|e| e.reason().to_owned());
+            let expected = expected
+                .map(|items| {
+                    items
+                        .iter()
+                        .map(|&item| item.to_owned())
+                        .collect::<Vec<_>>()
+                })
+                .map_err(str::to_owned);
+            assert_eq!(got, expected, "{raw:?} on {separator:?}");
         }
     }
 
