@@ -62,6 +62,15 @@ impl Checked {
             problem.redact();
         }
     }
+
+    /// Hides the path of the file the value was read from, when the path
+    /// itself is a secret (a `NAME_FILE` that copies one), also when the
+    /// file could be read.
+    pub fn redact_file_path(&mut self) {
+        if let Some(origin) = &mut self.origin {
+            redact_file_path(origin);
+        }
+    }
 }
 
 /// `origin`, with the path of the file it names withheld.

@@ -154,18 +154,28 @@ impl<'a> Loader<'a> {
             false
         };
         // A `NAME_FILE` that copies a secret (`APP_URL_FILE=${TOKEN}`)
-        // names a path that is the secret, which a problem would show.
-        let holds_secret = |var: &str| {
+        // names a path that is the secret, which a problem or a row's
+        // source would show.
+        let file_path_copies_secret = |var: &str| {
             let mut file_var = VarName::default();
             file_var.set(&[var]);
-            copies_secret(var) || copies_secret(file_var.file_var())
+            copies_secret(file_var.file_var())
         };
+        let holds_secret = |var: &str| copies_secret(var) || file_path_copies_secret(var);
         // A value read under an alias is the alias's.
         let holds_secret = |var: &str| {
             holds_secret(var)
                 || read_as
                     .iter()
                     .any(|(read, alias)| read == var && holds_secret(alias))
+        };
+        // The path of the file it was read from, directly or through an
+        // alias, is a secret.
+        let file_path_is_secret = |var: &str| {
+            file_path_copies_secret(var)
+                || read_as
+                    .iter()
+                    .any(|(read, alias)| read == var && file_path_copies_secret(alias))
         };
         // A file that a secret's `NAME_FILE` names holds the secret, under
         // any other name that reads it too.
@@ -184,6 +194,9 @@ impl<'a> Loader<'a> {
             }
         }
         for checked in &mut checked {
+            if file_path_is_secret(&checked.var) {
+                checked.redact_file_path();
+            }
             if is_secret(&checked.var) {
                 checked.redact();
             } else if let CheckStatus::Failed(problem) = &mut checked.status

@@ -164,6 +164,31 @@ mod secrets_in_the_report {
         }
     }
 
+    /// A `NAME_FILE` that copies a secret that happens to be the path of
+    /// a file that can be read: the value read is shown nowhere, nor is
+    /// the path, which is the secret, in the row's source.
+    #[test]
+    fn a_readable_file_path_that_copies_a_secret() {
+        let dir = tempfile::TempDir::new().expect("a temporary directory");
+        let secret_path = dir.path().join(CANARY);
+        std::fs::write(&secret_path, "https://example.com\n").expect("the file is written");
+        let secret_path = secret_path.to_str().expect("a UTF-8 path");
+        for text in [
+            format!("APP_TOKEN={secret_path}\nAPP_URL_FILE=${{APP_TOKEN}}\n"),
+            format!("APP_TOKEN={secret_path}\nOLD_URL_FILE=${{APP_TOKEN}}\n"),
+        ] {
+            let (_dir, source) = env_file_opening_files(&text, true);
+            let report = check_report::<PlainWithAlias>(&source);
+            assert!(!report.contains(CANARY), "{report}");
+            assert!(!report.contains("example.com"), "{report}");
+            let checking = crate::load::check::<PlainWithAlias>(&source);
+            let effective = crate::EffectiveConfig::from_checked(&checking.vars);
+            let shown = format!("{effective:#}{}{effective:?}", effective.to_json());
+            assert!(!shown.contains(CANARY), "{shown}");
+            assert!(!shown.contains("example.com"), "{shown}");
+        }
+    }
+
     /// A dotenv value that copies a secret set under the secret's alias,
     /// and a plain field read through an alias whose value copies a
     /// secret: both are secret.
