@@ -503,6 +503,33 @@ mod tests {
         }
     }
 
+    /// A parser's reason may quote the value it rejects, or a rule's
+    /// message a value it read: a URL's password is masked there too.
+    #[test]
+    fn a_reason_masks_a_url_password_like_the_value() {
+        let url = "postgres://app:hunter2@db/app";
+        let kinds = [
+            ProblemKind::Invalid {
+                value: Some(url.into()),
+                reason: format!("{url} has no port"),
+            },
+            ProblemKind::InvalidDefault {
+                value: Some(url.into()),
+                reason: format!("{url} has no port"),
+            },
+            ProblemKind::Rule {
+                vars: vec!["APP_URL".into()],
+                message: format!("{url} is not the replica's"),
+            },
+        ];
+        for kind in kinds {
+            for shown in [kind.to_string(), format!("{kind:?}")] {
+                assert!(!shown.contains("hunter2"), "{shown}");
+                assert!(shown.contains("app:***@db"), "{shown}");
+            }
+        }
+    }
+
     #[test]
     fn a_problem_is_an_error_that_names_its_variable() {
         let problem = Problem::new("APP_PORT", "integer", ProblemKind::Missing);

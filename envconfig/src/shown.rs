@@ -26,6 +26,9 @@ pub(crate) struct Abridged<'a> {
     text: &'a str,
     quoted: bool,
     max_chars: usize,
+    /// Whether a URL's password in it is masked: in a parser's reason,
+    /// which may quote the value it rejects.
+    masked: bool,
 }
 
 impl<'a> Abridged<'a> {
@@ -35,6 +38,7 @@ impl<'a> Abridged<'a> {
             text,
             quoted: true,
             max_chars: SHOWN_CHARS,
+            masked: false,
         }
     }
 
@@ -45,28 +49,31 @@ impl<'a> Abridged<'a> {
             text,
             quoted: false,
             max_chars: SHOWN_CHARS,
+            masked: false,
         }
     }
 
     /// A parser's reason, which user code may have written to quote the
-    /// whole value: as it is, but for the characters that cannot be shown.
+    /// whole value: as it is, but for the characters that cannot be shown
+    /// and a URL's password, masked as in the value.
     pub(crate) fn reason(text: &'a str) -> Abridged<'a> {
         Abridged {
             text,
             quoted: false,
             max_chars: SHOWN_REASON_CHARS,
+            masked: true,
         }
     }
 }
 
 impl fmt::Display for Abridged<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let cut = self
-            .text
-            .char_indices()
-            .nth(self.max_chars)
-            .map(|(at, _)| at);
-        let shown = &self.text[..cut.unwrap_or(self.text.len())];
+        let text = match self.masked {
+            true => mask_url_passwords(self.text),
+            false => Cow::Borrowed(self.text),
+        };
+        let cut = text.char_indices().nth(self.max_chars).map(|(at, _)| at);
+        let shown = &text[..cut.unwrap_or(text.len())];
         if self.quoted {
             write!(f, "{shown:?}")?;
         } else {
@@ -75,7 +82,7 @@ impl fmt::Display for Abridged<'_> {
             }
         }
         if cut.is_some() {
-            write!(f, "... ({} bytes in all)", self.text.len())?;
+            write!(f, "... ({} bytes in all)", text.len())?;
         }
         Ok(())
     }
