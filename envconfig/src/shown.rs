@@ -295,20 +295,19 @@ mod tests {
         assert!(debug.len() < 100, "{debug}");
     }
 
-    /// Each URL is read up to the next one, not to the end of the text:
-    /// a long value of many `://` and no blank is masked in linear time
-    /// (it took seconds, quadratic, when each URL looked for a blank in
-    /// the whole rest of the text).
+    /// Each URL is read up to the next one, not to the end of the text: a
+    /// long value of many `://` and no blank is masked in one pass (when
+    /// each URL looked for a blank in the whole rest of the text, this
+    /// value took minutes; no timing is asserted, a test runner's timeout
+    /// catches it).
     #[test]
-    fn many_urls_without_a_blank_are_masked_in_linear_time() {
+    fn many_urls_without_a_blank_are_masked_in_one_pass() {
         let text = format!("{}x://u:pw@h", "a://".repeat(200_000));
-        let started = std::time::Instant::now();
         let masked = mask_url_passwords(&text);
         assert!(
             masked.ends_with("x://u:***@h"),
             "{}",
             &masked[masked.len() - 20..]
         );
-        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
     }
 }

@@ -139,7 +139,6 @@ fn billion_laughs() {
         manifest.push_str(&format!("  a{level}: &a{level} [{items}]\n"));
     }
     manifest.push_str(&format!("---\n{}", with_env("")));
-    let started = std::time::Instant::now();
     let run = check(&manifest, &[]);
     assert_eq!(run.code, 78, "{run:?}");
     assert!(
@@ -150,7 +149,6 @@ fn billion_laughs() {
         "{}",
         run.stderr
     );
-    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
 }
 
 /// Huge or endless input is bounded: a manifest over 16 MiB, a device
