@@ -43,7 +43,10 @@ fn log(level: &str, message: &str, fields: serde_json::Value) {
 fn main() -> ExitCode {
     let loaded = match Startup::new().load::<Settings>() {
         Ok(loaded) => loaded,
-        Err(StartupError::Config(error)) => {
+        Err(StartupError::Config { error, warnings }) => {
+            for warning in &warnings {
+                log("warn", warning, json!({}));
+            }
             for problem in error.problems() {
                 log(
                     "error",

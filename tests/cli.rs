@@ -1716,10 +1716,13 @@ mod startup_load {
     #[test]
     fn every_problem_or_the_dotenv_file_is_an_error_value() {
         let binary = example_binary("logged_start", &[]);
-        let env = Env::new(&[("REPORTS_KEEP", "0")]);
+        let env = Env::new(&[("REPORTS_KEEP", "0"), ("PORT", "1"), ("REPORTS_PORT", "2")]);
         let run = env.run_binary(&binary, &[]);
         assert_eq!(run.code, 78, "{run:?}");
-        let vars: Vec<_> = lines(&run)
+        let logged = lines(&run);
+        // The warnings come with the problems, as `load_or_exit` prints them.
+        assert_eq!(logged[0]["message"], "PORT is ignored: REPORTS_PORT is set");
+        let vars: Vec<_> = logged[1..]
             .iter()
             .map(|line| line["fields"]["variable"].clone())
             .collect();

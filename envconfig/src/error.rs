@@ -30,7 +30,10 @@ const WITHHELD: &str = "rejected by its parser (details withheld: the variable i
 ///
 /// match Startup::new().load::<Settings>() {
 ///     Ok(loaded) => println!("port {}", loaded.config().port),
-///     Err(StartupError::Config(error)) => {
+///     Err(StartupError::Config { error, warnings }) => {
+///         for warning in warnings {
+///             eprintln!("warning: {warning}");
+///         }
 ///         for problem in error.problems() {
 ///             eprintln!("{problem}");
 ///         }
@@ -50,9 +53,17 @@ pub enum StartupError {
         /// Why it cannot be read.
         reason: String,
     },
-    /// The configuration does not load: every problem.
-    #[error(transparent)]
-    Config(#[from] Error),
+    /// The configuration does not load: every problem, and the warnings
+    /// that [`load_or_exit`](crate::load_or_exit) prints before them (an
+    /// alias ignored may be why).
+    #[error("{error}")]
+    Config {
+        /// Every problem.
+        error: Error,
+        /// What an operator should know, one line each, as
+        /// [`Loaded::warnings`](crate::Loaded::warnings).
+        warnings: Vec<String>,
+    },
 }
 
 /// Every problem found while loading a configuration, in one value.

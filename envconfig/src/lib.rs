@@ -131,7 +131,7 @@
 //! | `bool` | `true/false`, `1/0`, `yes/no`, `on/off`, any case |
 //! | `u8` ... `u128`, `i8` ... `i128`, `usize`, `isize` | decimal, optional sign; out of range names the range |
 //! | `f32`, `f64` | Rust float syntax |
-//! | [`Duration`](std::time::Duration) | Go's `time.ParseDuration` without a sign (`300ms`, `1.5h`, `2h45m`; units `ns us µs ms s m h`), plus `d` and spaces between parts; a bare number other than `0` asks for a unit |
+//! | [`Duration`](std::time::Duration) | Go's `time.ParseDuration`, never negative (`300ms`, `1.5h`, `2h45m`; units `ns us µs ms s m h`), plus `d` and spaces between parts; a bare number other than `0` asks for a unit |
 //! | [`ByteSize`] | bytes with `k M G T P E` (powers of 1000) or `Ki Mi Gi Ti Pi Ei` (powers of 1024), also written `KB`, `KiB`...; decimals allowed (`1.5Gi`) |
 //! | `String`, `PathBuf` | verbatim (not trimmed) |
 //! | `SecretString`, `SecretBox<T>` | secret; parsed as the inner type |
@@ -469,6 +469,13 @@ fn load<T: Config>(source: &dyn Variables) -> (Result<T, Error>, Vec<String>) {
 
 /// [`load()`], recording every variable's effective value and origin.
 fn load_recording<T: Config>(source: &dyn Variables) -> Result<Loaded<T>, Error> {
+    load_recording_warned(source).map_err(|(error, _)| error)
+}
+
+/// [`load_recording`], with the warnings also when `T` does not load.
+fn load_recording_warned<T: Config>(
+    source: &dyn Variables,
+) -> Result<Loaded<T>, (Error, Vec<String>)> {
     let mut loader = Loader::checking(source);
     let loaded = T::__load(&mut loader, T::__PREFIX);
     let Finished {
@@ -484,7 +491,7 @@ fn load_recording<T: Config>(source: &dyn Variables) -> Result<Loaded<T>, Error>
         )),
         _ => {
             hint_typos::<T>(&mut problems, source);
-            Err(Error::new(problems))
+            Err((Error::new(problems), warnings))
         }
     }
 }

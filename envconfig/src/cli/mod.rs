@@ -161,7 +161,8 @@ impl Startup {
     pub fn load<T: Config>(&self) -> Result<Loaded<T>, StartupError> {
         let mut source = Source::from_process_env(EnvScope::Fields);
         read_dotenv(&mut source, self.dotenv.as_deref())?;
-        Ok(crate::load_recording(&source)?)
+        crate::load_recording_warned(&source)
+            .map_err(|(error, warnings)| StartupError::Config { error, warnings })
     }
 
     /// [`load_or_exit`] with this start-up.
