@@ -404,6 +404,10 @@ env:
         );
     let run = check(&fixed, &[]);
     assert_eq!(run.code, 0, "{run:?}");
+    // An item written `./api/payment-token` is the same file.
+    let dotted = fixed.replace("path: api/payment-token", "path: ./api/payment-token");
+    let run = check(&dotted, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
 }
 
 /// Every name that is no variable of the configuration is a warning, with

@@ -167,10 +167,11 @@ impl Env<'_, '_> {
         }
         // The kubelet's `..data` link, and paths that are not written
         // plainly (`a/../b`, `a//b`, `./a`), are left to the cluster.
-        if relative
-            .split('/')
-            .any(|part| part.is_empty() || part.starts_with('.'))
-        {
+        let unplain = |path: &str| {
+            path.split('/')
+                .any(|part| part.is_empty() || part.starts_with('.'))
+        };
+        if unplain(relative) {
             return None;
         }
         let secret = stream.get(volume, "secret")?;
@@ -192,7 +193,9 @@ impl Env<'_, '_> {
                     .collect()
             }
         };
-        if files.contains(&relative) {
+        // An item written `./token` is the file `token`: such paths, too,
+        // are left to the cluster.
+        if files.contains(&relative) || files.iter().any(|file| unplain(file)) {
             return None;
         }
         let directory = files.iter().any(|file| {
