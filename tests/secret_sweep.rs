@@ -45,6 +45,18 @@
 //! reports the invalid values; and it prints its figures:
 //! `secret sweep: 33 shapes × 10 kinds = 256 fields (...), ... leaks`.
 //!
+//! A second dimension, `routes` (`tests/secret_sweep/routes.rs`), is the
+//! operator's: the ways an environment hands a secret's value to a plain
+//! variable (a copy `${S}` or `$(S)`, a chain of copies, a secret that
+//! copies a plain variable, two `NAME_FILE`s naming one file however its
+//! path is spelt, a `NAME_FILE` whose path copies the secret or that names
+//! the dotenv file setting it, one ConfigMap key, a YAML alias or merge
+//! key, one Secret key), each written in every channel it applies to (the
+//! environment, `./.env`, `--env-file` with and without
+//! `--read-secret-files`, `--manifest`) for every `copied` secret and the
+//! plain field that copies it, and scanned like the rest; it prints its
+//! own figures: `secret routes: ...`.
+//!
 //! Each run of the binary goes through every one of [`MODES`]: a start,
 //! `--check-env`, and `--print-config` in both its formats.
 
@@ -52,6 +64,9 @@ mod support;
 
 #[path = "support/matrix.rs"]
 mod matrix;
+
+#[path = "secret_sweep/routes.rs"]
+mod routes;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -583,8 +598,8 @@ const MODES: &[(&str, &[&str])] = &[
     ("--print-config=json", &["--print-config=json"]),
 ];
 
-/// Every output of the built binary.
-fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) {
+/// Every output of the built binary, the routes' included: what they ran.
+fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::Figures {
     let binary = support::example_binary("secret_matrix", &[]);
     let files_dir = root.join("files");
     std::fs::create_dir(&files_dir).expect("a directory for NAME_FILE files");
@@ -695,6 +710,8 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) {
         let flag = format!("--print-env-docs={format}");
         outputs.run(&flag, env.run_binary(&binary, &[&flag]), 0);
     }
+
+    routes::run_routes(sweep, root, &binary, outputs)
 }
 
 /// `1234567` as `1,234,567`.
@@ -749,7 +766,7 @@ fn no_secret_reaches_any_output() {
     }
 
     // Through the binary.
-    binary_outputs(&sweep, root.path(), &mut outputs);
+    let routed = binary_outputs(&sweep, root.path(), &mut outputs);
 
     // Temporary paths are random: a canary's digits could turn up in one.
     let root_path = root.path().to_str().expect("a UTF-8 path").to_owned();
@@ -805,16 +822,20 @@ fn no_secret_reaches_any_output() {
         .iter()
         .map(|canary| fragment(&canary.text.to_lowercase()).to_owned())
         .collect();
+    // One automaton finds every needle in a text in one pass: the texts
+    // are many, and the binary's are long.
+    let automaton = aho_corasick::AhoCorasick::new(&needles).expect("an automaton of the canaries");
     let mut leaks = Vec::new();
     for output in &outputs.list {
         let text = output.text.to_lowercase();
-        for (canary, needle) in sweep.canaries.iter().zip(&needles) {
-            if text.contains(needle.as_str()) {
-                leaks.push((canary, output));
-            }
+        let found: BTreeSet<usize> = automaton
+            .find_overlapping_iter(&text)
+            .map(|found| found.pattern().as_usize())
+            .collect();
+        for index in found {
+            leaks.push((&sweep.canaries[index], output));
         }
     }
-
     // The figures.
     let channels: BTreeSet<&str> = outputs.list.iter().map(|o| o.channel.as_str()).collect();
     let cells = sweep.shapes.len() * KINDS.len();
@@ -846,6 +867,27 @@ fn no_secret_reaches_any_output() {
         thousands(sweep.canaries.len() * outputs.list.len()),
         thousands(leaks.len()),
         not_marked.len(),
+    );
+    let route_outputs: BTreeSet<&str> = outputs
+        .list
+        .iter()
+        .filter(|output| output.channel.contains(", route "))
+        .map(|output| output.channel.as_str())
+        .collect();
+    let route_leaks = leaks
+        .iter()
+        .filter(|(_, output)| output.channel.contains(", route "))
+        .count();
+    eprintln!(
+        "secret routes: {} routes by which a secret's value reaches a plain variable × their \
+         channels = {} (route × channel) combinations, each with {} secret → plain pairs and \
+         the control, valid and invalid, in every mode: {} runs, {} outputs, {} leaks",
+        routes::ROUTES.len(),
+        routed.combinations,
+        sweep.copiers.len(),
+        thousands(routed.runs),
+        thousands(route_outputs.len()),
+        thousands(route_leaks),
     );
     assert_eq!(
         sweep.cells.len() + sum(&by_type) + sum(&not_applicable),
