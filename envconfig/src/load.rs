@@ -135,6 +135,20 @@ impl<'a> Loader<'a> {
             ..
         } = self;
         let mut checked = checked.unwrap_or_default();
+        // What a secret copies holds the secret, or a part of it
+        // (`TOKEN=${PORT}` makes PORT's value the token's), and so does
+        // what copies that in turn: the names a secret copies, followed
+        // from name to name.
+        let mut copied_by_secret: Vec<&str> = Vec::new();
+        let mut todo: Vec<&str> = secret_vars.iter().map(String::as_str).collect();
+        while let Some(name) = todo.pop() {
+            for copied in source.copies(name) {
+                if !copied_by_secret.contains(&copied.as_str()) {
+                    copied_by_secret.push(copied);
+                    todo.push(copied);
+                }
+            }
+        }
         // Whether `var` is secret or copies a secret, followed from name to
         // name: a source keeps each copy once, and a later line points at
         // an earlier one.
@@ -145,7 +159,9 @@ impl<'a> Loader<'a> {
                 if seen.contains(&name) {
                     continue;
                 }
-                if secret_vars.iter().any(|secret| secret == name) {
+                if secret_vars.iter().any(|secret| secret == name)
+                    || copied_by_secret.contains(&name)
+                {
                     return true;
                 }
                 seen.push(name);
