@@ -27,10 +27,11 @@ pub struct Loader<'a> {
     /// The variables whose value was read under an alias, and the alias:
     /// the value is secret if the alias is.
     read_as: Vec<(String, &'static str)>,
-    /// The variables whose value was read from a file (`NAME_FILE`), and
-    /// the file: one that a secret's `NAME_FILE` names too holds the
-    /// secret, whatever the variable that also reads it.
-    read_files: Vec<(String, PathBuf)>,
+    /// The variables whose value was read from a file, the file, and
+    /// whether a `NAME_FILE` named it (rather than a dotenv file's line
+    /// setting the variable): a file that a secret's value was read from
+    /// holds the secret, whatever other variable's `NAME_FILE` names it.
+    read_files: Vec<(String, FileId, bool)>,
     /// What an operator should know although nothing failed: an alias in
     /// use or ignored, a deprecated variable that is set.
     warnings: Vec<String>,
@@ -193,15 +194,17 @@ impl<'a> Loader<'a> {
                     .iter()
                     .any(|(read, alias)| read == var && file_path_copies_secret(alias))
         };
-        // A file that a secret's `NAME_FILE` names holds the secret, under
-        // any other name that reads it too.
+        // A file that a secret's value was read from (its `NAME_FILE`, or
+        // the dotenv file that sets it) holds the secret, under any other
+        // name whose `NAME_FILE` names it too.
         let is_secret = |var: &str| {
             holds_secret(var)
-                || read_files.iter().any(|(read, file)| {
+                || read_files.iter().any(|(read, file, named)| {
                     read == var
+                        && *named
                         && read_files
                             .iter()
-                            .any(|(other, same)| same == file && holds_secret(other))
+                            .any(|(other, same, _)| same.is(file) && holds_secret(other))
                 })
         };
         for problem in &mut problems {
@@ -508,9 +511,9 @@ impl<'a> Loader<'a> {
                     .push(format!("{alias} is ignored: {used} is set"));
             }
         }
-        if let Some(file) = file_read(&found.0) {
-            let file = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_owned());
-            self.read_files.push((var.name().to_owned(), file));
+        if let Some((file, named)) = file_read(&found.0) {
+            self.read_files
+                .push((var.name().to_owned(), FileId::of(file), named));
         }
         if let Some(note) = field.deprecated
             && !is_unset(&found.0)
@@ -654,19 +657,52 @@ impl<'a> Loader<'a> {
     }
 }
 
-/// The file a lookup's value was read from, if it was (`NAME_FILE`,
-/// directly or through an alias).
-fn file_read<'l>(lookup: &'l Lookup<'_>) -> Option<&'l Path> {
+/// The file a lookup's value was read from, if it was (directly or through
+/// an alias), and whether a `NAME_FILE` named it rather than a dotenv file
+/// setting the variable.
+fn file_read<'l>(lookup: &'l Lookup<'_>) -> Option<(&'l Path, bool)> {
     let (Lookup::Value(_, origin) | Lookup::Empty(origin)) = lookup else {
         return None;
     };
     let mut origin = origin;
     loop {
         match origin {
-            Origin::SecretFile(path) => return Some(path),
+            Origin::SecretFile(path) => return Some((path, true)),
+            Origin::EnvFile { path, .. } => return Some((path, false)),
             Origin::Alias { via, .. } => origin = via,
             _ => return None,
         }
+    }
+}
+
+/// A file, however it is named: its canonical path (symbolic links, `.`
+/// and `..` resolved) and, on Unix, its device and inode, which a hard
+/// link shares.
+struct FileId {
+    path: PathBuf,
+    inode: Option<(u64, u64)>,
+}
+
+impl FileId {
+    fn of(path: &Path) -> FileId {
+        #[cfg(unix)]
+        let inode = {
+            use std::os::unix::fs::MetadataExt as _;
+            std::fs::metadata(path)
+                .ok()
+                .map(|meta| (meta.dev(), meta.ino()))
+        };
+        #[cfg(not(unix))]
+        let inode = None;
+        FileId {
+            path: std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()),
+            inode,
+        }
+    }
+
+    /// Whether both name one file.
+    fn is(&self, other: &FileId) -> bool {
+        self.path == other.path || (self.inode.is_some() && self.inode == other.inode)
     }
 }
 

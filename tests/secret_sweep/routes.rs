@@ -89,6 +89,10 @@ pub(super) struct Route {
     /// Channels in which the target's value is never read (a `NAME_FILE`
     /// unopened, a Secret's key): the control is not shown there.
     pub unread: &'static [Channel],
+    /// Whether the control is withheld, for it reads what holds the
+    /// secrets too (the dotenv file that sets them): the run must then
+    /// show that the control read its `NAME_FILE`, not its value.
+    pub withheld: bool,
     pub write: fn(&mut Writer, &Pair),
 }
 
@@ -206,6 +210,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "a copy: P=${S}, $(S)",
         channels: COPYING,
         unread: &[],
+        withheld: false,
         write: |w, p| {
             w.literal(&p.source, &p.value);
             w.copy(&p.target, "", &p.source, "");
@@ -215,6 +220,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "a copy within a value: P=x-${S}-y",
         channels: COPYING,
         unread: &[],
+        withheld: false,
         write: |w, p| {
             w.literal(&p.source, &p.value);
             w.copy(&p.target, "x-", &p.source, "-y");
@@ -224,6 +230,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "a copy of a copy: H=${S}, P=${H}",
         channels: COPYING,
         unread: &[],
+        withheld: false,
         write: |w, p| {
             let hop = format!("ROUTE_HOP_{}", p.n);
             w.literal(&p.source, &p.value);
@@ -235,6 +242,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "a quoted copy: P=\"${S}\"",
         channels: DOTENV,
         unread: &[],
+        withheld: false,
         write: |w, p| {
             w.literal(&p.source, &p.value);
             w.dotenv_line(format!("{}=\"${{{}}}\"", p.target, p.source));
@@ -244,6 +252,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "an unbraced copy: H=${S}, P=$H",
         channels: DOTENV,
         unread: &[],
+        withheld: false,
         write: |w, p| {
             // `$NAME` ends at the first character that is not a letter or
             // a digit, as dotenvy reads it: the hop has no `_`.
@@ -257,6 +266,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "copied by the secret: P=value, S=${P}",
         channels: COPYING,
         unread: &[],
+        withheld: false,
         write: |w, p| {
             w.literal(&p.target, &p.value);
             w.copy(&p.source, "", &p.target, "");
@@ -266,6 +276,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "copied by the secret in part: P=value, S=x-${P}-y",
         channels: COPYING,
         unread: &[],
+        withheld: false,
         write: |w, p| {
             w.literal(&p.target, &p.value);
             w.copy(&p.source, "x-", &p.target, "-y");
@@ -275,6 +286,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "both copy one value: H=value, S=${H}, P=${H}",
         channels: COPYING,
         unread: &[],
+        withheld: false,
         write: |w, p| {
             let hop = format!("ROUTE_HOP_{}", p.n);
             w.literal(&hop, &p.value);
@@ -294,6 +306,7 @@ pub(super) const ROUTES: &[Route] = &[
         ],
         // The manifest check never shows a path that copies a variable.
         unread: &[EnvFile, Manifest],
+        withheld: false,
         write: |w, p| {
             w.literal(&p.source, &p.value);
             w.copy(&format!("{}_FILE", p.target), "", &p.source, "");
@@ -309,6 +322,7 @@ pub(super) const ROUTES: &[Route] = &[
             Manifest,
         ],
         unread: &[EnvFile, Manifest],
+        withheld: false,
         write: |w, p| {
             w.literal(&p.source, &p.value);
             w.copy(&format!("{}_FILE", p.target), "/run/", &p.source, "");
@@ -319,12 +333,14 @@ pub(super) const ROUTES: &[Route] = &[
         name: "one file: S_FILE=f, P_FILE=f",
         channels: FILES,
         unread: &[EnvFile],
+        withheld: false,
         write: |w, p| w.same_file(p, |_, path| text(path)),
     },
     Route {
         name: "one file, relative: P_FILE=./f",
         channels: FILES,
         unread: &[EnvFile],
+        withheld: false,
         write: |w, p| {
             w.same_file(p, |w, path| {
                 let relative = path.strip_prefix(&w.dir).expect("in the run's directory");
@@ -336,6 +352,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "one file, spelt with /./ and //: P_FILE=d/.//f",
         channels: FILES,
         unread: &[EnvFile],
+        withheld: false,
         write: |w, p| {
             w.same_file(p, |_, path| {
                 let (dir, name) = (path.parent().unwrap(), path.file_name().unwrap());
@@ -347,6 +364,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "one file, through ..: P_FILE=d/sub/../f",
         channels: FILES,
         unread: &[EnvFile],
+        withheld: false,
         write: |w, p| {
             w.same_file(p, |_, path| {
                 let (dir, name) = (path.parent().unwrap(), path.file_name().unwrap());
@@ -358,6 +376,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "one file, through a symbolic link to it",
         channels: FILES,
         unread: &[EnvFile],
+        withheld: false,
         write: |w, p| {
             w.same_file(p, |w, path| {
                 let link = w.dir.join(format!("link-{}", p.n));
@@ -370,6 +389,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "one file, through a symbolic link to its directory",
         channels: FILES,
         unread: &[EnvFile],
+        withheld: false,
         write: |w, p| {
             w.same_file(p, |w, path| {
                 let link = w.dir.join("linked");
@@ -385,6 +405,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "one file, through a hard link",
         channels: FILES,
         unread: &[EnvFile],
+        withheld: false,
         write: |w, p| {
             w.same_file(p, |w, path| {
                 let link = w.dir.join(format!("hard-{}", p.n));
@@ -397,6 +418,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "a NAME_FILE copies the secret's: S_FILE=f, P_FILE=${S_FILE}",
         channels: &[DotEnv, DotEnvOverEnvironment, EnvFile, EnvFileReadingFiles],
         unread: &[EnvFile],
+        withheld: false,
         write: |w, p| {
             let path = w.secret_file(p);
             let file_var = format!("{}_FILE", p.source);
@@ -408,6 +430,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "a NAME_FILE names the dotenv file that sets the secret",
         channels: &[DotEnv, EnvFile, EnvFileReadingFiles],
         unread: &[EnvFile],
+        withheld: true,
         write: |w, p| {
             w.literal(&p.source, &p.value);
             let path = w.dotenv_path();
@@ -419,6 +442,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "one ConfigMap key: S by envFrom, P by configMapKeyRef",
         channels: &[Manifest],
         unread: &[],
+        withheld: false,
         write: |w, p| {
             w.config_map(
                 &format!("route-{}", p.n),
@@ -434,6 +458,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "one ConfigMap key: S and P by configMapKeyRef",
         channels: &[Manifest],
         unread: &[],
+        withheld: false,
         write: |w, p| {
             w.config_map(
                 &format!("route-{}", p.n),
@@ -449,6 +474,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "one ConfigMap key: S by configMapKeyRef, P by envFrom",
         channels: &[Manifest],
         unread: &[],
+        withheld: false,
         write: |w, p| {
             w.config_map(
                 &format!("route-{}", p.n),
@@ -464,6 +490,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "one ConfigMap key: S by envFrom with a prefix, P by configMapKeyRef",
         channels: &[Manifest],
         unread: &[],
+        withheld: false,
         write: |w, p| {
             let (prefix, key) = split_last(&p.source);
             w.config_map(
@@ -483,6 +510,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "one ConfigMap key: P by envFrom with a prefix, S by configMapKeyRef",
         channels: &[Manifest],
         unread: &[],
+        withheld: false,
         write: |w, p| {
             let (prefix, key) = split_last(&p.target);
             w.config_map(
@@ -502,6 +530,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "a YAML alias: S value: &a, P value: *a",
         channels: &[Manifest],
         unread: &[],
+        withheld: false,
         write: |w, p| {
             w.entries.push(format!(
                 "- name: {}\n  value: &a{} {}",
@@ -517,6 +546,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "a YAML alias: P value: &a, S value: *a",
         channels: &[Manifest],
         unread: &[],
+        withheld: false,
         write: |w, p| {
             w.entries.push(format!(
                 "- name: {}\n  value: &a{} {}",
@@ -532,6 +562,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "a YAML alias of a ConfigMap's value: S by envFrom, P value: *a",
         channels: &[Manifest],
         unread: &[],
+        withheld: false,
         write: |w, p| {
             w.one_document = true;
             w.config_map(
@@ -553,6 +584,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "a YAML merge key: P's entry is <<: *S's entry",
         channels: &[Manifest],
         unread: &[],
+        withheld: false,
         write: |w, p| {
             w.entries.push(format!(
                 "- &e{}\n  name: {}\n  value: {}",
@@ -568,6 +600,7 @@ pub(super) const ROUTES: &[Route] = &[
         name: "one Secret key: S and P by secretKeyRef",
         channels: &[Manifest],
         unread: &[Manifest],
+        withheld: false,
         write: |w, p| {
             w.documents.push(format!(
                 "kind: Secret\nmetadata:\n  name: route-{}\nstringData:\n  key: {}\n",
@@ -745,8 +778,12 @@ pub(super) fn run_routes(
                     env.vars = vars;
                     let run = env.run_binary(binary, &args);
                     figures.runs += 1;
-                    let shown = run.stdout.contains(CONTROL_INVALID)
-                        || run.stderr.contains(CONTROL_INVALID);
+                    let sign = if route.withheld {
+                        format!("{CONTROL_VAR}_FILE")
+                    } else {
+                        CONTROL_INVALID.to_owned()
+                    };
+                    let shown = run.stdout.contains(&sign) || run.stderr.contains(&sign);
                     if !shown && !route.unread.contains(&channel) {
                         outputs.broken.push(format!(
                             "binary, {mode}, {what}: the routed control is not shown, so the \
