@@ -507,6 +507,40 @@ env:
     }
 }
 
+/// A secret's literal that a later entry of the same name hides is still
+/// the secret's text: repeated by a YAML alias under another name, it never
+/// shows (found by the property tests, which showed it as "invalid value").
+#[test]
+fn a_hidden_secret_literal_repeated_by_an_alias_never_shows() {
+    let run = check(
+        &deployment(
+            "",
+            "env:
+  - name: BILLING_DATABASE_URL
+    value: &url canary-url
+  - name: BILLING_DATABASE_URL
+    valueFrom:
+      secretKeyRef:
+        name: billing-secrets
+        key: url
+  - name: BILLING_REQUEST_TIMEOUT
+    value: *url
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+",
+        ),
+        &[],
+    );
+    assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+    assert!(!run.stderr.contains("canary"), "{}", run.stderr);
+    assert!(
+        run.report_line("BILLING_REQUEST_TIMEOUT")
+            .contains("invalid value <redacted>"),
+        "{}",
+        run.stdout
+    );
+}
+
 /// A secret's literal value that happens to hold `$(...)` (a
 /// generated password with symbols) must not show in a warning or a reason.
 #[test]

@@ -506,3 +506,6 @@ fn check<T: Config>(source: &Source, checked: String, strict: bool) -> Exit {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(all(test, feature = "k8s"))]
+mod manifest_props;

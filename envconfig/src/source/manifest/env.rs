@@ -63,6 +63,9 @@ pub(super) struct Env<'m, 's> {
     /// a later entry that copies it points at that list in turn, so that
     /// no list is copied into another (the loader follows the chain).
     pub copy_lists: HashMap<String, Vec<String>>,
+    /// The YAML node of each secret's entry that a later entry of the same
+    /// name hides, with that name: an alias may still repeat its text.
+    hidden_secrets: Vec<(NodeId, String)>,
 }
 
 /// The longest environment string Linux starts a process with,
@@ -89,6 +92,7 @@ impl<'m, 's> Env<'m, 's> {
             warnings: Vec::new(),
             env_lines: HashMap::new(),
             copy_lists: HashMap::new(),
+            hidden_secrets: Vec::new(),
         };
         let stream = manifest.stream;
         for key in ["envFrom", "env"] {
@@ -110,6 +114,9 @@ impl<'m, 's> Env<'m, 's> {
     /// another's (`envFrom` and a `configMapKeyRef`, or two of them), or a
     /// literal repeated by an alias (`value: *token`). A secret's value
     /// shown under another name would be shown all the same.
+    ///
+    /// A secret's entry that a later one hides counts too: its text is a
+    /// secret's all the same (`value: &token ...`, then `value: *token`).
     fn same_values(&mut self) {
         let mut by_node: HashMap<NodeId, Vec<String>> = HashMap::new();
         for (name, var) in &self.vars {
@@ -117,19 +124,28 @@ impl<'m, 's> Env<'m, 's> {
                 by_node.entry(node).or_default().push(name.clone());
             }
         }
-        for (_, mut names) in by_node {
-            if names.len() < 2 {
+        for (node, names) in by_node {
+            let hidden = self
+                .hidden_secrets
+                .iter()
+                .filter(|(hidden, name)| *hidden == node && !names.contains(name))
+                .map(|(_, name)| name.clone());
+            let mut list_names: Vec<String> = names.iter().cloned().chain(hidden).collect();
+            if list_names.len() < 2 {
                 continue;
             }
-            names.sort_unstable();
+            list_names.sort_unstable();
+            list_names.dedup();
             // A key no name can be, as for `$(NAME)` copies.
-            let list = format!("{}\0{}", names[0], self.copy_lists.len());
+            let list = format!("{}\0{}", list_names[0], self.copy_lists.len());
+            // Only the entries that are this node copy the list: a hidden
+            // secret's name now stands for another entry.
             for name in &names {
                 if let Some(var) = self.vars.get_mut(name) {
                     var.copies.push(list.clone());
                 }
             }
-            self.copy_lists.insert(list, names);
+            self.copy_lists.insert(list, list_names);
         }
     }
 
@@ -286,7 +302,12 @@ impl<'m, 's> Env<'m, 's> {
                 Abridged::name(name)
             ));
         }
-        self.vars.insert(name.to_owned(), var);
+        if let Some(hidden) = self.vars.insert(name.to_owned(), var)
+            && let Some(node) = hidden.node
+            && self.secret.contains(&name)
+        {
+            self.hidden_secrets.push((node, name.to_owned()));
+        }
     }
 
     fn undeployable(&mut self, name: &str, item: NodeId, reason: String, origin: Origin) {

@@ -74,7 +74,20 @@ pub(crate) fn read(
         let length = file.metadata().map_or(0, |metadata| metadata.len());
         read_text(file, length, MAX_MANIFEST_BYTES).map_err(unreadable)?
     };
-    let stream = Stream::parse(&text, workload::is_read).map_err(|error| {
+    from_text(&text, shown_path, &shown, container, secret)
+}
+
+/// The source of the manifest `text`, read from `shown_path` (`shown` as
+/// messages show it).
+pub(crate) fn from_text(
+    text: &str,
+    shown_path: Arc<Path>,
+    shown: &str,
+    container: Option<&str>,
+    secret: &[&str],
+) -> Result<(Source, String), ManifestError> {
+    let unreadable = |reason: String| ManifestError::Unreadable(format!("{shown}: {reason}"));
+    let stream = Stream::parse(text, workload::is_read).map_err(|error| {
         unreadable(format!(
             "document {}, line {}: not valid YAML: {}",
             error.document,
