@@ -144,6 +144,117 @@ mod tests {
         }
     }
 
+    /// Kubernetes' rules (`tryReadVariableName`) restated over chars, with
+    /// each case of the rule written out: the port must agree with it on
+    /// any text. Where Kubernetes, working on bytes, writes `$` and the
+    /// first byte of a character of several bytes as a character of its
+    /// own (mangling it), the model keeps the character, as the port does.
+    fn model(input: &str, context: &HashMap<&str, &str>) -> String {
+        let mut out = String::new();
+        let mut rest = input;
+        while let Some(dollar) = rest.find('$') {
+            out.push_str(&rest[..dollar]);
+            let after = &rest[dollar + 1..];
+            let mut chars = after.chars();
+            rest = match chars.next() {
+                // A `$` that ends the input stays.
+                None => {
+                    out.push('$');
+                    ""
+                }
+                // `$$` is an escaped `$`.
+                Some('$') => {
+                    out.push('$');
+                    chars.as_str()
+                }
+                // `$(NAME)` is the value of NAME, or stays when NAME is not
+                // defined; `$(` with no `)` after it stays.
+                Some('(') => {
+                    let inside = chars.as_str();
+                    match inside.split_once(')') {
+                        Some((name, after)) => {
+                            match context.get(name) {
+                                Some(value) => out.push_str(value),
+                                None => out.push_str(&format!("$({name})")),
+                            }
+                            after
+                        }
+                        None => {
+                            out.push_str("$(");
+                            inside
+                        }
+                    }
+                }
+                // Any other character after a `$` is copied with it, and is
+                // not read as the start of anything.
+                Some(other) => {
+                    out.push('$');
+                    out.push(other);
+                    chars.as_str()
+                }
+            };
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn agrees_with_a_model_of_kubernetes_rules() {
+        use proptest::collection::vec;
+        use proptest::prelude::*;
+        use proptest::sample::select;
+        use proptest::test_runner::TestRunner;
+
+        let context: HashMap<&str, &str> = [
+            ("A", "a"),
+            ("B", "$(A)"),
+            ("EMPTY", ""),
+            ("$", "dollar"),
+            ("(", "paren"),
+            ("A B", "spaced"),
+            ("\u{e9}", "e"),
+        ]
+        .into_iter()
+        .collect();
+        const PIECES: &[&str] = &[
+            "$",
+            "$",
+            "$",
+            "(",
+            ")",
+            "A",
+            "B",
+            "EMPTY",
+            "C",
+            " ",
+            "\\",
+            "\u{e9}",
+            "\u{1f600}",
+            "x",
+        ];
+        let text = vec(select(PIECES), 0..24).prop_map(|pieces| pieces.concat());
+        let cases = std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|cases| cases.parse().ok())
+            .map_or(5_000, |cases: u32| cases.max(5_000));
+        let config = ProptestConfig {
+            source_file: Some(file!()),
+            ..ProptestConfig::with_cases(cases)
+        };
+        let result = TestRunner::new(config).run(&text, |text| {
+            prop_assert_eq!(
+                expand_with(&text, &context),
+                model(&text, &context),
+                "{:?}",
+                text
+            );
+            Ok(())
+        });
+        if let Err(failure) = result {
+            panic!("{failure}");
+        }
+    }
+
     /// Kubernetes' `TestMapReference`: each entry sees the ones above it,
     /// expanded.
     #[test]

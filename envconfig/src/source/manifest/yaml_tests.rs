@@ -135,3 +135,130 @@ fn deep_nesting_is_no_recursion() {
     let text = format!("{}x", "- ".repeat(depth));
     let _ = parse(&text);
 }
+
+/// 2 000 cases per property, more when `PROPTEST_CASES` asks for more.
+fn check<S: proptest::strategy::Strategy>(
+    strategy: S,
+    test: impl Fn(S::Value) -> Result<(), proptest::test_runner::TestCaseError>,
+) where
+    S::Value: std::fmt::Debug,
+{
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .map_or(2_000, |cases: u32| cases.max(2_000));
+    let config = proptest::test_runner::Config {
+        source_file: Some(file!()),
+        ..proptest::test_runner::Config::with_cases(cases)
+    };
+    if let Err(failure) = proptest::test_runner::TestRunner::new(config).run(&strategy, test) {
+        panic!("{failure}");
+    }
+}
+
+/// Pieces of YAML, for streams of any shape: indentation, flow and block
+/// collections, anchors, aliases, merges, tags, quotes, scalars of every
+/// kind, directives and document markers.
+const YAML_PIECES: &[&str] = &[
+    "\n",
+    "\n",
+    "  ",
+    " ",
+    "- ",
+    "-",
+    ": ",
+    ":",
+    "a",
+    "env",
+    "name",
+    "kind",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "&a ",
+    "&b ",
+    "*a",
+    "*b",
+    "<<: ",
+    "<<",
+    "? ",
+    "!!str ",
+    "!!merge ",
+    "!t ",
+    "!!binary ",
+    "'",
+    "\"",
+    "\\",
+    "\"\\u00e9\"",
+    "|",
+    ">-",
+    "#",
+    "---\n",
+    "...\n",
+    "%YAML 1.2\n",
+    "%TAG ! x\n",
+    "1",
+    "0x1F",
+    ".inf",
+    "~",
+    "null",
+    "yes",
+    "é",
+    "\u{1f600}",
+    "\t",
+    "\r\n",
+    "\u{feff}",
+    "\u{85}",
+];
+
+/// Reads `text`; it never panics, and what it keeps is within its bounds.
+fn reads_within_bounds(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+    let Ok(stream) = parse(text) else {
+        return Ok(());
+    };
+    let lines = text.split(['\n', '\r']).count() + 1;
+    proptest::prop_assert!(stream.nodes.len() <= MAX_NODES);
+    proptest::prop_assert!(
+        stream
+            .documents
+            .windows(2)
+            .all(|d| d[0].number < d[1].number)
+    );
+    for id in 0..stream.nodes.len() {
+        let node = stream.node(id);
+        proptest::prop_assert!(node.line <= lines, "line {} of {lines}", node.line);
+        proptest::prop_assert!(node.size <= MAX_EXPANDED_NODES);
+        match &node.value {
+            Value::Seq(items) => {
+                proptest::prop_assert!(items.iter().all(|&item| item < stream.nodes.len()));
+            }
+            Value::Map(entries) => {
+                for (key, value) in entries {
+                    proptest::prop_assert!(
+                        *key < stream.nodes.len() && *value < stream.nodes.len()
+                    );
+                }
+                // Reading a mapping, merges followed, ends.
+                let _ = stream.get(id, "env");
+                let _ = stream.is_true(id, "a");
+                let _ = stream.entries(id);
+            }
+            Value::Scalar(..) => {}
+        }
+    }
+    for document in &stream.documents {
+        proptest::prop_assert!(document.root < stream.nodes.len());
+    }
+    Ok(())
+}
+
+#[test]
+fn any_text_is_read_within_bounds() {
+    use proptest::prelude::*;
+    check(any::<String>(), |text| reads_within_bounds(&text));
+    let pieces = proptest::collection::vec(proptest::sample::select(YAML_PIECES), 0..40)
+        .prop_map(|pieces| pieces.concat());
+    check(pieces, |text| reads_within_bounds(&text));
+}
