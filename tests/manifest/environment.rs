@@ -539,6 +539,33 @@ fn a_hidden_secret_literal_repeated_by_an_alias_never_shows() {
         "{}",
         run.stdout
     );
+
+    // An entry that repeats a secret's literal, hidden by a later entry of
+    // its name that copies it: the copy is of the literal, secret.
+    let run = check(
+        &deployment(
+            "",
+            "env:
+  - name: BILLING_DATABASE_URL
+    value: &url canary-url
+  - name: BILLING_PORT
+    value: *url
+  - name: BILLING_PORT
+    value: $(BILLING_PORT)
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+",
+        ),
+        &[],
+    );
+    assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+    assert!(!run.stderr.contains("canary"), "{}", run.stderr);
+    assert!(
+        run.report_line("BILLING_PORT")
+            .contains("invalid value <redacted>"),
+        "{}",
+        run.stdout
+    );
 }
 
 /// A secret's literal value that happens to hold `$(...)` (a

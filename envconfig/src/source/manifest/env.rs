@@ -63,9 +63,10 @@ pub(super) struct Env<'m, 's> {
     /// a later entry that copies it points at that list in turn, so that
     /// no list is copied into another (the loader follows the chain).
     pub copy_lists: HashMap<String, Vec<String>>,
-    /// The YAML node of each secret's entry that a later entry of the same
-    /// name hides, with that name: an alias may still repeat its text.
-    hidden_secrets: Vec<(NodeId, String)>,
+    /// Every name each YAML node has set, entries that later ones hide
+    /// included: an alias may repeat a hidden secret's literal, and a
+    /// `$(NAME)` copies what NAME was then, which was this node.
+    node_names: HashMap<NodeId, Vec<String>>,
 }
 
 /// The longest environment string Linux starts a process with,
@@ -92,7 +93,7 @@ impl<'m, 's> Env<'m, 's> {
             warnings: Vec::new(),
             env_lines: HashMap::new(),
             copy_lists: HashMap::new(),
-            hidden_secrets: Vec::new(),
+            node_names: HashMap::new(),
         };
         let stream = manifest.stream;
         for key in ["envFrom", "env"] {
@@ -115,38 +116,42 @@ impl<'m, 's> Env<'m, 's> {
     /// literal repeated by an alias (`value: *token`). A secret's value
     /// shown under another name would be shown all the same.
     ///
-    /// A secret's entry that a later one hides counts too: its text is a
-    /// secret's all the same (`value: &token ...`, then `value: *token`).
+    /// Every name a node has set counts, an entry that a later one hides
+    /// too: its text is a secret's all the same (`value: &token ...`, the
+    /// entry hidden, then `value: *token`), and a `$(NAME)` above the later
+    /// entry copied it (see [`node_key`]).
     fn same_values(&mut self) {
-        let mut by_node: HashMap<NodeId, Vec<String>> = HashMap::new();
+        // The names each node sets now.
+        let mut current: HashMap<NodeId, Vec<String>> = HashMap::new();
         for (name, var) in &self.vars {
             if let Some(node) = var.node {
-                by_node.entry(node).or_default().push(name.clone());
+                current.entry(node).or_default().push(name.clone());
             }
         }
-        for (node, names) in by_node {
-            let hidden = self
-                .hidden_secrets
-                .iter()
-                .filter(|(hidden, name)| *hidden == node && !names.contains(name))
-                .map(|(_, name)| name.clone());
-            let mut list_names: Vec<String> = names.iter().cloned().chain(hidden).collect();
-            if list_names.len() < 2 {
+        for (node, mut names) in std::mem::take(&mut self.node_names) {
+            names.sort_unstable();
+            names.dedup();
+            // A node that sets one name is no copy: a `$(NAME)` that
+            // copied it names that name already.
+            if names.len() < 2 {
                 continue;
             }
-            list_names.sort_unstable();
-            list_names.dedup();
-            // A key no name can be, as for `$(NAME)` copies.
-            let list = format!("{}\0{}", list_names[0], self.copy_lists.len());
-            // Only the entries that are this node copy the list: a hidden
-            // secret's name now stands for another entry.
-            for name in &names {
+            let list = node_key(node);
+            for name in current.get(&node).into_iter().flatten() {
                 if let Some(var) = self.vars.get_mut(name) {
                     var.copies.push(list.clone());
                 }
             }
-            self.copy_lists.insert(list, list_names);
+            self.copy_lists.insert(list, names);
         }
+    }
+
+    /// Sets `name` to `var`, hiding what it was, and notes the node it is.
+    fn set(&mut self, name: String, var: Var) {
+        if let Some(node) = var.node {
+            self.node_names.entry(node).or_default().push(name.clone());
+        }
+        self.vars.insert(name, var);
     }
 
     pub fn origin(&self, node: NodeId) -> Origin {
@@ -192,7 +197,7 @@ impl<'m, 's> Env<'m, 's> {
                         node: Some(value),
                         how: self.in_config_map(object, value),
                     };
-                    self.vars.insert(format!("{prefix}{key}"), var);
+                    self.set(format!("{prefix}{key}"), var);
                 }
             }
             Some(object) => {
@@ -302,12 +307,7 @@ impl<'m, 's> Env<'m, 's> {
                 Abridged::name(name)
             ));
         }
-        if let Some(hidden) = self.vars.insert(name.to_owned(), var)
-            && let Some(node) = hidden.node
-            && self.secret.contains(&name)
-        {
-            self.hidden_secrets.push((node, name.to_owned()));
-        }
+        self.set(name.to_owned(), var);
     }
 
     fn undeployable(&mut self, name: &str, item: NodeId, reason: String, origin: Origin) {
@@ -353,6 +353,9 @@ impl<'m, 's> Env<'m, 's> {
                 Some(var) => {
                     copies.push(reference.to_owned());
                     copies.extend(var.copies.iter().cloned());
+                    // What the name is now may be hidden later: the copy
+                    // is of the node, and of every name it sets.
+                    copies.extend(var.node.map(node_key));
                     if copied_plain_text.is_none() {
                         copied_plain_text.clone_from(&var.how.plain_text);
                     }
@@ -571,6 +574,12 @@ pub(super) fn secret_keys<'s>(
 }
 
 /// What a value that is not a string is, in words.
+/// The key of the names a YAML node sets, among the copy lists: one that
+/// no name can be.
+fn node_key(node: NodeId) -> String {
+    format!("\0{node}")
+}
+
 fn noun(value: &Value) -> &'static str {
     match value {
         Value::Scalar(_, kind) => kind.noun(),
