@@ -139,7 +139,7 @@ mod secrets_in_the_report {
         let dir = tempfile::TempDir::new().expect("a temporary directory");
         let path = dir.path().join("deploy.env");
         std::fs::write(&path, text).expect("the env file is written");
-        let source = Source::from_env_file(&path, open).expect("the env file reads");
+        let source = Source::from_env_file(&path, open, &[]).expect("the env file reads");
         (dir, source)
     }
 

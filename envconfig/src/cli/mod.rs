@@ -336,14 +336,7 @@ pub(crate) fn run<T: Config>(
         }) => {
             use crate::source::manifest::{ManifestError, read};
             let docs = T::docs();
-            let secret: Vec<&str> = docs
-                .vars()
-                .iter()
-                .filter(|var| var.secret)
-                .flat_map(|var| std::iter::once(&var.name).chain(&var.aliases))
-                .map(String::as_str)
-                .collect();
-            match read(&path, container.as_deref(), &secret) {
+            match read(&path, container.as_deref(), &secret_names(&docs)) {
                 Ok((source, checked)) => Run::Exit(check::<T>(&source, checked, strict)),
                 Err(ManifestError::Usage(message)) => Run::Exit(Usage(message).into()),
                 Err(ManifestError::Unreadable(message)) => {
@@ -382,7 +375,9 @@ pub(crate) fn run<T: Config>(
             if !path.exists() {
                 return Run::Exit(Usage(format!("--env-file {shown_path}: no such file")).into());
             }
-            let source = match Source::from_env_file(&path, read_secret_files) {
+            let docs = T::docs();
+            let source = match Source::from_env_file(&path, read_secret_files, &secret_names(&docs))
+            {
                 Ok(source) => source,
                 Err(error) => {
                     return Run::Exit(Exit::failure(EX_CONFIG, format!("error: {error}")));
@@ -395,6 +390,16 @@ pub(crate) fn run<T: Config>(
             ))
         }
     }
+}
+
+/// The names of the secret variables of `docs`, aliases included.
+fn secret_names(docs: &crate::Docs) -> Vec<&str> {
+    docs.vars()
+        .iter()
+        .filter(|var| var.secret)
+        .flat_map(|var| std::iter::once(&var.name).chain(&var.aliases))
+        .map(String::as_str)
+        .collect()
 }
 
 /// `warning: ...` lines.
@@ -509,3 +514,6 @@ mod tests;
 
 #[cfg(all(test, feature = "k8s"))]
 mod manifest_props;
+
+#[cfg(test)]
+mod dotenv_props;

@@ -1,0 +1,146 @@
+//! `--check-env --env-file` and `--print-config` on generated dotenv
+//! files: a secret's value never shows, whatever copies it.
+
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::select;
+use proptest::test_runner::TestRunner;
+use tempfile::TempDir;
+
+use super::tests::Billing;
+use super::{ConfigFormat, Exit, check, print_config};
+use crate::Config;
+use crate::source::Source;
+
+/// 300 cases, more when `PROPTEST_CASES` asks for more.
+fn run<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
+where
+    S::Value: std::fmt::Debug,
+{
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .map_or(300, |cases: u32| cases.max(300));
+    let config = ProptestConfig {
+        source_file: Some(file!()),
+        ..ProptestConfig::with_cases(cases)
+    };
+    if let Err(failure) = TestRunner::new(config).run(&strategy, test) {
+        panic!("{failure}");
+    }
+}
+
+const NAMES: &[&str] = &[
+    "BILLING_PORT",
+    "BILLING_DATABASE_URL",
+    "SIGNING_KEY",
+    "BILLING_SENTRY_DSN",
+    "BILLING_REQUEST_TIMEOUT",
+    "BILLING_DB_MAX_CONNECTIONS",
+    "BILLING_PROT",
+    "SIGNING_KY",
+    "OTHER",
+];
+
+/// The variables of [`Billing`] that are secret.
+const SECRET: &[&str] = &["BILLING_DATABASE_URL", "SIGNING_KEY", "BILLING_SENTRY_DSN"];
+
+/// Pieces of a value that is not secret, each a whole token, so that no
+/// such value opens a quote or hides a line break: the secrets' marker `QZ`
+/// is in none, and only a secret's line holds it.
+const PLAIN_PIECES: &[&str] = &[
+    "x",
+    "8080",
+    "30s",
+    "${SIGNING_KEY}",
+    "${BILLING_DATABASE_URL}",
+    "${BILLING_SENTRY_DSN}",
+    "${BILLING_PORT}",
+    "${OTHER}",
+    "$SIGNING",
+    "é",
+    "$",
+    "\\n",
+    "\\$",
+    "postgres://u:p@h",
+];
+
+/// Pieces of a secret's value: anything, malformed too.
+const SECRET_PIECES: &[&str] = &[
+    "QZ",
+    "QZ",
+    "x",
+    " ",
+    "'",
+    "\"",
+    "\\",
+    "$",
+    "${",
+    "}",
+    "${SIGNING_KEY}",
+    "${BILLING_PORT}",
+    "#",
+    " #",
+    "\n",
+    "é",
+    "\u{202e}",
+];
+
+fn line() -> impl Strategy<Value = String> {
+    let plain = vec(select(PLAIN_PIECES), 0..4).prop_map(|pieces| pieces.concat());
+    let secret =
+        vec(select(SECRET_PIECES), 0..5).prop_map(|pieces| format!("QZ{}", pieces.concat()));
+    (
+        select(NAMES),
+        plain,
+        secret,
+        select(&["", "'", "\""][..]),
+        select(&["", "export "][..]),
+    )
+        .prop_map(|(name, plain, secret, quote, export)| {
+            if SECRET.contains(&name) {
+                return format!("{export}{name}={quote}{secret}{quote}\n");
+            }
+            // No `$` or backslash in single quotes, where a backslash hides
+            // the closing quote from the line split.
+            let plain = match quote {
+                "'" => plain.replace(['\\', '$'], ""),
+                _ => plain,
+            };
+            format!("{export}{name}={quote}{plain}{quote}\n")
+        })
+}
+
+/// Everything printed for the file `text`: `--check-env --env-file`,
+/// and `--print-config` in both formats with the file under an empty
+/// environment.
+fn outputs(dir: &TempDir, text: &str) -> String {
+    let path = dir.path().join(".env");
+    std::fs::write(&path, text).expect("the file is written");
+    let mut shown = String::new();
+    let docs = Billing::docs();
+    let secret = super::secret_names(&docs);
+    let alone = Source::from_env_file(&path, false, &secret).expect("the file is read");
+    let Exit { stdout, stderr, .. } = check::<Billing>(&alone, "the file".into(), true);
+    shown += &(stdout + &stderr);
+    let mut under = Source::empty();
+    under.add_env_file(&path).expect("the file is read");
+    let Exit { stdout, stderr, .. } = check::<Billing>(&under, "the file".into(), true);
+    shown += &(stdout + &stderr);
+    for format in [ConfigFormat::Text, ConfigFormat::Json] {
+        let Exit { stdout, stderr, .. } = print_config::<Billing>(&under, format);
+        shown += &(stdout + &stderr);
+    }
+    shown
+}
+
+#[test]
+fn no_secret_shows_for_a_dotenv_file() {
+    let dir = TempDir::new().expect("a temporary directory");
+    run(vec(line(), 0..8), |lines| {
+        let text = lines.concat();
+        let shown = outputs(&dir, &text);
+        prop_assert!(!shown.contains("QZ"), "{}\n{}", text, shown);
+        Ok(())
+    });
+}
