@@ -86,6 +86,10 @@ impl Source {
         // The names set by the file's earlier lines: all that `${NAME}` may
         // expand from when the file is checked alone.
         let mut set_above: HashSet<&str> = HashSet::new();
+        // The names whose value, as dotenvy would expand them on a later
+        // line, is not known here. A malformed line changes nothing of
+        // what dotenvy expands: the name keeps its earlier value.
+        let mut unresolved: HashSet<String> = HashSet::new();
         let for_dotenvy = unindented(text);
         for (entry, item) in scanned
             .iter()
@@ -113,7 +117,12 @@ impl Source {
             if let EnvFileMode::Alone { .. } = mode {
                 // A later line wins, over an unchecked one too.
                 self.unchecked.remove(&name);
-                self.check_references_alone(entry, &name, &origin, &set_above, secret);
+                self.check_references_alone(entry, &name, &origin, &set_above, &unresolved, secret);
+                if self.unchecked.contains_key(&name) {
+                    unresolved.insert(name.clone());
+                } else {
+                    unresolved.remove(&name);
+                }
             }
             let mut copies = self.copies_of(&entry.references);
             if !copies.is_empty() {
@@ -131,7 +140,10 @@ impl Source {
             };
             match self.vars.entry(name) {
                 Vacant(slot) => {
-                    if !copies.is_empty() {
+                    // What an earlier malformed line left is replaced.
+                    if copies.is_empty() {
+                        self.copies.remove(slot.key());
+                    } else {
                         self.copies.insert(slot.key().clone(), copies);
                     }
                     slot.insert(entry_value);
@@ -184,8 +196,9 @@ impl Source {
             .get(name)
             .is_some_and(|set| is_from_file(&set.origin, path))
         {
+            // What it copies stays: dotenvy still expands the name to the
+            // value of that earlier line, which a later line may copy.
             self.vars.remove(name);
-            self.copies.remove(name);
             self.unchecked.remove(name);
         }
         self.malformed.insert(name.to_owned(), malformed);
@@ -202,11 +215,13 @@ impl Source {
         name: &str,
         origin: &Origin,
         set_above: &HashSet<&str>,
+        unresolved: &HashSet<String>,
         secret: &[&str],
     ) {
+        let not_checked = |reference: &str| unresolved.contains(reference);
         let unresolved = entry.references.iter().find(|reference| {
             !set_above.contains(*reference)
-                || self.unchecked.contains_key(**reference)
+                || not_checked(reference)
                 || std::env::var_os(reference).is_some()
         });
         let Some(reference) = unresolved else {
@@ -218,7 +233,7 @@ impl Source {
             true => "...".to_owned(),
             false => Abridged::name(reference).to_string(),
         };
-        let reason = if self.unchecked.contains_key(*reference) {
+        let reason = if not_checked(reference) {
             format!("its value expands ${{{shown}}}, which is not checked")
         } else if set_above.contains(reference) {
             format!(
@@ -374,6 +389,37 @@ mod tests {
             "{:?}",
             source.warnings()
         );
+    }
+
+    /// A malformed line does not change what dotenvy expands its name to:
+    /// the earlier line's value, which a later line copies, with what that
+    /// value copied and whether it is known (found by the property tests:
+    /// `OTHER=${TOKEN}`, `OTHER="$X"`, `PORT=${OTHER}` showed the token).
+    #[test]
+    fn a_malformed_line_keeps_what_its_name_expands_to() {
+        let source = alone(
+            "TOKEN_Q7=s3cret\nOTHER=${TOKEN_Q7}\nOTHER=\"$X\"\nCOPY=${OTHER}\n\
+             LATE=${UNSET_Q7}\nLATE=\"$X\"\nCOPY2=${LATE}\n",
+        );
+        assert_eq!(lookup(&source, "COPY"), "s3cret at f.env:4");
+        let mut copied: Vec<&str> = Vec::new();
+        let mut todo = vec!["COPY"];
+        while let Some(name) = todo.pop() {
+            for next in source.copies(name) {
+                if !copied.contains(&next.as_str()) {
+                    copied.push(next);
+                    todo.push(next);
+                }
+            }
+        }
+        copied.retain(|name| !name.contains('\0'));
+        copied.sort_unstable();
+        assert_eq!(copied, ["OTHER", "TOKEN_Q7"]);
+        assert_eq!(
+            lookup(&source, "COPY2"),
+            "unchecked: its value expands ${LATE}, which is not checked"
+        );
+        assert!(lookup(&source, "LATE").starts_with("malformed at f.env:6"));
     }
 
     #[test]
