@@ -111,8 +111,16 @@ fn env_entry() -> impl Strategy<Value = String> {
         select(&["cm", "absent"][..]),
         select(KEYS),
         any::<bool>(),
+        any::<bool>(),
     );
-    (select(NAMES), source).prop_map(|(name, (kind, value, map, key, optional))| {
+    (select(NAMES), source).prop_map(|(name, (kind, value, map, key, optional, secret_key))| {
+        // Only a secret reads the ConfigMap's key `KEY`, whose value is
+        // secret text.
+        let key = if secret_key && SECRET.contains(&name) {
+            "KEY"
+        } else {
+            key
+        };
         let optional = if optional {
             "\n      optional: true"
         } else {
@@ -176,7 +184,8 @@ fn manifest() -> impl Strategy<Value = String> {
         |(config_map, data, env_from, env)| {
             let mut text = String::new();
             if config_map {
-                text += "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n";
+                text += "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  \
+                         KEY: \"QZ in a ConfigMap\"\n";
                 for (key, value) in data {
                     let quoted = serde_json::to_string(&value).expect("a string");
                     text += &format!("  {key}: {quoted}\n");
@@ -197,7 +206,8 @@ fn manifest() -> impl Strategy<Value = String> {
 }
 
 /// Whatever the manifest sets and copies, no secret's value (the `QZ` of
-/// each literal value of a secret) is ever printed.
+/// each literal value of a secret, and of the ConfigMap's key that only
+/// secrets read, `envFrom` aside) is ever printed.
 #[test]
 fn no_secret_shows_in_the_check_of_a_manifest() {
     run(manifest(), |text| {
