@@ -86,19 +86,76 @@ const SECRET_PIECES: &[&str] = &[
     "\u{202e}",
 ];
 
-fn line() -> impl Strategy<Value = String> {
-    let plain = vec(select(PLAIN_PIECES), 0..4).prop_map(|pieces| pieces.concat());
+/// The names, the secret ones, and the pieces of plain values of a
+/// configuration.
+#[derive(Clone, Copy)]
+struct Names {
+    all: &'static [&'static str],
+    secret: &'static [&'static str],
+    plain_pieces: &'static [&'static str],
+}
+
+const BILLING: Names = Names {
+    all: NAMES,
+    secret: SECRET,
+    plain_pieces: PLAIN_PIECES,
+};
+
+/// A secret read through its alias, and a plain variable with an alias.
+#[derive(crate::Config)]
+#[config(prefix = "APP_")]
+#[allow(dead_code)] // checked, not read
+struct Aliased {
+    #[config(secret, alias = "OLD_TOKEN")]
+    token: String,
+    #[config(alias = "OLD_PORT", default = 80)]
+    port: u16,
+    label: Option<String>,
+}
+
+const ALIASED: Names = Names {
+    all: &[
+        "APP_TOKEN",
+        "OLD_TOKEN",
+        "APP_PORT",
+        "OLD_PORT",
+        "APP_LABEL",
+        "APP_TOKN",
+        "OTHER",
+    ],
+    secret: &["APP_TOKEN", "OLD_TOKEN"],
+    plain_pieces: &[
+        "x",
+        "8080",
+        "${APP_TOKEN}",
+        "${OLD_TOKEN}",
+        "${APP_PORT}",
+        "${OLD_PORT}",
+        "${OTHER}",
+        "$OLD",
+        "$",
+        "\\n",
+    ],
+};
+
+fn line(names: Names) -> impl Strategy<Value = String> {
+    let Names {
+        all,
+        secret: secret_names,
+        plain_pieces,
+    } = names;
+    let plain = vec(select(plain_pieces), 0..4).prop_map(|pieces| pieces.concat());
     let secret =
         vec(select(SECRET_PIECES), 0..5).prop_map(|pieces| format!("QZ{}", pieces.concat()));
     (
-        select(NAMES),
+        select(all),
         plain,
         secret,
         select(&["", "'", "\""][..]),
         select(&["", "export "][..]),
     )
         .prop_map(|(name, plain, secret, quote, export)| {
-            if SECRET.contains(&name) {
+            if secret_names.contains(&name) {
                 return format!("{export}{name}={quote}{secret}{quote}\n");
             }
             // No `$` or backslash in single quotes, where a backslash hides
@@ -114,21 +171,21 @@ fn line() -> impl Strategy<Value = String> {
 /// Everything printed for the file `text`: `--check-env --env-file`,
 /// and `--print-config` in both formats with the file under an empty
 /// environment.
-fn outputs(dir: &TempDir, text: &str) -> String {
+fn outputs<T: Config>(dir: &TempDir, text: &str) -> String {
     let path = dir.path().join(".env");
     std::fs::write(&path, text).expect("the file is written");
     let mut shown = String::new();
-    let docs = Billing::docs();
+    let docs = T::docs();
     let secret = super::secret_names(&docs);
     let alone = Source::from_env_file(&path, false, &secret).expect("the file is read");
-    let Exit { stdout, stderr, .. } = check::<Billing>(&alone, "the file".into(), true);
+    let Exit { stdout, stderr, .. } = check::<T>(&alone, "the file".into(), true);
     shown += &(stdout + &stderr);
     let mut under = Source::empty();
     under.add_env_file(&path).expect("the file is read");
-    let Exit { stdout, stderr, .. } = check::<Billing>(&under, "the file".into(), true);
+    let Exit { stdout, stderr, .. } = check::<T>(&under, "the file".into(), true);
     shown += &(stdout + &stderr);
     for format in [ConfigFormat::Text, ConfigFormat::Json] {
-        let Exit { stdout, stderr, .. } = print_config::<Billing>(&under, format);
+        let Exit { stdout, stderr, .. } = print_config::<T>(&under, format);
         shown += &(stdout + &stderr);
     }
     shown
@@ -137,9 +194,21 @@ fn outputs(dir: &TempDir, text: &str) -> String {
 #[test]
 fn no_secret_shows_for_a_dotenv_file() {
     let dir = TempDir::new().expect("a temporary directory");
-    run(vec(line(), 0..8), |lines| {
+    run(vec(line(BILLING), 0..8), |lines| {
         let text = lines.concat();
-        let shown = outputs(&dir, &text);
+        let shown = outputs::<Billing>(&dir, &text);
+        prop_assert!(!shown.contains("QZ"), "{}\n{}", text, shown);
+        Ok(())
+    });
+}
+
+/// The same, with a secret read through its alias.
+#[test]
+fn no_secret_read_through_an_alias_shows_for_a_dotenv_file() {
+    let dir = TempDir::new().expect("a temporary directory");
+    run(vec(line(ALIASED), 0..8), |lines| {
+        let text = lines.concat();
+        let shown = outputs::<Aliased>(&dir, &text);
         prop_assert!(!shown.contains("QZ"), "{}\n{}", text, shown);
         Ok(())
     });
