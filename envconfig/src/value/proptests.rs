@@ -207,6 +207,42 @@ fn integer_alphabet() {
     });
 }
 
+/// Integers against a model: the trimmed text is an optional sign and
+/// ASCII digits, and its value, if it is in range, is what std's `i128` or
+/// `u128` parse of it gives (`-0` is zero for the unsigned types too).
+#[test]
+fn integers_match_model() {
+    let strategy = re(
+        "[ \t]{0,2}[+-]{0,2}[0-9]{0,40}[ \t]{0,2}|[ +0-9a-f_.-]{0,6}|[0-9\u{660}-\u{669}\u{ff10}]{1,3}",
+    );
+    check(strategy, |s| {
+        let t = s.trim();
+        let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+        let well_formed = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+        let negative = t.starts_with('-');
+        let model_i64 = well_formed.then(|| t.parse::<i64>().ok()).flatten();
+        prop_assert_eq!(i64::parse_env(&s).ok(), model_i64, "i64 {:?}", s);
+        let model_u32 = match (well_formed, negative) {
+            (false, _) => None,
+            (true, true) => digits.bytes().all(|b| b == b'0').then_some(0),
+            (true, false) => digits.parse::<u32>().ok(),
+        };
+        prop_assert_eq!(u32::parse_env(&s).ok(), model_u32, "u32 {:?}", s);
+        if well_formed {
+            // Well formed, any error is the range.
+            if let Err(error) = u8::parse_env(&s) {
+                prop_assert_eq!(error.reason(), int::out_of_range(u8::MIN, u8::MAX));
+            }
+        } else {
+            prop_assert_eq!(
+                i8::parse_env(&s).map_err(|e| e.reason().to_owned()),
+                Err(int::NOT_AN_INTEGER.to_owned())
+            );
+        }
+        Ok(())
+    });
+}
+
 #[test]
 fn float_alphabet() {
     let strategy = re("[ +0-9.eE-]{0,24}|[+-]?(inf|infinity|nan|NaN|INF)[ 0-9]{0,2}");
@@ -265,6 +301,12 @@ fn any_duration() -> impl Strategy<Value = Duration> {
         (0..100_000u64, 0..1_000_000_000u32).prop_map(|(s, n)| Duration::new(s, n)),
         (0..1_000_000_000u64).prop_map(Duration::from_nanos),
         (0..100_000u64).prop_map(Duration::from_millis),
+        // The edges: the largest seconds, whole or with any nanoseconds.
+        (
+            u64::MAX - 100..=u64::MAX,
+            prop_oneof![Just(0u32), Just(999_999_999), 0..1_000_000_000u32]
+        )
+            .prop_map(|(s, n)| Duration::new(s, n)),
     ]
 }
 
