@@ -213,3 +213,43 @@ fn no_secret_read_through_an_alias_shows_for_a_dotenv_file() {
         Ok(())
     });
 }
+
+/// Any text as a dotenv file: every output is made without panicking.
+#[test]
+fn any_dotenv_file_is_checked_without_panicking() {
+    const PIECES: &[&str] = &[
+        "BILLING_PORT",
+        "SIGNING_KEY",
+        "A",
+        "_",
+        "1",
+        "=",
+        " ",
+        "\t",
+        "'",
+        "\"",
+        "$",
+        "${",
+        "}",
+        "\\",
+        "#",
+        "\n",
+        "\r\n",
+        "\r",
+        "export ",
+        "é",
+        "\u{feff}",
+        "\u{202e}",
+        "\0",
+        "_FILE",
+    ];
+    let dir = TempDir::new().expect("a temporary directory");
+    let text = prop_oneof![
+        any::<String>(),
+        vec(select(PIECES), 0..40).prop_map(|pieces| pieces.concat()),
+    ];
+    run(text, |text| {
+        let _ = outputs::<Billing>(&dir, &text);
+        Ok(())
+    });
+}
