@@ -33,19 +33,13 @@ where
 }
 
 /// What `--check-env --manifest deploy.yaml` prints for `text`.
-fn checked(text: &str) -> String {
-    let docs = Billing::docs();
-    let secret: Vec<&str> = docs
-        .vars()
-        .iter()
-        .filter(|var| var.secret)
-        .flat_map(|var| std::iter::once(&var.name).chain(&var.aliases))
-        .map(String::as_str)
-        .collect();
+fn checked<T: Config>(text: &str) -> String {
+    let docs = T::docs();
+    let secret = super::secret_names(&docs);
     let path: Arc<Path> = Arc::from(Path::new("deploy.yaml"));
     match from_text(text, path, "deploy.yaml", None, &secret) {
         Ok((source, checked)) => {
-            let Exit { stdout, stderr, .. } = check::<Billing>(&source, checked, true);
+            let Exit { stdout, stderr, .. } = check::<T>(&source, checked, true);
             stdout + &stderr
         }
         Err(ManifestError::Usage(message) | ManifestError::Unreadable(message)) => message,
@@ -99,24 +93,87 @@ const KEYS: &[&str] = &[
     "missing",
 ];
 
-fn value() -> impl Strategy<Value = String> {
-    vec(select(VALUE_PIECES), 0..5).prop_map(|pieces| pieces.concat())
+/// The names a manifest sets, the secret ones, the pieces of plain
+/// values, and the prefixes of `envFrom`, for one configuration.
+#[derive(Clone, Copy)]
+struct Names {
+    all: &'static [&'static str],
+    secret: &'static [&'static str],
+    value_pieces: &'static [&'static str],
+    prefixes: &'static [&'static str],
+}
+
+const BILLING: Names = Names {
+    all: NAMES,
+    secret: SECRET,
+    value_pieces: VALUE_PIECES,
+    prefixes: &["", "BILLING_", "SIGNING_"],
+};
+
+/// A secret read through its alias, and a plain variable with an alias.
+#[derive(crate::Config)]
+#[config(prefix = "APP_")]
+#[allow(dead_code)] // checked, not read
+struct Aliased {
+    #[config(secret, alias = "OLD_TOKEN")]
+    token: String,
+    #[config(alias = "OLD_PORT", default = 80)]
+    port: u16,
+    label: Option<String>,
+}
+
+const ALIASED: Names = Names {
+    all: &[
+        "APP_TOKEN",
+        "OLD_TOKEN",
+        "APP_PORT",
+        "OLD_PORT",
+        "APP_LABEL",
+        "APP_TOKEN_FILE",
+        "OLD_TOKEN_FILE",
+        "OTHER",
+    ],
+    secret: &["APP_TOKEN", "OLD_TOKEN"],
+    value_pieces: &[
+        "$(",
+        ")",
+        "$(APP_TOKEN)",
+        "$(OLD_TOKEN)",
+        "$(APP_PORT)",
+        "$(OLD_PORT)",
+        "$(OTHER)",
+        "$$",
+        "80",
+        "x",
+        "/run/secrets/k",
+    ],
+    prefixes: &["", "APP_", "OLD_"],
+};
+
+fn value(pieces: &'static [&'static str]) -> impl Strategy<Value = String> {
+    vec(select(pieces), 0..5).prop_map(|pieces| pieces.concat())
 }
 
 /// One item of a container's `env`, unindented.
-fn env_entry() -> impl Strategy<Value = String> {
+fn env_entry(names: Names) -> impl Strategy<Value = String> {
+    let Names {
+        all,
+        secret: secret_names,
+        value_pieces,
+        ..
+    } = names;
     let source = (
         0..9u8,
-        value(),
+        value(value_pieces),
         select(&["cm", "absent"][..]),
         select(KEYS),
         any::<bool>(),
         any::<bool>(),
     );
-    (select(NAMES), source).prop_map(|(name, (kind, value, map, key, optional, secret_key))| {
+    (select(all), source).prop_map(|(name, (kind, value, map, key, optional, secret_key))| {
         // Only a secret reads the ConfigMap's key `KEY`, whose value is
         // secret text.
-        let key = if secret_key && SECRET.contains(&name) {
+        let key = if secret_key && secret_names.contains(&name) {
             "KEY"
         } else {
             key
@@ -130,7 +187,7 @@ fn env_entry() -> impl Strategy<Value = String> {
             0..=2 => {
                 // A secret's literal value carries the marker, and an anchor
                 // that a later entry's value may alias.
-                let (value, anchor) = match SECRET.contains(&name) {
+                let (value, anchor) = match secret_names.contains(&name) {
                     true => (format!("QZ{value}"), "&tok "),
                     false => (value, ""),
                 };
@@ -156,11 +213,11 @@ fn env_entry() -> impl Strategy<Value = String> {
 }
 
 /// One item of a container's `envFrom`, unindented.
-fn env_from() -> impl Strategy<Value = String> {
+fn env_from(names: Names) -> impl Strategy<Value = String> {
     (
         select(&["configMapRef", "secretRef"][..]),
         select(&["cm", "absent", "s"][..]),
-        select(&["", "BILLING_", "SIGNING_"][..]),
+        select(names.prefixes),
     )
         .prop_map(|(kind, name, prefix)| {
             let prefix = if prefix.is_empty() {
@@ -178,9 +235,10 @@ fn indented(lines: &str, by: &str) -> String {
 
 /// A ConfigMap `cm` (or none) and a Deployment whose one container has
 /// the generated `envFrom` and `env`.
-fn manifest() -> impl Strategy<Value = String> {
-    let data = vec((select(KEYS), value()), 0..4);
-    (any::<bool>(), data, vec(env_from(), 0..3), vec(env_entry(), 0..8)).prop_map(
+fn manifest(names: Names) -> impl Strategy<Value = String> {
+    let data = vec((select(KEYS), value(names.value_pieces)), 0..4);
+    let env_from = vec(env_from(names), 0..3);
+    (any::<bool>(), data, env_from, vec(env_entry(names), 0..8)).prop_map(
         |(config_map, data, env_from, env)| {
             let mut text = String::new();
             if config_map {
@@ -210,8 +268,18 @@ fn manifest() -> impl Strategy<Value = String> {
 /// secrets read, `envFrom` aside) is ever printed.
 #[test]
 fn no_secret_shows_in_the_check_of_a_manifest() {
-    run(manifest(), |text| {
-        let shown = checked(&text);
+    run(manifest(BILLING), |text| {
+        let shown = checked::<Billing>(&text);
+        prop_assert!(!shown.contains("QZ"), "{}\n{}", text, shown);
+        Ok(())
+    });
+}
+
+/// The same, with a secret read through its alias.
+#[test]
+fn no_secret_read_through_an_alias_shows_in_the_check_of_a_manifest() {
+    run(manifest(ALIASED), |text| {
+        let shown = checked::<Aliased>(&text);
         prop_assert!(!shown.contains("QZ"), "{}\n{}", text, shown);
         Ok(())
     });
@@ -257,7 +325,7 @@ fn a_broken_manifest_never_panics() {
         (any::<prop::sample::Index>(), 0..4usize, select(BREAKS)),
         1..6,
     );
-    run((manifest(), edits), |(mut text, edits)| {
+    run((manifest(BILLING), edits), |(mut text, edits)| {
         for (at, delete, insert) in edits {
             let mut at = at.index(text.len() + 1);
             while !text.is_char_boundary(at) {
@@ -269,7 +337,7 @@ fn a_broken_manifest_never_panics() {
             }
             text.replace_range(at..end, insert);
         }
-        let _ = checked(&text);
+        let _ = checked::<Billing>(&text);
         Ok(())
     });
 }
