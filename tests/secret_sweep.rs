@@ -13,7 +13,12 @@
 //!   all invalid from `NAME_FILE`s, nothing set; the loads with every value
 //!   valid, from the variables or from files, or with the defaults applied,
 //!   must succeed); `Docs` as `Display`, `Debug` and in each `Format`, and
-//!   each `VarDoc`'s `Debug`;
+//!   each `VarDoc`'s `Debug`, and both serialized by serde (serde_json);
+//!   the `Error` also as `{:#}` and as a boxed error's `Debug`; and every
+//!   `load_from_vars` of the same settings: when it loads, the `Loaded`
+//!   (`Debug`, `warnings()`), its `EffectiveConfig` (`Display`, `{:#}`,
+//!   `Debug`, `to_json()`, serde) and each `EffectiveVar` (`Debug`, value,
+//!   provenance, serde), and when it does not, its `Error`'s outputs;
 //! - through the built `secret_matrix` example, run with nothing but the
 //!   sweep's variables: stdout and stderr of a start and of `--check-env`,
 //!   with every value valid and every value invalid, from the environment,
@@ -23,7 +28,16 @@
 //!   literal `value:`s, as `value:`s that hold each secret's value in
 //!   references (`$(<value>)$(<value>_PORT)`: a warning and an unchecked
 //!   reason that must not quote them), and as a ConfigMap's `data`; and
-//!   `--print-env-docs` in every format.
+//!   `--print-env-docs` in every format;
+//! - through the built `secret_matrix_startup` example, `Startup::load` in
+//!   every setting above, printing every output of the library it is handed
+//!   (`Loaded`, `EffectiveConfig`, `EffectiveVar`; or the `StartupError`'s
+//!   `Display`, `{:#}` and `Debug`, its warnings, problems and kinds), and
+//!   with a `./.env` that cannot be read (`StartupError::Dotenv`);
+//! - with the `clap` feature, through the built `secret_matrix_clap`
+//!   example (`envconfig::Args` flattened into an application's parser):
+//!   every setting in every mode, `--check-env --env-file`, every
+//!   `--print-env-docs` format and `--help`.
 //!
 //! Some plain fields take part: a `copied` secret is copied by a plain field
 //! whose value in a dotenv file is `${NAME}` (`$(NAME)` in a manifest), the
@@ -76,6 +90,15 @@ use envconfig::{Config, Docs, Format};
 use matrix::{CONTROL_INVALID, CONTROL_VALID, DefaultCanary, KINDS, KindSpec, Matrix, Place};
 use support::{Env, Run};
 use tempfile::TempDir;
+
+/// `Loaded<T>: Debug` needs `T: Debug`: the matrix's own fields are the
+/// program's to show, not the library's, so they are left out, and the
+/// sweep scans what `Loaded` adds (its warnings, its `EffectiveConfig`).
+impl std::fmt::Debug for Matrix {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Matrix { .. }")
+    }
+}
 
 /// Every docs format, new ones included.
 const FORMATS: &[Format] = Format::ALL;
@@ -505,8 +528,14 @@ impl Outputs {
                 error
             }
         };
+        self.error(what, error);
+    }
+
+    /// Every output of an `Error`: its own, each problem's and each kind's.
+    fn error(&mut self, what: &str, error: envconfig::Error) {
         let channel = |name: &str| format!("in process, {what}: {name}");
         self.push(channel("Error Display"), "", error.to_string());
+        self.push(channel("Error Display {:#}"), "", format!("{error:#}"));
         self.push(channel("Error Debug"), "", format!("{error:?}"));
         self.push(channel("Error Debug {:#?}"), "", format!("{error:#?}"));
         for problem in error.problems() {
@@ -524,6 +553,86 @@ impl Outputs {
         }
         let boxed: Box<dyn std::error::Error> = Box::new(error);
         self.push(channel("Box<dyn Error> Display"), "", boxed.to_string());
+        self.push(channel("Box<dyn Error> Debug"), "", format!("{boxed:?}"));
+    }
+
+    /// Every output of one `load_from_vars`: when it loads, the `Loaded`
+    /// (`Debug`, its warnings) and its `EffectiveConfig` (`Display`, `{:#}`,
+    /// `Debug`, `to_json()`, serde) and each `EffectiveVar`; when it does
+    /// not, the `Error`'s, as [`load`](Self::load).
+    fn loaded(&mut self, what: &str, vars: &[(String, String)], loads: bool) {
+        let what = format!("load_from_vars, {what}");
+        let loaded = match (Matrix::load_from_vars(vars), loads) {
+            (Ok(loaded), true) => loaded,
+            (Ok(_), false) => {
+                self.broken.push(format!("in process, {what}: loaded"));
+                return;
+            }
+            (Err(error), expected) => {
+                if expected {
+                    self.broken
+                        .push(format!("in process, {what}: does not load:\n{error}"));
+                }
+                return self.error(&what, error);
+            }
+        };
+        let channel = |name: &str| format!("in process, {what}: {name}");
+        self.push(channel("Loaded Debug"), "", format!("{loaded:?}"));
+        self.push(channel("Loaded Debug {:#?}"), "", format!("{loaded:#?}"));
+        for warning in loaded.warnings() {
+            self.push(channel("Loaded::warnings"), "", warning.clone());
+        }
+        let effective = loaded.effective();
+        self.push(
+            channel("EffectiveConfig Display"),
+            "",
+            effective.to_string(),
+        );
+        self.push(
+            channel("EffectiveConfig Display {:#}"),
+            "",
+            format!("{effective:#}"),
+        );
+        self.push(
+            channel("EffectiveConfig Debug"),
+            "",
+            format!("{effective:?}"),
+        );
+        self.push(
+            channel("EffectiveConfig Debug {:#?}"),
+            "",
+            format!("{effective:#?}"),
+        );
+        self.push(channel("EffectiveConfig::to_json"), "", effective.to_json());
+        self.push(
+            channel("EffectiveConfig serde_json"),
+            "",
+            serde_json::to_string_pretty(effective).expect("serializable"),
+        );
+        for var in effective.vars() {
+            let part = format!("variable {}", var.name);
+            self.push(channel("EffectiveVar Debug"), &part, format!("{var:?}"));
+            self.push(
+                channel("EffectiveVar Debug {:#?}"),
+                &part,
+                format!("{var:#?}"),
+            );
+            self.push(
+                channel("EffectiveVar value"),
+                &part,
+                format!("{:?}", var.value),
+            );
+            self.push(
+                channel("EffectiveVar provenance"),
+                &part,
+                format!("{} {:?}", var.provenance, var.provenance),
+            );
+            self.push(
+                channel("EffectiveVar serde_json"),
+                &part,
+                serde_json::to_string(var).expect("serializable"),
+            );
+        }
     }
 
     fn docs(&mut self, docs: &Docs) {
@@ -540,6 +649,18 @@ impl Outputs {
                 docs.render(format),
             );
         }
+        self.push(
+            "in process: Docs serde_json",
+            "",
+            serde_json::to_string_pretty(docs).expect("serializable"),
+        );
+        for var in docs.vars() {
+            self.push(
+                "in process: VarDoc serde_json",
+                &var.name,
+                serde_json::to_string(var).expect("serializable"),
+            );
+        }
     }
 
     /// One run of the binary: its stdout and stderr.
@@ -550,7 +671,8 @@ impl Outputs {
                 run.code, run.stdout, run.stderr
             ));
         }
-        if code == 0 && what.starts_with("start") && run.stdout.trim() != "started" {
+        let start = what.starts_with("start") || what.starts_with("clap, start");
+        if code == 0 && start && run.stdout.trim() != "started" {
             self.broken
                 .push(format!("binary, {what}: did not start:\n{}", run.stdout));
         }
@@ -644,6 +766,71 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
             let code = if setting.loads { 0 } else { 78 };
             outputs.run(&format!("{mode}, {}", setting.what), run, code);
         }
+    }
+
+    // `Startup::load`, as a service that logs its own start does: every
+    // output of the library it is handed, for every setting; and a
+    // `./.env` that cannot be read (a line not UTF-8, among the values),
+    // `StartupError::Dotenv`.
+    let startup = support::example_binary("secret_matrix_startup", &[]);
+    for setting in &settings {
+        let run = setting.env.run_binary(&startup, &[]);
+        let what = format!("Startup::load, {}", setting.what);
+        if setting.loads && !run.stdout.trim_end().ends_with("started") {
+            outputs
+                .broken
+                .push(format!("binary, {what}: did not start:\n{}", run.stderr));
+        }
+        outputs.run(&what, run, if setting.loads { 0 } else { 78 });
+    }
+    {
+        let env = setting(root, "unreadable ./.env", Vec::new(), false).env;
+        let mut text = dotenv(&sweep.valid_in(Medium::Dotenv)).into_bytes();
+        text.extend_from_slice(b"SWEEP_NOT_UTF8=\xff\n");
+        text.extend_from_slice(dotenv(&sweep.invalid_vars()).as_bytes());
+        std::fs::write(env.dir.path().join(".env"), text).expect("a dotenv file");
+        let run = env.run_binary(&startup, &[]);
+        if !run.stderr.contains("StartupError Debug: Dotenv {") {
+            outputs
+                .broken
+                .push(format!("Startup::load, unreadable ./.env: {}", run.stderr));
+        }
+        outputs.run("Startup::load, unreadable ./.env", run, 78);
+    }
+
+    // The clap integration (feature `clap`): `envconfig::Args` flattened
+    // into the application's parser, in every setting and mode, its docs
+    // in every format, its `--check-env --env-file`, and clap's `--help`.
+    #[cfg(feature = "clap")]
+    {
+        let clap = support::example_binary("secret_matrix_clap", &["clap"]);
+        for setting in &settings {
+            for (mode, flags) in MODES {
+                let run = setting.env.run_binary(&clap, flags);
+                let code = if setting.loads { 0 } else { 78 };
+                outputs.run(&format!("clap, {mode}, {}", setting.what), run, code);
+            }
+        }
+        for (what, vars, code) in [
+            ("valid", sweep.valid_in(Medium::Dotenv), 0),
+            ("invalid", sweep.invalid_in(Medium::Dotenv), 78),
+        ] {
+            let env = setting(root, "env file", Vec::new(), code == 0).env;
+            let file = env.file("deploy.env", &dotenv(&vars));
+            let file = file.to_str().expect("a UTF-8 path");
+            let run = env.run_binary(&clap, &["--check-env", "--env-file", file]);
+            outputs.run(
+                &format!("clap, --check-env --env-file, all {what}"),
+                run,
+                code,
+            );
+        }
+        let env = setting(root, "docs", sweep.invalid_vars(), true).env;
+        for &format in FORMATS {
+            let flag = format!("--print-env-docs={format}");
+            outputs.run(&format!("clap, {flag}"), env.run_binary(&clap, &[&flag]), 0);
+        }
+        outputs.run("clap, --help", env.run_binary(&clap, &["--help"]), 0);
     }
 
     // `--check-env --env-file PATH`: the file alone, in an empty
@@ -750,6 +937,20 @@ fn no_secret_reaches_any_output() {
         true,
     );
     outputs.load("nothing set", &[], false);
+    outputs.loaded("all valid", &sweep.valid_vars(), true);
+    outputs.loaded("defaults applied", &sweep.defaults_vars(), true);
+    outputs.loaded(
+        "all valid, NAME_FILE",
+        &as_files(&files, &sweep.valid_vars(), "valid"),
+        true,
+    );
+    outputs.loaded("all invalid", &sweep.invalid_vars(), false);
+    outputs.loaded(
+        "all invalid, NAME_FILE",
+        &as_files(&files, &sweep.invalid_vars(), "invalid"),
+        false,
+    );
+    outputs.loaded("nothing set", &[], false);
     outputs.docs(&Matrix::docs());
 
     // The invalid load reported every field whose value is invalid, so that
