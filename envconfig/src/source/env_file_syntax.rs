@@ -447,6 +447,9 @@ enum Expansion {
 fn parse_value(line: &str, start: usize) -> Result<Vec<&str>, Failure> {
     let value = &line[start..];
     let mut references = Vec::new();
+    // The names already in `references`: a value may expand thousands of
+    // names, which a search of the list would read once per name.
+    let mut seen = std::collections::HashSet::new();
     let mut quote = Quote::None;
     let mut expansion = Expansion::None;
     let mut escaped = false;
@@ -489,7 +492,7 @@ fn parse_value(line: &str, start: usize) -> Result<Vec<&str>, Failure> {
                 continue;
             }
             Expansion::Unbraced(name_start) => {
-                add_reference(&mut references, &value[name_start..offset]);
+                add_reference(&mut references, &mut seen, &value[name_start..offset]);
                 // The character that ends the name is literal, whatever it is.
                 expansion = match c {
                     '$' => Expansion::Unbraced(offset + 1),
@@ -500,7 +503,7 @@ fn parse_value(line: &str, start: usize) -> Result<Vec<&str>, Failure> {
             }
             Expansion::Braced(name_start) => {
                 if c == '}' {
-                    add_reference(&mut references, &value[name_start..offset]);
+                    add_reference(&mut references, &mut seen, &value[name_start..offset]);
                     expansion = Expansion::None;
                 }
                 continue;
@@ -525,7 +528,9 @@ fn parse_value(line: &str, start: usize) -> Result<Vec<&str>, Failure> {
     let end = line.len();
     match expansion {
         Expansion::Braced(_) => return Err(Failure::new(reason::UNCLOSED_BRACE, end)),
-        Expansion::Unbraced(name_start) => add_reference(&mut references, &value[name_start..]),
+        Expansion::Unbraced(name_start) => {
+            add_reference(&mut references, &mut seen, &value[name_start..])
+        }
         Expansion::None => {}
     }
     match quote {
@@ -537,8 +542,12 @@ fn parse_value(line: &str, start: usize) -> Result<Vec<&str>, Failure> {
 
 /// Adds a name expanded, unless empty (a `$` alone expands to nothing) or
 /// already there.
-fn add_reference<'a>(references: &mut Vec<&'a str>, name: &'a str) {
-    if !name.is_empty() && !references.contains(&name) {
+fn add_reference<'a>(
+    references: &mut Vec<&'a str>,
+    seen: &mut std::collections::HashSet<&'a str>,
+    name: &'a str,
+) {
+    if !name.is_empty() && seen.insert(name) {
         references.push(name);
     }
 }

@@ -575,3 +575,21 @@ fn the_expansion_bound_holds() {
     let text = vec(select(MORE_PIECES), 0..40).prop_map(|pieces| pieces.concat());
     check(text, bound_holds);
 }
+
+/// A value that expands many names is read in one pass: each name is kept
+/// once without searching those found before it, which a value of 300,000
+/// names would read once per name (`TOKEN=${H0}${H1}...`, quadratic).
+#[test]
+fn a_value_of_many_names_is_scanned_in_one_pass() {
+    let names = 300_000;
+    let mut text = "TOKEN=".to_owned();
+    for k in 0..names {
+        text += &format!("${{H{k}}}");
+    }
+    text += "${H0}\n";
+    let scanned = scan(&text);
+    assert_eq!(scanned.len(), 1);
+    let references = &scanned[0].references;
+    assert_eq!(references.len(), names);
+    assert_eq!((references[0], references[names - 1]), ("H0", "H299999"));
+}
