@@ -1338,6 +1338,32 @@ fn an_endless_env_file_is_refused() {
     );
 }
 
+/// A secret that copies every name of a large `.env`
+/// (`PAYMENT_TOKEN=${H0}${H1}...`) makes them all secret, each found once:
+/// the names it copies are a set, which a list would search once per name,
+/// quadratic (seconds at 40,000 names, minutes at 150,000).
+#[test]
+fn a_secret_copying_many_names_is_swept_in_one_pass() {
+    let names = 150_000;
+    let mut text = String::new();
+    for k in 0..names {
+        text += &format!("H{k}=a\n");
+    }
+    text += "PAYMENT_TOKEN=";
+    for k in 0..names {
+        text += &format!("${{H{k}}}");
+    }
+    text += "\nBILLING_ALLOWED_HOSTS=${H7}\n";
+    let env = Env::new(&[("BILLING_DATABASE_URL", "postgres://b@db/b")]);
+    env.file(".env", &text);
+    let run = env.run(&["--check-env"]);
+    assert_eq!(
+        run.report_line("BILLING_ALLOWED_HOSTS"),
+        format!("ok BILLING_ALLOWED_HOSTS .env:{} <redacted>", names + 2),
+        "{run:?}"
+    );
+}
+
 /// A path is outside text too: escaped in the report's header, its origin
 /// column and its warnings, so it cannot forge a line or reverse one.
 #[test]

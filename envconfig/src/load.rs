@@ -2,6 +2,7 @@
 //! lookup through its parser to the user's struct, collecting a [`Problem`]
 //! for each variable that fails instead of stopping at the first.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::__private::{NestedField, nested_prefix};
@@ -140,12 +141,14 @@ impl<'a> Loader<'a> {
         // (`TOKEN=${PORT}` makes PORT's value the token's), and so does
         // what copies that in turn: the names a secret copies, followed
         // from name to name.
-        let mut copied_by_secret: Vec<&str> = Vec::new();
+        // Sets, not lists: a value may copy every name of a large dotenv
+        // file (`TOKEN=${H1}${H2}...`), which a list's `contains` would
+        // read once per name, quadratic.
+        let mut copied_by_secret: HashSet<&str> = HashSet::new();
         let mut todo: Vec<&str> = secret_vars.iter().map(String::as_str).collect();
         while let Some(name) = todo.pop() {
             for copied in source.copies(name) {
-                if !copied_by_secret.contains(&copied.as_str()) {
-                    copied_by_secret.push(copied);
+                if copied_by_secret.insert(copied) {
                     todo.push(copied);
                 }
             }
@@ -154,10 +157,10 @@ impl<'a> Loader<'a> {
         // name: a source keeps each copy once, and a later line points at
         // an earlier one.
         let copies_secret = |var: &str| {
-            let mut seen: Vec<&str> = Vec::new();
+            let mut seen: HashSet<&str> = HashSet::new();
             let mut todo = vec![var];
             while let Some(name) = todo.pop() {
-                if seen.contains(&name) {
+                if !seen.insert(name) {
                     continue;
                 }
                 if secret_vars.iter().any(|secret| secret == name)
@@ -165,7 +168,6 @@ impl<'a> Loader<'a> {
                 {
                     return true;
                 }
-                seen.push(name);
                 todo.extend(source.copies(name).iter().map(String::as_str));
             }
             false
