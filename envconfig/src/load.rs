@@ -2,7 +2,7 @@
 //! lookup through its parser to the user's struct, collecting a [`Problem`]
 //! for each variable that fails instead of stopping at the first.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::__private::{NestedField, nested_prefix};
@@ -32,7 +32,7 @@ pub struct Loader<'a> {
     /// whether a `NAME_FILE` named it (rather than a dotenv file's line
     /// setting the variable): a file that a secret's value was read from
     /// holds the secret, whatever other variable's `NAME_FILE` names it.
-    read_files: Vec<(String, FileId, bool)>,
+    read_files: Vec<(String, PathBuf, bool)>,
     /// What an operator should know although nothing failed: an alias in
     /// use or ignored, a deprecated variable that is set.
     warnings: Vec<String>,
@@ -198,17 +198,29 @@ impl<'a> Loader<'a> {
         };
         // A file that a secret's value was read from (its `NAME_FILE`, or
         // the dotenv file that sets it) holds the secret, under any other
-        // name whose `NAME_FILE` names it too.
-        let is_secret = |var: &str| {
-            holds_secret(var)
-                || read_files.iter().any(|(read, file, named)| {
-                    read == var
-                        && *named
-                        && read_files
-                            .iter()
-                            .any(|(other, same, _)| same.is(file) && holds_secret(other))
-                })
-        };
+        // name whose `NAME_FILE` names it too. Which files are one is only
+        // worked out when a `NAME_FILE` was read, once per path: a load
+        // from the environment and a dotenv file makes no file-system call
+        // for it.
+        let mut named_secret_files: HashSet<&str> = HashSet::new();
+        if read_files.iter().any(|(_, _, named)| *named) {
+            let mut ids: HashMap<&Path, FileId> = HashMap::new();
+            for (_, path, _) in &read_files {
+                ids.entry(path).or_insert_with(|| FileId::of(path));
+            }
+            let secret_files: Vec<&FileId> = read_files
+                .iter()
+                .filter(|(var, _, _)| holds_secret(var))
+                .map(|(_, path, _)| &ids[path.as_path()])
+                .collect();
+            for (var, path, named) in &read_files {
+                let id = &ids[path.as_path()];
+                if *named && secret_files.iter().any(|secret| secret.is(id)) {
+                    named_secret_files.insert(var.as_str());
+                }
+            }
+        }
+        let is_secret = |var: &str| holds_secret(var) || named_secret_files.contains(var);
         for problem in &mut problems {
             if problem.vars().into_iter().any(is_secret) {
                 problem.redact();
@@ -515,7 +527,7 @@ impl<'a> Loader<'a> {
         }
         if let Some((file, named)) = file_read(&found.0) {
             self.read_files
-                .push((var.name().to_owned(), FileId::of(file), named));
+                .push((var.name().to_owned(), file.to_owned(), named));
         }
         if let Some(note) = field.deprecated
             && !is_unset(&found.0)
