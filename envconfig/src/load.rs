@@ -2,7 +2,6 @@
 //! lookup through its parser to the user's struct, collecting a [`Problem`]
 //! for each variable that fails instead of stopping at the first.
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::__private::{NestedField, nested_prefix};
@@ -137,41 +136,13 @@ impl<'a> Loader<'a> {
             ..
         } = self;
         let mut checked = checked.unwrap_or_default();
-        // What a secret copies holds the secret, or a part of it
-        // (`TOKEN=${PORT}` makes PORT's value the token's), and so does
-        // what copies that in turn: the names a secret copies, followed
-        // from name to name.
-        // Sets, not lists: a value may copy every name of a large dotenv
-        // file (`TOKEN=${H1}${H2}...`), which a list's `contains` would
-        // read once per name, quadratic.
-        let mut copied_by_secret: HashSet<&str> = HashSet::new();
-        let mut todo: Vec<&str> = secret_vars.iter().map(String::as_str).collect();
-        while let Some(name) = todo.pop() {
-            for copied in source.copies(name) {
-                if copied_by_secret.insert(copied) {
-                    todo.push(copied);
-                }
-            }
-        }
-        // Whether `var` is secret or copies a secret, followed from name to
-        // name: a source keeps each copy once, and a later line points at
-        // an earlier one.
-        let copies_secret = |var: &str| {
-            let mut seen: HashSet<&str> = HashSet::new();
-            let mut todo = vec![var];
-            while let Some(name) = todo.pop() {
-                if !seen.insert(name) {
-                    continue;
-                }
-                if secret_vars.iter().any(|secret| secret == name)
-                    || copied_by_secret.contains(&name)
-                {
-                    return true;
-                }
-                todo.extend(source.copies(name).iter().map(String::as_str));
-            }
-            false
-        };
+        // What copies a secret holds it, and so does what a secret copies
+        // (`TOKEN=${PORT}` makes PORT's value the token's, or a part of
+        // it): the source follows its copies (none in the process
+        // environment, which links none of this).
+        let secret_names: Vec<&str> = secret_vars.iter().map(String::as_str).collect();
+        let tainted = source.copying_secrets(&secret_names);
+        let copies_secret = |var: &str| secret_names.contains(&var) || tainted.contains(var);
         // A `NAME_FILE` that copies a secret (`APP_URL_FILE=${TOKEN}`)
         // names a path that is the secret, which a problem or a row's
         // source would show.
@@ -202,25 +173,34 @@ impl<'a> Loader<'a> {
         // worked out when a `NAME_FILE` was read, once per path: a load
         // from the environment and a dotenv file makes no file-system call
         // for it.
-        let mut named_secret_files: HashSet<&str> = HashSet::new();
+        // (A few distinct files: a dotenv file and the secrets' files.)
+        let mut named_secret_files: Vec<&str> = Vec::new();
         if read_files.iter().any(|(_, _, named)| *named) {
-            let mut ids: HashMap<&Path, FileId> = HashMap::new();
+            let mut ids: Vec<(&Path, FileId)> = Vec::new();
             for (_, path, _) in &read_files {
-                ids.entry(path).or_insert_with(|| FileId::of(path));
+                if !ids.iter().any(|(known, _)| known == path) {
+                    ids.push((path, FileId::of(path)));
+                }
             }
+            let id_of = |path: &Path| {
+                ids.iter()
+                    .find(|(known, _)| *known == path)
+                    .map(|(_, id)| id)
+            };
             let secret_files: Vec<&FileId> = read_files
                 .iter()
                 .filter(|(var, _, _)| holds_secret(var))
-                .map(|(_, path, _)| &ids[path.as_path()])
+                .filter_map(|(_, path, _)| id_of(path))
                 .collect();
             for (var, path, named) in &read_files {
-                let id = &ids[path.as_path()];
-                if *named && secret_files.iter().any(|secret| secret.is(id)) {
-                    named_secret_files.insert(var.as_str());
+                if *named
+                    && id_of(path).is_some_and(|id| secret_files.iter().any(|secret| secret.is(id)))
+                {
+                    named_secret_files.push(var);
                 }
             }
         }
-        let is_secret = |var: &str| holds_secret(var) || named_secret_files.contains(var);
+        let is_secret = |var: &str| holds_secret(var) || named_secret_files.contains(&var);
         for problem in &mut problems {
             if problem.vars().into_iter().any(is_secret) {
                 problem.redact();

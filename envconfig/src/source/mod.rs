@@ -5,7 +5,7 @@
 //! Values are held in [`Zeroizing`] buffers from the moment they are read:
 //! which of them are secret is only known once a field asks for them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::ops::Deref;
 use std::path::PathBuf;
@@ -82,9 +82,13 @@ pub trait Variables {
     /// its `_FILE` companion names.
     fn lookup(&self, var: &VarName) -> Lookup<'_>;
 
-    /// The names that the value of `name` copies from others (a dotenv
-    /// file's `${NAME}`).
-    fn copies(&self, name: &str) -> &[String];
+    /// The names whose values hold a secret's through copies (a dotenv
+    /// file's `${NAME}`, a manifest's `$(NAME)`), given the names that are
+    /// secret: those that copy one, directly or through others, and those
+    /// that a secret copies (`TOKEN=${PORT}` makes PORT's value the
+    /// token's, or a part of it), and what copies those in turn. Sorted,
+    /// for [`Tainted::contains`].
+    fn copying_secrets(&self, secrets: &[&str]) -> Tainted;
 
     /// What reading the variables found that a person should know.
     fn warnings(&self) -> Vec<String>;
@@ -98,8 +102,36 @@ impl Variables for Source {
         Source::lookup(self, var)
     }
 
-    fn copies(&self, name: &str) -> &[String] {
-        Source::copies(self, name)
+    fn copying_secrets(&self, secrets: &[&str]) -> Tainted {
+        // Forward, what the secrets copy; then backward, everything that
+        // copies a secret or one of those. Sets: a value may copy every
+        // name of a large dotenv file (`TOKEN=${H1}${H2}...`).
+        let mut tainted: HashSet<&str> = secrets.iter().copied().collect();
+        let mut todo: Vec<&str> = secrets.to_vec();
+        while let Some(name) = todo.pop() {
+            for copied in self.copies(name) {
+                if tainted.insert(copied) {
+                    todo.push(copied);
+                }
+            }
+        }
+        let mut copied_by: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (name, copies) in &self.copies {
+            for copied in copies {
+                copied_by.entry(copied).or_default().push(name);
+            }
+        }
+        let mut todo: Vec<&str> = tainted.iter().copied().collect();
+        while let Some(name) = todo.pop() {
+            for copier in copied_by.get(name).into_iter().flatten() {
+                if tainted.insert(copier) {
+                    todo.push(copier);
+                }
+            }
+        }
+        let mut names: Vec<String> = tainted.into_iter().map(str::to_owned).collect();
+        names.sort_unstable();
+        Tainted(names)
     }
 
     fn warnings(&self) -> Vec<String> {
@@ -108,6 +140,20 @@ impl Variables for Source {
 
     fn set_names(&self) -> Vec<String> {
         Source::set_names(self)
+    }
+}
+
+/// The names whose values hold a secret's through copies
+/// ([`Variables::copying_secrets`]).
+#[derive(Default)]
+pub struct Tainted(Vec<String>);
+
+impl Tainted {
+    /// Whether `name` is one of them.
+    pub fn contains(&self, name: &str) -> bool {
+        self.0
+            .binary_search_by(|tainted| tainted.as_str().cmp(name))
+            .is_ok()
     }
 }
 

@@ -1,7 +1,7 @@
 //! [`ProcessEnv`]: the process environment, each variable read when a field
 //! asks for it.
 
-use super::{Entry, Found, Lookup, Origin, VarName, Variables, raw_value, resolve};
+use super::{Entry, Found, Lookup, Origin, Tainted, VarName, Variables, raw_value, resolve};
 
 /// The process environment as it is: nothing is read or copied for the
 /// variables no field names, however many the process has. What
@@ -23,8 +23,9 @@ impl Variables for ProcessEnv {
         resolve(var, read(var.name()), via_file, true)
     }
 
-    fn copies(&self, _: &str) -> &[String] {
-        &[]
+    // The process environment copies nothing.
+    fn copying_secrets(&self, _: &[&str]) -> Tainted {
+        Tainted::default()
     }
 
     fn warnings(&self) -> Vec<String> {
