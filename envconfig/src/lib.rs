@@ -277,6 +277,8 @@ mod effective;
 mod error;
 mod field;
 mod load;
+#[cfg(test)]
+mod props;
 mod rule;
 mod shown;
 mod source;

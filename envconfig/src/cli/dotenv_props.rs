@@ -4,7 +4,6 @@
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::TestRunner;
 use tempfile::TempDir;
 
 use super::tests::Billing;
@@ -17,17 +16,7 @@ fn run<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseE
 where
     S::Value: std::fmt::Debug,
 {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|cases| cases.parse().ok())
-        .map_or(300, |cases: u32| cases.max(300));
-    let config = ProptestConfig {
-        source_file: Some(file!()),
-        ..ProptestConfig::with_cases(cases)
-    };
-    if let Err(failure) = TestRunner::new(config).run(&strategy, test) {
-        panic!("{failure}");
-    }
+    crate::props::run(file!(), 300, strategy, test);
 }
 
 const NAMES: &[&str] = &[

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::TestRunner;
 
 use super::tests::Billing;
 use super::{Exit, check};
@@ -19,17 +18,7 @@ fn run<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseE
 where
     S::Value: std::fmt::Debug,
 {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|cases| cases.parse().ok())
-        .map_or(500, |cases: u32| cases.max(500));
-    let config = ProptestConfig {
-        source_file: Some(file!()),
-        ..ProptestConfig::with_cases(cases)
-    };
-    if let Err(failure) = TestRunner::new(config).run(&strategy, test) {
-        panic!("{failure}");
-    }
+    crate::props::run(file!(), 500, strategy, test);
 }
 
 /// What `--check-env --manifest deploy.yaml` prints for `text`.

@@ -7,7 +7,7 @@ use std::fmt::Debug;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::{TestCaseError, TestRunner};
+use proptest::test_runner::TestCaseError;
 
 use super::reason::*;
 use super::*;
@@ -337,18 +337,8 @@ where
     S: Strategy,
     S::Value: Debug,
 {
-    let cases = env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|cases| cases.parse().ok())
-        .map_or(10_000, |cases: u32| cases.max(10_000));
-    let config = ProptestConfig {
-        source_file: Some(file!()),
-        ..ProptestConfig::with_cases(cases)
-    };
     let property = |value| property(value).map_err(TestCaseError::fail);
-    if let Err(failure) = TestRunner::new(config).run(&strategy, property) {
-        panic!("{failure}");
-    }
+    crate::props::run(file!(), 10_000, strategy, property);
 }
 
 /// Pieces of a dotenv file, for text of any shape.

@@ -203,7 +203,6 @@ mod tests {
         use proptest::collection::vec;
         use proptest::prelude::*;
         use proptest::sample::select;
-        use proptest::test_runner::TestRunner;
 
         let context: HashMap<&str, &str> = [
             ("A", "a"),
@@ -233,15 +232,7 @@ mod tests {
             "x",
         ];
         let text = vec(select(PIECES), 0..24).prop_map(|pieces| pieces.concat());
-        let cases = std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|cases| cases.parse().ok())
-            .map_or(5_000, |cases: u32| cases.max(5_000));
-        let config = ProptestConfig {
-            source_file: Some(file!()),
-            ..ProptestConfig::with_cases(cases)
-        };
-        let result = TestRunner::new(config).run(&text, |text| {
+        crate::props::run(file!(), 5_000, text, |text| {
             prop_assert_eq!(
                 expand_with(&text, &context),
                 model(&text, &context),
@@ -250,9 +241,6 @@ mod tests {
             );
             Ok(())
         });
-        if let Err(failure) = result {
-            panic!("{failure}");
-        }
     }
 
     /// Kubernetes' `TestMapReference`: each entry sees the ones above it,

@@ -143,17 +143,7 @@ fn check<S: proptest::strategy::Strategy>(
 ) where
     S::Value: std::fmt::Debug,
 {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|cases| cases.parse().ok())
-        .map_or(2_000, |cases: u32| cases.max(2_000));
-    let config = proptest::test_runner::Config {
-        source_file: Some(file!()),
-        ..proptest::test_runner::Config::with_cases(cases)
-    };
-    if let Err(failure) = proptest::test_runner::TestRunner::new(config).run(&strategy, test) {
-        panic!("{failure}");
-    }
+    crate::props::run(file!(), 2_000, strategy, test);
 }
 
 /// Pieces of YAML, for streams of any shape: indentation, flow and block
