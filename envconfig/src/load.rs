@@ -151,55 +151,20 @@ impl<'a> Loader<'a> {
             file_var.set(&[var]);
             copies_secret(file_var.file_var())
         };
-        let holds_secret = |var: &str| copies_secret(var) || file_path_copies_secret(var);
-        // A value read under an alias is the alias's.
+        // A value read under an alias is the alias's, and so is its file.
+        let or_its_alias = |var: &str, test: &dyn Fn(&str) -> bool| {
+            test(var)
+                || read_as
+                    .iter()
+                    .any(|(read, alias)| read == var && test(alias))
+        };
         let holds_secret = |var: &str| {
-            holds_secret(var)
-                || read_as
-                    .iter()
-                    .any(|(read, alias)| read == var && holds_secret(alias))
+            or_its_alias(var, &|var| {
+                copies_secret(var) || file_path_copies_secret(var)
+            })
         };
-        // The path of the file it was read from, directly or through an
-        // alias, is a secret.
-        let file_path_is_secret = |var: &str| {
-            file_path_copies_secret(var)
-                || read_as
-                    .iter()
-                    .any(|(read, alias)| read == var && file_path_copies_secret(alias))
-        };
-        // A file that a secret's value was read from (its `NAME_FILE`, or
-        // the dotenv file that sets it) holds the secret, under any other
-        // name whose `NAME_FILE` names it too. Which files are one is only
-        // worked out when a `NAME_FILE` was read, once per path: a load
-        // from the environment and a dotenv file makes no file-system call
-        // for it.
-        // (A few distinct files: a dotenv file and the secrets' files.)
-        let mut named_secret_files: Vec<&str> = Vec::new();
-        if read_files.iter().any(|(_, _, named)| *named) {
-            let mut ids: Vec<(&Path, FileId)> = Vec::new();
-            for (_, path, _) in &read_files {
-                if !ids.iter().any(|(known, _)| known == path) {
-                    ids.push((path, FileId::of(path)));
-                }
-            }
-            let id_of = |path: &Path| {
-                ids.iter()
-                    .find(|(known, _)| *known == path)
-                    .map(|(_, id)| id)
-            };
-            let secret_files: Vec<&FileId> = read_files
-                .iter()
-                .filter(|(var, _, _)| holds_secret(var))
-                .filter_map(|(_, path, _)| id_of(path))
-                .collect();
-            for (var, path, named) in &read_files {
-                if *named
-                    && id_of(path).is_some_and(|id| secret_files.iter().any(|secret| secret.is(id)))
-                {
-                    named_secret_files.push(var);
-                }
-            }
-        }
+        let file_path_is_secret = |var: &str| or_its_alias(var, &file_path_copies_secret);
+        let named_secret_files = names_reading_secret_files(&read_files, &holds_secret);
         let is_secret = |var: &str| holds_secret(var) || named_secret_files.contains(&var);
         for problem in &mut problems {
             if problem.vars().into_iter().any(is_secret) {
@@ -649,6 +614,44 @@ impl<'a> Loader<'a> {
             });
         }
     }
+}
+
+/// The variables whose `NAME_FILE` names a file that a secret's value was
+/// read from (its `NAME_FILE`, or the dotenv file that sets it): the file
+/// holds the secret, under any other name too. Which files are one is only
+/// worked out when a `NAME_FILE` was read, once per path (a dotenv file and
+/// the secrets' files: a few): a load from the environment and a dotenv
+/// file makes no file-system call for it.
+fn names_reading_secret_files<'r>(
+    read_files: &'r [(String, PathBuf, bool)],
+    holds_secret: &dyn Fn(&str) -> bool,
+) -> Vec<&'r str> {
+    if !read_files.iter().any(|(_, _, named)| *named) {
+        return Vec::new();
+    }
+    let mut ids: Vec<(&Path, FileId)> = Vec::new();
+    for (_, path, _) in read_files {
+        if !ids.iter().any(|(known, _)| known == path) {
+            ids.push((path, FileId::of(path)));
+        }
+    }
+    let id_of = |path: &Path| {
+        ids.iter()
+            .find(|(known, _)| *known == path)
+            .map(|(_, id)| id)
+    };
+    let secret_files: Vec<&FileId> = read_files
+        .iter()
+        .filter(|(var, _, _)| holds_secret(var))
+        .filter_map(|(_, path, _)| id_of(path))
+        .collect();
+    read_files
+        .iter()
+        .filter(|(_, path, named)| {
+            *named && id_of(path).is_some_and(|id| secret_files.iter().any(|file| file.is(id)))
+        })
+        .map(|(var, _, _)| var.as_str())
+        .collect()
 }
 
 /// The file a lookup's value was read from, if it was (directly or through
