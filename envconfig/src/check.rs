@@ -50,15 +50,15 @@ impl Checked {
     pub fn redact(&mut self) {
         self.secret = true;
         self.shown_value = None;
+        // The path of a file that cannot be read may be a secret pasted
+        // into `NAME_FILE`; one that was read is shown, as for any secret
+        // read from a file.
+        if let CheckStatus::Failed(problem) = &self.status
+            && matches!(problem.kind(), ProblemKind::FileUnreadable { .. })
+        {
+            self.redact_file_path();
+        }
         if let CheckStatus::Failed(problem) = &mut self.status {
-            // The path of a file that cannot be read may be a secret pasted
-            // into `NAME_FILE`; one that was read is shown, as for any
-            // secret read from a file.
-            if matches!(problem.kind(), ProblemKind::FileUnreadable { .. })
-                && let Some(origin) = &mut self.origin
-            {
-                redact_file_path(origin);
-            }
             problem.redact();
         }
     }
