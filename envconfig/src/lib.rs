@@ -272,6 +272,7 @@ extern crate self as envconfig;
 
 mod check;
 mod cli;
+mod deployment;
 mod docs;
 mod effective;
 mod error;

@@ -11,7 +11,7 @@ use proptest::sample::select;
 use super::tests::Billing;
 use super::{Exit, check};
 use crate::Config;
-use crate::source::manifest::{ManifestError, from_text};
+use crate::deployment::manifest::{ManifestError, from_text};
 
 /// 500 cases per property, more when `PROPTEST_CASES` asks for more.
 fn run<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)

@@ -334,7 +334,7 @@ pub(crate) fn run<T: Config>(
             strict,
             ..
         }) => {
-            use crate::source::manifest::{ManifestError, read};
+            use crate::deployment::manifest::{ManifestError, read};
             let docs = T::docs();
             match read(&path, container.as_deref(), &secret_names(&docs)) {
                 Ok((source, checked)) => Run::Exit(check::<T>(&source, checked, strict)),

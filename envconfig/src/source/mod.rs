@@ -17,12 +17,10 @@ use crate::check::Checked;
 
 mod env_file;
 mod env_file_syntax;
-#[cfg(feature = "k8s")]
-pub(crate) mod manifest;
 mod origin;
 mod process_env;
 mod secret_file;
-mod text_file;
+pub(crate) mod text_file;
 
 pub use env_file::EnvFileError;
 use env_file::MalformedLine;
@@ -30,15 +28,15 @@ pub use origin::Origin;
 pub use process_env::ProcessEnv;
 use secret_file::read_secret_file;
 
-enum RawValue {
+pub(crate) enum RawValue {
     Text(Zeroizing<String>),
     /// Not UTF-8: no value, but as a `NAME_FILE` still a path.
     NotUnicode(Zeroizing<Vec<u8>>),
 }
 
-struct Entry {
-    value: RawValue,
-    origin: Origin,
+pub(crate) struct Entry {
+    pub(crate) value: RawValue,
+    pub(crate) origin: Origin,
 }
 
 /// A variable's name and the name of its `_FILE` companion, in one buffer
@@ -171,7 +169,7 @@ pub enum EnvScope {
 pub struct Source {
     /// Given pairs, a dotenv file's variables, or a snapshot of the process
     /// environment.
-    vars: HashMap<String, Entry>,
+    pub(crate) vars: HashMap<String, Entry>,
     /// Whether a name is first looked up in the process environment, at the
     /// moment a field asks for it: `vars` then only holds a dotenv file's
     /// variables, which the real environment overrides.
@@ -179,14 +177,14 @@ pub struct Source {
     /// What reading dotenv files found that a person should know: a name
     /// set twice, a line that cannot be parsed, a reference the file cannot
     /// resolve when checked alone.
-    warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
     /// For each name a dotenv file sets by expanding others (`${NAME}`),
     /// the names its value copies, directly or through others: a value
     /// that copies a secret is secret too.
-    copies: HashMap<String, Vec<String>>,
+    pub(crate) copies: HashMap<String, Vec<String>>,
     /// Names whose value cannot be checked here, and why: see
     /// [`EnvFileMode::Alone`](env_file::EnvFileMode::Alone).
-    unchecked: HashMap<String, (String, Origin)>,
+    pub(crate) unchecked: HashMap<String, (String, Origin)>,
     /// The entries of dotenv files that dotenvy rejects, by the name they
     /// were meant to set.
     malformed: HashMap<String, MalformedLine>,
@@ -195,12 +193,12 @@ pub struct Source {
     unnamed_malformed: Vec<MalformedLine>,
     /// A dotenv file or a manifest checked alone, not the environment of a
     /// process.
-    file_alone: bool,
+    pub(crate) file_alone: bool,
     /// Whether the files that `NAME_FILE` variables name are read.
-    open_secret_files: bool,
+    pub(crate) open_secret_files: bool,
     /// What a Kubernetes manifest tells besides values.
     #[cfg(feature = "k8s")]
-    manifest: manifest::Facts,
+    pub(crate) manifest: crate::deployment::manifest::Facts,
 }
 
 /// An entry of `vars`, or one just read from the process environment.
@@ -292,7 +290,7 @@ impl Source {
             file_alone: false,
             open_secret_files: true,
             #[cfg(feature = "k8s")]
-            manifest: manifest::Facts::default(),
+            manifest: crate::deployment::manifest::Facts::default(),
         }
     }
 

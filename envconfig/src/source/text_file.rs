@@ -12,7 +12,7 @@ use zeroize::Zeroizing;
 /// growth leaves a copy of a secret behind. A pipe is read too, up to
 /// the limit like a file: `/dev/zero` or an endless pipe is refused, not read
 /// until memory runs out.
-pub(super) fn read_text(
+pub(crate) fn read_text(
     reader: impl Read,
     length: u64,
     limit: usize,

@@ -28,9 +28,9 @@ pub(crate) use self::facts::Facts;
 use self::facts::Undeployable;
 use self::workload::Manifest;
 use self::yaml::Stream;
-use super::text_file::read_text;
-use super::{Entry, RawValue, Source};
 use crate::shown::Abridged;
+use crate::source::text_file::read_text;
+use crate::source::{Entry, RawValue, Source};
 
 /// The largest manifest envconfig reads: rendered charts run to a few
 /// megabytes, and an endless pipe must not be read until memory runs out.
