@@ -11,7 +11,7 @@ use crate::docs::Docs;
 use crate::error::Problem;
 use crate::error::ProblemKind;
 use crate::shown::{Abridged, OneLine, REDACTED, Shown};
-use crate::source::{Origin, Source};
+use crate::source::{Provenance, Source};
 
 /// How one variable fared, for `--check-env`.
 #[derive(Clone, Debug)]
@@ -19,7 +19,7 @@ pub(crate) struct Checked {
     pub var: String,
     pub status: CheckStatus,
     /// Where the value came from; `None` when nothing was set.
-    pub origin: Option<Origin>,
+    pub origin: Option<Provenance>,
     /// The value to show: `None` for a secret or when there is none.
     pub shown_value: Option<String>,
     pub secret: bool,
@@ -74,10 +74,10 @@ impl Checked {
 }
 
 /// `origin`, with the path of the file it names withheld.
-fn redact_file_path(origin: &mut Origin) {
+fn redact_file_path(origin: &mut Provenance) {
     match origin {
-        Origin::SecretFile(path) => *path = PathBuf::from(REDACTED),
-        Origin::Alias { via, .. } => redact_file_path(via),
+        Provenance::SecretFile { path, .. } => *path = PathBuf::from(REDACTED),
+        Provenance::Alias { via, .. } => redact_file_path(via),
         _ => {}
     }
 }
@@ -217,7 +217,7 @@ impl Report {
                 };
                 let origin = match &checked.origin {
                     None => "-".to_owned(),
-                    Some(origin) => origin.label(&checked.var),
+                    Some(origin) => origin.label(),
                 };
                 let shown = checked.shown_value.as_deref();
                 let detail = match &checked.status {

@@ -3,12 +3,11 @@
 //! and `--print-config` prints it.
 
 use std::fmt::{self, Write as _};
-use std::path::PathBuf;
 
 use crate::check::{CheckStatus, Checked};
 use crate::docs::json;
+use crate::provenance::Provenance;
 use crate::shown::{Abridged, OneLine, REDACTED, mask_url_passwords};
-use crate::source::Origin;
 
 /// A configuration as loaded, with what an operator should know about it:
 /// its warnings and its [`EffectiveConfig`]. What
@@ -104,49 +103,13 @@ pub struct EffectiveVar {
     pub provenance: Provenance,
 }
 
-/// Where an effective value came from.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Provenance {
-    /// The process environment (or the pairs given to `load_from_vars`).
-    Environment,
-    /// A line of a dotenv file.
-    EnvFile {
-        /// The file.
-        path: PathBuf,
-        /// Its 1-based line.
-        line: usize,
-    },
-    /// The file a `NAME_FILE` variable names.
-    SecretFile {
-        /// The `NAME_FILE` variable.
-        file_var: String,
-        /// The file.
-        path: PathBuf,
-    },
-    /// An old name of the variable (`#[config(alias = "...")]`).
-    Alias {
-        /// The alias.
-        alias: String,
-        /// Where the alias was found.
-        via: Box<Provenance>,
-    },
-    /// The field's default.
-    Default,
-    /// Not set, and no default.
-    Unset,
-}
-
 impl EffectiveConfig {
     /// The view of a checking load's rows.
     pub(crate) fn from_checked(checked: &[Checked]) -> EffectiveConfig {
         let vars = checked
             .iter()
             .map(|checked| {
-                let provenance = match &checked.origin {
-                    Some(origin) => Provenance::of(origin, &checked.var),
-                    None => Provenance::Unset,
-                };
+                let provenance = checked.origin.clone().unwrap_or(Provenance::Unset);
                 let value = match &checked.status {
                     CheckStatus::Ok | CheckStatus::Default if checked.secret => {
                         Some(REDACTED.to_owned())
@@ -203,8 +166,9 @@ fn push_provenance_json(out: &mut String, provenance: &Provenance) {
     out.push_str("{\"kind\": ");
     match provenance {
         Provenance::Environment => out.push_str("\"environment\""),
-        Provenance::EnvFile { path, line } => {
-            out.push_str("\"env_file\", \"path\": ");
+        Provenance::EnvFile { path, line } | Provenance::Manifest { path, line } => {
+            json::push_string(out, provenance.kind());
+            out.push_str(", \"path\": ");
             json::push_string(out, &path.to_string_lossy());
             let _ = write!(out, ", \"line\": {line}");
         }
@@ -224,53 +188,6 @@ fn push_provenance_json(out: &mut String, provenance: &Provenance) {
         Provenance::Unset => out.push_str("\"unset\""),
     }
     out.push('}');
-}
-
-impl Provenance {
-    fn of(origin: &Origin, var: &str) -> Provenance {
-        match origin {
-            Origin::Environment => Provenance::Environment,
-            // A manifest is a file of lines too (`--print-config` reads
-            // none, but the origin is the same kind).
-            Origin::EnvFile { path, line } | Origin::Manifest { path, line } => {
-                Provenance::EnvFile {
-                    path: path.to_path_buf(),
-                    line: *line,
-                }
-            }
-            Origin::SecretFile(path) => Provenance::SecretFile {
-                file_var: format!("{var}_FILE"),
-                path: path.clone(),
-            },
-            Origin::Alias { alias, via } => Provenance::Alias {
-                alias: alias.clone(),
-                via: Box::new(Provenance::of(via, alias)),
-            },
-            Origin::Default => Provenance::Default,
-        }
-    }
-}
-
-/// `environment`, `.env:3`, `APP_TOKEN_FILE /run/secrets/token`,
-/// `alias OLD_NAME`, `default`, `unset`: escaped, for a person.
-impl fmt::Display for Provenance {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Provenance::Environment => f.write_str("environment"),
-            Provenance::EnvFile { path, line } => {
-                write!(f, "{}:{line}", Abridged::name(&path.to_string_lossy()))
-            }
-            Provenance::SecretFile { file_var, path } => {
-                write!(f, "{file_var} {}", Abridged::name(&path.to_string_lossy()))
-            }
-            Provenance::Alias { alias, via } => match **via {
-                Provenance::Environment => write!(f, "alias {alias}"),
-                _ => write!(f, "alias {alias} ({via})"),
-            },
-            Provenance::Default => f.write_str("default"),
-            Provenance::Unset => f.write_str("unset"),
-        }
-    }
 }
 
 /// Bounded and escaped like `Display`: a value from outside is abridged.
@@ -370,7 +287,7 @@ mod serde_impl {
                     source.serialize_field("kind", self.kind())?;
                     source.end()
                 }
-                Provenance::EnvFile { path, line } => {
+                Provenance::EnvFile { path, line } | Provenance::Manifest { path, line } => {
                     let mut source = serializer.serialize_struct("Provenance", 3)?;
                     source.serialize_field("kind", self.kind())?;
                     source.serialize_field("path", &path.to_string_lossy())?;
@@ -391,19 +308,6 @@ mod serde_impl {
                     source.serialize_field("via", via)?;
                     source.end()
                 }
-            }
-        }
-    }
-
-    impl Provenance {
-        fn kind(&self) -> &'static str {
-            match self {
-                Provenance::Environment => "environment",
-                Provenance::EnvFile { .. } => "env_file",
-                Provenance::SecretFile { .. } => "secret_file",
-                Provenance::Alias { .. } => "alias",
-                Provenance::Default => "default",
-                Provenance::Unset => "unset",
             }
         }
     }

@@ -280,6 +280,7 @@ mod field;
 mod load;
 #[cfg(test)]
 mod props;
+mod provenance;
 mod rule;
 mod shown;
 mod source;
@@ -293,8 +294,9 @@ pub mod __private;
 pub use crate::cli::Args;
 pub use crate::cli::{ConfigFormat, Startup, load_or_exit};
 pub use crate::docs::{Docs, Format, UnknownFormat, VarDoc};
-pub use crate::effective::{EffectiveConfig, EffectiveVar, Loaded, Provenance};
+pub use crate::effective::{EffectiveConfig, EffectiveVar, Loaded};
 pub use crate::error::{Error, Problem, ProblemKind, StartupError};
+pub use crate::provenance::Provenance;
 pub use crate::rule::Violation;
 pub use crate::value::{ByteSize, Choice, ChoiceError, Kind, ParseByteSizeError, ValueKind};
 

@@ -10,7 +10,7 @@ use crate::check::{CheckStatus, Checked, Checking};
 use crate::error::{Problem, ProblemKind};
 use crate::field::{DefaultExpr, DefaultValue, Field, FieldName};
 use crate::shown::{OneLine, REDACTED};
-use crate::source::{Lookup, Origin, Source, Unusable, VarName, Variables};
+use crate::source::{Lookup, Provenance, Source, Unusable, VarName, Variables};
 use crate::value::{Parse, Slot};
 
 /// Loads fields from one source of variables ([`Variables`]: the process
@@ -364,14 +364,14 @@ impl<'a> Loader<'a> {
                         };
                         let problem = Problem::new(var.name(), field.expected(&parser), kind)
                             .with_reason_from_user_code(error.is_from_user_code());
-                        self.fail(problem, Some(Origin::Default), secret);
+                        self.fail(problem, Some(Provenance::Default), secret);
                         return None;
                     }
                     let shown = self.checked.is_some().then(written).flatten();
                     self.record(
                         var.name(),
                         CheckStatus::Default,
-                        Some(Origin::Default),
+                        Some(Provenance::Default),
                         shown,
                     );
                     Some(value)
@@ -382,7 +382,7 @@ impl<'a> Loader<'a> {
                         self.record(
                             var.name(),
                             CheckStatus::Default,
-                            Some(Origin::Default),
+                            Some(Provenance::Default),
                             shown,
                         );
                         Some(value)
@@ -394,7 +394,7 @@ impl<'a> Loader<'a> {
                         };
                         let problem = Problem::new(var.name(), field.expected(&parser), kind)
                             .with_reason_from_user_code(error.is_from_user_code());
-                        self.fail(problem, Some(Origin::Default), secret);
+                        self.fail(problem, Some(Provenance::Default), secret);
                         None
                     }
                 },
@@ -489,8 +489,8 @@ impl<'a> Loader<'a> {
     fn value<P: Parse>(&mut self, var: &VarName, field: &Field, parser: &P) -> Outcome<P::Value> {
         let secret = self.secret;
         let (found, alias) = self.find(var, field);
-        let through_alias = |origin: Origin| match alias {
-            Some(alias) => Origin::Alias {
+        let through_alias = |origin: Provenance| match alias {
+            Some(alias) => Provenance::Alias {
                 alias: alias.to_owned(),
                 via: Box::new(origin),
             },
@@ -508,12 +508,13 @@ impl<'a> Loader<'a> {
                 let (kind, origin) = match unusable {
                     // An alias is where the value came from, whatever is
                     // wrong with it.
-                    Unusable::NotUnicode => {
-                        (ProblemKind::NotUnicode, alias.map(|_| Origin::Environment))
-                    }
+                    Unusable::NotUnicode => (
+                        ProblemKind::NotUnicode,
+                        alias.map(|_| Provenance::Environment),
+                    ),
                     Unusable::BothSet { file_var } => (
                         ProblemKind::BothSet { file_var },
-                        alias.map(|_| Origin::Environment),
+                        alias.map(|_| Provenance::Environment),
                     ),
                     // The file is where the value was to come from; a
                     // secret's path is withheld (see `ProblemKind`).
@@ -526,12 +527,16 @@ impl<'a> Loader<'a> {
                             true => PathBuf::from(REDACTED),
                             false => path.clone(),
                         };
+                        let origin = Provenance::SecretFile {
+                            file_var: file_var.clone(),
+                            path: shown,
+                        };
                         let kind = ProblemKind::FileUnreadable {
                             file_var,
                             path: Some(path),
                             reason,
                         };
-                        (kind, Some(Origin::SecretFile(shown)))
+                        (kind, Some(origin))
                     }
                     Unusable::Malformed { origin, reason } => {
                         let kind = ProblemKind::MalformedLine {
@@ -569,21 +574,21 @@ impl<'a> Loader<'a> {
     }
 
     /// Records `problem`, of a value from `origin`, redacted if `secret`.
-    fn fail(&mut self, mut problem: Problem, origin: Option<Origin>, secret: bool) {
+    fn fail(&mut self, mut problem: Problem, origin: Option<Provenance>, secret: bool) {
         if secret {
             problem.redact();
         }
         // A file that cannot be read is named by the problem itself.
         let names_its_file = matches!(problem.kind(), ProblemKind::FileUnreadable { .. });
         if let Some(
-            from @ (Origin::EnvFile { .. }
-            | Origin::SecretFile(_)
-            | Origin::Alias { .. }
-            | Origin::Manifest { .. }),
+            from @ (Provenance::EnvFile { .. }
+            | Provenance::SecretFile { .. }
+            | Provenance::Alias { .. }
+            | Provenance::Manifest { .. }),
         ) = &origin
-            && !(names_its_file && matches!(from, Origin::SecretFile(_)))
+            && !(names_its_file && matches!(from, Provenance::SecretFile { .. }))
         {
-            let label = from.label(problem.var());
+            let label = from.label();
             problem = problem.from(label);
         }
         if self.checked.is_some() {
@@ -599,7 +604,7 @@ impl<'a> Loader<'a> {
         &mut self,
         var: &str,
         status: CheckStatus,
-        origin: Option<Origin>,
+        origin: Option<Provenance>,
         shown: Option<String>,
     ) {
         if let Some(checked) = &mut self.checked {
@@ -664,9 +669,9 @@ fn file_read<'l>(lookup: &'l Lookup<'_>) -> Option<(&'l Path, bool)> {
     let mut origin = origin;
     loop {
         match origin {
-            Origin::SecretFile(path) => return Some((path, true)),
-            Origin::EnvFile { path, .. } => return Some((path, false)),
-            Origin::Alias { via, .. } => origin = via,
+            Provenance::SecretFile { path, .. } => return Some((path, true)),
+            Provenance::EnvFile { path, .. } => return Some((path, false)),
+            Provenance::Alias { via, .. } => origin = via,
             _ => return None,
         }
     }

@@ -12,7 +12,7 @@ use zeroize::Zeroizing;
 
 use super::env_file_syntax::{ScannedEntry, expanded_size_bound, scan, unindented};
 use super::text_file::read_text;
-use super::{Entry, Origin, RawValue, Source};
+use super::{Entry, Provenance, RawValue, Source};
 use crate::shown::Abridged;
 
 /// The largest dotenv file envconfig reads: `--env-file /dev/zero` must not
@@ -37,7 +37,7 @@ pub enum EnvFileMode {
 /// configuration, else a warning.
 #[derive(Debug)]
 pub(super) struct MalformedLine {
-    pub origin: Origin,
+    pub origin: Provenance,
     pub reason: &'static str,
     /// Whether a field asked for the name.
     pub claimed: Cell<bool>,
@@ -95,8 +95,8 @@ impl Source {
             .iter()
             .zip(dotenvy::from_read_iter(for_dotenvy.as_bytes()))
         {
-            let origin = Origin::EnvFile {
-                path: Arc::clone(&path),
+            let origin = Provenance::EnvFile {
+                path: path.to_path_buf(),
                 line: entry.line,
             };
             let (name, value) = match item {
@@ -181,7 +181,7 @@ impl Source {
     /// Keeps a rejected entry under its name, in place of what an earlier
     /// line of the file set it to: the last line wins, a malformed one too.
     /// One whose name cannot be told cannot belong to any variable.
-    fn add_malformed(&mut self, entry: &ScannedEntry<'_>, origin: Origin, path: &Path) {
+    fn add_malformed(&mut self, entry: &ScannedEntry<'_>, origin: Provenance, path: &Path) {
         let malformed = MalformedLine {
             origin,
             reason: entry.malformed.unwrap_or("malformed line"),
@@ -213,7 +213,7 @@ impl Source {
         &mut self,
         entry: &ScannedEntry<'_>,
         name: &str,
-        origin: &Origin,
+        origin: &Provenance,
         set_above: &HashSet<&str>,
         unresolved: &HashSet<String>,
         secret: &[&str],
@@ -245,7 +245,7 @@ impl Source {
         };
         self.warnings.push(format!(
             "{}: {} is not checked: {reason}",
-            origin.label(name),
+            origin.label(),
             Abridged::name(name),
         ));
         self.unchecked
@@ -270,8 +270,8 @@ impl Source {
     }
 }
 
-fn is_from_file(origin: &Origin, path: &Path) -> bool {
-    matches!(origin, Origin::EnvFile { path: from, .. } if **from == *path)
+fn is_from_file(origin: &Provenance, path: &Path) -> bool {
+    matches!(origin, Provenance::EnvFile { path: from, .. } if **from == *path)
 }
 
 /// The text of a dotenv file, bounded by [`MAX_ENV_FILE_BYTES`]. A pipe
@@ -327,10 +327,10 @@ mod tests {
         let mut var = VarName::default();
         var.set(&[name]);
         match source.lookup(&var) {
-            Lookup::Value(value, origin) => format!("{} at {}", &*value, &origin.label("")),
+            Lookup::Value(value, origin) => format!("{} at {}", &*value, &origin.label()),
             Lookup::Unchecked(reason, _) => format!("unchecked: {reason}"),
             Lookup::Unusable(super::super::Unusable::Malformed { origin, reason }) => {
-                format!("malformed at {}: {reason}", &origin.label(""))
+                format!("malformed at {}: {reason}", &origin.label())
             }
             Lookup::Unset => "unset".to_owned(),
             _ => "other".to_owned(),

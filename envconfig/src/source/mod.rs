@@ -17,14 +17,14 @@ use crate::check::Checked;
 
 mod env_file;
 mod env_file_syntax;
-mod origin;
+
 mod process_env;
 mod secret_file;
 pub(crate) mod text_file;
 
+pub(crate) use crate::provenance::Provenance;
 pub use env_file::EnvFileError;
 use env_file::MalformedLine;
-pub use origin::Origin;
 pub use process_env::ProcessEnv;
 use secret_file::read_secret_file;
 
@@ -36,7 +36,7 @@ pub(crate) enum RawValue {
 
 pub(crate) struct Entry {
     pub(crate) value: RawValue,
-    pub(crate) origin: Origin,
+    pub(crate) origin: Provenance,
 }
 
 /// A variable's name and the name of its `_FILE` companion, in one buffer
@@ -184,7 +184,7 @@ pub struct Source {
     pub(crate) copies: HashMap<String, Vec<String>>,
     /// Names whose value cannot be checked here, and why: see
     /// [`EnvFileMode::Alone`](env_file::EnvFileMode::Alone).
-    pub(crate) unchecked: HashMap<String, (String, Origin)>,
+    pub(crate) unchecked: HashMap<String, (String, Provenance)>,
     /// The entries of dotenv files that dotenvy rejects, by the name they
     /// were meant to set.
     malformed: HashMap<String, MalformedLine>,
@@ -222,14 +222,14 @@ pub enum Lookup<'a> {
     /// Neither `NAME` nor `NAME_FILE` is set.
     Unset,
     /// `NAME` (or the file `NAME_FILE` names) is empty.
-    Empty(Origin),
+    Empty(Provenance),
     /// A value to parse.
-    Value(RawText<'a>, Origin),
+    Value(RawText<'a>, Provenance),
     /// Something is set but cannot be used.
     Unusable(Unusable),
     /// Something is set, but its value cannot be known here: why, and
     /// where it is set.
-    Unchecked(String, Origin),
+    Unchecked(String, Provenance),
 }
 
 /// Why a set variable cannot be used; the loader turns it into a problem.
@@ -247,13 +247,13 @@ pub enum Unusable {
     },
     /// The dotenv line that sets it cannot be parsed.
     Malformed {
-        origin: Origin,
+        origin: Provenance,
         reason: &'static str,
     },
     /// The Kubernetes manifest that sets it would not deploy: Kubernetes
     /// rejects the value, or the container cannot start.
     #[cfg_attr(not(feature = "k8s"), allow(dead_code))]
-    Undeployable { origin: Origin, reason: String },
+    Undeployable { origin: Provenance, reason: String },
 }
 
 /// A raw value: borrowed from the source, or read from a `NAME_FILE`.
@@ -321,7 +321,7 @@ impl Source {
                     pair.name().to_owned(),
                     Entry {
                         value,
-                        origin: Origin::Environment,
+                        origin: Provenance::Environment,
                     },
                 )
             })
@@ -339,7 +339,7 @@ impl Source {
                     name,
                     Entry {
                         value: raw_value(value),
-                        origin: Origin::Environment,
+                        origin: Provenance::Environment,
                     },
                 ))
             })
@@ -363,7 +363,7 @@ impl Source {
             .map(|malformed| {
                 format!(
                     "{}: {}; the line is ignored",
-                    malformed.origin.label(""),
+                    malformed.origin.label(),
                     malformed.reason
                 )
             })
@@ -439,7 +439,7 @@ impl Source {
         {
             return Some(Found::Read(Entry {
                 value: raw_value(value),
-                origin: Origin::Environment,
+                origin: Provenance::Environment,
             }));
         }
         self.vars.get(name).map(Found::Stored)
@@ -545,7 +545,7 @@ fn resolve<'s>(
 }
 
 fn is_from_env_file(entry: &Entry) -> bool {
-    matches!(entry.origin, Origin::EnvFile { .. })
+    matches!(entry.origin, Provenance::EnvFile { .. })
 }
 
 fn is_empty(entry: &Entry) -> bool {

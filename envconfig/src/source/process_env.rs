@@ -1,7 +1,7 @@
 //! [`ProcessEnv`]: the process environment, each variable read when a field
 //! asks for it.
 
-use super::{Entry, Found, Lookup, Origin, Tainted, VarName, Variables, raw_value, resolve};
+use super::{Entry, Found, Lookup, Provenance, Tainted, VarName, Variables, raw_value, resolve};
 
 /// The process environment as it is: nothing is read or copied for the
 /// variables no field names, however many the process has. What
@@ -15,7 +15,7 @@ impl Variables for ProcessEnv {
             std::env::var_os(name).map(|value| {
                 Found::Read(Entry {
                     value: raw_value(value),
-                    origin: Origin::Environment,
+                    origin: Provenance::Environment,
                 })
             })
         };

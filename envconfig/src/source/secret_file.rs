@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use zeroize::Zeroizing;
 
-use super::{Entry, Lookup, Origin, RawText, RawValue, Unusable};
+use super::{Entry, Lookup, Provenance, RawText, RawValue, Unusable};
 
 /// The largest `NAME_FILE` envconfig reads; a larger file is an error rather
 /// than an unbounded read (a misconfigured mount could point at a device).
@@ -42,7 +42,7 @@ pub(super) fn read_secret_file(file_var: String, entry: &Entry) -> Lookup<'stati
                 .strip_suffix('\n')
                 .map(|t| t.strip_suffix('\r').unwrap_or(t))
                 .unwrap_or(text);
-            let origin = Origin::SecretFile(path);
+            let origin = Provenance::SecretFile { file_var, path };
             if text.is_empty() {
                 return Lookup::Empty(origin);
             }

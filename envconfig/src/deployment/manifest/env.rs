@@ -21,8 +21,8 @@ use super::facts::{Facts, HowSet, MaybeSet};
 use super::scalar::ScalarKind;
 use super::workload::{Container, Manifest, Object};
 use super::yaml::{NodeId, Value};
+use crate::provenance::Provenance;
 use crate::shown::Abridged;
-use crate::source::Origin;
 
 /// What the kubelet would set a variable to, as far as the manifest tells.
 pub(super) enum Setting {
@@ -36,7 +36,7 @@ pub(super) enum Setting {
 
 pub(super) struct Var {
     pub setting: Setting,
-    pub origin: Origin,
+    pub origin: Provenance,
     /// The variables its value copies, through `$(NAME)`.
     pub copies: Vec<String>,
     pub how: HowSet,
@@ -154,9 +154,9 @@ impl<'m, 's> Env<'m, 's> {
         self.vars.insert(name, var);
     }
 
-    pub fn origin(&self, node: NodeId) -> Origin {
-        Origin::Manifest {
-            path: Arc::clone(&self.path),
+    pub fn origin(&self, node: NodeId) -> Provenance {
+        Provenance::Manifest {
+            path: self.path.to_path_buf(),
             line: self.manifest.stream.line(node),
         }
     }
@@ -303,14 +303,14 @@ impl<'m, 's> Env<'m, 's> {
             self.warnings.push(format!(
                 "{}: {} hides the env entry of the same name at line {hidden}; the last one \
                  wins",
-                self.origin(item).label(name),
+                self.origin(item).label(),
                 Abridged::name(name)
             ));
         }
         self.set(name.to_owned(), var);
     }
 
-    fn undeployable(&mut self, name: &str, item: NodeId, reason: String, origin: Origin) {
+    fn undeployable(&mut self, name: &str, item: NodeId, reason: String, origin: Provenance) {
         let var = Var {
             setting: Setting::Undeployable(reason),
             origin,
@@ -324,7 +324,7 @@ impl<'m, 's> Env<'m, 's> {
     /// A `value`, its `$(NAME)` references expanded from what is set above
     /// it, as Kubernetes does; a reference to what only the cluster knows
     /// leaves the value unknown.
-    fn expanded(&mut self, name: &str, text: &str, origin: Origin) -> Var {
+    fn expanded(&mut self, name: &str, text: &str, origin: Provenance) -> Var {
         let mut unknown: Option<String> = None;
         let mut copies: Vec<String> = Vec::new();
         let mut optional: Option<String> = None;
@@ -396,7 +396,7 @@ impl<'m, 's> Env<'m, 's> {
             self.warnings.push(format!(
                 "{}: {} expands $({shown}), which is not set above it: Kubernetes leaves the \
                  text $({shown}) in its value",
-                origin.label(name),
+                origin.label(),
                 Abridged::name(name),
             ));
         }
@@ -435,7 +435,7 @@ impl<'m, 's> Env<'m, 's> {
 
     /// A `valueFrom` reference; `None` when it is optional and its key is
     /// missing, which sets nothing.
-    fn value_from(&self, from: NodeId, origin: Origin) -> Option<Var> {
+    fn value_from(&self, from: NodeId, origin: Provenance) -> Option<Var> {
         let stream = self.manifest.stream;
         let kinds = [
             "configMapKeyRef",

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::check::Checked;
 use crate::shown::Abridged;
-use crate::source::{Lookup, Origin, Unusable, VarName};
+use crate::source::{Lookup, Provenance, Unusable, VarName};
 
 #[derive(Default)]
 pub(crate) struct Facts {
@@ -20,13 +20,13 @@ pub(crate) struct Facts {
     /// How each variable is set, when that deserves a warning.
     pub how_set: HashMap<String, HowSet>,
     /// What would not deploy and has no name: an `env` entry without one.
-    pub unnamed: Vec<(Origin, String)>,
+    pub unnamed: Vec<(Provenance, String)>,
 }
 
 /// A variable that Kubernetes would reject, or that keeps the container
 /// from starting.
 pub(crate) struct Undeployable {
-    pub origin: Origin,
+    pub origin: Provenance,
     pub reason: String,
     /// Whether a field asked for it: if none did, it is an error of the
     /// manifest rather than a variable's problem.
@@ -40,7 +40,7 @@ pub(crate) struct MaybeSet {
     /// What it is, in words: `the ConfigMap billing-config (envFrom), which
     /// is not among the documents`.
     pub what: String,
-    pub origin: Origin,
+    pub origin: Provenance,
     /// `optional: true`, in words, if it is.
     pub optional: Option<String>,
 }
@@ -50,7 +50,7 @@ pub(crate) struct MaybeSet {
 pub(crate) struct HowSet {
     /// Where its value is written in plain text (`a literal value:`, `the
     /// ConfigMap x`), if it is.
-    pub plain_text: Option<(String, Origin)>,
+    pub plain_text: Option<(String, Provenance)>,
     /// The optional reference its value depends on, in words.
     pub optional: Option<String>,
 }
@@ -95,14 +95,14 @@ impl Facts {
     /// The variables that would not deploy and that no field reads: the
     /// manifest's own errors, in the order of its lines.
     pub fn errors(&self) -> Vec<String> {
-        let mut errors: Vec<(&Origin, String)> = self
+        let mut errors: Vec<(&Provenance, String)> = self
             .undeployable
             .iter()
             .filter(|(_, found)| !found.claimed.get())
             .map(|(name, found)| {
                 let line = format!(
                     "{}: {}: {}",
-                    found.origin.label(name),
+                    found.origin.label(),
                     Abridged::name(name),
                     found.reason
                 );
@@ -111,7 +111,7 @@ impl Facts {
             .chain(
                 self.unnamed
                     .iter()
-                    .map(|(origin, reason)| (origin, format!("{}: {reason}", origin.label("")))),
+                    .map(|(origin, reason)| (origin, format!("{}: {reason}", origin.label()))),
             )
             .collect();
         errors.sort();
@@ -132,7 +132,7 @@ impl Facts {
                 warnings.push(format!(
                     "{}: {name} is secret, but {written} sets it: the secret sits in the \
                      manifest in plain text (use a secretKeyRef)",
-                    origin.label(&checked.var)
+                    origin.label()
                 ));
             }
             let optional = match how.and_then(|how| how.optional.as_ref()) {

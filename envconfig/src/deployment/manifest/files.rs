@@ -55,7 +55,7 @@ impl Env<'_, '_> {
                         self.warnings.push(format!(
                             "{}: {} names {}, which no volume of the container mounts: \
                              the file must be in the image",
-                            var.origin.label(name),
+                            var.origin.label(),
                             Abridged::name(name),
                             Abridged::name(path)
                         ));

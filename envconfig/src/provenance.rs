@@ -1,0 +1,106 @@
+//! [`Provenance`]: where a variable's value came from, as sources find it,
+//! problems and warnings cite it, and the check report and the operator's
+//! view show it. One type for all of them.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::shown::Abridged;
+
+/// Where an effective value came from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Provenance {
+    /// The process environment (or the pairs given to `load_from_vars`).
+    Environment,
+    /// A line of a dotenv file.
+    EnvFile {
+        /// The file.
+        path: PathBuf,
+        /// The 1-based line where the entry starts.
+        line: usize,
+    },
+    /// The file a `NAME_FILE` variable names.
+    SecretFile {
+        /// The `NAME_FILE` variable.
+        file_var: String,
+        /// The file.
+        path: PathBuf,
+    },
+    /// A line of a Kubernetes manifest (`--check-env --manifest`): the
+    /// container's `env` entry, or the ConfigMap key, that sets the
+    /// variable.
+    Manifest {
+        /// The manifest (`<stdin>` when it was read from stdin).
+        path: PathBuf,
+        /// The 1-based line.
+        line: usize,
+    },
+    /// An old name of the variable (`#[config(alias = "...")]`).
+    Alias {
+        /// The alias.
+        alias: String,
+        /// Where the alias was found.
+        via: Box<Provenance>,
+    },
+    /// The field's default.
+    Default,
+    /// Not set, and no default.
+    Unset,
+}
+
+impl Provenance {
+    /// Where the value came from in a few words, as a report's column, a
+    /// problem's `(from ...)` and a warning say it: `environment`, a file's
+    /// path and line (`.env:3`), the `NAME_FILE` variable, `alias OLD_NAME`,
+    /// `default`. Escaped; unlike `Display`, a `NAME_FILE`'s path is left
+    /// out (a problem about the file names it itself).
+    pub(crate) fn label(&self) -> String {
+        match self {
+            Provenance::SecretFile { file_var, .. } => Abridged::name(file_var).to_string(),
+            Provenance::Alias { alias, via } => match **via {
+                Provenance::Environment => format!("alias {alias}"),
+                _ => format!("alias {alias} ({})", via.label()),
+            },
+            other => other.to_string(),
+        }
+    }
+
+    /// The `kind` of the `json` form of `--print-config`.
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            Provenance::Environment => "environment",
+            Provenance::EnvFile { .. } => "env_file",
+            Provenance::SecretFile { .. } => "secret_file",
+            Provenance::Manifest { .. } => "manifest",
+            Provenance::Alias { .. } => "alias",
+            Provenance::Default => "default",
+            Provenance::Unset => "unset",
+        }
+    }
+}
+
+/// `environment`, `.env:3`, `APP_TOKEN_FILE /run/secrets/token`,
+/// `alias OLD_NAME`, `default`, `unset`: escaped, for a person.
+impl fmt::Display for Provenance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Provenance::Environment => f.write_str("environment"),
+            Provenance::EnvFile { path, line } | Provenance::Manifest { path, line } => {
+                write!(f, "{}:{line}", Abridged::name(&path.to_string_lossy()))
+            }
+            Provenance::SecretFile { file_var, path } => write!(
+                f,
+                "{} {}",
+                Abridged::name(file_var),
+                Abridged::name(&path.to_string_lossy())
+            ),
+            Provenance::Alias { alias, via } => match **via {
+                Provenance::Environment => write!(f, "alias {alias}"),
+                _ => write!(f, "alias {alias} ({via})"),
+            },
+            Provenance::Default => f.write_str("default"),
+            Provenance::Unset => f.write_str("unset"),
+        }
+    }
+}
