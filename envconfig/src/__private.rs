@@ -5,7 +5,10 @@
 //! user's module has in scope.
 
 pub use crate::docs::Docs;
-pub use crate::field::{DefaultExpr, DefaultValue, Field, FieldName, default_expr, no_default};
+pub use crate::field::{
+    DefaultExpr, DefaultValue, Field, FieldName, NestedField, default_expr, nested_prefix,
+    no_default,
+};
 pub use crate::load::Loader;
 pub use crate::value::{
     Choices, EnvValue, InRange, Limit, List, Noun, Ordered, Parse, Pick, PickBuiltin, PickFromStr,
@@ -18,6 +21,7 @@ pub use core::primitive::{str, usize};
 pub use core::result::Result;
 pub use core::str::FromStr;
 
+use crate::config::Config;
 use crate::value::Slot;
 
 /// A field's default expression, if it has one. Through an alias: spanned
@@ -28,23 +32,9 @@ pub type OptionalDefault<T> = Option<DefaultExpr<T>>;
 /// What `#[config(parse_with = path)]` takes.
 pub type ParseFn<T, E> = fn(&str) -> Result<T, E>;
 
-/// The prefix of a nested struct's variables: the parent's prefix, then the
-/// nested field's (`BILLING_` + `DB_`).
-pub fn nested_prefix(prefix: &str, nested: &str) -> String {
-    [prefix, nested].concat()
-}
-
-/// A nested field, as a rule across fields names it: the field's name, its
-/// prefix, and what names its struct's variables ([`nested_names`]).
-pub struct NestedField {
-    pub member: &'static str,
-    pub prefix: &'static str,
-    pub names: fn(&str) -> Vec<String>,
-}
-
 /// The variables of the nested struct `N` whose prefix is `prefix`: what
 /// a rule across fields that names its field is about.
-pub fn nested_names<N: crate::Config>(prefix: &str) -> Vec<String> {
+pub fn nested_names<N: Config>(prefix: &str) -> Vec<String> {
     let source = crate::source::ProcessEnv;
     let mut naming = Loader::naming(&source).without_aliases();
     let _ = N::__load(&mut naming, prefix);

@@ -5,92 +5,13 @@
 //! ([`Report::render`]), so tests can assert on either.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use crate::docs::Docs;
 use crate::error::Problem;
 use crate::error::ProblemKind;
+use crate::outcome::{Outcome, Outcomes, Status};
 use crate::shown::{Abridged, OneLine, REDACTED, Shown};
-use crate::source::{Provenance, Source};
-
-/// How one variable fared, for `--check-env`.
-#[derive(Clone, Debug)]
-pub(crate) struct Checked {
-    pub var: String,
-    pub status: CheckStatus,
-    /// Where the value came from; `None` when nothing was set.
-    pub origin: Option<Provenance>,
-    /// The value to show: `None` for a secret or when there is none.
-    pub shown_value: Option<String>,
-    pub secret: bool,
-    /// Whether it must be set: no default, no `Option`.
-    #[cfg_attr(not(feature = "k8s"), allow(dead_code))]
-    pub required: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum CheckStatus {
-    /// Set and valid.
-    Ok,
-    /// Not set; the default applies.
-    Default,
-    /// Not set, and optional.
-    Unset,
-    /// Missing (not set, or empty, and required) or invalid: the problem
-    /// says which, and why.
-    Failed(Problem),
-    /// Set, but its value cannot be known here, and why: a dotenv file
-    /// checked alone expands a name it does not set, or a `NAME_FILE` names
-    /// a file of the container.
-    Unchecked(String),
-}
-
-impl Checked {
-    /// Hides the value, and whatever a problem could show of it.
-    pub fn redact(&mut self) {
-        self.secret = true;
-        self.shown_value = None;
-        // The path of a file that cannot be read may be a secret pasted
-        // into `NAME_FILE`; one that was read is shown, as for any secret
-        // read from a file.
-        if let CheckStatus::Failed(problem) = &self.status
-            && matches!(problem.kind(), ProblemKind::FileUnreadable { .. })
-        {
-            self.redact_file_path();
-        }
-        if let CheckStatus::Failed(problem) = &mut self.status {
-            problem.redact();
-        }
-    }
-
-    /// Hides the path of the file the value was read from, when the path
-    /// itself is a secret (a `NAME_FILE` that copies one), also when the
-    /// file could be read.
-    pub fn redact_file_path(&mut self) {
-        if let Some(origin) = &mut self.origin {
-            redact_file_path(origin);
-        }
-    }
-}
-
-/// `origin`, with the path of the file it names withheld.
-fn redact_file_path(origin: &mut Provenance) {
-    match origin {
-        Provenance::SecretFile { path, .. } => *path = PathBuf::from(REDACTED),
-        Provenance::Alias { via, .. } => redact_file_path(via),
-        _ => {}
-    }
-}
-
-/// What a checking load found: whether the value could be built, every
-/// problem, and how each variable fared.
-pub(crate) struct Checking {
-    pub loaded: bool,
-    pub problems: Vec<Problem>,
-    pub vars: Vec<Checked>,
-    /// The source's and the fields' warnings.
-    pub warnings: Vec<String>,
-}
+use crate::source::Source;
 
 /// The outcome of checking one source against a configuration.
 #[derive(Debug)]
@@ -98,7 +19,7 @@ pub(crate) struct Report {
     /// What was checked, in words: `the process environment and .env`.
     pub checked: String,
     /// One line per variable, in the order of the struct's fields.
-    pub vars: Vec<Checked>,
+    pub vars: Vec<Outcome>,
     /// Variables that carry the prefix but belong to no field, by name.
     pub unknown: Vec<Unknown>,
     /// What reading the dotenv files found: a name set twice, a reference
@@ -123,8 +44,8 @@ impl Report {
     /// The report of a checking load of `source` ([`Checking`]) for a
     /// configuration whose variables carry `prefix`; `checked` says what
     /// was checked, in words.
-    pub fn new(docs: &Docs, source: &Source, checking: Checking, checked: String) -> Report {
-        let Checking {
+    pub fn new(docs: &Docs, source: &Source, checking: Outcomes, checked: String) -> Report {
+        let Outcomes {
             loaded,
             problems,
             vars,
@@ -132,7 +53,7 @@ impl Report {
         } = checking;
         let unchecked = vars
             .iter()
-            .any(|checked| matches!(checked.status, CheckStatus::Unchecked(_)));
+            .any(|checked| matches!(checked.status, Status::Unchecked(_)));
         let mut errors = source.errors();
         // A rule's problem is shown on its first variable's line; one whose
         // variable has no line (a name the rule gave that is no field's) is
@@ -193,7 +114,7 @@ impl Report {
     fn unchecked(&self) -> usize {
         self.vars
             .iter()
-            .filter(|checked| matches!(checked.status, CheckStatus::Unchecked(_)))
+            .filter(|checked| matches!(checked.status, Status::Unchecked(_)))
             .count()
     }
 
@@ -205,15 +126,15 @@ impl Report {
             .iter()
             .map(|checked| {
                 let status = match &checked.status {
-                    CheckStatus::Ok => "ok",
-                    CheckStatus::Default => "default",
+                    Status::Ok => "ok",
+                    Status::Default => "default",
                     // An optional variable's default is to be unset.
-                    CheckStatus::Unset => "default",
-                    CheckStatus::Failed(problem) => match problem.kind() {
+                    Status::Unset => "default",
+                    Status::Failed(problem) => match problem.kind() {
                         ProblemKind::Missing | ProblemKind::Empty => "missing",
                         _ => "invalid",
                     },
-                    CheckStatus::Unchecked(_) => "unchecked",
+                    Status::Unchecked(_) => "unchecked",
                 };
                 let origin = match &checked.origin {
                     None => "-".to_owned(),
@@ -222,22 +143,22 @@ impl Report {
                 let shown = checked.shown_value.as_deref();
                 let detail = match &checked.status {
                     // A rule's problem expects nothing of one variable.
-                    CheckStatus::Failed(problem) if problem.expected().is_empty() => {
+                    Status::Failed(problem) if problem.expected().is_empty() => {
                         problem.kind().to_string()
                     }
-                    CheckStatus::Failed(problem) => {
+                    Status::Failed(problem) => {
                         format!("{}; expected {}", problem.kind(), problem.expected())
                     }
-                    CheckStatus::Unset => "optional, not set".to_owned(),
-                    CheckStatus::Unchecked(reason) => reason.clone(),
+                    Status::Unset => "optional, not set".to_owned(),
+                    Status::Unchecked(reason) => reason.clone(),
                     // The loader never hands over a secret's value; this is
                     // a second lock on the same door.
                     _ if checked.secret => REDACTED.to_owned(),
                     // A default as written in the source; a value as set.
-                    CheckStatus::Default => shown
+                    Status::Default => shown
                         .map(|text| OneLine(text).to_string())
                         .unwrap_or_default(),
-                    CheckStatus::Ok => shown
+                    Status::Ok => shown
                         .map(|value| Shown(Some(value)).to_string())
                         .unwrap_or_default(),
                 };
@@ -282,7 +203,7 @@ impl Report {
         let failing = self
             .vars
             .iter()
-            .filter(|checked| matches!(checked.status, CheckStatus::Failed(_)))
+            .filter(|checked| matches!(checked.status, Status::Failed(_)))
             .count();
         let total = self.vars.len();
         for warning in &self.warnings {

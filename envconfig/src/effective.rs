@@ -4,8 +4,8 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::check::{CheckStatus, Checked};
 use crate::docs::json;
+use crate::outcome::{Outcome, Status};
 use crate::provenance::Provenance;
 use crate::shown::{Abridged, OneLine, REDACTED, mask_url_passwords};
 
@@ -105,20 +105,18 @@ pub struct EffectiveVar {
 
 impl EffectiveConfig {
     /// The view of a checking load's rows.
-    pub(crate) fn from_checked(checked: &[Checked]) -> EffectiveConfig {
+    pub(crate) fn from_checked(checked: &[Outcome]) -> EffectiveConfig {
         let vars = checked
             .iter()
             .map(|checked| {
                 let provenance = checked.origin.clone().unwrap_or(Provenance::Unset);
                 let value = match &checked.status {
-                    CheckStatus::Ok | CheckStatus::Default if checked.secret => {
-                        Some(REDACTED.to_owned())
-                    }
-                    CheckStatus::Ok | CheckStatus::Default => checked
+                    Status::Ok | Status::Default if checked.secret => Some(REDACTED.to_owned()),
+                    Status::Ok | Status::Default => checked
                         .shown_value
                         .as_deref()
                         .map(|value| mask_url_passwords(value).into_owned()),
-                    CheckStatus::Unset | CheckStatus::Failed(_) | CheckStatus::Unchecked(_) => None,
+                    Status::Unset | Status::Failed(_) | Status::Unchecked(_) => None,
                 };
                 EffectiveVar {
                     name: checked.var.clone(),

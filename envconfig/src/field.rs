@@ -125,3 +125,22 @@ impl Field {
         }
     }
 }
+
+/// The prefix of a nested struct's variables: the parent's prefix, then the
+/// nested field's (`BILLING_` + `DB_`).
+#[doc(hidden)]
+pub fn nested_prefix(prefix: &str, nested: &str) -> String {
+    [prefix, nested].concat()
+}
+
+/// A nested field, as a rule across fields names it: the field's name, its
+/// prefix, and what names its struct's variables (`nested_names`).
+#[doc(hidden)]
+pub struct NestedField {
+    /// The field's name in the struct.
+    pub member: &'static str,
+    /// Its prefix, after the parent's.
+    pub prefix: &'static str,
+    /// The variables of the nested struct under a prefix.
+    pub names: fn(&str) -> Vec<String>,
+}

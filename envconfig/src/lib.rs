@@ -272,12 +272,14 @@ extern crate self as envconfig;
 
 mod check;
 mod cli;
+mod config;
 mod deployment;
 mod docs;
 mod effective;
 mod error;
 mod field;
 mod load;
+mod outcome;
 #[cfg(test)]
 mod props;
 mod provenance;
@@ -293,11 +295,13 @@ pub mod __private;
 #[cfg_attr(docsrs, doc(cfg(feature = "clap")))]
 pub use crate::cli::Args;
 pub use crate::cli::{ConfigFormat, Startup, load_or_exit};
+pub use crate::config::Config;
 pub use crate::docs::{Docs, Format, UnknownFormat, VarDoc};
 pub use crate::effective::{EffectiveConfig, EffectiveVar, Loaded};
 pub use crate::error::{Error, Problem, ProblemKind, StartupError};
 pub use crate::provenance::Provenance;
 pub use crate::rule::Violation;
+pub use crate::source::VarPair;
 pub use crate::value::{ByteSize, Choice, ChoiceError, Kind, ParseByteSizeError, ValueKind};
 
 /// Derives [`Config`](trait@Config) for a struct with named fields: one
@@ -310,218 +314,6 @@ pub use envconfig_derive::Config;
 /// that is one of their names, as the [choices](crate#choices) section
 /// says.
 pub use envconfig_derive::Choice;
-
-use crate::load::{Finished, Loader};
-use crate::source::{ProcessEnv, Source, Variables};
-
-/// A configuration loaded from environment variables.
-///
-/// Derive it with `#[derive(Config)]`; the methods below are all a program
-/// needs. The hidden items are implemented by the derive.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a configuration struct",
-    label = "`{Self}` does not derive `envconfig::Config`",
-    note = "the type of a `#[config(nested)]` field must derive `Config` too; to read it from one variable instead, remove `nested`"
-)]
-pub trait Config: Sized {
-    /// Loads the configuration from the process environment.
-    ///
-    /// No dotenv file is read: [`load_or_exit`] reads `./.env` first.
-    ///
-    /// # Errors
-    ///
-    /// Every problem of every variable (missing, empty, invalid, an
-    /// unreadable `NAME_FILE`, a broken rule), in one [`Error`].
-    fn from_env() -> Result<Self, Error> {
-        load(&ProcessEnv).0
-    }
-
-    /// Loads the configuration from the given `(name, value)` pairs only,
-    /// never from the process environment: the way tests build configs.
-    ///
-    /// The pairs are anything iterable whose items are [`VarPair`]s: pairs
-    /// of `&str` or `String`, owned or borrowed. A name given twice takes
-    /// its last value, as with [`Command::env`](std::process::Command::env).
-    /// A `NAME_FILE` pair still reads the file it names.
-    ///
-    /// ```
-    /// use envconfig::Config;
-    ///
-    /// #[derive(Config)]
-    /// struct Settings {
-    ///     port: u16,
-    /// }
-    ///
-    /// assert_eq!(Settings::from_vars([("PORT", "80")])?.port, 80);
-    /// let vars = vec![("PORT".to_owned(), "8080".to_owned())];
-    /// assert_eq!(Settings::from_vars(&vars)?.port, 8080);
-    /// assert_eq!(Settings::from_vars([("PORT", "80"), ("PORT", "81")])?.port, 81);
-    /// # Ok::<(), envconfig::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As [`from_env`](Self::from_env).
-    fn from_vars<I>(vars: I) -> Result<Self, Error>
-    where
-        I: IntoIterator,
-        I::Item: VarPair,
-    {
-        load(&Source::from_pairs(vars)).0
-    }
-
-    /// Loads the configuration from the process environment, with what an
-    /// operator should know about it: its warnings (an alias in use, a
-    /// deprecated variable) and every variable's effective value and where
-    /// it came from, for a start-up log line. See [`Loaded`].
-    ///
-    /// # Errors
-    ///
-    /// As [`from_env`](Self::from_env).
-    fn load_from_env() -> Result<Loaded<Self>, Error> {
-        load_recording(&ProcessEnv)
-    }
-
-    /// [`load_from_env`](Self::load_from_env) from the given pairs only, as
-    /// [`from_vars`](Self::from_vars) reads them.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_env`](Self::from_env).
-    fn load_from_vars<I>(vars: I) -> Result<Loaded<Self>, Error>
-    where
-        I: IntoIterator,
-        I::Item: VarPair,
-    {
-        load_recording(&Source::from_pairs(vars))
-    }
-
-    /// The reference of every variable this configuration reads.
-    fn docs() -> Docs {
-        let mut docs = Docs::new(Self::__PREFIX);
-        Self::__describe(&mut docs, Self::__PREFIX);
-        docs.share_secrecy();
-        docs
-    }
-
-    #[doc(hidden)]
-    const __PREFIX: &'static str;
-
-    #[doc(hidden)]
-    fn __load(loader: &mut Loader<'_>, prefix: &str) -> Option<Self>;
-
-    #[doc(hidden)]
-    fn __describe(docs: &mut Docs, prefix: &str);
-}
-
-/// One `(name, value)` pair for [`Config::from_vars`]: a tuple of two
-/// strings (`&str`, `String`, anything `AsRef<str>`), or a reference to one.
-///
-/// Sealed: implemented for those tuples only, so that it can grow without
-/// breaking anyone.
-pub trait VarPair: sealed::Sealed {
-    /// The variable's name.
-    fn name(&self) -> &str;
-    /// Its value.
-    fn value(&self) -> &str;
-}
-
-mod sealed {
-    /// Implemented by the types that may be a [`VarPair`](super::VarPair).
-    pub trait Sealed {}
-
-    impl<K: AsRef<str>, V: AsRef<str>> Sealed for (K, V) {}
-    impl<K: AsRef<str>, V: AsRef<str>> Sealed for &(K, V) {}
-}
-
-impl<K: AsRef<str>, V: AsRef<str>> VarPair for (K, V) {
-    fn name(&self) -> &str {
-        self.0.as_ref()
-    }
-    fn value(&self) -> &str {
-        self.1.as_ref()
-    }
-}
-
-impl<K: AsRef<str>, V: AsRef<str>> VarPair for &(K, V) {
-    fn name(&self) -> &str {
-        self.0.as_ref()
-    }
-    fn value(&self) -> &str {
-        self.1.as_ref()
-    }
-}
-
-/// Loads `T` from `source`: the configuration or every problem, and the
-/// warnings either way.
-fn load<T: Config>(source: &dyn Variables) -> (Result<T, Error>, Vec<String>) {
-    let mut loader = Loader::new(source);
-    let loaded = T::__load(&mut loader, T::__PREFIX);
-    let Finished {
-        mut problems,
-        warnings,
-        ..
-    } = loader.finish();
-    let result = match loaded {
-        Some(config) if problems.is_empty() => Ok(config),
-        _ => {
-            hint_typos::<T>(&mut problems, source);
-            Err(Error::new(problems))
-        }
-    };
-    (result, warnings)
-}
-
-/// [`load()`], recording every variable's effective value and origin.
-fn load_recording<T: Config>(source: &dyn Variables) -> Result<Loaded<T>, Error> {
-    load_recording_warned(source).map_err(|(error, _)| error)
-}
-
-/// [`load_recording`], with the warnings also when `T` does not load.
-fn load_recording_warned<T: Config>(
-    source: &dyn Variables,
-) -> Result<Loaded<T>, (Error, Vec<String>)> {
-    let mut loader = Loader::checking(source);
-    let loaded = T::__load(&mut loader, T::__PREFIX);
-    let Finished {
-        mut problems,
-        checked,
-        warnings,
-    } = loader.finish();
-    match loaded {
-        Some(config) if problems.is_empty() => Ok(Loaded::new(
-            config,
-            warnings,
-            EffectiveConfig::from_checked(&checked),
-        )),
-        _ => {
-            hint_typos::<T>(&mut problems, source);
-            Err((Error::new(problems), warnings))
-        }
-    }
-}
-
-/// Says, of each required variable that is missing, which set variable
-/// looks like a typo of it.
-pub(crate) fn hint_typos<T: Config>(problems: &mut [Problem], source: &dyn Variables) {
-    if !problems
-        .iter()
-        .any(|problem| matches!(problem.kind(), ProblemKind::Missing))
-    {
-        return;
-    }
-    let mut naming = Loader::naming(source);
-    // Only the names: a loader that names reads nothing and loads nothing.
-    let _ = T::__load(&mut naming, T::__PREFIX);
-    let names = naming.into_names();
-    let known: Vec<&str> = names.iter().map(String::as_str).collect();
-    let set = source.set_names();
-    for problem in problems {
-        if matches!(problem.kind(), ProblemKind::Missing) {
-            problem.set_typo(check::typo_of(problem.var(), &known, &set));
-        }
-    }
-}
 
 // The README's Rust blocks are compiled and run as doc tests, so its tour
 // cannot drift from the API.

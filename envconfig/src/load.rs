@@ -4,13 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::__private::{NestedField, nested_prefix};
-use crate::Config;
-use crate::check::{CheckStatus, Checked, Checking};
 use crate::error::{Problem, ProblemKind};
-use crate::field::{DefaultExpr, DefaultValue, Field, FieldName};
+use crate::field::{DefaultExpr, DefaultValue, Field, FieldName, NestedField, nested_prefix};
+use crate::outcome::{Outcome, Outcomes, Status};
 use crate::shown::{OneLine, REDACTED};
-use crate::source::{Lookup, Provenance, Source, Unusable, VarName, Variables};
+use crate::source::{Lookup, Provenance, Unusable, VarName, Variables};
 use crate::value::{Parse, Slot};
 
 /// Loads fields from one source of variables ([`Variables`]: the process
@@ -19,7 +17,7 @@ use crate::value::{Parse, Slot};
 pub struct Loader<'a> {
     source: &'a dyn Variables,
     problems: Vec<Problem>,
-    checked: Option<Vec<Checked>>,
+    checked: Option<Vec<Outcome>>,
     /// The variables read by a secret field. A variable that two fields
     /// read is secret if either is, so what is shown of the others is
     /// redacted when loading ends.
@@ -52,17 +50,8 @@ pub struct Loader<'a> {
     name_aliases: bool,
 }
 
-/// What a load found, secrets redacted.
-pub(crate) struct Finished {
-    pub problems: Vec<Problem>,
-    /// How each variable fared; empty unless the loader was checking.
-    pub checked: Vec<Checked>,
-    /// What the source and the fields found that an operator should know.
-    pub warnings: Vec<String>,
-}
-
 /// What became of one variable before its value is handed to the struct.
-enum Outcome<T> {
+enum Read<T> {
     Loaded(T),
     NotSet,
     Failed,
@@ -123,8 +112,9 @@ impl<'a> Loader<'a> {
 
     /// The problems, how each variable fared and the warnings, with every
     /// secret redacted: a variable is secret when a secret field reads it,
-    /// or when a dotenv file set it by copying one (`${SECRET}`).
-    pub(crate) fn finish(self) -> Finished {
+    /// or when a dotenv file set it by copying one (`${SECRET}`). `loaded`
+    /// says whether the fields gave a value.
+    pub(crate) fn finish(self, loaded: bool) -> Outcomes {
         let Loader {
             source,
             mut problems,
@@ -177,7 +167,7 @@ impl<'a> Loader<'a> {
             }
             if is_secret(&checked.var) {
                 checked.redact();
-            } else if let CheckStatus::Failed(problem) = &mut checked.status
+            } else if let Status::Failed(problem) = &mut checked.status
                 && problem.vars().into_iter().any(is_secret)
             {
                 // A broken rule sits on its first variable's row, which
@@ -187,9 +177,10 @@ impl<'a> Loader<'a> {
         }
         let mut all_warnings = source.warnings();
         all_warnings.extend(warnings);
-        Finished {
+        Outcomes {
+            loaded,
             problems,
-            checked,
+            vars: checked,
             warnings: all_warnings,
         }
     }
@@ -298,7 +289,7 @@ impl<'a> Loader<'a> {
                 .rev()
                 .find(|row| row.var == problem.var())
             {
-                row.status = CheckStatus::Failed(problem.clone());
+                row.status = Status::Failed(problem.clone());
             }
         }
         self.problems.push(problem);
@@ -343,9 +334,9 @@ impl<'a> Loader<'a> {
     ) -> Option<P::Value> {
         let secret = self.secret;
         match self.value(var, field, &parser) {
-            Outcome::Loaded(value) => Some(value),
-            Outcome::Failed | Outcome::Unchecked => None,
-            Outcome::NotSet => match (&field.default, default_expr) {
+            Read::Loaded(value) => Some(value),
+            Read::Failed | Read::Unchecked => None,
+            Read::NotSet => match (&field.default, default_expr) {
                 (_, Some(default)) => {
                     let value = default();
                     // As the docs show it: a value when the parser writes
@@ -370,7 +361,7 @@ impl<'a> Loader<'a> {
                     let shown = self.checked.is_some().then(written).flatten();
                     self.record(
                         var.name(),
-                        CheckStatus::Default,
+                        Status::Default,
                         Some(Provenance::Default),
                         shown,
                     );
@@ -381,7 +372,7 @@ impl<'a> Loader<'a> {
                         let shown = Some((*text).to_owned());
                         self.record(
                             var.name(),
-                            CheckStatus::Default,
+                            Status::Default,
                             Some(Provenance::Default),
                             shown,
                         );
@@ -423,10 +414,10 @@ impl<'a> Loader<'a> {
         parser: P,
     ) -> Option<Option<P::Value>> {
         match self.value(var, field, &parser) {
-            Outcome::Loaded(value) => Some(Some(value)),
-            Outcome::Failed | Outcome::Unchecked => None,
-            Outcome::NotSet => {
-                self.record(var.name(), CheckStatus::Unset, None, None);
+            Read::Loaded(value) => Some(Some(value)),
+            Read::Failed | Read::Unchecked => None,
+            Read::NotSet => {
+                self.record(var.name(), Status::Unset, None, None);
                 Some(None)
             }
         }
@@ -486,7 +477,7 @@ impl<'a> Loader<'a> {
     }
 
     /// Looks up and parses one variable; a problem is recorded on failure.
-    fn value<P: Parse>(&mut self, var: &VarName, field: &Field, parser: &P) -> Outcome<P::Value> {
+    fn value<P: Parse>(&mut self, var: &VarName, field: &Field, parser: &P) -> Read<P::Value> {
         let secret = self.secret;
         let (found, alias) = self.find(var, field);
         let through_alias = |origin: Provenance| match alias {
@@ -497,12 +488,12 @@ impl<'a> Loader<'a> {
             None => origin,
         };
         let (raw, origin) = match found {
-            Lookup::Unset | Lookup::Empty(_) => return Outcome::NotSet,
+            Lookup::Unset | Lookup::Empty(_) => return Read::NotSet,
             Lookup::Value(raw, origin) => (raw, through_alias(origin)),
             Lookup::Unchecked(reason, origin) => {
-                let status = CheckStatus::Unchecked(reason);
+                let status = Status::Unchecked(reason);
                 self.record(var.name(), status, Some(through_alias(origin)), None);
-                return Outcome::Unchecked;
+                return Read::Unchecked;
             }
             Lookup::Unusable(unusable) => {
                 let (kind, origin) = match unusable {
@@ -550,15 +541,15 @@ impl<'a> Loader<'a> {
                 };
                 let problem = Problem::new(var.name(), field.expected(parser), kind);
                 self.fail(problem, origin.map(through_alias), secret);
-                return Outcome::Failed;
+                return Read::Failed;
             }
         };
         match parser.parse(&raw) {
             Ok(value) => {
                 // Only a check report shows the value: no copy otherwise.
                 let shown = (self.checked.is_some() && !secret).then(|| raw.to_string());
-                self.record(var.name(), CheckStatus::Ok, Some(origin), shown);
-                Outcome::Loaded(value)
+                self.record(var.name(), Status::Ok, Some(origin), shown);
+                Read::Loaded(value)
             }
             Err(error) => {
                 let kind = ProblemKind::Invalid {
@@ -568,7 +559,7 @@ impl<'a> Loader<'a> {
                 let problem = Problem::new(var.name(), field.expected(parser), kind)
                     .with_reason_from_user_code(error.is_from_user_code());
                 self.fail(problem, Some(origin), secret);
-                Outcome::Failed
+                Read::Failed
             }
         }
     }
@@ -593,7 +584,7 @@ impl<'a> Loader<'a> {
         }
         if self.checked.is_some() {
             let var = problem.var().to_owned();
-            self.record(&var, CheckStatus::Failed(problem.clone()), origin, None);
+            self.record(&var, Status::Failed(problem.clone()), origin, None);
         }
         self.problems.push(problem);
     }
@@ -603,13 +594,13 @@ impl<'a> Loader<'a> {
     fn record(
         &mut self,
         var: &str,
-        status: CheckStatus,
+        status: Status,
         origin: Option<Provenance>,
         shown: Option<String>,
     ) {
         if let Some(checked) = &mut self.checked {
             // A secret is redacted by `finish`, with those of other fields.
-            checked.push(Checked {
+            checked.push(Outcome {
                 var: var.to_owned(),
                 status,
                 origin,
@@ -711,24 +702,4 @@ impl FileId {
 /// Whether a lookup found nothing set: unset or empty.
 fn is_unset(lookup: &Lookup<'_>) -> bool {
     matches!(lookup, Lookup::Unset | Lookup::Empty(_))
-}
-
-/// Loads `T` from `source` the way a start would, recording how each
-/// variable fares.
-pub(crate) fn check<T: Config>(source: &Source) -> Checking {
-    let mut loader = Loader::checking(source);
-    // The value itself is of no use here; dropping it at once also drops
-    // (and zeroizes) any secret it holds.
-    let loaded = T::__load(&mut loader, T::__PREFIX).is_some();
-    let Finished {
-        problems,
-        checked,
-        warnings,
-    } = loader.finish();
-    Checking {
-        loaded,
-        problems,
-        vars: checked,
-        warnings,
-    }
 }

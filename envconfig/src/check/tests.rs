@@ -73,7 +73,7 @@ fn no_prefix_no_warnings() {
 
 /// The `--check-env` report of `T` against `source`.
 fn check_report<T: crate::Config>(source: &Source) -> String {
-    let checking = crate::load::check::<T>(source);
+    let checking = crate::config::check::<T>(source);
     Report::new(&T::docs(), source, checking, "the test".into()).render()
 }
 
@@ -157,7 +157,7 @@ mod secrets_in_the_report {
             assert!(!report.contains(CANARY), "{report}");
             assert!(report.contains("cannot read"), "{report}");
             // `--print-config` names the file a value was to come from.
-            let checking = crate::load::check::<PlainWithAlias>(&source);
+            let checking = crate::config::check::<PlainWithAlias>(&source);
             let effective = crate::EffectiveConfig::from_checked(&checking.vars);
             let shown = format!("{effective:#}{}{effective:?}", effective.to_json());
             assert!(!shown.contains(CANARY), "{shown}");
@@ -181,7 +181,7 @@ mod secrets_in_the_report {
             let report = check_report::<PlainWithAlias>(&source);
             assert!(!report.contains(CANARY), "{report}");
             assert!(!report.contains("example.com"), "{report}");
-            let checking = crate::load::check::<PlainWithAlias>(&source);
+            let checking = crate::config::check::<PlainWithAlias>(&source);
             let effective = crate::EffectiveConfig::from_checked(&checking.vars);
             let shown = format!("{effective:#}{}{effective:?}", effective.to_json());
             assert!(!shown.contains(CANARY), "{shown}");

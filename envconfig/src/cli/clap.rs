@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::args::{Action, Usage};
 use super::args::{CheckOptions, ConfigFormat};
 use super::{Run, Startup, run};
-use crate::Config;
+use crate::config::Config;
 use crate::docs::Format;
 use crate::source::Source;
 

@@ -8,7 +8,7 @@ use tempfile::TempDir;
 
 use super::tests::Billing;
 use super::{ConfigFormat, Exit, check, print_config};
-use crate::Config;
+use crate::config::Config;
 use crate::source::Source;
 
 /// 300 cases, more when `PROPTEST_CASES` asks for more.

@@ -10,7 +10,7 @@ use proptest::sample::select;
 
 use super::tests::Billing;
 use super::{Exit, check};
-use crate::Config;
+use crate::config::Config;
 use crate::deployment::manifest::{ManifestError, from_text};
 
 /// 500 cases per property, more when `PROPTEST_CASES` asks for more.

@@ -15,14 +15,17 @@ pub use self::clap::Args;
 
 pub use self::args::ConfigFormat;
 use self::args::{Action, CheckOptions, Usage, parse_args};
-use crate::check::{Checking, Report};
+use crate::check::Report;
 use crate::docs::Format;
 use crate::effective::EffectiveConfig;
 use crate::error::{Error, StartupError};
+use crate::outcome::Outcomes;
 use crate::shown::Abridged;
 
+use crate::config::{self, Config};
+use crate::docs::Docs;
+use crate::effective::Loaded;
 use crate::source::{EnvFileError, EnvScope, Source};
-use crate::{Config, Loaded, load};
 
 /// `EX_USAGE`: a bad use of the flags.
 const EX_USAGE: i32 = 64;
@@ -161,7 +164,7 @@ impl Startup {
     pub fn load<T: Config>(&self) -> Result<Loaded<T>, StartupError> {
         let mut source = Source::from_process_env(EnvScope::Fields);
         read_dotenv(&mut source, self.dotenv.as_deref())?;
-        crate::load_recording_warned(&source)
+        config::load_recording_warned(&source)
             .map_err(|(error, warnings)| StartupError::Config { error, warnings })
     }
 
@@ -311,7 +314,7 @@ pub(crate) fn run<T: Config>(
             if let Err(exit) = add_dotenv(&mut source, dotenv) {
                 return Run::Exit(exit);
             }
-            match load::<T>(&source) {
+            match config::load::<T>(&source) {
                 (Ok(config), warnings) => Run::Loaded(config, warnings),
                 (Err(error), warnings) => {
                     let mut stderr = warning_lines(&warnings);
@@ -393,7 +396,7 @@ pub(crate) fn run<T: Config>(
 }
 
 /// The names of the secret variables of `docs`, aliases included.
-fn secret_names(docs: &crate::Docs) -> Vec<&str> {
+fn secret_names(docs: &Docs) -> Vec<&str> {
     docs.vars()
         .iter()
         .filter(|var| var.secret)
@@ -414,12 +417,12 @@ fn warning_lines(warnings: &[String]) -> String {
 /// from on stdout; warnings, and the problems when it would not load, on
 /// stderr. Exits 0 when the configuration loads, 78 otherwise.
 fn print_config<T: Config>(source: &Source, format: ConfigFormat) -> Exit {
-    let Checking {
+    let Outcomes {
         loaded,
         mut problems,
         vars,
         warnings,
-    } = crate::load::check::<T>(source);
+    } = config::check::<T>(source);
     let effective = EffectiveConfig::from_checked(&vars);
     let stdout = match format {
         ConfigFormat::Text => format!("{effective:#}"),
@@ -429,7 +432,7 @@ fn print_config<T: Config>(source: &Source, format: ConfigFormat) -> Exit {
     let code = if loaded && problems.is_empty() {
         0
     } else {
-        crate::hint_typos::<T>(&mut problems, source);
+        config::hint_typos::<T>(&mut problems, source);
         let _ = writeln!(stderr, "{}", Error::new(problems));
         EX_CONFIG
     };
@@ -442,13 +445,13 @@ fn print_config<T: Config>(source: &Source, format: ConfigFormat) -> Exit {
 
 /// The width the `text` table is wrapped to: `COLUMNS` when it is set to a
 /// number; else, on a terminal, the terminal's width, or 80 when it cannot
-/// be had; else [`Docs::TEXT_WIDTH`](crate::Docs::TEXT_WIDTH).
+/// be had; else [`Docs::TEXT_WIDTH`](Docs::TEXT_WIDTH).
 fn text_width() -> usize {
     let columns = std::env::var("COLUMNS").ok();
     match columns.as_deref().map(str::trim).map(str::parse::<usize>) {
         Some(Ok(columns)) if columns > 0 => columns,
         _ if std::io::stdout().is_terminal() => terminal_width().unwrap_or(80),
-        _ => crate::Docs::TEXT_WIDTH,
+        _ => Docs::TEXT_WIDTH,
     }
 }
 
@@ -498,8 +501,8 @@ fn read_dotenv<'a>(
 /// The check report, and its status: 78 when the configuration would not
 /// load, or, when `strict`, when anything needs a look.
 fn check<T: Config>(source: &Source, checked: String, strict: bool) -> Exit {
-    let mut checking = crate::load::check::<T>(source);
-    crate::hint_typos::<T>(&mut checking.problems, source);
+    let mut checking = config::check::<T>(source);
+    config::hint_typos::<T>(&mut checking.problems, source);
     let report = Report::new(&T::docs(), source, checking, checked);
     let passes = report.loads && !(strict && report.needs_a_look());
     Exit {

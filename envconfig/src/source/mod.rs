@@ -12,12 +12,12 @@ use std::path::PathBuf;
 
 use zeroize::Zeroizing;
 
-use crate::VarPair;
-use crate::check::Checked;
+use crate::outcome::Outcome;
 
 mod env_file;
 mod env_file_syntax;
 
+mod pairs;
 mod process_env;
 mod secret_file;
 pub(crate) mod text_file;
@@ -25,6 +25,7 @@ pub(crate) mod text_file;
 pub(crate) use crate::provenance::Provenance;
 pub use env_file::EnvFileError;
 use env_file::MalformedLine;
+pub use pairs::VarPair;
 pub use process_env::ProcessEnv;
 use secret_file::read_secret_file;
 
@@ -384,7 +385,7 @@ impl Source {
     /// What the configuration's view of the variables makes worth a warning
     /// about how a manifest sets them: a secret in plain text, a required
     /// variable behind an optional reference.
-    pub(crate) fn warnings_about(&self, vars: &[Checked]) -> Vec<String> {
+    pub(crate) fn warnings_about(&self, vars: &[Outcome]) -> Vec<String> {
         #[cfg(feature = "k8s")]
         return self.manifest.warnings(vars, |name| {
             self.vars.contains_key(name) || self.unchecked.contains_key(name)

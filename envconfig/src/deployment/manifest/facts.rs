@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::collections::HashMap;
 
-use crate::check::Checked;
+use crate::outcome::Outcome;
 use crate::shown::Abridged;
 use crate::source::{Lookup, Provenance, Unusable, VarName};
 
@@ -121,7 +121,7 @@ impl Facts {
     /// What the configuration's view of the variables makes worth a
     /// warning: a secret in plain text, a required variable behind an
     /// optional reference.
-    pub fn warnings(&self, vars: &[Checked], set: impl Fn(&str) -> bool) -> Vec<String> {
+    pub fn warnings(&self, vars: &[Outcome], set: impl Fn(&str) -> bool) -> Vec<String> {
         let mut warnings = Vec::new();
         for checked in vars {
             let name = Abridged::name(&checked.var);

@@ -1,0 +1,192 @@
+//! [`Config`]: what a configuration struct is, and the loads of one
+//! (from the environment or given pairs, with or without a record of each
+//! variable) that everything above the loader calls.
+
+use crate::docs::Docs;
+use crate::effective::{EffectiveConfig, Loaded};
+use crate::error::{Error, Problem, ProblemKind};
+use crate::load::Loader;
+use crate::outcome::Outcomes;
+use crate::source::{ProcessEnv, Source, VarPair, Variables};
+
+/// A configuration loaded from environment variables.
+///
+/// Derive it with `#[derive(Config)]`; the methods below are all a program
+/// needs. The hidden items are implemented by the derive.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a configuration struct",
+    label = "`{Self}` does not derive `envconfig::Config`",
+    note = "the type of a `#[config(nested)]` field must derive `Config` too; to read it from one variable instead, remove `nested`"
+)]
+pub trait Config: Sized {
+    /// Loads the configuration from the process environment.
+    ///
+    /// No dotenv file is read: [`load_or_exit`] reads `./.env` first.
+    ///
+    /// # Errors
+    ///
+    /// Every problem of every variable (missing, empty, invalid, an
+    /// unreadable `NAME_FILE`, a broken rule), in one [`Error`].
+    fn from_env() -> Result<Self, Error> {
+        load(&ProcessEnv).0
+    }
+
+    /// Loads the configuration from the given `(name, value)` pairs only,
+    /// never from the process environment: the way tests build configs.
+    ///
+    /// The pairs are anything iterable whose items are [`VarPair`]s: pairs
+    /// of `&str` or `String`, owned or borrowed. A name given twice takes
+    /// its last value, as with [`Command::env`](std::process::Command::env).
+    /// A `NAME_FILE` pair still reads the file it names.
+    ///
+    /// ```
+    /// use envconfig::Config;
+    ///
+    /// #[derive(Config)]
+    /// struct Settings {
+    ///     port: u16,
+    /// }
+    ///
+    /// assert_eq!(Settings::from_vars([("PORT", "80")])?.port, 80);
+    /// let vars = vec![("PORT".to_owned(), "8080".to_owned())];
+    /// assert_eq!(Settings::from_vars(&vars)?.port, 8080);
+    /// assert_eq!(Settings::from_vars([("PORT", "80"), ("PORT", "81")])?.port, 81);
+    /// # Ok::<(), envconfig::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`from_env`](Self::from_env).
+    fn from_vars<I>(vars: I) -> Result<Self, Error>
+    where
+        I: IntoIterator,
+        I::Item: VarPair,
+    {
+        load(&Source::from_pairs(vars)).0
+    }
+
+    /// Loads the configuration from the process environment, with what an
+    /// operator should know about it: its warnings (an alias in use, a
+    /// deprecated variable) and every variable's effective value and where
+    /// it came from, for a start-up log line. See [`Loaded`].
+    ///
+    /// # Errors
+    ///
+    /// As [`from_env`](Self::from_env).
+    fn load_from_env() -> Result<Loaded<Self>, Error> {
+        load_recording(&ProcessEnv)
+    }
+
+    /// [`load_from_env`](Self::load_from_env) from the given pairs only, as
+    /// [`from_vars`](Self::from_vars) reads them.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_env`](Self::from_env).
+    fn load_from_vars<I>(vars: I) -> Result<Loaded<Self>, Error>
+    where
+        I: IntoIterator,
+        I::Item: VarPair,
+    {
+        load_recording(&Source::from_pairs(vars))
+    }
+
+    /// The reference of every variable this configuration reads.
+    fn docs() -> Docs {
+        let mut docs = Docs::new(Self::__PREFIX);
+        Self::__describe(&mut docs, Self::__PREFIX);
+        docs.share_secrecy();
+        docs
+    }
+
+    #[doc(hidden)]
+    const __PREFIX: &'static str;
+
+    #[doc(hidden)]
+    fn __load(loader: &mut Loader<'_>, prefix: &str) -> Option<Self>;
+
+    #[doc(hidden)]
+    fn __describe(docs: &mut Docs, prefix: &str);
+}
+
+/// Loads `T` from `source`: the configuration or every problem, and the
+/// warnings either way.
+pub(crate) fn load<T: Config>(source: &dyn Variables) -> (Result<T, Error>, Vec<String>) {
+    let mut loader = Loader::new(source);
+    let config = T::__load(&mut loader, T::__PREFIX);
+    let Outcomes {
+        mut problems,
+        warnings,
+        ..
+    } = loader.finish(config.is_some());
+    let result = match config {
+        Some(config) if problems.is_empty() => Ok(config),
+        _ => {
+            hint_typos::<T>(&mut problems, source);
+            Err(Error::new(problems))
+        }
+    };
+    (result, warnings)
+}
+
+/// [`load()`], recording every variable's effective value and origin.
+pub(crate) fn load_recording<T: Config>(source: &dyn Variables) -> Result<Loaded<T>, Error> {
+    load_recording_warned(source).map_err(|(error, _)| error)
+}
+
+/// [`load_recording`], with the warnings also when `T` does not load.
+pub(crate) fn load_recording_warned<T: Config>(
+    source: &dyn Variables,
+) -> Result<Loaded<T>, (Error, Vec<String>)> {
+    let mut loader = Loader::checking(source);
+    let config = T::__load(&mut loader, T::__PREFIX);
+    let Outcomes {
+        mut problems,
+        vars,
+        warnings,
+        ..
+    } = loader.finish(config.is_some());
+    match config {
+        Some(config) if problems.is_empty() => Ok(Loaded::new(
+            config,
+            warnings,
+            EffectiveConfig::from_checked(&vars),
+        )),
+        _ => {
+            hint_typos::<T>(&mut problems, source);
+            Err((Error::new(problems), warnings))
+        }
+    }
+}
+
+/// Says, of each required variable that is missing, which set variable
+/// looks like a typo of it.
+pub(crate) fn hint_typos<T: Config>(problems: &mut [Problem], source: &dyn Variables) {
+    if !problems
+        .iter()
+        .any(|problem| matches!(problem.kind(), ProblemKind::Missing))
+    {
+        return;
+    }
+    let mut naming = Loader::naming(source);
+    // Only the names: a loader that names reads nothing and loads nothing.
+    let _ = T::__load(&mut naming, T::__PREFIX);
+    let names = naming.into_names();
+    let known: Vec<&str> = names.iter().map(String::as_str).collect();
+    let set = source.set_names();
+    for problem in problems {
+        if matches!(problem.kind(), ProblemKind::Missing) {
+            problem.set_typo(crate::check::typo_of(problem.var(), &known, &set));
+        }
+    }
+}
+
+/// Loads `T` from `source` the way a start would, recording how each
+/// variable fares.
+pub(crate) fn check<T: Config>(source: &Source) -> Outcomes {
+    let mut loader = Loader::checking(source);
+    // The value itself is of no use here; dropping it at once also drops
+    // (and zeroizes) any secret it holds.
+    let loaded = T::__load(&mut loader, T::__PREFIX).is_some();
+    loader.finish(loaded)
+}
