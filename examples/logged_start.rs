@@ -45,7 +45,7 @@ fn main() -> ExitCode {
         Ok(loaded) => loaded,
         Err(StartupError::Config { error, warnings }) => {
             for warning in &warnings {
-                log("warn", warning, json!({}));
+                log("warn", &warning.to_string(), json!({}));
             }
             for problem in error.problems() {
                 log(
@@ -62,7 +62,7 @@ fn main() -> ExitCode {
         }
     };
     for warning in loaded.warnings() {
-        log("warn", warning, json!({}));
+        log("warn", &warning.to_string(), json!({}));
     }
     // The effective configuration as data: secrets redacted, a URL's
     // password masked.

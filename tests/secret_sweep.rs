@@ -580,7 +580,8 @@ impl Outputs {
         self.push(channel("Loaded Debug"), "", format!("{loaded:?}"));
         self.push(channel("Loaded Debug {:#?}"), "", format!("{loaded:#?}"));
         for warning in loaded.warnings() {
-            self.push(channel("Loaded::warnings"), "", warning.clone());
+            self.push(channel("Loaded::warnings"), "", warning.to_string());
+            self.push(channel("Warning Debug"), "", format!("{warning:?}"));
         }
         let effective = loaded.effective();
         self.push(

@@ -10,8 +10,9 @@ use crate::docs::Docs;
 use crate::error::Problem;
 use crate::error::ProblemKind;
 use crate::outcome::{Outcome, Outcomes, Status};
-use crate::shown::{Abridged, OneLine, REDACTED, Shown};
+use crate::shown::{OneLine, REDACTED, Shown};
 use crate::source::Source;
+use crate::warning::Warning;
 
 /// The outcome of checking one source against a configuration.
 #[derive(Debug)]
@@ -24,7 +25,7 @@ pub(crate) struct Report {
     pub unknown: Vec<Unknown>,
     /// What reading the dotenv files found: a name set twice, a reference
     /// the file does not resolve itself.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// What keeps the source from deploying beyond the configuration's
     /// variables: a manifest that Kubernetes would reject.
     pub errors: Vec<String>,
@@ -72,9 +73,9 @@ impl Report {
         // The derive rejects two fields of one struct with one variable;
         // across nested structs, only a run can tell.
         for name in repeated(&known) {
-            warnings.push(format!(
-                "{name} is read by more than one field of the configuration"
-            ));
+            warnings.push(Warning::ReadByTwoFields {
+                var: name.to_owned(),
+            });
         }
         warnings.extend(alias_collisions(docs));
         // An alias is a name of the configuration: set, it is read (with a
@@ -190,15 +191,11 @@ impl Report {
             out.push('\n');
         }
         for unknown in &self.unknown {
-            let _ = write!(
-                out,
-                "warning: {} is set but is not a variable of this configuration",
-                Abridged::name(&unknown.name)
-            );
-            if let Some(suggestion) = &unknown.did_you_mean {
-                let _ = write!(out, "; did you mean {suggestion}?");
-            }
-            out.push('\n');
+            let warning = Warning::Unknown {
+                var: unknown.name.clone(),
+                did_you_mean: unknown.did_you_mean.clone(),
+            };
+            let _ = writeln!(out, "warning: {warning}");
         }
         let failing = self
             .vars
@@ -329,7 +326,7 @@ pub(crate) fn typo_of(var: &str, known: &[&str], set: &[String]) -> Option<Strin
 
 /// An alias that is also another variable's name, or another variable's
 /// alias, across nested structs (the derive rejects it within one struct).
-fn alias_collisions(docs: &Docs) -> Vec<String> {
+fn alias_collisions(docs: &Docs) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for (index, var) in docs.vars().iter().enumerate() {
         for alias in &var.aliases {
@@ -337,15 +334,12 @@ fn alias_collisions(docs: &Docs) -> Vec<String> {
                 owner.name == *alias || (*other != index && owner.aliases.contains(alias))
             });
             if let Some((_, owner)) = owner {
-                let what = if owner.name == *alias {
-                    "the name of"
-                } else {
-                    "also an alias of"
-                };
-                warnings.push(format!(
-                    "{alias}, an alias of {}, is {what} {}: it cannot be both",
-                    var.name, owner.name
-                ));
+                warnings.push(Warning::AliasTaken {
+                    alias: alias.clone(),
+                    of: var.name.clone(),
+                    owner: owner.name.clone(),
+                    is_its_name: owner.name == *alias,
+                });
             }
         }
     }

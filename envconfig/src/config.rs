@@ -8,6 +8,7 @@ use crate::error::{Error, Problem, ProblemKind};
 use crate::load::Loader;
 use crate::outcome::Outcomes;
 use crate::source::{ProcessEnv, Source, VarPair, Variables};
+use crate::warning::Warning;
 
 /// A configuration loaded from environment variables.
 ///
@@ -111,7 +112,7 @@ pub trait Config: Sized {
 
 /// Loads `T` from `source`: the configuration or every problem, and the
 /// warnings either way.
-pub(crate) fn load<T: Config>(source: &dyn Variables) -> (Result<T, Error>, Vec<String>) {
+pub(crate) fn load<T: Config>(source: &dyn Variables) -> (Result<T, Error>, Vec<Warning>) {
     let mut loader = Loader::new(source);
     let config = T::__load(&mut loader, T::__PREFIX);
     let Outcomes {
@@ -137,7 +138,7 @@ pub(crate) fn load_recording<T: Config>(source: &dyn Variables) -> Result<Loaded
 /// [`load_recording`], with the warnings also when `T` does not load.
 pub(crate) fn load_recording_warned<T: Config>(
     source: &dyn Variables,
-) -> Result<Loaded<T>, (Error, Vec<String>)> {
+) -> Result<Loaded<T>, (Error, Vec<Warning>)> {
     let mut loader = Loader::checking(source);
     let config = T::__load(&mut loader, T::__PREFIX);
     let Outcomes {

@@ -8,6 +8,7 @@ use crate::docs::json;
 use crate::outcome::{Outcome, Status};
 use crate::provenance::Provenance;
 use crate::shown::{Abridged, OneLine, REDACTED, mask_url_passwords};
+use crate::warning::Warning;
 
 /// A configuration as loaded, with what an operator should know about it:
 /// its warnings and its [`EffectiveConfig`]. What
@@ -26,8 +27,8 @@ use crate::shown::{Abridged, OneLine, REDACTED, mask_url_passwords};
 ///
 /// let loaded = Settings::load_from_vars([("PORT", "80")])?;
 /// assert_eq!(
-///     loaded.warnings(),
-///     ["PORT is the old name of APP_PORT: it is read for now; rename it to APP_PORT"]
+///     loaded.warnings()[0].to_string(),
+///     "PORT is the old name of APP_PORT: it is read for now; rename it to APP_PORT"
 /// );
 /// // One line for a start-up log.
 /// assert_eq!(loaded.effective().to_string(), r#"APP_PORT="80" (alias PORT)"#);
@@ -38,12 +39,12 @@ use crate::shown::{Abridged, OneLine, REDACTED, mask_url_passwords};
 #[derive(Clone, Debug)]
 pub struct Loaded<T> {
     config: T,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
     effective: EffectiveConfig,
 }
 
 impl<T> Loaded<T> {
-    pub(crate) fn new(config: T, warnings: Vec<String>, effective: EffectiveConfig) -> Loaded<T> {
+    pub(crate) fn new(config: T, warnings: Vec<Warning>, effective: EffectiveConfig) -> Loaded<T> {
         Loaded {
             config,
             warnings,
@@ -64,7 +65,7 @@ impl<T> Loaded<T> {
     /// What an operator should know although the configuration loaded, one
     /// line each: an alias in use or ignored, a deprecated variable that is
     /// set, a dotenv line that was ignored. Never a value.
-    pub fn warnings(&self) -> &[String] {
+    pub fn warnings(&self) -> &[Warning] {
         &self.warnings
     }
 

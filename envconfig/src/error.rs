@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use zeroize::Zeroize;
 
 use crate::shown::{Abridged, REDACTED, Shown};
+use crate::warning::Warning;
 
 /// What a rule's words are replaced with when a secret is involved.
 const WITHHELD_RULE: &str =
@@ -62,7 +63,7 @@ pub enum StartupError {
         error: Error,
         /// What an operator should know, one line each, as
         /// [`Loaded::warnings`](crate::Loaded::warnings).
-        warnings: Vec<String>,
+        warnings: Vec<Warning>,
     },
 }
 

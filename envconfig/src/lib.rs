@@ -287,6 +287,7 @@ mod rule;
 mod shown;
 mod source;
 mod value;
+mod warning;
 
 #[doc(hidden)]
 pub mod __private;
@@ -303,6 +304,7 @@ pub use crate::provenance::Provenance;
 pub use crate::rule::Violation;
 pub use crate::source::VarPair;
 pub use crate::value::{ByteSize, Choice, ChoiceError, Kind, ParseByteSizeError, ValueKind};
+pub use crate::warning::Warning;
 
 /// Derives [`Config`](trait@Config) for a struct with named fields: one
 /// variable per field, named and read as the [attributes](crate#attributes)

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use crate::error::{Problem, ProblemKind};
 use crate::field::{DefaultExpr, DefaultValue, Field, FieldName, NestedField, nested_prefix};
 use crate::outcome::{Outcome, Outcomes, Status};
-use crate::shown::{OneLine, REDACTED};
+use crate::shown::REDACTED;
 use crate::source::{Lookup, Provenance, Unusable, VarName, Variables};
 use crate::value::{Parse, Slot};
+use crate::warning::Warning;
 
 /// Loads fields from one source of variables ([`Variables`]: the process
 /// environment, or a [`Source`]), collecting problems.
@@ -32,7 +33,7 @@ pub struct Loader<'a> {
     read_files: Vec<(String, PathBuf, bool)>,
     /// What an operator should know although nothing failed: an alias in
     /// use or ignored, a deprecated variable that is set.
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
     /// The name of the variable being loaded, a buffer reused from field to
     /// field.
     var: VarName,
@@ -449,16 +450,18 @@ impl<'a> Loader<'a> {
                 continue;
             }
             if is_unset(&found.0) {
-                self.warnings.push(format!(
-                    "{alias} is the old name of {name}: it is read for now; rename it to {name}",
-                    name = var.name()
-                ));
+                self.warnings.push(Warning::AliasInUse {
+                    alias: (*alias).to_owned(),
+                    var: var.name().to_owned(),
+                });
                 self.read_as.push((var.name().to_owned(), alias));
                 found = (by_alias, Some(*alias));
             } else {
                 let used = found.1.unwrap_or(var.name());
-                self.warnings
-                    .push(format!("{alias} is ignored: {used} is set"));
+                self.warnings.push(Warning::AliasIgnored {
+                    alias: (*alias).to_owned(),
+                    used: used.to_owned(),
+                });
             }
         }
         if let Some((file, named)) = file_read(&found.0) {
@@ -470,8 +473,10 @@ impl<'a> Loader<'a> {
             && !matches!(found.0, Lookup::Unchecked(..))
         {
             let set = found.1.unwrap_or(var.name());
-            self.warnings
-                .push(format!("{set} is deprecated: {}", OneLine(note)));
+            self.warnings.push(Warning::Deprecated {
+                var: set.to_owned(),
+                note: note.to_owned(),
+            });
         }
         found
     }

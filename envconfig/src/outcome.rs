@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use crate::error::{Problem, ProblemKind};
 use crate::provenance::Provenance;
 use crate::shown::REDACTED;
+use crate::warning::Warning;
 
 /// How one variable fared.
 #[derive(Clone, Debug)]
@@ -85,5 +86,5 @@ pub(crate) struct Outcomes {
     pub problems: Vec<Problem>,
     pub vars: Vec<Outcome>,
     /// The source's and the fields' warnings.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use envconfig::{Config, Provenance};
+use envconfig::{Config, Provenance, Warning};
 use secrecy::{ExposeSecret, SecretString};
 
 #[derive(Config, Debug)]
@@ -39,7 +39,7 @@ fn an_alias_is_read_when_the_variable_is_unset_with_a_warning() {
     let loaded = Settings::load_from_vars(with(&[("HTTP_PORT", "81")])).unwrap();
     assert_eq!(loaded.config().port, 81);
     assert_eq!(
-        loaded.warnings(),
+        said(loaded.warnings()),
         ["HTTP_PORT is the old name of APP_PORT: it is read for now; rename it to APP_PORT"]
     );
     let port = &loaded.effective().vars()[0];
@@ -63,7 +63,7 @@ fn the_variable_wins_over_its_aliases_and_the_first_alias_over_the_next() {
     .unwrap();
     assert_eq!(loaded.config().port, 80);
     assert_eq!(
-        loaded.warnings(),
+        said(loaded.warnings()),
         [
             "PORT is ignored: APP_PORT is set",
             "HTTP_PORT is ignored: APP_PORT is set"
@@ -71,7 +71,10 @@ fn the_variable_wins_over_its_aliases_and_the_first_alias_over_the_next() {
     );
     let loaded = Settings::load_from_vars(with(&[("PORT", "81"), ("HTTP_PORT", "82")])).unwrap();
     assert_eq!(loaded.config().port, 81);
-    assert_eq!(loaded.warnings()[1], "HTTP_PORT is ignored: PORT is set");
+    assert_eq!(
+        said(loaded.warnings())[1],
+        "HTTP_PORT is ignored: PORT is set"
+    );
 }
 
 #[test]
@@ -123,7 +126,7 @@ fn a_deprecated_variable_warns_only_when_set() {
     assert!(loaded.warnings().is_empty(), "{:?}", loaded.warnings());
     let loaded = Settings::load_from_vars(with(&[("APP_CACHE_SIZE", "10")])).unwrap();
     assert_eq!(
-        loaded.warnings(),
+        said(loaded.warnings()),
         ["APP_CACHE_SIZE is deprecated: the cache is gone; remove it"]
     );
 }
@@ -356,4 +359,9 @@ fn a_secret_file_read_by_another_variable_is_secret_there_too() {
         text.contains("APP_PORT (from APP_PORT_FILE): invalid value <redacted>"),
         "{text}"
     );
+}
+
+/// The warnings as an operator reads them.
+fn said(warnings: &[Warning]) -> Vec<String> {
+    warnings.iter().map(ToString::to_string).collect()
 }

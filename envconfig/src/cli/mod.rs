@@ -21,6 +21,7 @@ use crate::effective::EffectiveConfig;
 use crate::error::{Error, StartupError};
 use crate::outcome::Outcomes;
 use crate::shown::Abridged;
+use crate::warning::Warning;
 
 use crate::config::{self, Config};
 use crate::docs::Docs;
@@ -182,7 +183,7 @@ impl Startup {
 pub(crate) enum Run<T> {
     /// The configuration loaded; the application goes on with it, after
     /// these warnings are printed to stderr.
-    Loaded(T, Vec<String>),
+    Loaded(T, Vec<Warning>),
     /// Print these and exit.
     Exit(Exit),
 }
@@ -406,7 +407,7 @@ fn secret_names(docs: &Docs) -> Vec<&str> {
 }
 
 /// `warning: ...` lines.
-fn warning_lines(warnings: &[String]) -> String {
+fn warning_lines(warnings: &[Warning]) -> String {
     warnings
         .iter()
         .map(|warning| format!("warning: {warning}\n"))

@@ -150,7 +150,7 @@ fn a_malformed_line_of_no_variable_is_a_warning() {
         panic!("the configuration loads");
     };
     assert_eq!(
-        warnings,
+        warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
         [format!(
             "{}:1: space in an unquoted value (quote the value); the line is ignored",
             dotenv.display()

@@ -14,6 +14,7 @@ use super::env_file_syntax::{ScannedEntry, expanded_size_bound, scan, unindented
 use super::text_file::read_text;
 use super::{Entry, Provenance, RawValue, Source};
 use crate::shown::Abridged;
+use crate::warning::Warning;
 
 /// The largest dotenv file envconfig reads: `--env-file /dev/zero` must not
 /// read until memory runs out.
@@ -170,11 +171,10 @@ impl Source {
         repeated.sort_unstable();
         repeated.dedup();
         for name in repeated {
-            self.warnings.push(format!(
-                "{} sets {} more than once; the last one is used",
-                Abridged::name(&path.to_string_lossy()),
-                Abridged::name(name)
-            ));
+            self.warnings.push(Warning::SetTwice {
+                file: path.to_path_buf(),
+                var: name.to_owned(),
+            });
         }
     }
 
@@ -243,11 +243,11 @@ impl Source {
         } else {
             format!("its value expands ${{{shown}}}, which the file does not set above it")
         };
-        self.warnings.push(format!(
-            "{}: {} is not checked: {reason}",
-            origin.label(),
-            Abridged::name(name),
-        ));
+        self.warnings.push(Warning::NotChecked {
+            at: origin.clone(),
+            var: name.to_owned(),
+            reason: reason.clone(),
+        });
         self.unchecked
             .insert(name.to_owned(), (reason, origin.clone()));
     }
@@ -337,6 +337,11 @@ mod tests {
         }
     }
 
+    /// The warnings as an operator reads them.
+    fn said(source: &Source) -> Vec<String> {
+        source.warnings().iter().map(ToString::to_string).collect()
+    }
+
     fn alone(text: &str) -> Source {
         let mut source = Source::empty();
         source.file_alone = true;
@@ -365,7 +370,7 @@ mod tests {
             "malformed at f.env:5: unclosed quote (it runs to the end of the file)"
         );
         assert_eq!(
-            source.warnings(),
+            said(&source),
             ["f.env:3: unexpected text between the name and `=`; the line is ignored"]
         );
     }
@@ -385,7 +390,7 @@ mod tests {
             "unchecked: its value expands ${b0Q7}, which the file does not set above it"
         );
         assert!(
-            source.warnings().iter().all(|w| !w.contains("sw0rd")),
+            said(&source).iter().all(|w| !w.contains("sw0rd")),
             "{:?}",
             source.warnings()
         );

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use zeroize::Zeroizing;
 
 use crate::outcome::Outcome;
+use crate::warning::Warning;
 
 mod env_file;
 mod env_file_syntax;
@@ -90,7 +91,7 @@ pub trait Variables {
     fn copying_secrets(&self, secrets: &[&str]) -> Tainted;
 
     /// What reading the variables found that a person should know.
-    fn warnings(&self) -> Vec<String>;
+    fn warnings(&self) -> Vec<Warning>;
 
     /// The names of every variable set, for spotting typos.
     fn set_names(&self) -> Vec<String>;
@@ -133,7 +134,7 @@ impl Variables for Source {
         Tainted(names)
     }
 
-    fn warnings(&self) -> Vec<String> {
+    fn warnings(&self) -> Vec<Warning> {
         Source::warnings(self)
     }
 
@@ -178,7 +179,7 @@ pub struct Source {
     /// What reading dotenv files found that a person should know: a name
     /// set twice, a line that cannot be parsed, a reference the file cannot
     /// resolve when checked alone.
-    pub(crate) warnings: Vec<String>,
+    pub(crate) warnings: Vec<Warning>,
     /// For each name a dotenv file sets by expanding others (`${NAME}`),
     /// the names its value copies, directly or through others: a value
     /// that copies a secret is secret too.
@@ -351,7 +352,7 @@ impl Source {
     /// What reading dotenv files found that a person should know, once the
     /// configuration has been loaded from it: a malformed line that no
     /// field asked for is a warning, not a problem.
-    pub fn warnings(&self) -> Vec<String> {
+    pub fn warnings(&self) -> Vec<Warning> {
         let mut ignored: Vec<&MalformedLine> = self
             .malformed
             .values()
@@ -361,12 +362,9 @@ impl Source {
         ignored.sort_unstable_by(|a, b| a.origin.cmp(&b.origin));
         ignored
             .into_iter()
-            .map(|malformed| {
-                format!(
-                    "{}: {}; the line is ignored",
-                    malformed.origin.label(),
-                    malformed.reason
-                )
+            .map(|malformed| Warning::LineIgnored {
+                at: malformed.origin.clone(),
+                reason: malformed.reason.to_owned(),
             })
             .chain(self.warnings.iter().cloned())
             .collect()
@@ -385,7 +383,7 @@ impl Source {
     /// What the configuration's view of the variables makes worth a warning
     /// about how a manifest sets them: a secret in plain text, a required
     /// variable behind an optional reference.
-    pub(crate) fn warnings_about(&self, vars: &[Outcome]) -> Vec<String> {
+    pub(crate) fn warnings_about(&self, vars: &[Outcome]) -> Vec<Warning> {
         #[cfg(feature = "k8s")]
         return self.manifest.warnings(vars, |name| {
             self.vars.contains_key(name) || self.unchecked.contains_key(name)

@@ -28,7 +28,7 @@ impl Variables for ProcessEnv {
         Tainted::default()
     }
 
-    fn warnings(&self) -> Vec<String> {
+    fn warnings(&self) -> Vec<crate::warning::Warning> {
         Vec::new()
     }
 

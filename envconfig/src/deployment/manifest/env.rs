@@ -23,6 +23,7 @@ use super::workload::{Container, Manifest, Object};
 use super::yaml::{NodeId, Value};
 use crate::provenance::Provenance;
 use crate::shown::Abridged;
+use crate::warning::Warning;
 
 /// What the kubelet would set a variable to, as far as the manifest tells.
 pub(super) enum Setting {
@@ -52,7 +53,7 @@ pub(super) struct Env<'m, 's> {
     path: Arc<Path>,
     pub vars: HashMap<String, Var>,
     pub facts: Facts,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// The line of the `env` entry that set each name.
     env_lines: HashMap<String, usize>,
     /// The names of the configuration's secret variables: text of their
@@ -300,12 +301,11 @@ impl<'m, 's> Env<'m, 's> {
     fn insert_entry(&mut self, name: &str, item: NodeId, var: Var) {
         let line = self.manifest.stream.line(item);
         if let Some(hidden) = self.env_lines.insert(name.to_owned(), line) {
-            self.warnings.push(format!(
-                "{}: {} hides the env entry of the same name at line {hidden}; the last one \
-                 wins",
-                self.origin(item).label(),
-                Abridged::name(name)
-            ));
+            self.warnings.push(Warning::EntryHidden {
+                at: self.origin(item),
+                var: name.to_owned(),
+                hidden_line: hidden,
+            });
         }
         self.set(name.to_owned(), var);
     }
@@ -392,13 +392,16 @@ impl<'m, 's> Env<'m, 's> {
             true
         });
         for reference in undefined {
-            let shown = quoted(&reference);
-            self.warnings.push(format!(
-                "{}: {} expands $({shown}), which is not set above it: Kubernetes leaves the \
-                 text $({shown}) in its value",
-                origin.label(),
-                Abridged::name(name),
-            ));
+            // A secret's literal is secret text, whatever `$(` it holds.
+            let reference = match is_secret {
+                true => "...".to_owned(),
+                false => reference,
+            };
+            self.warnings.push(Warning::UndefinedReference {
+                at: origin.clone(),
+                var: name.to_owned(),
+                reference,
+            });
         }
         copies.sort_unstable();
         copies.dedup();

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use crate::outcome::Outcome;
 use crate::shown::Abridged;
 use crate::source::{Lookup, Provenance, Unusable, VarName};
+use crate::warning::Warning;
 
 #[derive(Default)]
 pub(crate) struct Facts {
@@ -121,19 +122,18 @@ impl Facts {
     /// What the configuration's view of the variables makes worth a
     /// warning: a secret in plain text, a required variable behind an
     /// optional reference.
-    pub fn warnings(&self, vars: &[Outcome], set: impl Fn(&str) -> bool) -> Vec<String> {
+    pub fn warnings(&self, vars: &[Outcome], set: impl Fn(&str) -> bool) -> Vec<Warning> {
         let mut warnings = Vec::new();
         for checked in vars {
-            let name = Abridged::name(&checked.var);
             let how = self.how_set.get(&checked.var);
             if checked.secret
                 && let Some((written, origin)) = how.and_then(|how| how.plain_text.as_ref())
             {
-                warnings.push(format!(
-                    "{}: {name} is secret, but {written} sets it: the secret sits in the \
-                     manifest in plain text (use a secretKeyRef)",
-                    origin.label()
-                ));
+                warnings.push(Warning::SecretInPlainText {
+                    at: origin.clone(),
+                    var: checked.var.clone(),
+                    written: written.clone(),
+                });
             }
             let optional = match how.and_then(|how| how.optional.as_ref()) {
                 Some(optional) => Some(optional),
@@ -145,11 +145,10 @@ impl Facts {
             if checked.required
                 && let Some(optional) = optional
             {
-                warnings.push(format!(
-                    "{name} is required, but it depends on {optional}: where that is \
-                     missing, the container starts without it and the configuration \
-                     does not load"
-                ));
+                warnings.push(Warning::RequiredBehindOptional {
+                    var: checked.var.clone(),
+                    optional: optional.clone(),
+                });
             }
         }
         warnings

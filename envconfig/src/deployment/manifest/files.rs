@@ -8,6 +8,7 @@ use super::env::{Env, Setting, Var, secret_keys};
 use super::facts::HowSet;
 use super::yaml::NodeId;
 use crate::shown::Abridged;
+use crate::warning::Warning;
 
 impl Env<'_, '_> {
     /// Each `NAME_FILE` that holds a path sets `NAME`, whose value is in
@@ -52,13 +53,11 @@ impl Env<'_, '_> {
                         format!("read from {}, {volume}", Abridged::name(path))
                     }
                     None => {
-                        self.warnings.push(format!(
-                            "{}: {} names {}, which no volume of the container mounts: \
-                             the file must be in the image",
-                            var.origin.label(),
-                            Abridged::name(name),
-                            Abridged::name(path)
-                        ));
+                        self.warnings.push(Warning::FileFromImage {
+                            at: var.origin.clone(),
+                            file_var: name.clone(),
+                            path: path.to_string(),
+                        });
                         format!("read from {}, a file of the image", Abridged::name(path))
                     }
                 },
