@@ -284,6 +284,7 @@ mod outcome;
 mod props;
 mod provenance;
 mod rule;
+mod secrecy;
 mod shown;
 mod source;
 mod value;

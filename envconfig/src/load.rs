@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Problem, ProblemKind};
 use crate::field::{DefaultExpr, DefaultValue, Field, FieldName, NestedField, nested_prefix};
 use crate::outcome::{Outcome, Outcomes, Status};
+use crate::secrecy::Ledger;
 use crate::shown::REDACTED;
 use crate::source::{Lookup, Provenance, Unusable, VarName, Variables};
 use crate::value::{Parse, Slot};
@@ -19,18 +20,11 @@ pub struct Loader<'a> {
     source: &'a dyn Variables,
     problems: Vec<Problem>,
     checked: Option<Vec<Outcome>>,
-    /// The variables read by a secret field. A variable that two fields
-    /// read is secret if either is, so what is shown of the others is
-    /// redacted when loading ends.
-    secret_vars: Vec<String>,
-    /// The variables whose value was read under an alias, and the alias:
-    /// the value is secret if the alias is.
-    read_as: Vec<(String, &'static str)>,
-    /// The variables whose value was read from a file, the file, and
-    /// whether a `NAME_FILE` named it (rather than a dotenv file's line
-    /// setting the variable): a file that a secret's value was read from
-    /// holds the secret, whatever other variable's `NAME_FILE` names it.
-    read_files: Vec<(String, PathBuf, bool)>,
+    /// What the load learns that bears on secrecy: what secret fields
+    /// read, under which aliases, from which files. A variable that two
+    /// fields read is secret if either is, so what is shown of the others
+    /// is redacted when loading ends, as the secrecy module decides.
+    ledger: Ledger,
     /// What an operator should know although nothing failed: an alias in
     /// use or ignored, a deprecated variable that is set.
     warnings: Vec<Warning>,
@@ -66,9 +60,7 @@ impl<'a> Loader<'a> {
             source,
             problems: Vec::new(),
             checked: None,
-            secret_vars: Vec::new(),
-            read_as: Vec::new(),
-            read_files: Vec::new(),
+            ledger: Ledger::default(),
             warnings: Vec::new(),
             var: VarName::default(),
             required: false,
@@ -120,62 +112,12 @@ impl<'a> Loader<'a> {
             source,
             mut problems,
             checked,
-            secret_vars,
-            read_as,
-            read_files,
+            ledger,
             warnings,
             ..
         } = self;
         let mut checked = checked.unwrap_or_default();
-        // What copies a secret holds it, and so does what a secret copies
-        // (`TOKEN=${PORT}` makes PORT's value the token's, or a part of
-        // it): the source follows its copies (none in the process
-        // environment, which links none of this).
-        let secret_names: Vec<&str> = secret_vars.iter().map(String::as_str).collect();
-        let tainted = source.copying_secrets(&secret_names);
-        let copies_secret = |var: &str| secret_names.contains(&var) || tainted.contains(var);
-        // A `NAME_FILE` that copies a secret (`APP_URL_FILE=${TOKEN}`)
-        // names a path that is the secret, which a problem or a row's
-        // source would show.
-        let file_path_copies_secret = |var: &str| {
-            let mut file_var = VarName::default();
-            file_var.set(&[var]);
-            copies_secret(file_var.file_var())
-        };
-        // A value read under an alias is the alias's, and so is its file.
-        let or_its_alias = |var: &str, test: &dyn Fn(&str) -> bool| {
-            test(var)
-                || read_as
-                    .iter()
-                    .any(|(read, alias)| read == var && test(alias))
-        };
-        let holds_secret = |var: &str| {
-            or_its_alias(var, &|var| {
-                copies_secret(var) || file_path_copies_secret(var)
-            })
-        };
-        let file_path_is_secret = |var: &str| or_its_alias(var, &file_path_copies_secret);
-        let named_secret_files = names_reading_secret_files(&read_files, &holds_secret);
-        let is_secret = |var: &str| holds_secret(var) || named_secret_files.contains(&var);
-        for problem in &mut problems {
-            if problem.vars().into_iter().any(is_secret) {
-                problem.redact();
-            }
-        }
-        for checked in &mut checked {
-            if file_path_is_secret(&checked.var) {
-                checked.redact_file_path();
-            }
-            if is_secret(&checked.var) {
-                checked.redact();
-            } else if let Status::Failed(problem) = &mut checked.status
-                && problem.vars().into_iter().any(is_secret)
-            {
-                // A broken rule sits on its first variable's row, which
-                // may be plain while another variable of the rule is not.
-                problem.redact();
-            }
-        }
+        ledger.verdict(source).redact(&mut problems, &mut checked);
         let mut all_warnings = source.warnings();
         all_warnings.extend(warnings);
         Outcomes {
@@ -318,10 +260,8 @@ impl<'a> Loader<'a> {
             FieldName::Exact(name) => var.set(&[name]),
         }
         if self.secret {
-            self.secret_vars.push(var.name().to_owned());
             // What a secret field reads under an old name is secret too.
-            self.secret_vars
-                .extend(field.aliases.iter().map(|alias| (*alias).to_owned()));
+            self.ledger.declare(var.name(), field.aliases);
         }
         var
     }
@@ -333,7 +273,8 @@ impl<'a> Loader<'a> {
         parser: P,
         default_expr: Option<fn() -> P::Value>,
     ) -> Option<P::Value> {
-        let secret = self.secret;
+        // Declared by this field or an earlier one that reads it.
+        let secret = self.ledger.is_declared(var.name());
         match self.value(var, field, &parser) {
             Read::Loaded(value) => Some(value),
             Read::Failed | Read::Unchecked => None,
@@ -444,7 +385,7 @@ impl<'a> Loader<'a> {
             // the variable is unchecked, not missing.
             if matches!(by_alias, Lookup::Unchecked(..)) {
                 if is_unset(&found.0) {
-                    self.read_as.push((var.name().to_owned(), alias));
+                    self.ledger.read_as(var.name(), alias);
                     found = (by_alias, Some(*alias));
                 }
                 continue;
@@ -454,7 +395,7 @@ impl<'a> Loader<'a> {
                     alias: (*alias).to_owned(),
                     var: var.name().to_owned(),
                 });
-                self.read_as.push((var.name().to_owned(), alias));
+                self.ledger.read_as(var.name(), alias);
                 found = (by_alias, Some(*alias));
             } else {
                 let used = found.1.unwrap_or(var.name());
@@ -465,8 +406,7 @@ impl<'a> Loader<'a> {
             }
         }
         if let Some((file, named)) = file_read(&found.0) {
-            self.read_files
-                .push((var.name().to_owned(), file.to_owned(), named));
+            self.ledger.read_file(var.name(), file, named);
         }
         if let Some(note) = field.deprecated
             && !is_unset(&found.0)
@@ -483,7 +423,8 @@ impl<'a> Loader<'a> {
 
     /// Looks up and parses one variable; a problem is recorded on failure.
     fn value<P: Parse>(&mut self, var: &VarName, field: &Field, parser: &P) -> Read<P::Value> {
-        let secret = self.secret;
+        // Declared by this field or an earlier one that reads it.
+        let secret = self.ledger.is_declared(var.name());
         let (found, alias) = self.find(var, field);
         let through_alias = |origin: Provenance| match alias {
             Some(alias) => Provenance::Alias {
@@ -617,44 +558,6 @@ impl<'a> Loader<'a> {
     }
 }
 
-/// The variables whose `NAME_FILE` names a file that a secret's value was
-/// read from (its `NAME_FILE`, or the dotenv file that sets it): the file
-/// holds the secret, under any other name too. Which files are one is only
-/// worked out when a `NAME_FILE` was read, once per path (a dotenv file and
-/// the secrets' files: a few): a load from the environment and a dotenv
-/// file makes no file-system call for it.
-fn names_reading_secret_files<'r>(
-    read_files: &'r [(String, PathBuf, bool)],
-    holds_secret: &dyn Fn(&str) -> bool,
-) -> Vec<&'r str> {
-    if !read_files.iter().any(|(_, _, named)| *named) {
-        return Vec::new();
-    }
-    let mut ids: Vec<(&Path, FileId)> = Vec::new();
-    for (_, path, _) in read_files {
-        if !ids.iter().any(|(known, _)| known == path) {
-            ids.push((path, FileId::of(path)));
-        }
-    }
-    let id_of = |path: &Path| {
-        ids.iter()
-            .find(|(known, _)| *known == path)
-            .map(|(_, id)| id)
-    };
-    let secret_files: Vec<&FileId> = read_files
-        .iter()
-        .filter(|(var, _, _)| holds_secret(var))
-        .filter_map(|(_, path, _)| id_of(path))
-        .collect();
-    read_files
-        .iter()
-        .filter(|(_, path, named)| {
-            *named && id_of(path).is_some_and(|id| secret_files.iter().any(|file| file.is(id)))
-        })
-        .map(|(var, _, _)| var.as_str())
-        .collect()
-}
-
 /// The file a lookup's value was read from, if it was (directly or through
 /// an alias), and whether a `NAME_FILE` named it rather than a dotenv file
 /// setting the variable.
@@ -670,37 +573,6 @@ fn file_read<'l>(lookup: &'l Lookup<'_>) -> Option<(&'l Path, bool)> {
             Provenance::Alias { via, .. } => origin = via,
             _ => return None,
         }
-    }
-}
-
-/// A file, however it is named: its canonical path (symbolic links, `.`
-/// and `..` resolved) and, on Unix, its device and inode, which a hard
-/// link shares.
-struct FileId {
-    path: PathBuf,
-    inode: Option<(u64, u64)>,
-}
-
-impl FileId {
-    fn of(path: &Path) -> FileId {
-        #[cfg(unix)]
-        let inode = {
-            use std::os::unix::fs::MetadataExt as _;
-            std::fs::metadata(path)
-                .ok()
-                .map(|meta| (meta.dev(), meta.ino()))
-        };
-        #[cfg(not(unix))]
-        let inode = None;
-        FileId {
-            path: std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()),
-            inode,
-        }
-    }
-
-    /// Whether both name one file.
-    fn is(&self, other: &FileId) -> bool {
-        self.path == other.path || (self.inode.is_some() && self.inode == other.inode)
     }
 }
 

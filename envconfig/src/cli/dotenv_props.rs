@@ -164,8 +164,8 @@ fn outputs<T: Config>(dir: &TempDir, text: &str) -> String {
     let path = dir.path().join(".env");
     std::fs::write(&path, text).expect("the file is written");
     let mut shown = String::new();
-    let docs = T::docs();
-    let secret = super::secret_names(&docs);
+    let secret = T::docs().secrets();
+    let secret: Vec<&str> = secret.names().collect();
     let alone = Source::from_env_file(&path, false, &secret).expect("the file is read");
     let Exit { stdout, stderr, .. } = check::<T>(&alone, "the file".into(), true);
     shown += &(stdout + &stderr);

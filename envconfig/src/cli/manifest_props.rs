@@ -23,8 +23,8 @@ where
 
 /// What `--check-env --manifest deploy.yaml` prints for `text`.
 fn checked<T: Config>(text: &str) -> String {
-    let docs = T::docs();
-    let secret = super::secret_names(&docs);
+    let secret = T::docs().secrets();
+    let secret: Vec<&str> = secret.names().collect();
     let path: Arc<Path> = Arc::from(Path::new("deploy.yaml"));
     match from_text(text, path, "deploy.yaml", None, &secret) {
         Ok((source, checked)) => {

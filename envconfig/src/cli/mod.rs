@@ -339,8 +339,9 @@ pub(crate) fn run<T: Config>(
             ..
         }) => {
             use crate::deployment::manifest::{ManifestError, read};
-            let docs = T::docs();
-            match read(&path, container.as_deref(), &secret_names(&docs)) {
+            let secret = T::docs().secrets();
+            let secret: Vec<&str> = secret.names().collect();
+            match read(&path, container.as_deref(), &secret) {
                 Ok((source, checked)) => Run::Exit(check::<T>(&source, checked, strict)),
                 Err(ManifestError::Usage(message)) => Run::Exit(Usage(message).into()),
                 Err(ManifestError::Unreadable(message)) => {
@@ -379,9 +380,9 @@ pub(crate) fn run<T: Config>(
             if !path.exists() {
                 return Run::Exit(Usage(format!("--env-file {shown_path}: no such file")).into());
             }
-            let docs = T::docs();
-            let source = match Source::from_env_file(&path, read_secret_files, &secret_names(&docs))
-            {
+            let secret = T::docs().secrets();
+            let secret: Vec<&str> = secret.names().collect();
+            let source = match Source::from_env_file(&path, read_secret_files, &secret) {
                 Ok(source) => source,
                 Err(error) => {
                     return Run::Exit(Exit::failure(EX_CONFIG, format!("error: {error}")));
@@ -394,16 +395,6 @@ pub(crate) fn run<T: Config>(
             ))
         }
     }
-}
-
-/// The names of the secret variables of `docs`, aliases included.
-fn secret_names(docs: &Docs) -> Vec<&str> {
-    docs.vars()
-        .iter()
-        .filter(|var| var.secret)
-        .flat_map(|var| std::iter::once(&var.name).chain(&var.aliases))
-        .map(String::as_str)
-        .collect()
 }
 
 /// `warning: ...` lines.

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::field::{DefaultValue, Field};
+use crate::secrecy::Declared;
 use crate::shown::REDACTED;
 use crate::value::{Parse, ValueKind};
 
@@ -189,14 +190,9 @@ impl Docs {
     /// other field reads it too (across nested structs, which the derive
     /// cannot see).
     pub(crate) fn share_secrecy(&mut self) {
-        let secret: Vec<String> = self
-            .vars
-            .iter()
-            .filter(|var| var.secret)
-            .map(|var| var.name.clone())
-            .collect();
+        let secret = self.secrets();
         for var in &mut self.vars {
-            if !var.secret && secret.contains(&var.name) {
+            if !var.secret && secret.is_secret(&var.name) {
                 var.secret = true;
                 var.default_is_value = false;
                 if var.default.is_some() {
@@ -204,6 +200,19 @@ impl Docs {
                 }
             }
         }
+    }
+
+    /// The variables that secret fields read, and their aliases: what the
+    /// readers of a deployment's files must never quote.
+    pub(crate) fn secrets(&self) -> Declared {
+        let mut secret = Declared::default();
+        for var in self.vars.iter().filter(|var| var.secret) {
+            secret.declare(&var.name);
+            for alias in &var.aliases {
+                secret.declare(alias);
+            }
+        }
+        secret
     }
 
     /// Describes `describe`'s variables as the group `title`.

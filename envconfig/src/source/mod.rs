@@ -5,7 +5,7 @@
 //! Values are held in [`Zeroizing`] buffers from the moment they are read:
 //! which of them are secret is only known once a field asks for them.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::ops::Deref;
 use std::path::PathBuf;
@@ -103,35 +103,7 @@ impl Variables for Source {
     }
 
     fn copying_secrets(&self, secrets: &[&str]) -> Tainted {
-        // Forward, what the secrets copy; then backward, everything that
-        // copies a secret or one of those. Sets: a value may copy every
-        // name of a large dotenv file (`TOKEN=${H1}${H2}...`).
-        let mut tainted: HashSet<&str> = secrets.iter().copied().collect();
-        let mut todo: Vec<&str> = secrets.to_vec();
-        while let Some(name) = todo.pop() {
-            for copied in self.copies(name) {
-                if tainted.insert(copied) {
-                    todo.push(copied);
-                }
-            }
-        }
-        let mut copied_by: HashMap<&str, Vec<&str>> = HashMap::new();
-        for (name, copies) in &self.copies {
-            for copied in copies {
-                copied_by.entry(copied).or_default().push(name);
-            }
-        }
-        let mut todo: Vec<&str> = tainted.iter().copied().collect();
-        while let Some(name) = todo.pop() {
-            for copier in copied_by.get(name).into_iter().flatten() {
-                if tainted.insert(copier) {
-                    todo.push(copier);
-                }
-            }
-        }
-        let mut names: Vec<String> = tainted.into_iter().map(str::to_owned).collect();
-        names.sort_unstable();
-        Tainted(names)
+        crate::secrecy::tainted(secrets, &self.copies)
     }
 
     fn warnings(&self) -> Vec<Warning> {
@@ -149,6 +121,12 @@ impl Variables for Source {
 pub struct Tainted(Vec<String>);
 
 impl Tainted {
+    /// The names, in any order.
+    pub fn new(mut names: Vec<String>) -> Tainted {
+        names.sort_unstable();
+        Tainted(names)
+    }
+
     /// Whether `name` is one of them.
     pub fn contains(&self, name: &str) -> bool {
         self.0
@@ -397,6 +375,7 @@ impl Source {
 
     /// The names that the value of `name` copies from others through a
     /// dotenv file's `${NAME}`.
+    #[cfg(test)]
     pub fn copies(&self, name: &str) -> &[String] {
         self.copies.get(name).map_or(&[], Vec::as_slice)
     }

@@ -1,0 +1,293 @@
+//! The one place that decides what is secret. Every output asks it:
+//!
+//! - is this variable secret: a secret field reads it, under its name or
+//!   an alias ([`Declared`]);
+//! - is this value a secret's: it copies a secret or a secret copies it
+//!   (`${NAME}` in a dotenv file, `$(NAME)` and shared YAML nodes in a
+//!   manifest), it was read under an alias that is secret, or it was read
+//!   from a file a secret was read from ([`Ledger::verdict`]);
+//! - is this path a secret's: the `NAME_FILE` that names it copies a
+//!   secret, so the path is secret text.
+//!
+//! The loader, the docs, the file readers, the check report and
+//! `--print-config` apply the answers; none of them decides.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::error::Problem;
+use crate::outcome::{Outcome, Status};
+use crate::source::{Tainted, VarName, Variables};
+
+/// The variables that secret fields read: secret, whichever other field
+/// reads them too.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Declared {
+    names: Vec<String>,
+}
+
+impl Declared {
+    /// Declares `name` secret: a secret field reads it (or it is an alias
+    /// of such a field's variable).
+    pub fn declare(&mut self, name: &str) {
+        if !self.is_secret(name) {
+            self.names.push(name.to_owned());
+        }
+    }
+
+    /// Whether a secret field reads `name`.
+    pub fn is_secret(&self, name: &str) -> bool {
+        self.names.iter().any(|known| known == name)
+    }
+
+    /// Every name declared secret.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
+    }
+}
+
+/// What one load learns, as it reads, that bears on secrecy: what the
+/// fields declare secret, the aliases values were read under, and the files
+/// values were read from. [`Ledger::verdict`] decides from it.
+#[derive(Default)]
+pub(crate) struct Ledger {
+    declared: Declared,
+    /// The variables whose value was read under an alias, and the alias:
+    /// the value is secret if the alias is.
+    read_as: Vec<(String, &'static str)>,
+    /// The variables whose value was read from a file, the file, and
+    /// whether a `NAME_FILE` named it (rather than a dotenv file's line
+    /// setting the variable): a file that a secret's value was read from
+    /// holds the secret, whatever other variable's `NAME_FILE` names it.
+    read_files: Vec<(String, PathBuf, bool)>,
+}
+
+impl Ledger {
+    /// A secret field reads `var` (and, under its aliases, `aliases`).
+    pub fn declare(&mut self, var: &str, aliases: &[&str]) {
+        self.declared.declare(var);
+        for alias in aliases {
+            self.declared.declare(alias);
+        }
+    }
+
+    /// Whether a secret field read `var`, as far as the load has gone.
+    pub fn is_declared(&self, var: &str) -> bool {
+        self.declared.is_secret(var)
+    }
+
+    /// `var`'s value was read under `alias`.
+    pub fn read_as(&mut self, var: &str, alias: &'static str) {
+        self.read_as.push((var.to_owned(), alias));
+    }
+
+    /// `var`'s value was read from the file at `path`, which its
+    /// `NAME_FILE` named if `named`, else a dotenv file's line.
+    pub fn read_file(&mut self, var: &str, path: &Path, named: bool) {
+        self.read_files
+            .push((var.to_owned(), path.to_owned(), named));
+    }
+
+    /// What is secret, now that every field has been read from `source`.
+    pub fn verdict(self, source: &dyn Variables) -> Verdict {
+        let Ledger {
+            declared,
+            read_as,
+            read_files,
+        } = self;
+        let names: Vec<&str> = declared.names().collect();
+        // What copies a secret holds it, and so does what a secret copies
+        // (`TOKEN=${PORT}` makes PORT's value the token's, or a part of
+        // it): the source follows its copies (none in the process
+        // environment, which links none of that).
+        let tainted = source.copying_secrets(&names);
+        let mut verdict = Verdict {
+            declared,
+            tainted,
+            read_as,
+            secret_file_readers: Vec::new(),
+        };
+        let readers =
+            names_reading_secret_files(&read_files, &|var| verdict.holds_secret_directly(var));
+        verdict.secret_file_readers = readers;
+        verdict
+    }
+}
+
+/// What is secret after a load: the answers every output applies.
+pub(crate) struct Verdict {
+    declared: Declared,
+    tainted: Tainted,
+    read_as: Vec<(String, &'static str)>,
+    /// The variables whose `NAME_FILE` names a file a secret was read from.
+    secret_file_readers: Vec<String>,
+}
+
+impl Verdict {
+    /// Whether `var`'s value is a secret's, or may hold a part of one.
+    pub fn holds_secret(&self, var: &str) -> bool {
+        self.holds_secret_directly(var) || self.secret_file_readers.iter().any(|name| name == var)
+    }
+
+    /// Whether the path of the file `var` was read from is secret text: its
+    /// `NAME_FILE` copies a secret (`APP_URL_FILE=${TOKEN}`).
+    pub fn file_path_is_secret(&self, var: &str) -> bool {
+        self.or_its_alias(var, &|var| self.file_var_copies_secret(var))
+    }
+
+    /// Hides what `problems` and `outcomes` could show of a secret.
+    pub fn redact(&self, problems: &mut [Problem], outcomes: &mut [Outcome]) {
+        for problem in problems {
+            if problem.vars().into_iter().any(|var| self.holds_secret(var)) {
+                problem.redact();
+            }
+        }
+        for outcome in outcomes {
+            if self.file_path_is_secret(&outcome.var) {
+                outcome.redact_file_path();
+            }
+            if self.holds_secret(&outcome.var) {
+                outcome.redact();
+            } else if let Status::Failed(problem) = &mut outcome.status
+                && problem.vars().into_iter().any(|var| self.holds_secret(var))
+            {
+                // A broken rule sits on its first variable's row, which
+                // may be plain while another variable of the rule is not.
+                problem.redact();
+            }
+        }
+    }
+
+    /// Secret by what the fields declare, what the source copies, and the
+    /// alias the value was read under; not yet by the files it shares.
+    fn holds_secret_directly(&self, var: &str) -> bool {
+        self.or_its_alias(var, &|var| {
+            self.copies_secret(var) || self.file_var_copies_secret(var)
+        })
+    }
+
+    fn copies_secret(&self, var: &str) -> bool {
+        self.declared.is_secret(var) || self.tainted.contains(var)
+    }
+
+    /// A `NAME_FILE` that copies a secret names a path that is the secret.
+    fn file_var_copies_secret(&self, var: &str) -> bool {
+        let mut name = VarName::default();
+        name.set(&[var]);
+        self.copies_secret(name.file_var())
+    }
+
+    /// `test` of `var`, or of the alias its value was read under: a value
+    /// read under an alias is the alias's, and so is its file.
+    fn or_its_alias(&self, var: &str, test: &dyn Fn(&str) -> bool) -> bool {
+        test(var)
+            || self
+                .read_as
+                .iter()
+                .any(|(read, alias)| read == var && test(alias))
+    }
+}
+
+/// The names whose values hold a secret's through copies, given the names
+/// that are secret and, for each name, the names its value copies: those
+/// that copy a secret, directly or through others, and those that a secret
+/// copies (`TOKEN=${PORT}` makes PORT's value the token's, or a part of it),
+/// and what copies those in turn.
+pub(crate) fn tainted(secrets: &[&str], copies: &HashMap<String, Vec<String>>) -> Tainted {
+    // Forward, what the secrets copy; then backward, everything that copies
+    // a secret or one of those. Sets: a value may copy every name of a
+    // large dotenv file (`TOKEN=${H1}${H2}...`).
+    let mut tainted: HashSet<&str> = secrets.iter().copied().collect();
+    let mut todo: Vec<&str> = secrets.to_vec();
+    while let Some(name) = todo.pop() {
+        for copied in copies.get(name).into_iter().flatten() {
+            if tainted.insert(copied) {
+                todo.push(copied);
+            }
+        }
+    }
+    let mut copied_by: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (name, copied) in copies {
+        for copied in copied {
+            copied_by.entry(copied).or_default().push(name);
+        }
+    }
+    let mut todo: Vec<&str> = tainted.iter().copied().collect();
+    while let Some(name) = todo.pop() {
+        for copier in copied_by.get(name).into_iter().flatten() {
+            if tainted.insert(copier) {
+                todo.push(copier);
+            }
+        }
+    }
+    Tainted::new(tainted.into_iter().map(str::to_owned).collect())
+}
+
+/// The variables whose `NAME_FILE` names a file that a secret's value was
+/// read from (its `NAME_FILE`, or the dotenv file that sets it): the file
+/// holds the secret, under any other name too. Which files are one is only
+/// worked out when a `NAME_FILE` was read, once per path (a dotenv file and
+/// the secrets' files: a few): a load from the environment and a dotenv
+/// file makes no file-system call for it.
+fn names_reading_secret_files(
+    read_files: &[(String, PathBuf, bool)],
+    holds_secret: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
+    if !read_files.iter().any(|(_, _, named)| *named) {
+        return Vec::new();
+    }
+    let mut ids: Vec<(&Path, FileId)> = Vec::new();
+    for (_, path, _) in read_files {
+        if !ids.iter().any(|(known, _)| known == path) {
+            ids.push((path, FileId::of(path)));
+        }
+    }
+    let id_of = |path: &Path| {
+        ids.iter()
+            .find(|(known, _)| *known == path)
+            .map(|(_, id)| id)
+    };
+    let secret_files: Vec<&FileId> = read_files
+        .iter()
+        .filter(|(var, _, _)| holds_secret(var))
+        .filter_map(|(_, path, _)| id_of(path))
+        .collect();
+    read_files
+        .iter()
+        .filter(|(_, path, named)| {
+            *named && id_of(path).is_some_and(|id| secret_files.iter().any(|file| file.is(id)))
+        })
+        .map(|(var, _, _)| var.clone())
+        .collect()
+}
+
+/// A file, however it is named: its canonical path (symbolic links, `.`
+/// and `..` resolved) and, on Unix, its device and inode, which a hard
+/// link shares.
+struct FileId {
+    path: PathBuf,
+    inode: Option<(u64, u64)>,
+}
+
+impl FileId {
+    fn of(path: &Path) -> FileId {
+        #[cfg(unix)]
+        let inode = {
+            use std::os::unix::fs::MetadataExt as _;
+            std::fs::metadata(path)
+                .ok()
+                .map(|meta| (meta.dev(), meta.ino()))
+        };
+        #[cfg(not(unix))]
+        let inode = None;
+        FileId {
+            path: std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()),
+            inode,
+        }
+    }
+
+    /// Whether both name one file.
+    fn is(&self, other: &FileId) -> bool {
+        self.path == other.path || (self.inode.is_some() && self.inode == other.inode)
+    }
+}
