@@ -177,14 +177,14 @@ pub(crate) fn hint_typos<T: Config>(problems: &mut [Problem], source: &dyn Varia
     let set = source.set_names();
     for problem in problems {
         if matches!(problem.kind(), ProblemKind::Missing) {
-            problem.set_typo(crate::check::typo_of(problem.var(), &known, &set));
+            problem.set_typo(crate::report::typo_of(problem.var(), &known, &set));
         }
     }
 }
 
 /// Loads `T` from `source` the way a start would, recording how each
 /// variable fares.
-pub(crate) fn check<T: Config>(source: &Source) -> Outcomes {
+pub(crate) fn check<T: Config>(source: &dyn Variables) -> Outcomes {
     let mut loader = Loader::checking(source);
     // The value itself is of no use here; dropping it at once also drops
     // (and zeroizes) any secret it holds.

@@ -270,7 +270,6 @@
 #[cfg(test)]
 extern crate self as envconfig;
 
-mod check;
 mod cli;
 mod config;
 mod deployment;
@@ -283,6 +282,7 @@ mod outcome;
 #[cfg(test)]
 mod props;
 mod provenance;
+mod report;
 mod rule;
 mod secrecy;
 mod shown;

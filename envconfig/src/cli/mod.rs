@@ -15,18 +15,18 @@ pub use self::clap::Args;
 
 pub use self::args::ConfigFormat;
 use self::args::{Action, CheckOptions, Usage, parse_args};
-use crate::check::Report;
 use crate::docs::Format;
 use crate::effective::EffectiveConfig;
 use crate::error::{Error, StartupError};
 use crate::outcome::Outcomes;
+use crate::report::{Report, Subject};
 use crate::shown::Abridged;
 use crate::warning::Warning;
 
 use crate::config::{self, Config};
 use crate::docs::Docs;
 use crate::effective::Loaded;
-use crate::source::{EnvFileError, EnvScope, Source};
+use crate::source::{EnvFileError, EnvScope, Source, Variables};
 
 /// `EX_USAGE`: a bad use of the flags.
 const EX_USAGE: i32 = 64;
@@ -408,7 +408,7 @@ fn warning_lines(warnings: &[Warning]) -> String {
 /// `--print-config`: every variable's effective value and where it came
 /// from on stdout; warnings, and the problems when it would not load, on
 /// stderr. Exits 0 when the configuration loads, 78 otherwise.
-fn print_config<T: Config>(source: &Source, format: ConfigFormat) -> Exit {
+fn print_config<T: Config>(source: &dyn Variables, format: ConfigFormat) -> Exit {
     let Outcomes {
         loaded,
         mut problems,
@@ -492,7 +492,7 @@ fn read_dotenv<'a>(
 
 /// The check report, and its status: 78 when the configuration would not
 /// load, or, when `strict`, when anything needs a look.
-fn check<T: Config>(source: &Source, checked: String, strict: bool) -> Exit {
+fn check<T: Config>(source: &dyn Subject, checked: String, strict: bool) -> Exit {
     let mut checking = config::check::<T>(source);
     config::hint_typos::<T>(&mut checking.problems, source);
     let report = Report::new(&T::docs(), source, checking, checked);
