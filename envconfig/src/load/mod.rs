@@ -1,0 +1,267 @@
+//! The loader: the one path every field's value takes, from a [`Variables`]
+//! lookup through its parser to the user's struct, collecting a [`Problem`]
+//! for each variable that fails instead of stopping at the first.
+
+use crate::error::{Problem, ProblemKind};
+use crate::field::{DefaultExpr, DefaultValue, Field, FieldName, NestedField, nested_prefix};
+use crate::outcome::{Outcome, Outcomes, Status};
+use crate::secrecy::Ledger;
+use crate::source::{VarName, Variables};
+
+mod read;
+use crate::value::{Parse, Slot};
+use crate::warning::Warning;
+
+/// Loads fields from one source of variables ([`Variables`]: the process
+/// environment, or a [`Source`]), collecting problems.
+#[doc(hidden)]
+pub struct Loader<'a> {
+    source: &'a dyn Variables,
+    problems: Vec<Problem>,
+    checked: Option<Vec<Outcome>>,
+    /// What the load learns that bears on secrecy: what secret fields
+    /// read, under which aliases, from which files. A variable that two
+    /// fields read is secret if either is, so what is shown of the others
+    /// is redacted when loading ends, as the secrecy module decides.
+    ledger: Ledger,
+    /// What an operator should know although nothing failed: an alias in
+    /// use or ignored, a deprecated variable that is set.
+    warnings: Vec<Warning>,
+    /// The name of the variable being loaded, a buffer reused from field to
+    /// field.
+    var: VarName,
+    /// Whether the variable being loaded must be set: no default, no
+    /// `Option`.
+    required: bool,
+    /// Whether the variable being loaded is secret: by its field's type as
+    /// written or `secret` ([`Field::is_secret`]), or by the type its
+    /// parser gives (an alias of `SecretString`).
+    secret: bool,
+    /// When set, the loader only names the variables the fields read,
+    /// aliases included, and looks nothing up (see [`Loader::naming`]).
+    names: Option<Vec<String>>,
+    /// Whether a naming loader names aliases too.
+    name_aliases: bool,
+}
+
+/// What became of one variable before its value is handed to the struct.
+enum Read<T> {
+    Loaded(T),
+    NotSet,
+    Failed,
+    /// Set, but its value cannot be known here (`--check-env --env-file`).
+    Unchecked,
+}
+
+impl<'a> Loader<'a> {
+    pub(crate) fn new(source: &'a dyn Variables) -> Loader<'a> {
+        Loader {
+            source,
+            problems: Vec::new(),
+            checked: None,
+            ledger: Ledger::default(),
+            warnings: Vec::new(),
+            var: VarName::default(),
+            required: false,
+            secret: false,
+            names: None,
+            name_aliases: true,
+        }
+    }
+
+    /// A loader that reads nothing and only collects the name of every
+    /// variable the fields read, aliases included: what a failed load
+    /// compares set names with for typo hints. It runs the struct's own
+    /// `__load`, so that no other code per field type (such as the docs)
+    /// is linked into a program that only loads.
+    pub(crate) fn naming(source: &'a dyn Variables) -> Loader<'a> {
+        Loader {
+            names: Some(Vec::new()),
+            ..Loader::new(source)
+        }
+    }
+
+    /// A naming loader that names the variables only, not their aliases.
+    pub(crate) fn without_aliases(self) -> Loader<'a> {
+        Loader {
+            name_aliases: false,
+            ..self
+        }
+    }
+
+    /// The names a [`Loader::naming`] collected.
+    pub(crate) fn into_names(self) -> Vec<String> {
+        self.names.unwrap_or_default()
+    }
+
+    /// A loader that also records how each variable fared.
+    pub(crate) fn checking(source: &'a dyn Variables) -> Loader<'a> {
+        Loader {
+            checked: Some(Vec::new()),
+            ..Loader::new(source)
+        }
+    }
+
+    /// The problems, how each variable fared and the warnings, with every
+    /// secret redacted: a variable is secret when a secret field reads it,
+    /// or when a dotenv file set it by copying one (`${SECRET}`). `loaded`
+    /// says whether the fields gave a value.
+    pub(crate) fn finish(self, loaded: bool) -> Outcomes {
+        let Loader {
+            source,
+            mut problems,
+            checked,
+            ledger,
+            warnings,
+            ..
+        } = self;
+        let mut checked = checked.unwrap_or_default();
+        ledger.verdict(source).redact(&mut problems, &mut checked);
+        let mut all_warnings = source.warnings();
+        all_warnings.extend(warnings);
+        Outcomes {
+            loaded,
+            problems,
+            vars: checked,
+            warnings: all_warnings,
+        }
+    }
+
+    /// A field that must be set, or has a default.
+    ///
+    /// `default_expr` is the compiled `default = <expr>`, if that is what the
+    /// field has.
+    pub fn required<P: Parse>(
+        &mut self,
+        prefix: &str,
+        field: &Field,
+        parser: P,
+        default_expr: Option<DefaultExpr<P::Value>>,
+    ) -> Option<P::Value> {
+        // The loader sees every parser as one type (see `Slot`); the value
+        // is taken from the slot, or is the default expression's.
+        let slot = Slot::new(&parser, default_expr);
+        self.secret = field.is_secret() || parser.secret();
+        let var = self.take_var(prefix, field);
+        let loaded = if self.only_names(&var, field) {
+            None
+        } else {
+            self.required = default_expr.is_none() && matches!(field.default, DefaultValue::None);
+            self.required_var(&var, field, slot.erased(), slot.erased_default())
+        };
+        self.var = var;
+        loaded?;
+        slot.take()
+            .or_else(|| default_expr.map(|default| (default.value)()))
+    }
+
+    /// An `Option<T>` field: unset or empty is `None`.
+    pub fn optional<P: Parse>(
+        &mut self,
+        prefix: &str,
+        field: &Field,
+        parser: P,
+    ) -> Option<Option<P::Value>> {
+        let slot = Slot::new(&parser, None);
+        self.secret = field.is_secret() || parser.secret();
+        let var = self.take_var(prefix, field);
+        let loaded = if self.only_names(&var, field) {
+            None
+        } else {
+            self.required = false;
+            self.optional_var(&var, field, slot.erased())
+        };
+        self.var = var;
+        loaded.map(|set| set.and_then(|()| slot.take()))
+    }
+
+    /// `value` if it keeps the struct's rule across fields (`#[config(validate
+    /// = ...)]` on the struct), else `None` and a problem naming the
+    /// variables of the fields the rule names. `members` are the names of
+    /// the struct's fields that read a variable, in the order of `fields`;
+    /// `nested` are its nested fields, whose variables a rule that names
+    /// one is about.
+    pub fn keeps_rule<T>(
+        &mut self,
+        prefix: &str,
+        value: T,
+        rule: fn(&T) -> Result<(), crate::Violation>,
+        fields: &[Field],
+        members: &[&str],
+        nested: &[NestedField],
+    ) -> Option<T> {
+        let Err(violation) = rule(&value) else {
+            return Some(value);
+        };
+        let (message, named) = violation.into_parts();
+        let nested_vars =
+            |nested: &NestedField| (nested.names)(&nested_prefix(prefix, nested.prefix));
+        let mut vars: Vec<String> = named
+            .iter()
+            .flat_map(|name| {
+                if let Some(field) = members
+                    .iter()
+                    .position(|member| member == name)
+                    .and_then(|index| fields.get(index))
+                {
+                    vec![field.name.resolve(prefix)]
+                } else if let Some(nested) = nested.iter().find(|nested| nested.member == name) {
+                    nested_vars(nested)
+                } else {
+                    vec![name.clone()]
+                }
+            })
+            .collect();
+        if vars.is_empty() {
+            // A rule that names no field is about them all.
+            vars = fields
+                .iter()
+                .map(|field| field.name.resolve(prefix))
+                .chain(nested.iter().flat_map(nested_vars))
+                .collect();
+        }
+        let first = vars.first().cloned().unwrap_or_default();
+        let kind = ProblemKind::Rule { vars, message };
+        let problem = Problem::new(first, "", kind).with_reason_from_user_code(true);
+        if let Some(checked) = &mut self.checked {
+            // The report lists variables; the rule's problem joins them on
+            // the first variable's line.
+            if let Some(row) = checked
+                .iter_mut()
+                .rev()
+                .find(|row| row.var == problem.var())
+            {
+                row.status = Status::Failed(problem.clone());
+            }
+        }
+        self.problems.push(problem);
+        None
+    }
+
+    /// Whether this loader only names variables; if so, names `var` and the
+    /// field's aliases.
+    fn only_names(&mut self, var: &VarName, field: &Field) -> bool {
+        let Some(names) = &mut self.names else {
+            return false;
+        };
+        names.push(var.name().to_owned());
+        if self.name_aliases {
+            names.extend(field.aliases.iter().map(|alias| (*alias).to_owned()));
+        }
+        true
+    }
+
+    /// The name buffer, set to the variable of `field`; give it back after.
+    fn take_var(&mut self, prefix: &str, field: &Field) -> VarName {
+        let mut var = std::mem::take(&mut self.var);
+        match field.name {
+            FieldName::Suffix(suffix) => var.set(&[prefix, suffix]),
+            FieldName::Exact(name) => var.set(&[name]),
+        }
+        if self.secret {
+            // What a secret field reads under an old name is secret too.
+            self.ledger.declare(var.name(), field.aliases);
+        }
+        var
+    }
+}
