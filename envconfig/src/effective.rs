@@ -2,9 +2,9 @@
 //! from, as [`load_from_env`](crate::Config::load_from_env) hands it to code
 //! and `--print-config` prints it.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
-use crate::docs::json;
+use crate::json::Json;
 use crate::outcome::{Outcome, Status};
 use crate::provenance::Provenance;
 use crate::shown::{Abridged, OneLine, REDACTED, mask_url_passwords};
@@ -136,57 +136,53 @@ impl EffectiveConfig {
     }
 
     /// The `json` form of `--print-config`: one object per variable, keys
-    /// in a fixed order, so that two deployments can be diffed.
+    /// in a fixed order, each object on a line of its own, so that two
+    /// deployments can be diffed.
     pub fn to_json(&self) -> String {
-        let mut out = String::from("{\n  \"version\": 1,\n  \"variables\": [");
-        for (i, var) in self.vars.iter().enumerate() {
-            out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
-            out.push_str("\"name\": ");
-            json::push_string(&mut out, &var.name);
-            out.push_str(", \"value\": ");
-            match &var.value {
-                Some(value) => json::push_string(&mut out, value),
-                None => out.push_str("null"),
-            }
-            let _ = write!(out, ", \"secret\": {}, \"source\": ", var.secret);
-            push_provenance_json(&mut out, &var.provenance);
-            out.push('}');
-        }
-        out.push_str(if self.vars.is_empty() {
-            "]\n}\n"
-        } else {
-            "\n  ]\n}\n"
-        });
-        out
+        self.to_json_tree().to_text(2)
+    }
+
+    /// The `json` form as one tree, which the text and serde share.
+    pub(crate) fn to_json_tree(&self) -> Json<'_> {
+        let variables = self.vars.iter().map(EffectiveVar::to_json_tree).collect();
+        Json::Object(vec![
+            ("version", Json::Number(1)),
+            ("variables", Json::Array(variables)),
+        ])
     }
 }
 
-fn push_provenance_json(out: &mut String, provenance: &Provenance) {
-    out.push_str("{\"kind\": ");
+impl EffectiveVar {
+    /// One variable of the `json` form.
+    fn to_json_tree(&self) -> Json<'_> {
+        Json::Object(vec![
+            ("name", Json::str(&self.name)),
+            ("value", Json::optional(self.value.as_deref())),
+            ("secret", Json::Bool(self.secret)),
+            ("source", provenance_json(&self.provenance)),
+        ])
+    }
+}
+
+/// Where a value came from, as the `json` form says it.
+fn provenance_json(provenance: &Provenance) -> Json<'_> {
+    let mut keys = vec![("kind", Json::str(provenance.kind()))];
     match provenance {
-        Provenance::Environment => out.push_str("\"environment\""),
         Provenance::EnvFile { path, line } | Provenance::Manifest { path, line } => {
-            json::push_string(out, provenance.kind());
-            out.push_str(", \"path\": ");
-            json::push_string(out, &path.to_string_lossy());
-            let _ = write!(out, ", \"line\": {line}");
+            keys.push(("path", Json::String(path.to_string_lossy())));
+            keys.push(("line", Json::Number(*line as u64)));
         }
         Provenance::SecretFile { file_var, path } => {
-            out.push_str("\"secret_file\", \"variable\": ");
-            json::push_string(out, file_var);
-            out.push_str(", \"path\": ");
-            json::push_string(out, &path.to_string_lossy());
+            keys.push(("variable", Json::str(file_var)));
+            keys.push(("path", Json::String(path.to_string_lossy())));
         }
         Provenance::Alias { alias, via } => {
-            out.push_str("\"alias\", \"alias\": ");
-            json::push_string(out, alias);
-            out.push_str(", \"via\": ");
-            push_provenance_json(out, via);
+            keys.push(("alias", Json::str(alias)));
+            keys.push(("via", provenance_json(via)));
         }
-        Provenance::Default => out.push_str("\"default\""),
-        Provenance::Unset => out.push_str("\"unset\""),
+        _ => {}
     }
-    out.push('}');
+    Json::Object(keys)
 }
 
 /// Bounded and escaped like `Display`: a value from outside is abridged.
@@ -251,63 +247,27 @@ impl fmt::Display for EffectiveConfig {
     }
 }
 
+/// The `json` form of `--print-config`, key for key (feature `serde`).
 #[cfg(feature = "serde")]
-mod serde_impl {
-    use serde::ser::{Serialize, SerializeStruct, Serializer};
-
-    use super::{EffectiveConfig, EffectiveVar, Provenance};
-
-    /// The `json` form of `--print-config`, key for key.
-    impl Serialize for EffectiveConfig {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut config = serializer.serialize_struct("EffectiveConfig", 2)?;
-            config.serialize_field("version", &1)?;
-            config.serialize_field("variables", &self.vars)?;
-            config.end()
-        }
+impl serde::Serialize for EffectiveConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json_tree().serialize(serializer)
     }
+}
 
-    impl Serialize for EffectiveVar {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut var = serializer.serialize_struct("EffectiveVar", 4)?;
-            var.serialize_field("name", &self.name)?;
-            var.serialize_field("value", &self.value)?;
-            var.serialize_field("secret", &self.secret)?;
-            var.serialize_field("source", &self.provenance)?;
-            var.end()
-        }
+/// One variable of the `json` form of `--print-config` (feature `serde`).
+#[cfg(feature = "serde")]
+impl serde::Serialize for EffectiveVar {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json_tree().serialize(serializer)
     }
+}
 
-    impl Serialize for Provenance {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            match self {
-                Provenance::Environment | Provenance::Default | Provenance::Unset => {
-                    let mut source = serializer.serialize_struct("Provenance", 1)?;
-                    source.serialize_field("kind", self.kind())?;
-                    source.end()
-                }
-                Provenance::EnvFile { path, line } | Provenance::Manifest { path, line } => {
-                    let mut source = serializer.serialize_struct("Provenance", 3)?;
-                    source.serialize_field("kind", self.kind())?;
-                    source.serialize_field("path", &path.to_string_lossy())?;
-                    source.serialize_field("line", line)?;
-                    source.end()
-                }
-                Provenance::SecretFile { file_var, path } => {
-                    let mut source = serializer.serialize_struct("Provenance", 3)?;
-                    source.serialize_field("kind", self.kind())?;
-                    source.serialize_field("variable", file_var)?;
-                    source.serialize_field("path", &path.to_string_lossy())?;
-                    source.end()
-                }
-                Provenance::Alias { alias, via } => {
-                    let mut source = serializer.serialize_struct("Provenance", 3)?;
-                    source.serialize_field("kind", self.kind())?;
-                    source.serialize_field("alias", alias)?;
-                    source.serialize_field("via", via)?;
-                    source.end()
-                }
-            }
-        }
+/// A variable's `source` in the `json` form of `--print-config` (feature
+/// `serde`).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Provenance {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        provenance_json(self).serialize(serializer)
     }
 }

@@ -277,6 +277,7 @@ mod docs;
 mod effective;
 mod error;
 mod field;
+mod json;
 mod load;
 mod outcome;
 #[cfg(test)]

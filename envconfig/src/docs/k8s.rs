@@ -25,7 +25,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Docs, VarDoc, json};
+use super::{Docs, VarDoc};
 use crate::shown::OneLine;
 
 /// How the container gets its secrets.
@@ -157,7 +157,7 @@ fn push_var(out: &mut String, var: &VarDoc, secrets: Secrets, secret_name: &str)
             entry.push_str("- name: ");
             push_name(&mut entry, &format!("{}_FILE", var.name));
             entry.push_str("\n  value: ");
-            json::push_string(
+            crate::json::push_string(
                 &mut entry,
                 &format!("{MOUNT_ROOT}/{secret_name}/{}", var.name),
             );
@@ -173,7 +173,7 @@ fn push_var(out: &mut String, var: &VarDoc, secrets: Secrets, secret_name: &str)
             // The kubelet reads `$$` as `$` and expands `$(NAME)` in a
             // `value:`: every `$` doubled reads back as written.
             let value = var.default_value().unwrap_or("").replace('$', "$$");
-            json::push_string(&mut entry, &value);
+            crate::json::push_string(&mut entry, &value);
             var.required
         }
     };
@@ -215,7 +215,7 @@ fn push_name(out: &mut String, name: &str) {
     if plain {
         out.push_str(name);
     } else {
-        json::push_string(out, name);
+        crate::json::push_string(out, name);
     }
 }
 
