@@ -1,0 +1,134 @@
+use super::*;
+
+#[test]
+fn long_values_are_cut_short_at_a_char_boundary() {
+    let value = "é".repeat(100);
+    let kind = ProblemKind::Invalid {
+        value: Some(value.clone()),
+        reason: "bad".into(),
+    };
+    let shown = kind.to_string();
+    assert!(
+        shown.starts_with(&format!(
+            "invalid value \"{}\"...",
+            "é".repeat(crate::shown::SHOWN_CHARS)
+        )),
+        "{shown}"
+    );
+    assert!(shown.contains("(200 bytes in all)"), "{shown}");
+}
+
+#[test]
+fn paths_and_reasons_keep_to_one_short_line() {
+    let kind = ProblemKind::FileUnreadable {
+        file_var: "APP_TOKEN_FILE".into(),
+        path: Some("/run/token\n  APP_FORGED: problem".into()),
+        reason: "No such file or directory".into(),
+    };
+    assert_eq!(
+        kind.to_string(),
+        "cannot read APP_TOKEN_FILE=/run/token\\n  APP_FORGED: problem: \
+         No such file or directory"
+    );
+    let kind = ProblemKind::Invalid {
+        value: Some("x".into()),
+        reason: format!("{}\r\n", "r".repeat(1000)),
+    };
+    let shown = kind.to_string();
+    assert!(!shown.contains(['\r', '\n']), "{shown}");
+    assert!(shown.ends_with("... (1002 bytes in all)"), "{shown}");
+    assert!(
+        shown.len() < 2 * crate::shown::SHOWN_REASON_CHARS,
+        "{shown}"
+    );
+}
+
+#[test]
+fn debug_is_bounded_like_display() {
+    let problem = Problem::new(
+        "APP_X",
+        "integer",
+        ProblemKind::Invalid {
+            value: Some("v".repeat(100_000)),
+            reason: "r\u{202e}".repeat(10_000),
+        },
+    );
+    let error = Error::new(vec![problem]);
+    for shown in [format!("{error:?}"), format!("{error:#?}")] {
+        assert!(shown.len() < 4_000, "{} bytes", shown.len());
+        assert!(!shown.contains('\u{202e}'), "{shown}");
+    }
+}
+
+#[test]
+fn debug_masks_a_url_password_like_display() {
+    let problem = Problem::new(
+        "APP_PORT",
+        "integer",
+        ProblemKind::Invalid {
+            value: Some("postgres://app:hunter2@db/app".into()),
+            reason: "bad".into(),
+        },
+    );
+    let default = ProblemKind::InvalidDefault {
+        value: Some("postgres://app:hunter2@db/app".into()),
+        reason: "bad".into(),
+    };
+    let error = Error::new(vec![problem]);
+    for shown in [
+        format!("{error:?}"),
+        format!("{error:#?}"),
+        format!("{default:?}"),
+        error.to_string(),
+    ] {
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("app:***@db"), "{shown}");
+    }
+}
+
+/// A parser's reason may quote the value it rejects, or a rule's
+/// message a value it read: a URL's password is masked there too.
+#[test]
+fn a_reason_masks_a_url_password_like_the_value() {
+    let url = "postgres://app:hunter2@db/app";
+    let kinds = [
+        ProblemKind::Invalid {
+            value: Some(url.into()),
+            reason: format!("{url} has no port"),
+        },
+        ProblemKind::InvalidDefault {
+            value: Some(url.into()),
+            reason: format!("{url} has no port"),
+        },
+        ProblemKind::Rule {
+            vars: vec!["APP_URL".into()],
+            message: format!("{url} is not the replica's"),
+        },
+    ];
+    for kind in kinds {
+        for shown in [kind.to_string(), format!("{kind:?}")] {
+            assert!(!shown.contains("hunter2"), "{shown}");
+            assert!(shown.contains("app:***@db"), "{shown}");
+        }
+    }
+}
+
+#[test]
+fn a_problem_is_an_error_that_names_its_variable() {
+    let problem = Problem::new("APP_PORT", "integer", ProblemKind::Missing);
+    let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(problem);
+    assert_eq!(
+        boxed.to_string(),
+        "APP_PORT: required but not set; expected integer"
+    );
+    assert!(boxed.source().is_none());
+}
+
+#[test]
+fn secret_values_are_redacted() {
+    let kind = ProblemKind::Invalid {
+        value: None,
+        reason: "bad".into(),
+    };
+    assert_eq!(kind.to_string(), "invalid value <redacted>: bad");
+}
