@@ -928,7 +928,8 @@ mod env_file_alone {
     }
 
     /// A `NAME_FILE` names a file of the container: not opened, unless
-    /// `--read-secret-files`.
+    /// `--read-secret-files`; set from outside the file by design, so
+    /// `external`, which `--strict` accepts.
     #[test]
     fn secret_files_are_the_containers() {
         let env = Env::new(&[]);
@@ -936,8 +937,16 @@ mod env_file_alone {
         assert_eq!(run.code, 0, "{run:?}");
         assert!(
             run.report_line("BILLING_SENTRY_DSN")
-                .starts_with("unchecked BILLING_SENTRY_DSN")
+                .starts_with("external BILLING_SENTRY_DSN"),
+            "{}",
+            run.stdout
         );
+        let strict = check(
+            &env,
+            "BILLING_SENTRY_DSN_FILE=/run/secrets/sentry\n",
+            &["--strict"],
+        );
+        assert_eq!(strict.code, 0, "{strict:?}");
         let secret = env.file("dsn", "https://canary-dsn@sentry\n");
         let extra = format!("BILLING_SENTRY_DSN_FILE={}\n", secret.display());
         let run = check(&env, &extra, &["--read-secret-files"]);
@@ -948,24 +957,33 @@ mod env_file_alone {
         // /proc/self/environ of the checking machine is never opened.
         let run = check(&env, "BILLING_PORT_FILE=/proc/self/environ\n", &[]);
         assert!(
-            run.report_line("BILLING_PORT").starts_with("unchecked"),
+            run.report_line("BILLING_PORT").starts_with("external"),
             "{}",
             run.stdout
         );
     }
 
-    /// `--strict`: a warning or an unchecked variable fails the check.
+    /// `--strict`: a warning or an unchecked variable fails the check,
+    /// and the last line says so, never `OK`.
     #[test]
     fn strict_fails_on_warnings_and_unchecked() {
         let env = Env::new(&[]);
         assert_eq!(check(&env, "", &["--strict"]).code, 0);
-        for extra in [
-            "BILLING_SENTRY_DSN_FILE=/run/secrets/sentry\n",
-            "BILLING_PROT=80\n",
-            "BILLING_PORT=80\nBILLING_PORT=81\n",
+        for (extra, verdict) in [
+            (
+                "BILLING_SENTRY_DSN=${NOT_SET_ABOVE_Q7}\n",
+                "FAILED (--strict): 1 warning, 1 unchecked",
+            ),
+            ("BILLING_PROT=80\n", "FAILED (--strict): 1 warning"),
+            (
+                "BILLING_PORT=80\nBILLING_PORT=81\n",
+                "FAILED (--strict): 1 warning",
+            ),
         ] {
             assert_eq!(check(&env, extra, &[]).code, 0, "{extra}");
-            assert_eq!(check(&env, extra, &["--strict"]).code, 78, "{extra}");
+            let strict = check(&env, extra, &["--strict"]);
+            assert_eq!(strict.code, 78, "{extra}");
+            assert_eq!(strict.stdout.lines().last(), Some(verdict), "{extra}");
         }
     }
 
@@ -1001,19 +1019,30 @@ mod env_file_alone {
         );
     }
 
-    /// Every name that is no variable, prefixed or not, gets a warning with
-    /// a "did you mean" against every variable.
+    /// Every name that carries the prefix or nearly matches a variable,
+    /// and is no variable, gets a warning with a "did you mean"; other
+    /// names (`POD_NAME`, `JAVA_OPTS`) are not the configuration's
+    /// business, and `--strict` passes with them.
     #[test]
-    fn did_you_mean_for_every_name() {
+    fn did_you_mean_for_names_the_configuration_owns() {
         let env = Env::new(&[]);
-        let run = check(&env, "PAYMENT_TOKN=x\nBILING_PORT=1\nUNRELATED=1\n", &[]);
+        let run = check(
+            &env,
+            "PAYMENT_TOKN=x\nBILING_PORT=1\nBILLING_UNKNOWN=1\nPOD_NAME=p\nJAVA_OPTS=-Xmx1g\n",
+            &[],
+        );
         for expected in [
             "warning: PAYMENT_TOKN is set but is not a variable of this configuration; did you mean PAYMENT_TOKEN?",
             "warning: BILING_PORT is set but is not a variable of this configuration; did you mean BILLING_PORT?",
-            "warning: UNRELATED is set but is not a variable of this configuration\n",
+            "warning: BILLING_UNKNOWN is set but is not a variable of this configuration\n",
         ] {
             assert!(run.stdout.contains(expected), "{expected}\n{}", run.stdout);
         }
+        for name in ["POD_NAME", "JAVA_OPTS"] {
+            assert!(!run.stdout.contains(name), "{name}\n{}", run.stdout);
+        }
+        let strict = check(&env, "POD_NAME=p\nJAVA_OPTS=-Xmx1g\n", &["--strict"]);
+        assert_eq!(strict.code, 0, "{strict:?}");
     }
 }
 

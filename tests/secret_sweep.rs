@@ -717,9 +717,20 @@ fn setting(root: &Path, what: &'static str, vars: Vec<(String, String)>, loads: 
 const MODES: &[(&str, &[&str])] = &[
     ("start", &[]),
     ("--check-env", &["--check-env"]),
+    (
+        "--check-env --report json",
+        &["--check-env", "--report", "json"],
+    ),
+    (
+        "--check-env --report github",
+        &["--check-env", "--report", "github"],
+    ),
     ("--print-config", &["--print-config"]),
     ("--print-config=json", &["--print-config=json"]),
 ];
+
+/// Every form of the `--check-env` report.
+const REPORT_FORMS: &[&str] = &["text", "json", "github"];
 
 /// Every output of the built binary, the routes' included: what they ran.
 fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::Figures {
@@ -843,8 +854,17 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
         let env = setting(root, "env file", Vec::new(), code == 0).env;
         let file = env.file("deploy.env", &dotenv(&vars));
         let file = file.to_str().expect("a UTF-8 path");
-        let run = env.run_binary(&binary, &["--check-env", "--env-file", file]);
-        outputs.run(&format!("--check-env --env-file, all {what}"), run, code);
+        for form in REPORT_FORMS {
+            let run = env.run_binary(
+                &binary,
+                &["--check-env", "--env-file", file, "--report", form],
+            );
+            outputs.run(
+                &format!("--check-env --env-file --report {form}, all {what}"),
+                run,
+                code,
+            );
+        }
     }
 
     // `--check-env --manifest PATH`: the values as a container's literal
@@ -879,12 +899,15 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
         ] {
             let file = env.file("deploy.yaml", &manifest);
             let file = file.to_str().expect("a UTF-8 path");
-            let run = env.run_binary(&binary, &["--check-env", "--manifest", file]);
-            outputs.run(
-                &format!("--check-env --manifest, {shape}, all {what}"),
-                run,
-                code,
-            );
+            for form in REPORT_FORMS {
+                let args = ["--check-env", "--manifest", file, "--report", form];
+                let run = env.run_binary(&binary, &args);
+                outputs.run(
+                    &format!("--check-env --manifest --report {form}, {shape}, all {what}"),
+                    run,
+                    code,
+                );
+            }
         }
     }
 

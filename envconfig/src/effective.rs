@@ -117,7 +117,10 @@ impl EffectiveConfig {
                         .shown_value
                         .as_deref()
                         .map(|value| mask_url_passwords(value).into_owned()),
-                    Status::Unset | Status::Failed(_) | Status::Unchecked(_) => None,
+                    Status::Unset
+                    | Status::Failed(_)
+                    | Status::Unchecked(_)
+                    | Status::External(_) => None,
                 };
                 EffectiveVar {
                     name: checked.var.clone(),

@@ -297,7 +297,7 @@ pub mod __private;
 #[cfg(feature = "clap")]
 #[cfg_attr(docsrs, doc(cfg(feature = "clap")))]
 pub use crate::cli::Args;
-pub use crate::cli::{ConfigFormat, Startup, load_or_exit};
+pub use crate::cli::{ConfigFormat, ReportFormat, Startup, load_or_exit};
 pub use crate::config::Config;
 pub use crate::docs::{Docs, Format, UnknownFormat, VarDoc};
 pub use crate::effective::{EffectiveConfig, EffectiveVar, Loaded};

@@ -36,10 +36,38 @@ pub(crate) enum Status {
     /// Missing (not set, or empty, and required) or invalid: the problem
     /// says which, and why.
     Failed(Problem),
-    /// Set, but its value cannot be known here, and why: a dotenv file
-    /// checked alone expands a name it does not set, or a `NAME_FILE` names
-    /// a file of the container.
+    /// Set, but its value depends on what the checked input should settle
+    /// and does not, and why: a dotenv file checked alone expands a name it
+    /// does not set above.
     Unchecked(String),
+    /// Set from outside what was checked, by design, and from where: a
+    /// Secret or ConfigMap not among the documents, the pod's fields, a
+    /// `NAME_FILE` path in the container. Never read.
+    External(String),
+}
+
+impl Status {
+    /// The status as the report names it: `ok`, `default`, `missing`,
+    /// `invalid`, `external` or `unchecked`.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            // An optional variable's default is to be unset.
+            Status::Default | Status::Unset => "default",
+            Status::Failed(problem) => match problem.kind() {
+                ProblemKind::Missing | ProblemKind::Empty => "missing",
+                _ => "invalid",
+            },
+            Status::External(_) => "external",
+            Status::Unchecked(_) => "unchecked",
+        }
+    }
+
+    /// Whether the variable is set to what is not checked here: its value
+    /// comes from outside, or depends on what is not settled.
+    pub fn is_set_unseen(&self) -> bool {
+        matches!(self, Status::External(_) | Status::Unchecked(_))
+    }
 }
 
 impl Outcome {

@@ -70,6 +70,8 @@ pub enum Warning {
     /// A set variable that carries the configuration's prefix, or looks
     /// like one of its variables, belongs to no field.
     Unknown {
+        /// Where a file sets it.
+        at: Option<Provenance>,
         /// The name that is set.
         var: String,
         /// The variable it is probably a typo of.
@@ -141,6 +143,40 @@ pub enum Warning {
     },
 }
 
+impl Warning {
+    /// The file and line it is about, when it is about one: where a
+    /// `--report github` annotation goes.
+    pub(crate) fn at(&self) -> Option<&Provenance> {
+        match self {
+            Warning::LineIgnored { at, .. }
+            | Warning::NotChecked { at, .. }
+            | Warning::SecretInPlainText { at, .. }
+            | Warning::EntryHidden { at, .. }
+            | Warning::UndefinedReference { at, .. }
+            | Warning::FileFromImage { at, .. } => Some(at),
+            Warning::Unknown { at, .. } => at.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The variable of the configuration it is about, when it is about one
+    /// (under its name, or the name it is set under).
+    pub(crate) fn var(&self) -> Option<&str> {
+        match self {
+            Warning::AliasInUse { var, .. }
+            | Warning::Deprecated { var, .. }
+            | Warning::NotChecked { var, .. }
+            | Warning::ReadByTwoFields { var }
+            | Warning::SecretInPlainText { var, .. }
+            | Warning::RequiredBehindOptional { var, .. }
+            | Warning::EntryHidden { var, .. }
+            | Warning::UndefinedReference { var, .. } => Some(var),
+            Warning::AliasTaken { of, .. } => Some(of),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = |text: &str| Abridged::name(text).to_string();
@@ -169,7 +205,9 @@ impl fmt::Display for Warning {
             Warning::NotChecked { at, var, reason } => {
                 write!(f, "{}: {} is not checked: {reason}", at.label(), name(var))
             }
-            Warning::Unknown { var, did_you_mean } => {
+            Warning::Unknown {
+                var, did_you_mean, ..
+            } => {
                 write!(
                     f,
                     "{} is set but is not a variable of this configuration",

@@ -843,14 +843,26 @@ fn runs_of(
             if channel == EnvFileReadingFiles {
                 args.push("--read-secret-files".into());
             }
-            vec![("--check-env", writer.env.clone(), args)]
+            every_report_form(writer.env.clone(), args)
         }
         Manifest => {
             let path = env.file("deploy.yaml", &manifest(writer, &others));
             let args = vec!["--check-env".to_owned(), "--manifest".into(), text(&path)];
-            vec![("--check-env", Vec::new(), args)]
+            every_report_form(Vec::new(), args)
         }
     }
+}
+
+/// A `--check-env` run in every form of its report.
+fn every_report_form(env: Vec<(String, String)>, args: Vec<String>) -> Vec<Invocation> {
+    ["text", "json", "github"]
+        .into_iter()
+        .map(|form| {
+            let mut args = args.clone();
+            args.extend(["--report".to_owned(), form.to_owned()]);
+            ("--check-env", env.clone(), args)
+        })
+        .collect()
 }
 
 fn lines(lines: &[String]) -> String {

@@ -51,6 +51,41 @@ impl ConfigFormat {
     }
 }
 
+/// The `FORM` of `--check-env --report FORM`: how the check report is
+/// printed. The exit status does not change with it, and no form shows a
+/// secret.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[non_exhaustive]
+pub enum ReportFormat {
+    /// `text`: for a person, one aligned line per variable, then the
+    /// warnings and the verdict.
+    #[default]
+    #[cfg_attr(feature = "clap", value(help = "for a person (the default)"))]
+    Text,
+    /// `json`: one document for tools, every variable with its status,
+    /// origin, problem and warnings, and the verdict; its JSON Schema is
+    /// `schema/check-report.v1.schema.json` in the repository.
+    #[cfg_attr(feature = "clap", value(help = "one JSON document"))]
+    Json,
+    /// `github`: GitHub Actions workflow commands (`::error file=...,
+    /// line=...::...`), which annotate a pull request at the file's line.
+    #[cfg_attr(feature = "clap", value(help = "GitHub Actions annotations"))]
+    Github,
+}
+
+impl ReportFormat {
+    /// The form of `name`, case aside.
+    fn named(name: &str) -> Option<ReportFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "text" => Some(ReportFormat::Text),
+            "json" => Some(ReportFormat::Json),
+            "github" => Some(ReportFormat::Github),
+            _ => None,
+        }
+    }
+}
+
 /// The flags that follow `--check-env`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct CheckOptions {
@@ -62,6 +97,8 @@ pub(crate) struct CheckOptions {
     pub read_secret_files: bool,
     /// `--strict`: any warning or unchecked variable fails the check.
     pub strict: bool,
+    /// `--report FORM`: how the report is printed.
+    pub report: Option<ReportFormat>,
     /// `--manifest PATH` (`-` for stdin): check the environment of a
     /// container of this Kubernetes manifest instead.
     #[cfg(feature = "k8s")]
@@ -74,10 +111,11 @@ pub(crate) struct CheckOptions {
 /// The usage line of the flags.
 #[cfg(feature = "k8s")]
 const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | --check-env \
-     [--env-file PATH | --manifest PATH [--container NAME]] [--read-secret-files] [--strict]";
+     [--env-file PATH | --manifest PATH [--container NAME]] [--read-secret-files] [--strict] \
+     [--report text|json|github]";
 #[cfg(not(feature = "k8s"))]
 const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | \
-     --check-env [--env-file PATH] [--read-secret-files] [--strict]";
+     --check-env [--env-file PATH] [--read-secret-files] [--strict] [--report text|json|github]";
 
 /// A bad use of the flags: exit status 64.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -227,6 +265,27 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
                     return Err(Usage(format!("{flag} needs a {}", value_name(flag))));
                 }
                 set_manifest_flag(options, flag, value)?;
+            }
+            ("--report", value, Some(options)) => {
+                if options.report.is_some() {
+                    return Err(twice("--report"));
+                }
+                let form = match value {
+                    Some(form) => OsString::from(form),
+                    None => args
+                        .next()
+                        .filter(|next| !next.as_encoded_bytes().starts_with(b"-"))
+                        .ok_or_else(|| {
+                            Usage("--report needs a FORM: text, json or github".into())
+                        })?,
+                };
+                let form = form.to_str().and_then(ReportFormat::named).ok_or_else(|| {
+                    Usage(format!(
+                        "--report: unknown form {:?}: expected text, json or github",
+                        Abridged::name(&form.to_string_lossy()).to_string()
+                    ))
+                })?;
+                options.report = Some(form);
             }
             ("--read-secret-files", None, Some(options)) => {
                 if options.read_secret_files {

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::args::{Action, Usage};
-use super::args::{CheckOptions, ConfigFormat};
+use super::args::{CheckOptions, ConfigFormat, ReportFormat};
 use super::{Run, Startup, run};
 use crate::config::Config;
 use crate::docs::Format;
@@ -93,6 +93,10 @@ pub struct Args {
     #[arg(long, requires = "check_env")]
     pub strict: bool,
 
+    /// With --check-env: how the report is printed
+    #[arg(long, value_name = "FORM", ignore_case = true, requires = "check_env")]
+    pub report: Option<ReportFormat>,
+
     /// With --check-env: check a container of this Kubernetes manifest
     /// instead (- for stdin), as the kubelet would set its environment
     #[cfg(feature = "k8s")]
@@ -137,6 +141,7 @@ impl Args {
             env_file: self.env_file.clone(),
             read_secret_files: self.read_secret_files,
             strict: self.strict,
+            report: self.report,
             #[cfg(feature = "k8s")]
             manifest: self.manifest.clone(),
             #[cfg(feature = "k8s")]

@@ -7,7 +7,7 @@ use proptest::sample::select;
 use tempfile::TempDir;
 
 use super::tests::Billing;
-use super::{ConfigFormat, Exit, check, print_config};
+use super::{ConfigFormat, Exit, check_every_form, print_config};
 use crate::config::Config;
 use crate::source::Source;
 
@@ -167,11 +167,11 @@ fn outputs<T: Config>(dir: &TempDir, text: &str) -> String {
     let secret = T::docs().secrets();
     let secret: Vec<&str> = secret.names().collect();
     let alone = Source::from_env_file(&path, false, &secret).expect("the file is read");
-    let Exit { stdout, stderr, .. } = check::<T>(&alone, "the file".into(), true);
+    let Exit { stdout, stderr, .. } = check_every_form::<T>(&alone, "the file");
     shown += &(stdout + &stderr);
     let mut under = Source::empty();
     under.add_env_file(&path).expect("the file is read");
-    let Exit { stdout, stderr, .. } = check::<T>(&under, "the file".into(), true);
+    let Exit { stdout, stderr, .. } = check_every_form::<T>(&under, "the file");
     shown += &(stdout + &stderr);
     for format in [ConfigFormat::Text, ConfigFormat::Json] {
         let Exit { stdout, stderr, .. } = print_config::<T>(&under, format);

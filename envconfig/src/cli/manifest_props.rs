@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use super::tests::Billing;
-use super::{Exit, check};
+use super::{Exit, check_every_form};
 use crate::config::Config;
 use crate::deployment::manifest::{ManifestError, from_text};
 
@@ -28,7 +28,7 @@ fn checked<T: Config>(text: &str) -> String {
     let path: Arc<Path> = Arc::from(Path::new("deploy.yaml"));
     match from_text(text, path, "deploy.yaml", None, &secret) {
         Ok((source, checked)) => {
-            let Exit { stdout, stderr, .. } = check::<T>(&source, checked, true);
+            let Exit { stdout, stderr, .. } = check_every_form::<T>(&source, &checked);
             stdout + &stderr
         }
         Err(ManifestError::Usage(message) | ManifestError::Unreadable(message)) => message,

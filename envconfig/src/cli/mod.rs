@@ -14,8 +14,8 @@ mod exit;
 #[cfg(feature = "clap")]
 pub use self::clap::Args;
 
-pub use self::args::ConfigFormat;
 use self::args::{Action, CheckOptions, Usage, parse_args};
+pub use self::args::{ConfigFormat, ReportFormat};
 use self::exit::{EX_CONFIG, EX_USAGE, Exit, Run};
 use crate::docs::Format;
 use crate::effective::EffectiveConfig;
@@ -218,13 +218,19 @@ pub(crate) fn run<T: Config>(
             manifest: Some(path),
             container,
             strict,
+            report,
             ..
         }) => {
             use crate::deployment::manifest::{ManifestError, read};
             let secret = T::docs().secrets();
             let secret: Vec<&str> = secret.names().collect();
             match read(&path, container.as_deref(), &secret) {
-                Ok((source, checked)) => Run::Exit(check::<T>(&source, checked, strict)),
+                Ok((source, checked)) => Run::Exit(check::<T>(
+                    &source,
+                    checked,
+                    strict,
+                    report.unwrap_or_default(),
+                )),
                 Err(ManifestError::Usage(message)) => Run::Exit(Usage(message).into()),
                 Err(ManifestError::Unreadable(message)) => {
                     Run::Exit(Exit::failure(EX_CONFIG, format!("error: {message}")))
@@ -234,6 +240,7 @@ pub(crate) fn run<T: Config>(
         Action::Check(CheckOptions {
             env_file: None,
             strict,
+            report,
             ..
         }) => {
             let mut source = process_env(EnvScope::Everything);
@@ -245,12 +252,18 @@ pub(crate) fn run<T: Config>(
                 Ok(None) => "the process environment".to_owned(),
                 Err(exit) => return Run::Exit(exit),
             };
-            Run::Exit(check::<T>(&source, checked, strict))
+            Run::Exit(check::<T>(
+                &source,
+                checked,
+                strict,
+                report.unwrap_or_default(),
+            ))
         }
         Action::Check(CheckOptions {
             env_file: Some(path),
             read_secret_files,
             strict,
+            report,
             ..
         }) => {
             let shown_path = Abridged::name(&path.to_string_lossy()).to_string();
@@ -274,6 +287,7 @@ pub(crate) fn run<T: Config>(
                 &source,
                 format!("the env file {shown_path} (alone)"),
                 strict,
+                report.unwrap_or_default(),
             ))
         }
     }
@@ -374,16 +388,39 @@ fn read_dotenv<'a>(
 
 /// The check report, and its status: 78 when the configuration would not
 /// load, or, when `strict`, when anything needs a look.
-fn check<T: Config>(source: &dyn Subject, checked: String, strict: bool) -> Exit {
+fn check<T: Config>(
+    source: &dyn Subject,
+    checked: String,
+    strict: bool,
+    form: ReportFormat,
+) -> Exit {
     let mut checking = config::check::<T>(source);
     config::hint_typos::<T>(&mut checking.problems, source);
-    let report = Report::new(&T::docs(), source, checking, checked);
-    let passes = report.loads && !(strict && report.needs_a_look());
+    let report = Report::new(&T::docs(), source, checking, checked, strict);
+    let stdout = match form {
+        ReportFormat::Text => report.render(),
+        ReportFormat::Json => report.render_json(),
+        ReportFormat::Github => report.render_github(),
+    };
     Exit {
-        code: if passes { 0 } else { EX_CONFIG },
-        stdout: report.render(),
+        code: if report.passes() { 0 } else { EX_CONFIG },
+        stdout,
         stderr: String::new(),
     }
+}
+
+/// The check report in every form, strict, as one text: what a test
+/// looks through for a secret.
+#[cfg(test)]
+fn check_every_form<T: Config>(source: &dyn Subject, checked: &str) -> Exit {
+    let forms = [ReportFormat::Text, ReportFormat::Json, ReportFormat::Github];
+    let mut all = check::<T>(source, checked.to_owned(), true, ReportFormat::Text);
+    for form in &forms[1..] {
+        let exit = check::<T>(source, checked.to_owned(), true, *form);
+        all.stdout += &exit.stdout;
+        all.stderr += &exit.stderr;
+    }
+    all
 }
 
 #[cfg(test)]

@@ -49,8 +49,9 @@ enum Read<T> {
     Loaded(T),
     NotSet,
     Failed,
-    /// Set, but its value cannot be known here (`--check-env --env-file`).
-    Unchecked,
+    /// Set, but its value is not seen here (`--check-env`): it comes from
+    /// outside what is checked, or depends on what is not settled.
+    Unseen,
 }
 
 impl<'a> Loader<'a> {

@@ -25,7 +25,7 @@ impl<'a> Loader<'a> {
         let secret = self.ledger.is_declared(var.name());
         match self.value(var, field, &parser) {
             Read::Loaded(value) => Some(value),
-            Read::Failed | Read::Unchecked => None,
+            Read::Failed | Read::Unseen => None,
             Read::NotSet => match (&field.default, default_expr) {
                 (_, Some(default)) => {
                     let value = default();
@@ -105,7 +105,7 @@ impl<'a> Loader<'a> {
     ) -> Option<Option<P::Value>> {
         match self.value(var, field, &parser) {
             Read::Loaded(value) => Some(Some(value)),
-            Read::Failed | Read::Unchecked => None,
+            Read::Failed | Read::Unseen => None,
             Read::NotSet => {
                 self.record(var.name(), Status::Unset, None, None);
                 Some(None)
@@ -131,7 +131,7 @@ impl<'a> Loader<'a> {
             // whose Secret is not at hand) is not warned about; with the
             // variable unset, it is what the variable would be read from, so
             // the variable is unchecked, not missing.
-            if matches!(by_alias, Lookup::Unchecked(..)) {
+            if matches!(by_alias, Lookup::Unchecked(..) | Lookup::External(..)) {
                 if is_unset(&found.0) {
                     self.ledger.read_as(var.name(), alias);
                     found = (by_alias, Some(*alias));
@@ -158,7 +158,7 @@ impl<'a> Loader<'a> {
         }
         if let Some(note) = field.deprecated
             && !is_unset(&found.0)
-            && !matches!(found.0, Lookup::Unchecked(..))
+            && !matches!(found.0, Lookup::Unchecked(..) | Lookup::External(..))
         {
             let set = found.1.unwrap_or(var.name());
             self.warnings.push(Warning::Deprecated {
@@ -187,7 +187,12 @@ impl<'a> Loader<'a> {
             Lookup::Unchecked(reason, origin) => {
                 let status = Status::Unchecked(reason);
                 self.record(var.name(), status, Some(through_alias(origin)), None);
-                return Read::Unchecked;
+                return Read::Unseen;
+            }
+            Lookup::External(reason, origin) => {
+                let status = Status::External(reason);
+                self.record(var.name(), status, Some(through_alias(origin)), None);
+                return Read::Unseen;
             }
             Lookup::Unusable(unusable) => {
                 let (kind, origin) = match unusable {

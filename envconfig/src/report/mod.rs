@@ -9,19 +9,16 @@
 use crate::docs::Docs;
 use crate::error::Problem;
 use crate::outcome::{Outcome, Outcomes, Status};
+use crate::provenance::Provenance;
 use crate::source::{Source, Variables};
 use crate::warning::Warning;
 
 /// What `--check-env` checks: variables to load the configuration from,
 /// and what the report needs of them besides.
 pub(crate) trait Subject: Variables {
-    /// The name of every variable set, for spotting ones that match no
-    /// field.
-    fn names(&self) -> Vec<&str>;
-
-    /// Whether every name set is the deployment's own (a file checked
-    /// alone), rather than a whole process environment's.
-    fn every_name_is_deployments(&self) -> bool;
+    /// The name of every variable set, with where it is set when that is a
+    /// file's line, for spotting ones that match no field.
+    fn names(&self) -> Vec<(&str, Option<Provenance>)>;
 
     /// What keeps it from deploying beyond the configuration's variables:
     /// a manifest that Kubernetes would reject.
@@ -33,12 +30,8 @@ pub(crate) trait Subject: Variables {
 }
 
 impl Subject for Source {
-    fn names(&self) -> Vec<&str> {
-        Source::names(self).collect()
-    }
-
-    fn every_name_is_deployments(&self) -> bool {
-        self.is_file_alone()
+    fn names(&self) -> Vec<(&str, Option<Provenance>)> {
+        Source::names(self)
     }
 
     fn errors(&self) -> Vec<String> {
@@ -57,16 +50,16 @@ pub(crate) struct Report {
     pub checked: String,
     /// One line per variable, in the order of the struct's fields.
     pub vars: Vec<Outcome>,
-    /// Variables that carry the prefix but belong to no field, by name.
-    pub unknown: Vec<Unknown>,
-    /// What reading the dotenv files found: a name set twice, a reference
-    /// the file does not resolve itself.
+    /// What needs a person's look although nothing failed: set variables
+    /// that belong to no field first, by name, then the others.
     pub warnings: Vec<Warning>,
     /// What keeps the source from deploying beyond the configuration's
     /// variables: a manifest that Kubernetes would reject.
     pub errors: Vec<String>,
     /// Whether the configuration would load.
     pub loads: bool,
+    /// `--strict`: a warning or an unchecked variable fails the check too.
+    pub strict: bool,
 }
 
 /// A set variable that matches no field.
@@ -78,19 +71,22 @@ pub(crate) struct Unknown {
 }
 
 impl Report {
-    /// The report of a checking load of `source` ([`Checking`]) for a
-    /// configuration whose variables carry `prefix`; `checked` says what
-    /// was checked, in words.
-    pub fn new(docs: &Docs, source: &dyn Subject, checking: Outcomes, checked: String) -> Report {
+    /// The report of a checking load of `source` for the configuration of
+    /// `docs`; `checked` says what was checked, in words.
+    pub fn new(
+        docs: &Docs,
+        source: &dyn Subject,
+        checking: Outcomes,
+        checked: String,
+        strict: bool,
+    ) -> Report {
         let Outcomes {
             loaded,
             problems,
             vars,
-            warnings,
+            warnings: found,
         } = checking;
-        let unchecked = vars
-            .iter()
-            .any(|checked| matches!(checked.status, Status::Unchecked(_)));
+        let unseen = vars.iter().any(|checked| checked.status.is_set_unseen());
         let mut errors = source.errors();
         // A rule's problem is shown on its first variable's line; one whose
         // variable has no line (a name the rule gave that is no field's) is
@@ -101,19 +97,10 @@ impl Report {
                 .filter(|problem| !vars.iter().any(|checked| checked.var == problem.var()))
                 .map(Problem::to_string),
         );
-        // An unchecked variable is set; what it holds is not known here.
-        let loads = (loaded || unchecked) && problems.is_empty() && errors.is_empty();
+        // A variable set from outside, or to what is not settled, is set;
+        // what it holds is not known here.
+        let loads = (loaded || unseen) && problems.is_empty() && errors.is_empty();
         let known: Vec<&str> = vars.iter().map(|checked| checked.var.as_str()).collect();
-        let mut warnings = warnings;
-        warnings.extend(source.warnings_about(&vars));
-        // The derive rejects two fields of one struct with one variable;
-        // across nested structs, only a run can tell.
-        for name in repeated(&known) {
-            warnings.push(Warning::ReadByTwoFields {
-                var: name.to_owned(),
-            });
-        }
-        warnings.extend(alias_collisions(docs));
         // An alias is a name of the configuration: set, it is read (with a
         // warning of its own), not unknown.
         let names: Vec<&str> = known
@@ -125,75 +112,157 @@ impl Report {
                     .flat_map(|var| var.aliases.iter().map(String::as_str)),
             )
             .collect();
-        let unknown = unknown_vars(
-            docs.prefix(),
-            source.every_name_is_deployments(),
-            &names,
-            source.names().into_iter(),
-        );
+        let set = source.names();
+        let mut warnings: Vec<Warning> =
+            unknown_vars(docs.prefix(), &names, set.iter().map(|(name, _)| *name))
+                .into_iter()
+                .map(|unknown| Warning::Unknown {
+                    at: set
+                        .iter()
+                        .find(|(name, _)| *name == unknown.name)
+                        .and_then(|(_, at)| at.clone()),
+                    var: unknown.name,
+                    did_you_mean: unknown.did_you_mean,
+                })
+                .collect();
+        warnings.extend(found);
+        warnings.extend(source.warnings_about(&vars));
+        // The derive rejects two fields of one struct with one variable;
+        // across nested structs, only a run can tell.
+        for name in repeated(&known) {
+            warnings.push(Warning::ReadByTwoFields {
+                var: name.to_owned(),
+            });
+        }
+        warnings.extend(alias_collisions(docs));
         Report {
             checked,
             vars,
-            unknown,
             warnings,
             errors,
             loads,
+            strict,
         }
     }
 
-    /// Whether anything needs a person's look although the configuration
-    /// would load: a warning. `--strict` fails on it.
-    pub fn needs_a_look(&self) -> bool {
-        !self.unknown.is_empty() || !self.warnings.is_empty() || self.unchecked() > 0
+    /// Whether the check passes: the configuration would load and, with
+    /// `--strict`, nothing needs a look. Exit status 0, else 78.
+    pub fn passes(&self) -> bool {
+        self.loads && !(self.strict && self.needs_a_look())
     }
 
-    /// How many variables could not be checked.
-    fn unchecked(&self) -> usize {
+    /// Whether anything needs a person's look although the configuration
+    /// would load: a warning, or a variable that could not be checked.
+    /// `--strict` fails on it; never on a variable set from outside.
+    fn needs_a_look(&self) -> bool {
+        !self.warnings.is_empty() || self.count(|status| matches!(status, Status::Unchecked(_))) > 0
+    }
+
+    /// How many variables have a status that `is`.
+    fn count(&self, is: impl Fn(&Status) -> bool) -> usize {
         self.vars
             .iter()
-            .filter(|checked| matches!(checked.status, Status::Unchecked(_)))
+            .filter(|checked| is(&checked.status))
             .count()
+    }
+
+    /// The last line: the verdict and its cause. It never says OK when the
+    /// check fails.
+    pub fn verdict(&self) -> String {
+        let total = self.vars.len();
+        let plural = |n: usize, one: &str, many: &str| match n {
+            1 => format!("1 {one}"),
+            n => format!("{n} {many}"),
+        };
+        let failing = self.count(|status| matches!(status, Status::Failed(_)));
+        let unchecked = self.count(|status| matches!(status, Status::Unchecked(_)));
+        let external = self.count(|status| matches!(status, Status::External(_)));
+        let warnings = self.warnings.len();
+        if self.loads && self.strict && self.needs_a_look() {
+            let causes: Vec<String> = [
+                (warnings > 0).then(|| plural(warnings, "warning", "warnings")),
+                (unchecked > 0).then(|| format!("{unchecked} unchecked")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            return format!("FAILED (--strict): {}", causes.join(", "));
+        }
+        let warnings = match warnings {
+            0 => String::new(),
+            n => format!(", {}", plural(n, "warning", "warnings")),
+        };
+        if self.loads {
+            let unseen: Vec<String> = [
+                (external > 0).then(|| format!("{external} external")),
+                (unchecked > 0).then(|| format!("{unchecked} unchecked")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let unseen = match unseen.is_empty() {
+                true => String::new(),
+                false => format!(" ({})", unseen.join(", ")),
+            };
+            return format!("OK: all {total} variables would load{unseen}{warnings}");
+        }
+        let errors = plural(self.errors.len(), "error", "errors");
+        if failing == 0 && !self.errors.is_empty() {
+            return format!(
+                "FAILED: {errors} in the manifest{warnings}; the container would not start"
+            );
+        }
+        let errors = match self.errors.is_empty() {
+            true => String::new(),
+            false => format!(", {errors}"),
+        };
+        let have = if failing == 1 {
+            "has a problem"
+        } else {
+            "have problems"
+        };
+        format!(
+            "FAILED: {failing} of {total} variables {have}{errors}{warnings}; \
+             the configuration would not load"
+        )
     }
 }
 
-/// Set variables that are neither a field's variable nor its `_FILE`
-/// variant, sorted by name, each with the variable it is probably a typo of.
-///
-/// In a dotenv file checked alone, every name is the deployment's, so every
-/// unknown one is reported. In a process environment, only those that
-/// carry the prefix (in any case): every other variable of the environment
-/// would be, and without a prefix, none is.
+/// Set variables that the configuration owns or nearly matches and that
+/// are neither a field's variable nor its `_FILE` variant, sorted by name,
+/// each with the variable it is probably a typo of: a name that carries
+/// the configuration's prefix (in any case), or that is within the "did
+/// you mean" distance of one of its variables. Other names (`POD_NAME`,
+/// `JAVA_OPTS`, a whole process environment) are not the configuration's
+/// business, wherever they are set.
 fn unknown_vars<'a>(
     prefix: &str,
-    every_name: bool,
     known: &[&str],
     names: impl Iterator<Item = &'a str>,
 ) -> Vec<Unknown> {
-    if prefix.is_empty() && !every_name {
-        return Vec::new();
-    }
     let candidates: Vec<String> = known
         .iter()
         .flat_map(|name| [(*name).to_owned(), format!("{name}_FILE")])
         .collect();
-    let mut unknown: Vec<&str> = names
-        .filter(|name| {
-            every_name
-                || name
-                    .get(..prefix.len())
-                    .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
-        })
+    let carries_prefix = |name: &str| {
+        !prefix.is_empty()
+            && name
+                .get(..prefix.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    };
+    let mut unknown: Vec<Unknown> = names
         .filter(|name| !candidates.iter().any(|candidate| candidate == name))
-        .collect();
-    // Sorted as `&str`, as `repeated` sorts: one copy of the sort's code.
-    unknown.sort_unstable();
-    unknown
-        .into_iter()
-        .map(|name| Unknown {
-            name: name.to_owned(),
-            did_you_mean: did_you_mean(name, &candidates),
+        .filter_map(|name| {
+            let did_you_mean = did_you_mean(name, &candidates);
+            (carries_prefix(name) || did_you_mean.is_some()).then(|| Unknown {
+                name: name.to_owned(),
+                did_you_mean,
+            })
         })
-        .collect()
+        .collect();
+    unknown.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    unknown.dedup_by(|a, b| a.name == b.name);
+    unknown
 }
 
 /// Of the `set` names that are no `known` variable, the one that looks
@@ -292,6 +361,8 @@ fn did_you_mean(name: &str, candidates: &[String]) -> Option<String> {
         .map(|(_, candidate)| candidate.clone())
 }
 
+mod github;
+mod json;
 mod text;
 
 #[cfg(test)]

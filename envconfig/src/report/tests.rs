@@ -34,7 +34,7 @@ fn unknown_variables_and_their_suggestions() {
         "BILLING_",
         "BILL",
     ];
-    let unknown = unknown_vars("BILLING_", false, &known, set.into_iter());
+    let unknown = unknown_vars("BILLING_", &known, set.into_iter());
     let got: Vec<(&str, Option<&str>)> = unknown
         .iter()
         .map(|u| (u.name.as_str(), u.did_you_mean.as_deref()))
@@ -53,17 +53,21 @@ fn unknown_variables_and_their_suggestions() {
                 Some("BILLING_DB_MAX_CONNECTIONS")
             ),
             ("BILLING_PROT", Some("BILLING_PORT")),
+            // No prefix, but a near miss of a variable: the configuration's
+            // business all the same.
+            ("PAYMENT_TOKENS", Some("PAYMENT_TOKEN")),
             ("billing_port", Some("BILLING_PORT")),
         ]
     );
 }
 
+/// Without a prefix, only near misses of the configuration's variables are
+/// its business: `POD_NAME` and `JAVA_OPTS` are not, wherever they are set.
 #[test]
-fn no_prefix_no_warnings() {
-    assert_eq!(unknown_vars("", false, &["PORT"], ["PROT"].into_iter()), []);
-    let every = unknown_vars("", true, &["PORT"], ["PROT", "PORT"].into_iter());
+fn without_a_prefix_only_near_misses() {
+    let set = ["PROT", "PORT", "POD_NAME", "JAVA_OPTS", "PATH"];
     assert_eq!(
-        every,
+        unknown_vars("", &["PORT"], set.into_iter()),
         [Unknown {
             name: "PROT".into(),
             did_you_mean: Some("PORT".into())
@@ -74,7 +78,7 @@ fn no_prefix_no_warnings() {
 /// The `--check-env` report of `T` against `source`.
 fn check_report<T: crate::Config>(source: &Source) -> String {
     let checking = crate::config::check::<T>(source);
-    Report::new(&T::docs(), source, checking, "the test".into()).render()
+    Report::new(&T::docs(), source, checking, "the test".into(), false).render()
 }
 
 const CANARY: &str = "canary-s3cret";

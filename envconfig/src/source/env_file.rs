@@ -65,7 +65,6 @@ impl Source {
     ) -> Result<Source, EnvFileError> {
         let text = read_env_file(path)?;
         let mut source = Source::empty();
-        source.file_alone = true;
         source.open_secret_files = open_secret_files;
         source.add_env_text(
             path,
@@ -344,7 +343,6 @@ mod tests {
 
     fn alone(text: &str) -> Source {
         let mut source = Source::empty();
-        source.file_alone = true;
         source.open_secret_files = false;
         source.add_env_text(
             Path::new("f.env"),

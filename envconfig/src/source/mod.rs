@@ -171,9 +171,6 @@ pub struct Source {
     /// The entries of dotenv files that dotenvy rejects and whose name
     /// cannot be told.
     unnamed_malformed: Vec<MalformedLine>,
-    /// A dotenv file or a manifest checked alone, not the environment of a
-    /// process.
-    pub(crate) file_alone: bool,
     /// Whether the files that `NAME_FILE` variables name are read.
     pub(crate) open_secret_files: bool,
     /// What a Kubernetes manifest tells besides values.
@@ -207,9 +204,14 @@ pub enum Lookup<'a> {
     Value(RawText<'a>, Provenance),
     /// Something is set but cannot be used.
     Unusable(Unusable),
-    /// Something is set, but its value cannot be known here: why, and
-    /// where it is set.
+    /// Something is set, but its value depends on what the checked input
+    /// should settle and does not (a reference to a name nothing sets
+    /// above it): why, and where it is set.
     Unchecked(String, Provenance),
+    /// Something is set from outside what is checked, by design (a Secret
+    /// not among the documents, a `NAME_FILE` path of the container): where
+    /// the value comes from, and where it is set. Never read.
+    External(String, Provenance),
 }
 
 /// Why a set variable cannot be used; the loader turns it into a problem.
@@ -267,7 +269,6 @@ impl Source {
             unchecked: HashMap::new(),
             malformed: HashMap::new(),
             unnamed_malformed: Vec::new(),
-            file_alone: false,
             open_secret_files: true,
             #[cfg(feature = "k8s")]
             manifest: crate::deployment::manifest::Facts::default(),
@@ -380,24 +381,30 @@ impl Source {
         self.copies.get(name).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether this is a dotenv file checked alone.
-    pub fn is_file_alone(&self) -> bool {
-        self.file_alone
-    }
-
-    /// The names of every variable, for spotting ones that match no field.
+    /// The names of every variable, for spotting ones that match no field,
+    /// each with where a file sets it.
     ///
     /// A live source knows only its dotenv file's names; `--check-env` reads
     /// a snapshot instead.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
+    pub fn names(&self) -> Vec<(&str, Option<Provenance>)> {
+        let in_a_file = |origin: &Provenance| match origin {
+            Provenance::Environment => None,
+            origin => Some(origin.clone()),
+        };
+        let mut names: Vec<(&str, Option<Provenance>)> = self
+            .vars
+            .iter()
+            .map(|(name, entry)| (name.as_str(), in_a_file(&entry.origin)))
+            .collect();
         // A manifest's variable whose value is not known here is set too.
-        let unchecked = self
-            .unchecked
-            .keys()
-            .filter(|name| !self.vars.contains_key(*name));
-        let names = self.vars.keys().chain(unchecked).map(String::as_str);
+        names.extend(
+            self.unchecked
+                .iter()
+                .filter(|(name, _)| !self.vars.contains_key(*name))
+                .map(|(name, (_, origin))| (name.as_str(), in_a_file(origin))),
+        );
         #[cfg(feature = "k8s")]
-        let names = names.chain(self.manifest.names());
+        names.extend(self.manifest.names());
         names
     }
 
@@ -498,9 +505,9 @@ fn resolve<'s>(
         (Some(direct), Some(_)) if !is_empty(&direct) => Lookup::Unusable(Unusable::BothSet {
             file_var: var.file_var().to_owned(),
         }),
-        (_, Some(entry)) if !open_secret_files => Lookup::Unchecked(
+        (_, Some(entry)) if !open_secret_files => Lookup::External(
             format!(
-                "set by {}, a file of the container (--read-secret-files opens it)",
+                "read from the file {} names, in the container (--read-secret-files opens it)",
                 var.file_var()
             ),
             entry.origin.clone(),

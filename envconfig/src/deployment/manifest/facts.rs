@@ -89,8 +89,10 @@ impl Facts {
     }
 
     /// The names of the variables that would not deploy.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.undeployable.keys().map(String::as_str)
+    pub fn names(&self) -> impl Iterator<Item = (&str, Option<Provenance>)> {
+        self.undeployable
+            .iter()
+            .map(|(name, found)| (name.as_str(), Some(found.origin.clone())))
     }
 
     /// The variables that would not deploy and that no field reads: the

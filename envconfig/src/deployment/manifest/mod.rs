@@ -116,7 +116,6 @@ impl Env<'_, '_> {
     /// container's, never opened here.
     fn into_source(self) -> Source {
         let mut source = Source::empty();
-        source.file_alone = true;
         source.open_secret_files = false;
         let mut facts = self.facts;
         source.copies.extend(self.copy_lists);

@@ -1,0 +1,107 @@
+//! `--check-env --report json`: the report as one JSON document, for
+//! tools: every variable with its status, where its value came from, its
+//! problem and warnings, the warnings about no variable, the errors, and
+//! the verdict. Its schema ships as `schema/check-report.v1.schema.json`.
+
+use super::Report;
+use super::text::detail;
+use crate::json::Json;
+use crate::outcome::Status;
+use crate::provenance::Provenance;
+
+/// The version of the document's schema, its `"version"` field.
+pub(crate) const SCHEMA_VERSION: u64 = 1;
+
+impl Report {
+    /// The report as one JSON document.
+    pub fn render_json(&self) -> String {
+        let variables = self
+            .vars
+            .iter()
+            .map(|checked| {
+                let warnings = self
+                    .warnings
+                    .iter()
+                    .filter(|warning| warning.var() == Some(checked.var.as_str()))
+                    .map(|warning| Json::String(warning.to_string().into()))
+                    .collect();
+                let problem = match &checked.status {
+                    Status::Failed(_) => Json::String(detail(checked).into()),
+                    _ => Json::Null,
+                };
+                let reason = match &checked.status {
+                    Status::External(reason) | Status::Unchecked(reason) => Json::str(reason),
+                    _ => Json::Null,
+                };
+                let value = match &checked.status {
+                    Status::Ok | Status::Default if !checked.secret => {
+                        Json::optional(checked.shown_value.as_deref())
+                    }
+                    _ => Json::Null,
+                };
+                Json::Object(vec![
+                    ("name", Json::str(&checked.var)),
+                    ("status", Json::str(checked.status.word())),
+                    ("source", checked.origin.as_ref().map_or(Json::Null, source)),
+                    ("value", value),
+                    ("secret", Json::Bool(checked.secret)),
+                    ("required", Json::Bool(checked.required)),
+                    ("problem", problem),
+                    ("reason", reason),
+                    ("warnings", Json::Array(warnings)),
+                ])
+            })
+            .collect();
+        let warnings = self
+            .warnings
+            .iter()
+            .filter(|warning| {
+                warning
+                    .var()
+                    .is_none_or(|var| !self.vars.iter().any(|checked| checked.var == var))
+            })
+            .map(|warning| {
+                Json::Object(vec![
+                    ("message", Json::String(warning.to_string().into())),
+                    ("source", warning.at().map_or(Json::Null, source)),
+                ])
+            })
+            .collect();
+        let errors = self.errors.iter().map(|error| Json::str(error)).collect();
+        Json::Object(vec![
+            ("version", Json::Number(SCHEMA_VERSION)),
+            ("checked", Json::str(&self.checked)),
+            ("variables", Json::Array(variables)),
+            ("warnings", Json::Array(warnings)),
+            ("errors", Json::Array(errors)),
+            (
+                "verdict",
+                Json::Object(vec![
+                    ("passes", Json::Bool(self.passes())),
+                    ("loads", Json::Bool(self.loads)),
+                    ("strict", Json::Bool(self.strict)),
+                    ("summary", Json::String(self.verdict().into())),
+                ]),
+            ),
+        ])
+        .to_text(usize::MAX)
+    }
+}
+
+/// Where a value came from, as the report's `source`: its `kind`, the
+/// label the text report shows, and a file's path and line.
+fn source(at: &Provenance) -> Json<'_> {
+    let mut keys = vec![
+        ("kind", Json::str(at.kind())),
+        ("label", Json::String(at.label().into())),
+    ];
+    let mut file = at;
+    while let Provenance::Alias { via, .. } = file {
+        file = via;
+    }
+    if let Provenance::EnvFile { path, line } | Provenance::Manifest { path, line } = file {
+        keys.push(("path", Json::String(path.to_string_lossy())));
+        keys.push(("line", Json::Number(*line as u64)));
+    }
+    Json::Object(keys)
+}

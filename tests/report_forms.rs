@@ -1,0 +1,162 @@
+//! `--check-env --report text|json|github`: one check, three forms. The
+//! exit status does not change with the form, the `json` document follows
+//! the schema that ships (`envconfig/schema/check-report.v1.schema.json`),
+//! and the `github` form is GitHub Actions workflow commands that point at
+//! the env file's line.
+
+mod support;
+
+use support::Env;
+
+fn validator() -> jsonschema::Validator {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/envconfig/schema/check-report.v1.schema.json"
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the schema")).expect("JSON");
+    jsonschema::validator_for(&schema).expect("a valid schema")
+}
+
+fn assert_valid(json: &str) -> serde_json::Value {
+    let value: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    let errors: Vec<String> = validator()
+        .iter_errors(&value)
+        .map(|error| format!("{error} at {}", error.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}\n{json}");
+    value
+}
+
+/// A deployment's env file with a broken port on line 2, a typo on line
+/// 3, a secret in a file of the container and a canary secret.
+const BROKEN: &str = "\
+BILLING_DATABASE_URL=postgres://billing:canary-pw@db/billing
+BILLING_PORT=http
+BILLING_PROT=80
+PAYMENT_TOKEN_FILE=/run/secrets/payment-token
+BILLING_ALLOWED_HOSTS=a.example.com
+";
+
+const CORRECT: &str = "\
+BILLING_DATABASE_URL=postgres://billing:canary-pw@db/billing
+PAYMENT_TOKEN_FILE=/run/secrets/payment-token
+BILLING_ALLOWED_HOSTS=a.example.com
+";
+
+fn check(text: &str, extra: &[&str]) -> support::Run {
+    let env = Env::new(&[]);
+    let file = env.file("deploy.env", text);
+    let mut args = vec!["--check-env", "--env-file", file.to_str().expect("UTF-8")];
+    args.extend_from_slice(extra);
+    env.run(&args)
+}
+
+#[test]
+fn every_form_has_the_same_exit_status() {
+    for (text, code) in [(CORRECT, 0), (BROKEN, 78)] {
+        for form in [
+            &[][..],
+            &["--report", "text"],
+            &["--report=json"],
+            &["--report", "github"],
+        ] {
+            let run = check(text, form);
+            assert_eq!(run.code, code, "{form:?}\n{run:?}");
+            assert!(!run.stdout.contains("canary"), "{form:?}\n{}", run.stdout);
+            assert!(!run.stderr.contains("canary"), "{form:?}\n{}", run.stderr);
+        }
+    }
+    // --strict fails on the typo's warning, in every form.
+    let strict = check(
+        &format!("{CORRECT}BILLING_PROT=80\n"),
+        &["--strict", "--report", "json"],
+    );
+    assert_eq!(strict.code, 78, "{strict:?}");
+    let report = assert_valid(&strict.stdout);
+    assert_eq!(report["verdict"]["passes"], false);
+    assert_eq!(report["verdict"]["loads"], true);
+    assert_eq!(report["verdict"]["summary"], "FAILED (--strict): 1 warning");
+}
+
+#[test]
+fn the_json_report_follows_its_schema() {
+    let run = check(BROKEN, &["--report", "json"]);
+    let report = assert_valid(&run.stdout);
+    let variables = report["variables"].as_array().expect("an array");
+    let find = |name: &str| {
+        variables
+            .iter()
+            .find(|var| var["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in {report}"))
+    };
+    let port = find("BILLING_PORT");
+    assert_eq!(port["status"], "invalid");
+    assert_eq!(port["source"]["line"], 2);
+    assert!(
+        port["problem"]
+            .as_str()
+            .is_some_and(|problem| problem.contains("invalid value \"http\"")),
+        "{port}"
+    );
+    let token = find("PAYMENT_TOKEN");
+    assert_eq!(token["status"], "external");
+    assert_eq!(token["value"], serde_json::Value::Null);
+    let url = find("BILLING_DATABASE_URL");
+    assert_eq!(url["status"], "ok");
+    assert_eq!(url["secret"], true);
+    assert_eq!(url["value"], serde_json::Value::Null);
+    assert_eq!(find("BILLING_REQUEST_TIMEOUT")["status"], "default");
+    let typo = &report["warnings"][0];
+    assert!(
+        typo["message"]
+            .as_str()
+            .is_some_and(|message| message.contains("BILLING_PROT")),
+        "{report}"
+    );
+    assert_eq!(typo["source"]["line"], 3);
+    assert_eq!(report["verdict"]["passes"], false);
+}
+
+#[test]
+fn the_github_report_annotates_the_files_lines() {
+    let run = check(BROKEN, &["--report", "github"]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let error = lines
+        .iter()
+        .find(|line| line.starts_with("::error "))
+        .unwrap_or_else(|| panic!("an error line in {}", run.stdout));
+    assert!(
+        error.contains("deploy.env,line=2::BILLING_PORT (from ")
+            && error.contains("deploy.env:2): invalid value \"http\""),
+        "{error}"
+    );
+    // The file's path is a property: its `:` and `,` would be escaped.
+    assert!(error.starts_with("::error file="), "{error}");
+    let warning = lines
+        .iter()
+        .find(|line| line.starts_with("::warning "))
+        .unwrap_or_else(|| panic!("a warning line in {}", run.stdout));
+    assert!(
+        warning.contains(",line=3::BILLING_PROT is set but is not a variable"),
+        "{warning}"
+    );
+    assert!(
+        lines
+            .last()
+            .is_some_and(|last| last.starts_with("FAILED: ")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn an_unknown_form_is_a_usage_error() {
+    let run = check(CORRECT, &["--report", "xml"]);
+    assert_eq!(run.code, 64, "{run:?}");
+    assert!(
+        run.stderr.contains("--report: unknown form"),
+        "{}",
+        run.stderr
+    );
+}
