@@ -1,6 +1,7 @@
-//! The parser against its oracle, dotenvy 0.15.7: a table of cases, and
-//! the facts dotenvy does not give (lines, references, where they resolve,
-//! shell syntax, the budget).
+//! The parser against its oracle, dotenvy 0.15.7: a table of cases, the
+//! facts dotenvy does not give (lines, references, where they resolve,
+//! shell syntax, the budget), and properties over generated files
+//! (`differential`).
 
 use std::collections::HashMap;
 
@@ -9,6 +10,8 @@ use zeroize::Zeroizing;
 use super::lines::{LogicalLine, LogicalLines, Text};
 use super::reason::*;
 use super::*;
+
+mod differential;
 
 /// An item of dotenvy's iterator.
 #[derive(Debug)]
