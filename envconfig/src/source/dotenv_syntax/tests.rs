@@ -1,7 +1,7 @@
 //! The parser against its oracle, dotenvy 0.15.7: a table of cases, the
 //! facts dotenvy does not give (lines, references, where they resolve,
-//! shell syntax, the budget), and properties over generated files
-//! (`differential`).
+//! shell syntax, the budget), dotenvy's own tests (`upstream`), and
+//! properties over generated files (`differential`).
 
 use std::collections::HashMap;
 
@@ -12,6 +12,7 @@ use super::reason::*;
 use super::*;
 
 mod differential;
+mod upstream;
 
 /// An item of dotenvy's iterator.
 #[derive(Debug)]
