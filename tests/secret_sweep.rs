@@ -796,11 +796,21 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
         outputs.run(&what, run, if setting.loads { 0 } else { 78 });
     }
     {
-        let env = setting(root, "unreadable ./.env", Vec::new(), false).env;
+        // A line that is not UTF-8 is that line's problem alone; the
+        // secrets around it load or fail as their own lines say.
+        let env = setting(root, "./.env with a line not UTF-8", Vec::new(), false).env;
         let mut text = dotenv(&sweep.valid_in(Medium::Dotenv)).into_bytes();
         text.extend_from_slice(b"SWEEP_NOT_UTF8=\xff\n");
         text.extend_from_slice(dotenv(&sweep.invalid_vars()).as_bytes());
-        std::fs::write(env.dir.path().join(".env"), text).expect("a dotenv file");
+        std::fs::write(env.dir.path().join(".env"), &text).expect("a dotenv file");
+        let run = env.run_binary(&startup, &[]);
+        outputs.run("Startup::load, ./.env with a line not UTF-8", run, 78);
+        // Over the size limit, the file is not read at all: the error
+        // names the file, never what is in it.
+        while text.len() <= 4 * 1024 * 1024 {
+            text.extend_from_within(..);
+        }
+        std::fs::write(env.dir.path().join(".env"), &text).expect("a dotenv file");
         let run = env.run_binary(&startup, &[]);
         if !run.stderr.contains("StartupError Debug: Dotenv {") {
             outputs

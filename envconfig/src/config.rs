@@ -22,7 +22,7 @@ use crate::warning::Warning;
 pub trait Config: Sized {
     /// Loads the configuration from the process environment.
     ///
-    /// No dotenv file is read: [`load_or_exit`] reads `./.env` first.
+    /// No dotenv file is read: [`load_or_exit`](crate::load_or_exit) reads `./.env` first.
     ///
     /// # Errors
     ///

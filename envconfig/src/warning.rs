@@ -67,6 +67,21 @@ pub enum Warning {
         /// Why, in words that never quote a secret.
         reason: String,
     },
+    /// A dotenv file's value uses shell syntax that dotenvy does not have
+    /// (`${NAME:-default}`, `${ NAME }`): dotenvy reads all that is between
+    /// the braces as one name, which nothing sets, so it expands to
+    /// nothing. The value is checked as dotenvy reads it.
+    ShellSyntax {
+        /// The file and line.
+        at: Provenance,
+        /// The variable whose value it is.
+        var: String,
+        /// The form, as a shell writes it (`${NAME:-default}`).
+        form: &'static str,
+        /// What dotenvy reads as a name (`X:-a`), or `...` in a secret's
+        /// value.
+        name: String,
+    },
     /// A set variable that carries the configuration's prefix, or looks
     /// like one of its variables, belongs to no field.
     Unknown {
@@ -150,6 +165,7 @@ impl Warning {
         match self {
             Warning::LineIgnored { at, .. }
             | Warning::NotChecked { at, .. }
+            | Warning::ShellSyntax { at, .. }
             | Warning::SecretInPlainText { at, .. }
             | Warning::EntryHidden { at, .. }
             | Warning::UndefinedReference { at, .. }
@@ -166,6 +182,7 @@ impl Warning {
             Warning::AliasInUse { var, .. }
             | Warning::Deprecated { var, .. }
             | Warning::NotChecked { var, .. }
+            | Warning::ShellSyntax { var, .. }
             | Warning::ReadByTwoFields { var }
             | Warning::SecretInPlainText { var, .. }
             | Warning::RequiredBehindOptional { var, .. }
@@ -205,6 +222,19 @@ impl fmt::Display for Warning {
             Warning::NotChecked { at, var, reason } => {
                 write!(f, "{}: {} is not checked: {reason}", at.label(), name(var))
             }
+            Warning::ShellSyntax {
+                at,
+                var,
+                form,
+                name: read_as,
+            } => write!(
+                f,
+                "{}: {} uses {form}, which dotenvy does not have: it reads ${{{}}} as one \
+                 name, which nothing sets, so it expands to nothing",
+                at.label(),
+                name(var),
+                name(read_as)
+            ),
             Warning::Unknown {
                 var, did_you_mean, ..
             } => {

@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use super::{EX_USAGE, Exit};
+use crate::deployment::env_file::EnvFormat;
 use crate::docs::{Format, FormatNames};
 use crate::shown::Abridged;
 
@@ -99,6 +100,8 @@ pub(crate) struct CheckOptions {
     pub strict: bool,
     /// `--report FORM`: how the report is printed.
     pub report: Option<ReportFormat>,
+    /// `--env-format FORMAT`: how the `--env-file` is read.
+    pub env_format: Option<EnvFormat>,
     /// `--manifest PATH` (`-` for stdin): check the environment of a
     /// container of this Kubernetes manifest instead.
     #[cfg(feature = "k8s")]
@@ -111,11 +114,12 @@ pub(crate) struct CheckOptions {
 /// The usage line of the flags.
 #[cfg(feature = "k8s")]
 const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | --check-env \
-     [--env-file PATH | --manifest PATH [--container NAME]] [--read-secret-files] [--strict] \
-     [--report text|json|github]";
+     [--env-file PATH [--env-format dotenv|docker] | --manifest PATH [--container NAME]] \
+     [--read-secret-files] [--strict] [--report text|json|github]";
 #[cfg(not(feature = "k8s"))]
 const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | \
-     --check-env [--env-file PATH] [--read-secret-files] [--strict] [--report text|json|github]";
+     --check-env [--env-file PATH [--env-format dotenv|docker]] [--read-secret-files] [--strict] \
+     [--report text|json|github]";
 
 /// A bad use of the flags: exit status 64.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,6 +149,21 @@ impl From<Usage> for Exit {
 /// `--container` are envconfig's only after `--check-env`: before it, or
 /// without it, they belong to the application, which may have flags of
 /// those names.
+/// The value of a flag: written after `=`, or the next argument. A
+/// following flag is not a value (`--env-file --strict` forgot the path),
+/// but `-` alone is (stdin); a path that starts with `-` can be written
+/// `./-name` or `--env-file=-name`. An empty value is none.
+fn value_of(
+    written: Option<&str>,
+    args: &mut std::iter::Peekable<impl Iterator<Item = OsString>>,
+) -> Option<OsString> {
+    let value = match written {
+        Some(value) => OsString::from(value),
+        None => args.next_if(|next| next == "-" || !next.as_encoded_bytes().starts_with(b"-"))?,
+    };
+    (!value.is_empty()).then_some(value)
+}
+
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Action, Usage> {
     let mut print_docs: Option<Format> = None;
     let mut print_config: Option<ConfigFormat> = None;
@@ -237,48 +256,21 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
                 if options.env_file.is_some() {
                     return Err(twice("--env-file"));
                 }
-                let path = match value {
-                    Some(path) => OsString::from(path),
-                    // A following flag is not a path: `--env-file --strict`
-                    // forgot the path. A path that starts with `-` can be
-                    // written `./-name` or `--env-file=-name`.
-                    None => args
-                        .next()
-                        .filter(|next| !next.as_encoded_bytes().starts_with(b"-"))
-                        .ok_or_else(|| Usage("--env-file needs a PATH".into()))?,
-                };
-                if path.is_empty() {
-                    return Err(Usage("--env-file needs a PATH".into()));
-                }
+                let path = value_of(value, &mut args)
+                    .ok_or_else(|| Usage("--env-file needs a PATH".into()))?;
                 options.env_file = Some(PathBuf::from(path));
             }
             ("--manifest" | "--container", value, Some(options)) => {
-                // `-` alone is stdin, not a flag.
-                let value = match value {
-                    Some(value) => OsString::from(value),
-                    None => args
-                        .next()
-                        .filter(|next| next == "-" || !next.as_encoded_bytes().starts_with(b"-"))
-                        .ok_or_else(|| Usage(format!("{flag} needs a {}", value_name(flag))))?,
-                };
-                if value.is_empty() {
-                    return Err(Usage(format!("{flag} needs a {}", value_name(flag))));
-                }
+                let value = value_of(value, &mut args)
+                    .ok_or_else(|| Usage(format!("{flag} needs a {}", value_name(flag))))?;
                 set_manifest_flag(options, flag, value)?;
             }
             ("--report", value, Some(options)) => {
                 if options.report.is_some() {
                     return Err(twice("--report"));
                 }
-                let form = match value {
-                    Some(form) => OsString::from(form),
-                    None => args
-                        .next()
-                        .filter(|next| !next.as_encoded_bytes().starts_with(b"-"))
-                        .ok_or_else(|| {
-                            Usage("--report needs a FORM: text, json or github".into())
-                        })?,
-                };
+                let form = value_of(value, &mut args)
+                    .ok_or_else(|| Usage("--report needs a FORM: text, json or github".into()))?;
                 let form = form.to_str().and_then(ReportFormat::named).ok_or_else(|| {
                     Usage(format!(
                         "--report: unknown form {:?}: expected text, json or github",
@@ -286,6 +278,24 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
                     ))
                 })?;
                 options.report = Some(form);
+            }
+            ("--env-format", value, Some(options)) => {
+                if options.env_format.is_some() {
+                    return Err(twice("--env-format"));
+                }
+                let format = value_of(value, &mut args)
+                    .ok_or_else(|| Usage("--env-format needs a FORMAT: dotenv or docker".into()))?;
+                let format = match format.to_str().map(str::to_ascii_lowercase).as_deref() {
+                    Some("dotenv") => EnvFormat::Dotenv,
+                    Some("docker") => EnvFormat::Docker,
+                    _ => {
+                        return Err(Usage(format!(
+                            "--env-format: unknown format {:?}: expected dotenv or docker",
+                            Abridged::name(&format.to_string_lossy()).to_string()
+                        )));
+                    }
+                };
+                options.env_format = Some(format);
             }
             ("--read-secret-files", None, Some(options)) => {
                 if options.read_secret_files {
@@ -388,6 +398,10 @@ impl CheckOptions {
             if self.container.is_some() && self.manifest.is_none() {
                 return Err(Usage("--container needs --manifest".into()));
             }
+        }
+        // The format is the env file's; nothing else is read as one.
+        if self.env_format.is_some() && self.env_file.is_none() {
+            return Err(Usage("--env-format needs --env-file".into()));
         }
         Ok(())
     }

@@ -7,6 +7,7 @@ use super::args::{Action, Usage};
 use super::args::{CheckOptions, ConfigFormat, ReportFormat};
 use super::{Run, Startup, run};
 use crate::config::Config;
+use crate::deployment::env_file::EnvFormat;
 use crate::docs::Format;
 use crate::source::Source;
 
@@ -97,6 +98,11 @@ pub struct Args {
     #[arg(long, value_name = "FORM", ignore_case = true, requires = "check_env")]
     pub report: Option<ReportFormat>,
 
+    /// With --check-env --env-file: read the file as dotenvy (the default)
+    /// or as docker run --env-file reads it
+    #[arg(long, value_name = "FORMAT", ignore_case = true, requires = "env_file")]
+    pub env_format: Option<EnvFormat>,
+
     /// With --check-env: check a container of this Kubernetes manifest
     /// instead (- for stdin), as the kubelet would set its environment
     #[cfg(feature = "k8s")]
@@ -142,6 +148,7 @@ impl Args {
             read_secret_files: self.read_secret_files,
             strict: self.strict,
             report: self.report,
+            env_format: self.env_format,
             #[cfg(feature = "k8s")]
             manifest: self.manifest.clone(),
             #[cfg(feature = "k8s")]

@@ -9,6 +9,7 @@ use tempfile::TempDir;
 use super::tests::Billing;
 use super::{ConfigFormat, Exit, check_every_form, print_config};
 use crate::config::Config;
+use crate::deployment::env_file::{EnvFile, EnvFormat};
 use crate::source::Source;
 
 /// 300 cases, more when `PROPTEST_CASES` asks for more.
@@ -164,9 +165,8 @@ fn outputs<T: Config>(dir: &TempDir, text: &str) -> String {
     let path = dir.path().join(".env");
     std::fs::write(&path, text).expect("the file is written");
     let mut shown = String::new();
-    let secret = T::docs().secrets();
-    let secret: Vec<&str> = secret.names().collect();
-    let alone = Source::from_env_file(&path, false, &secret).expect("the file is read");
+    let alone =
+        EnvFile::read(&path, EnvFormat::Dotenv, false, &T::docs()).expect("the file is read");
     let Exit { stdout, stderr, .. } = check_every_form::<T>(&alone, "the file");
     shown += &(stdout + &stderr);
     let mut under = Source::empty();

@@ -7,6 +7,7 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
 mod args;
+mod check;
 #[cfg(feature = "clap")]
 mod clap;
 mod exit;
@@ -14,15 +15,13 @@ mod exit;
 #[cfg(feature = "clap")]
 pub use self::clap::Args;
 
-use self::args::{Action, CheckOptions, Usage, parse_args};
+use self::args::{Action, parse_args};
 pub use self::args::{ConfigFormat, ReportFormat};
 use self::exit::{EX_CONFIG, EX_USAGE, Exit, Run};
 use crate::docs::Format;
 use crate::effective::EffectiveConfig;
 use crate::error::{Error, StartupError};
 use crate::outcome::Outcomes;
-use crate::report::{Report, Subject};
-use crate::shown::Abridged;
 use crate::warning::Warning;
 
 use crate::config::{self, Config};
@@ -213,83 +212,7 @@ pub(crate) fn run<T: Config>(
             }
             Run::Exit(print_config::<T>(&source, format))
         }
-        #[cfg(feature = "k8s")]
-        Action::Check(CheckOptions {
-            manifest: Some(path),
-            container,
-            strict,
-            report,
-            ..
-        }) => {
-            use crate::deployment::manifest::{ManifestError, read};
-            let secret = T::docs().secrets();
-            let secret: Vec<&str> = secret.names().collect();
-            match read(&path, container.as_deref(), &secret) {
-                Ok((source, checked)) => Run::Exit(check::<T>(
-                    &source,
-                    checked,
-                    strict,
-                    report.unwrap_or_default(),
-                )),
-                Err(ManifestError::Usage(message)) => Run::Exit(Usage(message).into()),
-                Err(ManifestError::Unreadable(message)) => {
-                    Run::Exit(Exit::failure(EX_CONFIG, format!("error: {message}")))
-                }
-            }
-        }
-        Action::Check(CheckOptions {
-            env_file: None,
-            strict,
-            report,
-            ..
-        }) => {
-            let mut source = process_env(EnvScope::Everything);
-            let checked = match add_dotenv(&mut source, dotenv) {
-                Ok(Some(dotenv)) => format!(
-                    "the process environment and {}",
-                    Abridged::name(&dotenv.to_string_lossy())
-                ),
-                Ok(None) => "the process environment".to_owned(),
-                Err(exit) => return Run::Exit(exit),
-            };
-            Run::Exit(check::<T>(
-                &source,
-                checked,
-                strict,
-                report.unwrap_or_default(),
-            ))
-        }
-        Action::Check(CheckOptions {
-            env_file: Some(path),
-            read_secret_files,
-            strict,
-            report,
-            ..
-        }) => {
-            let shown_path = Abridged::name(&path.to_string_lossy()).to_string();
-            // Any readable file will do, a pipe too:
-            // `--env-file <(vault read ...)` keeps the file off the disk.
-            if path.is_dir() {
-                return Run::Exit(Usage(format!("--env-file {shown_path}: is a directory")).into());
-            }
-            if !path.exists() {
-                return Run::Exit(Usage(format!("--env-file {shown_path}: no such file")).into());
-            }
-            let secret = T::docs().secrets();
-            let secret: Vec<&str> = secret.names().collect();
-            let source = match Source::from_env_file(&path, read_secret_files, &secret) {
-                Ok(source) => source,
-                Err(error) => {
-                    return Run::Exit(Exit::failure(EX_CONFIG, format!("error: {error}")));
-                }
-            };
-            Run::Exit(check::<T>(
-                &source,
-                format!("the env file {shown_path} (alone)"),
-                strict,
-                report.unwrap_or_default(),
-            ))
-        }
+        Action::Check(options) => Run::Exit(check::check_env::<T>(options, process_env, dotenv)),
     }
 }
 
@@ -386,33 +309,11 @@ fn read_dotenv<'a>(
     Ok(Some(path))
 }
 
-/// The check report, and its status: 78 when the configuration would not
-/// load, or, when `strict`, when anything needs a look.
-fn check<T: Config>(
-    source: &dyn Subject,
-    checked: String,
-    strict: bool,
-    form: ReportFormat,
-) -> Exit {
-    let mut checking = config::check::<T>(source);
-    config::hint_typos::<T>(&mut checking.problems, source);
-    let report = Report::new(&T::docs(), source, checking, checked, strict);
-    let stdout = match form {
-        ReportFormat::Text => report.render(),
-        ReportFormat::Json => report.render_json(),
-        ReportFormat::Github => report.render_github(),
-    };
-    Exit {
-        code: if report.passes() { 0 } else { EX_CONFIG },
-        stdout,
-        stderr: String::new(),
-    }
-}
-
 /// The check report in every form, strict, as one text: what a test
 /// looks through for a secret.
 #[cfg(test)]
-fn check_every_form<T: Config>(source: &dyn Subject, checked: &str) -> Exit {
+fn check_every_form<T: Config>(source: &dyn crate::report::Subject, checked: &str) -> Exit {
+    use self::check::check;
     let forms = [ReportFormat::Text, ReportFormat::Json, ReportFormat::Github];
     let mut all = check::<T>(source, checked.to_owned(), true, ReportFormat::Text);
     for form in &forms[1..] {

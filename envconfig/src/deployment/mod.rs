@@ -1,9 +1,10 @@
 //! Reading a deployment's files, as `--check-env` checks them on a machine
-//! that is not the deployment: a `docker run --env-file` file, and
-//! Kubernetes manifests (feature `k8s`).
+//! that is not the deployment: an env file (`--env-file`, read as dotenvy
+//! or as `docker run --env-file` reads it), and Kubernetes manifests
+//! (`--manifest`, feature `k8s`). Each is variables the loader reads and a
+//! subject of the check report.
 
-// Not wired in yet: `--env-format docker` reads a file with it.
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) mod docker_env;
+mod docker_env;
+pub(crate) mod env_file;
 #[cfg(feature = "k8s")]
 pub(crate) mod manifest;

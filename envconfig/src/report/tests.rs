@@ -76,7 +76,7 @@ fn without_a_prefix_only_near_misses() {
 }
 
 /// The `--check-env` report of `T` against `source`.
-fn check_report<T: crate::Config>(source: &Source) -> String {
+fn check_report<T: crate::Config>(source: &dyn Subject) -> String {
     let checking = crate::config::check::<T>(source);
     Report::new(&T::docs(), source, checking, "the test".into(), false).render()
 }
@@ -90,6 +90,7 @@ mod secrets_in_the_report {
 
     use super::{CANARY, check_report};
     use crate::Violation;
+    use crate::deployment::env_file::{EnvFile, EnvFormat};
     use crate::source::Source;
 
     #[derive(crate::Config)]
@@ -134,16 +135,20 @@ mod secrets_in_the_report {
         url: String,
     }
 
-    fn env_file(text: &str) -> (tempfile::TempDir, Source) {
-        env_file_opening_files(text, false)
+    fn env_file<T: crate::Config>(text: &str) -> (tempfile::TempDir, EnvFile) {
+        env_file_opening_files::<T>(text, false)
     }
 
     /// As `--read-secret-files` reads it.
-    fn env_file_opening_files(text: &str, open: bool) -> (tempfile::TempDir, Source) {
+    fn env_file_opening_files<T: crate::Config>(
+        text: &str,
+        open: bool,
+    ) -> (tempfile::TempDir, EnvFile) {
         let dir = tempfile::TempDir::new().expect("a temporary directory");
         let path = dir.path().join("deploy.env");
         std::fs::write(&path, text).expect("the env file is written");
-        let source = Source::from_env_file(&path, open, &[]).expect("the env file reads");
+        let source =
+            EnvFile::read(&path, EnvFormat::Dotenv, open, &T::docs()).expect("the env file reads");
         (dir, source)
     }
 
@@ -156,7 +161,7 @@ mod secrets_in_the_report {
             format!("APP_TOKEN={CANARY}\nAPP_URL_FILE=${{APP_TOKEN}}\n"),
             format!("APP_TOKEN={CANARY}\nOLD_URL_FILE=${{APP_TOKEN}}\n"),
         ] {
-            let (_dir, source) = env_file_opening_files(&text, true);
+            let (_dir, source) = env_file_opening_files::<PlainWithAlias>(&text, true);
             let report = check_report::<PlainWithAlias>(&source);
             assert!(!report.contains(CANARY), "{report}");
             assert!(report.contains("cannot read"), "{report}");
@@ -181,7 +186,7 @@ mod secrets_in_the_report {
             format!("APP_TOKEN={secret_path}\nAPP_URL_FILE=${{APP_TOKEN}}\n"),
             format!("APP_TOKEN={secret_path}\nOLD_URL_FILE=${{APP_TOKEN}}\n"),
         ] {
-            let (_dir, source) = env_file_opening_files(&text, true);
+            let (_dir, source) = env_file_opening_files::<PlainWithAlias>(&text, true);
             let report = check_report::<PlainWithAlias>(&source);
             assert!(!report.contains(CANARY), "{report}");
             assert!(!report.contains("example.com"), "{report}");
@@ -198,10 +203,12 @@ mod secrets_in_the_report {
     /// secret: both are secret.
     #[test]
     fn copies_of_a_secret_through_an_alias() {
-        let (_dir, source) = env_file(&format!("OLD_TOKEN={CANARY}\nAPP_URL=${{OLD_TOKEN}}\n"));
+        let (_dir, source) =
+            env_file::<SecretWithAlias>(&format!("OLD_TOKEN={CANARY}\nAPP_URL=${{OLD_TOKEN}}\n"));
         let report = check_report::<SecretWithAlias>(&source);
         assert!(!report.contains(CANARY), "{report}");
-        let (_dir, source) = env_file(&format!("APP_TOKEN={CANARY}\nOLD_URL=${{APP_TOKEN}}\n"));
+        let (_dir, source) =
+            env_file::<PlainWithAlias>(&format!("APP_TOKEN={CANARY}\nOLD_URL=${{APP_TOKEN}}\n"));
         let report = check_report::<PlainWithAlias>(&source);
         assert!(!report.contains(CANARY), "{report}");
     }

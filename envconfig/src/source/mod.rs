@@ -1,6 +1,8 @@
-//! Where raw values come from: the process environment, given pairs, a dotenv
-//! file, the `NAME_FILE` files that mounted secrets live in, and (feature
-//! `k8s`) a container of a Kubernetes manifest.
+//! Where a running service's raw values come from: the process environment,
+//! given pairs, a dotenv file (`./.env`), and the `NAME_FILE` files that
+//! mounted secrets live in. [`Variables`] is what the loader reads them
+//! through; a deployment's files, checked in CI, are read in `deployment/`
+//! and are variables too.
 //!
 //! Values are held in [`Zeroizing`] buffers from the moment they are read:
 //! which of them are secret is only known once a field asks for them.
@@ -12,23 +14,19 @@ use std::path::PathBuf;
 
 use zeroize::Zeroizing;
 
-use crate::outcome::Outcome;
 use crate::warning::Warning;
 
-// Not wired in yet: the dotenv reader moves onto it.
-#[cfg_attr(not(test), allow(dead_code))]
-mod dotenv_syntax;
-mod env_file;
-mod env_file_syntax;
-
+pub(crate) mod dotenv;
+pub(crate) mod dotenv_syntax;
+mod entries;
 mod pairs;
 mod process_env;
 mod secret_file;
 pub(crate) mod text_file;
 
 pub(crate) use crate::provenance::Provenance;
-pub use env_file::EnvFileError;
-use env_file::MalformedLine;
+pub use dotenv::EnvFileError;
+pub(crate) use entries::{Entries, Unseen, is_from_file};
 pub use pairs::VarPair;
 pub use process_env::ProcessEnv;
 use secret_file::read_secret_file;
@@ -106,7 +104,7 @@ impl Variables for Source {
     }
 
     fn copying_secrets(&self, secrets: &[&str]) -> Tainted {
-        crate::secrecy::tainted(secrets, &self.copies)
+        self.entries.copying_secrets(secrets)
     }
 
     fn warnings(&self) -> Vec<Warning> {
@@ -148,41 +146,21 @@ pub enum EnvScope {
     Everything,
 }
 
-/// The variables one load reads.
+/// The variables a running service loads from: given pairs, or the process
+/// environment (read live, as fields ask for it, or as a snapshot), and a
+/// dotenv file under it.
 pub struct Source {
     /// Given pairs, a dotenv file's variables, or a snapshot of the process
     /// environment.
-    pub(crate) vars: HashMap<String, Entry>,
+    entries: Entries,
     /// Whether a name is first looked up in the process environment, at the
-    /// moment a field asks for it: `vars` then only holds a dotenv file's
+    /// moment a field asks for it: `entries` then only holds a dotenv file's
     /// variables, which the real environment overrides.
     live: bool,
-    /// What reading dotenv files found that a person should know: a name
-    /// set twice, a line that cannot be parsed, a reference the file cannot
-    /// resolve when checked alone.
-    pub(crate) warnings: Vec<Warning>,
-    /// For each name a dotenv file sets by expanding others (`${NAME}`),
-    /// the names its value copies, directly or through others: a value
-    /// that copies a secret is secret too.
-    pub(crate) copies: HashMap<String, Vec<String>>,
-    /// Names whose value cannot be checked here, and why: see
-    /// [`EnvFileMode::Alone`](env_file::EnvFileMode::Alone).
-    pub(crate) unchecked: HashMap<String, (String, Provenance)>,
-    /// The entries of dotenv files that dotenvy rejects, by the name they
-    /// were meant to set.
-    malformed: HashMap<String, MalformedLine>,
-    /// The entries of dotenv files that dotenvy rejects and whose name
-    /// cannot be told.
-    unnamed_malformed: Vec<MalformedLine>,
-    /// Whether the files that `NAME_FILE` variables name are read.
-    pub(crate) open_secret_files: bool,
-    /// What a Kubernetes manifest tells besides values.
-    #[cfg(feature = "k8s")]
-    pub(crate) manifest: crate::deployment::manifest::Facts,
 }
 
 /// An entry of `vars`, or one just read from the process environment.
-enum Found<'a> {
+pub(crate) enum Found<'a> {
     Stored(&'a Entry),
     Read(Entry),
 }
@@ -258,23 +236,19 @@ impl Deref for RawText<'_> {
 }
 
 impl Source {
-    /// No variables: what a dotenv file is added to when it is checked alone.
+    /// No variables: what a test adds a dotenv file to.
+    #[cfg(test)]
     pub fn empty() -> Source {
         Source::new(HashMap::new(), false)
     }
 
     fn new(vars: HashMap<String, Entry>, live: bool) -> Source {
         Source {
-            vars,
+            entries: Entries {
+                vars,
+                ..Entries::default()
+            },
             live,
-            warnings: Vec::new(),
-            copies: HashMap::new(),
-            unchecked: HashMap::new(),
-            malformed: HashMap::new(),
-            unnamed_malformed: Vec::new(),
-            open_secret_files: true,
-            #[cfg(feature = "k8s")]
-            manifest: crate::deployment::manifest::Facts::default(),
         }
     }
 
@@ -313,8 +287,8 @@ impl Source {
         Source::new(vars, false)
     }
 
-    /// A copy of the whole process environment, read once. Names that are not UTF-8 cannot
-    /// belong to any field and are skipped.
+    /// A copy of the whole process environment, read once. Names that are
+    /// not UTF-8 cannot belong to any field and are skipped.
     fn snapshot_process_env() -> Source {
         let vars = std::env::vars_os()
             .filter_map(|(name, value)| {
@@ -331,94 +305,28 @@ impl Source {
         Source::new(vars, false)
     }
 
-    /// What reading dotenv files found that a person should know, once the
-    /// configuration has been loaded from it: a malformed line that no
+    /// What reading the dotenv file found that a person should know, once
+    /// the configuration has been loaded from it: a malformed line that no
     /// field asked for is a warning, not a problem.
     pub fn warnings(&self) -> Vec<Warning> {
-        let mut ignored: Vec<&MalformedLine> = self
-            .malformed
-            .values()
-            .filter(|malformed| !malformed.claimed.get())
-            .chain(&self.unnamed_malformed)
-            .collect();
-        ignored.sort_unstable_by(|a, b| a.origin.cmp(&b.origin));
-        ignored
-            .into_iter()
-            .map(|malformed| Warning::LineIgnored {
-                at: malformed.origin.clone(),
-                reason: malformed.reason.to_owned(),
-            })
-            .chain(self.warnings.iter().cloned())
-            .collect()
+        self.entries.warnings()
     }
 
     /// The names of every variable set, for spotting typos: for a live
     /// source, those of the process environment (read now) too.
     pub fn set_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = self.vars.keys().cloned().collect();
+        let mut names: Vec<String> = self.entries.vars.keys().cloned().collect();
         if self.live {
             names.extend(ProcessEnv.set_names());
         }
         names
     }
 
-    /// What the configuration's view of the variables makes worth a warning
-    /// about how a manifest sets them: a secret in plain text, a required
-    /// variable behind an optional reference.
-    pub(crate) fn warnings_about(&self, vars: &[Outcome]) -> Vec<Warning> {
-        #[cfg(feature = "k8s")]
-        return self.manifest.warnings(vars, |name| {
-            self.vars.contains_key(name) || self.unchecked.contains_key(name)
-        });
-        #[cfg(not(feature = "k8s"))]
-        {
-            let _ = vars;
-            Vec::new()
-        }
-    }
-
-    /// The names that the value of `name` copies from others through a
-    /// dotenv file's `${NAME}`.
-    #[cfg(test)]
-    pub fn copies(&self, name: &str) -> &[String] {
-        self.copies.get(name).map_or(&[], Vec::as_slice)
-    }
-
     /// The names of every variable, for spotting ones that match no field,
-    /// each with where a file sets it.
-    ///
-    /// A live source knows only its dotenv file's names; `--check-env` reads
-    /// a snapshot instead.
+    /// each with where a file sets it. A live source knows only its dotenv
+    /// file's names; `--check-env` reads a snapshot instead.
     pub fn names(&self) -> Vec<(&str, Option<Provenance>)> {
-        let in_a_file = |origin: &Provenance| match origin {
-            Provenance::Environment => None,
-            origin => Some(origin.clone()),
-        };
-        let mut names: Vec<(&str, Option<Provenance>)> = self
-            .vars
-            .iter()
-            .map(|(name, entry)| (name.as_str(), in_a_file(&entry.origin)))
-            .collect();
-        // A manifest's variable whose value is not known here is set too.
-        names.extend(
-            self.unchecked
-                .iter()
-                .filter(|(name, _)| !self.vars.contains_key(*name))
-                .map(|(name, (_, origin))| (name.as_str(), in_a_file(origin))),
-        );
-        #[cfg(feature = "k8s")]
-        names.extend(self.manifest.names());
-        names
-    }
-
-    /// What is wrong with the source beyond the configuration's variables:
-    /// a manifest that Kubernetes would reject, or whose container would not
-    /// start, for a variable that no field reads.
-    pub fn errors(&self) -> Vec<String> {
-        #[cfg(feature = "k8s")]
-        return self.manifest.errors();
-        #[cfg(not(feature = "k8s"))]
-        Vec::new()
+        self.entries.names()
     }
 
     fn get(&self, name: &str) -> Option<Found<'_>> {
@@ -430,57 +338,22 @@ impl Source {
                 origin: Provenance::Environment,
             }));
         }
-        self.vars.get(name).map(Found::Stored)
+        self.entries.get(name).map(Found::Stored)
     }
 
     /// Finds the value of `name`, from `name` itself or from the file that
     /// `name_FILE` points at.
     pub fn lookup(&self, var: &VarName) -> Lookup<'_> {
-        let found = self.lookup_set(var);
-        match found {
-            Lookup::Unset => self.malformed_line(var).unwrap_or(Lookup::Unset),
-            found => found,
-        }
-    }
-
-    /// A malformed dotenv line meant to set `var` (or its `_FILE`), which
-    /// is then claimed: its problem is the variable's.
-    fn malformed_line(&self, var: &VarName) -> Option<Lookup<'_>> {
-        let malformed = self
-            .malformed
-            .get(var.name())
-            .or_else(|| self.malformed.get(var.file_var()))?;
-        malformed.claimed.set(true);
-        Some(Lookup::Unusable(Unusable::Malformed {
-            origin: malformed.origin.clone(),
-            reason: malformed.reason,
-        }))
-    }
-
-    fn lookup_set(&self, var: &VarName) -> Lookup<'_> {
-        #[cfg(feature = "k8s")]
-        if let Some(undeployable) = self.manifest.undeployable(var) {
-            return undeployable;
-        }
-        if let Some((reason, origin)) = self.unchecked.get(var.name()) {
-            return Lookup::Unchecked(reason.clone(), origin.clone());
-        }
-        if let Some((reason, origin)) = self.unchecked.get(var.file_var())
-            && self.get(var.name()).is_none_or(|direct| is_empty(&direct))
-        {
-            let reason = format!("set by {}, {reason}", var.file_var());
-            return Lookup::Unchecked(reason, origin.clone());
-        }
         let direct = self.get(var.name());
-        let via_file = self.get(var.file_var()).filter(|entry| !is_empty(entry));
+        let via_file = self.get(var.file_var()).filter(|entry| !entry.is_empty());
         // `NAME` and `NAME_FILE` split between the real environment and a
         // dotenv file are no conflict: the real environment wins, as it does
         // for one name.
         let (direct, via_file) = match (direct, via_file) {
             (Some(direct), Some(file))
-                if !is_empty(&direct) && is_from_env_file(&direct) != is_from_env_file(&file) =>
+                if !direct.is_empty() && direct.is_from_a_file() != file.is_from_a_file() =>
             {
-                if is_from_env_file(&direct) {
+                if direct.is_from_a_file() {
                     (None, Some(file))
                 } else {
                     (Some(direct), None)
@@ -488,9 +361,8 @@ impl Source {
             }
             pair => pair,
         };
-        match resolve(var, direct, via_file, self.open_secret_files) {
-            #[cfg(feature = "k8s")]
-            Lookup::Unset => self.manifest.maybe_set(var.name()).unwrap_or(Lookup::Unset),
+        match resolve(var, direct, via_file, true) {
+            Lookup::Unset => self.entries.malformed_line(var).unwrap_or(Lookup::Unset),
             found => found,
         }
     }
@@ -498,14 +370,14 @@ impl Source {
 
 /// What a lookup found, from what is set under `NAME` (`direct`) and under
 /// `NAME_FILE` (`via_file`, when not empty): the rule of every source.
-fn resolve<'s>(
+pub(crate) fn resolve<'s>(
     var: &VarName,
     direct: Option<Found<'s>>,
     via_file: Option<Found<'_>>,
     open_secret_files: bool,
 ) -> Lookup<'s> {
     match (direct, via_file) {
-        (Some(direct), Some(_)) if !is_empty(&direct) => Lookup::Unusable(Unusable::BothSet {
+        (Some(direct), Some(_)) if !direct.is_empty() => Lookup::Unusable(Unusable::BothSet {
             file_var: var.file_var().to_owned(),
         }),
         (_, Some(entry)) if !open_secret_files => Lookup::External(
@@ -532,12 +404,17 @@ fn resolve<'s>(
     }
 }
 
-fn is_from_env_file(entry: &Entry) -> bool {
-    matches!(entry.origin, Provenance::EnvFile { .. })
-}
+impl Entry {
+    /// Whether it is set to the empty string.
+    fn is_empty(&self) -> bool {
+        matches!(&self.value, RawValue::Text(text) if text.is_empty())
+    }
 
-fn is_empty(entry: &Entry) -> bool {
-    matches!(&entry.value, RawValue::Text(text) if text.is_empty())
+    /// Whether a line of a file (`./.env`) set it, rather than the real
+    /// environment.
+    fn is_from_a_file(&self) -> bool {
+        matches!(self.origin, Provenance::EnvFile { .. })
+    }
 }
 
 fn raw_value(value: OsString) -> RawValue {

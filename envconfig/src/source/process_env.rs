@@ -19,7 +19,7 @@ impl Variables for ProcessEnv {
                 })
             })
         };
-        let via_file = read(var.file_var()).filter(|entry| !super::is_empty(entry));
+        let via_file = read(var.file_var()).filter(|entry| !entry.is_empty());
         resolve(var, read(var.name()), via_file, true)
     }
 

@@ -1,12 +1,11 @@
 //! `NAME_FILE`: a value read from the file a variable names, as Docker and
 //! Kubernetes mount secrets.
 
-use std::fs::File;
-use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use zeroize::Zeroizing;
 
+use super::text_file::open_regular;
 use super::{Entry, Lookup, Provenance, RawText, RawValue, Unusable};
 
 /// The largest `NAME_FILE` envconfig reads; a larger file is an error rather
@@ -57,54 +56,16 @@ pub(super) fn read_secret_file(file_var: String, entry: &Entry) -> Lookup<'stati
 }
 
 /// The content of the regular file at `path`, at most [`MAX_FILE_BYTES`],
-/// in one buffer that is wiped on drop: it is never grown, since growing
-/// would leave an unwiped copy behind.
-///
-/// Anything but a regular file (after symlinks, as Kubernetes mounts
-/// secrets) is refused before it is opened: opening a FIFO with no writer
-/// would block forever, and a device could be read without end.
-fn read_bounded(path: &std::path::Path) -> Result<Zeroizing<Vec<u8>>, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    not_a_regular_file(&metadata)?;
-    let mut file = File::open(path).map_err(|e| e.to_string())?;
-    // The file may have been replaced between the two looks.
-    let metadata = file.metadata().map_err(|e| e.to_string())?;
-    not_a_regular_file(&metadata)?;
-    // One byte more than the limit tells a file at the limit from a larger
-    // one; a file that grew since `metadata` is read up to the buffer.
-    let expected = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
-    let capacity = expected.min(MAX_FILE_BYTES) + 1;
-    let mut bytes = Zeroizing::new(vec![0u8; capacity]);
-    let mut filled = 0;
-    while filled < capacity {
-        match file.read(&mut bytes[filled..]) {
-            Ok(0) => break,
-            Ok(read) => filled += read,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e.to_string()),
-        }
-    }
-    if filled > MAX_FILE_BYTES {
-        return Err(format!(
-            "it is larger than the {} KiB limit",
-            MAX_FILE_BYTES / 1024
-        ));
-    }
-    if filled == capacity {
-        return Err("it changed while it was read".into());
-    }
-    bytes.truncate(filled);
-    Ok(bytes)
-}
-
-fn not_a_regular_file(metadata: &std::fs::Metadata) -> Result<(), String> {
-    if metadata.is_dir() {
-        Err("it is a directory".into())
-    } else if !metadata.is_file() {
-        Err("it is not a regular file (a FIFO, a socket or a device)".into())
-    } else {
-        Ok(())
-    }
+/// in one buffer that is wiped on drop. Anything but a regular file (after
+/// symbolic links, as Kubernetes mounts secrets) is refused before it is
+/// opened: opening a FIFO with no writer would block forever, and a device
+/// could be read without end.
+fn read_bounded(path: &Path) -> Result<Zeroizing<Vec<u8>>, String> {
+    let file = open_regular(path)?;
+    // 0 for a file whose size the system does not know (`/proc`), which
+    // is then read up to the limit.
+    let length = file.metadata().map_or(0, |metadata| metadata.len());
+    super::text_file::read_bounded(file, length, MAX_FILE_BYTES)
 }
 
 /// A path that is not UTF-8 is still a path on Unix.

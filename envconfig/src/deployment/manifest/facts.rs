@@ -1,4 +1,4 @@
-//! What a [`Source`](crate::source::Source) read from a Kubernetes manifest
+//! What the environment of a container read from a Kubernetes manifest
 //! knows besides values: what would not deploy, what an `envFrom` of an
 //! unknown ConfigMap or Secret may set, and how each variable is set (in
 //! plain text, through an optional reference).

@@ -1,6 +1,6 @@
 //! `--check-env --manifest PATH` (feature `k8s`): the environment of one
-//! container of a Kubernetes manifest, as the kubelet would build it, as a
-//! [`Source`] to check the configuration against.
+//! container of a Kubernetes manifest, as the kubelet would build it
+//! ([`ContainerEnv`]), to check the configuration against.
 //!
 //! The manifest is what a deployment applies (`helm template`, `kubectl
 //! kustomize` output): a stream of YAML documents ([`yaml`]), of which the
@@ -21,16 +21,17 @@ use std::cell::Cell;
 use std::path::Path;
 use std::sync::Arc;
 
-use zeroize::Zeroizing;
-
 use self::env::{Env, Setting};
-pub(crate) use self::facts::Facts;
-use self::facts::Undeployable;
+use self::facts::{Facts, Undeployable};
 use self::workload::Manifest;
 use self::yaml::Stream;
+use crate::outcome::Outcome;
+use crate::provenance::Provenance;
+use crate::report::Subject;
 use crate::shown::Abridged;
-use crate::source::text_file::read_text;
-use crate::source::{Entry, RawValue, Source};
+use crate::source::text_file::read_text_file;
+use crate::source::{Entries, Entry, Lookup, RawValue, Tainted, Unseen, VarName, Variables};
+use crate::warning::Warning;
 
 /// The largest manifest envconfig reads: rendered charts run to a few
 /// megabytes, and an endless pipe must not be read until memory runs out.
@@ -46,34 +47,18 @@ pub(crate) enum ManifestError {
     Unreadable(String),
 }
 
-/// The source that `--check-env --manifest PATH [--container NAME]`
+/// The environment that `--check-env --manifest PATH [--container NAME]`
 /// checks, and what it is, in words; `-` reads the manifest from stdin.
 pub(crate) fn read(
     path: &Path,
     container: Option<&str>,
     secret: &[&str],
-) -> Result<(Source, String), ManifestError> {
+) -> Result<(ContainerEnv, String), ManifestError> {
     let stdin = path == Path::new("-");
     let shown_path: Arc<Path> = Arc::from(if stdin { Path::new("<stdin>") } else { path });
     let shown = Abridged::name(&shown_path.to_string_lossy()).to_string();
     let unreadable = |reason: String| ManifestError::Unreadable(format!("{shown}: {reason}"));
-    let text: Zeroizing<String> = if stdin {
-        read_text(std::io::stdin().lock(), 0, MAX_MANIFEST_BYTES).map_err(unreadable)?
-    } else {
-        if path.is_dir() {
-            return Err(ManifestError::Usage(format!(
-                "--manifest {shown}: is a directory"
-            )));
-        }
-        if !path.exists() {
-            return Err(ManifestError::Usage(format!(
-                "--manifest {shown}: no such file"
-            )));
-        }
-        let file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
-        let length = file.metadata().map_or(0, |metadata| metadata.len());
-        read_text(file, length, MAX_MANIFEST_BYTES).map_err(unreadable)?
-    };
+    let text = read_text_file(path, MAX_MANIFEST_BYTES).map_err(unreadable)?;
     from_text(&text, shown_path, &shown, container, secret)
 }
 
@@ -85,7 +70,7 @@ pub(crate) fn from_text(
     shown: &str,
     container: Option<&str>,
     secret: &[&str],
-) -> Result<(Source, String), ManifestError> {
+) -> Result<(ContainerEnv, String), ManifestError> {
     let unreadable = |reason: String| ManifestError::Unreadable(format!("{shown}: {reason}"));
     let stream = Stream::parse(text, workload::is_read).map_err(|error| {
         unreadable(format!(
@@ -108,17 +93,23 @@ pub(crate) fn from_text(
         stream.line(container.node)
     );
     let env = Env::build(&manifest, container, shown_path, secret);
-    Ok((env.into_source(), checked))
+    Ok((env.into_container_env(), checked))
+}
+
+/// The environment of a container, as the kubelet would build it from the
+/// manifest: what the configuration is checked against, with what the
+/// manifest tells besides values.
+pub(crate) struct ContainerEnv {
+    entries: Entries,
+    facts: Facts,
 }
 
 impl Env<'_, '_> {
-    /// The environment as a source checked alone: its `NAME_FILE`s are the
-    /// container's, never opened here.
-    fn into_source(self) -> Source {
-        let mut source = Source::empty();
-        source.open_secret_files = false;
+    /// The environment as the check reads it.
+    fn into_container_env(self) -> ContainerEnv {
+        let mut entries = Entries::default();
         let mut facts = self.facts;
-        source.copies.extend(self.copy_lists);
+        entries.copies.extend(self.copy_lists);
         for (name, var) in self.vars {
             if var.how.plain_text.is_some() || var.how.optional.is_some() {
                 facts.how_set.insert(name.clone(), var.how);
@@ -126,16 +117,17 @@ impl Env<'_, '_> {
             match var.setting {
                 Setting::Known(value) => {
                     if !var.copies.is_empty() {
-                        source.copies.insert(name.clone(), var.copies);
+                        entries.copies.insert(name.clone(), var.copies);
                     }
                     let entry = Entry {
                         value: RawValue::Text(value),
                         origin: var.origin,
                     };
-                    source.vars.insert(name, entry);
+                    entries.vars.insert(name, entry);
                 }
                 Setting::Unknown(reason) => {
-                    source.unchecked.insert(name, (reason, var.origin));
+                    let unseen = (Unseen::Unchecked(reason), var.origin);
+                    entries.unseen.insert(name, unseen);
                 }
                 Setting::Undeployable(reason) => {
                     let undeployable = Undeployable {
@@ -147,9 +139,54 @@ impl Env<'_, '_> {
                 }
             }
         }
-        source.warnings = self.warnings;
-        source.manifest = facts;
-        source
+        entries.warnings = self.warnings;
+        ContainerEnv { entries, facts }
+    }
+}
+
+impl Variables for ContainerEnv {
+    fn lookup(&self, var: &VarName) -> Lookup<'_> {
+        if let Some(undeployable) = self.facts.undeployable(var) {
+            return undeployable;
+        }
+        // Its `NAME_FILE`s are the container's, never opened here.
+        match self.entries.lookup(var, false) {
+            Lookup::Unset => self.facts.maybe_set(var.name()).unwrap_or(Lookup::Unset),
+            found => found,
+        }
+    }
+
+    fn copying_secrets(&self, secrets: &[&str]) -> Tainted {
+        self.entries.copying_secrets(secrets)
+    }
+
+    fn warnings(&self) -> Vec<Warning> {
+        self.entries.warnings()
+    }
+
+    fn set_names(&self) -> Vec<String> {
+        self.names()
+            .into_iter()
+            .map(|(name, _)| name.to_owned())
+            .collect()
+    }
+}
+
+impl Subject for ContainerEnv {
+    fn names(&self) -> Vec<(&str, Option<Provenance>)> {
+        let mut names = self.entries.names();
+        names.extend(self.facts.names());
+        names
+    }
+
+    fn errors(&self) -> Vec<String> {
+        self.facts.errors()
+    }
+
+    fn warnings_about(&self, outcomes: &[Outcome]) -> Vec<Warning> {
+        self.facts.warnings(outcomes, |name| {
+            self.entries.vars.contains_key(name) || self.entries.unseen.contains_key(name)
+        })
     }
 }
 
@@ -177,10 +214,10 @@ mod tests {
         let dir = tempfile::TempDir::new().expect("a temporary directory");
         let path = dir.path().join("pod.yaml");
         std::fs::write(&path, &text).expect("the manifest is written");
-        let Ok((source, _)) = read(&path, None, &[]) else {
+        let Ok((env, _)) = read(&path, None, &[]) else {
             panic!("the manifest reads");
         };
-        let stored: usize = source.copies.values().map(Vec::len).sum();
+        let stored: usize = env.entries.copies.values().map(Vec::len).sum();
         assert!(
             stored <= text.len() / 10,
             "{stored} names kept for a manifest of {} bytes",

@@ -1,0 +1,108 @@
+//! `--check-env`: what is checked (the process environment and `./.env`,
+//! a deployment's env file alone, a container of a Kubernetes manifest),
+//! and the report of it, in the form asked for, with its exit status.
+
+use std::path::Path;
+
+use super::add_dotenv;
+use super::args::{CheckOptions, ReportFormat, Usage};
+use super::exit::{EX_CONFIG, Exit};
+use crate::config::{self, Config};
+use crate::deployment::env_file::EnvFile;
+use crate::report::{Report, Subject};
+use crate::shown::Abridged;
+use crate::source::{EnvScope, Source};
+
+/// `--check-env` with `options`, with the variables of `process_env` and
+/// the dotenv file `dotenv` when it checks the process environment.
+pub(super) fn check_env<T: Config>(
+    options: CheckOptions,
+    process_env: impl FnOnce(EnvScope) -> Source,
+    dotenv: Option<&Path>,
+) -> Exit {
+    let form = options.report.unwrap_or_default();
+    let strict = options.strict;
+    #[cfg(feature = "k8s")]
+    if let Some(path) = &options.manifest {
+        use crate::deployment::manifest::{ManifestError, read};
+        if let Err(usage) = given_path("--manifest", path) {
+            return usage.into();
+        }
+        let secret = T::docs().secrets();
+        let secret: Vec<&str> = secret.names().collect();
+        return match read(path, options.container.as_deref(), &secret) {
+            Ok((env, checked)) => check::<T>(&env, checked, strict, form),
+            Err(ManifestError::Usage(message)) => Usage(message).into(),
+            Err(ManifestError::Unreadable(message)) => {
+                Exit::failure(EX_CONFIG, format!("error: {message}"))
+            }
+        };
+    }
+    let Some(path) = &options.env_file else {
+        let mut source = process_env(EnvScope::Everything);
+        let checked = match add_dotenv(&mut source, dotenv) {
+            Ok(Some(dotenv)) => format!(
+                "the process environment and {}",
+                Abridged::name(&dotenv.to_string_lossy())
+            ),
+            Ok(None) => "the process environment".to_owned(),
+            Err(exit) => return exit,
+        };
+        return check::<T>(&source, checked, strict, form);
+    };
+    if let Err(usage) = given_path("--env-file", path) {
+        return usage.into();
+    }
+    let docs = T::docs();
+    let format = options.env_format.unwrap_or_default();
+    let file = match EnvFile::read(path, format, options.read_secret_files, &docs) {
+        Ok(file) => file,
+        Err(error) => return Exit::failure(EX_CONFIG, format!("error: {error}")),
+    };
+    let shown = match path == Path::new("-") {
+        true => "<stdin>".to_owned(),
+        false => Abridged::name(&path.to_string_lossy()).to_string(),
+    };
+    check::<T>(&file, format!("the env file {shown} (alone)"), strict, form)
+}
+
+/// A path given to `flag`: a usage error when it names nothing or a
+/// directory. Any other trouble (a FIFO, a loop of links, no permission)
+/// is said when it is read. `-` is stdin.
+fn given_path(flag: &str, path: &Path) -> Result<(), Usage> {
+    if path == Path::new("-") {
+        return Ok(());
+    }
+    let shown = Abridged::name(&path.to_string_lossy()).to_string();
+    match std::fs::metadata(path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Err(Usage(format!("{flag} {shown}: no such file")))
+        }
+        Ok(metadata) if metadata.is_dir() => Err(Usage(format!("{flag} {shown}: is a directory"))),
+        _ => Ok(()),
+    }
+}
+
+/// The check report of `T` against `subject` (`checked` says what it is),
+/// in `form`, and its status: 78 when the configuration would not load,
+/// or, when `strict`, when anything needs a look.
+pub(super) fn check<T: Config>(
+    subject: &dyn Subject,
+    checked: String,
+    strict: bool,
+    form: ReportFormat,
+) -> Exit {
+    let mut checking = config::check::<T>(subject);
+    config::hint_typos::<T>(&mut checking.problems, subject);
+    let report = Report::new(&T::docs(), subject, checking, checked, strict);
+    let stdout = match form {
+        ReportFormat::Text => report.render(),
+        ReportFormat::Json => report.render_json(),
+        ReportFormat::Github => report.render_github(),
+    };
+    Exit {
+        code: if report.passes() { 0 } else { EX_CONFIG },
+        stdout,
+        stderr: String::new(),
+    }
+}

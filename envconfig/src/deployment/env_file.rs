@@ -1,0 +1,240 @@
+//! A deployment's env file, checked alone on a machine that is not the
+//! deployment (`--check-env --env-file PATH`): as dotenvy reads it when a
+//! service starts with it as `./.env` (`--env-format dotenv`, the default),
+//! or as `docker run --env-file` reads it (`--env-format docker`).
+//!
+//! What the file cannot settle here is not read from the checking
+//! machine: a `${NAME}` expands only from the file's own lines above it (a
+//! value that depends on another is `unchecked`), and a `NAME_FILE`'s path,
+//! a bare `NAME` of a docker file, are the container's (`external`). So the
+//! same file gets the same verdict on every machine.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::docker_env::{self, DockerValue};
+use crate::docs::Docs;
+use crate::outcome::Outcome;
+use crate::provenance::Provenance;
+use crate::report::Subject;
+use crate::secrecy::Declared;
+use crate::source::dotenv::{EnvFileError, MAX_ENV_FILE_BYTES, add_entries, unsettled_reference};
+use crate::source::dotenv_syntax::{self, nothing_outside};
+use crate::source::text_file::read_file;
+use crate::source::{Entries, Lookup, Tainted, Unseen, VarName, Variables};
+use crate::warning::Warning;
+
+/// How an env file is read: the `FORMAT` of `--check-env --env-file PATH
+/// --env-format FORMAT`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[non_exhaustive]
+pub enum EnvFormat {
+    /// `dotenv`: as dotenvy reads it when a service starts with it as
+    /// `./.env`: quotes, escapes, `${NAME}` from the lines above, `#`
+    /// comments. What the `dotenv` docs format writes.
+    #[default]
+    #[cfg_attr(
+        feature = "clap",
+        value(help = "as a start with it as ./.env reads it")
+    )]
+    Dotenv,
+    /// `docker`: as `docker run --env-file` reads it: every `NAME=VALUE`
+    /// taken literally (no quotes, no expansion), `#` only at the start of
+    /// a line, a bare `NAME` taken from the deploying shell. What the
+    /// `docker-env` docs format writes.
+    #[cfg_attr(feature = "clap", value(help = "as docker run --env-file reads it"))]
+    Docker,
+}
+
+/// A deployment's env file, read alone.
+pub(crate) struct EnvFile {
+    entries: Entries,
+    /// Whether the files its `NAME_FILE` variables name are opened
+    /// (`--read-secret-files`), rather than left to the container.
+    open_secret_files: bool,
+    /// The names of lines that follow a secret's malformed line (a pasted
+    /// multi-line key), which are part of the secret's text: never shown,
+    /// not even as names.
+    hidden: HashSet<String>,
+}
+
+impl EnvFile {
+    /// The file at `path` (`-` for stdin), read in `format` for the
+    /// configuration of `docs`, whose secrets' values are never quoted.
+    pub fn read(
+        path: &Path,
+        format: EnvFormat,
+        open_secret_files: bool,
+        docs: &Docs,
+    ) -> Result<EnvFile, EnvFileError> {
+        let unreadable = |reason: String| EnvFileError {
+            path: path.to_owned(),
+            reason,
+        };
+        let bytes = read_file(path, MAX_ENV_FILE_BYTES).map_err(unreadable)?;
+        let secret = docs.secrets();
+        let mut file = EnvFile {
+            entries: Entries::default(),
+            open_secret_files,
+            hidden: HashSet::new(),
+        };
+        // The lines whose names are read: each entry's first line, its name,
+        // and whether it is malformed.
+        let lines: Vec<(usize, Option<String>, bool)> = match format {
+            EnvFormat::Dotenv => {
+                let parsed = dotenv_syntax::parse(&bytes, &nothing_outside)
+                    .map_err(|too_large| unreadable(too_large.to_string()))?;
+                let lines = parsed
+                    .iter()
+                    .map(|entry| {
+                        (
+                            entry.line,
+                            entry.name.map(str::to_owned),
+                            entry.value.is_err(),
+                        )
+                    })
+                    .collect();
+                let mut unchecked_lines = HashSet::new();
+                let is_secret = |name: &str| secret.is_secret(name);
+                add_entries(&mut file.entries, path, parsed, &is_secret, |entry, _| {
+                    let name = entry.name.unwrap_or_default();
+                    let why = unsettled_reference(entry, &unchecked_lines, secret.is_secret(name));
+                    if why.is_some() {
+                        unchecked_lines.insert(entry.line);
+                    }
+                    why
+                });
+                lines
+            }
+            EnvFormat::Docker => file.add_docker_entries(path, &bytes),
+        };
+        file.hide_pasted_secrets(&lines, &secret, docs);
+        Ok(file)
+    }
+
+    /// Adds the lines of a file that `docker run --env-file` reads: the
+    /// lines whose names are read, as [`EnvFile::read`] keeps them.
+    fn add_docker_entries(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+    ) -> Vec<(usize, Option<String>, bool)> {
+        let mut lines = Vec::new();
+        let mut repeated: Vec<String> = Vec::new();
+        for entry in docker_env::parse(bytes) {
+            lines.push((
+                entry.line,
+                entry.name.map(str::to_owned),
+                entry.value.is_err(),
+            ));
+            let origin = Provenance::EnvFile {
+                path: path.to_owned(),
+                line: entry.line,
+            };
+            let (name, value) = match (entry.name, entry.value) {
+                (name, Err(reason)) => {
+                    self.entries.set_malformed(path, name, origin, reason);
+                    continue;
+                }
+                (Some(name), Ok(value)) => (name, value),
+                (None, Ok(_)) => continue,
+            };
+            if self.entries.vars.contains_key(name) || self.entries.unseen.contains_key(name) {
+                repeated.push(name.to_owned());
+            }
+            match value {
+                DockerValue::Literal(value) => {
+                    self.entries.set_from_line(path, name, value, origin, &[]);
+                }
+                DockerValue::FromDeployingShell => {
+                    let from = "from the environment of the shell that runs `docker run` (a \
+                                bare name in the file)";
+                    let unseen = Unseen::External(from.to_owned());
+                    self.entries.set_unseen(name, unseen, origin, &[]);
+                }
+            }
+        }
+        repeated.sort_unstable();
+        repeated.dedup();
+        for var in repeated {
+            self.entries.warnings.push(Warning::SetTwice {
+                file: path.to_owned(),
+                var,
+            });
+        }
+        lines
+    }
+
+    /// Hides the names of the lines that follow a secret's malformed line
+    /// (a multi-line key pasted without quotes: its base64 lines read as
+    /// names), up to the next line that sets a name of the configuration.
+    fn hide_pasted_secrets(
+        &mut self,
+        lines: &[(usize, Option<String>, bool)],
+        secret: &Declared,
+        docs: &Docs,
+    ) {
+        let is_configurations = |name: &str| {
+            let base = name.strip_suffix("_FILE").unwrap_or(name);
+            docs.vars().iter().any(|var| {
+                [name, base]
+                    .iter()
+                    .any(|name| var.name == *name || var.aliases.iter().any(|alias| alias == name))
+            })
+        };
+        let mut hiding = false;
+        for (_, name, malformed) in lines {
+            match name.as_deref() {
+                Some(name) if is_configurations(name) => {
+                    let base = name.strip_suffix("_FILE").unwrap_or(name);
+                    hiding = *malformed && (secret.is_secret(name) || secret.is_secret(base));
+                }
+                Some(name) if hiding => {
+                    self.hidden.insert(name.to_owned());
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+impl Variables for EnvFile {
+    fn lookup(&self, var: &VarName) -> Lookup<'_> {
+        self.entries.lookup(var, self.open_secret_files)
+    }
+
+    fn copying_secrets(&self, secrets: &[&str]) -> Tainted {
+        self.entries.copying_secrets(secrets)
+    }
+
+    fn warnings(&self) -> Vec<Warning> {
+        self.entries.warnings()
+    }
+
+    fn set_names(&self) -> Vec<String> {
+        self.names()
+            .into_iter()
+            .map(|(name, _)| name.to_owned())
+            .collect()
+    }
+}
+
+impl Subject for EnvFile {
+    fn names(&self) -> Vec<(&str, Option<Provenance>)> {
+        let mut names = self.entries.names();
+        names.retain(|(name, _)| !self.hidden.contains(*name));
+        names
+    }
+
+    fn errors(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    fn warnings_about(&self, _: &[Outcome]) -> Vec<Warning> {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,234 @@
+//! A deployment's env file read alone: what each line sets, what stays
+//! unchecked or external, and that the file settles it on every machine.
+
+use std::path::Path;
+
+use secrecy::SecretString;
+use tempfile::TempDir;
+
+use super::{EnvFile, EnvFormat};
+use crate::config::Config;
+use crate::provenance::Provenance;
+use crate::report::Subject;
+use crate::source::{Lookup, Unusable, VarName, Variables};
+
+#[allow(dead_code)]
+#[derive(crate::Config)]
+struct Q7 {
+    secret_q7: SecretString,
+}
+
+/// What `name` looks up to, in words.
+fn lookup(file: &EnvFile, name: &str) -> String {
+    let mut var = VarName::default();
+    var.set(&[name]);
+    match file.lookup(&var) {
+        Lookup::Value(value, origin) => format!("{} at {}", &*value, at(&origin)),
+        Lookup::Unchecked(reason, _) => format!("unchecked: {reason}"),
+        Lookup::External(from, _) => format!("external: {from}"),
+        Lookup::Unusable(Unusable::Malformed { origin, reason }) => {
+            format!("malformed at {}: {reason}", at(&origin))
+        }
+        Lookup::Unset => "unset".to_owned(),
+        _ => "other".to_owned(),
+    }
+}
+
+/// Where a line is, by the file's name alone.
+fn at(origin: &Provenance) -> String {
+    match origin {
+        Provenance::EnvFile { path, line } => {
+            format!("{}:{line}", path.file_name().unwrap_or_default().display())
+        }
+        other => other.label().to_string(),
+    }
+}
+
+/// The warnings as an operator reads them.
+fn said(file: &EnvFile) -> Vec<String> {
+    file.warnings().iter().map(ToString::to_string).collect()
+}
+
+/// `text` as the file `f.env` in `format`, for a configuration whose
+/// secret is `SECRET_Q7`.
+fn read_as(text: &str, format: EnvFormat) -> (TempDir, EnvFile) {
+    let dir = TempDir::new().expect("a temporary directory");
+    let path = dir.path().join("f.env");
+    std::fs::write(&path, text).expect("the file is written");
+    let file = EnvFile::read(&path, format, false, &Q7::docs()).expect("the file is read");
+    (dir, file)
+}
+
+fn alone(text: &str) -> (TempDir, EnvFile) {
+    read_as(text, EnvFormat::Dotenv)
+}
+
+#[test]
+fn every_malformed_line_is_kept_with_its_line_and_reason() {
+    let (_dir, file) = alone("A=1\nB=https://a, https://b\nC D\n\nE='open\nF=2\n");
+    assert_eq!(lookup(&file, "A"), "1 at f.env:1");
+    assert!(
+        lookup(&file, "B").starts_with("malformed at f.env:2: "),
+        "{}",
+        lookup(&file, "B")
+    );
+    assert!(
+        lookup(&file, "E").starts_with("malformed at f.env:5: "),
+        "{}",
+        lookup(&file, "E")
+    );
+    let warnings = said(&file);
+    assert!(
+        warnings.iter().any(|w| w
+            .ends_with("f.env:3: unexpected text between the name and `=`; the line is ignored")),
+        "{warnings:?}"
+    );
+}
+
+/// A secret's value with a `$` in it (a generated password) seems to
+/// expand a name, which is part of the secret: the reason and the warning
+/// never name it.
+#[test]
+fn a_secret_value_with_a_dollar_is_never_quoted() {
+    let (_dir, file) = alone("SECRET_Q7=pa$sw0rdQ7\nPLAIN=a$b0Q7\n");
+    let secret = lookup(&file, "SECRET_Q7");
+    assert!(secret.starts_with("unchecked: "), "{secret}");
+    assert!(!secret.contains("sw0rd"), "{secret}");
+    assert_eq!(
+        lookup(&file, "PLAIN"),
+        "unchecked: its value expands ${b0Q7}, which the file does not set above it"
+    );
+    let warnings = said(&file);
+    assert!(
+        warnings.iter().all(|w| !w.contains("sw0rd")),
+        "{warnings:?}"
+    );
+}
+
+/// A malformed line does not change what dotenvy expands its name to: the
+/// earlier line's value, which a later line copies, with what that value
+/// copied.
+#[test]
+fn a_malformed_line_keeps_what_its_name_expands_to() {
+    let (_dir, file) = alone(
+        "TOKEN_Q7=s3cret\nOTHER=${TOKEN_Q7}\nOTHER=a b\nCOPY=${OTHER}\n\
+         LATE=${UNSET_Q7}\nLATE=a b\nCOPY2=${LATE}\n",
+    );
+    assert_eq!(lookup(&file, "COPY"), "s3cret at f.env:4");
+    assert!(file.copying_secrets(&["TOKEN_Q7"]).contains("COPY"));
+    assert_eq!(
+        lookup(&file, "COPY2"),
+        "unchecked: its value expands ${LATE}, which is not checked"
+    );
+    assert!(lookup(&file, "LATE").starts_with("malformed at f.env:6"));
+}
+
+/// Alone, a file expands only what it sets above: never the checking
+/// machine's variables (`HOME`, `PATH`), so every machine agrees.
+#[test]
+fn alone_a_file_expands_only_what_it_sets_above() {
+    let (_dir, file) = alone(
+        "TOKEN_Q7=s3cret\nCOPY=${TOKEN_Q7}\nCOPY2=x${COPY}\n\
+         EARLY=${LATER_Q7}\nLATER_Q7=1\nMINE=$HOME\n",
+    );
+    assert_eq!(lookup(&file, "COPY"), "s3cret at f.env:2");
+    let copying = file.copying_secrets(&["TOKEN_Q7"]);
+    assert!(copying.contains("COPY") && copying.contains("COPY2"));
+    assert_eq!(
+        lookup(&file, "EARLY"),
+        "unchecked: its value expands ${LATER_Q7}, which the file does not set above it"
+    );
+    assert_eq!(
+        lookup(&file, "MINE"),
+        "unchecked: its value expands ${HOME}, which the file does not set above it"
+    );
+}
+
+/// What is kept of `${NAME}` copies grows with the file, not with the
+/// product of its lines.
+#[test]
+fn copies_stay_in_proportion_to_the_file() {
+    let refs: String = (0..1000).map(|i| format!("$n{i}")).collect();
+    let mut text = format!("A={refs}\n");
+    for k in 0..1000 {
+        text += &format!("B{k}=$A\n");
+    }
+    let (_dir, file) = alone(&text);
+    let stored: usize = file.entries.copies.values().map(Vec::len).sum();
+    assert!(
+        stored <= text.len(),
+        "{stored} names kept for a file of {} bytes",
+        text.len()
+    );
+}
+
+/// A 300-byte file whose lines each double the one above: dotenvy would
+/// make 32 MiB of values of it (and of 40 such lines, 8 TiB).
+#[test]
+fn expansions_that_could_exhaust_memory_are_refused() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let path = dir.path().join("bomb.env");
+    let mut text = "X0=xxxxxxxx\n".to_owned();
+    for k in 1..22 {
+        text += &format!("X{k}=$X{}$X{}\n", k - 1, k - 1);
+    }
+    std::fs::write(&path, &text).expect("a temporary file");
+    let Err(error) = EnvFile::read(&path, EnvFormat::Dotenv, false, &Q7::docs()) else {
+        panic!("a {}-byte file was read", text.len());
+    };
+    assert!(error.to_string().contains("exceed"), "{error}");
+}
+
+/// The last line wins: a later line that sets the name to a plain value is
+/// what the deployment loads, so it is checked.
+#[test]
+fn a_later_line_replaces_an_unchecked_one() {
+    let (_dir, file) = alone("PORT=${NOT_SET_ANYWHERE_Q9}\nPORT=notaport\n");
+    assert_eq!(lookup(&file, "PORT"), "notaport at f.env:2");
+}
+
+/// A value that copies a name whose own value is unchecked is unchecked
+/// too, and the checking machine's value is never shown.
+#[test]
+fn a_copy_of_an_unchecked_value_is_unchecked() {
+    let (_dir, file) = alone("BASE=${PATH}\nPORT=${BASE}\n");
+    assert!(lookup(&file, "BASE").starts_with("unchecked"));
+    assert_eq!(
+        lookup(&file, "PORT"),
+        "unchecked: its value expands ${BASE}, which is not checked"
+    );
+}
+
+/// A `NAME_FILE` in the file alone names a path in the container: its
+/// value is external, whatever this machine has at that path.
+#[test]
+fn a_file_path_alone_is_external() {
+    let (_dir, file) = alone("SECRET_Q7_FILE=/etc/hostname\n");
+    assert!(
+        lookup(&file, "SECRET_Q7").starts_with("external: "),
+        "{}",
+        lookup(&file, "SECRET_Q7")
+    );
+}
+
+/// `docker run --env-file`: every value literal, a bare name external.
+#[test]
+fn a_docker_file_takes_values_literally() {
+    let (_dir, file) = read_as(
+        "A=\"quoted\" $B\n# note\nBARE\n  C = x\n",
+        EnvFormat::Docker,
+    );
+    assert_eq!(lookup(&file, "A"), "\"quoted\" $B at f.env:1");
+    assert!(lookup(&file, "BARE").starts_with("external: "));
+    assert!(lookup(&file, "B").starts_with("unset"));
+}
+
+/// The names after a secret's malformed line (a key pasted without
+/// quotes) are part of the secret: never shown, not even as names.
+#[test]
+fn lines_after_a_pasted_secret_are_hidden() {
+    let (_dir, file) = alone("SECRET_Q7=-----BEGIN KEY\nMIIBOgIBAAJBAKj34\nPLAIN=1\n");
+    let names: Vec<&str> = Subject::names(&file).into_iter().map(|(n, _)| n).collect();
+    assert!(!names.iter().any(|n| n.contains("MIIB")), "{names:?}");
+    let _ = Path::new("f.env");
+}

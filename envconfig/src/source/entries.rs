@@ -1,0 +1,308 @@
+//! [`Entries`]: variables held in memory, as given pairs, a snapshot of the
+//! process environment, or the lines of a file set them, with what reading
+//! a file found besides values: its malformed lines, the names each value
+//! copies, and its warnings.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry::{Occupied, Vacant};
+use std::path::Path;
+
+use zeroize::Zeroizing;
+
+use super::{Entry, Found, Lookup, RawValue, Tainted, Unusable, VarName, resolve};
+use crate::provenance::Provenance;
+use crate::warning::Warning;
+
+/// Variables held in memory, and what reading them found.
+#[derive(Default)]
+pub(crate) struct Entries {
+    /// The variables set to a value, by name.
+    pub vars: HashMap<String, Entry>,
+    /// The variables set to what is not seen here (a file checked alone:
+    /// a `${NAME}` the file does not settle, a value from outside it), by
+    /// name.
+    pub unseen: HashMap<String, (Unseen, Provenance)>,
+    /// The lines that cannot be read, by the name they were meant to set.
+    pub malformed: HashMap<String, MalformedLine>,
+    /// The lines that cannot be read and whose name cannot be told.
+    pub unnamed_malformed: Vec<MalformedLine>,
+    /// For each name a file sets by expanding others, the names its value
+    /// copies, directly or through others: a value that copies a secret is
+    /// secret too.
+    pub copies: HashMap<String, Vec<String>>,
+    /// What reading the file found that a person should know.
+    pub warnings: Vec<Warning>,
+}
+
+/// What a variable whose value is not seen here is set to.
+#[derive(Clone, Debug)]
+pub(crate) enum Unseen {
+    /// From outside what is checked, by design: from where.
+    External(String),
+    /// To what depends on what the input should settle and does not: why.
+    Unchecked(String),
+}
+
+/// A line that cannot be read, kept under the name it was meant to set: a
+/// problem of that variable if the configuration has it, else a warning.
+#[derive(Debug)]
+pub(crate) struct MalformedLine {
+    pub origin: Provenance,
+    pub reason: &'static str,
+    /// Whether a field asked for the name.
+    pub claimed: Cell<bool>,
+}
+
+impl Entries {
+    /// The entry of `name`, if it is set to a value.
+    pub fn get(&self, name: &str) -> Option<&Entry> {
+        self.vars.get(name)
+    }
+
+    /// Finds `var` as a file checked alone sets it: from `var` itself, from
+    /// the file its `_FILE` companion names (opened if `open_secret_files`,
+    /// else the container's), or from what is not seen here.
+    pub fn lookup(&self, var: &VarName, open_secret_files: bool) -> Lookup<'_> {
+        if let Some(unseen) = self.unseen_lookup(var) {
+            return unseen;
+        }
+        let direct = self.get(var.name()).map(Found::Stored);
+        let via_file = self
+            .get(var.file_var())
+            .filter(|entry| !entry.is_empty())
+            .map(Found::Stored);
+        match resolve(var, direct, via_file, open_secret_files) {
+            Lookup::Unset => self.malformed_line(var).unwrap_or(Lookup::Unset),
+            found => found,
+        }
+    }
+
+    /// `var`, when it (or its `_FILE`, with `var` itself unset) is set to
+    /// what is not seen here.
+    fn unseen_lookup(&self, var: &VarName) -> Option<Lookup<'_>> {
+        if let Some((unseen, origin)) = self.unseen.get(var.name()) {
+            return Some(unseen.lookup(String::new(), origin));
+        }
+        let (unseen, origin) = self.unseen.get(var.file_var())?;
+        if self
+            .get(var.name())
+            .is_some_and(|direct| !direct.is_empty())
+        {
+            return None;
+        }
+        Some(unseen.lookup(format!("set by {}, ", var.file_var()), origin))
+    }
+
+    /// A malformed line meant to set `var` (or its `_FILE`), which is then
+    /// claimed: its problem is the variable's.
+    pub fn malformed_line(&self, var: &VarName) -> Option<Lookup<'static>> {
+        let malformed = self
+            .malformed
+            .get(var.name())
+            .or_else(|| self.malformed.get(var.file_var()))?;
+        malformed.claimed.set(true);
+        Some(Lookup::Unusable(Unusable::Malformed {
+            origin: malformed.origin.clone(),
+            reason: malformed.reason,
+        }))
+    }
+
+    /// What reading the file found that a person should know, once the
+    /// configuration has been loaded from it: a malformed line that no
+    /// field asked for is a warning, not a problem.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let mut ignored: Vec<&MalformedLine> = self
+            .malformed
+            .values()
+            .filter(|malformed| !malformed.claimed.get())
+            .chain(&self.unnamed_malformed)
+            .collect();
+        ignored.sort_unstable_by(|a, b| a.origin.cmp(&b.origin));
+        ignored
+            .into_iter()
+            .map(|malformed| Warning::LineIgnored {
+                at: malformed.origin.clone(),
+                reason: malformed.reason.to_owned(),
+            })
+            .chain(self.warnings.iter().cloned())
+            .collect()
+    }
+
+    /// The name of every variable set, with where a file sets it.
+    pub fn names(&self) -> Vec<(&str, Option<Provenance>)> {
+        let in_a_file = |origin: &Provenance| match origin {
+            Provenance::Environment => None,
+            origin => Some(origin.clone()),
+        };
+        let set = self
+            .vars
+            .iter()
+            .map(|(name, entry)| (name.as_str(), in_a_file(&entry.origin)));
+        let unseen = self
+            .unseen
+            .iter()
+            .filter(|(name, _)| !self.vars.contains_key(*name))
+            .map(|(name, (_, origin))| (name.as_str(), in_a_file(origin)));
+        set.chain(unseen).collect()
+    }
+
+    /// The names whose values hold a secret's through copies.
+    pub fn copying_secrets(&self, secrets: &[&str]) -> Tainted {
+        crate::secrecy::tainted(secrets, &self.copies)
+    }
+
+    /// Sets `name` from the line of `file` at `origin`, to `value`, which
+    /// copies the names `references` expands. The last line of a file that
+    /// sets a name wins (a malformed one too); a name already set from
+    /// elsewhere (the real environment, under which `./.env` is read)
+    /// keeps its value. Returns whether an earlier line of the file set it.
+    pub fn set_from_line(
+        &mut self,
+        file: &Path,
+        name: &str,
+        value: Zeroizing<String>,
+        origin: Provenance,
+        references: &[&str],
+    ) -> bool {
+        // A later line wins over an earlier malformed or unseen one.
+        if self
+            .malformed
+            .get(name)
+            .is_some_and(|malformed| is_from_file(&malformed.origin, file))
+        {
+            self.malformed.remove(name);
+        }
+        let copies = self.keep_copies(name, &origin, references);
+        let entry = Entry {
+            value: RawValue::Text(value),
+            origin,
+        };
+        let earlier = match self.vars.entry(name.to_owned()) {
+            Vacant(slot) => {
+                slot.insert(entry);
+                false
+            }
+            // An earlier line of this file: the last one wins, and the
+            // value it replaces is zeroized as it drops.
+            Occupied(mut slot) if is_from_file(&slot.get().origin, file) => {
+                slot.insert(entry);
+                true
+            }
+            // The real environment wins.
+            Occupied(_) => return false,
+        };
+        self.unseen.remove(name);
+        // What an earlier line left is replaced.
+        if copies.is_empty() {
+            self.copies.remove(name);
+        } else {
+            self.copies.insert(name.to_owned(), copies);
+        }
+        earlier
+    }
+
+    /// Sets `name` from the line at `origin` to what is not seen here,
+    /// which copies the names `references` expands: the last line wins.
+    pub fn set_unseen(
+        &mut self,
+        name: &str,
+        unseen: Unseen,
+        origin: Provenance,
+        references: &[&str],
+    ) {
+        self.vars.remove(name);
+        self.malformed.remove(name);
+        let copies = self.keep_copies(name, &origin, references);
+        if copies.is_empty() {
+            self.copies.remove(name);
+        } else {
+            self.copies.insert(name.to_owned(), copies);
+        }
+        self.unseen.insert(name.to_owned(), (unseen, origin));
+    }
+
+    /// Keeps a line of `file` that cannot be read, under its name if it
+    /// can be told, in place of what an earlier line of the file set it to:
+    /// the last line wins, a malformed one too. What the earlier line
+    /// copied stays: dotenvy still expands the name to that earlier value,
+    /// which a later line may copy.
+    pub fn set_malformed(
+        &mut self,
+        file: &Path,
+        name: Option<&str>,
+        origin: Provenance,
+        reason: &'static str,
+    ) {
+        let malformed = MalformedLine {
+            origin,
+            reason,
+            claimed: Cell::new(false),
+        };
+        let Some(name) = name else {
+            self.unnamed_malformed.push(malformed);
+            return;
+        };
+        if self
+            .vars
+            .get(name)
+            .is_some_and(|set| is_from_file(&set.origin, file))
+        {
+            self.vars.remove(name);
+        }
+        self.unseen.remove(name);
+        self.malformed.insert(name.to_owned(), malformed);
+    }
+
+    /// The names a value that expands `references` copies, directly or
+    /// through the earlier entries it expands.
+    /// What the line of `name` at `origin` copies through `references`, as
+    /// the name's list of copies: the list is kept once, under a key of
+    /// this line that no name can be (`\0`), and the name points at it; a
+    /// later line copying the name points at it in turn, so no list is
+    /// copied into another and what is kept grows with the file. The
+    /// secrecy module follows the chain.
+    fn keep_copies(&mut self, name: &str, origin: &Provenance, references: &[&str]) -> Vec<String> {
+        let copies = self.copies_of(references);
+        if copies.is_empty() {
+            return copies;
+        }
+        let node = format!("{name}\0{}", origin.label());
+        self.copies.insert(node.clone(), copies);
+        vec![node]
+    }
+
+    fn copies_of(&self, references: &[&str]) -> Vec<String> {
+        let mut copies: Vec<&str> = Vec::new();
+        for reference in references {
+            copies.push(reference);
+            if let Some(further) = self.copies.get(*reference) {
+                copies.extend(further.iter().map(String::as_str));
+            }
+        }
+        // Sorted as `&str`, as the checks sort names: one copy of the
+        // sort's code.
+        copies.sort_unstable();
+        copies.dedup();
+        copies.into_iter().map(str::to_owned).collect()
+    }
+}
+
+impl Unseen {
+    /// The lookup of a variable set to this at `origin`; `how` says how it
+    /// is set when that is through its `_FILE`.
+    fn lookup(&self, how: String, origin: &Provenance) -> Lookup<'static> {
+        match self {
+            Unseen::External(from) => Lookup::External(format!("{how}{from}"), origin.clone()),
+            Unseen::Unchecked(why) => Lookup::Unchecked(format!("{how}{why}"), origin.clone()),
+        }
+    }
+}
+
+/// Whether `origin` is a line of `file`.
+pub(crate) fn is_from_file(origin: &Provenance, file: &Path) -> bool {
+    matches!(
+        origin,
+        Provenance::EnvFile { path, .. } | Provenance::Manifest { path, .. } if path == file
+    )
+}
