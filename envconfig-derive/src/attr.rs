@@ -11,7 +11,7 @@ use syn::{Attribute, Ident, LitStr, Path, PathArguments, Token};
 
 use crate::Errors;
 use crate::doc::doc_comment;
-use crate::suggest::closest;
+use crate::suggest::{FIELD_SYNONYMS, STRUCT_SYNONYMS, Synonym, suggestion};
 
 /// One key as written: the key itself, for errors about its use, and its
 /// value.
@@ -65,8 +65,8 @@ pub enum DefaultValue {
     Expr(TokenStream),
 }
 
-const STRUCT_KEYS: &[&str] = &["prefix", "crate", "validate"];
-const FIELD_KEYS: &[&str] = &[
+pub const STRUCT_KEYS: &[&str] = &["prefix", "crate", "validate"];
+pub const FIELD_KEYS: &[&str] = &[
     "env",
     "default",
     "secret",
@@ -93,7 +93,7 @@ impl StructAttrs {
 
     fn read_key(&mut self, meta: &ParseNestedMeta, errors: &Errors) -> syn::Result<()> {
         let Some(key) = meta.path.get_ident().cloned() else {
-            return unknown_key(meta, errors, "config", "on a struct", STRUCT_KEYS);
+            return unknown_key(meta, errors, &STRUCT);
         };
         if key == "prefix" {
             if let Some(value) = string(meta, &key, "`prefix = \"APP_\"`", errors)? {
@@ -121,7 +121,7 @@ impl StructAttrs {
             );
             skip_value(meta)
         } else {
-            unknown_key(meta, errors, "config", "on a struct", STRUCT_KEYS)
+            unknown_key(meta, errors, &STRUCT)
         }
     }
 }
@@ -140,7 +140,7 @@ impl FieldAttrs {
 
     fn read_key(&mut self, meta: &ParseNestedMeta, errors: &Errors) -> syn::Result<()> {
         let Some(key) = meta.path.get_ident().cloned() else {
-            return unknown_key(meta, errors, "config", "on a field", FIELD_KEYS);
+            return unknown_key(meta, errors, &FIELD);
         };
         match &*key.to_string() {
             "env" => {
@@ -221,7 +221,7 @@ impl FieldAttrs {
                 );
                 return skip_value(meta);
             }
-            _ => return unknown_key(meta, errors, "config", "on a field", FIELD_KEYS),
+            _ => return unknown_key(meta, errors, &FIELD),
         }
         Ok(())
     }
@@ -250,15 +250,40 @@ pub fn set<T>(slot: &mut Option<Attr<T>>, key: Ident, value: T, errors: &Errors)
     }
 }
 
-/// An error on a key that `#[attr]` does not take `place`, with the key
-/// meant or the keys it takes.
-pub fn unknown_key(
-    meta: &ParseNestedMeta,
-    errors: &Errors,
-    attr: &str,
-    place: &str,
-    allowed: &[&str],
-) -> syn::Result<()> {
+/// The keys an attribute takes in one place, for the error on any other.
+pub struct Keys {
+    /// `config`, `choice`.
+    pub attr: &'static str,
+    /// `on a field`.
+    pub place: &'static str,
+    pub allowed: &'static [&'static str],
+    /// Other crates' names for the keys.
+    pub synonyms: &'static [Synonym],
+}
+
+const STRUCT: Keys = Keys {
+    attr: "config",
+    place: "on a struct",
+    allowed: STRUCT_KEYS,
+    synonyms: STRUCT_SYNONYMS,
+};
+
+const FIELD: Keys = Keys {
+    attr: "config",
+    place: "on a field",
+    allowed: FIELD_KEYS,
+    synonyms: FIELD_SYNONYMS,
+};
+
+/// An error on a key that is none of `keys`, with the key meant or the
+/// keys it takes.
+pub fn unknown_key(meta: &ParseNestedMeta, errors: &Errors, keys: &Keys) -> syn::Result<()> {
+    let Keys {
+        attr,
+        place,
+        allowed,
+        synonyms,
+    } = keys;
     let path = &meta.path;
     let written = path.to_token_stream().to_string().replace(' ', "");
     let allowed_list = allowed
@@ -266,8 +291,8 @@ pub fn unknown_key(
         .map(|key| format!("`{key}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    let message = match closest(&written, allowed) {
-        Some(close) => format!("unknown attribute `{written}`: did you mean `{close}`?"),
+    let message = match suggestion(&written, allowed, synonyms) {
+        Some(suggestion) => format!("unknown attribute `{written}`: {suggestion}"),
         None if allowed.len() == 1 => {
             format!("unknown attribute `{written}`; {place}, `#[{attr}]` takes only {allowed_list}")
         }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::suggest::closest;
 
 #[test]
 fn typos_find_the_key_meant() {

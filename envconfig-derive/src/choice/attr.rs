@@ -6,7 +6,8 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, LitStr, Path};
 
 use crate::Errors;
-use crate::attr::{Attr, crate_path, read_attrs, set, skip_value, string, unknown_key};
+use crate::attr::{Attr, Keys, crate_path, read_attrs, set, skip_value, string, unknown_key};
+use crate::suggest::Synonym;
 
 /// The attributes of the enum.
 #[derive(Default)]
@@ -26,6 +27,37 @@ pub struct VariantAttrs {
 
 const ENUM_KEYS: &[&str] = &["crate"];
 const VARIANT_KEYS: &[&str] = &["rename", "alias"];
+
+const ENUM: Keys = Keys {
+    attr: "choice",
+    place: "on the enum",
+    allowed: ENUM_KEYS,
+    synonyms: &[Synonym {
+        written: &["rename_all"],
+        meant: None,
+        hint: "variants are spelled in kebab-case; `#[choice(rename = \"...\")]` on a variant \
+               spells it otherwise",
+    }],
+};
+
+/// The keys of a variant, as serde, strum and clap's `ValueEnum` name them.
+const VARIANT: Keys = Keys {
+    attr: "choice",
+    place: "on a variant",
+    allowed: VARIANT_KEYS,
+    synonyms: &[
+        Synonym {
+            written: &["serialize", "to_string", "name"],
+            meant: Some("rename"),
+            hint: "`rename = \"spelling\"` replaces the variant's spelling",
+        },
+        Synonym {
+            written: &["aliases"],
+            meant: Some("alias"),
+            hint: "`alias = \"spelling\"`, once for each spelling",
+        },
+    ],
+};
 
 impl EnumAttrs {
     pub fn from_attrs(attrs: &[Attribute], errors: &Errors) -> EnumAttrs {
@@ -55,7 +87,7 @@ impl EnumAttrs {
                 );
                 skip_value(meta)
             }
-            _ => unknown_key(meta, errors, "choice", "on the enum", ENUM_KEYS),
+            _ => unknown_key(meta, errors, &ENUM),
         }
     }
 }
@@ -93,7 +125,7 @@ impl VariantAttrs {
                 );
                 skip_value(meta)
             }
-            _ => unknown_key(meta, errors, "choice", "on a variant", VARIANT_KEYS),
+            _ => unknown_key(meta, errors, &VARIANT),
         }
     }
 }
