@@ -92,8 +92,12 @@ pub fn config(config: &Config) -> TokenStream {
         FieldKind::Var(var) => default_fn(field, var).map(|tokens| replace_self(tokens, ident)),
         FieldKind::Nested { .. } => None,
     });
-    let loads = fields.iter().map(|field| load(field, krate));
-    let describes = fields.iter().map(|field| describe(field, krate));
+    let nested_fns = fields.iter().filter_map(|field| match &field.kind {
+        FieldKind::Var(_) => None,
+        FieldKind::Nested { .. } => Some(nested_fn(field, krate)),
+    });
+    let loads = fields.iter().map(load);
+    let describes = fields.iter().map(describe);
     let shadows = [loader, prefix_param, docs, parse]
         .into_iter()
         .cloned()
@@ -118,12 +122,12 @@ pub fn config(config: &Config) -> TokenStream {
                 FieldKind::Var(_) => None,
                 FieldKind::Nested { prefix, .. } => {
                     let member = field.member.unraw().to_string();
-                    let ty = field.ty;
+                    let nested = nested_fn_name(field);
                     Some(quote! {
                         #ec::NestedField {
                             member: #member,
                             prefix: #prefix,
-                            names: #ec::nested_names::<#ty>,
+                            names: |#prefix_param| #nested().names(#prefix_param),
                         }
                     })
                 }
@@ -160,6 +164,7 @@ pub fn config(config: &Config) -> TokenStream {
 
             #(#parser_fns)*
             #(#default_fns)*
+            #(#nested_fns)*
 
             #[automatically_derived]
             // Parts of this code carry the spans of the user's types and
@@ -266,7 +271,7 @@ fn field_entry(var: &Var) -> TokenStream {
 // there rather than on the derive.
 
 /// `let __f_field = ...;`: the field's value, or `None` after a problem.
-fn load(field: &Field, krate: &Path) -> TokenStream {
+fn load(field: &Field) -> TokenStream {
     let ty = field.ty;
     let span = ty.span();
     let Hidden {
@@ -280,12 +285,12 @@ fn load(field: &Field, krate: &Path) -> TokenStream {
         FieldKind::Nested {
             prefix: nested_prefix,
             ..
-        } => quote_spanned! {span=>
-            <#ty as #krate::Config>::__load(
-                #loader,
-                &#ec::nested_prefix(#prefix, #nested_prefix),
-            )
-        },
+        } => {
+            let nested = nested_fn_name(field);
+            quote_spanned! {span=>
+                #nested().load(#loader, &#ec::nested_prefix(#prefix, #nested_prefix))
+            }
+        }
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);
             let parser = parser_fn_name(field);
@@ -321,9 +326,8 @@ fn load(field: &Field, krate: &Path) -> TokenStream {
 }
 
 /// The field's entries in the docs.
-fn describe(field: &Field, krate: &Path) -> TokenStream {
-    let ty = field.ty;
-    let span = ty.span();
+fn describe(field: &Field) -> TokenStream {
+    let span = field.ty.span();
     let Hidden {
         ec,
         fields,
@@ -336,11 +340,14 @@ fn describe(field: &Field, krate: &Path) -> TokenStream {
             prefix: nested_prefix,
             doc,
             ..
-        } => quote_spanned! {span=>
-            #ec::describe_group(#docs, #doc, |#docs| {
-                <#ty as #krate::Config>::__describe(#docs, &#ec::nested_prefix(#prefix, #nested_prefix));
-            });
-        },
+        } => {
+            let nested = nested_fn_name(field);
+            quote_spanned! {span=>
+                #ec::describe_group(#docs, #doc, |#docs| {
+                    #nested().describe(#docs, &#ec::nested_prefix(#prefix, #nested_prefix));
+                });
+            }
+        }
         FieldKind::Var(var) => {
             let index = Literal::usize_unsuffixed(var.index);
             let parser = parser_fn_name(field);
@@ -385,6 +392,26 @@ fn default_fn(field: &Field, var: &Var) -> Option<TokenStream> {
             #ec::default_expr(#closures)
         }
     })
+}
+
+/// `fn __nested_field() -> Nested<T>`: the functions of the `Config` impl
+/// of a nested field's type, named here only, so that a type that does not
+/// derive `Config` is one error, on the field's type.
+fn nested_fn(field: &Field, krate: &Path) -> TokenStream {
+    let ty = field.ty;
+    let span = ty.span();
+    let ec = &Hidden::at(span).ec;
+    let name = nested_fn_name(field);
+    quote_spanned! {span=>
+        fn #name() -> #ec::Nested<#ty> {
+            #ec::Nested::new(<#ty as #krate::Config>::__load, <#ty as #krate::Config>::__describe)
+        }
+    }
+}
+
+fn nested_fn_name(field: &Field) -> Ident {
+    let span = Span::mixed_site().located_at(field.ty.span());
+    format_ident!("__nested_{}", field.member.unraw(), span = span)
 }
 
 fn default_fn_name(field: &Field) -> Ident {

@@ -32,13 +32,39 @@ pub type OptionalDefault<T> = Option<DefaultExpr<T>>;
 /// What `#[config(parse_with = path)]` takes.
 pub type ParseFn<T, E> = fn(&str) -> Result<T, E>;
 
-/// The variables of the nested struct `N` whose prefix is `prefix`: what
-/// a rule across fields that names its field is about.
-pub fn nested_names<N: Config>(prefix: &str) -> Vec<String> {
-    let source = crate::source::ProcessEnv;
-    let mut naming = Loader::naming(&source).without_aliases();
-    let _ = N::__load(&mut naming, prefix);
-    naming.into_names()
+/// The struct of a nested field, reached through the functions of its
+/// `Config` impl. Generated code names them in one function per nested
+/// field, so that a type that does not derive `Config` is one error there,
+/// not one for each use (loading, describing, naming its variables).
+pub struct Nested<N> {
+    load: fn(&mut Loader<'_>, &str) -> Option<N>,
+    describe: fn(&mut Docs, &str),
+}
+
+impl<N> Nested<N> {
+    pub const fn new(
+        load: fn(&mut Loader<'_>, &str) -> Option<N>,
+        describe: fn(&mut Docs, &str),
+    ) -> Nested<N> {
+        Nested { load, describe }
+    }
+
+    pub fn load(&self, loader: &mut Loader<'_>, prefix: &str) -> Option<N> {
+        (self.load)(loader, prefix)
+    }
+
+    pub fn describe(&self, docs: &mut Docs, prefix: &str) {
+        (self.describe)(docs, prefix);
+    }
+
+    /// The variables of the struct whose prefix is `prefix`: what a rule
+    /// across fields that names its field is about.
+    pub fn names(&self, prefix: &str) -> Vec<String> {
+        let source = crate::source::ProcessEnv;
+        let mut naming = Loader::naming(&source).without_aliases();
+        let _ = (self.load)(&mut naming, prefix);
+        naming.into_names()
+    }
 }
 
 /// Adds the variables `describe` adds to `docs` as a group titled `title`

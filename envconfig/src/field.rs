@@ -134,7 +134,7 @@ pub fn nested_prefix(prefix: &str, nested: &str) -> String {
 }
 
 /// A nested field, as a rule across fields names it: the field's name, its
-/// prefix, and what names its struct's variables (`nested_names`).
+/// prefix, and what names its struct's variables (`Nested::names`).
 #[doc(hidden)]
 pub struct NestedField {
     /// The field's name in the struct.
