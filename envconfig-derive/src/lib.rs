@@ -4,8 +4,9 @@
 //! A pipeline of three stages: `attr` reads the `#[config(...)]` attributes
 //! and doc comments as written (with `doc` and `suggest`), `model` checks
 //! every rule and resolves names into the description of one config struct
-//! (with `ty` for the shapes of types, `name` for variable names and
-//! `expr_text` for the docs' text of a default), and `expand` turns that
+//! (with `ty` for the shapes of types, `name` for variable names,
+//! `expr_text` for the docs' text of a default and `manifest` for the
+//! runtime's path when no `crate = "..."` gives it), and `expand` turns that
 //! description into calls to the runtime's `__private` module. Every stage
 //! reports into one `Errors`, so a struct with three mistakes gets three
 //! errors from one build.
@@ -19,6 +20,7 @@ mod default_check;
 mod doc;
 mod expand;
 mod expr_text;
+mod manifest;
 mod model;
 mod name;
 mod parser;

@@ -150,7 +150,7 @@ impl<'a> Config<'a> {
         };
         let krate = match attrs.krate {
             Some(krate) => krate.value,
-            None => syn::parse_quote!(::envconfig),
+            None => crate::manifest::runtime_path(),
         };
         let mut fields = Vec::new();
         let mut vars = 0;

@@ -1,11 +1,12 @@
 //! `#[config(crate = "...")]` and `#[choice(crate = "...")]`: the derives
 //! reach the runtime through the path given, here the `envconfig` package
-//! known as `typedenv`, as a `typedenv = { package = "envconfig" }`
-//! dependency would name it. (That the expansions name no `envconfig` then
-//! is the derive's unit tests
+//! known as `typedenv`, as a re-export would name it. (That the expansions
+//! name no `envconfig` then is the derive's unit tests
 //! `a_renamed_crate_is_the_only_path_to_the_runtime` and
 //! `the_runtime_is_reached_through_the_crate_path_only`: Cargo refuses one
-//! package under two names, and the UI tests here need `envconfig`.)
+//! package under two names, and the UI tests here need `envconfig`. A
+//! dependency renamed in `Cargo.toml`, found without `crate`, is
+//! `tests/standalone.rs`.)
 
 extern crate envconfig as typedenv;
 

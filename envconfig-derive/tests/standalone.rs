@@ -1,7 +1,8 @@
 //! What the UI tests cannot show, on a tiny crate of its own checked with
-//! `cargo check`, as trybuild checks its cases: how many errors the
-//! compiler counts (trybuild drops the "aborting due to" line). The crate
-//! depends on envconfig as `cfg`.
+//! `cargo check`, as trybuild checks its cases: a crate that depends on
+//! envconfig under another name in its `Cargo.toml` (trybuild's project has
+//! this package's dependencies under their own names), and how many errors
+//! the compiler counts (trybuild drops the "aborting due to" line).
 //!
 //! Cost: the crate and its target directory stay under `target/tmp`, so
 //! envconfig and its dependencies are checked once (under a minute on two
@@ -69,6 +70,46 @@ fn check(name: &str, source: &str) -> (bool, String) {
         .expect("cargo runs");
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     (output.status.success(), stderr)
+}
+
+#[test]
+fn a_renamed_dependency_needs_no_crate_attribute() {
+    let (compiled, stderr) = check(
+        "renamed",
+        r#"
+use cfg::{Choice, Config};
+
+#[derive(Config)]
+#[config(prefix = "APP_")]
+struct Settings {
+    #[config(default = 8080)]
+    port: u16,
+    #[config(default = "info")]
+    level: Level,
+    #[config(nested)]
+    db: Db,
+}
+
+#[derive(Config)]
+struct Db {
+    url: Option<String>,
+}
+
+#[derive(Choice)]
+enum Level {
+    Info,
+    Debug,
+}
+
+fn main() {
+    let settings = Settings::from_vars([("APP_LEVEL", "debug")]).unwrap();
+    assert!(matches!(settings.level, Level::Debug));
+    assert_eq!(settings.port, 8080);
+    assert!(settings.db.url.is_none());
+}
+"#,
+    );
+    assert!(compiled, "{stderr}");
 }
 
 /// A nested field whose type does not derive `Config`, used to load, to

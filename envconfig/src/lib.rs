@@ -51,7 +51,7 @@
 //! | on | attribute | meaning |
 //! | --- | --- | --- |
 //! | struct | `prefix = "APP_"` | prefix of every variable of the struct |
-//! | struct | `crate = "path"` | where the `envconfig` crate is, when it is renamed in `Cargo.toml` |
+//! | struct | `crate = "path"` | where the `envconfig` crate is, when `Cargo.toml` does not say (a re-export); a dependency renamed there (`cfg = { package = "envconfig" }`) is found without it |
 //! | field | `env = "NAME"` | the exact variable name (no prefix) |
 //! | field | `default = "30s"` | parsed like an environment value; for envconfig's own types (`bool`, numbers, `Duration`, `ByteSize`, and lists and secrets of them), checked when the program compiles |
 //! | field | `default = <expr>` | a Rust value of the field's type, checked by the compiler |

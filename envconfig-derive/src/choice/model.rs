@@ -82,7 +82,7 @@ impl<'a> ChoiceEnum<'a> {
         }
         let krate = match attrs.krate {
             Some(krate) => krate.value,
-            None => syn::parse_quote!(::envconfig),
+            None => crate::manifest::runtime_path(),
         };
         // One variant at a time, so that errors come in the order of the
         // source.
