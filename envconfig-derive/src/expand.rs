@@ -35,6 +35,8 @@ struct Hidden {
     docs: Ident,
     /// The function of a `parse_with`, as the pointer type it must be.
     parse: Ident,
+    /// The function of a field's `validate`, likewise.
+    check: Ident,
 }
 
 impl Hidden {
@@ -48,6 +50,7 @@ impl Hidden {
             prefix: hygienic("__prefix"),
             docs: hygienic("__docs"),
             parse: hygienic("__parse"),
+            check: hygienic("__check"),
         }
     }
 }
@@ -74,6 +77,7 @@ pub fn config(config: &Config) -> TokenStream {
         prefix: prefix_param,
         docs,
         parse,
+        check,
     } = &Hidden::at(Span::call_site());
     let vars: Vec<&Var> = fields
         .iter()
@@ -98,7 +102,7 @@ pub fn config(config: &Config) -> TokenStream {
     });
     let loads = fields.iter().map(load);
     let describes = fields.iter().map(describe);
-    let shadows = [loader, prefix_param, docs, parse]
+    let shadows = [loader, prefix_param, docs, parse, check]
         .into_iter()
         .cloned()
         .chain(fields.iter().map(local));
@@ -110,6 +114,16 @@ pub fn config(config: &Config) -> TokenStream {
     // With a rule across fields, the value is checked once every field has
     // loaded; the rule names fields, the table their variables.
     let value = Ident::new("__value", Span::mixed_site());
+    // The struct's rule, as the pointer type it must be: a function of
+    // another type is a mismatch on the path, "expected due to" the struct.
+    let rule_const = Ident::new("__RULE", Span::call_site());
+    let rule_item = validate.as_ref().map(|rule| {
+        let expected = quote_spanned!(ident.span()=> #ec::RuleFn<#ident>);
+        replace_self(
+            quote_spanned!(rule.span()=> const #rule_const: #expected = #rule;),
+            ident,
+        )
+    });
     let returned = match validate {
         Some(rule) => {
             let members = fields.iter().filter_map(|field| match field.kind {
@@ -133,7 +147,7 @@ pub fn config(config: &Config) -> TokenStream {
                 }
             });
             quote_spanned! {rule.span()=>
-                #loader.keeps_rule(#prefix_param, #value, #rule, &#table_name, &[#(#members),*], &[#(#nested),*])
+                #loader.keeps_rule(#prefix_param, #value, #rule_const, &#table_name, &[#(#members),*], &[#(#nested),*])
             }
         }
         None => quote!(#ec::Option::Some(#value)),
@@ -154,7 +168,7 @@ pub fn config(config: &Config) -> TokenStream {
             #[allow(unused_imports)]
             use #ec::{PickBuiltin as _, PickFromStr as _, PickNone as _};
             #[allow(unused_imports)]
-            use #ec::{PickPlainType as _, PickSecretType as _};
+            use #ec::{PickPlainType as _, PickSecretType as _, CheckFits as _, CheckMisfits as _};
 
             // See `Hidden`: a constant or static of these names in scope
             // would make patterns of our parameters and locals.
@@ -165,6 +179,7 @@ pub fn config(config: &Config) -> TokenStream {
             #(#parser_fns)*
             #(#default_fns)*
             #(#nested_fns)*
+            #rule_item
 
             #[automatically_derived]
             // Parts of this code carry the spans of the user's types and
@@ -493,11 +508,41 @@ fn parser(parser: &Parser, value_ty: &syn::Type, span: Span) -> TokenStream {
             let (min, max, shown) = (limit(&range.min), limit(&range.max), &range.shown);
             quote_spanned!(range.span=> #ec::InRange::new(#inner, #min, #max, #shown))
         }
+        // As `parse_with`: coerced first, so that a function of another
+        // shape is one type mismatch on the path, and one of another value
+        // type an error there too, saying what it may take.
         Parser::Validated { inner, check } => {
             let inner = self::parser(inner, value_ty, span);
-            quote_spanned!(check.span()=> #ec::Validated::new(#inner, #check))
+            let Hidden { check: local, .. } = &Hidden::at(check.span());
+            let expected = quote_spanned!(value_ty.span()=> #ec::CheckFn<_, _>);
+            // The field's type as the function's: what the bound on it
+            // blames is the function.
+            let checked_ty = respan(quote!(#value_ty), check.span());
+            quote_spanned! {check.span()=>
+                {
+                    let #local: #expected = #check;
+                    (&&#ec::Check::<#checked_ty, _, _>::new(#local)).around(#inner)
+                }
+            }
         }
     }
+}
+
+/// `tokens`, each located at `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut respanned = Group::new(group.delimiter(), respan(group.stream(), span));
+                respanned.set_span(span);
+                tree = TokenTree::Group(respanned);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
 }
 
 /// An impl whose methods are never called, emitted next to the errors so

@@ -21,8 +21,9 @@ pub use core::primitive::{str, usize};
 pub use core::result::Result;
 pub use core::str::FromStr;
 
-use crate::config::Config;
-use crate::value::Slot;
+use core::marker::PhantomData;
+
+use crate::value::{Slot, ValidatedAs};
 
 /// A field's default expression, if it has one. Through an alias: spanned
 /// on the user's type, `Option` would look to `unused_qualifications` like
@@ -31,6 +32,93 @@ pub type OptionalDefault<T> = Option<DefaultExpr<T>>;
 
 /// What `#[config(parse_with = path)]` takes.
 pub type ParseFn<T, E> = fn(&str) -> Result<T, E>;
+
+/// What `#[config(validate = path)]` on a field takes: `C` is the field's
+/// value type or what it borrows as.
+pub type CheckFn<C, E> = fn(&C) -> Result<(), E>;
+
+/// What `#[config(validate = path)]` on a struct takes.
+pub type RuleFn<T> = fn(&T) -> Result<(), crate::Violation>;
+
+/// A field's `validate = check`, for a field of value type `T`:
+/// `(&&Check::<T, _, _>::new(check)).around(inner)` resolves to
+/// [`CheckFits`], the field's parser, when the function fits the field,
+/// else to [`CheckMisfits`], an error on the function saying what it may
+/// take (as [`Pick`](crate::value::Pick) chooses a parser). The error is
+/// then the only one: what the misfit returns is a parser all the same.
+pub struct Check<T, C: ?Sized, E> {
+    check: CheckFn<C, E>,
+    value: PhantomData<fn() -> T>,
+}
+
+impl<T, C: ?Sized, E> Check<T, C, E> {
+    pub const fn new(check: CheckFn<C, E>) -> Check<T, C, E> {
+        Check {
+            check,
+            value: PhantomData,
+        }
+    }
+}
+
+pub trait CheckFits<T, P> {
+    type Parser: Parse<Value = T>;
+    fn around(&self, inner: P) -> Self::Parser;
+}
+
+impl<T, C, E, P> CheckFits<T, P> for &Check<T, C, E>
+where
+    T: ValidatedAs<C>,
+    C: ?Sized,
+    E: Display,
+    P: Parse<Value = T>,
+{
+    type Parser = Validated<P, C, E>;
+    fn around(&self, inner: P) -> Validated<P, C, E> {
+        Validated::new(inner, self.check)
+    }
+}
+
+pub trait CheckMisfits<T, C: ?Sized, E, P> {
+    fn around(&self, inner: P) -> P
+    where
+        T: ValidatedAs<C>,
+        E: CheckError;
+}
+
+impl<T, C: ?Sized, E, P> CheckMisfits<T, C, E, P> for Check<T, C, E> {
+    fn around(&self, inner: P) -> P
+    where
+        T: ValidatedAs<C>,
+        E: CheckError,
+    {
+        inner
+    }
+}
+
+/// The error type of a `validate` function, whose message the problem
+/// carries.
+#[diagnostic::on_unimplemented(
+    message = "the error of a `validate` function must implement `Display`: `{Self}` does not",
+    label = "returns `Result<(), {Self}>`",
+    note = "the error's `Display` is the problem's reason; a `String` or `&'static str` will do"
+)]
+pub trait CheckError: Display {}
+
+impl<E: Display> CheckError for E {}
+
+/// The prefix of a nested struct's variables: the parent's prefix, then the
+/// nested field's (`BILLING_` + `DB_`).
+pub fn nested_prefix(prefix: &str, nested: &str) -> String {
+    [prefix, nested].concat()
+}
+
+/// A nested field, as a rule across fields names it: the field's name, its
+/// prefix, and what names its struct's variables ([`Nested::names`]).
+pub struct NestedField {
+    pub member: &'static str,
+    pub prefix: &'static str,
+    pub names: fn(&str) -> Vec<String>,
+}
 
 /// The struct of a nested field, reached through the functions of its
 /// `Config` impl. Generated code names them in one function per nested

@@ -8,6 +8,16 @@ fn short(name: &[u8]) -> Result<(), String> {
     if name.len() < 8 { Ok(()) } else { Err("too long".into()) }
 }
 
+fn positive(workers: u16) -> bool {
+    workers > 0
+}
+
+struct Silent;
+
+fn quiet(_: &u16) -> Result<(), Silent> {
+    Ok(())
+}
+
 fn agree(_: &Settings) -> Result<(), String> {
     Ok(())
 }
@@ -19,6 +29,10 @@ struct Settings {
     port: u16,
     #[config(validate = short)]
     name: String,
+    #[config(validate = positive)]
+    workers: u16,
+    #[config(validate = quiet)]
+    retries: u16,
 }
 
 #[allow(dead_code)]

@@ -31,7 +31,7 @@ pub use custom::WithFn;
 pub(crate) use erased::Slot;
 pub use list::List;
 pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone, PickPlainType, PickSecretType};
-pub use range::{InRange, Limit, Ordered, Validated};
+pub use range::{InRange, Limit, Ordered, Validated, ValidatedAs};
 pub use secret::Secret;
 pub use size::{ByteSize, ParseByteSizeError};
 
