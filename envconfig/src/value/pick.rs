@@ -67,7 +67,8 @@ pub struct Unparsable<T>(PhantomData<fn() -> T>);
 #[diagnostic::on_unimplemented(
     message = "envconfig cannot read `{Self}` from an environment variable",
     label = "`{Self}` implements neither `FromStr` nor envconfig's own parsing",
-    note = "implement `std::str::FromStr` for `{Self}` (with an `Err` that implements `Display`), or add `#[config(parse_with = path::to::fn)]`, or `#[config(nested)]` if it is a config struct",
+    note = "read it with `#[config(parse_with = path::to::fn)]`, a `fn(&str) -> Result<{Self}, E>`: the way for a type of another crate, which cannot implement `FromStr` in yours",
+    note = "for a type of your crate: implement `std::str::FromStr` (with an `Err` that implements `Display`), `#[derive(envconfig::Choice)]` on an enum of words, or `#[derive(Config)]` and `#[config(nested)]` for a struct of variables",
     note = "`Vec<T>`, `Option<T>` and `SecretBox<T>` are known by how the field's type is written, not through a type alias"
 )]
 pub trait Parsable {}
