@@ -6,31 +6,60 @@
 use std::time::Duration;
 
 use envconfig_core::syntax::{bool, duration, float, int, size};
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::{Lit, LitStr, Type};
 
 use crate::Errors;
+use crate::attr::DefaultValue;
 use crate::range::{Limit, Range};
-use crate::ty::{Wrapper, builtin_name, wrapped};
+use crate::ty::{Wrapper, builtin_name, plain_name, wrapped};
 
-/// A default as written, for checking.
-pub enum DefaultLiteral {
-    /// `default = "30s"`.
-    Text(LitStr),
-    /// `default = <expression>`: checked only when it is a number literal.
-    Number(TokenStream),
+/// A string default of a type the derive does not parse itself: the
+/// compiler checks it, through a constant of the type that only a `Choice`
+/// enum has (see `expand`), as the runtime would parse it.
+pub struct ChoiceDefault<'a> {
+    /// The type of each value: the field's value type, or its list's item
+    /// type, without `SecretBox`.
+    pub ty: &'a Type,
+    /// The values, trimmed as the runtime trims them: the default, or each
+    /// item of a list's.
+    pub values: Vec<String>,
+    pub list: bool,
+    /// The literal, which the compiler's error points at.
+    pub span: Span,
+}
+
+/// Checks the default of a field whose value type is `ty` (no `Option`),
+/// and the string ends of its `range`, for the value types envconfig
+/// parses itself. A string default of any other type is returned, for the
+/// compiler to check should the type be a `Choice`.
+pub fn check_field_default<'a>(
+    ty: &'a Type,
+    default: Option<&DefaultValue>,
+    separator: Option<&LitStr>,
+    range: Option<&Range>,
+    errors: &Errors,
+) -> Option<ChoiceDefault<'a>> {
+    if let Some(range) = range {
+        check_range_limits(ty, range, errors);
+    }
+    match default? {
+        DefaultValue::Parsed(text) => {
+            let separator = separator.map(LitStr::value);
+            check_default(ty, text, separator.as_deref(), range, errors)
+        }
+        DefaultValue::Expr(tokens) => {
+            check_default_in_range(ty, tokens, range, errors);
+            None
+        }
+    }
 }
 
 /// Checks that a default written as a number literal (`default = 2000`,
 /// `-1`, `0x10`, `1_000u32`, `0.5`) lies in the field's `range`; any other
 /// expression (`2 * 300`) is left to the runtime, which checks its value
 /// when it is used.
-pub fn check_default_in_range(
-    ty: &Type,
-    tokens: &TokenStream,
-    range: Option<&Range>,
-    errors: &Errors,
-) {
+fn check_default_in_range(ty: &Type, tokens: &TokenStream, range: Option<&Range>, errors: &Errors) {
     if range.is_none() || builtin_name(ty).is_none() {
         return;
     }
@@ -91,14 +120,15 @@ enum Value {
 
 /// Checks the string default `text` of a field of type `ty` (its value type:
 /// no `Option`), split on `separator` for a `Vec`, and against `range` when
-/// its ends are literals. Errors are spanned on the literal.
-pub fn check_default(
-    ty: &Type,
+/// its ends are literals. Errors are spanned on the literal. What is left
+/// to the compiler is returned.
+fn check_default<'a>(
+    ty: &'a Type,
     text: &LitStr,
     separator: Option<&str>,
     range: Option<&Range>,
     errors: &Errors,
-) {
+) -> Option<ChoiceDefault<'a>> {
     let value = text.value();
     match wrapped(ty) {
         Some((Wrapper::Vec, item)) => {
@@ -107,13 +137,15 @@ pub fn check_default(
             // trimmed when the separator is whitespace, then split, as the
             // runtime does (`trimmed_for` in envconfig's `value/list.rs`).
             if value.is_empty() {
-                return;
+                return None;
             }
+            let item = unwrapped_secret(item);
             let separator = separator.unwrap_or(",");
             let value = match separator.trim() {
                 "" => value.trim(),
                 _ => value.as_str(),
             };
+            let mut items = Vec::new();
             for (index, piece) in value.split(separator).enumerate() {
                 let checked = match piece.trim() {
                     "" => Err("it is empty".to_owned()),
@@ -128,9 +160,11 @@ pub fn check_default(
                             read_as(item)
                         ),
                     );
-                    return;
+                    return None;
                 }
+                items.push(piece.trim().to_owned());
             }
+            left_to_compiler(item, items, true, text)
         }
         Some((Wrapper::SecretBox, inner)) => check_default(inner, text, separator, range, errors),
         _ => {
@@ -139,15 +173,50 @@ pub fn check_default(
                     text,
                     format_args!("invalid default: {reason}{}", read_as(ty)),
                 );
+                return None;
             }
+            left_to_compiler(ty, vec![value.trim().to_owned()], false, text)
         }
     }
+}
+
+/// `ty` without the `SecretBox`es around it: what parses a secret list
+/// item (`Vec<SecretBox<u32>>`).
+fn unwrapped_secret(ty: &Type) -> &Type {
+    match wrapped(ty) {
+        Some((Wrapper::SecretBox, inner)) => unwrapped_secret(inner),
+        _ => ty,
+    }
+}
+
+/// The values of a default of `ty` for the compiler to check: none for a
+/// type the derive parses itself, for a wrapper it refuses, or for text,
+/// which no default can fail.
+fn left_to_compiler<'a>(
+    ty: &'a Type,
+    values: Vec<String>,
+    list: bool,
+    text: &LitStr,
+) -> Option<ChoiceDefault<'a>> {
+    let plain_text = matches!(
+        plain_name(ty).as_deref(),
+        Some("String" | "PathBuf" | "OsString")
+    );
+    if builtin_name(ty).is_some() || wrapped(ty).is_some() || plain_text {
+        return None;
+    }
+    Some(ChoiceDefault {
+        ty,
+        values,
+        list,
+        span: text.span(),
+    })
 }
 
 /// Checks that each string end of `range` (`"1s"..="1h"`) is a value of
 /// the field's built-in type (the item type of a `Vec`): the runtime parses
 /// it for every value, and one that does not parse refuses them all.
-pub fn check_range_limits(ty: &Type, range: &Range, errors: &Errors) {
+fn check_range_limits(ty: &Type, range: &Range, errors: &Errors) {
     let ty = match wrapped(ty) {
         Some((Wrapper::Vec | Wrapper::SecretBox, inner)) => {
             return check_range_limits(inner, range, errors);

@@ -7,13 +7,11 @@ use std::collections::HashMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use syn::ext::IdentExt;
-use syn::{Data, DeriveInput, Fields, LitStr, Path, Type};
+use syn::{Data, DeriveInput, Fields, Path, Type};
 
 use crate::Errors;
 use crate::attr::{self, Attr, FieldAttrs, StructAttrs};
-use crate::default_check::{
-    DefaultLiteral, check_default, check_default_in_range, check_range_limits,
-};
+use crate::default_check::{ChoiceDefault, check_field_default};
 use crate::expr_text::expr_text;
 use crate::name::{VarName, check_var_name, checked_prefix, is_var_name, screaming_snake_case};
 use crate::parser::{Parser, Within, parser};
@@ -77,6 +75,9 @@ pub struct Var<'a> {
     pub value_name: Option<String>,
     /// What the parser gives: the field's type, or `T` of an `Option<T>`.
     pub value_ty: &'a Type,
+    /// A string default left to the compiler to check, should its type be
+    /// a `Choice`.
+    pub choice_default: Option<ChoiceDefault<'a>>,
 }
 
 /// What an unset variable means. An `Option` field has no default: unset is
@@ -388,15 +389,7 @@ fn var<'a>(
         _ => (false, ty),
     };
     let has_parse_with = attrs.parse_with.is_some();
-    let default_literal = match attrs.default.as_ref().map(|default| &default.value) {
-        Some(attr::DefaultValue::Parsed(text)) => Some(DefaultLiteral::Text(LitStr::new(
-            &text.value(),
-            text.span(),
-        ))),
-        Some(attr::DefaultValue::Expr(tokens)) => Some(DefaultLiteral::Number(tokens.clone())),
-        None => None,
-    };
-    let presence = match attrs.default {
+    let presence = match &attrs.default {
         Some(default) if optional => {
             errors.spanned(
                 &default.key,
@@ -414,8 +407,8 @@ fn var<'a>(
             value: attr::DefaultValue::Expr(tokens),
             ..
         }) => Presence::Default(DefaultValue::Expr {
-            text: expr_text(&tokens),
-            tokens,
+            text: expr_text(tokens),
+            tokens: tokens.clone(),
         }),
     };
     let parser = match attrs.parse_with {
@@ -445,25 +438,24 @@ fn var<'a>(
         .range
         .as_ref()
         .and_then(|attr| range::range(&attr.value, errors));
-    // A default of a type envconfig parses itself is checked now, with the
-    // runtime's parsers: a service must not fail to start on its own
-    // default. Behind `parse_with`, only the user's function knows. On an
-    // `Option`, the default is already an error of its own.
-    if let (false, Some(range)) = (has_parse_with, &range) {
-        check_range_limits(value_ty, range, errors);
-    }
-    if !has_parse_with && !optional {
-        let separator = attrs.separator.as_ref().map(|attr| attr.value.value());
-        match &default_literal {
-            Some(DefaultLiteral::Text(text)) => {
-                check_default(value_ty, text, separator.as_deref(), range.as_ref(), errors);
-            }
-            Some(DefaultLiteral::Number(tokens)) => {
-                check_default_in_range(value_ty, tokens, range.as_ref(), errors);
-            }
-            None => {}
-        }
-    }
+    // A default is checked when the program compiles, not when it starts:
+    // a service must not fail to start on its own default. Behind
+    // `parse_with`, only the user's function knows. On an `Option`, the
+    // default is already an error of its own.
+    let choice_default = match has_parse_with {
+        false => check_field_default(
+            value_ty,
+            attrs
+                .default
+                .as_ref()
+                .filter(|_| !optional)
+                .map(|default| &default.value),
+            attrs.separator.as_ref().map(|attr| &attr.value),
+            range.as_ref(),
+            errors,
+        ),
+        true => None,
+    };
     // A range bounds each value (each item of a list); `validate` sees the
     // field's whole value.
     let parser = match range {
@@ -498,5 +490,6 @@ fn var<'a>(
         deprecated: attrs.deprecated.map(|note| note.value.value()),
         value_name: attrs.value_name.map(|name| name.value.value()),
         value_ty,
+        choice_default,
     }
 }

@@ -78,6 +78,16 @@ pub fn builtin_name(ty: &Type) -> Option<&'static str> {
     }
 }
 
+/// The name of a type written as one name without generic arguments, or
+/// a path ending in one (`String`, `std::path::PathBuf`).
+pub fn plain_name(ty: &Type) -> Option<String> {
+    let segment = last_segment(ty)?;
+    segment
+        .arguments
+        .is_none()
+        .then(|| segment.ident.to_string())
+}
+
 /// For a reference type (`&'static str`, `&[u8]`), the owned type to
 /// write instead: `String`, `Vec<u8>`, or the referenced type.
 pub fn borrowed(ty: &Type) -> Option<String> {

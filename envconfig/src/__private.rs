@@ -17,6 +17,7 @@ pub use crate::value::{
 };
 pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::option::Option;
+pub use core::panic;
 pub use core::primitive::{str, usize};
 pub use core::result::Result;
 pub use core::str::FromStr;
@@ -105,6 +106,142 @@ impl<T, C: ?Sized, E, P> CheckMisfits<T, C, E, P> for Check<T, C, E> {
 pub trait CheckError: Display {}
 
 impl<E: Display> CheckError for E {}
+
+/// What a type that is not a [`Choice`](crate::Choice) answers for
+/// `<T>::__ENVCONFIG_CHOICES`, which generated code asks of the type of a
+/// string default: the derive of `Choice` gives each enum an inherent
+/// constant of that name, which is found first.
+pub trait NotAChoice {
+    const __ENVCONFIG_CHOICES: Option<Choices> = None;
+}
+
+impl<T: ?Sized> NotAChoice for T {}
+
+/// The longest message of a [`DefaultProblem`]; a longer list of choices
+/// ends with `...`.
+const PROBLEM_BYTES: usize = 1024;
+
+/// Why a string default of a `Choice` type is none of its spellings, as
+/// the compiler's error says it: written in const evaluation, where there
+/// is no `String`. Empty when the default is fine.
+pub struct DefaultProblem {
+    text: [u8; PROBLEM_BYTES],
+    len: usize,
+}
+
+impl DefaultProblem {
+    pub const fn is_problem(&self) -> bool {
+        self.len > 0
+    }
+
+    pub const fn as_str(&self) -> &str {
+        match core::str::from_utf8(self.text.split_at(self.len).0) {
+            Ok(text) => text,
+            Err(_) => "",
+        }
+    }
+
+    /// Appends `text`, whole, if it fits with `reserve` bytes to spare.
+    const fn push(&mut self, text: &str, reserve: usize) -> bool {
+        let bytes = text.as_bytes();
+        if self.len + bytes.len() + reserve > PROBLEM_BYTES {
+            return false;
+        }
+        let mut at = 0;
+        while at < bytes.len() {
+            self.text[self.len + at] = bytes[at];
+            at += 1;
+        }
+        self.len += bytes.len();
+        true
+    }
+
+    const fn push_number(&mut self, number: usize) {
+        let mut digits = [0u8; 20];
+        let (mut count, mut rest) = (0, number);
+        loop {
+            digits[digits.len() - 1 - count] = b'0' + (rest % 10) as u8;
+            count += 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        let digits = digits.split_at(digits.len() - count).1;
+        if let Ok(digits) = core::str::from_utf8(digits) {
+            self.push(digits, 0);
+        }
+    }
+}
+
+/// Checks the string default of a field whose type has `choices` (`None`
+/// for a type that is not a `Choice`): `values`, trimmed as the runtime
+/// trims them, are one value, or a list's items when `list`. The message
+/// is the runtime's, as a compile error words it: "invalid default: not
+/// one of: error, warn, info (did you mean `info`?)".
+pub const fn choice_default(
+    choices: Option<Choices>,
+    values: &[&str],
+    list: bool,
+) -> DefaultProblem {
+    let mut problem = DefaultProblem {
+        text: [0; PROBLEM_BYTES],
+        len: 0,
+    };
+    let Some(choices) = choices else {
+        return problem;
+    };
+    let mut index = 0;
+    while index < values.len() {
+        let value = values[index];
+        index += 1;
+        if choices.find(value).is_some() {
+            continue;
+        }
+        let suggestion = choices.closest(value);
+        // Room for the suggestion after the list, and for `, ...`.
+        let reserve = match suggestion {
+            Some(spelling) => spelling.len() + 32,
+            None => 8,
+        };
+        problem.push("invalid default: ", 0);
+        if list {
+            problem.push("item ", 0);
+            problem.push_number(index);
+            problem.push(": ", 0);
+        }
+        // As the derive says of a built-in type's.
+        if value.is_empty() {
+            problem.push("an empty default is no value; leave the default out", 0);
+            break;
+        }
+        problem.push("not one of: ", 0);
+        let rows = choices.rows();
+        let mut row = 0;
+        while row < rows.len() {
+            let spelling = rows[row].0;
+            let fits = if row == 0 {
+                problem.push(spelling, reserve)
+            } else {
+                problem.len + 2 + spelling.len() + reserve <= PROBLEM_BYTES
+                    && problem.push(", ", 0)
+                    && problem.push(spelling, 0)
+            };
+            if !fits {
+                problem.push(", ...", 0);
+                break;
+            }
+            row += 1;
+        }
+        if let Some(spelling) = suggestion {
+            problem.push(" (did you mean `", 0);
+            problem.push(spelling, 0);
+            problem.push("`?)", 0);
+        }
+        break;
+    }
+    problem
+}
 
 /// The prefix of a nested struct's variables: the parent's prefix, then the
 /// nested field's (`BILLING_` + `DB_`).

@@ -53,7 +53,7 @@
 //! | struct | `prefix = "APP_"` | prefix of every variable of the struct |
 //! | struct | `crate = "path"` | where the `envconfig` crate is, when `Cargo.toml` does not say (a re-export); a dependency renamed there (`cfg = { package = "envconfig" }`) is found without it |
 //! | field | `env = "NAME"` | the exact variable name (no prefix) |
-//! | field | `default = "30s"` | parsed like an environment value; for envconfig's own types (`bool`, numbers, `Duration`, `ByteSize`, and lists and secrets of them), checked when the program compiles |
+//! | field | `default = "30s"` | parsed like an environment value; for envconfig's own types (`bool`, numbers, `Duration`, `ByteSize`, `Choice` enums, and lists and secrets of them), checked when the program compiles |
 //! | field | `default = <expr>` | a Rust value of the field's type, checked by the compiler |
 //! | field | `secret` | secret even though its type is not a `secrecy` type |
 //! | field | `nested` | a struct that derives `Config`; its variables are `PREFIX_FIELD_...` |

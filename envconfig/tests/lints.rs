@@ -108,6 +108,9 @@ pub mod config {
         /// Log level.
         #[config(default = Level::Error)]
         pub level: Level,
+        /// Log level of the audit trail, a string checked when compiling.
+        #[config(default = "warning")]
+        pub audit_level: Level,
         /// A PIN.
         #[config(parse_with = parse_pin, value_name = "PIN")]
         pub pin: Option<SecretBox<u32>>,

@@ -12,6 +12,7 @@ use super::model::{ChoiceEnum, Variant};
 pub fn choice(choice: &ChoiceEnum) -> TokenStream {
     let ChoiceEnum {
         ident,
+        vis,
         krate,
         variants,
     } = choice;
@@ -51,6 +52,15 @@ pub fn choice(choice: &ChoiceEnum) -> TokenStream {
                     _ => #private::Option::None,
                 }
             }
+        }
+
+        // Found before `__private::NotAChoice`'s constant by the derive of
+        // `Config`, which checks a string default of this type with it.
+        #[automatically_derived]
+        impl #ident {
+            #[doc(hidden)]
+            #vis const __ENVCONFIG_CHOICES: #private::Option<#private::Choices> =
+                #private::Option::Some(<Self as #krate::Choice>::__TABLE);
         }
 
         #[automatically_derived]
@@ -137,6 +147,6 @@ mod tests {
             .iter()
             .filter(|name| *name == "automatically_derived")
             .count();
-        assert_eq!(derived, 3, "every impl is marked");
+        assert_eq!(derived, 4, "every impl is marked");
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use proc_macro2::Ident;
 use quote::quote;
 use syn::ext::IdentExt;
-use syn::{Data, DeriveInput, Fields, LitStr, Path};
+use syn::{Data, DeriveInput, Fields, LitStr, Path, Visibility};
 
 use super::attr::{EnumAttrs, VariantAttrs};
 use crate::Errors;
@@ -16,6 +16,8 @@ use crate::name::kebab_case;
 /// One enum whose values are words.
 pub struct ChoiceEnum<'a> {
     pub ident: &'a Ident,
+    /// The enum's visibility: that of what the derive adds to it.
+    pub vis: &'a Visibility,
     /// The runtime crate: `::envconfig`, or `#[choice(crate = "...")]`.
     pub krate: Path,
     pub variants: Vec<Variant<'a>>,
@@ -126,6 +128,7 @@ impl<'a> ChoiceEnum<'a> {
         }
         ChoiceEnum {
             ident,
+            vis: &input.vis,
             krate,
             variants: choices,
         }

@@ -69,6 +69,27 @@ fn each_field_expands_to_a_table_entry_and_two_calls() {
     assert!(per_field.0 < 200, "{per_field:?}");
 }
 
+/// A string default of a type the derive does not parse itself (a
+/// `Choice`, should it be one) adds two constants that the compiler
+/// evaluates, and nothing the program runs: no function, no call.
+#[test]
+fn a_default_left_to_the_compiler_adds_constants_only() {
+    let tokens = |field: &str| {
+        let names = crate::ident_names(expand(&format!("struct S {{ {field} }}")));
+        let count = |word: &str| names.iter().filter(|name| *name == word).count();
+        (names.len(), count("fn"), count("const"))
+    };
+    let (plain, plain_fns, plain_consts) = tokens("level: Level");
+    let (checked, fns, consts) = tokens("#[config(default = \"info\")] level: Level");
+    println!(
+        "a checked string default: {} identifiers more",
+        checked - plain
+    );
+    assert_eq!(fns, plain_fns);
+    assert_eq!(consts, plain_consts + 2);
+    assert!(checked - plain < 30, "{plain} -> {checked}");
+}
+
 /// One field of each kind.
 const SNAPSHOT_INPUT: &str = r#"/// Settings of the billing service.
 #[config(prefix = "BILLING_", validate = limits_agree)]
@@ -90,6 +111,8 @@ struct Settings {
     pin: SecretBox<u32>,
     #[config(parse_with = parse_level, validate = not_trace)]
     log_level: Level,
+    #[config(default = "warn")]
+    audit_level: Level,
     #[config(range = "1s"..)]
     retry_every: Vec<Duration>,
     #[config(parse_with = parse_token)]

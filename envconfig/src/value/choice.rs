@@ -70,63 +70,210 @@ pub struct Choices {
     rows: &'static [(&'static str, &'static [&'static str])],
 }
 
+// Matching and the "did you mean" are `const`: the derive of `Config`
+// checks a string default of a `Choice` type with them when the program
+// compiles (`__private::choice_default`), as the runtime reads it.
 impl Choices {
     pub const fn new(rows: &'static [(&'static str, &'static [&'static str])]) -> Choices {
         Choices { rows }
     }
 
+    /// Every row: a canonical spelling and its aliases.
+    pub(crate) const fn rows(&self) -> &'static [(&'static str, &'static [&'static str])] {
+        self.rows
+    }
+
     /// The row `value` spells, ignoring ASCII case and `-` against `_`.
-    fn find(&self, value: &str) -> Option<usize> {
-        self.rows.iter().position(|(canonical, aliases)| {
-            same_choice(value, canonical) || aliases.iter().any(|alias| same_choice(value, alias))
-        })
+    pub(crate) const fn find(&self, value: &str) -> Option<usize> {
+        let mut row = 0;
+        while row < self.rows.len() {
+            let (canonical, aliases) = self.rows[row];
+            if same_choice(value, canonical) {
+                return Some(row);
+            }
+            let mut alias = 0;
+            while alias < aliases.len() {
+                if same_choice(value, aliases[alias]) {
+                    return Some(row);
+                }
+                alias += 1;
+            }
+            row += 1;
+        }
+        None
     }
 
     /// The spelling `value` is most likely a typo of: at most one edit per
     /// three of its characters (and at least one, never more than three),
-    /// the first of equally close ones.
-    fn closest(&self, value: &str) -> Option<&'static str> {
-        let length = value.chars().count();
-        self.rows
-            .iter()
-            .flat_map(|(canonical, aliases)| std::iter::once(canonical).chain(aliases.iter()))
-            .filter_map(|spelling| {
-                let limit = (spelling.chars().count() / 3).clamp(1, 3);
-                // Lengths further apart than the limit are further apart than
-                // it; skipping them also bounds the work for a huge value.
-                if length.abs_diff(spelling.chars().count()) > limit {
-                    return None;
+    /// the first of equally close ones. A spelling of more than
+    /// [`MAX_CHARS`] characters is never suggested.
+    pub(crate) const fn closest(&self, value: &str) -> Option<&'static str> {
+        let length = char_count(value);
+        let mut best: Option<(usize, &'static str)> = None;
+        let mut row = 0;
+        while row < self.rows.len() {
+            let (canonical, aliases) = self.rows[row];
+            // The canonical spelling, then each alias.
+            let mut at = 0;
+            while at <= aliases.len() {
+                let spelling = if at == 0 { canonical } else { aliases[at - 1] };
+                at += 1;
+                let count = char_count(spelling);
+                let limit = if count < 3 {
+                    1
+                } else if count < 9 {
+                    count / 3
+                } else {
+                    3
+                };
+                // Lengths further apart than the limit are further apart
+                // than it; skipping them also bounds the work for a huge
+                // value.
+                if length.abs_diff(count) > limit {
+                    continue;
                 }
-                let distance = envconfig_core::edit_distance(&folded(value), &folded(spelling));
-                (distance <= limit).then_some((distance, *spelling))
-            })
-            .min_by_key(|(distance, _)| *distance)
-            .map(|(_, spelling)| spelling)
+                if let Some(distance) = folded_distance(value, spelling)
+                    && distance <= limit
+                {
+                    match best {
+                        Some((closest, _)) if closest <= distance => {}
+                        _ => best = Some((distance, spelling)),
+                    }
+                }
+            }
+            row += 1;
+        }
+        match best {
+            Some((_, spelling)) => Some(spelling),
+            None => None,
+        }
     }
 }
 
 /// Whether `a` and `b` are one choice: equal but for ASCII case, with `-`
 /// and `_` alike.
-fn same_choice(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(a, b)| fold(a) == fold(b))
+const fn same_choice(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < a.len() {
+        if fold(a[at] as u32) != fold(b[at] as u32) {
+            return false;
+        }
+        at += 1;
+    }
+    true
 }
 
-fn fold(byte: u8) -> u8 {
-    match byte {
-        b'_' => b'-',
-        byte => byte.to_ascii_lowercase(),
+/// A character as [`same_choice`] sees it: `_` is `-`, ASCII letters are
+/// lower case.
+const fn fold(c: u32) -> u32 {
+    match c {
+        0x5F => 0x2D,
+        0x41..=0x5A => c + 0x20,
+        c => c,
     }
 }
 
-/// `value` as [`same_choice`] sees it: `Trace_All` is `trace-all`.
-fn folded(value: &str) -> String {
-    value
-        .chars()
-        .map(|c| match c {
-            '_' => '-',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+/// The most characters of a spelling and a value that [`Choices::closest`]
+/// compares.
+pub(crate) const MAX_CHARS: usize = 72;
+
+/// The characters of `text`, folded; `None` beyond [`MAX_CHARS`].
+const fn folded_chars(text: &str) -> Option<([u32; MAX_CHARS], usize)> {
+    let bytes = text.as_bytes();
+    let mut chars = [0; MAX_CHARS];
+    let (mut count, mut at) = (0, 0);
+    while at < bytes.len() {
+        if count == MAX_CHARS {
+            return None;
+        }
+        let (c, width) = decode(bytes, at);
+        chars[count] = fold(c);
+        count += 1;
+        at += width;
+    }
+    Some((chars, count))
+}
+
+/// The character that starts at `at` in UTF-8 `bytes`, and its width.
+const fn decode(bytes: &[u8], at: usize) -> (u32, usize) {
+    let first = bytes[at] as u32;
+    let (lead, width) = match first {
+        0..0x80 => return (first, 1),
+        0x80..0xE0 => (first & 0x1F, 2),
+        0xE0..0xF0 => (first & 0x0F, 3),
+        _ => (first & 0x07, 4),
+    };
+    let mut c = lead;
+    let mut offset = 1;
+    while offset < width {
+        c = (c << 6) | (bytes[at + offset] as u32 & 0x3F);
+        offset += 1;
+    }
+    (c, width)
+}
+
+const fn char_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut at) = (0, 0);
+    while at < bytes.len() {
+        // Every byte but a continuation byte starts a character.
+        if bytes[at] & 0xC0 != 0x80 {
+            count += 1;
+        }
+        at += 1;
+    }
+    count
+}
+
+/// The optimal string alignment distance of `a` and `b` folded, as
+/// `envconfig_core::edit_distance` counts it; `None` when either is longer
+/// than [`MAX_CHARS`].
+const fn folded_distance(a: &str, b: &str) -> Option<usize> {
+    let (Some((a, a_len)), Some((b, b_len))) = (folded_chars(a), folded_chars(b)) else {
+        return None;
+    };
+    // Three rows of the classic table: the one before last, last, current.
+    let mut before = [0; MAX_CHARS + 1];
+    let mut last = [0; MAX_CHARS + 1];
+    let mut current = [0; MAX_CHARS + 1];
+    let mut j = 0;
+    while j <= b_len {
+        last[j] = j;
+        j += 1;
+    }
+    let mut i = 1;
+    while i <= a_len {
+        current[0] = i;
+        let mut j = 1;
+        while j <= b_len {
+            let cost = if a[i - 1] == b[j - 1] { 0 } else { 1 };
+            let mut best = last[j] + 1;
+            if current[j - 1] + 1 < best {
+                best = current[j - 1] + 1;
+            }
+            if last[j - 1] + cost < best {
+                best = last[j - 1] + cost;
+            }
+            if i > 1
+                && j > 1
+                && a[i - 1] == b[j - 2]
+                && a[i - 2] == b[j - 1]
+                && before[j - 2] + 1 < best
+            {
+                best = before[j - 2] + 1;
+            }
+            current[j] = best;
+            j += 1;
+        }
+        before = last;
+        last = current;
+        i += 1;
+    }
+    Some(last[b_len])
 }
 
 /// Why a value is none of a [`Choice`] enum's spellings: the `Err` of its
@@ -235,115 +382,4 @@ impl<T: Choice> EnvValue for T {
 }
 
 #[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::*;
-    use crate::value::proptests::{check, re};
-
-    const ROWS: Choices = Choices::new(&[
-        ("error", &[]),
-        ("warn", &["warning"]),
-        ("info", &[]),
-        ("trace-all", &["all"]),
-        ("on", &[]),
-    ]);
-
-    #[test]
-    fn values_find_their_row() {
-        let table = [
-            ("error", Some(0)),
-            ("ERROR", Some(0)),
-            ("Warning", Some(1)),
-            ("trace-all", Some(3)),
-            ("TRACE_ALL", Some(3)),
-            ("trace_all", Some(3)),
-            ("ALL", Some(3)),
-            ("traceall", None),
-            ("trace--all", None),
-            ("warn ", None), // `choice_from_str` trims; the table does not
-            ("", None),
-            ("\u{212a}", None), // Kelvin sign: not ASCII `k`
-        ];
-        for (value, row) in table {
-            assert_eq!(ROWS.find(value), row, "{value:?}");
-        }
-    }
-
-    #[test]
-    fn typos_find_the_spelling_meant() {
-        let table = [
-            ("wran", Some("warn")),
-            ("eror", Some("error")),
-            ("Warnign", Some("warning")),
-            ("trace_al", Some("trace-all")),
-            ("TRACEALL", Some("trace-all")),
-            ("of", Some("on")),
-            ("debug", None),
-            ("x", None),
-            ("", None),
-        ];
-        for (value, meant) in table {
-            assert_eq!(ROWS.closest(value), meant, "{value:?}");
-        }
-        assert_eq!(ROWS.closest(&"warn".repeat(100_000)), None);
-    }
-
-    #[derive(crate::Choice, Debug, PartialEq)]
-    enum Level {
-        Error,
-        Warn,
-    }
-
-    // A secret's value is wiped on drop; a unit variant holds nothing.
-    impl zeroize::Zeroize for Level {
-        fn zeroize(&mut self) {}
-    }
-
-    /// The docs learn that a value is a choice, and which, through the
-    /// parser: `Builtin` and `Secret` pass it on, a list is no choice.
-    #[test]
-    fn parsers_tell_the_choices() {
-        use crate::value::{List, Parse, Pick, PickBuiltin as _, Secret};
-        let level = || (&&Pick::<Level>::new()).parser();
-        assert_eq!(level().choices(), Some(&["error", "warn"][..]));
-        assert_eq!(Secret::new(level()).choices(), Some(&["error", "warn"][..]));
-        assert_eq!(List::new(",", level()).choices(), None);
-        let number = (&&Pick::<u16>::new()).parser();
-        assert_eq!(number.choices(), None);
-        assert_eq!(level().parse(" WARN "), Ok(Level::Warn));
-    }
-
-    /// A `Choice` enum on words near its spellings and on anything: never
-    /// a panic; a reason from a fixed set, so that a "did you mean" names a
-    /// spelling and never the input; a suggestion marked so that it is
-    /// withheld for a secret; and what parses, parses back from `Display`.
-    #[test]
-    fn choice_alphabet() {
-        #[derive(crate::Choice, Debug, PartialEq)]
-        enum Level {
-            Error,
-            #[choice(alias = "warning")]
-            Warn,
-            Info,
-            TraceAll,
-        }
-        let not_a_choice = "not one of the choices";
-        let mut fixed = vec![not_a_choice.to_owned()];
-        for spelling in ["error", "warn", "warning", "info", "trace-all"] {
-            fixed.push(format!("{not_a_choice} (did you mean {spelling}?)"));
-        }
-        let near = re("[ \t_a-zA-Z-]{0,12}|(error|warn|info|trace.all)[a-z_-]{0,2}");
-        check(prop_oneof![near, any::<String>()], |s| {
-            match Level::parse_env(&s) {
-                Ok(level) => prop_assert_eq!(level.to_string().parse::<Level>(), Ok(level)),
-                Err(error) => {
-                    prop_assert!(fixed.iter().any(|f| f == error.reason()), "{:?}", error);
-                    let hints = error.reason().contains("did you mean");
-                    prop_assert_eq!(error.is_from_user_code(), hints);
-                }
-            }
-            Ok(())
-        });
-    }
-}
+mod tests;
