@@ -10,7 +10,7 @@ use syn::parse::ParseStream;
 use syn::{Attribute, Ident, LitStr, Path, PathArguments, Token};
 
 use crate::Errors;
-use crate::doc::doc_comment;
+use crate::doc::{Doc, doc_comment};
 use crate::suggest::{FIELD_SYNONYMS, STRUCT_SYNONYMS, Synonym, suggestion};
 
 /// One key as written: the key itself, for errors about its use, and its
@@ -51,9 +51,8 @@ pub struct FieldAttrs {
     pub validate: Option<Attr<Path>>,
     /// `value_name = "URL"`.
     pub value_name: Option<Attr<LitStr>>,
-    /// The doc comment: lines trimmed and joined with spaces, empty lines
-    /// dropped.
-    pub doc: String,
+    /// The doc comment.
+    pub doc: Doc,
 }
 
 /// `default = ...`.

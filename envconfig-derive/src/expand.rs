@@ -80,15 +80,25 @@ pub fn config(config: &Config) -> TokenStream {
         parse,
         check,
     } = &Hidden::at(Span::call_site());
-    let vars: Vec<&Var> = fields
+    // Each with its place among the fields, which names its doc's
+    // constant, if it has one.
+    let vars: Vec<(usize, &Var)> = fields
         .iter()
-        .filter_map(|field| match &field.kind {
-            FieldKind::Var(var) => Some(&**var),
+        .enumerate()
+        .filter_map(|(place, field)| match &field.kind {
+            FieldKind::Var(var) => Some((place, &**var)),
             FieldKind::Nested { .. } => None,
         })
         .collect();
     let count = Literal::usize_unsuffixed(vars.len());
-    let table = vars.iter().map(|var| field_entry(var));
+    let table = vars.iter().map(|(place, var)| field_entry(var, *place));
+    let doc_consts = fields.iter().enumerate().filter_map(|(place, field)| {
+        let doc = match &field.kind {
+            FieldKind::Var(var) => &var.doc,
+            FieldKind::Nested { doc, .. } => doc,
+        };
+        items::doc_const(doc, place)
+    });
     let parser_fns = fields.iter().filter_map(|field| match &field.kind {
         FieldKind::Var(var) => Some(replace_self(parser_fn(field, var), ident)),
         FieldKind::Nested { .. } => None,
@@ -99,13 +109,16 @@ pub fn config(config: &Config) -> TokenStream {
     });
     let choice_checks = vars
         .iter()
-        .filter_map(|var| items::choice_default_check(var));
+        .filter_map(|(_, var)| items::choice_default_check(var));
     let nested_fns = fields.iter().filter_map(|field| match &field.kind {
         FieldKind::Var(_) => None,
         FieldKind::Nested { .. } => Some(nested_fn(field, krate)),
     });
     let loads = fields.iter().map(load);
-    let describes = fields.iter().map(describe);
+    let describes = fields
+        .iter()
+        .enumerate()
+        .map(|(place, field)| describe(field, place));
     let shadows = [loader, prefix_param, docs, parse, check]
         .into_iter()
         .cloned()
@@ -186,6 +199,7 @@ pub fn config(config: &Config) -> TokenStream {
             #(#default_fns)*
             #(#nested_fns)*
             #(#choice_checks)*
+            #(#doc_consts)*
             #rule_item
 
             #[automatically_derived]
@@ -243,13 +257,13 @@ fn replace_self(tokens: TokenStream, ident: &Ident) -> TokenStream {
 }
 
 /// The `static` description of one variable.
-fn field_entry(var: &Var) -> TokenStream {
+fn field_entry(var: &Var, place: usize) -> TokenStream {
     let ec = &Hidden::at(Span::call_site()).ec;
     let name = match &var.name {
         VarName::Suffix(suffix) => quote!(#ec::FieldName::Suffix(#suffix)),
         VarName::Exact(name) => quote!(#ec::FieldName::Exact(#name)),
     };
-    let doc = &var.doc;
+    let doc = items::doc_value(&var.doc, place);
     let example = match &var.example {
         Some(example) => quote!(#ec::Option::Some(#example)),
         None => quote!(#ec::Option::None),
@@ -348,7 +362,7 @@ fn load(field: &Field) -> TokenStream {
 }
 
 /// The field's entries in the docs.
-fn describe(field: &Field) -> TokenStream {
+fn describe(field: &Field, place: usize) -> TokenStream {
     let span = field.ty.span();
     let Hidden {
         ec,
@@ -364,6 +378,7 @@ fn describe(field: &Field) -> TokenStream {
             ..
         } => {
             let nested = nested_fn_name(field);
+            let doc = items::doc_value(doc, place);
             quote_spanned! {span=>
                 #ec::describe_group(#docs, #doc, |#docs| {
                     #nested().describe(#docs, &#ec::nested_prefix(#prefix, #nested_prefix));

@@ -12,6 +12,7 @@ use syn::{Data, DeriveInput, Fields, Path, Type};
 use crate::Errors;
 use crate::attr::{self, Attr, FieldAttrs, StructAttrs};
 use crate::default_check::{ChoiceDefault, check_field_default};
+use crate::doc::Doc;
 use crate::expr_text::expr_text;
 use crate::name::{VarName, check_var_name, checked_prefix, is_var_name, screaming_snake_case};
 use crate::parser::{Parser, Within, parser};
@@ -46,7 +47,7 @@ pub enum FieldKind<'a> {
         prefix: String,
         /// The field's doc comment: the title of its variables' group in
         /// the docs.
-        doc: String,
+        doc: Doc,
         /// Where the prefix comes from: the field's name or its `prefix`.
         prefix_span: Span,
     },
@@ -59,7 +60,7 @@ pub struct Var<'a> {
     pub name: VarName,
     /// Where the name comes from: the field's name or its `env`.
     pub name_span: Span,
-    pub doc: String,
+    pub doc: Doc,
     pub example: Option<String>,
     /// `#[config(secret)]`, or a secret type (`SecretString`,
     /// `Option<SecretBox<T>>`, ...), whatever parses it.

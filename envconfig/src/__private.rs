@@ -18,13 +18,13 @@ pub use crate::value::{
 pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::option::Option;
 pub use core::panic;
-pub use core::primitive::{str, usize};
+pub use core::primitive::{str, u8, usize};
 pub use core::result::Result;
 pub use core::str::FromStr;
 
 use core::marker::PhantomData;
 
-use crate::value::{Slot, ValidatedAs};
+use crate::value::{Slot, ValidatedAs, decode_utf8};
 
 /// A field's default expression, if it has one. Through an alias: spanned
 /// on the user's type, `Option` would look to `unused_qualifications` like
@@ -241,6 +241,112 @@ pub const fn choice_default(
         break;
     }
     problem
+}
+
+/// Writes the description that doc-comment attributes of the texts
+/// `parts` make into `out`, as far as it reaches, and returns its length:
+/// each text's lines trimmed, a `/** ... */` block's leading `*`s dropped
+/// (a text of several lines), empty lines left out, all joined with
+/// spaces. The derive joins a doc comment it can read so itself; this is
+/// for one whose text only macro expansion gives
+/// (`#[doc = include_str!("...")]`), joined by the compiler with
+/// [`doc_len`], [`doc_bytes`] and [`doc_text`].
+pub const fn doc_write(parts: &[&str], out: &mut [u8]) -> usize {
+    let mut len = 0;
+    let mut part = 0;
+    while part < parts.len() {
+        let bytes = parts[part].as_bytes();
+        part += 1;
+        let mut block = false;
+        let mut at = 0;
+        while at < bytes.len() {
+            block |= bytes[at] == b'\n';
+            at += 1;
+        }
+        let mut start = 0;
+        while start < bytes.len() {
+            let mut end = start;
+            while end < bytes.len() && bytes[end] != b'\n' {
+                end += 1;
+            }
+            let (mut first, last) = trimmed(bytes, start, end);
+            if block && first < last && bytes[first] == b'*' {
+                first = trimmed(bytes, first + 1, last).0;
+            }
+            if first < last {
+                if len > 0 {
+                    len = put(out, len, b' ');
+                }
+                while first < last {
+                    len = put(out, len, bytes[first]);
+                    first += 1;
+                }
+            }
+            start = end + 1;
+        }
+    }
+    len
+}
+
+/// Writes `byte` at `at` if `out` reaches there; the length after it.
+const fn put(out: &mut [u8], at: usize, byte: u8) -> usize {
+    if at < out.len() {
+        out[at] = byte;
+    }
+    at + 1
+}
+
+/// `bytes[start..end]`, UTF-8, without the whitespace around it, as
+/// `str::trim` sees whitespace.
+const fn trimmed(bytes: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
+    while start < end {
+        let (c, width) = char_at(bytes, start);
+        if !c.is_whitespace() {
+            break;
+        }
+        start += width;
+    }
+    while start < end {
+        let mut first = end - 1;
+        // Back over continuation bytes to where the last character starts.
+        while bytes[first] & 0xC0 == 0x80 {
+            first -= 1;
+        }
+        if !char_at(bytes, first).0.is_whitespace() {
+            break;
+        }
+        end = first;
+    }
+    (start, end)
+}
+
+/// The character that starts at `at` in UTF-8 `bytes`, and its width.
+const fn char_at(bytes: &[u8], at: usize) -> (char, usize) {
+    let (c, width) = decode_utf8(bytes, at);
+    match char::from_u32(c) {
+        Some(c) => (c, width),
+        None => ('\u{FFFD}', width),
+    }
+}
+
+/// The length of the description [`doc_write`] writes.
+pub const fn doc_len(parts: &[&str]) -> usize {
+    doc_write(parts, &mut [])
+}
+
+/// The description [`doc_write`] writes, `N` bytes long ([`doc_len`]).
+pub const fn doc_bytes<const N: usize>(parts: &[&str]) -> [u8; N] {
+    let mut out = [0; N];
+    doc_write(parts, &mut out);
+    out
+}
+
+/// The description [`doc_bytes`] wrote, as text.
+pub const fn doc_text(bytes: &'static [u8]) -> &'static str {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => "",
+    }
 }
 
 /// The prefix of a nested struct's variables: the parent's prefix, then the

@@ -67,7 +67,7 @@
 //! | field | `validate = path::to::fn` | `fn(&T) -> Result<(), E>` with `E: Display`, run on the parsed value; or a reference to what `T` borrows as (`&str` for a `String`, `&[U]` for a `Vec<U>`) |
 //! | struct | `validate = path::to::fn` | `fn(&Self) -> Result<(), Violation>`: a rule across fields, run once every field has loaded; its problem names the variables of the fields it names |
 //! | field | `value_name = "URL"` | what the docs and problems call the value instead of its type |
-//! | field | `///` doc comment | the variable's description in the docs |
+//! | field | `///` doc comment | the variable's description in the docs (a nested field's: its group's title); `#[doc = include_str!("...")]` and `#[doc = concat!(...)]` too |
 //!
 //! A variable's name is the prefix, then the field's name in
 //! `SCREAMING_SNAKE_CASE`. A misused attribute (an unknown key, `default`

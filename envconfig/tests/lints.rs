@@ -117,7 +117,7 @@ pub mod config {
         /// The name.
         #[config(default = "svc", validate = not_blank)]
         pub name: String,
-        /// A ratio.
+        #[doc = concat!("A ratio, ", "joined when compiling.")]
         #[config(default = 0.5, range = 0.0..=1.0)]
         pub ratio: f64,
         /// A count.

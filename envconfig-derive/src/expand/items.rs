@@ -1,15 +1,17 @@
 //! The items of the expansion's block that a field needs beside the impl:
-//! its parser, its default expression, its nested struct's functions, and
-//! the check of a string default the compiler makes.
+//! its parser, its default expression, its nested struct's functions, the
+//! check of a string default the compiler makes, and a doc comment the
+//! compiler joins.
 
 use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::Path;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use super::Hidden;
 use crate::default_check::ChoiceDefault;
+use crate::doc::Doc;
 use crate::model::{DefaultValue, Field, Presence, Var};
 use crate::parser::Parser;
 use crate::range::Limit;
@@ -204,4 +206,36 @@ pub(super) fn choice_default_check(var: &Var) -> Option<TokenStream> {
             #ec::panic!("{}", #problem.as_str())
         };
     })
+}
+
+/// The doc comment of the field at `place`: the text, or the constant that
+/// [`doc_const`] declares.
+pub(super) fn doc_value(doc: &Doc, place: usize) -> TokenStream {
+    match doc {
+        Doc::Text(text) => quote!(#text),
+        Doc::Expanded(_) => doc_const_name(place).into_token_stream(),
+    }
+}
+
+/// For a doc comment whose text only macro expansion gives, a constant of
+/// it, joined by the runtime's `doc_write` as `doc::joined` would: the
+/// value of each `#[doc = ...]` as written, so that `include_str!` finds
+/// its file next to the user's source.
+pub(super) fn doc_const(doc: &Doc, place: usize) -> Option<TokenStream> {
+    let Doc::Expanded(values) = doc else {
+        return None;
+    };
+    let ec = &Hidden::at(Span::call_site()).ec;
+    let name = doc_const_name(place);
+    Some(quote! {
+        const #name: &#ec::str = {
+            const PARTS: &[&#ec::str] = &[#(#values),*];
+            const BYTES: [#ec::u8; #ec::doc_len(PARTS)] = #ec::doc_bytes(PARTS);
+            #ec::doc_text(&BYTES)
+        };
+    })
+}
+
+fn doc_const_name(place: usize) -> Ident {
+    format_ident!("__DOC_{}", place)
 }

@@ -119,6 +119,7 @@ struct Settings {
     backup_token: Option<SecretString>,
     #[config(nested)]
     db: DbPool,
+    #[doc = include_str!("cache.md")]
     #[config(nested, prefix = "CACHE_")]
     cache: DbPool,
 }"#;

@@ -198,8 +198,9 @@ const fn folded_chars(text: &str) -> Option<([u32; MAX_CHARS], usize)> {
     Some((chars, count))
 }
 
-/// The character that starts at `at` in UTF-8 `bytes`, and its width.
-const fn decode(bytes: &[u8], at: usize) -> (u32, usize) {
+/// The character that starts at `at` in UTF-8 `bytes`, as a code point,
+/// and its width.
+pub(crate) const fn decode(bytes: &[u8], at: usize) -> (u32, usize) {
     let first = bytes[at] as u32;
     let (lead, width) = match first {
         0..0x80 => return (first, 1),

@@ -26,6 +26,7 @@ mod text;
 #[cfg(test)]
 mod proptests;
 
+pub(crate) use choice::decode as decode_utf8;
 pub use choice::{Choice, ChoiceError, Choices, choice_from_str};
 pub use custom::WithFn;
 pub(crate) use erased::Slot;
