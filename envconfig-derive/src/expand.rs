@@ -132,7 +132,7 @@ pub fn config(config: &Config) -> TokenStream {
     // loaded; the rule names fields, the table their variables.
     let value = Ident::new("__value", Span::mixed_site());
     // The struct's rule, as the pointer type it must be: a function of
-    // another type is a mismatch on the path, "expected due to" the struct.
+    // another type is a mismatch on the path that shows the type expected.
     let rule_const = Ident::new("__RULE", Span::call_site());
     let rule_item = validate.as_ref().map(|rule| {
         let expected = quote_spanned!(ident.span()=> #ec::RuleFn<#ident>);

@@ -144,8 +144,10 @@ fn parser(parser: &Parser, value_ty: &syn::Type, span: Span) -> TokenStream {
             quote_spanned!(range.span=> #ec::InRange::new(#inner, #min, #max, #shown))
         }
         // As `parse_with`: coerced first, so that a function of another
-        // shape is one type mismatch on the path, and one of another value
-        // type an error there too, saying what it may take.
+        // shape is one type mismatch on the path; then `Check` picks the
+        // parser as `Pick` does, so that a function of another value type,
+        // or whose error is not `Display`, is one error there too, saying
+        // what it may take.
         Parser::Validated { inner, check } => {
             let inner = self::parser(inner, value_ty, span);
             let Hidden { check: local, .. } = &Hidden::at(check.span());
