@@ -395,6 +395,14 @@ mod tests {
     }
 
     #[test]
+    fn the_items_of_a_list_of_secrets_are_checked() {
+        // Runtime: `List::parse("1, x")` of `Secret(u16)` is "item 2".
+        let got = verdict("Vec<SecretBox<u16>>", "1, x", None, None).unwrap_or_default();
+        assert!(got.contains("item 2: not an integer"), "{got}");
+        assert_eq!(verdict("Vec<SecretBox<u16>>", "1, 2", None, None), None);
+    }
+
+    #[test]
     fn a_blank_list_default_is_refused_as_the_runtime_refuses_it() {
         // Runtime: `List::parse(" ")` is "item 1 is empty".
         assert!(verdict("Vec<u16>", " ", None, None).is_some());
