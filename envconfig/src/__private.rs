@@ -349,20 +349,6 @@ pub const fn doc_text(bytes: &'static [u8]) -> &'static str {
     }
 }
 
-/// The prefix of a nested struct's variables: the parent's prefix, then the
-/// nested field's (`BILLING_` + `DB_`).
-pub fn nested_prefix(prefix: &str, nested: &str) -> String {
-    [prefix, nested].concat()
-}
-
-/// A nested field, as a rule across fields names it: the field's name, its
-/// prefix, and what names its struct's variables ([`Nested::names`]).
-pub struct NestedField {
-    pub member: &'static str,
-    pub prefix: &'static str,
-    pub names: fn(&str) -> Vec<String>,
-}
-
 /// The struct of a nested field, reached through the functions of its
 /// `Config` impl. Generated code names them in one function per nested
 /// field, so that a type that does not derive `Config` is one error there,
