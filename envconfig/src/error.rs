@@ -145,6 +145,10 @@ pub struct Problem {
     /// For a missing variable, a set one whose name looks like a typo of
     /// its name.
     typo: Option<String>,
+    /// What the checked input adds about where the value comes from: the
+    /// service link that sets it, a Secret outside the manifest that may
+    /// set it instead.
+    note: Option<String>,
 }
 
 impl Problem {
@@ -160,6 +164,7 @@ impl Problem {
             from: None,
             reason_from_user_code: false,
             typo: None,
+            note: None,
         }
     }
 
@@ -167,6 +172,12 @@ impl Problem {
     /// missing variable's name.
     pub(crate) fn set_typo(&mut self, typo: Option<String>) {
         self.typo = typo;
+    }
+
+    /// Adds what the checked input says about where the value comes from
+    /// (`unless the Secret extra sets it`), shown after the problem.
+    pub(crate) fn set_note(&mut self, note: String) {
+        self.note = Some(note);
     }
 
     /// For a missing variable, a set variable whose name looks like a typo
@@ -260,7 +271,11 @@ impl fmt::Display for Problem {
         if let Some(typo) = &self.typo {
             write!(f, " ({} is set; a typo?)", Abridged::name(typo))?;
         }
-        write!(f, "; expected {}", self.expected)
+        write!(f, "; expected {}", self.expected)?;
+        if let Some(note) = &self.note {
+            write!(f, "; {note}")?;
+        }
+        Ok(())
     }
 }
 

@@ -146,6 +146,18 @@ pub enum Warning {
         /// The name referred to, or `...` when the value is a secret's.
         reference: String,
     },
+    /// A variable of the configuration has the shape of a service link
+    /// (`BILLING_PORT`) and is left to its default or unset in a pod that
+    /// has service links: a Service of that name in the namespace would
+    /// make the kubelet set it.
+    ServiceLinkShape {
+        /// The pod spec.
+        at: Provenance,
+        /// The variable.
+        var: String,
+        /// The Service's name that would set it (`billing`).
+        service: String,
+    },
     /// A manifest's `NAME_FILE` names a path that no volume of the
     /// container mounts: the file must come from the image.
     FileFromImage {
@@ -169,7 +181,8 @@ impl Warning {
             | Warning::SecretInPlainText { at, .. }
             | Warning::EntryHidden { at, .. }
             | Warning::UndefinedReference { at, .. }
-            | Warning::FileFromImage { at, .. } => Some(at),
+            | Warning::FileFromImage { at, .. }
+            | Warning::ServiceLinkShape { at, .. } => Some(at),
             Warning::Unknown { at, .. } => at.as_ref(),
             _ => None,
         }
@@ -187,7 +200,8 @@ impl Warning {
             | Warning::SecretInPlainText { var, .. }
             | Warning::RequiredBehindOptional { var, .. }
             | Warning::EntryHidden { var, .. }
-            | Warning::UndefinedReference { var, .. } => Some(var),
+            | Warning::UndefinedReference { var, .. }
+            | Warning::ServiceLinkShape { var, .. } => Some(var),
             Warning::AliasTaken { of, .. } => Some(of),
             _ => None,
         }
@@ -310,6 +324,15 @@ impl fmt::Display for Warning {
                 at.label(),
                 name(file_var),
                 name(path)
+            ),
+            Warning::ServiceLinkShape { at, var, service } => write!(
+                f,
+                "{}: {} has the shape of a service link: a Service named {} in the pod's \
+                 namespace would make the kubelet set it; set `enableServiceLinks: false` in \
+                 the pod spec",
+                at.label(),
+                name(var),
+                name(service)
             ),
         }
     }

@@ -69,12 +69,14 @@ fn values_that_are_not_strings() {
         run.stdout
     );
 
-    // An error of the manifest fails the check on its own.
+    // An error of the manifest fails the check on its own. The warnings:
+    // FEATURE_FLAGS, and BILLING_PORT, which has the shape of a service link.
     let run = check(&with_env("- name: FEATURE_FLAGS\n  value: true\n"), &[]);
     assert_eq!(run.code, 78, "{run:?}");
     assert!(
-        run.stdout
-            .ends_with("FAILED: 1 error in the manifest; the container would not start\n"),
+        run.stdout.ends_with(
+            "FAILED: 1 error in the manifest, 1 warning; the container would not start\n"
+        ),
         "{}",
         run.stdout
     );

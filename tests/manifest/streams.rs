@@ -51,7 +51,7 @@ fn a_deployment_with_env_from() {
     ] {
         let line = run.report_line(var);
         assert!(
-            line.starts_with(&format!("unchecked {var} ")) && line.ends_with(maybe),
+            line.starts_with(&format!("external {var} ")) && line.ends_with(maybe),
             "{line}"
         );
     }
@@ -62,11 +62,12 @@ fn a_deployment_with_env_from() {
     );
 
     // A later source whose keys are not known may set again what an
-    // earlier one set.
+    // earlier one set: the value the documents give is checked all the
+    // same (its problem would say which source may set it instead).
     let run = check(&manifest([CONFIG_MAP, SECRET]), &[]);
     let line = run.report_line("BILLING_PORT");
     assert!(
-        line.starts_with("unchecked ") && line.ends_with(maybe),
+        line.starts_with("ok BILLING_PORT ") && line.ends_with("deploy.yaml:6 \"8443\""),
         "{line}"
     );
 }
@@ -98,7 +99,9 @@ fn a_cron_job() {
     );
     assert!(
         run.stdout
-            .contains("OK: all 16 variables would load (2 unchecked)")
+            .contains("OK: all 16 variables would load (2 external), 1 warning"),
+        "{}",
+        run.stdout
     );
 }
 
@@ -277,7 +280,7 @@ spec:
     );
     assert!(
         run.stdout
-            .contains("OK: all 16 variables would load (2 unchecked)\n"),
+            .contains("OK: all 16 variables would load (2 external), 1 warning\n"),
         "{}",
         run.stdout
     );
@@ -318,7 +321,7 @@ fn the_k8s_docs_pasted_into_a_deployment() {
         let listed = docs.stdout.contains(&format!("        - name: {var}\n"));
         let expected = match var.as_str() {
             "BILLING_ALLOWED_HOSTS" => "missing",
-            _ if secret && listed => "unchecked",
+            _ if secret && listed => "external",
             _ => "default",
         };
         assert_eq!(status, expected, "{var}\n{}", run.stdout);

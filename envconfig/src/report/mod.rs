@@ -27,6 +27,12 @@ pub(crate) trait Subject: Variables {
     /// What the configuration's view of its variables makes worth a
     /// warning about how they are set.
     fn warnings_about(&self, outcomes: &[Outcome]) -> Vec<Warning>;
+
+    /// What a problem of `var` should also say about where its value comes
+    /// from (a manifest's service link, a Secret that may set it instead).
+    fn note(&self, _var: &str) -> Option<String> {
+        None
+    }
 }
 
 /// The process environment (and `./.env`), as `--check-env` checks it.
@@ -83,10 +89,22 @@ impl Report {
     ) -> Report {
         let Outcomes {
             loaded,
-            problems,
-            vars,
+            mut problems,
+            mut vars,
             warnings: found,
         } = checking;
+        for problem in &mut problems {
+            if let Some(note) = source.note(problem.var()) {
+                problem.set_note(note);
+            }
+        }
+        for outcome in &mut vars {
+            if let Status::Failed(problem) = &mut outcome.status
+                && let Some(note) = source.note(&outcome.var)
+            {
+                problem.set_note(note);
+            }
+        }
         let unseen = vars.iter().any(|checked| checked.status.is_set_unseen());
         let mut errors = source.errors();
         // A rule's problem is shown on its first variable's line; one whose

@@ -1,14 +1,19 @@
 //! A container's environment, built from the manifest as the kubelet builds
-//! it (`makeEnvironmentVariables` in Kubernetes' kubelet):
+//! it (`makeEnvironmentVariables` in Kubernetes' kubelet), later sources
+//! winning over earlier ones:
 //!
-//! 1. each `envFrom` source in order, every key of its ConfigMap or Secret
-//!    with the source's `prefix`, a later source winning;
-//! 2. then each `env` entry in order, winning over `envFrom` and over the
-//!    entries above it: a `value` expanded ([`expand`]) from what is set
-//!    above it, or a `valueFrom` reference resolved.
+//! 1. the service links of the pod's namespace ([`service_links`]);
+//! 2. each `envFrom` source in order, every key of its ConfigMap or Secret
+//!    with the source's `prefix`;
+//! 3. each `env` entry in order: a `value` expanded ([`expand`]) from what
+//!    is set above it, or a `valueFrom` reference resolved
+//!    ([`references`](super::references)).
 //!
+//! Each entry is first checked as the API server checks it
+//! ([`validation`]): one it rejects is a problem, and the check fails.
 //! What only the cluster knows (a Secret's data, the pod's fields, a
-//! ConfigMap that is not among the documents) is set but not known here.
+//! ConfigMap that is not among the documents) is set from outside:
+//! external. Copies are counted against a [`Budget`].
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -16,11 +21,12 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
-use super::expand::expand;
+use super::budget::{Budget, MAX_COPIED_BYTES, MAX_EXEC_BYTES, VAR_COST};
 use super::facts::{Facts, HowSet, MaybeSet};
-use super::scalar::ScalarKind;
-use super::workload::{Container, Manifest, Object};
-use super::yaml::{NodeId, Value};
+use super::service_links::{self, LinkValue};
+use super::validation;
+use super::workload::{Container, Manifest};
+use super::yaml::NodeId;
 use crate::provenance::Provenance;
 use crate::shown::Abridged;
 use crate::warning::Warning;
@@ -28,8 +34,11 @@ use crate::warning::Warning;
 /// What the kubelet would set a variable to, as far as the manifest tells.
 pub(super) enum Setting {
     Known(Zeroizing<String>),
-    /// Set, to what only the cluster knows: why.
-    Unknown(String),
+    /// Set from outside what is checked, by design (a Secret, the pod's
+    /// fields, a ConfigMap that is not among the documents): from where.
+    External(String),
+    /// Set from what the documents should settle and do not: why.
+    Unchecked(String),
     /// Kubernetes would reject the manifest, or not start the container:
     /// why.
     Undeployable(String),
@@ -44,6 +53,29 @@ pub(super) struct Var {
     /// The YAML node its value is, when it is one: a ConfigMap's key that
     /// another entry may read too, or a literal that an alias may repeat.
     pub node: Option<NodeId>,
+    /// What a problem of the variable should also say: that a service
+    /// link sets it, or that a source which is not among the documents may
+    /// set it instead.
+    pub note: Option<String>,
+    /// Whether a service link set it.
+    pub from_link: bool,
+    /// The line of the `env` entry that set it, if one did.
+    pub entry_line: Option<usize>,
+}
+
+impl Var {
+    pub fn new(setting: Setting, origin: Provenance) -> Var {
+        Var {
+            setting,
+            origin,
+            copies: Vec::new(),
+            how: HowSet::default(),
+            node: None,
+            note: None,
+            from_link: false,
+            entry_line: None,
+        }
+    }
 }
 
 /// The environment being built.
@@ -54,11 +86,9 @@ pub(super) struct Env<'m, 's> {
     pub vars: HashMap<String, Var>,
     pub facts: Facts,
     pub warnings: Vec<Warning>,
-    /// The line of the `env` entry that set each name.
-    env_lines: HashMap<String, usize>,
     /// The names of the configuration's secret variables: text of their
     /// values (a `$(...)` in a literal) is never quoted in a message.
-    secret: &'m [&'m str],
+    pub secret: &'m [&'m str],
     /// What each expanded entry copies, kept once under a key no name can
     /// be (`NAME\0n`): an entry's [`Var::copies`] points at its list, and
     /// a later entry that copies it points at that list in turn, so that
@@ -68,12 +98,11 @@ pub(super) struct Env<'m, 's> {
     /// included: an alias may repeat a hidden secret's literal, and a
     /// `$(NAME)` copies what NAME was then, which was this node.
     node_names: HashMap<NodeId, Vec<String>>,
+    /// What copies may still cost.
+    pub budget: Budget,
+    /// Whether the pod has service links (`enableServiceLinks`).
+    pub links_enabled: bool,
 }
-
-/// The longest environment string Linux starts a process with,
-/// `NAME=value` and its final NUL (`MAX_ARG_STRLEN`): `execve` refuses a
-/// longer one, so the container would not start.
-const MAX_ARG_STRLEN: usize = 128 * 1024;
 
 impl<'m, 's> Env<'m, 's> {
     /// The environment of `container`, which is in the manifest read from
@@ -84,6 +113,17 @@ impl<'m, 's> Env<'m, 's> {
         path: Arc<Path>,
         secret: &'m [&'m str],
     ) -> Self {
+        Env::build_within(manifest, container, path, secret, Budget::new())
+    }
+
+    /// The same, with what copies may cost.
+    pub fn build_within(
+        manifest: &'m Manifest<'s>,
+        container: &'m Container<'s>,
+        path: Arc<Path>,
+        secret: &'m [&'m str],
+        budget: Budget,
+    ) -> Self {
         let mut env = Env {
             secret,
             manifest,
@@ -92,14 +132,19 @@ impl<'m, 's> Env<'m, 's> {
             vars: HashMap::new(),
             facts: Facts::default(),
             warnings: Vec::new(),
-            env_lines: HashMap::new(),
             copy_lists: HashMap::new(),
             node_names: HashMap::new(),
+            budget,
+            links_enabled: true,
         };
+        env.service_links();
         let stream = manifest.stream;
         for key in ["envFrom", "env"] {
             let list = stream.get(container.node, key);
             for &item in list.map_or(&[][..], |list| stream.items(list)) {
+                if env.budget.is_exhausted() {
+                    break;
+                }
                 match key {
                     "envFrom" => env.env_from(item),
                     _ => env.entry(item),
@@ -108,7 +153,42 @@ impl<'m, 's> Env<'m, 's> {
         }
         env.same_values();
         env.secret_files();
+        env.pod_rules();
         env
+    }
+
+    /// The service links, set first: every other source wins over them.
+    fn service_links(&mut self) {
+        let (links, enabled) = service_links::links(self.manifest, self.container);
+        self.links_enabled = enabled;
+        if enabled {
+            self.facts.service_links = Some(self.origin(self.container.pod));
+        }
+        for link in links {
+            let setting = match link.value {
+                LinkValue::Known(value) => {
+                    self.budget.charge(link.name.len() + value.len() + VAR_COST);
+                    Setting::Known(Zeroizing::new(value))
+                }
+                LinkValue::ClusterIp => {
+                    Setting::External(format!("the cluster IP of {}", link.service))
+                }
+            };
+            let mut var = Var::new(setting, self.origin(link.node));
+            var.from_link = true;
+            var.note = Some(match link.always {
+                true => format!(
+                    "is set by the kubelet in every container for {}, service links or not",
+                    link.service
+                ),
+                false => format!(
+                    "is set by the kubelet for {} (a service link; `enableServiceLinks: false` \
+                     in the pod spec turns service links off)",
+                    link.service
+                ),
+            });
+            self.vars.insert(link.name, var);
+        }
     }
 
     /// Variables whose values are one YAML node copy each other, as a
@@ -122,24 +202,23 @@ impl<'m, 's> Env<'m, 's> {
     /// entry hidden, then `value: *token`), and a `$(NAME)` above the later
     /// entry copied it (see [`node_key`]).
     fn same_values(&mut self) {
-        // The names each node sets now.
-        let mut current: HashMap<NodeId, Vec<String>> = HashMap::new();
-        for (name, var) in &self.vars {
-            if let Some(node) = var.node {
-                current.entry(node).or_default().push(name.clone());
-            }
-        }
         for (node, mut names) in std::mem::take(&mut self.node_names) {
-            names.sort_unstable();
-            names.dedup();
             // A node that sets one name is no copy: a `$(NAME)` that
             // copied it names that name already.
             if names.len() < 2 {
                 continue;
             }
+            names.sort_unstable();
+            names.dedup();
+            if names.len() < 2 {
+                continue;
+            }
             let list = node_key(node);
-            for name in current.get(&node).into_iter().flatten() {
-                if let Some(var) = self.vars.get_mut(name) {
+            // The names the node sets now.
+            for name in &names {
+                if let Some(var) = self.vars.get_mut(name)
+                    && var.node == Some(node)
+                {
                     var.copies.push(list.clone());
                 }
             }
@@ -148,7 +227,7 @@ impl<'m, 's> Env<'m, 's> {
     }
 
     /// Sets `name` to `var`, hiding what it was, and notes the node it is.
-    fn set(&mut self, name: String, var: Var) {
+    pub fn set(&mut self, name: String, var: Var) {
         if let Some(node) = var.node {
             self.node_names.entry(node).or_default().push(name.clone());
         }
@@ -162,7 +241,7 @@ impl<'m, 's> Env<'m, 's> {
         }
     }
 
-    fn field(&self, map: NodeId, key: &str) -> Option<&'s str> {
+    pub fn field(&self, map: NodeId, key: &str) -> Option<&'s str> {
         let stream = self.manifest.stream;
         stream.get(map, key).and_then(|value| stream.str(value))
     }
@@ -170,137 +249,143 @@ impl<'m, 's> Env<'m, 's> {
     /// One `envFrom` source.
     fn env_from(&mut self, item: NodeId) {
         let stream = self.manifest.stream;
+        let origin = self.origin(item);
+        if let Err(reason) = validation::env_from_entry(stream, item) {
+            self.facts.unnamed.push((origin, reason));
+            return;
+        }
         let prefix = self.field(item, "prefix").unwrap_or("");
-        let (reference, kind, objects) = match (
-            stream.get(item, "configMapRef"),
-            stream.get(item, "secretRef"),
-        ) {
-            (Some(reference), None) => (reference, "ConfigMap", &self.manifest.config_maps),
-            (None, Some(reference)) => (reference, "Secret", &self.manifest.secrets),
-            _ => {
-                let reason = "an envFrom entry needs one of configMapRef and secretRef: \
-                              Kubernetes rejects the manifest";
-                self.facts.unnamed.push((self.origin(item), reason.into()));
-                return;
-            }
+        let (reference, kind, objects) = match stream.get(item, "configMapRef") {
+            Some(reference) => (reference, "ConfigMap", &self.manifest.config_maps),
+            None => match stream.get(item, "secretRef") {
+                Some(reference) => (reference, "Secret", &self.manifest.secrets),
+                None => return,
+            },
         };
         let name = self.field(reference, "name").unwrap_or("");
-        let origin = self.origin(item);
-        let what = format!("the {kind} {} (envFrom)", Abridged::name(name));
-        match self.manifest.find(objects, name, self.container) {
-            Some(object) if kind == "ConfigMap" => {
-                let data = stream.get(object.node, "data");
-                for (key, value) in data.map_or_else(Vec::new, |data| stream.entries(data)) {
-                    let var = Var {
-                        setting: self.data_setting(value, object, key),
-                        origin: self.origin(value),
-                        copies: Vec::new(),
-                        node: Some(value),
-                        how: self.in_config_map(object, value),
-                    };
-                    self.set(format!("{prefix}{key}"), var);
+        let shown = Abridged::name(name);
+        let what = format!("the {kind} {shown} (envFrom)");
+        let Some(index) = self.manifest.find(objects, name, self.container) else {
+            self.set_elsewhere(prefix, kind, name, origin, reference);
+            return;
+        };
+        for (key, value) in objects.entries(stream, index) {
+            let name = format!("{prefix}{key}");
+            if kind == "Secret" {
+                if !self.budget.charge(name.len() + VAR_COST) {
+                    return;
                 }
+                let reason = format!("from {what}, never read");
+                self.vars.insert(
+                    name,
+                    Var::new(Setting::External(reason), self.origin(value)),
+                );
+                continue;
             }
-            Some(object) => {
-                for (key, node) in secret_keys(self.manifest, object) {
-                    let var = Var {
-                        setting: Setting::Unknown(format!("from {what}, never read")),
-                        origin: self.origin(node),
-                        copies: Vec::new(),
-                        node: None,
-                        how: HowSet::default(),
-                    };
-                    self.vars.insert(format!("{prefix}{key}"), var);
-                }
+            if let Err(why) = validation::config_map_key(key) {
+                let reason = format!(
+                    "the ConfigMap {shown} has the key {}, but {why}: Kubernetes rejects the \
+                     ConfigMap",
+                    Abridged::name(key)
+                );
+                self.facts.unnamed.push((self.origin(value), reason));
+                continue;
             }
-            None => {
-                let what = format!("{what}, which is not among the documents");
-                // It may set again what an earlier source set.
-                for (name, var) in &mut self.vars {
-                    if name.starts_with(prefix) {
-                        var.setting = Setting::Unknown(format!("may be set by {what}"));
-                        var.origin = origin.clone();
-                    }
-                }
-                let optional = stream
-                    .is_true(reference, "optional")
-                    .then(|| format!("an optional envFrom of the {kind} {}", Abridged::name(name)));
-                self.facts.maybe_set.push(MaybeSet {
-                    prefix: prefix.to_owned(),
-                    what,
-                    origin,
-                    optional,
+            let length = stream.text(value).map_or(0, str::len);
+            if !self.budget.charge(name.len() + length + VAR_COST) {
+                return;
+            }
+            let object = &objects.all[index];
+            let var = Var {
+                node: Some(value),
+                how: self.in_config_map(object, value),
+                ..Var::new(self.data_setting(value, object, key), self.origin(value))
+            };
+            self.set(name, var);
+        }
+    }
+
+    /// An `envFrom` source that is not among the documents: it may set any
+    /// name with its prefix, the ones already set included, which are
+    /// still checked as the documents set them.
+    fn set_elsewhere(
+        &mut self,
+        prefix: &str,
+        kind: &str,
+        name: &str,
+        origin: Provenance,
+        reference: NodeId,
+    ) {
+        let shown = Abridged::name(name);
+        let unless = format!(
+            "fails unless the {kind} {shown} sets it (envFrom; it is not among the documents)"
+        );
+        for (set, var) in &mut self.vars {
+            if !self.budget.charge(1) {
+                return;
+            }
+            if set.starts_with(prefix) {
+                var.note = Some(match var.note.take() {
+                    Some(link) if link.starts_with("is set by") => format!("{link}, and {unless}"),
+                    _ => unless.clone(),
                 });
             }
         }
+        let optional = self
+            .manifest
+            .stream
+            .is_true(reference, "optional")
+            .then(|| format!("an optional envFrom of the {kind} {shown}"));
+        self.facts.maybe_set.push(MaybeSet {
+            prefix: prefix.to_owned(),
+            what: format!("the {kind} {shown} (envFrom), which is not among the documents"),
+            origin,
+            optional,
+        });
     }
 
     /// One `env` entry.
     fn entry(&mut self, item: NodeId) {
         let stream = self.manifest.stream;
         let origin = self.origin(item);
-        let name = match stream
-            .get(item, "name")
-            .map(|name| &stream.node(name).value)
-        {
-            Some(Value::Scalar(name, ScalarKind::String)) => name.as_str(),
-            Some(Value::Scalar(name, kind)) if *kind != ScalarKind::Null => {
-                let reason = format!(
-                    "the name of an env entry ({}) is {}, not a string: Kubernetes rejects \
-                     the manifest (quote it)",
-                    Abridged::name(name),
-                    kind.noun()
-                );
-                self.facts.unnamed.push((origin, reason));
-                return;
+        let name = match validation::env_entry(stream, item) {
+            Ok(name) => name,
+            Err(validation::Rejection {
+                name: Some(name),
+                reason,
+            }) => {
+                let var = Var::new(Setting::Undeployable(reason), origin);
+                return self.insert_entry(&name, item, var);
             }
-            _ => {
-                let reason = "an env entry without a name: Kubernetes rejects the manifest";
-                self.facts.unnamed.push((origin, reason.into()));
+            Err(rejection) => {
+                self.facts.unnamed.push((origin, rejection.reason));
                 return;
             }
         };
-        let value_from = stream.get(item, "valueFrom");
-        let text = match stream
-            .get(item, "value")
-            .map(|value| &stream.node(value).value)
-        {
-            None | Some(Value::Scalar(_, ScalarKind::Null)) => "",
-            Some(Value::Scalar(text, ScalarKind::String)) => text.as_str(),
-            Some(other) => {
-                let reason = format!(
-                    "its `value` is {}, not a string: Kubernetes rejects the manifest \
-                     (quote it)",
-                    noun(other)
-                );
-                self.undeployable(name, item, reason, origin);
-                return;
-            }
-        };
-        let var = match (text, value_from) {
-            ("", Some(from)) => match self.value_from(from, origin) {
+        let var = match validation::value_from(stream, item) {
+            Some(from) => match self.value_from(from, origin) {
                 Some(var) => var,
                 // An optional reference to a missing key sets nothing.
                 None => return,
             },
-            (_, Some(_)) => {
-                let reason = "it has both `value` and `valueFrom`: Kubernetes rejects the \
-                              manifest";
-                return self.undeployable(name, item, reason.into(), origin);
+            None => {
+                let value = stream.get(item, "value");
+                let text = value.and_then(|value| stream.str(value)).unwrap_or("");
+                Var {
+                    node: value,
+                    ..self.expanded(name, text, origin)
+                }
             }
-            (text, None) => Var {
-                node: stream.get(item, "value"),
-                ..self.expanded(name, text, origin)
-            },
         };
         self.insert_entry(name, item, var);
     }
 
     /// An `env` entry, which hides an earlier one of the same name, as the
     /// API server warns.
-    fn insert_entry(&mut self, name: &str, item: NodeId, var: Var) {
+    fn insert_entry(&mut self, name: &str, item: NodeId, mut var: Var) {
         let line = self.manifest.stream.line(item);
-        if let Some(hidden) = self.env_lines.insert(name.to_owned(), line) {
+        var.entry_line = Some(line);
+        if let Some(hidden) = self.vars.get(name).and_then(|hidden| hidden.entry_line) {
             self.warnings.push(Warning::EntryHidden {
                 at: self.origin(item),
                 var: name.to_owned(),
@@ -310,293 +395,85 @@ impl<'m, 's> Env<'m, 's> {
         self.set(name.to_owned(), var);
     }
 
-    fn undeployable(&mut self, name: &str, item: NodeId, reason: String, origin: Provenance) {
-        let var = Var {
-            setting: Setting::Undeployable(reason),
-            origin,
-            copies: Vec::new(),
-            node: None,
-            how: HowSet::default(),
-        };
-        self.insert_entry(name, item, var);
-    }
-
-    /// A `value`, its `$(NAME)` references expanded from what is set above
-    /// it, as Kubernetes does; a reference to what only the cluster knows
-    /// leaves the value unknown.
-    fn expanded(&mut self, name: &str, text: &str, origin: Provenance) -> Var {
-        let mut unknown: Option<String> = None;
-        let mut copies: Vec<String> = Vec::new();
-        let mut optional: Option<String> = None;
-        let mut undefined: Vec<String> = Vec::new();
-        // A secret's literal is secret text, whatever `$(` it holds.
-        let is_secret = self.secret.contains(&name);
-        let quoted = |reference: &str| {
-            if is_secret {
-                "...".to_owned()
-            } else {
-                Abridged::name(reference).to_string()
-            }
-        };
-        // `$(A)$(A)` doubles a value, and an entry per line doubles it
-        // again: expanding stops past what a container could start with.
-        let longest = MAX_ARG_STRLEN.saturating_sub(name.len() + 2);
-        let mut too_long = text.len() > longest;
-        // What the references put in the value, and where the first one
-        // that is written in plain text is: a value that is only
-        // `$(TOKEN)`, from a `secretKeyRef`, holds no text of the manifest.
-        let mut expanded_len = 0;
-        let mut copied_plain_text = None;
-        let value = expand(text, |reference, out| {
-            let shown = quoted(reference);
-            let why = match self.vars.get(reference) {
-                Some(var) => {
-                    copies.push(reference.to_owned());
-                    copies.extend(var.copies.iter().cloned());
-                    // What the name is now may be hidden later: the copy
-                    // is of the node, and of every name it sets.
-                    copies.extend(var.node.map(node_key));
-                    if copied_plain_text.is_none() {
-                        copied_plain_text.clone_from(&var.how.plain_text);
-                    }
-                    if optional.is_none() {
-                        optional.clone_from(&var.how.optional);
-                    }
-                    match &var.setting {
-                        Setting::Known(value) => {
-                            if out.len() + value.len() > longest {
-                                too_long = true;
-                            } else {
-                                out.push_str(value);
-                                expanded_len += value.len();
-                            }
-                            return true;
-                        }
-                        Setting::Unknown(_) | Setting::Undeployable(_) => {
-                            "whose value is not known here".to_owned()
-                        }
-                    }
-                }
-                None => match self.facts.source_of(reference) {
-                    Some(source) => format!("which may come from {}", source.what),
-                    None if is_service_link(reference) => {
-                        "which the cluster may set for a Service".to_owned()
-                    }
-                    None => {
-                        undefined.push(reference.to_owned());
-                        return false;
-                    }
-                },
-            };
-            unknown.get_or_insert_with(|| format!("its value expands $({shown}), {why}"));
-            true
-        });
-        for reference in undefined {
-            // A secret's literal is secret text, whatever `$(` it holds.
-            let reference = match is_secret {
-                true => "...".to_owned(),
-                false => reference,
-            };
-            self.warnings.push(Warning::UndefinedReference {
-                at: origin.clone(),
-                var: name.to_owned(),
-                reference,
-            });
+    /// What makes the whole pod fail, whatever variable it is about: two
+    /// containers of one name, an entry of another container that the API
+    /// server rejects, an environment too large to start with, a manifest
+    /// too large to check.
+    fn pod_rules(&mut self) {
+        let manifest = self.manifest;
+        let stream = manifest.stream;
+        let workload = &manifest.workloads[self.container.workload];
+        for (name, lines) in manifest.duplicate_names(self.container) {
+            let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+            let reason = format!(
+                "the pod of {} has {} containers named {} (lines {}): container names are \
+                 unique in a pod, init containers included, and Kubernetes rejects the manifest",
+                workload.title(),
+                lines.len(),
+                Abridged::name(name),
+                lines.join(", ")
+            );
+            self.facts
+                .unnamed
+                .push((self.origin(self.container.node), reason));
         }
-        copies.sort_unstable();
-        copies.dedup();
-        if !copies.is_empty() {
-            let list = format!("{name}\0{}", self.copy_lists.len());
-            self.copy_lists.insert(list.clone(), copies);
-            copies = vec![list];
-        }
-        let written_here = value.len() > expanded_len;
-        let how = HowSet {
-            plain_text: match written_here {
-                true => Some(("a literal `value:`".into(), origin.clone())),
-                false => copied_plain_text,
-            },
-            optional,
-        };
-        let setting = if too_long {
-            Setting::Undeployable(format!(
-                "its value is longer than the {} KiB that Linux starts a process with for one \
-                 variable (with its name), so the container would not start",
-                MAX_ARG_STRLEN / 1024
-            ))
-        } else {
-            unknown.map_or(Setting::Known(value), Setting::Unknown)
-        };
-        Var {
-            setting,
-            origin,
-            copies,
-            how,
-            node: None,
-        }
-    }
-
-    /// A `valueFrom` reference; `None` when it is optional and its key is
-    /// missing, which sets nothing.
-    fn value_from(&self, from: NodeId, origin: Provenance) -> Option<Var> {
-        let stream = self.manifest.stream;
-        let kinds = [
-            "configMapKeyRef",
-            "secretKeyRef",
-            "fieldRef",
-            "resourceFieldRef",
-        ];
-        let given: Vec<(&str, NodeId)> = kinds
+        let siblings = manifest
+            .containers
             .iter()
-            .filter_map(|kind| Some((*kind, stream.get(from, kind)?)))
-            .collect();
-        let var = |setting: Setting, optional: Option<String>| Var {
-            setting,
-            origin: origin.clone(),
-            copies: Vec::new(),
-            node: None,
-            how: HowSet {
-                plain_text: None,
-                optional,
-            },
-        };
-        let [(kind, reference)] = given[..] else {
-            let reason = "its valueFrom needs exactly one of configMapKeyRef, secretKeyRef, \
-                          fieldRef and resourceFieldRef: Kubernetes rejects the manifest";
-            return Some(var(Setting::Undeployable(reason.into()), None));
-        };
-        let field = |key| Abridged::name(self.field(reference, key).unwrap_or("")).to_string();
-        let (name, key) = (field("name"), self.field(reference, "key").unwrap_or(""));
-        let optional = stream.is_true(reference, "optional").then(|| {
-            format!(
-                "the optional {kind} to {name} (key {})",
-                Abridged::name(key)
-            )
-        });
-        let shown_key = Abridged::name(key);
-        let (objects, what) = match kind {
-            "fieldRef" => {
-                let reason = format!(
-                    "from the pod's {} (fieldRef), known in the cluster",
-                    field("fieldPath")
-                );
-                return Some(var(Setting::Unknown(reason), None));
-            }
-            "resourceFieldRef" => {
-                let reason = format!(
-                    "from the container's {} (resourceFieldRef), known in the cluster",
-                    field("resource")
-                );
-                return Some(var(Setting::Unknown(reason), None));
-            }
-            "configMapKeyRef" => (&self.manifest.config_maps, format!("the ConfigMap {name}")),
-            _ => (&self.manifest.secrets, format!("the Secret {name}")),
-        };
-        let reference_name = self.field(reference, "name").unwrap_or("");
-        let Some(object) = self.manifest.find(objects, reference_name, self.container) else {
-            let reason = match kind {
-                "configMapKeyRef" => {
-                    format!("from {what} (key {shown_key}), which is not among the documents")
+            .filter(|other| other.pod == self.container.pod && other.node != self.container.node);
+        for other in siblings {
+            let container = format!("container {}", Abridged::name(other.name));
+            for key in ["envFrom", "env"] {
+                let list = stream.get(other.node, key);
+                for &item in list.map_or(&[][..], |list| stream.items(list)) {
+                    let reason = match key {
+                        "envFrom" => validation::env_from_entry(stream, item).err(),
+                        _ => validation::env_entry(stream, item).err().map(|r| r.reason),
+                    };
+                    if let Some(reason) = reason {
+                        let reason = format!("{container}: {reason}");
+                        self.facts.unnamed.push((self.origin(item), reason));
+                    }
                 }
-                _ => format!("from {what} (key {shown_key}), never read"),
-            };
-            return Some(var(Setting::Unknown(reason), optional));
-        };
-        let found = match kind {
-            "configMapKeyRef" => stream
-                .get(object.node, "data")
-                .and_then(|data| stream.get(data, key)),
-            _ => secret_keys(self.manifest, object)
-                .into_iter()
-                .find(|(name, _)| *name == key)
-                .map(|(_, node)| node),
-        };
-        match (found, kind) {
-            (None, _) if optional.is_some() => None,
-            (None, _) => {
-                let reason = format!(
-                    "{what} has no key {shown_key}, and the reference is not optional: the \
-                     container cannot start"
-                );
-                Some(var(Setting::Undeployable(reason), None))
-            }
-            (Some(value), "configMapKeyRef") => Some(Var {
-                setting: self.data_setting(value, object, key),
-                origin: self.origin(value),
-                copies: Vec::new(),
-                node: Some(value),
-                how: HowSet {
-                    optional,
-                    ..self.in_config_map(object, value)
-                },
-            }),
-            (Some(_), _) => {
-                let reason = format!("from {what} (key {shown_key}), never read");
-                Some(var(Setting::Unknown(reason), optional))
             }
         }
-    }
-
-    /// The value of a ConfigMap's key.
-    fn data_setting(&self, value: NodeId, config_map: &Object<'_>, key: &str) -> Setting {
-        match &self.manifest.stream.node(value).value {
-            Value::Scalar(text, ScalarKind::String) => Setting::Known(text.clone()),
-            Value::Scalar(_, ScalarKind::Null) => Setting::Known(Zeroizing::new(String::new())),
-            other => Setting::Undeployable(format!(
-                "the key {} of the ConfigMap {} is {}, not a string: Kubernetes rejects the \
-                 ConfigMap (quote it)",
-                Abridged::name(key),
-                Abridged::name(config_map.name),
-                noun(other)
-            )),
+        let size: usize = self
+            .vars
+            .iter()
+            .map(|(name, var)| match &var.setting {
+                // `NAME=value`, its NUL, and the pointer to it.
+                Setting::Known(value) => name.len() + value.len() + 2 + 8,
+                _ => name.len() + 2 + 8,
+            })
+            .sum();
+        if size > MAX_EXEC_BYTES {
+            let reason = format!(
+                "the container's environment takes {} KiB, more than the {} MiB that Linux \
+                 starts a process with (arguments and environment together), so the \
+                 container would not start",
+                size / 1024,
+                MAX_EXEC_BYTES >> 20
+            );
+            self.facts
+                .unnamed
+                .push((self.origin(self.container.node), reason));
         }
-    }
-
-    /// A value written in a ConfigMap, in plain text.
-    fn in_config_map(&self, config_map: &Object<'_>, value: NodeId) -> HowSet {
-        let written = format!("the ConfigMap {}", Abridged::name(config_map.name));
-        HowSet {
-            plain_text: Some((written, self.origin(value))),
-            optional: None,
+        if self.budget.is_exhausted() {
+            let reason = format!(
+                "building the container's environment copies more than {} MiB ($(NAME) \
+                 references, ConfigMap values copied into many variables): the check stops \
+                 there and fails",
+                MAX_COPIED_BYTES >> 20
+            );
+            self.facts
+                .unnamed
+                .push((self.origin(self.container.node), reason));
         }
     }
 }
 
-/// The keys of a Secret (`data` and `stringData`), each with its node;
-/// their values are never read.
-pub(super) fn secret_keys<'s>(
-    manifest: &Manifest<'s>,
-    secret: &Object<'s>,
-) -> Vec<(&'s str, NodeId)> {
-    let stream = manifest.stream;
-    ["data", "stringData"]
-        .iter()
-        .filter_map(|key| stream.get(secret.node, key))
-        .flat_map(|data| stream.entries(data))
-        .collect()
-}
-
-/// What a value that is not a string is, in words.
 /// The key of the names a YAML node sets, among the copy lists: one that
 /// no name can be.
-fn node_key(node: NodeId) -> String {
+pub(super) fn node_key(node: NodeId) -> String {
     format!("\0{node}")
-}
-
-fn noun(value: &Value) -> &'static str {
-    match value {
-        Value::Scalar(_, kind) => kind.noun(),
-        Value::Seq(_) => "a YAML sequence",
-        Value::Map(_) => "a YAML mapping",
-    }
-}
-
-/// Whether the kubelet may set `name` for a Service of the namespace
-/// (`REDIS_SERVICE_HOST`, `REDIS_SERVICE_PORT_HTTP`, `REDIS_PORT`,
-/// `REDIS_PORT_6379_TCP_ADDR`).
-fn is_service_link(name: &str) -> bool {
-    name.ends_with("_SERVICE_HOST")
-        || name.contains("_SERVICE_PORT")
-        || name.ends_with("_PORT")
-        || name.contains("_PORT_")
 }

@@ -12,6 +12,18 @@
 
 use zeroize::Zeroizing;
 
+use super::env::{Env, Setting, Var, node_key};
+use super::facts::HowSet;
+use super::service_links;
+use crate::provenance::Provenance;
+use crate::shown::Abridged;
+use crate::warning::Warning;
+
+/// The longest environment string Linux starts a process with,
+/// `NAME=value` and its final NUL (`MAX_ARG_STRLEN`): `execve` refuses a
+/// longer one, so the container would not start.
+const MAX_ARG_STRLEN: usize = 128 * 1024;
+
 /// `input` with its references expanded. `resolve(name, out)` pushes the
 /// value of `name` onto `out` and says whether `name` is defined.
 pub(super) fn expand(
@@ -62,6 +74,153 @@ pub(super) fn expand(
     }
     out.push_str(&input[checkpoint..]);
     out
+}
+
+impl Env<'_, '_> {
+    /// A `value`, its `$(NAME)` references expanded from what is set above
+    /// it, as Kubernetes does. A reference to what is set from outside
+    /// makes the value external; to what the documents leave open,
+    /// unchecked.
+    pub(super) fn expanded(&mut self, name: &str, text: &str, origin: Provenance) -> Var {
+        let mut external: Option<String> = None;
+        let mut unchecked: Option<String> = None;
+        let mut copies: Vec<String> = Vec::new();
+        let mut optional: Option<String> = None;
+        let mut note: Option<String> = None;
+        let mut undefined: Vec<String> = Vec::new();
+        // A secret's literal is secret text, whatever `$(` it holds.
+        let is_secret = self.secret.contains(&name);
+        let quoted = |reference: &str| {
+            if is_secret {
+                "...".to_owned()
+            } else {
+                Abridged::name(reference).to_string()
+            }
+        };
+        // `$(A)$(A)` doubles a value, and an entry per line doubles it
+        // again: expanding stops past what a container could start with,
+        // and past what the whole build may copy.
+        let longest = MAX_ARG_STRLEN.saturating_sub(name.len() + 2);
+        let mut too_long = text.len() > longest;
+        let mut over_budget = false;
+        // What the references put in the value, and where the first one
+        // that is written in plain text is: a value that is only
+        // `$(TOKEN)`, from a `secretKeyRef`, holds no text of the manifest.
+        let mut expanded_len = 0;
+        let mut copied_plain_text = None;
+        let links_enabled = self.links_enabled;
+        let (vars, facts, budget) = (&self.vars, &self.facts, &mut self.budget);
+        let value = expand(text, |reference, out| {
+            let shown = quoted(reference);
+            let (why, is_external) = match vars.get(reference) {
+                Some(var) => {
+                    copies.push(reference.to_owned());
+                    copies.extend(var.copies.iter().cloned());
+                    // What the name is now may be hidden later: the copy
+                    // is of the node, and of every name it sets.
+                    copies.extend(var.node.map(node_key));
+                    if copied_plain_text.is_none() {
+                        copied_plain_text.clone_from(&var.how.plain_text);
+                    }
+                    if optional.is_none() {
+                        optional.clone_from(&var.how.optional);
+                    }
+                    if note.is_none() {
+                        note.clone_from(&var.note);
+                    }
+                    match &var.setting {
+                        Setting::Known(value) => {
+                            if out.len() + value.len() > longest {
+                                too_long = true;
+                            } else if !budget.charge(value.len()) {
+                                over_budget = true;
+                            } else {
+                                out.push_str(value);
+                                expanded_len += value.len();
+                            }
+                            return true;
+                        }
+                        Setting::External(from) => (from.clone(), true),
+                        Setting::Unchecked(_) => ("which is unchecked".to_owned(), false),
+                        Setting::Undeployable(_) => ("which would not deploy".to_owned(), false),
+                    }
+                }
+                None => match facts.source_of(reference) {
+                    Some(source) => (format!("which may come from {}", source.what), true),
+                    None if links_enabled && service_links::service_of(reference).is_some() => (
+                        "which the kubelet sets if a Service of that name is in the namespace \
+                         (none is among the documents)"
+                            .to_owned(),
+                        false,
+                    ),
+                    None => {
+                        undefined.push(reference.to_owned());
+                        return false;
+                    }
+                },
+            };
+            let reason = format!("its value expands $({shown}), {why}");
+            match is_external {
+                true => external.get_or_insert(reason),
+                false => unchecked.get_or_insert(reason),
+            };
+            true
+        });
+        for reference in undefined {
+            // A secret's literal is secret text, whatever `$(` it holds.
+            let reference = match is_secret {
+                true => "...".to_owned(),
+                false => reference,
+            };
+            self.warnings.push(Warning::UndefinedReference {
+                at: origin.clone(),
+                var: name.to_owned(),
+                reference,
+            });
+        }
+        copies.sort_unstable();
+        copies.dedup();
+        if !copies.is_empty() {
+            let list = format!("{name}\0{}", self.copy_lists.len());
+            self.copy_lists.insert(list.clone(), copies);
+            copies = vec![list];
+        }
+        let written_here = value.len() > expanded_len;
+        let how = HowSet {
+            plain_text: match written_here {
+                true => Some(("a literal `value:`".into(), origin.clone())),
+                false => copied_plain_text,
+            },
+            optional,
+        };
+        let setting = if too_long {
+            Setting::Undeployable(format!(
+                "its value is longer than the {} KiB that Linux starts a process with for one \
+                 variable (with its name), so the container would not start",
+                MAX_ARG_STRLEN / 1024
+            ))
+        } else if over_budget {
+            Setting::Unchecked(
+                "not built: the environment's copies went past envconfig's bound".to_owned(),
+            )
+        } else if let Some(reason) = unchecked {
+            Setting::Unchecked(reason)
+        } else if let Some(reason) = external {
+            Setting::External(reason)
+        } else {
+            Setting::Known(value)
+        };
+        Var {
+            setting,
+            origin,
+            copies,
+            how,
+            node: None,
+            note,
+            from_link: false,
+            entry_line: None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,14 +1,17 @@
 //! What the environment of a container read from a Kubernetes manifest
 //! knows besides values: what would not deploy, what an `envFrom` of an
-//! unknown ConfigMap or Secret may set, and how each variable is set (in
-//! plain text, through an optional reference).
+//! unknown ConfigMap or Secret may set, how each variable is set (in plain
+//! text, through an optional reference, by a service link), and whether
+//! the pod has service links.
 
 use std::cell::Cell;
 use std::collections::HashMap;
 
-use crate::outcome::Outcome;
+use zeroize::Zeroizing;
+
+use crate::outcome::{Outcome, Status};
 use crate::shown::Abridged;
-use crate::source::{Lookup, Provenance, Unusable, VarName};
+use crate::source::{Lookup, Provenance, RawText, Unusable, VarName};
 use crate::warning::Warning;
 
 #[derive(Default)]
@@ -22,6 +25,22 @@ pub(crate) struct Facts {
     pub how_set: HashMap<String, HowSet>,
     /// What would not deploy and has no name: an `env` entry without one.
     pub unnamed: Vec<(Provenance, String)>,
+    /// What a problem of a variable should also say: the service link
+    /// that sets it, the source that may set it instead.
+    pub notes: HashMap<String, String>,
+    /// Where the pod spec is, when the pod has service links.
+    pub service_links: Option<Provenance>,
+    /// The variables that the kubelet sets for Services and that no entry
+    /// hides: kept apart from the documents' entries, since their names are
+    /// nobody's typo.
+    pub links: HashMap<String, (Linked, Provenance)>,
+}
+
+/// What a service link sets a variable to.
+pub(crate) enum Linked {
+    Value(Zeroizing<String>),
+    /// What only the cluster knows (its IP), in words.
+    External(String),
 }
 
 /// A variable that Kubernetes would reject, or that keeps the container
@@ -70,11 +89,23 @@ impl Facts {
         }))
     }
 
-    /// `name`, unset otherwise, as the last `envFrom` source that may set
-    /// it leaves it: unchecked.
+    /// `name`, which no entry of the documents sets, as a service link
+    /// sets it, or as the last `envFrom` source that may set it leaves it:
+    /// external.
     pub fn maybe_set(&self, name: &str) -> Option<Lookup<'static>> {
+        if let Some((linked, origin)) = self.links.get(name) {
+            return Some(match linked {
+                Linked::Value(value) => {
+                    Lookup::Value(RawText::Owned(value.clone()), origin.clone())
+                }
+                Linked::External(from) => Lookup::External(from.clone(), origin.clone()),
+            });
+        }
         let source = self.source_of(name)?;
-        Some(Lookup::Unchecked(
+        // An `envFrom` source that is not among the documents is made
+        // outside them by design (an operator's Secret): what it sets is
+        // external, as its `secretKeyRef`s are.
+        Some(Lookup::External(
             format!("may be set by {}", source.what),
             source.origin.clone(),
         ))
@@ -127,6 +158,19 @@ impl Facts {
     pub fn warnings(&self, vars: &[Outcome], set: impl Fn(&str) -> bool) -> Vec<Warning> {
         let mut warnings = Vec::new();
         for checked in vars {
+            if let Some(pod) = &self.service_links
+                && matches!(checked.status, Status::Default | Status::Unset)
+                && !set(&checked.var)
+                && !self.links.contains_key(&checked.var)
+                && self.source_of(&checked.var).is_none()
+                && let Some(service) = super::service_links::service_of(&checked.var)
+            {
+                warnings.push(Warning::ServiceLinkShape {
+                    at: pod.clone(),
+                    var: checked.var.clone(),
+                    service,
+                });
+            }
             let how = self.how_set.get(&checked.var);
             if checked.secret
                 && let Some((written, origin)) = how.and_then(|how| how.plain_text.as_ref())
@@ -139,7 +183,7 @@ impl Facts {
             }
             let optional = match how.and_then(|how| how.optional.as_ref()) {
                 Some(optional) => Some(optional),
-                None if !set(&checked.var) => self
+                None if !set(&checked.var) && !self.links.contains_key(&checked.var) => self
                     .source_of(&checked.var)
                     .and_then(|source| source.optional.as_ref()),
                 None => None,

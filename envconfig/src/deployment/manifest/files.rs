@@ -4,7 +4,7 @@
 //! volume mount, the file must come from the image, which is worth a
 //! warning.
 
-use super::env::{Env, Setting, Var, secret_keys};
+use super::env::{Env, Setting, Var};
 use super::facts::HowSet;
 use super::yaml::NodeId;
 use crate::shown::Abridged;
@@ -15,6 +15,7 @@ impl Env<'_, '_> {
     /// the container only.
     pub(super) fn secret_files(&mut self) {
         let mut files: Vec<(String, String, Var)> = Vec::new();
+        let cost = self.file_lookup_cost();
         for (name, var) in &self.vars {
             let Some(base) = name.strip_suffix("_FILE") else {
                 continue;
@@ -22,6 +23,9 @@ impl Env<'_, '_> {
             // Both set is the variable's problem, as anywhere else.
             if base.is_empty() || self.vars.contains_key(base) {
                 continue;
+            }
+            if !self.budget.charge(cost) {
+                break;
             }
             let reason = match &var.setting {
                 Setting::Known(path) if path.is_empty() => continue,
@@ -34,18 +38,13 @@ impl Env<'_, '_> {
                             .to_owned()
                     }
                     Some((volume, Some(missing))) => {
-                        let file = Var {
-                            setting: Setting::Undeployable(format!(
-                                "{name} names {}, {volume}, which {missing}: the service \
-                                 cannot read it",
-                                Abridged::name(path),
-                                name = Abridged::name(name),
-                            )),
-                            origin: var.origin.clone(),
-                            copies: Vec::new(),
-                            node: None,
-                            how: HowSet::default(),
-                        };
+                        let setting = Setting::Undeployable(format!(
+                            "{name} names {}, {volume}, which {missing}: the service cannot \
+                             read it",
+                            Abridged::name(path),
+                            name = Abridged::name(name),
+                        ));
+                        let file = Var::new(setting, var.origin.clone());
                         files.push((base.to_owned(), name.clone(), file));
                         continue;
                     }
@@ -68,17 +67,45 @@ impl Env<'_, '_> {
                 optional: var.how.optional.clone(),
             };
             let file = Var {
-                setting: Setting::Unknown(format!("set by {name}: {reason}")),
-                origin: var.origin.clone(),
-                copies: Vec::new(),
-                node: None,
                 how,
+                ..Var::new(
+                    Setting::External(format!("set by {name}: {reason}")),
+                    var.origin.clone(),
+                )
             };
             files.push((base.to_owned(), name.clone(), file));
         }
         for (base, _, file) in files {
             self.vars.insert(base, file);
         }
+    }
+
+    /// What looking one path up among the volumes costs at most: every
+    /// mount, volume, and file of a Secret volume. Thousands of `NAME_FILE`
+    /// entries and thousands of mounts must not make the check slow.
+    fn file_lookup_cost(&self) -> usize {
+        let stream = self.manifest.stream;
+        let list = |map, key| {
+            stream
+                .get(map, key)
+                .map_or(&[][..], |list| stream.items(list))
+        };
+        let volumes = list(self.container.pod, "volumes");
+        let files: usize = volumes
+            .iter()
+            .filter_map(|&volume| stream.get(volume, "secret"))
+            .map(|secret| match stream.get(secret, "items") {
+                Some(items) => stream.items(items).len(),
+                None => {
+                    let name = stream.get(secret, "secretName").and_then(|n| stream.str(n));
+                    let secrets = &self.manifest.secrets;
+                    self.manifest
+                        .find(secrets, name.unwrap_or(""), self.container)
+                        .map_or(0, |index| secrets.entries(stream, index).len())
+                }
+            })
+            .sum();
+        1 + list(self.container.node, "volumeMounts").len() + volumes.len() + files
     }
 
     /// The volume mounted where `path` is (the deepest mount), in words:
@@ -183,10 +210,10 @@ impl Env<'_, '_> {
                 .collect(),
             None => {
                 let name = str_of(secret, "secretName").unwrap_or("");
-                let object = self
-                    .manifest
-                    .find(&self.manifest.secrets, name, self.container)?;
-                secret_keys(self.manifest, object)
+                let secrets = &self.manifest.secrets;
+                let index = self.manifest.find(secrets, name, self.container)?;
+                secrets
+                    .entries(stream, index)
                     .into_iter()
                     .map(|(key, _)| key)
                     .collect()

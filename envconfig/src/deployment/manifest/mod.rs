@@ -4,16 +4,23 @@
 //!
 //! The manifest is what a deployment applies (`helm template`, `kubectl
 //! kustomize` output): a stream of YAML documents ([`yaml`]), of which the
-//! pod templates and the ConfigMaps and Secrets are read ([`workload`]).
-//! The chosen container's environment is built as the kubelet builds it
-//! ([`env`], [`expand`], [`files`]); what only the cluster knows is set but
-//! unchecked, and a Secret's values are never read.
+//! pod templates, the ConfigMaps, Secrets and Services are read
+//! ([`workload`]). The chosen container's environment is built as the
+//! kubelet builds it ([`env`], [`service_links`], [`references`],
+//! [`expand`], [`files`]), each entry checked as the API server checks it
+//! ([`validation`]), every copy counted ([`budget`]); what only the
+//! cluster knows is external, and a Secret's values are never read.
 
+mod budget;
 mod env;
 mod expand;
 mod facts;
 mod files;
+mod quantity;
+mod references;
 mod scalar;
+mod service_links;
+mod validation;
 mod workload;
 mod yaml;
 
@@ -22,7 +29,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use self::env::{Env, Setting};
-use self::facts::{Facts, Undeployable};
+pub(crate) use self::facts::Facts;
+use self::facts::{Linked, Undeployable};
 use self::workload::Manifest;
 use self::yaml::Stream;
 use crate::outcome::Outcome;
@@ -114,6 +122,20 @@ impl Env<'_, '_> {
             if var.how.plain_text.is_some() || var.how.optional.is_some() {
                 facts.how_set.insert(name.clone(), var.how);
             }
+            if let Some(note) = var.note {
+                facts.notes.insert(name.clone(), note);
+            }
+            if var.from_link {
+                let linked = match var.setting {
+                    Setting::Known(value) => Linked::Value(value),
+                    Setting::External(reason) | Setting::Unchecked(reason) => {
+                        Linked::External(reason)
+                    }
+                    Setting::Undeployable(_) => continue,
+                };
+                facts.links.insert(name, (linked, var.origin));
+                continue;
+            }
             match var.setting {
                 Setting::Known(value) => {
                     if !var.copies.is_empty() {
@@ -125,7 +147,11 @@ impl Env<'_, '_> {
                     };
                     entries.vars.insert(name, entry);
                 }
-                Setting::Unknown(reason) => {
+                Setting::External(reason) => {
+                    let unseen = (Unseen::External(reason), var.origin);
+                    entries.unseen.insert(name, unseen);
+                }
+                Setting::Unchecked(reason) => {
                     let unseen = (Unseen::Unchecked(reason), var.origin);
                     entries.unseen.insert(name, unseen);
                 }
@@ -187,6 +213,10 @@ impl Subject for ContainerEnv {
         self.facts.warnings(outcomes, |name| {
             self.entries.vars.contains_key(name) || self.entries.unseen.contains_key(name)
         })
+    }
+
+    fn note(&self, var: &str) -> Option<String> {
+        self.facts.notes.get(var).cloned()
     }
 }
 

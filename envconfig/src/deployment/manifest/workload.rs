@@ -1,5 +1,9 @@
 //! The objects of a manifest that the check reads: the pod templates of
-//! workloads and their containers, and the ConfigMaps and Secrets.
+//! workloads and their containers, the ConfigMaps and Secrets, and the
+//! Services.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
 use super::yaml::{NodeId, Stream};
 use crate::shown::Abridged;
@@ -30,7 +34,7 @@ pub(super) fn is_read(stream: &Stream, root: NodeId) -> bool {
         .get(root, "kind")
         .and_then(|kind| stream.str(kind))
         .is_some_and(|kind| {
-            matches!(kind, "ConfigMap" | "Secret" | "List")
+            matches!(kind, "ConfigMap" | "Secret" | "Service" | "List")
                 || POD_SPECS.iter().any(|(known, _)| *known == kind)
         })
 }
@@ -82,8 +86,79 @@ pub(super) struct Manifest<'s> {
     pub stream: &'s Stream,
     pub workloads: Vec<Object<'s>>,
     pub containers: Vec<Container<'s>>,
-    pub config_maps: Vec<Object<'s>>,
-    pub secrets: Vec<Object<'s>>,
+    pub config_maps: Objects<'s>,
+    pub secrets: Objects<'s>,
+    pub services: Vec<Object<'s>>,
+}
+
+/// The ConfigMaps, or the Secrets, of a manifest, found by name and key
+/// without a search through all of them: a manifest may hold thousands,
+/// each read by thousands of references.
+pub(super) struct Objects<'s> {
+    pub all: Vec<Object<'s>>,
+    /// Where their keys are: `data` for a ConfigMap (the kubelet reads no
+    /// other), `data` then `stringData` (which wins) for a Secret.
+    fields: &'static [&'static str],
+    by_name: HashMap<&'s str, Vec<usize>>,
+    /// The keys of each one's `data` (and, for a Secret, `stringData`),
+    /// indexed when first asked for.
+    keys: Vec<OnceCell<HashMap<&'s str, NodeId>>>,
+}
+
+impl<'s> Objects<'s> {
+    fn new(fields: &'static [&'static str]) -> Objects<'s> {
+        Objects {
+            all: Vec::new(),
+            fields,
+            by_name: HashMap::new(),
+            keys: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, object: Object<'s>) {
+        self.by_name
+            .entry(object.name)
+            .or_default()
+            .push(self.all.len());
+        self.all.push(object);
+        self.keys.push(OnceCell::new());
+    }
+
+    /// The keys of the object `index`, each with its value's node, in
+    /// order.
+    pub fn entries(&self, stream: &'s Stream, index: usize) -> Vec<(&'s str, NodeId)> {
+        let mut entries: Vec<(&'s str, NodeId)> = Vec::new();
+        let mut at: HashMap<&'s str, usize> = HashMap::new();
+        for field in self.fields {
+            let Some(data) = stream.get(self.all[index].node, field) else {
+                continue;
+            };
+            for (key, node) in stream.entries(data) {
+                match at.get(key) {
+                    Some(&known) => entries[known].1 = node,
+                    None => {
+                        at.insert(key, entries.len());
+                        entries.push((key, node));
+                    }
+                }
+            }
+        }
+        entries
+    }
+
+    /// The node of the value of `key` in the object `index`.
+    pub fn key(&self, stream: &'s Stream, index: usize, key: &str) -> Option<NodeId> {
+        let keys = self.keys[index].get_or_init(|| {
+            let mut keys = HashMap::new();
+            for field in self.fields {
+                if let Some(data) = stream.get(self.all[index].node, field) {
+                    keys.extend(stream.entries(data));
+                }
+            }
+            keys
+        });
+        keys.get(key).copied()
+    }
 }
 
 impl<'s> Manifest<'s> {
@@ -92,8 +167,9 @@ impl<'s> Manifest<'s> {
             stream,
             workloads: Vec::new(),
             containers: Vec::new(),
-            config_maps: Vec::new(),
-            secrets: Vec::new(),
+            config_maps: Objects::new(&["data"]),
+            secrets: Objects::new(&["data", "stringData"]),
+            services: Vec::new(),
         };
         for document in &stream.documents {
             let root = document.root;
@@ -127,6 +203,7 @@ impl<'s> Manifest<'s> {
         match kind {
             "ConfigMap" => self.config_maps.push(object),
             "Secret" => self.secrets.push(object),
+            "Service" => self.services.push(object),
             _ => {
                 let Some((_, path)) = POD_SPECS.iter().find(|(known, _)| *known == kind) else {
                     return;
@@ -156,18 +233,43 @@ impl<'s> Manifest<'s> {
         }
     }
 
-    /// The ConfigMap (or Secret, in `objects`) named `name` that `pod`'s
-    /// workload sees.
-    pub fn find<'a>(
+    /// The ConfigMap (or Secret, in `objects`) named `name` that
+    /// `container`'s workload sees: its index in `objects.all`.
+    pub fn find(
         &self,
-        objects: &'a [Object<'s>],
+        objects: &Objects<'s>,
         name: &str,
         container: &Container<'_>,
-    ) -> Option<&'a Object<'s>> {
+    ) -> Option<usize> {
         let workload = &self.workloads[container.workload];
         objects
+            .by_name
+            .get(name)?
             .iter()
-            .find(|object| object.name == name && object.shares_namespace(workload))
+            .copied()
+            .find(|&index| objects.all[index].shares_namespace(workload))
+    }
+
+    /// The names that two containers of `container`'s pod share (init
+    /// containers included), which make Kubernetes reject the pod: for
+    /// each, the lines of the containers that have it.
+    pub fn duplicate_names(&self, container: &Container<'_>) -> Vec<(&'s str, Vec<usize>)> {
+        let mut lines: HashMap<&'s str, Vec<usize>> = HashMap::new();
+        let mut order = Vec::new();
+        for other in self.containers.iter().filter(|c| c.pod == container.pod) {
+            let seen = lines.entry(other.name).or_default();
+            if seen.is_empty() {
+                order.push(other.name);
+            }
+            seen.push(self.stream.line(other.node));
+        }
+        order
+            .into_iter()
+            .filter_map(|name| {
+                let lines = lines.remove(name)?;
+                (lines.len() > 1).then_some((name, lines))
+            })
+            .collect()
     }
 
     /// The container `wanted` names (`NAME`, `WORKLOAD/NAME` or
@@ -185,6 +287,15 @@ impl<'s> Manifest<'s> {
                 .collect(),
             None => self.containers.iter().filter(|c| !c.init).collect(),
         };
+        // Containers of one pod that share a name are one mistake of the
+        // manifest, which the check reports (see `duplicate_names`): the
+        // user has nothing to choose between.
+        let one_pod = matching
+            .windows(2)
+            .all(|pair| pair[0].pod == pair[1].pod && pair[0].name == pair[1].name);
+        if one_pod && let Some(first) = matching.iter().find(|c| !c.init).or(matching.first()) {
+            return Ok(first);
+        }
         match (matching.as_slice(), wanted) {
             ([only], _) => Ok(only),
             ([], None) => Err("its pod templates have no container".to_owned()),

@@ -1,0 +1,130 @@
+//! An `env` entry's `valueFrom`, resolved as the kubelet resolves it: a
+//! ConfigMap among the documents gives its value; a Secret's value, the
+//! pod's fields and resources, and a ConfigMap that is not among the
+//! documents are external. The entry is valid here: the API server's
+//! rules were checked before ([`validation`](super::validation)).
+
+use zeroize::Zeroizing;
+
+use super::budget::VAR_COST;
+use super::env::{Env, Setting, Var};
+use super::facts::HowSet;
+use super::scalar::ScalarKind;
+use super::validation::noun;
+use super::workload::Object;
+use super::yaml::{NodeId, Value};
+use crate::provenance::Provenance;
+use crate::shown::Abridged;
+
+impl Env<'_, '_> {
+    /// A `valueFrom` reference; `None` when it is optional and its key is
+    /// missing, which sets nothing.
+    pub(super) fn value_from(&mut self, from: NodeId, origin: Provenance) -> Option<Var> {
+        let manifest = self.manifest;
+        let stream = manifest.stream;
+        let (kind, reference) = [
+            "configMapKeyRef",
+            "secretKeyRef",
+            "fieldRef",
+            "resourceFieldRef",
+        ]
+        .into_iter()
+        .find_map(|kind| Some((kind, stream.get(from, kind)?)))?;
+        let field = |key| Abridged::name(self.field(reference, key).unwrap_or("")).to_string();
+        let external = |reason: String, optional: Option<String>| Var {
+            how: HowSet {
+                plain_text: None,
+                optional,
+            },
+            ..Var::new(Setting::External(reason), origin.clone())
+        };
+        let (name, key) = (field("name"), self.field(reference, "key").unwrap_or(""));
+        let optional = stream.is_true(reference, "optional").then(|| {
+            format!(
+                "the optional {kind} to {name} (key {})",
+                Abridged::name(key)
+            )
+        });
+        let shown_key = Abridged::name(key);
+        let (objects, what) = match kind {
+            "fieldRef" => {
+                let reason = format!("from the pod's {} (fieldRef)", field("fieldPath"));
+                return Some(external(reason, None));
+            }
+            "resourceFieldRef" => {
+                let reason = format!(
+                    "from the container's {} (resourceFieldRef)",
+                    field("resource")
+                );
+                return Some(external(reason, None));
+            }
+            "configMapKeyRef" => (&manifest.config_maps, format!("the ConfigMap {name}")),
+            _ => (&manifest.secrets, format!("the Secret {name}")),
+        };
+        let reference_name = self.field(reference, "name").unwrap_or("");
+        let Some(index) = manifest.find(objects, reference_name, self.container) else {
+            let reason = format!("from {what} (key {shown_key}), which is not among the documents");
+            return Some(external(reason, optional));
+        };
+        let found = objects.key(stream, index, key);
+        match (found, kind) {
+            (None, _) if optional.is_some() => None,
+            (None, _) => {
+                let reason = format!(
+                    "{what} has no key {shown_key}, and the reference is not optional: the \
+                     container cannot start"
+                );
+                Some(Var::new(Setting::Undeployable(reason), origin))
+            }
+            (Some(value), "configMapKeyRef") => {
+                let object = &objects.all[index];
+                let length = stream.text(value).map_or(0, str::len);
+                if !self.budget.charge(length + VAR_COST) {
+                    let reason = "not built: the environment's copies went past envconfig's bound";
+                    return Some(Var::new(Setting::Unchecked(reason.into()), origin));
+                }
+                Some(Var {
+                    node: Some(value),
+                    how: HowSet {
+                        optional,
+                        ..self.in_config_map(object, value)
+                    },
+                    ..Var::new(self.data_setting(value, object, key), self.origin(value))
+                })
+            }
+            (Some(_), _) => {
+                let reason = format!("from {what} (key {shown_key}), never read");
+                Some(external(reason, optional))
+            }
+        }
+    }
+
+    /// The value of a ConfigMap's key.
+    pub(super) fn data_setting(
+        &self,
+        value: NodeId,
+        config_map: &Object<'_>,
+        key: &str,
+    ) -> Setting {
+        match &self.manifest.stream.node(value).value {
+            Value::Scalar(text, ScalarKind::String) => Setting::Known(text.clone()),
+            Value::Scalar(_, ScalarKind::Null) => Setting::Known(Zeroizing::new(String::new())),
+            other => Setting::Undeployable(format!(
+                "the key {} of the ConfigMap {} is {}, not a string: Kubernetes rejects the \
+                 ConfigMap (quote it)",
+                Abridged::name(key),
+                Abridged::name(config_map.name),
+                noun(other)
+            )),
+        }
+    }
+
+    /// A value written in a ConfigMap, in plain text.
+    pub(super) fn in_config_map(&self, config_map: &Object<'_>, value: NodeId) -> HowSet {
+        let written = format!("the ConfigMap {}", Abridged::name(config_map.name));
+        HowSet {
+            plain_text: Some((written, self.origin(value))),
+            optional: None,
+        }
+    }
+}
