@@ -20,6 +20,8 @@ mod quantity;
 mod references;
 mod scalar;
 mod service_links;
+#[cfg(test)]
+mod upstream_tests;
 mod validation;
 mod workload;
 mod yaml;
