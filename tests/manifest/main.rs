@@ -8,13 +8,17 @@
 //! - `environment.rs`: the container's environment as the kubelet builds
 //!   it (`envFrom`, `$(NAME)`, references, `NAME_FILE`) and the report;
 //! - `bad_input.rs`: what Kubernetes would reject, malformed, huge and
-//!   hostile input, and Secret data that never shows.
+//!   hostile input, and Secret data that never shows;
+//! - `kubelet.rs`: what the cluster adds and refuses: service links, the
+//!   API server's rules for entries and container names, a later source
+//!   outside the documents, manifests built to exhaust memory.
 
 #[path = "../support/mod.rs"]
 mod support;
 
 mod bad_input;
 mod environment;
+mod kubelet;
 mod streams;
 
 use support::{Env, Run};

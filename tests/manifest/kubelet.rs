@@ -1,0 +1,358 @@
+//! What the cluster adds to the documents, and what it refuses: the
+//! service links the kubelet sets, the entries the API server rejects, a
+//! pod of two containers of one name, a later source that is not among the
+//! documents, and manifests built to exhaust memory.
+
+use std::process::Command;
+
+use super::support::service_binary;
+use super::*;
+
+/// A Service named `billing` (`spec`, unindented) before the Deployment
+/// `billing` whose container gets the needed entries; `pod` is the pod
+/// spec's extra YAML.
+fn with_service(spec: &str, pod: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: billing\nspec:\n{}---\n{}",
+        indent(spec, 2),
+        deployment(pod, &format!("env:\n{}", indent(NEEDED, 2)))
+    )
+}
+
+const PORT_80: &str = "ports:\n  - port: 80\n    targetPort: 8080\n";
+
+/// A Service `billing` makes the kubelet set `BILLING_PORT` to
+/// `tcp://<cluster IP>:80`, which no `u16` reads: the check fails, and
+/// says which Service, and how to turn service links off.
+#[test]
+fn a_service_link_sets_a_port_variable() {
+    let run = check(
+        &with_service(&format!("clusterIP: 10.96.0.12\n{PORT_80}"), ""),
+        &[],
+    );
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_eq!(
+        run.report_line("BILLING_PORT"),
+        format!(
+            "invalid BILLING_PORT {}:8 invalid value \"tcp://10.96.0.12:80\": not an integer; \
+             expected integer 0..=65535",
+            run_path(&run)
+        )
+    );
+    assert!(
+        run.stdout.contains(
+            "deploy.yaml:8: BILLING_PORT is set by the kubelet for the Service billing (a \
+             service link; `enableServiceLinks: false` in the pod spec turns service links off)"
+        ),
+        "{}",
+        run.stdout
+    );
+
+    // Its cluster IP left to the API server: the shape is enough.
+    let run = check(&with_service(PORT_80, ""), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.report_line("BILLING_PORT")
+            .contains("invalid value \"tcp://<cluster IP>:80\": not an integer"),
+        "{}",
+        run.stdout
+    );
+
+    // Service links off, or a Service without a cluster IP: no link.
+    for (spec, pod) in [
+        (PORT_80.to_owned(), "enableServiceLinks: false\n"),
+        (format!("clusterIP: None\n{PORT_80}"), ""),
+        (
+            "type: ExternalName\nexternalName: billing.example.com\n".into(),
+            "",
+        ),
+    ] {
+        let run = check(&with_service(&spec, pod), &[]);
+        assert_eq!(run.code, 0, "{spec}{pod}{run:?}");
+        assert!(
+            run.report_line("BILLING_PORT")
+                .starts_with("default BILLING_PORT default 8080"),
+            "{}",
+            run.stdout
+        );
+    }
+}
+
+fn run_path(run: &Run) -> String {
+    let line = run.stdout.lines().next().unwrap_or("");
+    let start = line.find(" of /").map_or(0, |at| at + 4);
+    let end = line
+        .find("deploy.yaml")
+        .map_or(start, |at| at + "deploy.yaml".len());
+    line[start..end].to_owned()
+}
+
+/// A variable with a service link's shape, left to its default, would be
+/// set by a Service of its name elsewhere in the namespace: a warning,
+/// which `enableServiceLinks: false` silences. The cluster's own
+/// `kubernetes` Service is set in every pod, to what only the cluster
+/// knows, and its names are nobody's typo.
+#[test]
+fn a_variable_with_the_shape_of_a_service_link() {
+    let run = check(&with_env(""), &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains(
+            "deploy.yaml:12: BILLING_PORT has the shape of a service link: a Service named \
+             billing in the pod's namespace would make the kubelet set it; set \
+             `enableServiceLinks: false` in the pod spec"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("KUBERNETES_"), "{}", run.stdout);
+    assert_eq!(check(&with_env(""), &["--strict"]).code, 78);
+
+    let off = deployment(
+        "enableServiceLinks: false\n",
+        &format!("env:\n{}", indent(NEEDED, 2)),
+    );
+    let run = check(&off, &[]);
+    assert!(
+        !run.stdout.contains("shape of a service link"),
+        "{}",
+        run.stdout
+    );
+
+    // `$(KUBERNETES_SERVICE_HOST)` is the cluster's to say.
+    let run = check(
+        &with_env("- name: BILLING_BIND_ADDRESS\n  value: $(KUBERNETES_SERVICE_HOST)\n"),
+        &[],
+    );
+    assert!(
+        run.report_line("BILLING_BIND_ADDRESS").ends_with(
+            "its value expands $(KUBERNETES_SERVICE_HOST), the cluster IP of the cluster's \
+             kubernetes Service"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+/// A value a ConfigMap among the documents gives is checked, though a
+/// later `envFrom` Secret that is not among them may set the same name:
+/// the problem says so.
+#[test]
+fn a_value_of_the_documents_is_checked_though_a_later_secret_may_set_it() {
+    let manifest = format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: orders-config\ndata:\n  \
+         BILLING_REQUEST_TIMEOUT: \"40\"\n---\n{}",
+        deployment(
+            "",
+            &format!(
+                "envFrom:\n  - configMapRef:\n      name: orders-config\n  - secretRef:\n      \
+                 name: orders-extra\nenv:\n{}",
+                indent(NEEDED, 2)
+            )
+        )
+    );
+    let run = check(&manifest, &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.report_line("BILLING_REQUEST_TIMEOUT")
+            .starts_with("invalid BILLING_REQUEST_TIMEOUT"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "deploy.yaml:6: BILLING_REQUEST_TIMEOUT fails unless the Secret orders-extra sets \
+             it (envFrom; it is not among the documents)"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Each entry the API server rejects fails the check on its own, naming
+/// its line: bad names, references without a name or a key, a key that is
+/// no key, a field or resource that cannot be read.
+#[test]
+fn entries_the_api_server_rejects() {
+    let reference = |kind: &str, fields: &str| {
+        format!("- name: BILLING_LOG_LEVEL\n  valueFrom:\n    {kind}: {{{fields}}}\n")
+    };
+    for (entry, error) in [
+        (
+            "- name: \"\"\n  value: x\n".to_owned(),
+            "deploy.yaml:28: an env entry without a name",
+        ),
+        (
+            "- name: X=Y\n  value: x\n".into(),
+            "deploy.yaml:28: the env entry X=Y has no valid name",
+        ),
+        (
+            "- name: \"A\\tB\"\n  value: x\n".into(),
+            "deploy.yaml:28: the env entry A\\tB has no valid name",
+        ),
+        (
+            "- name: Été\n  value: x\n".into(),
+            "deploy.yaml:28: the env entry Été has no valid name",
+        ),
+        (
+            reference("secretKeyRef", "name: billing-secrets"),
+            "its secretKeyRef has no key: Kubernetes rejects the manifest",
+        ),
+        (
+            reference("secretKeyRef", "key: level"),
+            "its secretKeyRef has no name: Kubernetes rejects the manifest",
+        ),
+        (
+            reference("configMapKeyRef", "key: level"),
+            "its configMapKeyRef has no name: Kubernetes rejects the manifest",
+        ),
+        (
+            reference("configMapKeyRef", "name: billing, key: a/b"),
+            "its configMapKeyRef reads the key a/b, but a key holds only letters, digits, `-`, \
+             `_` and `.`",
+        ),
+        (
+            reference("fieldRef", "fieldPath: metadata.nam"),
+            "its fieldRef reads metadata.nam, which is no field of a pod",
+        ),
+        (
+            reference("resourceFieldRef", "resource: limits.cpux"),
+            "its resourceFieldRef reads limits.cpux, which is no resource it can read",
+        ),
+        (
+            reference("resourceFieldRef", "resource: limits.cpu, divisor: 1k"),
+            "its resourceFieldRef's divisor 1k is not one the API server accepts for limits.cpu",
+        ),
+    ] {
+        let run = check(&with_env(&entry), &[]);
+        assert_eq!(run.code, 78, "{entry}{run:?}");
+        assert!(run.stdout.contains(error), "{entry}\n{}", run.stdout);
+    }
+
+    // envFrom: a prefix that makes no valid names.
+    let run = check(
+        &deployment(
+            "",
+            &format!(
+                "envFrom:\n  - prefix: \"A=\"\n    configMapRef:\n      name: billing\nenv:\n{}",
+                indent(NEEDED, 2)
+            ),
+        ),
+        &[],
+    );
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stdout.contains(
+            "deploy.yaml:16: its prefix A= makes no valid names (a variable name holds only \
+             printable ASCII characters other than `=`): Kubernetes rejects the manifest"
+        ),
+        "{}",
+        run.stdout
+    );
+
+    // Another container of the pod: the pod is rejected all the same.
+    let sidecar = deployment("", &format!("env:\n{}", indent(NEEDED, 2))).replace(
+        "      containers:\n",
+        "      containers:\n        - name: proxy\n          image: proxy:1\n          env:\n            \
+         - name: X=Y\n              value: x\n",
+    );
+    let run = check(&sidecar, &["--container", "api"]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("container proxy: the env entry X=Y has no valid name"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// An init container and a container of one name: Kubernetes rejects the
+/// pod, and the check says so rather than asking which one to check.
+#[test]
+fn two_containers_of_one_name() {
+    let manifest = deployment(
+        "initContainers:\n  - name: api\n    image: migrate:1\n",
+        &format!("env:\n{}", indent(NEEDED, 2)),
+    );
+    for flags in [
+        &[][..],
+        &["--container", "api"][..],
+        &["--container", "billing/api"][..],
+    ] {
+        let run = check(&manifest, flags);
+        assert_eq!(run.code, 78, "{flags:?}: {run:?}");
+        assert!(
+            run.stdout.contains(
+                "the pod of Deployment billing has 2 containers named api (lines 13, 16): \
+                 container names are unique in a pod, init containers included, and Kubernetes \
+                 rejects the manifest"
+            ),
+            "{flags:?}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.ends_with("the container would not start\n"),
+            "{}",
+            run.stdout
+        );
+    }
+}
+
+/// The two manifests that exhausted memory: each `$(A)` of 60,000 entries
+/// copies a value of 130 KB; a ConfigMap value of 1 MB is read by thousands
+/// of `configMapKeyRef`s. Run with 256 MiB of address space, each fails
+/// with a problem that says why, and no value is shown.
+#[test]
+fn manifests_built_to_exhaust_memory_fail_within_bounds() {
+    let env = Env::new(&[]);
+    let pod = |documents: &str, entries: &str| {
+        format!(
+            "{documents}apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  \
+             - name: c\n    image: c:1\n    env:\n{entries}"
+        )
+    };
+    let mut copies = format!("    - name: A\n      value: {}\n", "a".repeat(130_000));
+    for i in 0..60_000 {
+        copies += &format!("    - name: B{i}\n      value: $(A)\n");
+    }
+    let config_map = format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  k: {}\n---\n",
+        "v".repeat(1_000_000)
+    );
+    let mut references = String::new();
+    for i in 0..4_000 {
+        references += &format!(
+            "    - name: B{i}\n      valueFrom:\n        configMapKeyRef: {{name: big, key: k}}\n"
+        );
+    }
+    for (name, manifest) in [
+        ("copies.yaml", pod("", &copies)),
+        ("references.yaml", pod(&config_map, &references)),
+    ] {
+        let path = env.file(name, &manifest);
+        let output = Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 262144 && exec \"$0\" --check-env --manifest \"$1\"")
+            .arg(service_binary())
+            .arg(&path)
+            .env_clear()
+            .current_dir(env.dir.path())
+            .output()
+            .expect("the service runs under sh");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(78), "{name}: {output:?}");
+        assert!(
+            stdout.contains(
+                "building the container's environment copies more than 32 MiB ($(NAME) \
+                 references, ConfigMap values copied into many variables): the check stops \
+                 there and fails"
+            ),
+            "{name}: {}",
+            &stdout[stdout.len().saturating_sub(2000)..]
+        );
+        assert!(
+            !stdout.contains("aaaaaaaa") && !stdout.contains("vvvvvvvv"),
+            "{name}"
+        );
+    }
+}
