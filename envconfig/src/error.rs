@@ -180,6 +180,11 @@ impl Problem {
         self.note = Some(note);
     }
 
+    /// What the checked input says about where the value comes from.
+    pub(crate) fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
     /// For a missing variable, a set variable whose name looks like a typo
     /// of its name (`BILLING_DATABSE_URL` for `BILLING_DATABASE_URL`).
     pub fn typo(&self) -> Option<&str> {

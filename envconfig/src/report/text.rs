@@ -70,9 +70,16 @@ pub(super) fn detail(checked: &Outcome) -> String {
     let shown = checked.shown_value.as_deref();
     match &checked.status {
         // A rule's problem expects nothing of one variable.
-        Status::Failed(problem) if problem.expected().is_empty() => problem.kind().to_string(),
         Status::Failed(problem) => {
-            format!("{}; expected {}", problem.kind(), problem.expected())
+            let mut detail = problem.kind().to_string();
+            // A rule's problem expects nothing of one variable.
+            if !problem.expected().is_empty() {
+                detail += &format!("; expected {}", problem.expected());
+            }
+            if let Some(note) = problem.note() {
+                detail += &format!("; {note}");
+            }
+            detail
         }
         Status::Unset => "optional, not set".to_owned(),
         Status::Unchecked(reason) | Status::External(reason) => reason.clone(),
