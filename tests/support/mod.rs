@@ -28,13 +28,14 @@ pub fn service_binary() -> &'static Path {
     BINARY.get_or_init(|| example_binary("service", &[]))
 }
 
-/// Builds an example and gives its path.
+/// Builds an example of the `examples/` package and gives its path.
 ///
 /// `cargo test` builds the examples too, but `cargo test --test cli` does
 /// not, and would run a stale binary: so the test builds it, with the same
 /// cargo, profile, target directory and default features as itself, into
 /// `target/<profile>/examples/`: `cargo test --no-default-features` tests
-/// the examples without the `k8s` feature.
+/// the examples without the `k8s` feature. `features` are the examples
+/// package's (`clap`).
 pub fn example_binary(name: &str, features: &[&str]) -> PathBuf {
     let test_binary = std::env::current_exe().expect("the test binary has a path");
     let profile_dir = test_binary
@@ -50,7 +51,7 @@ pub fn example_binary(name: &str, features: &[&str]) -> PathBuf {
     cargo
         .args(["build", "--quiet", "--example", name, "--profile", profile])
         .arg("--manifest-path")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .arg(examples_manifest())
         .arg("--target-dir")
         .arg(target_dir);
     if !features.is_empty() {
@@ -70,6 +71,11 @@ pub fn example_binary(name: &str, features: &[&str]) -> PathBuf {
         .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     assert!(binary.is_file(), "{} is not built", binary.display());
     binary
+}
+
+/// The manifest of the examples' package.
+fn examples_manifest() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/Cargo.toml")
 }
 
 /// One run of the service.
