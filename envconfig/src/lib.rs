@@ -198,7 +198,9 @@
 //! `EX_IOERR`, 78 `EX_CONFIG`. `--env-file`, `--read-secret-files`,
 //! `--strict`, `--manifest` and `--container` are envconfig's only after
 //! `--check-env`. With the `clap` feature, `Args` puts the same flags into
-//! an application's own clap parser.
+//! an application's own clap parser. What each prints, and how to use it in
+//! a container, in Kubernetes and in CI, is in [the operator's
+//! guide](#the-operators-guide).
 //!
 //! ## Checking a deployment's file in CI
 //!
@@ -208,7 +210,7 @@
 //! never from the environment of the check (a value that would is
 //! `unchecked`, with a warning, and neither checked nor printed), and a
 //! `NAME_FILE` is not opened, since its path is the container's
-//! (`unchecked`, unless `--read-secret-files`). Every malformed line is
+//! (`external`, unless `--read-secret-files`). Every malformed line is
 //! reported with its line number and what is wrong with it, never its
 //! text, and every name that is no variable of the configuration is a
 //! warning with a "did you mean".
@@ -253,6 +255,9 @@
 //! values never override the real environment. A malformed line that sets
 //! a variable of the configuration is that variable's problem; any other is
 //! a warning. [`Startup`] turns reading it off, or names another file.
+//!
+#![doc = include_str!("../guide/operators.md")]
+#![doc = include_str!("../guide/security.md")]
 //!
 //! # Features
 //!
