@@ -48,7 +48,7 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The two ratios of envconfig's `from_env` that the README quotes, from one
+/// The two ratios of envconfig's `from_env` that benches/README.md quotes, from one
 /// run: the three loads take turns, batch after batch, so that a busy
 /// machine slows all three alike, and each ratio is of the medians.
 fn print_ratios() {
