@@ -42,29 +42,6 @@ const CRATES: &[&str] = &["envconfig", "envconfig-derive", "envconfig-core"];
 /// The longest a source file may be, in lines.
 const MAX_LINES: usize = 500;
 
-/// Source files longer than [`MAX_LINES`] today, from the repository root,
-/// until the restructuring splits them.
-const ALLOWED_LONG_FILES: &[&str] = &[
-    "envconfig/src/deployment/manifest/env.rs",
-    "envconfig/src/source/env_file.rs",
-    "envconfig/src/source/env_file_syntax.rs",
-    "envconfig/src/source/mod.rs",
-    "envconfig-derive/src/expand.rs",
-    "envconfig-derive/src/model.rs",
-];
-
-/// Circles of imports today, each by its files from the repository root,
-/// until the restructuring removes them.
-const ALLOWED_CIRCLES: &[&[&str]] = &[
-    // The sources know the manifest's facts and ask secrecy.rs what is
-    // tainted; both of those read the sources.
-    &[
-        "envconfig/src/deployment/manifest/mod.rs",
-        "envconfig/src/secrecy.rs",
-        "envconfig/src/source/mod.rs",
-    ],
-];
-
 #[test]
 fn source_files_stay_within_500_lines() {
     let mut long = Vec::new();
@@ -78,21 +55,14 @@ fn source_files_stay_within_500_lines() {
             }
         }
     }
-    let unlisted: Vec<String> = long
+    let long: Vec<String> = long
         .iter()
-        .filter(|(file, _)| !ALLOWED_LONG_FILES.contains(&file.as_str()))
         .map(|(file, lines)| format!("{file}: {lines} lines"))
         .collect();
-    let stale: Vec<&str> = ALLOWED_LONG_FILES
-        .iter()
-        .copied()
-        .filter(|allowed| !long.iter().any(|(file, _)| file == allowed))
-        .collect();
     assert!(
-        unlisted.is_empty() && stale.is_empty(),
-        "source files over {MAX_LINES} lines:\n{}\n\
-         listed in ALLOWED_LONG_FILES but no longer over (remove them): {stale:?}",
-        unlisted.join("\n"),
+        long.is_empty(),
+        "source files over {MAX_LINES} lines (split them):\n{}",
+        long.join("\n")
     );
 }
 
@@ -120,22 +90,11 @@ fn files_of_a_crate_import_each_other_in_no_circle() {
             found.push((files, circle));
         }
     }
-    let unlisted: Vec<String> = found
-        .iter()
-        .filter(|(files, _)| !ALLOWED_CIRCLES.iter().any(|allowed| same(allowed, files)))
-        .map(|(_, circle)| circle.to_string())
-        .collect();
-    let stale: Vec<&[&str]> = ALLOWED_CIRCLES
-        .iter()
-        .copied()
-        .filter(|allowed| !found.iter().any(|(files, _)| same(allowed, files)))
-        .collect();
+    let circles: Vec<String> = found.iter().map(|(_, circle)| circle.to_string()).collect();
     assert!(
-        unlisted.is_empty() && stale.is_empty(),
-        "files that import each other in a circle:\n{}\n\
-         listed in ALLOWED_CIRCLES but no longer a circle (remove them, or \
-         list the circle as it is now): {stale:?}",
-        unlisted.join("\n"),
+        circles.is_empty(),
+        "files that import each other in a circle:\n{}",
+        circles.join("\n")
     );
 }
 
@@ -159,12 +118,6 @@ fn every_example_is_declared_in_its_manifest() {
         undeclared.is_empty(),
         "examples without an [[example]] in examples/Cargo.toml: {undeclared:?}"
     );
-}
-
-fn same(allowed: &[&str], files: &[String]) -> bool {
-    let mut allowed = allowed.to_vec();
-    allowed.sort_unstable();
-    allowed == files.iter().map(String::as_str).collect::<Vec<_>>()
 }
 
 fn is_test_file(file: &str, tree: &ModuleTree) -> bool {
