@@ -160,3 +160,26 @@ fn an_unknown_form_is_a_usage_error() {
         run.stderr
     );
 }
+
+/// An error of a manifest that no variable owns (an entry Kubernetes
+/// rejects) annotates the manifest's line too.
+#[cfg(feature = "k8s")]
+#[test]
+fn a_manifest_error_is_annotated_at_its_line() {
+    let env = Env::new(&[]);
+    let manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: billing\nspec:\n  \
+                    enableServiceLinks: false\n  containers:\n  - name: api\n    image: i\n    \
+                    env:\n    - name: FEATURE_FLAGS\n      value: true\n";
+    let file = env.file("k8s.yaml", manifest);
+    let path = file.to_str().expect("UTF-8");
+    let run = env.run(&["--check-env", "--manifest", path, "--report", "github"]);
+    assert_eq!(run.code, 78, "{run:?}");
+    let prefix = format!("::error file={},line=11::", path.replace(':', "%3A"));
+    assert!(
+        run.stdout
+            .lines()
+            .any(|line| line.starts_with(&prefix) && line.contains("FEATURE_FLAGS")),
+        "{}",
+        run.stdout
+    );
+}

@@ -227,7 +227,7 @@ impl Subject for EnvFile {
         names
     }
 
-    fn errors(&self) -> Vec<String> {
+    fn errors(&self) -> Vec<crate::report::SubjectError> {
         Vec::new()
     }
 

@@ -8,3 +8,4 @@ mod docker_env;
 pub(crate) mod env_file;
 #[cfg(feature = "k8s")]
 pub(crate) mod manifest;
+pub(crate) mod service_link_name;

@@ -84,6 +84,24 @@ pub(super) fn render(docs: &Docs, secrets: Secrets) -> String {
             ),
         );
     }
+    // The kubelet sets `{SVC}_PORT` and the like for every Service of the
+    // namespace: a variable of that shape left to its default would take a
+    // Service's address instead.
+    if let Some(var) = docs
+        .vars()
+        .iter()
+        .find(|var| crate::deployment::service_link_name::service_of(&var.name).is_some())
+    {
+        push_comment(
+            &mut out,
+            CONTAINER,
+            &format!(
+                "Set enableServiceLinks: false in the pod spec: {} has the shape of a \
+                 service link, which a Service of that name would set.",
+                var.name
+            ),
+        );
+    }
     out.push_str(CONTAINER);
     out.push_str("env:");
     if docs.vars().is_empty() {

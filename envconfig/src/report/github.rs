@@ -27,7 +27,7 @@ impl Report {
             }
         }
         for error in &self.errors {
-            command(&mut out, "error", None, error);
+            command(&mut out, "error", error.at.as_ref(), &error.to_string());
         }
         for warning in &self.warnings {
             command(&mut out, "warning", warning.at(), &warning.to_string());

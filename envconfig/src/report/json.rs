@@ -67,7 +67,11 @@ impl Report {
                 ])
             })
             .collect();
-        let errors = self.errors.iter().map(|error| Json::str(error)).collect();
+        let errors = self
+            .errors
+            .iter()
+            .map(|error| Json::String(error.to_string().into()))
+            .collect();
         Json::Object(vec![
             ("version", Json::Number(SCHEMA_VERSION)),
             ("checked", Json::str(&self.checked)),

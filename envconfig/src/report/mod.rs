@@ -7,7 +7,6 @@
 //! ([`Report::render`]), so tests can assert on either.
 
 use crate::docs::Docs;
-use crate::error::Problem;
 use crate::outcome::{Outcome, Outcomes, Status};
 use crate::provenance::Provenance;
 use crate::source::{Source, Variables};
@@ -22,7 +21,7 @@ pub(crate) trait Subject: Variables {
 
     /// What keeps it from deploying beyond the configuration's variables:
     /// a manifest that Kubernetes would reject.
-    fn errors(&self) -> Vec<String>;
+    fn errors(&self) -> Vec<SubjectError>;
 
     /// What the configuration's view of its variables makes worth a
     /// warning about how they are set.
@@ -41,12 +40,29 @@ impl Subject for Source {
         Source::names(self)
     }
 
-    fn errors(&self) -> Vec<String> {
+    fn errors(&self) -> Vec<SubjectError> {
         Vec::new()
     }
 
     fn warnings_about(&self, _: &[Outcome]) -> Vec<Warning> {
         Vec::new()
+    }
+}
+
+/// What keeps a checked input from deploying beyond the configuration's
+/// variables, and where in its file, when it is at a line.
+#[derive(Debug)]
+pub(crate) struct SubjectError {
+    pub at: Option<Provenance>,
+    pub message: String,
+}
+
+impl std::fmt::Display for SubjectError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.at {
+            Some(at) => write!(f, "{}: {}", at.label(), self.message),
+            None => f.write_str(&self.message),
+        }
     }
 }
 
@@ -62,7 +78,7 @@ pub(crate) struct Report {
     pub warnings: Vec<Warning>,
     /// What keeps the source from deploying beyond the configuration's
     /// variables: a manifest that Kubernetes would reject.
-    pub errors: Vec<String>,
+    pub errors: Vec<SubjectError>,
     /// Whether the configuration would load.
     pub loads: bool,
     /// `--strict`: a warning or an unchecked variable fails the check too.
@@ -114,7 +130,10 @@ impl Report {
             problems
                 .iter()
                 .filter(|problem| !vars.iter().any(|checked| checked.var == problem.var()))
-                .map(Problem::to_string),
+                .map(|problem| SubjectError {
+                    at: None,
+                    message: problem.to_string(),
+                }),
         );
         // A variable set from outside, or to what is not settled, is set;
         // what it holds is not known here.

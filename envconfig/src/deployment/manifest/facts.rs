@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use zeroize::Zeroizing;
 
 use crate::outcome::{Outcome, Status};
+use crate::report::SubjectError;
 use crate::shown::Abridged;
 use crate::source::{Lookup, Provenance, RawText, Unusable, VarName};
 use crate::warning::Warning;
@@ -128,28 +129,22 @@ impl Facts {
 
     /// The variables that would not deploy and that no field reads: the
     /// manifest's own errors, in the order of its lines.
-    pub fn errors(&self) -> Vec<String> {
-        let mut errors: Vec<(&Provenance, String)> = self
+    pub fn errors(&self) -> Vec<SubjectError> {
+        let mut errors: Vec<SubjectError> = self
             .undeployable
             .iter()
             .filter(|(_, found)| !found.claimed.get())
-            .map(|(name, found)| {
-                let line = format!(
-                    "{}: {}: {}",
-                    found.origin.label(),
-                    Abridged::name(name),
-                    found.reason
-                );
-                (&found.origin, line)
+            .map(|(name, found)| SubjectError {
+                at: Some(found.origin.clone()),
+                message: format!("{}: {}", Abridged::name(name), found.reason),
             })
-            .chain(
-                self.unnamed
-                    .iter()
-                    .map(|(origin, reason)| (origin, format!("{}: {reason}", origin.label()))),
-            )
+            .chain(self.unnamed.iter().map(|(origin, reason)| SubjectError {
+                at: Some(origin.clone()),
+                message: reason.clone(),
+            }))
             .collect();
-        errors.sort();
-        errors.into_iter().map(|(_, line)| line).collect()
+        errors.sort_by(|a, b| (&a.at, &a.message).cmp(&(&b.at, &b.message)));
+        errors
     }
 
     /// What the configuration's view of the variables makes worth a

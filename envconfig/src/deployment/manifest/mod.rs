@@ -37,7 +37,7 @@ use self::workload::Manifest;
 use self::yaml::Stream;
 use crate::outcome::Outcome;
 use crate::provenance::Provenance;
-use crate::report::Subject;
+use crate::report::{Subject, SubjectError};
 use crate::shown::Abridged;
 use crate::source::text_file::read_text_file;
 use crate::source::{Entries, Entry, Lookup, RawValue, Tainted, Unseen, VarName, Variables};
@@ -207,7 +207,7 @@ impl Subject for ContainerEnv {
         names
     }
 
-    fn errors(&self) -> Vec<String> {
+    fn errors(&self) -> Vec<SubjectError> {
         self.facts.errors()
     }
 

@@ -236,46 +236,7 @@ fn env_name(name: &str) -> String {
     name.to_uppercase().replace('-', "_")
 }
 
-/// The Service whose link a variable named `name` would be, when it has the
-/// shape of one (`BILLING_PORT`, `REDIS_SERVICE_HOST`,
-/// `REDIS_PORT_6379_TCP_ADDR`): the Service's name as written in the
-/// namespace (`billing`, `redis`). A Service is named by an RFC 1035 label:
-/// a letter, then letters, digits and `-`.
-pub(super) fn service_of(name: &str) -> Option<String> {
-    let service = if let Some(service) = name
-        .strip_suffix("_SERVICE_HOST")
-        .or_else(|| name.strip_suffix("_SERVICE_PORT"))
-    {
-        service
-    } else if let Some((service, _port_name)) = name.split_once("_SERVICE_PORT_") {
-        service
-    } else if let Some(service) = name.strip_suffix("_PORT") {
-        service
-    } else {
-        // `{SVC}_PORT_{N}_{PROTO}`, and its `_PROTO`, `_PORT`, `_ADDR`.
-        let (service, rest) = name.rsplit_once("_PORT_")?;
-        let rest = ["_PROTO", "_PORT", "_ADDR"]
-            .iter()
-            .find_map(|suffix| rest.strip_suffix(suffix))
-            .unwrap_or(rest);
-        let (number, protocol) = rest.split_once('_')?;
-        let known = ["TCP", "UDP", "SCTP"].contains(&protocol);
-        if !known || number.parse::<u16>().is_err() {
-            return None;
-        }
-        service
-    };
-    let label = service.to_ascii_lowercase().replace('_', "-");
-    let bytes = label.as_bytes();
-    let valid = bytes.first().is_some_and(u8::is_ascii_lowercase)
-        && bytes.len() <= 63
-        && !label.ends_with('-')
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
-        && service.bytes().all(|b| !b.is_ascii_lowercase());
-    valid.then_some(label)
-}
+pub(super) use crate::deployment::service_link_name::service_of;
 
 /// Whether `node` is the boolean false (`false`, `no`, `off`, `n`).
 fn is_false(stream: &Stream, node: NodeId) -> bool {

@@ -1,0 +1,210 @@
+//! The library's own templates, filled in as an operator fills them in,
+//! pass `--check-env --strict`; the same with one broken value fail. A
+//! gate that fails on what the library itself wrote would be switched off.
+
+mod support;
+
+use support::{Env, Run};
+
+/// The template `format` of the service, with nothing in its environment.
+fn template(env: &Env, format: &str) -> String {
+    let run = env.run(&[&format!("--print-env-docs={format}")]);
+    assert_eq!(run.code, 0, "{run:?}");
+    run.stdout
+}
+
+/// `text` with each `from` replaced by its `to`; every `from` must be there.
+fn filled(text: &str, fills: &[(&str, &str)]) -> String {
+    let mut text = text.to_owned();
+    for (from, to) in fills {
+        assert!(text.contains(from), "{from:?} is not in\n{text}");
+        text = text.replacen(from, to, 1);
+    }
+    text
+}
+
+fn check_file(env: &Env, name: &str, text: &str, extra: &[&str]) -> Run {
+    let file = env.file(name, text);
+    let mut args = vec!["--check-env", "--strict", "--env-file"];
+    args.push(file.to_str().expect("a UTF-8 path"));
+    args.extend_from_slice(extra);
+    env.run(&args)
+}
+
+/// The required values, an optional secret and a default changed, as a
+/// person fills in an env file template.
+const ENV_FILE_FILLS: &[(&str, &str)] = &[
+    (
+        "\nBILLING_DATABASE_URL=\n",
+        "\nBILLING_DATABASE_URL=postgres://billing@db:5432/billing\n",
+    ),
+    ("\nPAYMENT_TOKEN=\n", "\nPAYMENT_TOKEN=tok_live_1\n"),
+    (
+        "\nBILLING_ALLOWED_HOSTS=\n",
+        "\nBILLING_ALLOWED_HOSTS=shop.example.com,api.example.com\n",
+    ),
+    (
+        "# BILLING_REQUEST_TIMEOUT=30s\n",
+        "BILLING_REQUEST_TIMEOUT=45s\n",
+    ),
+    (
+        "# BILLING_SENTRY_DSN=\n",
+        "BILLING_SENTRY_DSN=https://k@sentry.example.com/1\n",
+    ),
+];
+
+#[test]
+fn the_dotenv_template_filled_in_passes_strict() {
+    let env = Env::new(&[]);
+    let text = filled(&template(&env, "dotenv"), ENV_FILE_FILLS);
+    let run = check_file(&env, "deploy.env", &text, &[]);
+    assert_eq!(run.code, 0, "{}\n{text}", run.stdout);
+    assert!(
+        run.stdout.ends_with("OK: all 16 variables would load\n"),
+        "{}",
+        run.stdout
+    );
+
+    let broken = filled(
+        &text,
+        &[("BILLING_REQUEST_TIMEOUT=45s", "BILLING_REQUEST_TIMEOUT=45")],
+    );
+    let run = check_file(&env, "deploy.env", &broken, &[]);
+    assert_eq!(run.code, 78, "{}", run.stdout);
+    assert!(
+        run.report_line("BILLING_REQUEST_TIMEOUT")
+            .starts_with("invalid ")
+    );
+}
+
+/// As `docker run --env-file` reads it: checked with `--env-format docker`,
+/// a value with an apostrophe or quotes is taken as written.
+#[test]
+fn the_docker_env_template_filled_in_passes_strict() {
+    let env = Env::new(&[]);
+    let mut fills = ENV_FILE_FILLS.to_vec();
+    fills.push(("# BILLING_LOG_LEVEL=info\n", "BILLING_LOG_LEVEL=warn\n"));
+    let text = filled(&template(&env, "docker-env"), &fills);
+    let text = text.replace(
+        "PAYMENT_TOKEN=tok_live_1",
+        "PAYMENT_TOKEN=it's \"quoted\" $NOT_EXPANDED",
+    );
+    let run = check_file(&env, "deploy.env", &text, &["--env-format", "docker"]);
+    assert_eq!(run.code, 0, "{}\n{text}", run.stdout);
+    assert!(
+        run.stdout.ends_with("OK: all 16 variables would load\n"),
+        "{}",
+        run.stdout
+    );
+    // Read as dotenvy would, the apostrophe opens a quote that never
+    // closes: the format matters.
+    let run = check_file(&env, "deploy.env", &text, &[]);
+    assert_eq!(run.code, 78, "{}", run.stdout);
+
+    let broken = filled(
+        &text,
+        &[("BILLING_LOG_LEVEL=warn", "BILLING_LOG_LEVEL=\"warn\"")],
+    );
+    let run = check_file(&env, "deploy.env", &broken, &["--env-format", "docker"]);
+    assert_eq!(run.code, 78, "{}", run.stdout);
+    assert!(run.report_line("BILLING_LOG_LEVEL").starts_with("invalid "));
+}
+
+/// A Deployment around the container `api`, with `container` (the
+/// template, filled in) pasted under its `image:`, and the pod-level
+/// lines `pod` (a `volumes:` list).
+#[cfg(feature = "k8s")]
+fn deployment(container: &str, pod: &str) -> String {
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: billing\nspec:\n  \
+         template:\n    spec:\n      enableServiceLinks: false\n      containers:\n      \
+         - name: api\n        image: billing:1.4.2\n{container}{pod}"
+    )
+}
+
+#[cfg(feature = "k8s")]
+fn check_manifest(env: &Env, text: &str) -> Run {
+    let file = env.file("deploy.yaml", text);
+    let path = file.to_str().expect("a UTF-8 path");
+    env.run(&["--check-env", "--strict", "--manifest", path])
+}
+
+/// Secrets come from a Secret outside the manifest (`external`), the
+/// required plain value is filled in, and the pod turns service links off
+/// as the template says.
+#[cfg(feature = "k8s")]
+#[test]
+fn the_k8s_template_filled_in_passes_strict() {
+    let env = Env::new(&[]);
+    let docs = template(&env, "k8s");
+    assert!(
+        docs.contains("enableServiceLinks: false"),
+        "the template says to turn service links off:\n{docs}"
+    );
+    let container = filled(
+        &docs,
+        &[
+            (
+                "- name: BILLING_ALLOWED_HOSTS\n          value: \"\"",
+                "- name: BILLING_ALLOWED_HOSTS\n          value: \"shop.example.com\"",
+            ),
+            (
+                "# - name: BILLING_REQUEST_TIMEOUT\n        #   value: \"30s\"",
+                "- name: BILLING_REQUEST_TIMEOUT\n          value: \"45s\"",
+            ),
+        ],
+    );
+    let manifest = deployment(&container, "");
+    let run = check_manifest(&env, &manifest);
+    assert_eq!(run.code, 0, "{}\n{manifest}", run.stdout);
+    assert!(
+        run.stdout.contains("OK: all 16 variables would load ("),
+        "{}",
+        run.stdout
+    );
+
+    let broken = filled(&manifest, &[("value: \"45s\"", "value: \"45\"")]);
+    let run = check_manifest(&env, &broken);
+    assert_eq!(run.code, 78, "{}", run.stdout);
+    assert!(
+        run.report_line("BILLING_REQUEST_TIMEOUT")
+            .starts_with("invalid ")
+    );
+}
+
+/// The same with secrets read from a Secret volume through `NAME_FILE`.
+#[cfg(feature = "k8s")]
+#[test]
+fn the_k8s_files_template_filled_in_passes_strict() {
+    let env = Env::new(&[]);
+    let docs = template(&env, "k8s-files");
+    assert!(docs.contains("enableServiceLinks: false"), "{docs}");
+    // Its `volumes:` are the pod's: the template ends with them.
+    let at = docs.find("      volumes:\n").expect("a volumes: list");
+    let (container, pod) = docs.split_at(at);
+    let container = filled(
+        container,
+        &[(
+            "- name: BILLING_ALLOWED_HOSTS\n          value: \"\"",
+            "- name: BILLING_ALLOWED_HOSTS\n          value: \"shop.example.com\"",
+        )],
+    );
+    let manifest = deployment(&container, pod);
+    let run = check_manifest(&env, &manifest);
+    assert_eq!(run.code, 0, "{}\n{manifest}", run.stdout);
+    assert!(
+        run.stdout.contains("OK: all 16 variables would load ("),
+        "{}",
+        run.stdout
+    );
+
+    let broken = filled(
+        &manifest,
+        &[(
+            "value: \"shop.example.com\"",
+            "value: \"shop.example.com,\"",
+        )],
+    );
+    let run = check_manifest(&env, &broken);
+    assert_eq!(run.code, 78, "{}", run.stdout);
+}
