@@ -239,7 +239,7 @@ fn check_fails_with_78_and_says_why() {
             "missing BILLING_DATABASE_URL environment set but empty; expected string".into(),
             "default BILLING_REQUEST_TIMEOUT default 30s".into(),
             "default SIGNING_KEY default <redacted>".into(),
-            "invalid BILLING_SENTRY_DSN - both it and BILLING_SENTRY_DSN_FILE are set; \
+            "invalid BILLING_SENTRY_DSN environment both it and BILLING_SENTRY_DSN_FILE are set; \
              set only one; expected string"
                 .into(),
             "default BILLING_DB_MAX_CONNECTIONS default 10".into(),

@@ -231,7 +231,7 @@ impl Subject for EnvFile {
         Vec::new()
     }
 
-    fn warnings_about(&self, _: &[Outcome]) -> Vec<Warning> {
+    fn warnings_about(&self, _: &[Outcome], _: &Declared) -> Vec<Warning> {
         Vec::new()
     }
 }

@@ -196,16 +196,11 @@ impl<'a> Loader<'a> {
             }
             Lookup::Unusable(unusable) => {
                 let (kind, origin) = match unusable {
-                    // An alias is where the value came from, whatever is
-                    // wrong with it.
-                    Unusable::NotUnicode => (
-                        ProblemKind::NotUnicode,
-                        alias.map(|_| Provenance::Environment),
-                    ),
-                    Unusable::BothSet { file_var } => (
-                        ProblemKind::BothSet { file_var },
-                        alias.map(|_| Provenance::Environment),
-                    ),
+                    // Where the value is set, whatever is wrong with it.
+                    Unusable::NotUnicode { origin } => (ProblemKind::NotUnicode, Some(origin)),
+                    Unusable::BothSet { file_var, origin } => {
+                        (ProblemKind::BothSet { file_var }, Some(origin))
+                    }
                     // The file is where the value was to come from; a
                     // secret's path is withheld (see `ProblemKind`).
                     Unusable::FileUnreadable {

@@ -9,6 +9,7 @@
 use crate::docs::Docs;
 use crate::outcome::{Outcome, Outcomes, Status};
 use crate::provenance::Provenance;
+use crate::secrecy::Declared;
 use crate::source::{Source, Variables};
 use crate::warning::Warning;
 
@@ -24,8 +25,9 @@ pub(crate) trait Subject: Variables {
     fn errors(&self) -> Vec<SubjectError>;
 
     /// What the configuration's view of its variables makes worth a
-    /// warning about how they are set.
-    fn warnings_about(&self, outcomes: &[Outcome]) -> Vec<Warning>;
+    /// warning about how they are set; `secrets` are the variables declared
+    /// secret (not those that only read what a secret reads).
+    fn warnings_about(&self, outcomes: &[Outcome], secrets: &Declared) -> Vec<Warning>;
 
     /// What a problem of `var` should also say about where its value comes
     /// from (a manifest's service link, a Secret that may set it instead).
@@ -44,7 +46,7 @@ impl Subject for Source {
         Vec::new()
     }
 
-    fn warnings_about(&self, _: &[Outcome]) -> Vec<Warning> {
+    fn warnings_about(&self, _: &[Outcome], _: &Declared) -> Vec<Warning> {
         Vec::new()
     }
 }
@@ -164,7 +166,7 @@ impl Report {
                 })
                 .collect();
         warnings.extend(found);
-        warnings.extend(source.warnings_about(&vars));
+        warnings.extend(source.warnings_about(&vars, &docs.secrets()));
         // The derive rejects two fields of one struct with one variable;
         // across nested structs, only a run can tell.
         for name in repeated(&known) {

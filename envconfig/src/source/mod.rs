@@ -198,10 +198,13 @@ pub enum Lookup<'a> {
 /// Why a set variable cannot be used; the loader turns it into a problem.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Unusable {
-    /// The value is not valid UTF-8.
-    NotUnicode,
-    /// Both `NAME` and `NAME_FILE` are set.
-    BothSet { file_var: String },
+    /// The value is not valid UTF-8: where it is set.
+    NotUnicode { origin: Provenance },
+    /// Both `NAME` and `NAME_FILE` are set: where `NAME` is.
+    BothSet {
+        file_var: String,
+        origin: Provenance,
+    },
     /// `NAME_FILE` names a file that cannot be read (or holds no UTF-8).
     FileUnreadable {
         file_var: String,
@@ -379,6 +382,7 @@ pub(crate) fn resolve<'s>(
     match (direct, via_file) {
         (Some(direct), Some(_)) if !direct.is_empty() => Lookup::Unusable(Unusable::BothSet {
             file_var: var.file_var().to_owned(),
+            origin: direct.origin.clone(),
         }),
         (_, Some(entry)) if !open_secret_files => Lookup::External(
             format!(
@@ -390,12 +394,14 @@ pub(crate) fn resolve<'s>(
         (_, Some(entry)) => read_secret_file(var.file_var().to_owned(), &entry),
         (Some(found), None) => match found {
             Found::Stored(Entry { value, origin }) => match value {
-                RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode),
+                RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode {
+                    origin: origin.clone(),
+                }),
                 RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin.clone()),
                 RawValue::Text(text) => Lookup::Value(RawText::Borrowed(text), origin.clone()),
             },
             Found::Read(Entry { value, origin }) => match value {
-                RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode),
+                RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode { origin }),
                 RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin),
                 RawValue::Text(text) => Lookup::Value(RawText::Owned(text), origin),
             },

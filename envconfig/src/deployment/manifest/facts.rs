@@ -11,6 +11,7 @@ use zeroize::Zeroizing;
 
 use crate::outcome::{Outcome, Status};
 use crate::report::SubjectError;
+use crate::secrecy::Declared;
 use crate::shown::Abridged;
 use crate::source::{Lookup, Provenance, RawText, Unusable, VarName};
 use crate::warning::Warning;
@@ -150,7 +151,12 @@ impl Facts {
     /// What the configuration's view of the variables makes worth a
     /// warning: a secret in plain text, a required variable behind an
     /// optional reference.
-    pub fn warnings(&self, vars: &[Outcome], set: impl Fn(&str) -> bool) -> Vec<Warning> {
+    pub fn warnings(
+        &self,
+        vars: &[Outcome],
+        secrets: &Declared,
+        set: impl Fn(&str) -> bool,
+    ) -> Vec<Warning> {
         let mut warnings = Vec::new();
         for checked in vars {
             if let Some(pod) = &self.service_links
@@ -167,7 +173,9 @@ impl Facts {
                 });
             }
             let how = self.how_set.get(&checked.var);
-            if checked.secret
+            // A plain variable that reads what a secret reads is redacted,
+            // but it is no secret in plain text.
+            if secrets.is_secret(&checked.var)
                 && let Some((written, origin)) = how.and_then(|how| how.plain_text.as_ref())
             {
                 warnings.push(Warning::SecretInPlainText {

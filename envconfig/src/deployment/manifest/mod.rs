@@ -38,6 +38,7 @@ use self::yaml::Stream;
 use crate::outcome::Outcome;
 use crate::provenance::Provenance;
 use crate::report::{Subject, SubjectError};
+use crate::secrecy::Declared;
 use crate::shown::Abridged;
 use crate::source::text_file::read_text_file;
 use crate::source::{Entries, Entry, Lookup, RawValue, Tainted, Unseen, VarName, Variables};
@@ -211,10 +212,11 @@ impl Subject for ContainerEnv {
         self.facts.errors()
     }
 
-    fn warnings_about(&self, outcomes: &[Outcome]) -> Vec<Warning> {
-        self.facts.warnings(outcomes, |name| {
+    fn warnings_about(&self, outcomes: &[Outcome], secrets: &Declared) -> Vec<Warning> {
+        let set = |name: &str| {
             self.entries.vars.contains_key(name) || self.entries.unseen.contains_key(name)
-        })
+        };
+        self.facts.warnings(outcomes, secrets, set)
     }
 
     fn note(&self, var: &str) -> Option<String> {

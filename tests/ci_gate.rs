@@ -1,0 +1,227 @@
+//! `--check-env` as the gate of a CI job: green on a correct deployment,
+//! red on a broken one, whatever the runner. Each test is a case an
+//! operator met: a correct file failed, or a broken one passed.
+
+mod support;
+
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+
+use support::{Env, Run};
+
+/// The service's required values, as a deployment's env file sets them.
+const REQUIRED: &str = "BILLING_DATABASE_URL=postgres://billing@db/billing\n\
+                        PAYMENT_TOKEN=tok_live_1\nBILLING_ALLOWED_HOSTS=shop.example.com\n";
+
+fn check_env_file(env: &Env, text: &str, extra: &[&str]) -> Run {
+    let file = env.file("deploy.env", text);
+    let mut args = vec!["--check-env", "--env-file", file.to_str().expect("UTF-8")];
+    args.extend_from_slice(extra);
+    env.run(&args)
+}
+
+/// A secret in a file of the container is `external`: `--strict` accepts
+/// it, and says how many there are.
+#[test]
+fn a_secret_file_of_the_container_passes_strict() {
+    let env = Env::new(&[]);
+    let text = "BILLING_DATABASE_URL_FILE=/run/secrets/db/url\n\
+                PAYMENT_TOKEN=tok_live_1\nBILLING_ALLOWED_HOSTS=shop.example.com\n";
+    let run = check_env_file(&env, text, &["--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.report_line("BILLING_DATABASE_URL")
+            .starts_with("external ")
+    );
+    assert!(
+        run.stdout
+            .ends_with("OK: all 16 variables would load (1 external)\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Names the configuration does not own (a JVM's options, a variable set
+/// for a `$(POD_NAME)`) are no warning, so `--strict` passes; a name with
+/// the prefix, or one that nearly matches, still is.
+#[test]
+fn names_the_configuration_does_not_own_are_no_warning() {
+    let env = Env::new(&[]);
+    let text = format!("{REQUIRED}JAVA_OPTS=-Xmx1g\nPOD_NAME=billing-0\n");
+    let run = check_env_file(&env, &text, &["--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(!run.stdout.contains("warning"), "{}", run.stdout);
+
+    let text = format!("{REQUIRED}BILLING_PROT=80\nPAYMENT_TOKN=x\n");
+    let run = check_env_file(&env, &text, &["--strict"]);
+    assert_eq!(run.code, 78, "{}", run.stdout);
+    assert!(run.stdout.contains("BILLING_PROT is set"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("did you mean PAYMENT_TOKEN?"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// `${X:-a}` and `${ X }` are shell syntax that dotenvy lacks: dotenvy
+/// reads the whole as one name, set nowhere, so the value is empty at the
+/// real start. The check reads it so, and says why.
+#[test]
+fn shell_syntax_dotenvy_lacks_is_checked_as_dotenvy_reads_it() {
+    let env = Env::new(&[]);
+    for value in ["${X:-a.example.com}", "${ X }"] {
+        let text = REQUIRED.replace(
+            "BILLING_ALLOWED_HOSTS=shop.example.com",
+            &format!("BILLING_ALLOWED_HOSTS={value}"),
+        );
+        let run = check_env_file(&env, &text, &[]);
+        assert_eq!(run.code, 78, "{value}: {}", run.stdout);
+        assert!(
+            run.report_line("BILLING_ALLOWED_HOSTS")
+                .starts_with("missing "),
+            "{value}: {}",
+            run.stdout
+        );
+        assert!(run.stdout.contains("warning: "), "{value}: {}", run.stdout);
+        assert!(run.stdout.contains("dotenvy"), "{value}: {}", run.stdout);
+    }
+}
+
+/// The verdict does not depend on the runner's environment: a file of 200
+/// lines `X_i=${BIG}` gets the same verdict under `env -i` and with a
+/// 100 KB `BIG` in the runner's environment.
+#[test]
+fn the_verdict_does_not_depend_on_the_runner() {
+    let mut text = REQUIRED.to_owned();
+    for i in 0..200 {
+        text += &format!("X_{i}=${{BIG}}\n");
+    }
+    let clean = Env::new(&[]);
+    let run = check_env_file(&clean, &text, &[]);
+    let big = "b".repeat(100_000);
+    let runner = Env::new(&[("BIG", &big)]);
+    let on_runner = check_env_file(&runner, &text, &[]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(on_runner.code, run.code);
+    assert_eq!(
+        on_runner.stdout.lines().last(),
+        run.stdout.lines().last(),
+        "{}",
+        on_runner.stderr
+    );
+}
+
+/// A multi-line key pasted without quotes: its base64 lines read as names,
+/// which are part of the secret and never shown, not even as names.
+#[test]
+fn a_pasted_key_never_shows_through_a_warning() {
+    let env = Env::new(&[]);
+    let text = format!(
+        "{REQUIRED}BILLING_WEBHOOK_SIGNING_KEY=-----BEGIN PRIVATE KEY-----\n\
+         MIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEAqPfgaTEWEP3S9w0t\n\
+         cAnaryTailOfTheKeyQ7\n-----END PRIVATE KEY-----\nBILLING_LOG_LEVEL=info\n"
+    );
+    let run = check_env_file(&env, &text, &[]);
+    let shown = run.stdout + &run.stderr;
+    assert!(!shown.contains("MIIBVQ"), "{shown}");
+    assert!(!shown.contains("cAnaryTail"), "{shown}");
+}
+
+/// One Latin-1 byte in a comment of `./.env` is no problem: the line sets
+/// nothing.
+#[test]
+fn a_latin1_comment_in_dotenv_does_not_stop_the_service() {
+    let env = Env::new(&[]);
+    let mut text = b"# Configuraci\xf3n de desarrollo\n".to_vec();
+    text.extend_from_slice(REQUIRED.as_bytes());
+    std::fs::write(env.dir.path().join(".env"), &text).expect("a .env");
+    let run = env.run(&["--check-env"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
+
+/// `--print-config` of a variable set to bytes that are not UTF-8 says
+/// so, with where it is set; it is not `unset`.
+#[test]
+fn print_config_of_a_value_that_is_not_utf8() {
+    let env = Env::new(&[]);
+    std::fs::write(env.dir.path().join(".env"), REQUIRED).expect("a .env");
+    let run = env.run_with(
+        &["--print-config"],
+        &[(
+            OsStr::new("BILLING_LOG_LEVEL"),
+            OsStr::from_bytes(b"inf\xff"),
+        )],
+    );
+    let line = run
+        .stdout
+        .lines()
+        .find(|line| line.contains("BILLING_LOG_LEVEL"))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(!line.contains("unset"), "{}", run.stdout);
+    assert!(line.contains("environment"), "{}", run.stdout);
+}
+
+/// Special files get their own reasons: a loop of symbolic links is no
+/// missing file, and a `NAME_FILE` under `/proc` (size 0) is read whole.
+#[test]
+fn special_files_are_named_for_what_they_are() {
+    let env = Env::new(&[]);
+    let dir = env.dir.path();
+    std::os::unix::fs::symlink(dir.join("b"), dir.join("a")).expect("a link");
+    std::os::unix::fs::symlink(dir.join("a"), dir.join("b")).expect("a link");
+    let run = env.run(&["--check-env", "--env-file", "a"]);
+    assert_ne!(run.code, 0, "{run:?}");
+    assert!(!run.stderr.contains("no such file"), "{}", run.stderr);
+    assert!(
+        run.stderr.to_lowercase().contains("symbolic links"),
+        "{}",
+        run.stderr
+    );
+
+    let text = REQUIRED.replace(
+        "BILLING_ALLOWED_HOSTS=shop.example.com",
+        "BILLING_ALLOWED_HOSTS_FILE=/proc/self/comm",
+    );
+    let run = check_env_file(&env, &text, &["--read-secret-files"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(!run.stdout.contains("changed while"), "{}", run.stdout);
+}
+
+/// A plain variable that reads a ConfigMap key a secret reads too is
+/// redacted, as what a secret reads is, but it is not called secret.
+#[cfg(feature = "k8s")]
+#[test]
+fn a_plain_variable_sharing_a_secrets_key_is_not_called_secret() {
+    let env = Env::new(&[]);
+    let manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\ndata:\n  \
+                    k: a.example.com\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  \
+                    name: billing\nspec:\n  enableServiceLinks: false\n  containers:\n  \
+                    - name: api\n    image: i\n    env:\n    \
+                    - name: BILLING_ALLOWED_HOSTS\n      valueFrom:\n        \
+                    configMapKeyRef: {name: shared, key: k}\n    \
+                    - name: BILLING_SENTRY_DSN\n      valueFrom:\n        \
+                    configMapKeyRef: {name: shared, key: k}\n    \
+                    - name: BILLING_DATABASE_URL\n      valueFrom:\n        \
+                    secretKeyRef: {name: s, key: url}\n    \
+                    - name: PAYMENT_TOKEN\n      valueFrom:\n        \
+                    secretKeyRef: {name: s, key: token}\n";
+    let file = env.file("deploy.yaml", manifest);
+    let run = env.run(&["--check-env", "--manifest", file.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.report_line("BILLING_ALLOWED_HOSTS")
+            .ends_with("<redacted>")
+    );
+    assert!(
+        run.stdout
+            .contains("BILLING_SENTRY_DSN is secret, but the ConfigMap shared sets it"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("BILLING_ALLOWED_HOSTS is secret"),
+        "{}",
+        run.stdout
+    );
+}
