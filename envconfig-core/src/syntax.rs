@@ -12,4 +12,5 @@ pub mod decimal;
 pub mod duration;
 pub mod float;
 pub mod int;
+pub mod iso_duration;
 pub mod size;

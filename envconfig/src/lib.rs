@@ -131,7 +131,7 @@
 //! | `bool` | `true/false`, `1/0`, `yes/no`, `on/off`, any case |
 //! | `u8` ... `u128`, `i8` ... `i128`, `usize`, `isize` | decimal, optional sign; out of range names the range |
 //! | `f32`, `f64` | Rust float syntax |
-//! | [`Duration`](std::time::Duration) | Go's `time.ParseDuration`, never negative (`300ms`, `1.5h`, `2h45m`; units `ns us µs ms s m h`), plus `d` and spaces between parts; a bare number other than `0` asks for a unit |
+//! | [`Duration`](std::time::Duration) | Go's `time.ParseDuration`, never negative (`300ms`, `1.5h`, `2h45m`; units `ns us µs ms s m h`), plus `d` and spaces between parts; a bare number other than `0` asks for a unit. Or ISO 8601, as Java and .NET write it (`PT30S`, `PT1H30M`, `P2D`, `PT0.5S`), without years or months, whose length varies |
 //! | [`ByteSize`] | bytes with `k M G T P E` (powers of 1000) or `Ki Mi Gi Ti Pi Ei` (powers of 1024), also written `KB`, `KiB`...; decimals allowed (`1.5Gi`) |
 //! | `String`, `PathBuf` | verbatim (not trimmed) |
 //! | `SecretString`, `SecretBox<T>` | secret; parsed as the inner type |

@@ -1104,3 +1104,27 @@ fn another_crates_byte_size_written_with_its_path_is_parsed_as_its_own() {
     let settings = Settings::from_vars(std::iter::empty::<(&str, &str)>()).unwrap();
     assert_eq!(settings.other, ByteSize(1.5));
 }
+
+/// A duration written as ISO 8601 is read everywhere a duration is: a
+/// value, a string default, the ends of a range.
+#[test]
+fn iso_8601_durations_in_values_defaults_and_ranges() {
+    #[derive(Config)]
+    #[config(prefix = "ISO_")]
+    struct Timeouts {
+        #[config(default = "PT1M30S")]
+        idle: Duration,
+        #[config(default = "PT5S", range = "PT1S"..="PT1M")]
+        request: Duration,
+    }
+    let loaded = Timeouts::from_vars([("ISO_REQUEST", "PT0.5S")]);
+    let error = loaded.err().expect("below the range").to_string();
+    assert!(error.contains("ISO_REQUEST"), "{error}");
+    let loaded = Timeouts::from_vars([("ISO_REQUEST", "PT30S")]).expect("in range");
+    assert_eq!(loaded.idle, Duration::from_secs(90));
+    assert_eq!(loaded.request, Duration::from_secs(30));
+    let error = Timeouts::from_vars([("ISO_IDLE", "P1Y")])
+        .err()
+        .expect("years");
+    assert!(error.to_string().contains("years and months"), "{error}");
+}

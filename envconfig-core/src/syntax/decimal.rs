@@ -43,6 +43,11 @@ impl<'a> Decimal<'a> {
         Some((Decimal { whole, fraction }, rest))
     }
 
+    /// Whether digits follow its point.
+    pub fn has_fraction(&self) -> bool {
+        !self.fraction.is_empty()
+    }
+
     /// The number times `unit`, rounded down, and whether that was exact;
     /// `None` if it exceeds `u128`.
     pub fn times(self, unit: u128) -> Option<(u128, bool)> {

@@ -1,5 +1,7 @@
 //! `std::time::Duration` in Go's `time.ParseDuration` syntax, plus days and
-//! spaces: `300ms`, `1.5h`, `2h45m`, `1d 12h`.
+//! spaces: `300ms`, `1.5h`, `2h45m`, `1d 12h`; or as an ISO 8601 duration
+//! (`PT30S`, `PT1H30M`, `P2D`: see [`super::iso_duration`]), which
+//! operators of Java and .NET services write.
 //!
 //! The grammar, after trimming, is `[+|-] part (space* part)*` where a part is
 //! `number space* unit`:
@@ -23,9 +25,11 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 use super::decimal::{Decimal, Units};
+use super::iso_duration;
 
 /// A reason this parser gives.
-pub const NOT_A_DURATION: &str = "not a duration (use numbers with units, e.g. 30s, 1h30m or 1.5h)";
+pub const NOT_A_DURATION: &str =
+    "not a duration (use numbers with units, e.g. 30s, 1h30m or 1.5h, or ISO 8601, e.g. PT30S)";
 /// A reason this parser gives.
 pub const NEGATIVE: &str = "negative durations are not allowed";
 /// A reason this parser gives.
@@ -42,6 +46,10 @@ pub const REASONS: &[&str] = &[
     MISSING_UNIT,
     UNKNOWN_UNIT,
     TOO_LARGE,
+    iso_duration::NOT_ISO,
+    iso_duration::NO_PART,
+    iso_duration::YEARS_OR_MONTHS,
+    iso_duration::FRACTION,
 ];
 
 const NANOS_PER_SEC: u128 = 1_000_000_000;
@@ -77,6 +85,10 @@ pub fn parse_duration(raw: &str) -> Result<Duration, &'static str> {
 fn parse_magnitude(s: &str) -> Result<Duration, &'static str> {
     if s == "0" {
         return Ok(Duration::ZERO);
+    }
+    if iso_duration::is_iso(s) {
+        let nanos = iso_duration::parse_nanos(s, TOO_LARGE)?;
+        return iso_duration::to_duration(nanos, TOO_LARGE);
     }
 
     // Nanoseconds in u128: `Duration::MAX` is about 1.8e28 ns, far below

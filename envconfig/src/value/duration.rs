@@ -52,6 +52,7 @@ impl EnvValue for Duration {
 mod tests {
     use super::*;
     use crate::value::proptests::assert_rejects;
+    use envconfig_core::syntax::iso_duration as iso;
 
     const SEC: u64 = 1_000_000_000;
     const MIN: u64 = 60 * SEC;
@@ -211,6 +212,80 @@ mod tests {
         ("213503982334602d", TOO_LARGE),
         ("1000000000000000000000000000000000000000d", TOO_LARGE),
     ];
+
+    /// ISO 8601 durations. The first block is the positive cases of
+    /// OpenJDK's `TCKDuration.data_parseSuccess` (Java's `Duration.parse`,
+    /// which Spring Boot reads durations with) that have no negative part.
+    const VALID_ISO: &[(&str, Duration)] = &[
+        ("PT0S", Duration::ZERO),
+        ("PT1S", Duration::from_secs(1)),
+        ("PT12S", Duration::from_secs(12)),
+        ("PT123456789S", Duration::from_secs(123_456_789)),
+        ("PT0.1S", Duration::from_millis(100)),
+        ("PT1.1S", Duration::from_millis(1_100)),
+        ("PT1.12345678S", ns(1_123_456_780)),
+        ("PT1.123456789S", ns(1_123_456_789)),
+        ("PT1,1S", Duration::from_millis(1_100)),
+        ("pT0S", Duration::ZERO),
+        ("Pt0S", Duration::ZERO),
+        ("PT0s", Duration::ZERO),
+        ("PT1M", Duration::from_secs(60)),
+        ("PT1H", Duration::from_secs(3_600)),
+        ("P1D", Duration::from_secs(86_400)),
+        ("P1DT1H", Duration::from_secs(90_000)),
+        ("P1DT1H1M1S", Duration::from_secs(90_061)),
+        ("PT1H1M", Duration::from_secs(3_660)),
+        ("PT1M1S", Duration::from_secs(61)),
+        // The contract's examples, and a sign that changes nothing.
+        ("PT30S", Duration::from_secs(30)),
+        ("PT1H30M", Duration::from_secs(5_400)),
+        ("P2D", Duration::from_secs(172_800)),
+        ("PT0.5S", Duration::from_millis(500)),
+        ("+PT5S", Duration::from_secs(5)),
+        ("-PT0S", Duration::ZERO),
+        ("  PT5S  ", Duration::from_secs(5)),
+    ];
+
+    /// Invalid ISO 8601 durations: the negative and malformed cases of
+    /// `TCKDuration.data_parseFailure`, then what the contract names.
+    const INVALID_ISO: &[(&str, &str)] = &[
+        ("P", iso::NO_PART),
+        ("PT", iso::NO_PART),
+        ("P1DT", iso::NO_PART),
+        ("PT+S", iso::NOT_ISO),
+        ("PT-S", iso::NOT_ISO),
+        ("PT.S", iso::NOT_ISO),
+        ("PTAS", iso::NOT_ISO),
+        ("PT-.S", iso::NOT_ISO),
+        ("PT+.S", iso::NOT_ISO),
+        ("PT1ABC2S", iso::NOT_ISO),
+        ("PT1.1ABC2S", iso::NOT_ISO),
+        ("PT2.-3S", iso::NOT_ISO),
+        ("PT1S1M", iso::NOT_ISO),
+        ("PT1S1S", iso::NOT_ISO),
+        ("PT1D", iso::NOT_ISO),
+        ("P1H", iso::NOT_ISO),
+        ("PT1.5.5S", iso::NOT_ISO),
+        ("PT5", iso::NOT_ISO),
+        ("P1Y", iso::YEARS_OR_MONTHS),
+        ("P1M", iso::YEARS_OR_MONTHS),
+        ("P1W", iso::NOT_ISO),
+        ("P1Y2M3DT4H", iso::YEARS_OR_MONTHS),
+        ("PT1.5H", iso::FRACTION),
+        ("P0.5D", iso::FRACTION),
+        ("-PT5S", NEGATIVE),
+        ("PT123456789123456789123456789S", TOO_LARGE),
+    ];
+
+    #[test]
+    fn parses_iso_8601_durations() {
+        for &(input, expected) in VALID_ISO {
+            assert_eq!(Duration::parse_env(input), Ok(expected), "input {input:?}");
+        }
+        for &(input, reason) in INVALID_ISO {
+            assert_rejects::<Duration>(input, reason);
+        }
+    }
 
     #[test]
     fn parses_valid_inputs() {

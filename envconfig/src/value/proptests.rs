@@ -357,6 +357,53 @@ fn duration_matches_hms_model() {
     });
 }
 
+/// No ISO 8601-shaped text panics: designators in any order and case,
+/// fractions with `.` or `,`, stray signs.
+#[test]
+fn iso_duration_alphabet() {
+    let strategy = re("[+-]?[Pp]([0-9]{0,25}([.,][0-9]{0,12})?[YMWDTHSymwdths+-]?){0,6}");
+    check(strategy, |s| parses_safely::<Duration>(&s));
+}
+
+/// The parser agrees with `days * 86400 + h * 3600 + m * 60 + s` on
+/// `PnDTnHnMn.fS`, each part optional.
+#[test]
+fn iso_duration_matches_its_model() {
+    let part = || proptest::option::of(0..100_000u64);
+    let strategy = (part(), part(), part(), part(), 0..1_000u32);
+    check(strategy, |(d, h, m, s, millis)| {
+        let mut text = "P".to_owned();
+        let mut nanos = u128::from(millis) * 1_000_000 * u128::from(s.is_some());
+        if let Some(d) = d {
+            text += &format!("{d}D");
+            nanos += u128::from(d) * 86_400 * 1_000_000_000;
+        }
+        if h.is_some() || m.is_some() || s.is_some() {
+            text.push('T');
+        }
+        for (part, unit, secs) in [(h, 'H', 3_600), (m, 'M', 60)] {
+            if let Some(n) = part {
+                text += &format!("{n}{unit}");
+                nanos += u128::from(n) * secs * 1_000_000_000;
+            }
+        }
+        if let Some(s) = s {
+            text += &format!("{s}.{millis:03}S");
+            nanos += u128::from(s) * 1_000_000_000;
+        }
+        if text == "P" {
+            // No part at all is no duration.
+            return Duration::parse_env(&text)
+                .is_err()
+                .then_some(())
+                .ok_or_else(|| TestCaseError::fail("P parsed"));
+        }
+        let secs = u64::try_from(nanos / 1_000_000_000).expect("small");
+        let subsec = u32::try_from(nanos % 1_000_000_000).expect("below a second");
+        parses_to(&text, Duration::new(secs, subsec))
+    });
+}
+
 /// Seconds with up to nine decimals are exact to the nanosecond.
 #[test]
 fn duration_fractions_are_exact() {
