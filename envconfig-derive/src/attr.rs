@@ -3,10 +3,9 @@
 //! business; this file only keeps each key's span for its errors. The
 //! readers of single keys serve `#[choice(...)]` too.
 
-use proc_macro2::{Spacing, TokenStream, TokenTree};
+use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
-use syn::parse::ParseStream;
 use syn::{Attribute, Ident, LitStr, Path, PathArguments, Token};
 
 use crate::Errors;
@@ -51,6 +50,8 @@ pub struct FieldAttrs {
     pub validate: Option<Attr<Path>>,
     /// `value_name = "URL"`.
     pub value_name: Option<Attr<LitStr>>,
+    /// `enabled_by = field`, on an optional group.
+    pub enabled_by: Option<Attr<Path>>,
     /// The doc comment.
     pub doc: Doc,
 }
@@ -79,6 +80,7 @@ pub const FIELD_KEYS: &[&str] = &[
     "range",
     "validate",
     "value_name",
+    "enabled_by",
 ];
 
 impl StructAttrs {
@@ -199,6 +201,12 @@ impl FieldAttrs {
                 let usage = "`validate = path::to::function`, a `fn(&T) -> Result<(), E>`";
                 if let Some(value) = path(meta, &key, usage, errors)? {
                     set(&mut self.validate, key, value, errors);
+                }
+            }
+            "enabled_by" => {
+                let usage = "`enabled_by = field`, a `bool` field of this struct";
+                if let Some(value) = path(meta, &key, usage, errors)? {
+                    set(&mut self.enabled_by, key, value, errors);
                 }
             }
             "value_name" => {
@@ -442,54 +450,10 @@ pub fn crate_path(
     }
 }
 
-/// Consumes whatever follows a key, so that reading goes on with the next.
-pub fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
-    if meta.input.peek(Token![=]) {
-        until_comma(meta.value()?)?;
-    } else if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-        meta.input.parse::<TokenTree>()?;
-    }
-    Ok(())
-}
+mod tokens;
 
-/// The token trees up to the next `,` that separates keys: a `,` between
-/// the generic arguments of a path (`HashMap::<K, V>::new()`,
-/// `<T as Trait>::f()`) does not count.
-fn until_comma(input: ParseStream) -> syn::Result<TokenStream> {
-    let mut tokens = TokenStream::new();
-    let mut generics_depth = 0usize;
-    // The punctuation joined to the token being read (`::` before `<`).
-    let mut joined: Vec<char> = Vec::new();
-    while !input.is_empty() {
-        if generics_depth == 0 && input.peek(Token![,]) {
-            break;
-        }
-        let token: TokenTree = input.parse()?;
-        match &token {
-            TokenTree::Punct(punct) => {
-                match punct.as_char() {
-                    '<' if tokens.is_empty()
-                        || joined.ends_with(&[':', ':'])
-                        || generics_depth > 0 =>
-                    {
-                        generics_depth += 1;
-                    }
-                    '>' if generics_depth > 0 && joined.last() != Some(&'-') => {
-                        generics_depth -= 1;
-                    }
-                    _ => {}
-                }
-                joined.push(punct.as_char());
-                if punct.spacing() == Spacing::Alone {
-                    joined.clear();
-                }
-            }
-            _ => joined.clear(),
-        }
-        tokens.extend([token]);
-    }
-    Ok(tokens)
-}
+pub use self::tokens::skip_value;
+use self::tokens::until_comma;
 
 #[cfg(test)]
 mod tests;

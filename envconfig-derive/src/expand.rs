@@ -10,7 +10,7 @@ use syn::{DeriveInput, Path};
 use self::items::{
     default_fn, default_fn_name, nested_fn, nested_fn_name, parser_fn, parser_fn_name,
 };
-use crate::model::{Config, DefaultValue, Field, FieldKind, Presence, Var};
+use crate::model::{Config, DefaultValue, Field, FieldKind, Presence, Switch, Var};
 use crate::name::VarName;
 
 /// The names generated code gives its own items, parameters and locals.
@@ -114,11 +114,11 @@ pub fn config(config: &Config) -> TokenStream {
         FieldKind::Var(_) => None,
         FieldKind::Nested { .. } => Some(nested_fn(field, krate)),
     });
-    let loads = fields.iter().map(load);
+    let loads = fields.iter().map(|field| load(field, fields));
     let describes = fields
         .iter()
         .enumerate()
-        .map(|(place, field)| describe(field, place));
+        .map(|(place, field)| describe(field, place, fields));
     let shadows = [loader, prefix_param, docs, parse, check]
         .into_iter()
         .cloned()
@@ -307,7 +307,7 @@ fn field_entry(var: &Var, place: usize) -> TokenStream {
 // there rather than on the derive.
 
 /// `let __f_field = ...;`: the field's value, or `None` after a problem.
-fn load(field: &Field) -> TokenStream {
+fn load(field: &Field, fields_of: &[Field]) -> TokenStream {
     let ty = field.ty;
     let span = ty.span();
     let Hidden {
@@ -318,6 +318,27 @@ fn load(field: &Field) -> TokenStream {
         ..
     } = &Hidden::at(span);
     let value = match &field.kind {
+        FieldKind::Nested {
+            prefix: nested_prefix,
+            switch: Some(switch),
+            ..
+        } => {
+            let nested = nested_fn_name(field);
+            let switch = match switch {
+                Switch::AnySet => quote_spanned!(span=> #ec::Switch::AnySet),
+                Switch::EnabledBy(name) => {
+                    let (index, on) = switch_field(fields_of, name);
+                    quote_spanned! {span=>
+                        #ec::Switch::EnabledBy { field: &#fields[#index], on: #on }
+                    }
+                }
+            };
+            quote_spanned! {span=>
+                #loader.optional_group(#prefix, #nested_prefix, #switch, |#loader, #prefix| {
+                    #nested().load(#loader, #prefix)
+                })
+            }
+        }
         FieldKind::Nested {
             prefix: nested_prefix,
             ..
@@ -362,7 +383,7 @@ fn load(field: &Field) -> TokenStream {
 }
 
 /// The field's entries in the docs.
-fn describe(field: &Field, place: usize) -> TokenStream {
+fn describe(field: &Field, place: usize, fields_of: &[Field]) -> TokenStream {
     let span = field.ty.span();
     let Hidden {
         ec,
@@ -372,6 +393,27 @@ fn describe(field: &Field, place: usize) -> TokenStream {
         ..
     } = &Hidden::at(span);
     match &field.kind {
+        FieldKind::Nested {
+            prefix: nested_prefix,
+            doc,
+            switch: Some(switch),
+            ..
+        } => {
+            let nested = nested_fn_name(field);
+            let doc = items::doc_value(doc, place);
+            let switch = match switch {
+                Switch::AnySet => quote_spanned!(span=> #ec::Option::None),
+                Switch::EnabledBy(name) => {
+                    let (index, _) = switch_field(fields_of, name);
+                    quote_spanned!(span=> #ec::Option::Some(&#fields[#index]))
+                }
+            };
+            quote_spanned! {span=>
+                #ec::describe_optional_group(#docs, #doc, #prefix, #nested_prefix, #switch, |#docs, #prefix| {
+                    #nested().describe(#docs, #prefix);
+                });
+            }
+        }
         FieldKind::Nested {
             prefix: nested_prefix,
             doc,
@@ -401,6 +443,19 @@ fn describe(field: &Field, place: usize) -> TokenStream {
             }
         }
     }
+}
+
+/// The index in the table of the switch field `name` of an optional group,
+/// and its local, which holds `Option<bool>` once it has loaded. The model
+/// has checked that it is a `bool` field declared before the group.
+fn switch_field(fields: &[Field], name: &Ident) -> (Literal, Ident) {
+    let field = fields.iter().find(|field| field.member == *name);
+    let index = match field.map(|field| &field.kind) {
+        Some(FieldKind::Var(var)) => var.index,
+        _ => 0,
+    };
+    let local = field.map_or_else(|| name.clone(), local);
+    (Literal::usize_unsuffixed(index), local)
 }
 
 /// An impl whose methods are never called, emitted next to the errors so

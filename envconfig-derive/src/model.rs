@@ -19,6 +19,9 @@ use crate::parser::{Parser, Within, parser};
 use crate::range;
 use crate::ty::{Wrapper, holds_secret, wrapped};
 
+mod nested;
+pub use self::nested::Switch;
+
 /// One config struct.
 pub struct Config<'a> {
     pub ident: Ident,
@@ -43,6 +46,10 @@ pub enum FieldKind<'a> {
     Var(Box<Var<'a>>),
     /// `#[config(nested)]`: a struct of variables of its own.
     Nested {
+        /// The struct: the field's type, or `T` of an `Option<T>` group.
+        group_ty: &'a Type,
+        /// What switches an `Option` group on.
+        switch: Option<Switch>,
         /// Appended to the parent's prefix: `DB_`.
         prefix: String,
         /// The field's doc comment: the title of its variables' group in
@@ -176,8 +183,9 @@ impl<'a> Config<'a> {
             }
             let attrs = FieldAttrs::from_attrs(&field.attrs, errors);
             let kind = if attrs.nested.is_some() {
-                nested(&member, &field.ty, attrs, errors)
+                nested::nested(&member, &field.ty, attrs, errors)
             } else {
+                nested::not_on_a_var(&attrs, errors);
                 let index = vars;
                 vars += 1;
                 FieldKind::Var(Box::new(var(index, &member, &field.ty, attrs, errors)))
@@ -196,6 +204,7 @@ impl<'a> Config<'a> {
             validate: attrs.validate.map(|validate| validate.value),
         };
         config.check_names(errors);
+        nested::check_switches(&config, errors);
         config
     }
 
@@ -283,73 +292,6 @@ impl<'a> Config<'a> {
                 ),
             );
         }
-    }
-}
-
-fn nested<'a>(member: &Ident, ty: &Type, attrs: FieldAttrs, errors: &Errors) -> FieldKind<'a> {
-    let FieldAttrs {
-        env,
-        default,
-        secret,
-        separator,
-        parse_with,
-        example,
-        prefix,
-        aliases,
-        deprecated,
-        range,
-        validate,
-        value_name,
-        doc,
-        ..
-    } = attrs;
-    let not_with_nested = [
-        range.map(|attr| (attr.key, "it belongs on a field of the nested struct")),
-        validate.map(|attr| {
-            let why = "validate the nested struct with `#[config(validate = ...)]` on it";
-            (attr.key, why)
-        }),
-        value_name.map(|attr| (attr.key, "it belongs on a field of the nested struct")),
-        aliases.into_iter().next().map(|attr| {
-            let why = "the nested struct's fields name their own variables and aliases";
-            (attr.key, why)
-        }),
-        deprecated.map(|attr| (attr.key, "deprecate the nested struct's fields")),
-        env.map(|attr| {
-            let why = "the nested struct's fields name their own variables; \
-                       `prefix = \"...\"` sets their prefix";
-            (attr.key, why)
-        }),
-        default.map(|attr| (attr.key, "give defaults to the nested struct's fields")),
-        secret.map(|attr| (attr.key, "mark the nested struct's fields as secret")),
-        separator.map(|attr| (attr.key, "it belongs on a `Vec` field of the nested struct")),
-        parse_with.map(|attr| (attr.key, "it belongs on a field of the nested struct")),
-        example.map(|attr| (attr.key, "it belongs on a field of the nested struct")),
-    ];
-    for (key, why) in not_with_nested.into_iter().flatten() {
-        errors.spanned(
-            &key,
-            format_args!("`{key}` cannot be used with `nested`: {why}"),
-        );
-    }
-    if let Some((Wrapper::Option, _)) = wrapped(ty) {
-        errors.spanned(
-            ty,
-            "a `nested` field cannot be an `Option`: give its fields defaults, \
-             or make them `Option`s",
-        );
-    }
-    let (prefix, prefix_span) = match prefix {
-        Some(prefix) => (checked_prefix(&prefix.value, errors), prefix.value.span()),
-        None => (
-            format!("{}_", screaming_snake_case(&member.unraw().to_string())),
-            member.span(),
-        ),
-    };
-    FieldKind::Nested {
-        prefix,
-        doc,
-        prefix_span,
     }
 }
 

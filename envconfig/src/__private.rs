@@ -9,7 +9,7 @@ pub use crate::field::{
     DefaultExpr, DefaultValue, Field, FieldName, NestedField, default_expr, nested_prefix,
     no_default,
 };
-pub use crate::load::Loader;
+pub use crate::load::{Loader, Switch};
 pub use crate::value::{
     Choices, EnvValue, InRange, Limit, List, Noun, Ordered, Parse, Pick, PickBuiltin, PickFromStr,
     PickNone, PickPlainType, PickSecretType, Secret, Validated, ValueError, WithFn,
@@ -388,6 +388,25 @@ impl<N> Nested<N> {
 /// (a nested field's doc comment).
 pub fn describe_group(docs: &mut Docs, title: &'static str, describe: impl FnOnce(&mut Docs)) {
     docs.in_group(title, describe);
+}
+
+/// Adds the variables `describe` adds to `docs` as the optional group
+/// titled `title`, whose variables are under `prefix` then `group_prefix`
+/// and which `switch` turns on (`None`: any of its variables set).
+pub fn describe_optional_group(
+    docs: &mut Docs,
+    title: &'static str,
+    prefix: &str,
+    group_prefix: &str,
+    switch: Option<&Field>,
+    describe: impl FnOnce(&mut Docs, &str),
+) {
+    let group_prefix = crate::field::nested_prefix(prefix, group_prefix);
+    let when = match switch {
+        Some(field) => format!("{} is true", field.name.resolve(prefix)),
+        None => format!("any {group_prefix}* is set"),
+    };
+    docs.in_optional_group(title, when, |docs| describe(docs, &group_prefix));
 }
 
 /// Adds the variable of `field`, read with `parser`, to `docs`;

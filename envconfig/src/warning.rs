@@ -92,6 +92,14 @@ pub enum Warning {
         /// The variable it is probably a typo of.
         did_you_mean: Option<String>,
     },
+    /// A variable of a group that its switch (`enabled_by`) leaves off is
+    /// set: it is ignored.
+    GroupOff {
+        /// The name it is set under.
+        var: String,
+        /// The switch's variable, which is false or unset.
+        switch: String,
+    },
     /// Two fields of the configuration read one variable (across nested
     /// structs, which the derive cannot see).
     ReadByTwoFields {
@@ -197,6 +205,7 @@ impl Warning {
             | Warning::NotChecked { var, .. }
             | Warning::ShellSyntax { var, .. }
             | Warning::ReadByTwoFields { var }
+            | Warning::GroupOff { var, .. }
             | Warning::SecretInPlainText { var, .. }
             | Warning::RequiredBehindOptional { var, .. }
             | Warning::EntryHidden { var, .. }
@@ -324,6 +333,12 @@ impl fmt::Display for Warning {
                 at.label(),
                 name(file_var),
                 name(path)
+            ),
+            Warning::GroupOff { var, switch } => write!(
+                f,
+                "{} is set but ignored: {} is false",
+                name(var),
+                name(switch)
             ),
             Warning::ServiceLinkShape { at, var, service } => write!(
                 f,

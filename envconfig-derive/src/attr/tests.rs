@@ -1,5 +1,6 @@
 use super::*;
 use crate::suggest::closest;
+use syn::parse::ParseStream;
 
 #[test]
 fn typos_find_the_key_meant() {

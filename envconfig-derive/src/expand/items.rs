@@ -12,7 +12,7 @@ use syn::spanned::Spanned;
 use super::Hidden;
 use crate::default_check::ChoiceDefault;
 use crate::doc::Doc;
-use crate::model::{DefaultValue, Field, Presence, Var};
+use crate::model::{DefaultValue, Field, FieldKind, Presence, Var};
 use crate::parser::Parser;
 use crate::range::Limit;
 
@@ -48,7 +48,10 @@ pub(super) fn default_fn(field: &Field, var: &Var) -> Option<TokenStream> {
 /// of a nested field's type, named here only, so that a type that does not
 /// derive `Config` is one error, on the field's type.
 pub(super) fn nested_fn(field: &Field, krate: &Path) -> TokenStream {
-    let ty = field.ty;
+    let ty = match &field.kind {
+        FieldKind::Nested { group_ty, .. } => *group_ty,
+        FieldKind::Var(_) => field.ty,
+    };
     let span = ty.span();
     let ec = &Hidden::at(span).ec;
     let name = nested_fn_name(field);

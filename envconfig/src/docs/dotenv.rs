@@ -119,7 +119,10 @@ fn push_var(out: &mut String, var: &VarDoc, reader: Reader) {
             }
         }
         (None, true) => meta.push_str(", required"),
-        (None, false) => meta.push_str(", optional"),
+        (None, false) => {
+            meta.push_str(", ");
+            meta.push_str(&var.requirement());
+        }
     }
     if var.secret {
         meta.push_str(", secret");

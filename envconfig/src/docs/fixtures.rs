@@ -9,6 +9,7 @@ pub fn var(name: &str, value_type: &str) -> VarDoc {
         name: name.to_owned(),
         value_type: value_type.to_owned(),
         required: false,
+        required_when: None,
         default: None,
         default_is_value: false,
         secret: false,

@@ -25,6 +25,10 @@ pub(super) fn variable(var: &VarDoc) -> Json<'_> {
         ("name", Json::str(&var.name)),
         ("type", kind(&var.kind, &var.value_type)),
         ("required", Json::Bool(var.required)),
+        (
+            "required_when",
+            Json::optional(var.required_when.as_deref()),
+        ),
         ("default", Json::optional(var.default.as_deref())),
         (
             "default_is_value",
@@ -95,6 +99,7 @@ mod tests {
                 "name": "BILLING_DATABASE_URL",
                 "type": {"kind": "other", "text": "string"},
                 "required": true,
+                "required_when": null,
                 "default": null,
                 "default_is_value": false,
                 "secret": true,
@@ -114,7 +119,7 @@ mod tests {
         let keys: Vec<&str> = text
             .lines()
             .filter_map(|line| line.trim().strip_prefix('"')?.split('"').next())
-            .take(15)
+            .take(16)
             .collect();
         assert_eq!(
             keys,
@@ -126,6 +131,7 @@ mod tests {
                 "kind",
                 "text",
                 "required",
+                "required_when",
                 "default",
                 "default_is_value",
                 "secret",

@@ -52,7 +52,7 @@ pub(super) fn render(docs: &Docs) -> String {
         let default = match (&var.default, var.required) {
             (Some(default), _) => value(default),
             (None, true) => "*required*".to_owned(),
-            (None, false) => "*optional*".to_owned(),
+            (None, false) => format!("*{}*", var.requirement()),
         };
         let mut description = description(&var.description);
         if let Some(example) = &var.example {

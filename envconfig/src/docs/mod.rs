@@ -53,6 +53,8 @@ pub struct Docs {
     vars: Vec<VarDoc>,
     /// The titles of the groups being described, outermost first.
     groups: Vec<&'static str>,
+    /// When the innermost optional group being described is on, in words.
+    switched_on_when: Vec<String>,
 }
 
 /// The reference of one variable.
@@ -66,6 +68,10 @@ pub struct VarDoc {
     pub value_type: String,
     /// Whether the application fails to start without it.
     pub required: bool,
+    /// When a variable of an optional group is required: `any APP_TLS_*
+    /// is set`, `APP_TLS_ENABLED is true`. It is not `required` then,
+    /// since the group may be off.
+    pub required_when: Option<String>,
     /// The default as written in the source, or `<redacted>` for a secret.
     pub default: Option<String>,
     /// Whether `default` is written the way the variable's value is; see
@@ -107,6 +113,7 @@ impl Docs {
             prefix: prefix.to_owned(),
             vars: Vec::new(),
             groups: Vec::new(),
+            switched_on_when: Vec::new(),
         }
     }
 
@@ -222,6 +229,19 @@ impl Docs {
         self.groups.pop();
     }
 
+    /// Describes `describe`'s variables as the optional group `title`,
+    /// which is on `when` (`any APP_TLS_* is set`).
+    pub(crate) fn in_optional_group(
+        &mut self,
+        title: &'static str,
+        when: String,
+        describe: impl FnOnce(&mut Docs),
+    ) {
+        self.switched_on_when.push(when);
+        self.in_group(title, describe);
+        self.switched_on_when.pop();
+    }
+
     /// Adds the variable of `field`, read with `parser`, under `prefix`.
     ///
     /// `default_expr` is the compiled `default = <expr>`, if the field has
@@ -247,11 +267,14 @@ impl Docs {
             (DefaultValue::None, _) => (None, false),
         };
         let value_type = field.expected(parser).into_owned();
+        let required = !optional && matches!(field.default, DefaultValue::None);
+        let required_when = self.switched_on_when.last().filter(|_| required).cloned();
         self.vars.push(VarDoc {
             name: field.name.resolve(prefix),
             kind: parser.value_kind(),
             value_type,
-            required: !optional && matches!(field.default, DefaultValue::None),
+            required: required && required_when.is_none(),
+            required_when,
             default,
             default_is_value,
             secret,
@@ -316,12 +339,15 @@ impl VarDoc {
 
     /// `required`, `default <value>` or `optional`: where a variable
     /// stands, in words shared by the renderings.
-    fn requirement(&self) -> String {
+    pub(crate) fn requirement(&self) -> String {
         match (&self.default, self.required) {
             (Some(default), _) if default.is_empty() => "default empty".to_owned(),
             (Some(default), _) => format!("default {default}"),
             (None, true) => "required".to_owned(),
-            (None, false) => "optional".to_owned(),
+            (None, false) => match &self.required_when {
+                Some(when) => format!("required when {when}"),
+                None => "optional".to_owned(),
+            },
         }
     }
 }

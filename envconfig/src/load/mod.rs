@@ -8,6 +8,8 @@ use crate::outcome::{Outcome, Outcomes, Status};
 use crate::secrecy::Ledger;
 use crate::source::{VarName, Variables};
 
+mod group;
+pub use self::group::Switch;
 mod read;
 use crate::value::{Parse, Slot};
 use crate::warning::Warning;
@@ -42,6 +44,9 @@ pub struct Loader<'a> {
     names: Option<Vec<String>>,
     /// Whether a naming loader names aliases too.
     name_aliases: bool,
+    /// While an optional group loads, the names under which its variables
+    /// are set: whether any is decides whether the group is on.
+    set_in_group: Option<Vec<String>>,
 }
 
 /// What became of one variable before its value is handed to the struct.
@@ -67,6 +72,7 @@ impl<'a> Loader<'a> {
             secret: false,
             names: None,
             name_aliases: true,
+            set_in_group: None,
         }
     }
 
@@ -117,8 +123,18 @@ impl<'a> Loader<'a> {
             ..
         } = self;
         let mut checked = checked.unwrap_or_default();
-        ledger.verdict(source).redact(&mut problems, &mut checked);
+        let verdict = ledger.verdict(source);
+        verdict.redact(&mut problems, &mut checked);
         let mut all_warnings = source.warnings();
+        // A source that does not know which variables are secret (a live
+        // `./.env`) may quote what a secret's value seems to expand.
+        for warning in &mut all_warnings {
+            if let Warning::ShellSyntax { var, name, .. } = warning
+                && verdict.holds_secret(var)
+            {
+                *name = "...".to_owned();
+            }
+        }
         all_warnings.extend(warnings);
         Outcomes {
             loaded,

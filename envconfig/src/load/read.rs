@@ -174,6 +174,11 @@ impl<'a> Loader<'a> {
         // Declared by this field or an earlier one that reads it.
         let secret = self.ledger.is_declared(var.name());
         let (found, alias) = self.find(var, field);
+        if let Some(set) = &mut self.set_in_group
+            && !matches!(found, Lookup::Unset | Lookup::Empty(_))
+        {
+            set.push(alias.unwrap_or(var.name()).to_owned());
+        }
         let through_alias = |origin: Provenance| match alias {
             Some(alias) => Provenance::Alias {
                 alias: alias.to_owned(),

@@ -1,0 +1,94 @@
+//! An optional group (`#[config(nested)] tls: Option<Tls>`): loaded like
+//! any nested struct, then kept, or dropped with what it found, as its
+//! switch says. Its variables are required only when it is on, and each
+//! problem then says why.
+
+use super::Loader;
+use crate::error::ProblemKind;
+use crate::field::{Field, nested_prefix};
+use crate::outcome::Status;
+use crate::warning::Warning;
+
+/// What switches an optional group on.
+#[doc(hidden)]
+pub enum Switch<'f> {
+    /// Any of its variables being set (empty counts as unset).
+    AnySet,
+    /// `enabled_by = field`: that `bool` field of the same struct, as it
+    /// loaded (`None` if it failed).
+    EnabledBy { field: &'f Field, on: Option<bool> },
+}
+
+impl Loader<'_> {
+    /// The optional group whose variables are under `prefix` then
+    /// `group_prefix`, loaded by `load`: `Some(None)` when it is off,
+    /// `Some(Some(value))` when it is on and loads, `None` after a problem.
+    pub fn optional_group<N>(
+        &mut self,
+        prefix: &str,
+        group_prefix: &str,
+        switch: Switch<'_>,
+        load: impl FnOnce(&mut Self, &str) -> Option<N>,
+    ) -> Option<Option<N>> {
+        let (problems, checked) = (self.problems.len(), self.checked.as_ref().map(Vec::len));
+        let outer = self.set_in_group.replace(Vec::new());
+        let value = load(self, &nested_prefix(prefix, group_prefix));
+        let set = std::mem::replace(&mut self.set_in_group, outer).unwrap_or_default();
+        if let Some(outer) = &mut self.set_in_group {
+            outer.extend(set.iter().cloned());
+        }
+        if self.names.is_some() {
+            return Some(value);
+        }
+        let because = match &switch {
+            Switch::AnySet => set.first().map(|first| format!("{first} is set")),
+            Switch::EnabledBy { field, on } => {
+                let switch = field.name.resolve(prefix);
+                if *on != Some(true) {
+                    for var in &set {
+                        self.warnings.push(Warning::GroupOff {
+                            var: var.clone(),
+                            switch: switch.clone(),
+                        });
+                    }
+                }
+                (*on == Some(true)).then(|| format!("{switch} is true"))
+            }
+        };
+        match because {
+            Some(because) => {
+                // A missing variable of the group is required because the
+                // group is on.
+                for problem in &mut self.problems[problems..] {
+                    if matches!(problem.kind(), ProblemKind::Missing | ProblemKind::Empty) {
+                        problem.set_note(format!("required because {because}"));
+                    }
+                }
+                if let (Some(rows), Some(start)) = (&mut self.checked, checked) {
+                    for row in &mut rows[start..] {
+                        if let Status::Failed(problem) = &mut row.status
+                            && matches!(problem.kind(), ProblemKind::Missing | ProblemKind::Empty)
+                        {
+                            problem.set_note(format!("required because {because}"));
+                        }
+                    }
+                }
+                value.map(Some)
+            }
+            None => {
+                // Off: nothing of it is required, and what is set of it is
+                // ignored (with a warning when a switch says so).
+                self.problems.truncate(problems);
+                if let (Some(rows), Some(start)) = (&mut self.checked, checked) {
+                    for row in &mut rows[start..] {
+                        if matches!(row.status, Status::Failed(_)) {
+                            row.status = Status::Unset;
+                            row.shown_value = None;
+                        }
+                    }
+                }
+                Some(None)
+            }
+        }
+    }
+}
