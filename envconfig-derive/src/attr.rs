@@ -27,6 +27,8 @@ pub struct StructAttrs {
     pub krate: Option<Attr<Path>>,
     /// `validate = path::to::fn`: a rule across the struct's fields.
     pub validate: Option<Attr<Path>>,
+    /// `secrets_dir = "/run/secrets"`: where unset variables are read from.
+    pub secrets_dir: Option<Attr<LitStr>>,
 }
 
 /// The attributes of one field.
@@ -65,7 +67,7 @@ pub enum DefaultValue {
     Expr(TokenStream),
 }
 
-pub const STRUCT_KEYS: &[&str] = &["prefix", "crate", "validate"];
+pub const STRUCT_KEYS: &[&str] = &["prefix", "crate", "validate", "secrets_dir"];
 pub const FIELD_KEYS: &[&str] = &[
     "env",
     "default",
@@ -112,12 +114,17 @@ impl StructAttrs {
                 set(&mut self.validate, key, value, errors);
             }
             Ok(())
+        } else if key == "secrets_dir" {
+            if let Some(value) = string(meta, &key, "`secrets_dir = \"/run/secrets\"`", errors)? {
+                set(&mut self.secrets_dir, key, value, errors);
+            }
+            Ok(())
         } else if FIELD_KEYS.contains(&&*key.to_string()) {
             errors.spanned(
                 &key,
                 format_args!(
                     "`{key}` is a field attribute; on a struct, `#[config]` takes `prefix`, \
-                     `crate` and `validate`"
+                     `crate`, `validate` and `secrets_dir`"
                 ),
             );
             skip_value(meta)

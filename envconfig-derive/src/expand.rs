@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, Path};
 
 use self::items::{
-    default_fn, default_fn_name, nested_fn, nested_fn_name, parser_fn, parser_fn_name,
+    default_fn, default_fn_name, nested_fn, nested_fn_name, parser_fn, parser_fn_name, switch_field,
 };
 use crate::model::{Config, DefaultValue, Field, FieldKind, Presence, Switch, Var};
 use crate::name::VarName;
@@ -70,6 +70,7 @@ pub fn config(config: &Config) -> TokenStream {
         prefix,
         fields,
         validate,
+        secrets_dir,
     } = config;
     let Hidden {
         ec,
@@ -115,6 +116,18 @@ pub fn config(config: &Config) -> TokenStream {
         FieldKind::Nested { .. } => Some(nested_fn(field, krate)),
     });
     let loads = fields.iter().map(|field| load(field, fields));
+    // The struct's variables, and its nested ones, are read from its
+    // secrets directory too; the directory of the struct around it is
+    // restored after.
+    let outer_dir = Ident::new("__outer_secrets_dir", Span::mixed_site());
+    let (enter_dir, leave_dir, describe_dir) = match secrets_dir {
+        Some(dir) => (
+            quote!(let #outer_dir = #loader.enter_secrets_dir(#dir);),
+            quote!(#loader.leave_secrets_dir(#outer_dir);),
+            quote!(#ec::describe_secrets_dir(#docs, #dir);),
+        ),
+        None => Default::default(),
+    };
     let describes = fields
         .iter()
         .enumerate()
@@ -214,7 +227,9 @@ pub fn config(config: &Config) -> TokenStream {
                     #loader: &mut #ec::Loader<'_>,
                     #prefix_param: &#ec::str,
                 ) -> #ec::Option<Self> {
+                    #enter_dir
                     #(#loads)*
+                    #leave_dir
                     match (#(#locals,)*) {
                         (#(#wrapped,)*) => {
                             let #value = Self { #(#inits),* };
@@ -225,6 +240,7 @@ pub fn config(config: &Config) -> TokenStream {
                 }
 
                 fn __describe(#docs: &mut #ec::Docs, #prefix_param: &#ec::str) {
+                    #describe_dir
                     #(#describes)*
                 }
             }
@@ -443,19 +459,6 @@ fn describe(field: &Field, place: usize, fields_of: &[Field]) -> TokenStream {
             }
         }
     }
-}
-
-/// The index in the table of the switch field `name` of an optional group,
-/// and its local, which holds `Option<bool>` once it has loaded. The model
-/// has checked that it is a `bool` field declared before the group.
-fn switch_field(fields: &[Field], name: &Ident) -> (Literal, Ident) {
-    let field = fields.iter().find(|field| field.member == *name);
-    let index = match field.map(|field| &field.kind) {
-        Some(FieldKind::Var(var)) => var.index,
-        _ => 0,
-    };
-    let local = field.map_or_else(|| name.clone(), local);
-    (Literal::usize_unsuffixed(index), local)
 }
 
 /// An impl whose methods are never called, emitted next to the errors so

@@ -29,6 +29,8 @@ pub struct Config<'a> {
     pub krate: Path,
     /// `#[config(prefix = "...")]`, or empty.
     pub prefix: String,
+    /// `#[config(secrets_dir = "/run/secrets")]`: an absolute path.
+    pub secrets_dir: Option<String>,
     pub fields: Vec<Field<'a>>,
     /// `#[config(validate = path)]` on the struct: a rule across fields.
     pub validate: Option<Path>,
@@ -202,6 +204,9 @@ impl<'a> Config<'a> {
             prefix,
             fields,
             validate: attrs.validate.map(|validate| validate.value),
+            secrets_dir: attrs
+                .secrets_dir
+                .and_then(|dir| nested::secrets_dir(&dir.value, errors)),
         };
         config.check_names(errors);
         nested::check_switches(&config, errors);

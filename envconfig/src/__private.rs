@@ -390,6 +390,12 @@ pub fn describe_group(docs: &mut Docs, title: &'static str, describe: impl FnOnc
     docs.in_group(title, describe);
 }
 
+/// Records that the variables described next are read from `dir` too,
+/// when unset (`#[config(secrets_dir = "...")]`).
+pub fn describe_secrets_dir(docs: &mut Docs, dir: &'static str) {
+    docs.set_secrets_dir(dir);
+}
+
 /// Adds the variables `describe` adds to `docs` as the optional group
 /// titled `title`, whose variables are under `prefix` then `group_prefix`
 /// and which `switch` turns on (`None`: any of its variables set).

@@ -179,6 +179,9 @@ fn provenance_json(provenance: &Provenance) -> Json<'_> {
             keys.push(("variable", Json::str(file_var)));
             keys.push(("path", Json::String(path.to_string_lossy())));
         }
+        Provenance::SecretsDir { path } => {
+            keys.push(("path", Json::String(path.to_string_lossy())));
+        }
         Provenance::Alias { alias, via } => {
             keys.push(("alias", Json::str(alias)));
             keys.push(("via", provenance_json(via)));

@@ -27,6 +27,11 @@ pub enum Provenance {
         /// The file.
         path: PathBuf,
     },
+    /// The file named like the variable in the struct's `secrets_dir`.
+    SecretsDir {
+        /// The file.
+        path: PathBuf,
+    },
     /// A line of a Kubernetes manifest (`--check-env --manifest`): the
     /// container's `env` entry, or the ConfigMap key, that sets the
     /// variable.
@@ -72,6 +77,7 @@ impl Provenance {
             Provenance::Environment => "environment",
             Provenance::EnvFile { .. } => "env_file",
             Provenance::SecretFile { .. } => "secret_file",
+            Provenance::SecretsDir { .. } => "secrets_dir",
             Provenance::Manifest { .. } => "manifest",
             Provenance::Alias { .. } => "alias",
             Provenance::Default => "default",
@@ -95,6 +101,9 @@ impl fmt::Display for Provenance {
                 Abridged::name(file_var),
                 Abridged::name(&path.to_string_lossy())
             ),
+            Provenance::SecretsDir { path } => {
+                write!(f, "{}", Abridged::name(&path.to_string_lossy()))
+            }
             Provenance::Alias { alias, via } => match **via {
                 Provenance::Environment => write!(f, "alias {alias}"),
                 _ => write!(f, "alias {alias} ({via})"),

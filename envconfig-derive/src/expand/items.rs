@@ -3,13 +3,13 @@
 //! check of a string default the compiler makes, and a doc comment the
 //! compiler joins.
 
-use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::Path;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
-use super::Hidden;
+use super::{Hidden, local};
 use crate::default_check::ChoiceDefault;
 use crate::doc::Doc;
 use crate::model::{DefaultValue, Field, FieldKind, Presence, Var};
@@ -243,4 +243,17 @@ pub(super) fn doc_const(doc: &Doc, place: usize) -> Option<TokenStream> {
 
 fn doc_const_name(place: usize) -> Ident {
     format_ident!("__DOC_{}", place)
+}
+
+/// The index in the table of the switch field `name` of an optional group,
+/// and its local, which holds `Option<bool>` once it has loaded. The model
+/// has checked that it is a `bool` field declared before the group.
+pub(super) fn switch_field(fields: &[Field], name: &Ident) -> (Literal, Ident) {
+    let field = fields.iter().find(|field| field.member == *name);
+    let index = match field.map(|field| &field.kind) {
+        Some(FieldKind::Var(var)) => var.index,
+        _ => 0,
+    };
+    let local = field.map_or_else(|| name.clone(), local);
+    (Literal::usize_unsuffixed(index), local)
 }

@@ -5,7 +5,7 @@
 
 use proc_macro2::Ident;
 use syn::ext::IdentExt;
-use syn::{Path, Type};
+use syn::{LitStr, Path, Type};
 
 use super::{Config, FieldKind};
 use crate::Errors;
@@ -165,4 +165,21 @@ pub(super) fn nested<'a>(
         doc,
         prefix_span,
     }
+}
+
+/// `secrets_dir = "/run/secrets"`: an absolute path, since the service's
+/// working directory is no place to look for secrets.
+pub(super) fn secrets_dir(dir: &LitStr, errors: &Errors) -> Option<String> {
+    let value = dir.value();
+    if value.starts_with('/') {
+        return Some(value);
+    }
+    errors.spanned(
+        dir,
+        format_args!(
+            "`secrets_dir` is an absolute path, such as \"/run/secrets\", not {:?}",
+            value
+        ),
+    );
+    None
 }

@@ -218,6 +218,23 @@ impl Variables for EnvFile {
             .map(|(name, _)| name.to_owned())
             .collect()
     }
+
+    /// The secrets directory is the container's: a required variable that
+    /// the file leaves unset is taken to come from it, from outside the
+    /// file; one with a default keeps it, as far as the check can tell.
+    fn in_secrets_dir(&self, dir: &Path, name: &str, required: bool) -> Lookup<'static> {
+        if !required {
+            return Lookup::Unset;
+        }
+        let path = dir.join(name);
+        Lookup::External(
+            format!(
+                "read from {}, if the container has it",
+                crate::shown::Abridged::name(&path.to_string_lossy())
+            ),
+            Provenance::SecretsDir { path },
+        )
+    }
 }
 
 impl Subject for EnvFile {

@@ -55,6 +55,8 @@ pub struct Docs {
     groups: Vec<&'static str>,
     /// When the innermost optional group being described is on, in words.
     switched_on_when: Vec<String>,
+    /// The `secrets_dir` of the configuration, if it has one.
+    secrets_dir: Option<&'static str>,
 }
 
 /// The reference of one variable.
@@ -114,6 +116,7 @@ impl Docs {
             vars: Vec::new(),
             groups: Vec::new(),
             switched_on_when: Vec::new(),
+            secrets_dir: None,
         }
     }
 
@@ -227,6 +230,18 @@ impl Docs {
         self.groups.push(title);
         describe(self);
         self.groups.pop();
+    }
+
+    /// Records the configuration's secrets directory; the outermost
+    /// struct's wins.
+    pub(crate) fn set_secrets_dir(&mut self, dir: &'static str) {
+        self.secrets_dir.get_or_insert(dir);
+    }
+
+    /// The directory unset variables are read from, when the
+    /// configuration has one (`#[config(secrets_dir = "...")]`).
+    pub fn secrets_dir(&self) -> Option<&str> {
+        self.secrets_dir
     }
 
     /// Describes `describe`'s variables as the optional group `title`,

@@ -47,6 +47,8 @@ pub struct Loader<'a> {
     /// While an optional group loads, the names under which its variables
     /// are set: whether any is decides whether the group is on.
     set_in_group: Option<Vec<String>>,
+    /// The `secrets_dir` of the struct being loaded, if it has one.
+    secrets_dir: Option<&'static str>,
 }
 
 /// What became of one variable before its value is handed to the struct.
@@ -73,6 +75,7 @@ impl<'a> Loader<'a> {
             names: None,
             name_aliases: true,
             set_in_group: None,
+            secrets_dir: None,
         }
     }
 
@@ -142,6 +145,17 @@ impl<'a> Loader<'a> {
             vars: checked,
             warnings: all_warnings,
         }
+    }
+
+    /// Reads the variables of the struct about to load from `dir` too, when
+    /// they are unset; gives what to restore with [`Loader::leave_secrets_dir`].
+    pub fn enter_secrets_dir(&mut self, dir: &'static str) -> Option<&'static str> {
+        self.secrets_dir.replace(dir)
+    }
+
+    /// Restores the secrets directory of the struct around the one loaded.
+    pub fn leave_secrets_dir(&mut self, outer: Option<&'static str>) {
+        self.secrets_dir = outer;
     }
 
     /// A field that must be set, or has a default.

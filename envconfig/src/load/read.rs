@@ -118,6 +118,23 @@ impl<'a> Loader<'a> {
     /// alias in use, an alias that is set in vain, and a deprecated
     /// variable that is set.
     fn find(&mut self, var: &VarName, field: &Field) -> (Lookup<'a>, Option<&'static str>) {
+        let found = self.find_set(var, field);
+        // Unset under every name: the struct's secrets directory may have it.
+        match self.secrets_dir {
+            Some(dir) if is_unset(&found.0) => {
+                let required = self.required;
+                (
+                    self.source
+                        .in_secrets_dir(Path::new(dir), var.name(), required),
+                    None,
+                )
+            }
+            _ => found,
+        }
+    }
+
+    /// [`Loader::find`] of what is set in the source.
+    fn find_set(&mut self, var: &VarName, field: &Field) -> (Lookup<'a>, Option<&'static str>) {
         let source = self.source;
         let mut found = (source.lookup(var), None);
         let mut alias_var = VarName::default();
@@ -273,6 +290,7 @@ impl<'a> Loader<'a> {
         if let Some(
             from @ (Provenance::EnvFile { .. }
             | Provenance::SecretFile { .. }
+            | Provenance::SecretsDir { .. }
             | Provenance::Alias { .. }
             | Provenance::Manifest { .. }),
         ) = &origin
@@ -321,7 +339,9 @@ fn file_read<'l>(lookup: &'l Lookup<'_>) -> Option<(&'l Path, bool)> {
     let mut origin = origin;
     loop {
         match origin {
-            Provenance::SecretFile { path, .. } => return Some((path, true)),
+            Provenance::SecretFile { path, .. } | Provenance::SecretsDir { path } => {
+                return Some((path, true));
+            }
             Provenance::EnvFile { path, .. } => return Some((path, false)),
             Provenance::Alias { via, .. } => origin = via,
             _ => return None,

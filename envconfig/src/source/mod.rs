@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::ops::Deref;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use zeroize::Zeroizing;
 
@@ -96,6 +96,14 @@ pub trait Variables {
 
     /// The names of every variable set, for spotting typos.
     fn set_names(&self) -> Vec<String>;
+
+    /// What the file named `name` in the secrets directory `dir` gives a
+    /// variable that is unset (and `required`, with no default): read here,
+    /// unless the checked input is a deployment's, whose container has the
+    /// directory.
+    fn in_secrets_dir(&self, dir: &Path, name: &str, _required: bool) -> Lookup<'static> {
+        secret_file::read_in_secrets_dir(dir, name)
+    }
 }
 
 impl Variables for Source {

@@ -13,6 +13,7 @@ use super::{Entry, Lookup, Provenance, RawText, RawValue, Unusable};
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
 pub(super) fn read_secret_file(file_var: String, entry: &Entry) -> Lookup<'static> {
+    let var_name = file_var.clone();
     let path = match &entry.value {
         RawValue::Text(path) => PathBuf::from(path.as_str()),
         RawValue::NotUnicode(bytes) => match path_from_bytes(bytes) {
@@ -26,6 +27,39 @@ pub(super) fn read_secret_file(file_var: String, entry: &Entry) -> Lookup<'stati
             }
         },
     };
+    read_at(path, file_var, |path| Provenance::SecretFile {
+        file_var: var_name.clone(),
+        path,
+    })
+}
+
+/// The file named `name` in the secrets directory `dir`
+/// (`#[config(secrets_dir = "...")]`): unset when it is not there (or the
+/// directory is not), read with the rules of a `NAME_FILE` when it is.
+pub(crate) fn read_in_secrets_dir(dir: &Path, name: &str) -> Lookup<'static> {
+    let path = dir.join(name);
+    match std::fs::symlink_metadata(&path) {
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Lookup::Unset
+        }
+        _ => read_at(path, "secrets_dir".to_owned(), |path| {
+            Provenance::SecretsDir { path }
+        }),
+    }
+}
+
+/// The value in the file at `path`, whose origin `origin` makes of its
+/// path; `file_var` names what names the file, in a problem.
+fn read_at(
+    path: PathBuf,
+    file_var: String,
+    origin: impl FnOnce(PathBuf) -> Provenance,
+) -> Lookup<'static> {
     match read_bounded(&path) {
         Ok(bytes) => {
             let Ok(text) = std::str::from_utf8(&bytes) else {
@@ -41,7 +75,7 @@ pub(super) fn read_secret_file(file_var: String, entry: &Entry) -> Lookup<'stati
                 .strip_suffix('\n')
                 .map(|t| t.strip_suffix('\r').unwrap_or(t))
                 .unwrap_or(text);
-            let origin = Provenance::SecretFile { file_var, path };
+            let origin = origin(path);
             if text.is_empty() {
                 return Lookup::Empty(origin);
             }

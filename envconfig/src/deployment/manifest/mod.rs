@@ -113,11 +113,22 @@ pub(crate) fn from_text(
 pub(crate) struct ContainerEnv {
     entries: Entries,
     facts: Facts,
+    /// The `mountPath` of each of the container's volume mounts: where a
+    /// secrets directory may be.
+    mount_paths: Vec<String>,
 }
 
 impl Env<'_, '_> {
     /// The environment as the check reads it.
     fn into_container_env(self) -> ContainerEnv {
+        let stream = self.manifest.stream;
+        let mount_paths = stream
+            .get(self.container.node, "volumeMounts")
+            .map_or(&[][..], |mounts| stream.items(mounts))
+            .iter()
+            .filter_map(|&mount| stream.get(mount, "mountPath").and_then(|p| stream.str(p)))
+            .map(|path| path.trim_end_matches('/').to_owned())
+            .collect();
         let mut entries = Entries::default();
         let mut facts = self.facts;
         entries.copies.extend(self.copy_lists);
@@ -169,7 +180,11 @@ impl Env<'_, '_> {
             }
         }
         entries.warnings = self.warnings;
-        ContainerEnv { entries, facts }
+        ContainerEnv {
+            entries,
+            facts,
+            mount_paths,
+        }
     }
 }
 
@@ -198,6 +213,34 @@ impl Variables for ContainerEnv {
             .into_iter()
             .map(|(name, _)| name.to_owned())
             .collect()
+    }
+
+    /// A secrets directory that a volume is mounted at gives a required
+    /// variable what the volume holds, in the container; one that no
+    /// volume is mounted at is not there.
+    fn in_secrets_dir(&self, dir: &Path, name: &str, required: bool) -> Lookup<'static> {
+        if !required {
+            return Lookup::Unset;
+        }
+        let dir = dir.to_string_lossy();
+        let dir = dir.trim_end_matches('/');
+        let Some(mount) = self.mount_paths.iter().find(|mount| {
+            dir == mount.as_str()
+                || dir
+                    .strip_prefix(mount.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        }) else {
+            return Lookup::Unset;
+        };
+        Lookup::External(
+            format!(
+                "read from {dir}/{name} if the volume mounted at {mount} has it, in the \
+                 container"
+            ),
+            Provenance::SecretsDir {
+                path: Path::new(dir).join(name),
+            },
+        )
     }
 }
 

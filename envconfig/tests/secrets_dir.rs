@@ -1,0 +1,90 @@
+//! `#[config(secrets_dir = "...")]`: a variable that is unset, and has no
+//! `NAME_FILE`, is read from the file named like it in the directory (as
+//! Docker and a Kubernetes Secret mounted as a directory lay secrets out).
+//! The directory is a constant of the code, so each test has one of its
+//! own under the system's temporary directory.
+
+use std::path::Path;
+
+use envconfig::Config;
+use secrecy::{ExposeSecret, SecretString};
+
+const DIR: &str = "/tmp/envconfig-secrets-dir-test";
+const MISSING: &str = "/tmp/envconfig-secrets-dir-test-missing";
+
+#[derive(Config)]
+#[config(prefix = "SD_", secrets_dir = "/tmp/envconfig-secrets-dir-test")]
+struct WithDir {
+    token: SecretString,
+    #[config(default = 8080)]
+    port: u16,
+}
+
+#[derive(Config)]
+#[config(
+    prefix = "SD_",
+    secrets_dir = "/tmp/envconfig-secrets-dir-test-missing"
+)]
+struct Missing {
+    #[config(default = 8080)]
+    port: u16,
+}
+
+fn write(name: &str, text: &[u8]) {
+    std::fs::create_dir_all(DIR).expect("the directory");
+    std::fs::write(Path::new(DIR).join(name), text).expect("a file");
+}
+
+#[test]
+fn an_unset_variable_is_read_from_the_directory() {
+    write("SD_TOKEN", b"s3cret\n");
+    write("SD_PORT", b"9000");
+    let loaded = WithDir::from_vars([("SD_OTHER", "")]).expect("loads");
+    assert_eq!(loaded.token.expose_secret(), "s3cret");
+    assert_eq!(loaded.port, 9000);
+    // Set in the environment, the variable wins.
+    let loaded = WithDir::from_vars([("SD_PORT", "80")]).expect("loads");
+    assert_eq!(loaded.port, 80);
+    // The view says which file a value came from.
+    let loaded = WithDir::load_from_vars([("SD_OTHER", "")]).expect("loads");
+    let shown = loaded.effective().to_string();
+    assert!(
+        shown.contains("/tmp/envconfig-secrets-dir-test/SD_PORT"),
+        "{shown}"
+    );
+    assert!(!shown.contains("s3cret"), "{shown}");
+}
+
+#[test]
+fn a_missing_directory_is_no_error() {
+    assert!(!Path::new(MISSING).exists());
+    let loaded = Missing::from_vars([("SD_OTHER", "")]).expect("loads");
+    assert_eq!(loaded.port, 8080);
+}
+
+#[test]
+fn a_file_that_cannot_be_used_is_the_variables_problem() {
+    std::fs::create_dir_all(Path::new(DIR).join("SD_PORT_DIR")).expect("a directory");
+    #[allow(dead_code)]
+    #[derive(Config)]
+    #[config(secrets_dir = "/tmp/envconfig-secrets-dir-test")]
+    struct Odd {
+        #[config(env = "SD_PORT_DIR", default = 1)]
+        port: u16,
+    }
+    let error = Odd::from_vars([("SD_OTHER", "")])
+        .err()
+        .expect("a directory is no value");
+    let text = error.to_string();
+    assert!(text.contains("SD_PORT_DIR"), "{text}");
+    assert!(text.contains("it is a directory"), "{text}");
+}
+
+#[test]
+fn the_docs_know_the_directory() {
+    let docs = WithDir::docs();
+    assert_eq!(docs.secrets_dir(), Some(DIR));
+    let k8s = docs.render(envconfig::Format::K8sFiles);
+    assert!(k8s.contains(&format!("mountPath: {DIR}")), "{k8s}");
+    assert!(!k8s.contains("SD_TOKEN_FILE"), "{k8s}");
+}
