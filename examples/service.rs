@@ -10,6 +10,7 @@
 //! ```
 
 use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -66,6 +67,23 @@ struct Settings {
     /// The Postgres connection pool.
     #[config(nested)]
     db: DbPool,
+    /// Serve HTTPS, with the certificate and key of `BILLING_TLS_*`.
+    #[config(default = false)]
+    tls_enabled: bool,
+    /// HTTPS.
+    #[config(nested, enabled_by = tls_enabled)]
+    tls: Option<Tls>,
+}
+
+/// HTTPS: `BILLING_TLS_*`, required only when `BILLING_TLS_ENABLED` is
+/// true.
+#[derive(Config)]
+struct Tls {
+    /// Path of the certificate chain, PEM.
+    #[config(example = "/etc/billing/tls/tls.crt")]
+    cert_path: PathBuf,
+    /// Private key of the certificate, PEM.
+    key: SecretString,
 }
 
 /// The Postgres connection pool: `BILLING_DB_*`.
@@ -156,6 +174,10 @@ fn main() {
             "off"
         },
     );
+    match (&settings.tls, settings.tls_enabled) {
+        (Some(tls), _) => println!("billing: HTTPS with {}", tls.cert_path.display()),
+        (None, enabled) => println!("billing: plain HTTP (BILLING_TLS_ENABLED={enabled})"),
+    }
     println!("billing: database URL, payment token and webhook key loaded (not shown)");
 
     // A real service would now hand the secrets to its database pool, its
@@ -165,5 +187,6 @@ fn main() {
         settings.payment_token,
         settings.webhook_signing_key,
         settings.db.password,
+        settings.tls.map(|tls| tls.key),
     );
 }

@@ -35,7 +35,7 @@ fn a_secret_file_of_the_container_passes_strict() {
     );
     assert!(
         run.stdout
-            .ends_with("OK: all 16 variables would load (1 external)\n"),
+            .ends_with("OK: all 19 variables would load (1 external)\n"),
         "{}",
         run.stdout
     );
@@ -224,4 +224,68 @@ fn a_plain_variable_sharing_a_secrets_key_is_not_called_secret() {
         "{}",
         run.stdout
     );
+}
+
+/// The service's HTTPS group is off unless BILLING_TLS_ENABLED is true: an
+/// env file that leaves it off passes without its variables; one that
+/// turns it on must give them, and each problem says why; one that sets
+/// them with the group off is warned about (so `--strict` fails it).
+#[test]
+fn a_switched_group_in_an_env_file() {
+    let env = Env::new(&[]);
+    let run = check_env_file(&env, REQUIRED, &["--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(run.report_line("BILLING_TLS_KEY").starts_with("default "));
+
+    let on = format!("{REQUIRED}BILLING_TLS_ENABLED=true\n");
+    let run = check_env_file(&env, &on, &[]);
+    assert_eq!(run.code, 78, "{}", run.stdout);
+    let line = run.report_line("BILLING_TLS_CERT_PATH");
+    assert!(line.starts_with("missing "), "{line}");
+    assert!(
+        line.contains("required because BILLING_TLS_ENABLED is true"),
+        "{line}"
+    );
+
+    let ignored = format!("{REQUIRED}BILLING_TLS_CERT_PATH=/etc/tls.crt\n");
+    let run = check_env_file(&env, &ignored, &[]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "warning: BILLING_TLS_CERT_PATH is set but ignored: BILLING_TLS_ENABLED is false"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(check_env_file(&env, &ignored, &["--strict"]).code, 78);
+}
+
+/// The same in a manifest: the group on, with its key from a Secret
+/// outside the documents (`external`) and its certificate path missing.
+#[cfg(feature = "k8s")]
+#[test]
+fn a_switched_group_in_a_manifest() {
+    let env = Env::new(&[]);
+    let manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: billing\nspec:\n  \
+                    enableServiceLinks: false\n  containers:\n  - name: api\n    image: i\n    \
+                    env:\n    - name: BILLING_DATABASE_URL\n      value: postgres://db\n    \
+                    - name: PAYMENT_TOKEN\n      valueFrom:\n        \
+                    secretKeyRef: {name: s, key: token}\n    \
+                    - name: BILLING_ALLOWED_HOSTS\n      value: a.example.com\n    \
+                    - name: BILLING_TLS_ENABLED\n      value: \"true\"\n    \
+                    - name: BILLING_TLS_KEY\n      valueFrom:\n        \
+                    secretKeyRef: {name: s, key: tls-key}\n";
+    let file = env.file("deploy.yaml", manifest);
+    let run = env.run(&["--check-env", "--manifest", file.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, 78, "{}", run.stdout);
+    assert!(run.report_line("BILLING_TLS_KEY").starts_with("external "));
+    let line = run.report_line("BILLING_TLS_CERT_PATH");
+    assert!(
+        line.contains("required because BILLING_TLS_ENABLED is true"),
+        "{line}"
+    );
+    let off = manifest.replace("value: \"true\"", "value: \"false\"");
+    let file = env.file("deploy.yaml", &off);
+    let run = env.run(&["--check-env", "--manifest", file.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
 }

@@ -7,7 +7,7 @@ mod support;
 use support::{Env, Run, VALID, example_binary, service_binary};
 
 /// How many variables the service reads, nested ones included.
-const VARIABLES: usize = 16;
+const VARIABLES: usize = 19;
 
 const FORMATS: [&str; 7] = [
     "text",
@@ -198,11 +198,11 @@ fn the_text_table_fits_the_width() {
     let header = wide.stdout.lines().next().unwrap_or_default();
     assert!(header.starts_with("NAME "), "{}", wide.stdout);
     assert!(header.ends_with(" DESCRIPTION"), "{}", wide.stdout);
-    // A header, one line per variable, and the title of the database
-    // pool's group.
+    // A header, one line per variable, and the title of each group (the
+    // database pool, HTTPS).
     assert_eq!(
         wide.stdout.lines().count(),
-        1 + VARIABLES + 1,
+        1 + VARIABLES + 2,
         "{}",
         wide.stdout
     );
@@ -226,7 +226,7 @@ fn the_text_table_fits_the_width() {
             );
         }
         let rows = lines.iter().filter(|line| !line.starts_with(' ')).count();
-        assert_eq!(rows, 1 + VARIABLES + 1, "{}", run.stdout);
+        assert_eq!(rows, 1 + VARIABLES + 2, "{}", run.stdout);
         let stacked = !header.ends_with("DESCRIPTION");
         assert_eq!(stacked, width < fixed + 2 + 30, "{width}:\n{}", run.stdout);
         // Every word of every description is there, in order.
@@ -633,9 +633,9 @@ fn docs_as_markdown() {
         "| Variable | Type | Default | Secret | Description |"
     );
     assert_eq!(lines[1], "| --- | --- | --- | --- | --- |");
-    // A header, one row per variable, and one that titles the database
-    // pool's group.
-    assert_eq!(lines.len(), 2 + VARIABLES + 1);
+    // A header, one row per variable, and one that titles each group (the
+    // database pool, HTTPS).
+    assert_eq!(lines.len(), 2 + VARIABLES + 2);
     assert!(lines.contains(
         &"| `BILLING_PORT` | integer 0..=65535 | `8080` | | Port the HTTP server listens on. \
           Formerly PORT (still read). |"
@@ -898,7 +898,7 @@ mod env_file_alone {
         assert!(run.stdout.contains("warning: "), "{}", run.stdout);
         assert!(
             run.stdout
-                .contains("OK: all 16 variables would load (1 unchecked)"),
+                .contains("OK: all 19 variables would load (1 unchecked)"),
             "{}",
             run.stdout
         );
@@ -1209,7 +1209,7 @@ fn env_file_warnings() {
     // BILLING_LOG_LEVEL is invalid: warnings do not hide problems.
     assert_eq!(run.code, 78, "{run:?}");
     assert!(
-        run.stdout.ends_with("FAILED: 1 of 16 variables has a problem, 2 warnings; the configuration would not load\n"),
+        run.stdout.ends_with("FAILED: 1 of 19 variables has a problem, 2 warnings; the configuration would not load\n"),
         "{}",
         run.stdout
     );
@@ -1669,7 +1669,7 @@ fn the_text_table_fits_the_terminal() {
             .output()
             .expect("tmux captures");
         screen = String::from_utf8_lossy(&capture.stdout).into_owned();
-        if screen.contains("BILLING_DB_PASSWORD") {
+        if screen.contains("BILLING_TLS_KEY") {
             break;
         }
     }

@@ -60,7 +60,7 @@ fn the_dotenv_template_filled_in_passes_strict() {
     let run = check_file(&env, "deploy.env", &text, &[]);
     assert_eq!(run.code, 0, "{}\n{text}", run.stdout);
     assert!(
-        run.stdout.ends_with("OK: all 16 variables would load\n"),
+        run.stdout.ends_with("OK: all 19 variables would load\n"),
         "{}",
         run.stdout
     );
@@ -92,7 +92,7 @@ fn the_docker_env_template_filled_in_passes_strict() {
     let run = check_file(&env, "deploy.env", &text, &["--env-format", "docker"]);
     assert_eq!(run.code, 0, "{}\n{text}", run.stdout);
     assert!(
-        run.stdout.ends_with("OK: all 16 variables would load\n"),
+        run.stdout.ends_with("OK: all 19 variables would load\n"),
         "{}",
         run.stdout
     );
@@ -158,7 +158,7 @@ fn the_k8s_template_filled_in_passes_strict() {
     let run = check_manifest(&env, &manifest);
     assert_eq!(run.code, 0, "{}\n{manifest}", run.stdout);
     assert!(
-        run.stdout.contains("OK: all 16 variables would load ("),
+        run.stdout.contains("OK: all 19 variables would load ("),
         "{}",
         run.stdout
     );
@@ -193,7 +193,7 @@ fn the_k8s_files_template_filled_in_passes_strict() {
     let run = check_manifest(&env, &manifest);
     assert_eq!(run.code, 0, "{}\n{manifest}", run.stdout);
     assert!(
-        run.stdout.contains("OK: all 16 variables would load ("),
+        run.stdout.contains("OK: all 19 variables would load ("),
         "{}",
         run.stdout
     );

@@ -149,6 +149,9 @@ pub struct Problem {
     /// service link that sets it, a Secret outside the manifest that may
     /// set it instead.
     note: Option<String>,
+    /// Why a variable of an optional group that is on is required: `APP_TLS_CERT
+    /// is set`.
+    required_because: Option<String>,
 }
 
 impl Problem {
@@ -165,6 +168,7 @@ impl Problem {
             reason_from_user_code: false,
             typo: None,
             note: None,
+            required_because: None,
         }
     }
 
@@ -178,6 +182,25 @@ impl Problem {
     /// (`unless the Secret extra sets it`), shown after the problem.
     pub(crate) fn set_note(&mut self, note: String) {
         self.note = Some(note);
+    }
+
+    /// Records why the variable is required: its optional group is on.
+    pub(crate) fn set_required_because(&mut self, because: String) {
+        self.required_because = Some(because);
+    }
+
+    /// What is wrong, in words: the kind, or for a variable of a group
+    /// that is on, why it was required.
+    pub(crate) fn what(&self) -> String {
+        match (&self.kind, &self.required_because) {
+            (ProblemKind::Missing, Some(because)) => {
+                format!("required because {because}, but not set")
+            }
+            (ProblemKind::Empty, Some(because)) => {
+                format!("required because {because}, but set empty")
+            }
+            (kind, _) => kind.to_string(),
+        }
     }
 
     /// What the checked input says about where the value comes from.
@@ -272,7 +295,7 @@ impl fmt::Display for Problem {
         if let Some(from) = &self.from {
             write!(f, " (from {})", Abridged::name(from))?;
         }
-        write!(f, ": {}", self.kind)?;
+        write!(f, ": {}", self.what())?;
         if let Some(typo) = &self.typo {
             write!(f, " ({} is set; a typo?)", Abridged::name(typo))?;
         }

@@ -123,6 +123,18 @@ fn the_docs_say_when_a_groups_variables_are_required() {
         .expect("documented");
     assert_eq!(port.required_when, None);
     let text = docs.to_string();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("conditional"), "{text}");
+    assert!(
+        text.contains("Required when APP_TLS_ENABLED is true."),
+        "{text}"
+    );
+    let text = docs.render(envconfig::Format::Markdown);
+    assert!(
+        text.contains("*required when APP_TLS_ENABLED is true*"),
+        "{text}"
+    );
+    let text = docs.render(envconfig::Format::Dotenv);
     assert!(
         text.contains("required when APP_TLS_ENABLED is true"),
         "{text}"

@@ -64,7 +64,7 @@ fn values_that_are_not_strings() {
     // FEATURE_FLAGS is no name of the configuration's, nor close to one.
     assert!(
         run.stdout
-            .contains("FAILED: 4 of 16 variables have problems, 2 errors, 1 warning;"),
+            .contains("FAILED: 4 of 19 variables have problems, 2 errors, 1 warning;"),
         "{}",
         run.stdout
     );

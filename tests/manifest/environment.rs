@@ -146,7 +146,7 @@ fn config_map_references() {
     );
     assert!(
         run.stdout
-            .contains("FAILED: 2 of 16 variables have problems")
+            .contains("FAILED: 2 of 19 variables have problems")
     );
 }
 
@@ -188,7 +188,7 @@ env:
             "warning: PAYMENT_TOKEN is required, but it depends on an optional envFrom of \
              the Secret billing-extra: where that is missing, the container starts without \
              it and the configuration does not load",
-            "OK: all 16 variables would load (15 external), 2 warnings",
+            "OK: all 19 variables would load (18 external), 2 warnings",
         ]
     );
     assert_eq!(check(&manifest, &["--strict"]).code, 78);
@@ -330,7 +330,7 @@ env:
     ));
     assert!(
         run.stdout
-            .contains("OK: all 16 variables would load (3 external), 2 warnings"),
+            .contains("OK: all 19 variables would load (3 external), 2 warnings"),
         "{}",
         run.stdout
     );

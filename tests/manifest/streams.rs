@@ -56,7 +56,7 @@ fn a_deployment_with_env_from() {
         );
     }
     assert!(
-        run.stdout.contains("OK: all 16 variables would load ("),
+        run.stdout.contains("OK: all 19 variables would load ("),
         "{}",
         run.stdout
     );
@@ -99,7 +99,7 @@ fn a_cron_job() {
     );
     assert!(
         run.stdout
-            .contains("OK: all 16 variables would load (2 external), 1 warning"),
+            .contains("OK: all 19 variables would load (2 external), 1 warning"),
         "{}",
         run.stdout
     );
@@ -206,7 +206,7 @@ fn a_helm_template_stream_on_stdin() {
     );
     assert!(
         run.stdout
-            .contains("FAILED: 1 of 16 variables has a problem")
+            .contains("FAILED: 1 of 19 variables has a problem")
     );
 }
 
@@ -280,7 +280,7 @@ spec:
     );
     assert!(
         run.stdout
-            .contains("OK: all 16 variables would load (2 external), 1 warning\n"),
+            .contains("OK: all 19 variables would load (2 external), 1 warning\n"),
         "{}",
         run.stdout
     );
@@ -315,7 +315,7 @@ fn the_k8s_docs_pasted_into_a_deployment() {
             (status, words.next().unwrap_or("").to_owned())
         })
         .collect();
-    assert_eq!(statuses.len(), 16, "{}", run.stdout);
+    assert_eq!(statuses.len(), 19, "{}", run.stdout);
     for (status, var) in &statuses {
         let secret = docs.stdout.contains(&format!("key: {var}\n"));
         let listed = docs.stdout.contains(&format!("        - name: {var}\n"));
@@ -340,7 +340,7 @@ fn the_k8s_docs_pasted_into_a_deployment() {
     let run = check_in(&env, &filled, &[]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
-        run.stdout.contains("OK: all 16 variables would load ("),
+        run.stdout.contains("OK: all 19 variables would load ("),
         "{}",
         run.stdout
     );

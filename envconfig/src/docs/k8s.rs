@@ -190,7 +190,8 @@ fn push_var(
             if !var.required {
                 entry.push_str("\n      optional: true");
             }
-            true
+            // A group's variable is for when the group is on.
+            var.required_when.is_none()
         }
         (true, Secrets::Files) => {
             entry.push_str("- name: ");

@@ -41,6 +41,18 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
         .iter()
         .map(|var| {
             let mut description = var.description.clone();
+            // The condition is a sentence: the column says only that there
+            // is one, so that it stays narrow.
+            let requirement = match (&var.required_when, &var.default) {
+                (Some(when), None) => {
+                    if !description.is_empty() {
+                        description.push(' ');
+                    }
+                    description.push_str(&format!("Required when {when}."));
+                    "conditional".to_owned()
+                }
+                _ => var.requirement(),
+            };
             if let Some(example) = &var.example {
                 if !description.is_empty() {
                     description.push(' ');
@@ -58,7 +70,7 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
             [
                 OneLine(&var.name).to_string(),
                 OneLine(&var.value_type).to_string(),
-                OneLine(&var.requirement()).to_string(),
+                OneLine(&requirement).to_string(),
                 if var.secret { "yes" } else { "" }.to_owned(),
                 OneLine(&description).to_string(),
             ]

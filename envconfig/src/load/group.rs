@@ -41,11 +41,11 @@ impl Loader<'_> {
             return Some(value);
         }
         let because = match &switch {
-            Switch::AnySet => set.first().map(|first| format!("{first} is set")),
+            Switch::AnySet => set.first().map(|(first, _)| format!("{first} is set")),
             Switch::EnabledBy { field, on } => {
                 let switch = field.name.resolve(prefix);
                 if *on != Some(true) {
-                    for var in &set {
+                    for (var, _) in set.iter().filter(|(_, seen)| *seen) {
                         self.warnings.push(Warning::GroupOff {
                             var: var.clone(),
                             switch: switch.clone(),
@@ -61,7 +61,7 @@ impl Loader<'_> {
                 // group is on.
                 for problem in &mut self.problems[problems..] {
                     if matches!(problem.kind(), ProblemKind::Missing | ProblemKind::Empty) {
-                        problem.set_note(format!("required because {because}"));
+                        problem.set_required_because(because.clone());
                     }
                 }
                 if let (Some(rows), Some(start)) = (&mut self.checked, checked) {
@@ -69,7 +69,7 @@ impl Loader<'_> {
                         if let Status::Failed(problem) = &mut row.status
                             && matches!(problem.kind(), ProblemKind::Missing | ProblemKind::Empty)
                         {
-                            problem.set_note(format!("required because {because}"));
+                            problem.set_required_because(because.clone());
                         }
                     }
                 }
@@ -81,6 +81,7 @@ impl Loader<'_> {
                 self.problems.truncate(problems);
                 if let (Some(rows), Some(start)) = (&mut self.checked, checked) {
                     for row in &mut rows[start..] {
+                        row.required = false;
                         if matches!(row.status, Status::Failed(_)) {
                             row.status = Status::Unset;
                             row.shown_value = None;

@@ -46,7 +46,9 @@ pub struct Loader<'a> {
     name_aliases: bool,
     /// While an optional group loads, the names under which its variables
     /// are set: whether any is decides whether the group is on.
-    set_in_group: Option<Vec<String>>,
+    /// (Each with whether its value is seen here, rather than set from
+    /// outside what is checked.)
+    set_in_group: Option<Vec<(String, bool)>>,
     /// The `secrets_dir` of the struct being loaded, if it has one.
     secrets_dir: Option<&'static str>,
 }

@@ -194,7 +194,9 @@ impl<'a> Loader<'a> {
         if let Some(set) = &mut self.set_in_group
             && !matches!(found, Lookup::Unset | Lookup::Empty(_))
         {
-            set.push(alias.unwrap_or(var.name()).to_owned());
+            // What is set from outside or not settled may not be set at all.
+            let seen = !matches!(found, Lookup::External(..) | Lookup::Unchecked(..));
+            set.push((alias.unwrap_or(var.name()).to_owned(), seen));
         }
         let through_alias = |origin: Provenance| match alias {
             Some(alias) => Provenance::Alias {

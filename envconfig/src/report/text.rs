@@ -71,7 +71,7 @@ pub(super) fn detail(checked: &Outcome) -> String {
     match &checked.status {
         // A rule's problem expects nothing of one variable.
         Status::Failed(problem) => {
-            let mut detail = problem.kind().to_string();
+            let mut detail = problem.what();
             // A rule's problem expects nothing of one variable.
             if !problem.expected().is_empty() {
                 detail += &format!("; expected {}", problem.expected());
