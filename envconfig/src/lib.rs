@@ -263,9 +263,10 @@
 //!
 //! - `clap`: `Args`, the flags above for an application's own clap parser.
 //! - `serde`: `Serialize` for [`Docs`].
-//! - `k8s`: `--check-env --manifest PATH [--container NAME]`, above;
-//!   brings in the YAML parser yaml-rust2. Without it, `--manifest` after
-//!   `--check-env` is refused (64), never ignored.
+//! - `k8s`: `--check-env --manifest PATH [--container NAME]`, above. It
+//!   adds no dependency: envconfig reads the manifest's YAML itself, as
+//!   `kubectl` reads it. Without it, `--manifest` after `--check-env` is
+//!   refused (64), never ignored.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -1,20 +1,45 @@
-//! A YAML stream as a bounded tree: yaml-rust2's events, assembled into one
-//! arena of nodes that anchors and aliases share rather than copy.
+//! A YAML stream as a bounded tree, read as `kubectl` reads it.
+//!
+//! kubectl splits the stream into documents at its `---` lines
+//! ([`chunks`]), reads each with go-yaml v2 (YAML 1.1, libyaml's scanner
+//! and parser: [`scanner`], [`events`], [`builder`]), and turns it into
+//! JSON (`sigs.k8s.io/yaml`): duplicate keys and merges (`<<`) overwrite
+//! what came before, keys become strings, and a document JSON cannot hold
+//! is refused; then it decodes each document that is not null into an
+//! object, and refuses one that is no mapping. A stream that starts with
+//! `{` is JSON ([`json`]). This module reproduces those steps; what kubectl
+//! refuses is refused, naming the document and line.
 //!
 //! Untrusted input must not exhaust memory or time: an alias is the node it
 //! names, never a copy, and a node whose aliases would expand it past
 //! [`MAX_EXPANDED_NODES`] is refused ("billion laughs"), as go-yaml refuses
-//! excessive aliasing; at most [`MAX_NODES`] nodes are held at once, and a
-//! document that is of no interest is dropped as soon as it ends. No
-//! walk recurses, so no nesting can overflow the stack.
+//! excessive aliasing ([`decode`]); at most [`MAX_NODES`] nodes are held
+//! at once, and a document that is of no interest is dropped as soon as it
+//! ends. No walk recurses, so no nesting can overflow the stack.
 
 use std::collections::{HashMap, HashSet};
 
-use yaml_rust2::parser::{Event, Parser};
-use yaml_rust2::scanner::{Marker, TScalarStyle};
 use zeroize::Zeroizing;
 
-use super::scalar::{ScalarKind, resolve};
+use super::scalar::{Key, ScalarKind};
+
+#[path = "yaml_builder.rs"]
+mod builder;
+#[path = "yaml_chunks.rs"]
+mod chunks;
+#[path = "yaml_decode.rs"]
+mod decode;
+#[path = "yaml_events.rs"]
+mod events;
+#[path = "yaml_json.rs"]
+mod json;
+#[path = "yaml_scanner.rs"]
+mod scanner;
+
+use self::builder::Builder;
+use self::chunks::{Chunk, Chunks};
+use self::events::{Event, Parser};
+use self::scanner::{Mark, SyntaxError};
 
 /// The most nodes held at once.
 pub(super) const MAX_NODES: usize = 1_000_000;
@@ -45,9 +70,16 @@ pub(super) struct Node {
     size: u64,
     /// A collection that has started and not ended: an alias cannot name it.
     open: bool,
+    /// What it is as a key once the document is JSON.
+    key: Key,
+    /// A value JSON cannot hold (NaN, an infinity).
+    not_json: bool,
+    /// `<<` as a key: the mapping that is its value is merged.
+    merge: bool,
 }
 
 pub(super) enum Value {
+    /// A string's text, or the text of a number, boolean or null.
     Scalar(Zeroizing<String>, ScalarKind),
     Seq(Vec<NodeId>),
     Map(Vec<(NodeId, NodeId)>),
@@ -62,11 +94,19 @@ pub(super) struct YamlError {
     pub reason: String,
 }
 
-/// A node being built: a sequence, or a mapping with the key that waits
-/// for its value.
-struct Open {
-    id: NodeId,
-    key: Option<NodeId>,
+/// Where a reference to a node is an alias: in a sequence (the index of
+/// the item), in a mapping (twice the index of the pair, plus one for its
+/// value).
+type Slot = (NodeId, usize);
+
+/// How late kubectl finds what is wrong with a document, once it parses:
+/// go-yaml's decoding first, then the keys' conversion to JSON's strings,
+/// then JSON's numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Json,
+    Keys,
+    Decode,
 }
 
 impl Stream {
@@ -80,139 +120,127 @@ impl Stream {
             nodes: Vec::new(),
             documents: Vec::new(),
         };
-        let mut parser = Parser::new_from_str(text);
-        let mut number = 0;
-        let mut start = 0;
-        let mut open: Vec<Open> = Vec::new();
-        let mut root = None;
-        // The nodes of this document's anchors.
-        let mut anchors: HashMap<usize, NodeId> = HashMap::new();
-        loop {
-            let (event, mark) = parser.next_token().map_err(|error| YamlError {
-                document: number.max(1),
-                line: error.marker().line(),
-                reason: scan_reason(error.info()),
+        // kubectl drops a BOM that starts the stream.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if json::is_json(text) {
+            json::parse(&mut stream, text, &keep)?;
+            return Ok(stream);
+        }
+        for chunk in Chunks::new(text) {
+            let chunk = chunk.map_err(|bad| YamlError {
+                document: bad.document,
+                line: bad.line,
+                reason: "a line that starts with `---` and goes on with more than a comment: \
+                         kubectl takes `---` alone on its line for a document separator"
+                    .to_owned(),
             })?;
-            let fail = |reason: &str| YamlError {
-                document: number.max(1),
-                line: mark.line(),
-                reason: reason.to_owned(),
-            };
-            let built = match event {
-                Event::StreamEnd => break,
-                Event::StreamStart | Event::Nothing => continue,
-                Event::DocumentStart => {
-                    number += 1;
-                    start = stream.nodes.len();
-                    anchors.clear();
-                    continue;
-                }
-                Event::DocumentEnd => {
-                    match root.take() {
-                        Some(root) if keep(&stream, root) => {
-                            stream.documents.push(Document { number, root });
-                        }
-                        _ => stream.nodes.truncate(start),
-                    }
-                    continue;
-                }
-                Event::Scalar(text, style, anchor, tag) => {
-                    let core_tag = tag
-                        .as_ref()
-                        .filter(|tag| tag.handle == "tag:yaml.org,2002:" || tag.handle == "!!")
-                        .map(|tag| tag.suffix.as_str());
-                    let kind = resolve(&text, style == TScalarStyle::Plain, core_tag);
-                    let value = Value::Scalar(Zeroizing::new(text), kind);
-                    let id = stream.push(value, mark).map_err(|reason| fail(&reason))?;
-                    if anchor > 0 {
-                        anchors.insert(anchor, id);
-                    }
-                    id
-                }
-                Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                    let value = match event {
-                        Event::SequenceStart(..) => Value::Seq(Vec::new()),
-                        _ => Value::Map(Vec::new()),
-                    };
-                    let id = stream.push(value, mark).map_err(|reason| fail(&reason))?;
-                    stream.nodes[id].open = true;
-                    if anchor > 0 {
-                        anchors.insert(anchor, id);
-                    }
-                    open.push(Open { id, key: None });
-                    continue;
-                }
-                Event::SequenceEnd | Event::MappingEnd => {
-                    let Some(done) = open.pop() else {
-                        return Err(fail("a collection ends that never started"));
-                    };
-                    if let Some(first) = stream.repeated_key(done.id) {
-                        return Err(fail(&format!(
-                            "a key of the mapping at line {} is given twice (first at line \
-                             {first}); Kubernetes rejects it",
-                            stream.nodes[done.id].line
-                        )));
-                    }
-                    stream.nodes[done.id].open = false;
-                    done.id
-                }
-                Event::Alias(anchor) => match anchors.get(&anchor) {
-                    Some(&id) if !stream.nodes[id].open => id,
-                    Some(_) => return Err(fail("an alias inside the node it names")),
-                    None => return Err(fail("an alias to an unknown anchor")),
-                },
-            };
-            // The node is complete: it goes into the one it belongs to.
-            let size = stream.nodes[built].size;
-            match open.last_mut() {
-                None => root = Some(built),
-                Some(parent) => {
-                    let node = &mut stream.nodes[parent.id];
-                    node.size = node.size.saturating_add(size);
-                    if node.size > MAX_EXPANDED_NODES {
-                        return Err(fail(&format!(
-                            "its aliases expand it to more than {MAX_EXPANDED_NODES} nodes \
-                             (a \"billion laughs\")"
-                        )));
-                    }
-                    match (&mut node.value, parent.key.take()) {
-                        (Value::Seq(items), _) => items.push(built),
-                        (Value::Map(entries), Some(key)) => entries.push((key, built)),
-                        (Value::Map(_), None) => parent.key = Some(built),
-                        (Value::Scalar(..), _) => {}
-                    }
-                }
-            }
+            stream.read_document(&chunk, &keep)?;
         }
         Ok(stream)
     }
 
-    fn push(&mut self, value: Value, mark: Marker) -> Result<NodeId, String> {
+    /// Reads the first document of `chunk` (go-yaml reads no other).
+    fn read_document(
+        &mut self,
+        chunk: &Chunk,
+        keep: &impl Fn(&Stream, NodeId) -> bool,
+    ) -> Result<(), YamlError> {
+        let at_line = |mark: Mark| chunk.first_line + mark.text_line;
+        let fail = |line: usize, reason: String| YamlError {
+            document: chunk.document,
+            line,
+            reason,
+        };
+        let text = chunk.text.strip_prefix('\u{feff}').unwrap_or(&chunk.text);
+        let skipped = chunk.text.len() - text.len();
+        let mut builder = Builder::new(self);
+        let mut parser = Parser::new(text, skipped);
+        loop {
+            let (event, mark) = parser.next().map_err(|error| {
+                let SyntaxError {
+                    context,
+                    problem,
+                    mark,
+                } = error;
+                let reason = match context {
+                    Some((context, start)) => {
+                        format!("{context} (from line {}), {problem}", at_line(start))
+                    }
+                    None => problem.to_owned(),
+                };
+                fail(at_line(mark), reason)
+            })?;
+            let line = at_line(mark);
+            match event {
+                Event::StreamEnd => return Ok(()),
+                Event::DocumentStart => {}
+                Event::DocumentEnd => break,
+                event => builder
+                    .build(event, line)
+                    .map_err(|reason| fail(line, reason))?,
+            }
+        }
+        let Builder {
+            start,
+            root,
+            mut problem,
+            aliases,
+            ..
+        } = builder;
+        if let Some(root) = root {
+            if problem.is_none() {
+                problem = decode::excessive_aliasing(self, root, &aliases);
+            }
+            if problem.is_none() {
+                problem = decode::json_problem(self, root);
+            }
+        }
+        if let Some((_, line, reason)) = problem {
+            return Err(fail(line, reason));
+        }
+        if let Some(reason) = root.and_then(|root| self.not_an_object(root)) {
+            let line = root.map_or(chunk.first_line, |root| self.nodes[root].line);
+            return Err(fail(line, reason));
+        }
+        match root {
+            Some(root) if keep(self, root) => {
+                self.documents.push(Document {
+                    number: chunk.document,
+                    root,
+                });
+            }
+            _ => self.nodes.truncate(start),
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, value: Value, line: usize) -> Result<NodeId, String> {
         if self.nodes.len() >= MAX_NODES {
             return Err(format!("the manifest has more than {MAX_NODES} YAML nodes"));
         }
         self.nodes.push(Node {
-            line: mark.line(),
+            line,
             value,
             size: 1,
             open: false,
+            key: Key::Refused("a mapping or a sequence as a key"),
+            not_json: false,
+            merge: false,
         });
         Ok(self.nodes.len() - 1)
     }
 
-    /// The line of the first of two keys of a mapping that are the same.
-    fn repeated_key(&self, map: NodeId) -> Option<usize> {
-        let Value::Map(entries) = &self.nodes[map].value else {
-            return None;
+    /// Why kubectl refuses a document with this root, if it does: a null
+    /// is no document, and anything else but a mapping is no object.
+    fn not_an_object(&self, root: NodeId) -> Option<String> {
+        let what = match &self.nodes[root].value {
+            Value::Map(_) | Value::Scalar(_, ScalarKind::Null) => return None,
+            Value::Seq(_) => "a sequence",
+            Value::Scalar(_, kind) => kind.noun(),
         };
-        let mut keys: Vec<(&str, usize)> = entries
-            .iter()
-            .filter_map(|(key, _)| Some((self.text(*key)?, self.nodes[*key].line)))
-            .collect();
-        keys.sort_unstable();
-        keys.windows(2)
-            .find(|pair| pair[0].0 == pair[1].0)
-            .map(|pair| pair[0].1)
+        Some(format!(
+            "the document is {what}, not an object (a mapping): kubectl refuses it"
+        ))
     }
 
     pub(super) fn node(&self, id: NodeId) -> &Node {
@@ -239,6 +267,17 @@ impl Stream {
         }
     }
 
+    /// What a node is as a key: a string's text, `"16"` for `0x10`; `None`
+    /// for what cannot be a key.
+    fn key_text(&self, id: NodeId) -> Option<&str> {
+        let node = &self.nodes[id];
+        match (&node.value, &node.key) {
+            (Value::Scalar(text, _), Key::Text) => Some(text),
+            (Value::Scalar(..), Key::Other(text)) => Some(text),
+            _ => None,
+        }
+    }
+
     /// Whether a mapping's `key` holds `true`, as `optional: true` does.
     pub(super) fn is_true(&self, map: NodeId, key: &str) -> bool {
         self.get(map, key).is_some_and(|value| {
@@ -255,66 +294,44 @@ impl Stream {
         }
     }
 
-    /// The value of `key` in a mapping, merged mappings (`<<: *base`)
-    /// included: a key of the mapping itself wins, then the merged ones in
-    /// order.
+    /// The value of `key` in a mapping, as go-yaml sets it: of the pairs
+    /// of the mapping and of the mappings it merges (`<<: *base`), the last
+    /// it sets.
     pub(super) fn get(&self, map: NodeId, key: &str) -> Option<NodeId> {
-        let mut pending = vec![map];
-        while let Some(map) = pending.pop() {
-            let Value::Map(entries) = &self.nodes[map].value else {
-                continue;
-            };
-            if let Some((_, value)) = entries.iter().find(|(k, _)| self.text(*k) == Some(key)) {
-                return Some(*value);
-            }
-            // Merged in reverse, as the stack pops the last first.
-            for (k, value) in entries.iter().rev() {
-                if matches!(self.nodes[*k].value, Value::Scalar(_, ScalarKind::Merge)) {
-                    match &self.nodes[*value].value {
-                        Value::Seq(maps) => pending.extend(maps.iter().rev()),
-                        _ => pending.push(*value),
-                    }
-                }
-            }
+        let Value::Map(entries) = &self.nodes[map].value else {
+            return None;
+        };
+        if !entries.iter().any(|(k, _)| self.nodes[*k].merge) {
+            return entries
+                .iter()
+                .rev()
+                .find(|(k, _)| self.key_text(*k) == Some(key))
+                .map(|(_, value)| *value);
         }
-        None
+        decode::pairs(self, map)
+            .into_iter()
+            .rev()
+            .find(|(k, _)| self.key_text(*k) == Some(key))
+            .map(|(_, value)| value)
     }
 
-    /// A mapping's keys and values, merged mappings included after its
-    /// own keys, each key once.
+    /// A mapping's keys and values, merged mappings included, each key once
+    /// with the value go-yaml sets last, in the order the keys first appear.
     pub(super) fn entries(&self, map: NodeId) -> Vec<(&str, NodeId)> {
-        let mut seen: Vec<(&str, NodeId)> = Vec::new();
-        let mut names: HashSet<&str> = HashSet::new();
-        let mut pending = vec![map];
-        while let Some(map) = pending.pop() {
-            let Value::Map(entries) = &self.nodes[map].value else {
-                continue;
-            };
-            let mut merged = Vec::new();
-            for (key, value) in entries {
-                match &self.nodes[*key].value {
-                    Value::Scalar(_, ScalarKind::Merge) => merged.push(*value),
-                    Value::Scalar(text, _) if names.insert(text) => seen.push((text, *value)),
-                    _ => {}
-                }
-            }
-            for value in merged.into_iter().rev() {
-                match &self.nodes[value].value {
-                    Value::Seq(maps) => pending.extend(maps.iter().rev()),
-                    _ => pending.push(value),
-                }
+        let pairs = decode::pairs(self, map);
+        let mut last: HashMap<&str, NodeId> = HashMap::new();
+        for (key, value) in &pairs {
+            if let Some(text) = self.key_text(*key) {
+                last.insert(text, *value);
             }
         }
-        seen
-    }
-}
-
-/// What the scanner says is wrong, never with the text it found: an
-/// unexpected character could be the first of a secret.
-fn scan_reason(info: &str) -> String {
-    match info.find('`') {
-        Some(at) => info[..at].trim_end_matches([' ', ':']).to_owned(),
-        None => info.to_owned(),
+        let mut seen: HashSet<&str> = HashSet::new();
+        pairs
+            .iter()
+            .filter_map(|(key, _)| self.key_text(*key))
+            .filter(|text| seen.insert(text))
+            .map(|text| (text, last[text]))
+            .collect()
     }
 }
 
