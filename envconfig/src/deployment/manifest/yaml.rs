@@ -338,3 +338,7 @@ impl Stream {
 #[cfg(test)]
 #[path = "yaml_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "yaml_kubectl_tests.rs"]
+mod kubectl_tests;
