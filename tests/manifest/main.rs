@@ -11,13 +11,15 @@
 //!   hostile input, and Secret data that never shows;
 //! - `kubelet.rs`: what the cluster adds and refuses: service links, the
 //!   API server's rules for entries and container names, a later source
-//!   outside the documents, manifests built to exhaust memory.
+//!   outside the documents, manifests built to exhaust memory;
+//! - `kubectl_yaml.rs`: YAML read as kubectl reads it.
 
 #[path = "../support/mod.rs"]
 mod support;
 
 mod bad_input;
 mod environment;
+mod kubectl_yaml;
 mod kubelet;
 mod streams;
 
