@@ -16,6 +16,7 @@ mod env;
 mod expand;
 mod facts;
 mod files;
+mod pod_rules;
 mod quantity;
 mod references;
 mod scalar;

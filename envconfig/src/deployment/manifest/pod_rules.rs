@@ -1,0 +1,87 @@
+//! What makes the whole pod fail, whatever variable is checked: two
+//! containers of one name, an entry of another container that the API
+//! server rejects, an environment too large to start with, a manifest too
+//! large to check.
+
+use super::budget::{MAX_COPIED_BYTES, MAX_EXEC_BYTES};
+use super::env::{Env, Setting};
+use super::validation;
+use crate::shown::Abridged;
+
+impl Env<'_, '_> {
+    /// What makes the whole pod fail, whatever variable it is about: two
+    /// containers of one name, an entry of another container that the API
+    /// server rejects, an environment too large to start with, a manifest
+    /// too large to check.
+    pub(super) fn pod_rules(&mut self) {
+        let manifest = self.manifest;
+        let stream = manifest.stream;
+        let workload = &manifest.workloads[self.container.workload];
+        for (name, lines) in manifest.duplicate_names(self.container) {
+            let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+            let reason = format!(
+                "the pod of {} has {} containers named {} (lines {}): container names are \
+                 unique in a pod, init containers included, and Kubernetes rejects the manifest",
+                workload.title(),
+                lines.len(),
+                Abridged::name(name),
+                lines.join(", ")
+            );
+            self.facts
+                .unnamed
+                .push((self.origin(self.container.node), reason));
+        }
+        let siblings = manifest
+            .containers
+            .iter()
+            .filter(|other| other.pod == self.container.pod && other.node != self.container.node);
+        for other in siblings {
+            let container = format!("container {}", Abridged::name(other.name));
+            for key in ["envFrom", "env"] {
+                let list = stream.get(other.node, key);
+                for &item in list.map_or(&[][..], |list| stream.items(list)) {
+                    let reason = match key {
+                        "envFrom" => validation::env_from_entry(stream, item).err(),
+                        _ => validation::env_entry(stream, item).err().map(|r| r.reason),
+                    };
+                    if let Some(reason) = reason {
+                        let reason = format!("{container}: {reason}");
+                        self.facts.unnamed.push((self.origin(item), reason));
+                    }
+                }
+            }
+        }
+        let size: usize = self
+            .vars
+            .iter()
+            .map(|(name, var)| match &var.setting {
+                // `NAME=value`, its NUL, and the pointer to it.
+                Setting::Known(value) => name.len() + value.len() + 2 + 8,
+                _ => name.len() + 2 + 8,
+            })
+            .sum();
+        if size > MAX_EXEC_BYTES {
+            let reason = format!(
+                "the container's environment takes {} KiB, more than the {} MiB that Linux \
+                 starts a process with (arguments and environment together), so the \
+                 container would not start",
+                size / 1024,
+                MAX_EXEC_BYTES >> 20
+            );
+            self.facts
+                .unnamed
+                .push((self.origin(self.container.node), reason));
+        }
+        if self.budget.is_exhausted() {
+            let reason = format!(
+                "building the container's environment copies more than {} MiB ($(NAME) \
+                 references, ConfigMap values copied into many variables): the check stops \
+                 there and fails",
+                MAX_COPIED_BYTES >> 20
+            );
+            self.facts
+                .unnamed
+                .push((self.origin(self.container.node), reason));
+        }
+    }
+}
