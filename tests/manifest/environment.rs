@@ -320,14 +320,17 @@ env:
             "in the Secret volume tokens (Secret billing-tokens) mounted at /run/tokens"
         )
     );
+    // A secret's path whose directory no mount shows to exist may be the
+    // secret itself: the line says where to look.
     assert!(
         run.report_line("BILLING_SENTRY_DSN")
-            .ends_with("read from /run/secret/sentry, a file of the image")
+            .ends_with("read from <redacted>, a file of the image")
     );
     assert!(run.stdout.contains(
-        "BILLING_SENTRY_DSN_FILE names /run/secret/sentry, which no volume of the container \
-         mounts: the file must be in the image"
+        "BILLING_SENTRY_DSN_FILE names <redacted>, which no volume of the container mounts: \
+         the file must be in the image"
     ));
+    assert!(!run.stdout.contains("/run/secret/"), "{}", run.stdout);
     assert!(
         run.stdout
             .contains("OK: all 19 variables would load (3 external), 2 warnings"),
@@ -682,4 +685,90 @@ fn a_variable_set_through_its_alias_to_an_unknown_value_is_unchecked() {
     let line = run.report_line("BILLING_PORT");
     assert!(line.starts_with("external "), "{}", run.stdout);
     assert!(line.contains("alias PORT"), "{}", run.stdout);
+}
+
+/// `--check-env --manifest` in every report form (`text`, `json`,
+/// `github`, and `--strict`), with `flags`: what each printed.
+fn every_form(manifest: &str, flags: &[&str]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    for form in [
+        &["--report", "text"][..],
+        &["--report", "json"],
+        &["--report", "github"],
+        &["--strict"],
+    ] {
+        let mut all = flags.to_vec();
+        all.extend_from_slice(form);
+        runs.push(check(manifest, &all));
+    }
+    runs
+}
+
+/// A secret pasted into its `NAME_FILE` by mistake is no path: the row and
+/// the warning say `<redacted>`, in every form. A secret's path is shown
+/// when a volume mount tells that its directory exists (the operator needs
+/// it to fix the mount); the path of a variable that is not secret is
+/// shown as it is.
+#[test]
+fn a_secret_pasted_into_its_name_file_never_shows() {
+    let manifest = deployment(
+        "volumes:
+  - name: db
+    secret:
+      secretName: billing-db
+",
+        "volumeMounts:
+  - name: db
+    mountPath: /run/secrets/db
+env:
+  - name: BILLING_DATABASE_URL
+    valueFrom:
+      secretKeyRef: {name: billing-secrets, key: database-url}
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+  - name: PAYMENT_TOKEN_FILE
+    value: sk_live_51canaryPastedToken
+  - name: BILLING_DB_PASSWORD_FILE
+    value: /9j4canaryAAQSkZJRgABAQ
+  - name: BILLING_SENTRY_DSN_FILE
+    value: /run/secrets/sentry
+  - name: BILLING_LOG_LEVEL_FILE
+    value: /etc/billing/level
+",
+    );
+    let runs = every_form(&manifest, &[]);
+    for run in &runs {
+        assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+        assert!(!run.stderr.contains("canary"), "{}", run.stderr);
+    }
+    let run = &runs[0];
+    assert_eq!(run.code, 0, "{run:?}");
+    for var in ["PAYMENT_TOKEN", "BILLING_DB_PASSWORD"] {
+        assert!(
+            run.report_line(var)
+                .ends_with("_FILE: read from <redacted>, a file of the image"),
+            "{var}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains(&format!(
+                "{var}_FILE names <redacted>, which no volume of the container mounts"
+            )),
+            "{var}: {}",
+            run.stdout
+        );
+    }
+    // `/run/secrets` holds the mount `/run/secrets/db`: it exists.
+    assert!(
+        run.report_line("BILLING_SENTRY_DSN")
+            .ends_with("read from /run/secrets/sentry, a file of the image"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.report_line("BILLING_LOG_LEVEL")
+            .ends_with("read from /etc/billing/level, a file of the image"),
+        "{}",
+        run.stdout
+    );
 }

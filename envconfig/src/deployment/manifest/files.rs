@@ -7,7 +7,7 @@
 use super::env::{Env, Setting, Var};
 use super::facts::HowSet;
 use super::yaml::NodeId;
-use crate::shown::Abridged;
+use crate::shown::{Abridged, REDACTED};
 use crate::warning::Warning;
 
 impl Env<'_, '_> {
@@ -27,6 +27,7 @@ impl Env<'_, '_> {
             if !self.budget.charge(cost) {
                 break;
             }
+            let is_secret = self.secret.contains(&base);
             let reason = match &var.setting {
                 Setting::Known(path) if path.is_empty() => continue,
                 Setting::Known(path) => match self.volume_at(path) {
@@ -41,7 +42,7 @@ impl Env<'_, '_> {
                         let setting = Setting::Undeployable(format!(
                             "{name} names {}, {volume}, which {missing}: the service cannot \
                              read it",
-                            Abridged::name(path),
+                            Abridged::name(shown_path(path, is_secret, true)),
                             name = Abridged::name(name),
                         ));
                         let file = Var::new(setting, var.origin.clone());
@@ -49,15 +50,18 @@ impl Env<'_, '_> {
                         continue;
                     }
                     Some((volume, None)) => {
-                        format!("read from {}, {volume}", Abridged::name(path))
+                        let shown = shown_path(path, is_secret, true);
+                        format!("read from {}, {volume}", Abridged::name(shown))
                     }
                     None => {
+                        let known = self.parent_is_known(path);
+                        let shown = shown_path(path, is_secret, known);
                         self.warnings.push(Warning::FileFromImage {
                             at: var.origin.clone(),
                             file_var: name.clone(),
-                            path: path.to_string(),
+                            path: shown.to_owned(),
                         });
-                        format!("read from {}, a file of the image", Abridged::name(path))
+                        format!("read from {}, a file of the image", Abridged::name(shown))
                     }
                 },
                 _ => continue,
@@ -78,6 +82,31 @@ impl Env<'_, '_> {
         for (base, _, file) in files {
             self.vars.insert(base, file);
         }
+    }
+
+    /// Whether the directory that holds `path`, an absolute path under no
+    /// volume mount, is known to exist in the container: a mount's
+    /// directory, or one that holds a mount (the runtime makes those). The
+    /// root is no sign: a secret that starts with `/` is under it.
+    fn parent_is_known(&self, path: &str) -> bool {
+        let Some((parent, _)) = path.rsplit_once('/') else {
+            return false;
+        };
+        if parent.is_empty() || !parent.starts_with('/') {
+            return false;
+        }
+        let stream = self.manifest.stream;
+        let mounts = stream.get(self.container.node, "volumeMounts");
+        mounts
+            .map_or(&[][..], |mounts| stream.items(mounts))
+            .iter()
+            .filter_map(|&mount| stream.get(mount, "mountPath").and_then(|p| stream.str(p)))
+            .any(|mount_path| {
+                let mount_path = mount_path.trim_end_matches('/');
+                mount_path
+                    .strip_prefix(parent)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
     }
 
     /// What looking one path up among the volumes costs at most: every
@@ -241,5 +270,20 @@ impl Env<'_, '_> {
                 Abridged::name(relative)
             )
         })
+    }
+}
+
+/// The path a secret's `NAME_FILE` names, as a report shows it: when it is
+/// absolute and its directory is known to exist (`known`), it is a path,
+/// which the operator needs to fix the mount; otherwise it may be the
+/// secret itself, pasted into `NAME_FILE` by mistake, and shows as
+/// `<redacted>` (the manifest's line, which is shown, is where to look).
+/// The container's file system is not here: only the volume mounts tell
+/// which directories exist.
+fn shown_path(path: &str, is_secret: bool, known: bool) -> &str {
+    if !is_secret || (known && path.starts_with('/')) {
+        path
+    } else {
+        REDACTED
     }
 }
