@@ -772,3 +772,105 @@ env:
         run.stdout
     );
 }
+
+/// What a secret reads in one container is secret in every report: a
+/// ConfigMap key (read by `configMapKeyRef`, through `envFrom`, or copied
+/// with `$(NAME)`) or a YAML node (an alias, of a literal that a later
+/// entry hides too) that a secret of container `api` or of an init
+/// container reads never shows when `--container worker` checks a plain
+/// variable that reads it.
+#[test]
+fn what_a_secret_reads_in_another_container_never_shows() {
+    let config_map = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\ndata:\n  \
+                      tok: canary-key-ref\n  PAYMENT_TOKEN: canary-env-from\n  \
+                      part: canary-copied\n  init: canary-init\n---\n";
+    let pod = "initContainers:
+  - name: migrate
+    image: migrate:1
+    env:
+      - name: BILLING_DB_PASSWORD
+        valueFrom:
+          configMapKeyRef: {name: shared, key: init}
+";
+    let api = "env:
+  - name: BILLING_DATABASE_URL
+    valueFrom:
+      configMapKeyRef: {name: shared, key: tok}
+  - name: PART
+    valueFrom:
+      configMapKeyRef: {name: shared, key: part}
+  - name: BILLING_SENTRY_DSN
+    value: https://$(PART)@sentry.example.com/1
+  - name: BILLING_WEBHOOK_SIGNING_KEY
+    value: &hidden canary-hidden-literal
+  - name: BILLING_WEBHOOK_SIGNING_KEY
+    value: &key canary-alias
+envFrom:
+  - configMapRef:
+      name: shared
+";
+    let worker = "
+        - name: worker
+          image: billing:1.4.2
+          env:
+            - name: BILLING_DATABASE_URL
+              valueFrom:
+                secretKeyRef: {name: billing-secrets, key: database-url}
+            - name: PAYMENT_TOKEN
+              valueFrom:
+                secretKeyRef: {name: billing-secrets, key: payment-token}
+            - name: BILLING_ALLOWED_HOSTS
+              value: a.example.com
+            - name: BILLING_LOG_LEVEL
+              valueFrom:
+                configMapKeyRef: {name: shared, key: tok}
+            - name: BILLING_BIND_ADDRESS
+              value: *key
+            - name: BILLING_METRICS_ADDRESS
+              value: *hidden
+            - name: BILLING_REQUEST_TIMEOUT
+              valueFrom:
+                configMapKeyRef: {name: shared, key: PAYMENT_TOKEN}
+            - name: BILLING_MAX_BODY_SIZE
+              valueFrom:
+                configMapKeyRef: {name: shared, key: part}
+            - name: BILLING_DB_IDLE_TIMEOUT
+              valueFrom:
+                configMapKeyRef: {key: init, name: shared}
+";
+    let manifest = format!("{config_map}{}{worker}", deployment(pod, api));
+    let runs = every_form(&manifest, &["--container", "worker"]);
+    for run in &runs {
+        assert_eq!(run.code, 78, "{run:?}");
+        assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+        assert!(!run.stderr.contains("canary"), "{}", run.stderr);
+    }
+    for var in [
+        "BILLING_LOG_LEVEL",
+        "BILLING_BIND_ADDRESS",
+        "BILLING_METRICS_ADDRESS",
+        "BILLING_REQUEST_TIMEOUT",
+        "BILLING_MAX_BODY_SIZE",
+        "BILLING_DB_IDLE_TIMEOUT",
+    ] {
+        assert!(
+            runs[0]
+                .report_line(var)
+                .contains("invalid value <redacted>"),
+            "{var}: {}",
+            runs[0].stdout
+        );
+    }
+    // What no secret reads is shown.
+    let plain = manifest.replace("key: init,", "key: other,").replace(
+        "  init: canary-init\n",
+        "  init: canary-init\n  other: plain-value\n",
+    );
+    let run = check(&plain, &["--container", "worker"]);
+    assert!(
+        run.report_line("BILLING_DB_IDLE_TIMEOUT")
+            .contains("invalid value \"plain-value\""),
+        "{}",
+        run.stdout
+    );
+}

@@ -82,7 +82,7 @@ impl Var {
 pub(super) struct Env<'m, 's> {
     pub manifest: &'m Manifest<'s>,
     pub container: &'m Container<'s>,
-    path: Arc<Path>,
+    pub path: Arc<Path>,
     pub vars: HashMap<String, Var>,
     pub facts: Facts,
     pub warnings: Vec<Warning>,
@@ -97,7 +97,7 @@ pub(super) struct Env<'m, 's> {
     /// Every name each YAML node has set, entries that later ones hide
     /// included: an alias may repeat a hidden secret's literal, and a
     /// `$(NAME)` copies what NAME was then, which was this node.
-    node_names: HashMap<NodeId, Vec<String>>,
+    pub node_names: HashMap<NodeId, Vec<String>>,
     /// What copies may still cost.
     pub budget: Budget,
     /// Whether the pod has service links (`enableServiceLinks`).
@@ -124,7 +124,39 @@ impl<'m, 's> Env<'m, 's> {
         secret: &'m [&'m str],
         budget: Budget,
     ) -> Self {
-        let mut env = Env {
+        let mut env = Env::new(manifest, container, path, secret, budget);
+        env.service_links();
+        env.entries();
+        env.same_values();
+        env.secrets_read_elsewhere();
+        env.secret_files();
+        env.pod_rules();
+        env
+    }
+
+    /// What the `envFrom` sources and `env` entries of `container` set,
+    /// and nothing else: what the secrets of another container read.
+    pub fn entries_only(
+        manifest: &'m Manifest<'s>,
+        container: &'m Container<'s>,
+        path: Arc<Path>,
+        secret: &'m [&'m str],
+        budget: Budget,
+    ) -> Self {
+        let mut env = Env::new(manifest, container, path, secret, budget);
+        env.links_enabled = false;
+        env.entries();
+        env
+    }
+
+    fn new(
+        manifest: &'m Manifest<'s>,
+        container: &'m Container<'s>,
+        path: Arc<Path>,
+        secret: &'m [&'m str],
+        budget: Budget,
+    ) -> Self {
+        Env {
             secret,
             manifest,
             container,
@@ -136,25 +168,24 @@ impl<'m, 's> Env<'m, 's> {
             node_names: HashMap::new(),
             budget,
             links_enabled: true,
-        };
-        env.service_links();
-        let stream = manifest.stream;
+        }
+    }
+
+    /// The `envFrom` sources, then the `env` entries, in order.
+    fn entries(&mut self) {
+        let stream = self.manifest.stream;
         for key in ["envFrom", "env"] {
-            let list = stream.get(container.node, key);
+            let list = stream.get(self.container.node, key);
             for &item in list.map_or(&[][..], |list| stream.items(list)) {
-                if env.budget.is_exhausted() {
-                    break;
+                if self.budget.is_exhausted() {
+                    return;
                 }
                 match key {
-                    "envFrom" => env.env_from(item),
-                    _ => env.entry(item),
+                    "envFrom" => self.env_from(item),
+                    _ => self.entry(item),
                 }
             }
         }
-        env.same_values();
-        env.secret_files();
-        env.pod_rules();
-        env
     }
 
     /// The service links, set first: every other source wins over them.

@@ -20,6 +20,7 @@ mod pod_rules;
 mod quantity;
 mod references;
 mod scalar;
+mod secrets_elsewhere;
 mod service_links;
 #[cfg(test)]
 mod upstream_tests;
