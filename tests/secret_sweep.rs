@@ -27,8 +27,11 @@
 //!   invalid values; with `k8s`, `--check-env --manifest PATH` with them as
 //!   literal `value:`s, as `value:`s that hold each secret's value in
 //!   references (`$(<value>)$(<value>_PORT)`: a warning and an unchecked
-//!   reason that must not quote them), and as a ConfigMap's `data`; and
-//!   `--print-env-docs` in every format;
+//!   reason that must not quote them), as a ConfigMap's `data`, and as
+//!   every variable's `NAME_FILE` (a secret pasted there by mistake), alone
+//!   or naming by a YAML alias the value that another container of the pod
+//!   sets the variable to (`--container matrix`); and `--print-env-docs`
+//!   in every format;
 //! - through the built `secret_matrix_startup` example, `Startup::load` in
 //!   every setting above, printing every output of the library it is handed
 //!   (`Loaded`, `EffectiveConfig`, `EffectiveVar`; or the `StartupError`'s
@@ -67,7 +70,8 @@
 //! the dotenv file setting it, one ConfigMap key, a YAML alias or merge
 //! key, one Secret key), each written in every channel it applies to (the
 //! environment, `./.env`, `--env-file` with and without
-//! `--read-secret-files`, `--manifest`) for every `copied` secret and the
+//! `--read-secret-files`, `--manifest`, and `--manifest` with the secret
+//! set in another container of the pod) for every `copied` secret and the
 //! plain field that copies it, and scanned like the rest; it prints its
 //! own figures: `secret routes: ...`.
 //!
@@ -459,6 +463,39 @@ fn written(medium: Medium, value: String) -> String {
     } else {
         value
     }
+}
+
+/// A Deployment whose container `matrix` has each of `vars` as its
+/// `NAME_FILE`, set to its value: a secret pasted into `NAME_FILE` by
+/// mistake. With `other_container`, the container `api` sets each variable
+/// to its value (an anchor), and `matrix` names the same YAML node (an
+/// alias): what a secret reads there is secret in `matrix` too. The
+/// manifest is checked with `--container matrix`.
+#[cfg(feature = "k8s")]
+fn name_files_in_manifest(vars: &[(String, String)], other_container: bool) -> String {
+    let quoted = |text: &str| serde_json::to_string(text).expect("a JSON string");
+    let mut api = String::from("        - name: api\n          env:\n");
+    let mut matrix = String::from("        - name: matrix\n          env:\n");
+    for (n, (name, value)) in vars.iter().enumerate() {
+        let value = quoted(&value.replace('$', "$$"));
+        let file = quoted(&format!("{name}_FILE"));
+        if other_container {
+            let name = quoted(name);
+            api += &format!("            - name: {name}\n              value: &v{n} {value}\n");
+            matrix += &format!("            - name: {file}\n              value: *v{n}\n");
+        } else {
+            matrix += &format!("            - name: {file}\n              value: {value}\n");
+        }
+    }
+    let containers = if other_container {
+        api + &matrix
+    } else {
+        matrix
+    };
+    format!(
+        "kind: Deployment\nmetadata:\n  name: matrix\nspec:\n  template:\n    spec:\n      \
+         containers:\n{containers}"
+    )
 }
 
 /// The last ten characters: a value cut short still shows them.
@@ -896,6 +933,14 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
                 support::k8s::manifest_as_written(&literal, false),
                 code,
             ),
+            // Nothing is read: every variable is external, the control too,
+            // whose path is shown.
+            ("NAME_FILE:", name_files_in_manifest(&plain, false), 0),
+            (
+                "NAME_FILE: *alias of another container's value:",
+                name_files_in_manifest(&plain, true),
+                0,
+            ),
             (
                 "value: $(...)",
                 support::k8s::manifest_as_written(&references, false),
@@ -910,7 +955,15 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
             let file = env.file("deploy.yaml", &manifest);
             let file = file.to_str().expect("a UTF-8 path");
             for form in REPORT_FORMS {
-                let args = ["--check-env", "--manifest", file, "--report", form];
+                let args = [
+                    "--check-env",
+                    "--manifest",
+                    file,
+                    "--container",
+                    "matrix",
+                    "--report",
+                    form,
+                ];
                 let run = env.run_binary(&binary, &args);
                 outputs.run(
                     &format!("--check-env --manifest --report {form}, {shape}, all {what}"),

@@ -14,6 +14,10 @@
 //! value: every run must show it, or the route delivers nothing and proves
 //! nothing.
 //!
+//! A manifest's routes also run with the pair in two containers of one
+//! pod ([`Channel::OtherContainer`]): the secret's entries in `api`, the
+//! plain variable's in `matrix`, which is checked.
+//!
 //! Each (route × channel) runs the built binary with the secrets' values
 //! valid and invalid, the other cells set as in the sweep's own runs, in
 //! every mode the channel has, and its outputs join the sweep's scan.
@@ -40,9 +44,16 @@ pub(super) enum Channel {
     EnvFileReadingFiles,
     /// `--check-env --manifest PATH`.
     Manifest,
+    /// `--check-env --manifest PATH --container matrix`, the secret set in
+    /// another container of the pod, `api`: what a secret reads there is
+    /// secret in the checked container too.
+    OtherContainer,
 }
 
-use Channel::{DotEnv, DotEnvOverEnvironment, EnvFile, EnvFileReadingFiles, Environment, Manifest};
+use Channel::{
+    DotEnv, DotEnvOverEnvironment, EnvFile, EnvFileReadingFiles, Environment, Manifest,
+    OtherContainer,
+};
 
 impl Channel {
     fn label(self) -> &'static str {
@@ -53,6 +64,7 @@ impl Channel {
             EnvFile => "--env-file",
             EnvFileReadingFiles => "--env-file --read-secret-files",
             Manifest => "--manifest",
+            OtherContainer => "--manifest, the secret in another container",
         }
     }
 
@@ -70,6 +82,9 @@ const COPYING: &[Channel] = &[DotEnv, DotEnvOverEnvironment, EnvFile, Manifest];
 const DOTENV: &[Channel] = &[DotEnv, DotEnvOverEnvironment, EnvFile];
 /// Where a `NAME_FILE` may be read, or named and left unread.
 const FILES: &[Channel] = &[Environment, DotEnv, EnvFile, EnvFileReadingFiles];
+/// The manifest channels: one ConfigMap key or one YAML node can be read
+/// from any container of the manifest.
+const MANIFEST: &[Channel] = &[Manifest, OtherContainer];
 
 /// One secret and the plain variable a route hands its value to.
 pub(super) struct Pair {
@@ -110,6 +125,13 @@ pub(super) struct Writer {
     entries: Vec<String>,
     /// The container's `envFrom:` entries.
     env_from: Vec<String>,
+    /// The other container's `env:` and `envFrom:` entries, in
+    /// [`OtherContainer`]: the secrets'.
+    other_entries: Vec<String>,
+    other_env_from: Vec<String>,
+    /// Whether the other container comes first in the pod: it has the
+    /// first entry written (an anchor comes before its aliases).
+    other_first: Option<bool>,
     /// Documents besides the Deployment: ConfigMaps, Secrets.
     documents: Vec<String>,
     /// Whether the objects are one document, a `List`: a YAML alias
@@ -127,7 +149,7 @@ impl Writer {
         match self.channel {
             Environment | DotEnvOverEnvironment => self.env.push((name.into(), value.into())),
             DotEnv | EnvFile | EnvFileReadingFiles => self.dotenv.push(format!("{name}={value}")),
-            Manifest => self.entries.push(format!(
+            Manifest | OtherContainer => self.entries.push(format!(
                 "- name: {}\n  value: {}",
                 quoted(name),
                 quoted(&value.replace('$', "$$"))
@@ -181,6 +203,30 @@ impl Writer {
             EnvFile | EnvFileReadingFiles => text(&self.dir.join("deploy.env")),
             channel => panic!("{channel:?} reads no dotenv file"),
         }
+    }
+
+    /// An `env:` entry setting the pair's secret (`of_secret`) or its plain
+    /// variable: in [`OtherContainer`], the secret's is in the other
+    /// container.
+    fn entry(&mut self, of_secret: bool, entry: String) {
+        self.in_container(of_secret, false, entry);
+    }
+
+    /// An `envFrom:` entry, likewise.
+    fn env_from(&mut self, of_secret: bool, entry: String) {
+        self.in_container(of_secret, true, entry);
+    }
+
+    fn in_container(&mut self, of_secret: bool, env_from: bool, entry: String) {
+        let other = of_secret && self.channel == OtherContainer;
+        self.other_first.get_or_insert(other);
+        let list = match (other, env_from) {
+            (false, false) => &mut self.entries,
+            (false, true) => &mut self.env_from,
+            (true, false) => &mut self.other_entries,
+            (true, true) => &mut self.other_env_from,
+        };
+        list.push(entry);
     }
 
     /// A ConfigMap of the manifest: its name, and `data` lines.
@@ -440,7 +486,7 @@ pub(super) const ROUTES: &[Route] = &[
     // A manifest: one ConfigMap key, one YAML node.
     Route {
         name: "one ConfigMap key: S by envFrom, P by configMapKeyRef",
-        channels: &[Manifest],
+        channels: MANIFEST,
         unread: &[],
         withheld: false,
         write: |w, p| {
@@ -448,15 +494,13 @@ pub(super) const ROUTES: &[Route] = &[
                 &format!("route-{}", p.n),
                 &[format!("{}: {}", quoted(&p.source), quoted(&p.value))],
             );
-            w.env_from
-                .push(format!("- configMapRef:\n    name: route-{}", p.n));
-            w.entries
-                .push(key_ref(&p.target, "configMapKeyRef", p.n, &p.source));
+            w.env_from(true, format!("- configMapRef:\n    name: route-{}", p.n));
+            w.entry(false, key_ref(&p.target, "configMapKeyRef", p.n, &p.source));
         },
     },
     Route {
         name: "one ConfigMap key: S and P by configMapKeyRef",
-        channels: &[Manifest],
+        channels: MANIFEST,
         unread: &[],
         withheld: false,
         write: |w, p| {
@@ -464,15 +508,13 @@ pub(super) const ROUTES: &[Route] = &[
                 &format!("route-{}", p.n),
                 &[format!("key: {}", quoted(&p.value))],
             );
-            w.entries
-                .push(key_ref(&p.source, "configMapKeyRef", p.n, "key"));
-            w.entries
-                .push(key_ref(&p.target, "configMapKeyRef", p.n, "key"));
+            w.entry(true, key_ref(&p.source, "configMapKeyRef", p.n, "key"));
+            w.entry(false, key_ref(&p.target, "configMapKeyRef", p.n, "key"));
         },
     },
     Route {
         name: "one ConfigMap key: S by configMapKeyRef, P by envFrom",
-        channels: &[Manifest],
+        channels: MANIFEST,
         unread: &[],
         withheld: false,
         write: |w, p| {
@@ -480,15 +522,13 @@ pub(super) const ROUTES: &[Route] = &[
                 &format!("route-{}", p.n),
                 &[format!("{}: {}", quoted(&p.target), quoted(&p.value))],
             );
-            w.env_from
-                .push(format!("- configMapRef:\n    name: route-{}", p.n));
-            w.entries
-                .push(key_ref(&p.source, "configMapKeyRef", p.n, &p.target));
+            w.env_from(false, format!("- configMapRef:\n    name: route-{}", p.n));
+            w.entry(true, key_ref(&p.source, "configMapKeyRef", p.n, &p.target));
         },
     },
     Route {
         name: "one ConfigMap key: S by envFrom with a prefix, P by configMapKeyRef",
-        channels: &[Manifest],
+        channels: MANIFEST,
         unread: &[],
         withheld: false,
         write: |w, p| {
@@ -497,18 +537,20 @@ pub(super) const ROUTES: &[Route] = &[
                 &format!("route-{}", p.n),
                 &[format!("{}: {}", quoted(key), quoted(&p.value))],
             );
-            w.env_from.push(format!(
-                "- prefix: {}\n  configMapRef:\n    name: route-{}",
-                quoted(prefix),
-                p.n
-            ));
-            w.entries
-                .push(key_ref(&p.target, "configMapKeyRef", p.n, key));
+            w.env_from(
+                true,
+                format!(
+                    "- prefix: {}\n  configMapRef:\n    name: route-{}",
+                    quoted(prefix),
+                    p.n
+                ),
+            );
+            w.entry(false, key_ref(&p.target, "configMapKeyRef", p.n, key));
         },
     },
     Route {
         name: "one ConfigMap key: P by envFrom with a prefix, S by configMapKeyRef",
-        channels: &[Manifest],
+        channels: MANIFEST,
         unread: &[],
         withheld: false,
         write: |w, p| {
@@ -517,50 +559,58 @@ pub(super) const ROUTES: &[Route] = &[
                 &format!("route-{}", p.n),
                 &[format!("{}: {}", quoted(key), quoted(&p.value))],
             );
-            w.env_from.push(format!(
-                "- prefix: {}\n  configMapRef:\n    name: route-{}",
-                quoted(prefix),
-                p.n
-            ));
-            w.entries
-                .push(key_ref(&p.source, "configMapKeyRef", p.n, key));
+            w.env_from(
+                false,
+                format!(
+                    "- prefix: {}\n  configMapRef:\n    name: route-{}",
+                    quoted(prefix),
+                    p.n
+                ),
+            );
+            w.entry(true, key_ref(&p.source, "configMapKeyRef", p.n, key));
         },
     },
     Route {
         name: "a YAML alias: S value: &a, P value: *a",
-        channels: &[Manifest],
+        channels: MANIFEST,
         unread: &[],
         withheld: false,
         write: |w, p| {
-            w.entries.push(format!(
+            let anchor = format!(
                 "- name: {}\n  value: &a{} {}",
                 quoted(&p.source),
                 p.n,
                 quoted(&p.value)
-            ));
-            w.entries
-                .push(format!("- name: {}\n  value: *a{}", quoted(&p.target), p.n));
+            );
+            w.entry(true, anchor);
+            w.entry(
+                false,
+                format!("- name: {}\n  value: *a{}", quoted(&p.target), p.n),
+            );
         },
     },
     Route {
         name: "a YAML alias: P value: &a, S value: *a",
-        channels: &[Manifest],
+        channels: MANIFEST,
         unread: &[],
         withheld: false,
         write: |w, p| {
-            w.entries.push(format!(
+            let anchor = format!(
                 "- name: {}\n  value: &a{} {}",
                 quoted(&p.target),
                 p.n,
                 quoted(&p.value)
-            ));
-            w.entries
-                .push(format!("- name: {}\n  value: *a{}", quoted(&p.source), p.n));
+            );
+            w.entry(false, anchor);
+            w.entry(
+                true,
+                format!("- name: {}\n  value: *a{}", quoted(&p.source), p.n),
+            );
         },
     },
     Route {
         name: "a YAML alias of a ConfigMap's value: S by envFrom, P value: *a",
-        channels: &[Manifest],
+        channels: MANIFEST,
         unread: &[],
         withheld: false,
         write: |w, p| {
@@ -574,32 +624,36 @@ pub(super) const ROUTES: &[Route] = &[
                     quoted(&p.value)
                 )],
             );
-            w.env_from
-                .push(format!("- configMapRef:\n    name: route-{}", p.n));
-            w.entries
-                .push(format!("- name: {}\n  value: *a{}", quoted(&p.target), p.n));
+            w.env_from(true, format!("- configMapRef:\n    name: route-{}", p.n));
+            w.entry(
+                false,
+                format!("- name: {}\n  value: *a{}", quoted(&p.target), p.n),
+            );
         },
     },
     Route {
         name: "a YAML merge key: P's entry is <<: *S's entry",
-        channels: &[Manifest],
+        channels: MANIFEST,
         unread: &[],
         withheld: false,
         write: |w, p| {
-            w.entries.push(format!(
+            let anchor = format!(
                 "- &e{}\n  name: {}\n  value: {}",
                 p.n,
                 quoted(&p.source),
                 quoted(&p.value)
-            ));
-            w.entries
-                .push(format!("- <<: *e{}\n  name: {}", p.n, quoted(&p.target)));
+            );
+            w.entry(true, anchor);
+            w.entry(
+                false,
+                format!("- <<: *e{}\n  name: {}", p.n, quoted(&p.target)),
+            );
         },
     },
     Route {
         name: "one Secret key: S and P by secretKeyRef",
-        channels: &[Manifest],
-        unread: &[Manifest],
+        channels: MANIFEST,
+        unread: MANIFEST,
         withheld: false,
         write: |w, p| {
             w.documents.push(format!(
@@ -607,10 +661,8 @@ pub(super) const ROUTES: &[Route] = &[
                 p.n,
                 quoted(&p.value)
             ));
-            w.entries
-                .push(key_ref(&p.source, "secretKeyRef", p.n, "key"));
-            w.entries
-                .push(key_ref(&p.target, "secretKeyRef", p.n, "key"));
+            w.entry(true, key_ref(&p.source, "secretKeyRef", p.n, "key"));
+            w.entry(false, key_ref(&p.target, "secretKeyRef", p.n, "key"));
         },
     },
 ];
@@ -685,19 +737,29 @@ fn others(sweep: &Sweep, invalid: bool) -> Vec<(String, String)> {
     vars
 }
 
+/// A container of the Deployment: its name, `envFrom:` and `env:`.
+fn container(name: &str, env_from: &[String], env: &[String]) -> String {
+    let mut container = format!("        - name: {name}\n");
+    if !env_from.is_empty() {
+        container.push_str("          envFrom:\n");
+        container.push_str(&indented(env_from, "            "));
+    }
+    if !env.is_empty() {
+        container.push_str("          env:\n");
+        container.push_str(&indented(env, "            "));
+    }
+    container
+}
+
 /// The manifest of a run: its documents, then the Deployment whose
-/// container has the other cells as literal `value:`s and the routes'
-/// entries after them.
+/// container `matrix` has the other cells as literal `value:`s and the
+/// routes' entries after them; in [`OtherContainer`], the container `api`
+/// has the secrets' entries.
 fn manifest(writer: &Writer, others: &[(String, String)]) -> String {
     let mut deployment = String::from(
         "kind: Deployment\nmetadata:\n  name: matrix\nspec:\n  template:\n    spec:\n      \
-         containers:\n        - name: matrix\n",
+         containers:\n",
     );
-    if !writer.env_from.is_empty() {
-        deployment.push_str("          envFrom:\n");
-        deployment.push_str(&indented(&writer.env_from, "            "));
-    }
-    deployment.push_str("          env:\n");
     let mut entries: Vec<String> = others
         .iter()
         .map(|(name, value)| {
@@ -709,7 +771,13 @@ fn manifest(writer: &Writer, others: &[(String, String)]) -> String {
         })
         .collect();
     entries.extend(writer.entries.iter().cloned());
-    deployment.push_str(&indented(&entries, "            "));
+    let checked = container("matrix", &writer.env_from, &entries);
+    let other = container("api", &writer.other_env_from, &writer.other_entries);
+    match (writer.channel, writer.other_first) {
+        (OtherContainer, Some(true)) => deployment += &(other + &checked),
+        (OtherContainer, _) => deployment += &(checked + &other),
+        _ => deployment += &checked,
+    }
     let mut objects = writer.documents.clone();
     objects.push(deployment);
     if writer.one_document {
@@ -746,7 +814,7 @@ pub(super) fn run_routes(
     };
     for route in ROUTES {
         for &channel in route.channels {
-            if channel == Manifest && !cfg!(feature = "k8s") {
+            if MANIFEST.contains(&channel) && !cfg!(feature = "k8s") {
                 continue;
             }
             figures.combinations += 1;
@@ -765,11 +833,24 @@ pub(super) fn run_routes(
                     dotenv: Vec::new(),
                     entries: Vec::new(),
                     env_from: Vec::new(),
+                    other_entries: Vec::new(),
+                    other_env_from: Vec::new(),
+                    other_first: None,
                     documents: Vec::new(),
                     one_document: false,
                 };
                 for pair in pairs(sweep, invalid) {
                     (route.write)(&mut writer, &pair);
+                    // The checked container has its secrets too, from a
+                    // Secret that is not among the documents.
+                    if channel == OtherContainer && pair.n > 0 {
+                        let entry = format!(
+                            "- name: {}\n  valueFrom:\n    secretKeyRef:\n      name: \
+                             elsewhere\n      key: key",
+                            quoted(&pair.source)
+                        );
+                        writer.entries.push(entry);
+                    }
                 }
                 let others = others(sweep, invalid);
                 let runs = runs_of(channel, &writer, &env, others);
@@ -845,9 +926,12 @@ fn runs_of(
             }
             every_report_form(writer.env.clone(), args)
         }
-        Manifest => {
+        Manifest | OtherContainer => {
             let path = env.file("deploy.yaml", &manifest(writer, &others));
-            let args = vec!["--check-env".to_owned(), "--manifest".into(), text(&path)];
+            let mut args = vec!["--check-env".to_owned(), "--manifest".into(), text(&path)];
+            if channel == OtherContainer {
+                args.extend(["--container".to_owned(), "matrix".to_owned()]);
+            }
             every_report_form(Vec::new(), args)
         }
     }
