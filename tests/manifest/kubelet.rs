@@ -332,9 +332,9 @@ fn manifests_built_to_exhaust_memory_fail_within_bounds() {
         assert_eq!(output.status.code(), Some(78), "{name}: {output:?}");
         assert!(
             stdout.contains(
-                "building the container's environment copies more than 32 MiB ($(NAME) \
-                 references, ConfigMap values copied into many variables): the check stops \
-                 there and fails"
+                "building the container's environment takes more than the 32 MiB envconfig \
+                 allows (its variables, $(NAME) references, ConfigMap values copied into many \
+                 variables): the check stops there and fails"
             ),
             "{name}: {}",
             &stdout[stdout.len().saturating_sub(2000)..]

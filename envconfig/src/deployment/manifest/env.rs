@@ -190,17 +190,15 @@ impl<'m, 's> Env<'m, 's> {
 
     /// The service links, set first: every other source wins over them.
     fn service_links(&mut self) {
-        let (links, enabled) = service_links::links(self.manifest, self.container);
+        let (links, enabled) =
+            service_links::links(self.manifest, self.container, &mut self.budget);
         self.links_enabled = enabled;
         if enabled {
             self.facts.service_links = Some(self.origin(self.container.pod));
         }
         for link in links {
             let setting = match link.value {
-                LinkValue::Known(value) => {
-                    self.budget.charge(link.name.len() + value.len() + VAR_COST);
-                    Setting::Known(Zeroizing::new(value))
-                }
+                LinkValue::Known(value) => Setting::Known(Zeroizing::new(value)),
                 LinkValue::ClusterIp => {
                     Setting::External(format!("the cluster IP of {}", link.service))
                 }
@@ -286,6 +284,10 @@ impl<'m, 's> Env<'m, 's> {
             return;
         }
         let prefix = self.field(item, "prefix").unwrap_or("");
+        // An alias may repeat a long prefix in many sources.
+        if !self.budget.charge(prefix.len() + VAR_COST) {
+            return;
+        }
         let (reference, kind, objects) = match stream.get(item, "configMapRef") {
             Some(reference) => (reference, "ConfigMap", &self.manifest.config_maps),
             None => match stream.get(item, "secretRef") {
@@ -355,8 +357,11 @@ impl<'m, 's> Env<'m, 's> {
             if !self.budget.charge(1) {
                 return;
             }
+            // The first source that may set it is enough to name: a note
+            // per source would grow with the manifest, for every variable.
             if set.starts_with(prefix) {
                 var.note = Some(match var.note.take() {
+                    Some(note) if note.contains(" unless the ") => note,
                     Some(link) if link.starts_with("is set by") => format!("{link}, and {unless}"),
                     _ => unless.clone(),
                 });
@@ -378,6 +383,18 @@ impl<'m, 's> Env<'m, 's> {
     /// One `env` entry.
     fn entry(&mut self, item: NodeId) {
         let stream = self.manifest.stream;
+        // Each entry is a variable held, and a literal's text is copied
+        // into it: an alias repeats a node's text without its bytes in the
+        // manifest.
+        let value = stream.get(item, "value");
+        let text = value.and_then(|value| stream.str(value)).unwrap_or("");
+        let name = stream.get(item, "name").and_then(|name| stream.text(name));
+        if !self
+            .budget
+            .charge(VAR_COST + name.map_or(0, str::len) + text.len())
+        {
+            return;
+        }
         let origin = self.origin(item);
         let name = match validation::env_entry(stream, item) {
             Ok(name) => name,
@@ -399,14 +416,10 @@ impl<'m, 's> Env<'m, 's> {
                 // An optional reference to a missing key sets nothing.
                 None => return,
             },
-            None => {
-                let value = stream.get(item, "value");
-                let text = value.and_then(|value| stream.str(value)).unwrap_or("");
-                Var {
-                    node: value,
-                    ..self.expanded(name, text, origin)
-                }
-            }
+            None => Var {
+                node: value,
+                ..self.expanded(name, text, origin)
+            },
         };
         self.insert_entry(name, item, var);
     }

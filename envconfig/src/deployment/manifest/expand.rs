@@ -101,7 +101,10 @@ impl Env<'_, '_> {
         // again: expanding stops past what a container could start with,
         // and past what the whole build may copy.
         let longest = MAX_ARG_STRLEN.saturating_sub(name.len() + 2);
-        let mut too_long = text.len() > longest;
+        if text.len() > longest {
+            return Var::new(Setting::Undeployable(too_long_reason()), origin);
+        }
+        let mut too_long = false;
         let mut over_budget = false;
         // What the references put in the value, and where the first one
         // that is written in plain text is: a value that is only
@@ -194,11 +197,7 @@ impl Env<'_, '_> {
             optional,
         };
         let setting = if too_long {
-            Setting::Undeployable(format!(
-                "its value is longer than the {} KiB that Linux starts a process with for one \
-                 variable (with its name), so the container would not start",
-                MAX_ARG_STRLEN / 1024
-            ))
+            Setting::Undeployable(too_long_reason())
         } else if over_budget {
             Setting::Unchecked(
                 "not built: the environment's copies went past envconfig's bound".to_owned(),
@@ -221,6 +220,15 @@ impl Env<'_, '_> {
             entry_line: None,
         }
     }
+}
+
+/// Why a value longer than [`MAX_ARG_STRLEN`] would not deploy.
+fn too_long_reason() -> String {
+    format!(
+        "its value is longer than the {} KiB that Linux starts a process with for one variable \
+         (with its name), so the container would not start",
+        MAX_ARG_STRLEN / 1024
+    )
 }
 
 #[cfg(test)]

@@ -135,7 +135,11 @@ impl Env<'_, '_> {
         let mut facts = self.facts;
         entries.copies.extend(self.copy_lists);
         for (name, var) in self.vars {
-            if var.how.plain_text.is_some() || var.how.optional.is_some() {
+            // Where a value is written in plain text matters for a secret
+            // only: kept for every variable, it would double what a large
+            // environment takes.
+            let plain_text = var.how.plain_text.is_some() && self.secret.contains(&name.as_str());
+            if plain_text || var.how.optional.is_some() {
                 facts.how_set.insert(name.clone(), var.how);
             }
             if let Some(note) = var.note {

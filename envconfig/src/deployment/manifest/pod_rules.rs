@@ -74,9 +74,9 @@ impl Env<'_, '_> {
         }
         if self.budget.is_exhausted() {
             let reason = format!(
-                "building the container's environment copies more than {} MiB ($(NAME) \
-                 references, ConfigMap values copied into many variables): the check stops \
-                 there and fails",
+                "building the container's environment takes more than the {} MiB envconfig \
+                 allows (its variables, $(NAME) references, ConfigMap values copied into many \
+                 variables): the check stops there and fails",
                 MAX_COPIED_BYTES >> 20
             );
             self.facts

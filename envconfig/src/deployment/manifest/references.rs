@@ -6,7 +6,6 @@
 
 use zeroize::Zeroizing;
 
-use super::budget::VAR_COST;
 use super::env::{Env, Setting, Var};
 use super::facts::HowSet;
 use super::scalar::ScalarKind;
@@ -79,7 +78,7 @@ impl Env<'_, '_> {
             (Some(value), "configMapKeyRef") => {
                 let object = &objects.all[index];
                 let length = stream.text(value).map_or(0, str::len);
-                if !self.budget.charge(length + VAR_COST) {
+                if !self.budget.charge(length) {
                     let reason = "not built: the environment's copies went past envconfig's bound";
                     return Some(Var::new(Setting::Unchecked(reason.into()), origin));
                 }

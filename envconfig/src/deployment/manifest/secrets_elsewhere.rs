@@ -44,7 +44,8 @@ impl<'m> Env<'m, '_> {
             }
             let reason = format!(
                 "building the environments of the manifest's other containers, to know what \
-                 their secrets read, copies more than {} MiB: the check stops there and fails",
+                 their secrets read, takes more than the {} MiB envconfig allows: the check \
+                 stops there and fails",
                 MAX_COPIED_BYTES >> 20
             );
             let origin = self.origin(self.container.node);
@@ -154,7 +155,7 @@ mod tests {
         }
     }
 
-    /// Another container that copies more than the budget allows: what its
+    /// Another container that takes more than the budget allows: what its
     /// secrets read is not known, so every value of the checked container
     /// that is a node of the manifest is taken as secret, and the check
     /// fails, saying why.

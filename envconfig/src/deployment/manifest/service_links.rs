@@ -16,6 +16,9 @@
 //! Every pod also gets the links of the cluster's own `kubernetes` Service
 //! in the namespace `default`, even with `enableServiceLinks: false`.
 
+use std::collections::HashMap;
+
+use super::budget::{Budget, VAR_COST};
 use super::scalar::ScalarKind;
 use super::workload::{Container, Manifest, Object};
 use super::yaml::{NodeId, Stream, Value};
@@ -50,30 +53,46 @@ const API_SERVER_PORT: u16 = 443;
 
 /// The service links of `container`'s pod, in the order the kubelet sets
 /// them, and whether the pod has them (`enableServiceLinks`, true unless
-/// set to false).
-pub(super) fn links(manifest: &Manifest<'_>, container: &Container<'_>) -> (Vec<Link>, bool) {
+/// set to false). Each link is charged to `budget`; past it, no more are
+/// made.
+pub(super) fn links(
+    manifest: &Manifest<'_>,
+    container: &Container<'_>,
+    budget: &mut Budget,
+) -> (Vec<Link>, bool) {
     let stream = manifest.stream;
     let enabled = stream
         .get(container.pod, "enableServiceLinks")
         .is_none_or(|node| !is_false(stream, node));
     let workload = &manifest.workloads[container.workload];
     // A later document of the same Service replaces an earlier one, as
-    // `kubectl apply` does.
-    let mut services: Vec<&Object<'_>> = Vec::new();
+    // `kubectl apply` does: each is taken where it last is.
+    let mut in_namespace: Vec<&Object<'_>> = Vec::new();
     let mut master: Option<&Object<'_>> = None;
     for service in &manifest.services {
-        let in_namespace = enabled && service.shares_namespace(workload);
-        if in_namespace {
-            services.retain(|known| known.name != service.name);
-            services.push(service);
+        if enabled && service.shares_namespace(workload) {
+            in_namespace.push(service);
         } else if service.name == "kubernetes" && service.namespace == Some("default") {
             master = Some(service);
         }
     }
+    let last: HashMap<&str, usize> = in_namespace
+        .iter()
+        .enumerate()
+        .map(|(at, service)| (service.name, at))
+        .collect();
+    let services = in_namespace
+        .iter()
+        .enumerate()
+        .filter(|(at, service)| last[service.name] == *at)
+        .map(|(_, service)| *service);
     // The pod's own `kubernetes` Service, when it has links, hides the
     // cluster's (the kubelet maps both by name).
-    let hidden = services.iter().any(|service| service.name == "kubernetes");
-    let mut links = Vec::new();
+    let hidden = last.contains_key("kubernetes");
+    let mut links = Links {
+        all: Vec::new(),
+        budget,
+    };
     if !hidden {
         match master {
             Some(master) => from_service(manifest, master, true, &mut links),
@@ -81,14 +100,35 @@ pub(super) fn links(manifest: &Manifest<'_>, container: &Container<'_>) -> (Vec<
         }
     }
     for service in services {
+        if links.budget.is_exhausted() {
+            break;
+        }
         from_service(manifest, service, false, &mut links);
     }
-    (links, enabled)
+    (links.all, enabled)
+}
+
+/// The links made so far, and what more may cost.
+struct Links<'b> {
+    all: Vec<Link>,
+    budget: &'b mut Budget,
+}
+
+impl Links<'_> {
+    fn push(&mut self, link: Link) {
+        let value = match &link.value {
+            LinkValue::Known(value) => value.len(),
+            LinkValue::ClusterIp => CLUSTER_IP.len(),
+        };
+        if self.budget.charge(link.name.len() + value + VAR_COST) {
+            self.all.push(link);
+        }
+    }
 }
 
 /// The links of the cluster's own `kubernetes` Service, whose address only
 /// the cluster knows.
-fn cluster_service(container: &Container<'_>, links: &mut Vec<Link>) {
+fn cluster_service(container: &Container<'_>, links: &mut Links<'_>) {
     let service = "the cluster's kubernetes Service".to_owned();
     let port = API_SERVER_PORT;
     let names = [
@@ -126,7 +166,7 @@ fn from_service(
     manifest: &Manifest<'_>,
     service: &Object<'_>,
     always: bool,
-    links: &mut Vec<Link>,
+    links: &mut Links<'_>,
 ) {
     let stream = manifest.stream;
     let Some(spec) = stream.get(service.node, "spec") else {
