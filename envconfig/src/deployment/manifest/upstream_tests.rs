@@ -13,7 +13,7 @@
 //! | `pkg/kubelet/envvars/envvars_test.go` | `TestFromServices` | 5 | 0 |
 //! | `third_party/forked/golang/expansion/expand_test.go` | `TestMapReference`, `TestMapping`, `TestMappingDual` | 75 | 0 |
 //! | `pkg/apis/core/validation/validation_test.go` | `TestValidateEnv`, `TestRelaxedValidateEnv`, `TestValidateEnvFrom`, `TestRelaxedValidateEnvFrom`, `TestLocalStorageEnvWithFeatureGate`, `TestHugePagesEnv`, `TestValidateInitContainers` | 68 | the cases of strict names (`a!b`, `.`, `..`, `..abc`, the `updateErrorCase`s): v1.32 validates names relaxed, and accepts them |
-//! | `staging/src/k8s.io/apimachinery/pkg/util/validation/validation_test.go` | `TestIsRelaxedEnvVarName`, `TestIsConfigMapKey` | 51 | 0 |
+//! | `staging/src/k8s.io/apimachinery/pkg/util/validation/validation_test.go` | `TestIsRelaxedEnvVarName`, `TestIsConfigMapKey`, `TestIsDNS1123Subdomain` (as the names of ConfigMap references) | 152 | 0 |
 //!
 //! Where the check cannot know what the kubelet knows, the expectation is
 //! adapted and says so: a Secret's values and the pod's fields are
@@ -1044,8 +1044,12 @@ fn api_server_validate_env_from() {
         "prefix: \":;<>?@\", secretRef: {name: abc}",
         "prefix: \"[\\\\]^_`{}|~\", secretRef: {name: abc}",
     ];
-    for entry in accepted {
-        assert!(accepts_env_from(entry), "{entry}");
+    for (at, entry) in accepted.into_iter().enumerate() {
+        let test = match at < 6 {
+            true => "TestValidateEnvFrom",
+            false => "TestRelaxedValidateEnvFrom",
+        };
+        assert!(accepts_env_from(entry), "{test}/successCase: {entry}");
     }
     let rejected = [
         ("zero-length name", "configMapRef: {name: \"\"}"),
@@ -1087,7 +1091,11 @@ fn api_server_resource_field_refs() {
         let entry = from(&format!(
             "resourceFieldRef: {{containerName: test-container, resource: {resource}}}"
         ));
-        assert!(accepts(&entry), "{resource}");
+        let test = match resource.contains("hugepages") {
+            true => "TestHugePagesEnv",
+            false => "TestLocalStorageEnvWithFeatureGate",
+        };
+        assert!(accepts(&entry), "{test}: {resource}");
     }
 }
 
@@ -1147,12 +1155,17 @@ fn apimachinery_is_relaxed_env_var_name() {
     ];
     assert_eq!((good.len(), bad.len()), (26, 12));
     for name in good {
-        assert!(accepts(&format!("name: {}, value: v", q(name))), "{name:?}");
+        let entry = format!("name: {}, value: v", q(name));
+        assert!(
+            accepts(&entry),
+            "TestIsRelaxedEnvVarName/goodValues: {name:?}"
+        );
     }
     for name in bad {
+        let entry = format!("name: {}, value: v", q(name));
         assert!(
-            !accepts(&format!("name: {}, value: v", q(name))),
-            "{name:?}"
+            !accepts(&entry),
+            "TestIsRelaxedEnvVarName/badValues: {name:?}"
         );
     }
 }
@@ -1176,8 +1189,153 @@ fn apimachinery_is_config_map_key() {
         for key in keys {
             for kind in ["configMapKeyRef", "secretKeyRef"] {
                 let entry = from(&format!("{kind}: {{name: cm, key: {}}}", q(key)));
-                assert_eq!(accepts(&entry), accepted, "{kind} {key:?}");
+                let case = if accepted {
+                    "successCases"
+                } else {
+                    "failureCases"
+                };
+                assert_eq!(
+                    accepts(&entry),
+                    accepted,
+                    "TestIsConfigMapKey/{case}: {kind} {key:?}"
+                );
             }
+        }
+    }
+}
+
+/// `TestIsDNS1123Subdomain`: each name as the name of a `configMapKeyRef`
+/// and of an `envFrom`'s `configMapRef`, which the API server validates as
+/// a ConfigMap's name (`ValidateConfigMapName`, a DNS-1123 subdomain).
+#[test]
+fn apimachinery_is_dns1123_subdomain() {
+    let long_good = "a".repeat(253);
+    let long_bad = "a".repeat(254);
+    let good: Vec<&str> = [
+        "a",
+        "ab",
+        "abc",
+        "a1",
+        "a-1",
+        "a--1--2--b",
+        "0",
+        "01",
+        "012",
+        "1a",
+        "1-a",
+        "1--a--b--2",
+        "a.a",
+        "ab.a",
+        "abc.a",
+        "a1.a",
+        "a-1.a",
+        "a--1--2--b.a",
+        "a.1",
+        "ab.1",
+        "abc.1",
+        "a1.1",
+        "a-1.1",
+        "a--1--2--b.1",
+        "0.a",
+        "01.a",
+        "012.a",
+        "1a.a",
+        "1-a.a",
+        "1--a--b--2",
+        "0.1",
+        "01.1",
+        "012.1",
+        "1a.1",
+        "1-a.1",
+        "1--a--b--2.1",
+        "a.b.c.d.e",
+        "aa.bb.cc.dd.ee",
+        "1.2.3.4.5",
+        "11.22.33.44.55",
+    ]
+    .into_iter()
+    .chain([long_good.as_str()])
+    .collect();
+    let bad: Vec<&str> = [
+        "",
+        "A",
+        "ABC",
+        "aBc",
+        "A1",
+        "A-1",
+        "1-A",
+        "-",
+        "a-",
+        "-a",
+        "1-",
+        "-1",
+        "_",
+        "a_",
+        "_a",
+        "a_b",
+        "1_",
+        "_1",
+        "1_2",
+        ".",
+        "a.",
+        ".a",
+        "a..b",
+        "1.",
+        ".1",
+        "1..2",
+        " ",
+        "a ",
+        " a",
+        "a b",
+        "1 ",
+        " 1",
+        "1 2",
+        "A.a",
+        "aB.a",
+        "ab.A",
+        "A1.a",
+        "a1.A",
+        "A.1",
+        "aB.1",
+        "A1.1",
+        "1A.1",
+        "0.A",
+        "01.A",
+        "012.A",
+        "1A.a",
+        "1a.A",
+        "A.B.C.D.E",
+        "AA.BB.CC.DD.EE",
+        "a.B.c.d.e",
+        "aa.bB.cc.dd.ee",
+        "a@b",
+        "a,b",
+        "a_b",
+        "a;b",
+        "a:b",
+        "a%b",
+        "a?b",
+        "a$b",
+    ]
+    .into_iter()
+    .chain([long_bad.as_str()])
+    .collect();
+    assert_eq!((good.len(), bad.len()), (41, 60));
+    for (names, accepted) in [(&good, true), (&bad, false)] {
+        let case = if accepted { "goodValues" } else { "badValues" };
+        for name in names {
+            let key_ref = from(&format!("configMapKeyRef: {{name: {}, key: k}}", q(name)));
+            assert_eq!(
+                accepts(&key_ref),
+                accepted,
+                "TestIsDNS1123Subdomain/{case}: configMapKeyRef {name:?}"
+            );
+            let env_from = format!("configMapRef: {{name: {}}}", q(name));
+            assert_eq!(
+                accepts_env_from(&env_from),
+                accepted,
+                "TestIsDNS1123Subdomain/{case}: envFrom {name:?}"
+            );
         }
     }
 }
