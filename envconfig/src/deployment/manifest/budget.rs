@@ -16,12 +16,12 @@
 pub(super) const MAX_COPIED_BYTES: usize = 32 << 20;
 
 /// What each variable held costs, besides its name and value: the memory
-/// the check takes for one, in the environment being built, in the one
-/// checked and in the report (about 600 bytes, measured with heaptrack on
-/// a manifest of 120,000 entries), rounded down. So at most 65,536
-/// variables are held: a pod whose spec lists that many entries is past
-/// the 1.5 MiB that etcd stores of one object.
-pub(super) const VAR_COST: usize = 512;
+/// the check takes for one at its peak, in the environment being built and
+/// in the one checked, hash tables' room included (600 bytes to 1.3 KiB,
+/// measured with heaptrack on 120,000 entries and on 60,000 service
+/// links). So at most 32,768 variables are held, and a manifest at the
+/// reader's million YAML nodes stays within 256 MiB.
+pub(super) const VAR_COST: usize = 1024;
 
 /// The most that Linux passes to a new process, its arguments and
 /// environment together (each string, its NUL, and a pointer to it): a
@@ -64,6 +64,11 @@ impl Budget {
                 false
             }
         }
+    }
+
+    /// What is left.
+    pub(super) fn left(&self) -> usize {
+        self.left
     }
 
     /// Whether a charge failed: the environment is not wholly built.

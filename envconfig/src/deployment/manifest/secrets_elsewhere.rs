@@ -7,6 +7,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::budget::{Budget, MAX_COPIED_BYTES};
+
+/// What building the other containers' environments may cost in all.
+/// Each is built and dropped in turn, so memory holds one at a time, each
+/// within [`MAX_COPIED_BYTES`]; this bounds the time they take together
+/// (a quarter of a second here for the most).
+const OTHERS_BUDGET: usize = 8 * MAX_COPIED_BYTES;
 use super::env::{Env, node_key};
 use super::workload::Container;
 use super::yaml::NodeId;
@@ -23,20 +29,24 @@ impl<'m> Env<'m, '_> {
         let manifest = self.manifest;
         // The other containers share one budget: thousands of them must
         // not make the check slow.
-        let mut budget = Budget::new();
+        let mut left = OTHERS_BUDGET;
+        let mut exhausted = false;
         let mut read: HashMap<NodeId, &'m str> = HashMap::new();
         for other in &manifest.containers {
             if other.node == self.container.node || !self.may_read_for_secrets(other) {
                 continue;
             }
+            let given = left.min(MAX_COPIED_BYTES);
+            let budget = Budget::with(given);
             let env = Env::entries_only(manifest, other, self.path.clone(), self.secret, budget);
             env.nodes_read_by_secrets(&mut read);
-            budget = env.budget;
-            if budget.is_exhausted() {
+            left -= given - env.budget.left();
+            if env.budget.is_exhausted() {
+                exhausted = true;
                 break;
             }
         }
-        if budget.is_exhausted() {
+        if exhausted {
             // What the secrets read is not known: every node may be one.
             let any = self.secret[0];
             for var in self.vars.values() {
