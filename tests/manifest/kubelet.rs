@@ -345,3 +345,55 @@ fn manifests_built_to_exhaust_memory_fail_within_bounds() {
         );
     }
 }
+
+#[path = "../../benches/cost/manifests.rs"]
+mod sixteen_mib;
+
+/// A manifest of 16 MiB, the most the check reads, of every shape that
+/// makes checking cost the most (`benches/cost/manifests.rs`): run with
+/// 256 MiB of address space, each gets its verdict. `cargo bench --bench
+/// manifest` times them and measures their memory. Two run at once.
+#[test]
+#[ignore = "minutes in a debug build: .ci/run runs it with --release"]
+fn sixteen_mib_of_any_shape_is_checked_within_256_mib() {
+    let shapes = sixteen_mib::shapes();
+    let (first, second) = shapes.split_at(shapes.len() / 2);
+    std::thread::scope(|scope| {
+        for half in [first, second] {
+            scope.spawn(move || half.iter().for_each(check_within_256_mib));
+        }
+    });
+}
+
+fn check_within_256_mib(shape: &sixteen_mib::Shape) {
+    let env = Env::new(&[]);
+    let path = env.file("manifest.yaml", &shape.text);
+    let container = shape
+        .container
+        .map_or(String::new(), |c| format!(" --container {c}"));
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 262144 && exec \"$0\" --check-env --manifest \"$1\"{container}"
+        ))
+        .arg(service_binary())
+        .arg(&path)
+        .env_clear()
+        .current_dir(env.dir.path())
+        .output()
+        .expect("the service runs under sh");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let verdict = stdout.lines().last().unwrap_or("");
+    assert!(
+        matches!(output.status.code(), Some(0 | 78))
+            && (verdict.starts_with("OK")
+                || verdict.starts_with("FAILED")
+                || stderr.starts_with("error: ")),
+        "{}: {:?}\n{}\n{}",
+        shape.name,
+        output.status,
+        &stdout[stdout.len().saturating_sub(1000)..],
+        &stderr[..stderr.len().min(1000)]
+    );
+}
