@@ -198,6 +198,38 @@ fn huge_and_endless_input() {
     );
 }
 
+/// A named pipe that nothing writes to would block a read forever: given
+/// to `--manifest` or `--env-file`, it is refused at once, and the
+/// operator is told to pipe it to stdin instead.
+#[test]
+fn a_named_pipe_is_refused_at_once() {
+    for flag in ["--manifest", "--env-file"] {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let env = Env::new(&[]);
+            let fifo = env.dir.path().join("input.fifo");
+            let made = std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .expect("mkfifo runs");
+            assert!(made.success());
+            let fifo = fifo.to_str().expect("a UTF-8 temporary path");
+            sender.send(env.run(&["--check-env", flag, fifo]))
+        });
+        // Only a hang fails here: the run takes milliseconds.
+        let run = receiver
+            .recv_timeout(std::time::Duration::from_secs(120))
+            .unwrap_or_else(|_| panic!("--check-env {flag} blocks on a named pipe"));
+        assert_eq!(run.code, 78, "{flag}: {run:?}");
+        assert!(
+            run.stderr
+                .contains("it is a pipe, which could block: pass it on stdin as `-`"),
+            "{flag}: {}",
+            run.stderr
+        );
+    }
+}
+
 /// A Secret's `data` and `stringData` never appear in any output, whatever
 /// is wrong with the Secret or the manifest.
 #[test]
