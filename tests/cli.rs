@@ -147,6 +147,26 @@ fn a_problem_says_which_file_its_value_came_from() {
     );
 }
 
+/// "; expected TYPE" follows a problem only where knowing the type helps
+/// to fix it: not after `NAME` and `NAME_FILE` both set.
+#[test]
+fn the_expected_type_follows_only_problems_it_helps_to_fix() {
+    let env = Env::new(VALID).set("BILLING_PORT", "http");
+    let token = env.file("token", "tok_from_file\n");
+    let env = env.set(
+        "PAYMENT_TOKEN_FILE",
+        token.to_str().expect("a UTF-8 temporary path"),
+    );
+    let run = env.run(&[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "invalid configuration (2 problems):\n  \
+         BILLING_PORT: invalid value \"http\": not an integer; expected integer 0..=65535\n  \
+         PAYMENT_TOKEN: both it and PAYMENT_TOKEN_FILE are set; set only one\n"
+    );
+}
+
 #[test]
 fn a_malformed_dotenv_names_the_file_and_line_only() {
     let env = Env::new(VALID).unset("PAYMENT_TOKEN");
@@ -162,14 +182,14 @@ fn a_malformed_dotenv_names_the_file_and_line_only() {
         "warning: .env:3: unexpected text between the name and `=`; the line is ignored\n\
          invalid configuration (1 problem):\n  \
          PAYMENT_TOKEN (from .env:2): malformed line: space in an unquoted value \
-         (quote the value); expected string\n"
+         (quote the value)\n"
     );
     let run = env.run(&["--check-env"]);
     assert_eq!(run.code, 78, "{run:?}");
     assert_eq!(
         run.report_line("PAYMENT_TOKEN"),
         "invalid PAYMENT_TOKEN .env:2 malformed line: space in an unquoted value \
-         (quote the value); expected string"
+         (quote the value)"
     );
     assert!(!run.stdout.contains("secret"), "{}", run.stdout);
 }
@@ -853,7 +873,7 @@ fn check_env_file_alone() {
         run.report_line("BILLING_PORT"),
         format!(
             "invalid BILLING_PORT {}:3 malformed line: unclosed quote (it runs to the end \
-             of the file); expected integer 0..=65535",
+             of the file)",
             bad.display()
         )
     );

@@ -284,6 +284,28 @@ impl Problem {
     pub fn kind(&self) -> &ProblemKind {
         &self.kind
     }
+
+    /// Whether saying what the variable should hold (`; expected
+    /// duration`) helps whoever fixes this problem: it does for a value
+    /// that is missing or wrong, not for a problem of where the value is
+    /// set (a malformed line, an unreadable file, `NAME` and `NAME_FILE`
+    /// both set, a manifest Kubernetes would reject), which the type does
+    /// not help to fix.
+    pub(crate) fn shows_expected(&self) -> bool {
+        !self.expected.is_empty()
+            && match self.kind {
+                ProblemKind::Missing
+                | ProblemKind::Empty
+                | ProblemKind::Invalid { .. }
+                | ProblemKind::NotUnicode
+                | ProblemKind::InvalidDefault { .. } => true,
+                ProblemKind::BothSet { .. }
+                | ProblemKind::FileUnreadable { .. }
+                | ProblemKind::MalformedLine { .. }
+                | ProblemKind::Rule { .. }
+                | ProblemKind::Undeployable { .. } => false,
+            }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -299,7 +321,9 @@ impl fmt::Display for Problem {
         if let Some(typo) = &self.typo {
             write!(f, " ({} is set; a typo?)", Abridged::name(typo))?;
         }
-        write!(f, "; expected {}", self.expected)?;
+        if self.shows_expected() {
+            write!(f, "; expected {}", self.expected)?;
+        }
         if let Some(note) = &self.note {
             write!(f, "; {note}")?;
         }

@@ -35,7 +35,7 @@ fn values_that_are_not_strings() {
     assert!(
         line("BILLING_PORT").ends_with(
             "deploy.yaml:28 its `value` is a YAML number, not a string: Kubernetes rejects the \
-             manifest (quote it); expected integer 0..=65535"
+             manifest (quote it)"
         ),
         "{}",
         run.stdout

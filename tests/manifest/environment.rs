@@ -134,7 +134,7 @@ fn config_map_references() {
     assert!(
         line("BILLING_DEBUG").contains(
             "the ConfigMap billing has no key debug, and the reference is not optional: the \
-             container cannot start; expected boolean"
+             container cannot start"
         ),
         "{}",
         run.stdout

@@ -240,7 +240,7 @@ fn check_fails_with_78_and_says_why() {
             "default BILLING_REQUEST_TIMEOUT default 30s".into(),
             "default SIGNING_KEY default <redacted>".into(),
             "invalid BILLING_SENTRY_DSN environment both it and BILLING_SENTRY_DSN_FILE are set; \
-             set only one; expected string"
+             set only one"
                 .into(),
             "default BILLING_DB_MAX_CONNECTIONS default 10".into(),
             "FAILED: 3 of 6 variables have problems; the configuration would not load".into(),

@@ -132,3 +132,58 @@ fn secret_values_are_redacted() {
     };
     assert_eq!(kind.to_string(), "invalid value <redacted>: bad");
 }
+
+/// "; expected TYPE" follows a problem whose fix is a value of that type,
+/// and no other.
+#[test]
+fn the_expected_type_follows_only_problems_it_helps_to_fix() {
+    let table = [
+        (ProblemKind::Missing, true),
+        (ProblemKind::Empty, true),
+        (ProblemKind::NotUnicode, true),
+        (
+            ProblemKind::Invalid {
+                value: Some("x".into()),
+                reason: "not an integer".into(),
+            },
+            true,
+        ),
+        (
+            ProblemKind::InvalidDefault {
+                value: Some("x".into()),
+                reason: "not an integer".into(),
+            },
+            true,
+        ),
+        (
+            ProblemKind::BothSet {
+                file_var: "APP_PORT_FILE".into(),
+            },
+            false,
+        ),
+        (
+            ProblemKind::FileUnreadable {
+                file_var: "APP_PORT_FILE".into(),
+                path: Some("/run/port".into()),
+                reason: "No such file or directory".into(),
+            },
+            false,
+        ),
+        (
+            ProblemKind::MalformedLine {
+                reason: "unclosed quote".into(),
+            },
+            false,
+        ),
+        (
+            ProblemKind::Undeployable {
+                reason: "Kubernetes rejects it".into(),
+            },
+            false,
+        ),
+    ];
+    for (kind, shown) in table {
+        let text = Problem::new("APP_PORT", "integer", kind.clone()).to_string();
+        assert_eq!(text.ends_with("; expected integer"), shown, "{text}");
+    }
+}

@@ -69,11 +69,9 @@ impl Report {
 pub(super) fn detail(checked: &Outcome) -> String {
     let shown = checked.shown_value.as_deref();
     match &checked.status {
-        // A rule's problem expects nothing of one variable.
         Status::Failed(problem) => {
             let mut detail = problem.what();
-            // A rule's problem expects nothing of one variable.
-            if !problem.expected().is_empty() {
+            if problem.shows_expected() {
                 detail += &format!("; expected {}", problem.expected());
             }
             if let Some(note) = problem.note() {
