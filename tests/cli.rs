@@ -1837,3 +1837,26 @@ mod startup_load {
         assert!(!run.stdout.contains("canary"), "{}", run.stdout);
     }
 }
+
+/// The secret of the `ledger` example, which a `validate` function checks.
+const LEDGER_KEY: &str =
+    "LEDGER_RECONCILIATION_WORKER_FOR_THE_EUROPEAN_PAYMENTS_PLATFORM_SIGNING_KEY";
+
+/// A secret that its `validate` function refuses says which function did,
+/// and withholds its words: they may quote the secret.
+#[test]
+fn a_secret_refused_by_its_validate_function_says_so() {
+    let ledger = example_binary("ledger", &[]);
+    let run = Env::new(&[(LEDGER_KEY, "short-canary")]).run_binary(&ledger, &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "invalid configuration (1 problem):\n  {LEDGER_KEY}: invalid value <redacted>: \
+             rejected by its validate function (details withheld: the variable is secret); \
+             expected string\n"
+        )
+    );
+    let run = Env::new(&[(LEDGER_KEY, &"k".repeat(32))]).run_binary(&ledger, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+}

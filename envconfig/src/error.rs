@@ -7,14 +7,20 @@ use std::path::{Path, PathBuf};
 use zeroize::Zeroize;
 
 use crate::shown::{Abridged, REDACTED, Shown};
+use crate::value::ReasonBy;
 use crate::warning::Warning;
 
 /// What a rule's words are replaced with when a secret is involved.
 const WITHHELD_RULE: &str =
     "a rule across fields is broken (details withheld: a variable involved is secret)";
 
-/// What a secret's reason from user code is replaced with.
-const WITHHELD: &str = "rejected by its parser (details withheld: the variable is secret)";
+/// What a secret's reason from its parser is replaced with.
+const WITHHELD_BY_PARSER: &str =
+    "rejected by its parser (details withheld: the variable is secret)";
+
+/// What a secret's reason from its `validate` function is replaced with.
+const WITHHELD_BY_VALIDATOR: &str =
+    "rejected by its validate function (details withheld: the variable is secret)";
 
 /// Why [`Startup::load`](crate::Startup::load) loaded no configuration:
 /// its dotenv file could not be read, or the configuration does not load.
@@ -139,9 +145,9 @@ pub struct Problem {
     /// environment: a dotenv file's path and line, or the `NAME_FILE`
     /// variable.
     from: Option<String>,
-    /// Whether the reason comes from user code (`FromStr`, `parse_with`),
-    /// which may quote the value.
-    reason_from_user_code: bool,
+    /// Who wrote the reason: user code (`FromStr`, `parse_with`,
+    /// `validate`) may quote the value.
+    reason_by: ReasonBy,
     /// For a missing variable, a set one whose name looks like a typo of
     /// its name.
     typo: Option<String>,
@@ -165,7 +171,7 @@ impl Problem {
             expected: expected.into(),
             kind,
             from: None,
-            reason_from_user_code: false,
+            reason_by: ReasonBy::Envconfig,
             typo: None,
             note: None,
             required_because: None,
@@ -214,10 +220,10 @@ impl Problem {
         self.typo.as_deref()
     }
 
-    /// The same problem, whose reason comes from user code if `from_user_code`.
-    pub(crate) fn with_reason_from_user_code(self, from_user_code: bool) -> Problem {
+    /// The same problem, whose reason `by` wrote.
+    pub(crate) fn with_reason_by(self, by: ReasonBy) -> Problem {
         Problem {
-            reason_from_user_code: from_user_code,
+            reason_by: by,
             ..self
         }
     }
@@ -232,9 +238,14 @@ impl Problem {
                 if let Some(mut value) = value.take() {
                     value.zeroize();
                 }
-                if self.reason_from_user_code {
+                let withheld = match self.reason_by {
+                    ReasonBy::Envconfig => None,
+                    ReasonBy::Parser => Some(WITHHELD_BY_PARSER),
+                    ReasonBy::Validator => Some(WITHHELD_BY_VALIDATOR),
+                };
+                if let Some(withheld) = withheld {
                     reason.zeroize();
-                    *reason = WITHHELD.to_owned();
+                    *reason = withheld.to_owned();
                 }
             }
             ProblemKind::FileUnreadable { path, .. } => *path = None,
@@ -426,71 +437,7 @@ impl fmt::Display for NamedFile<'_> {
     }
 }
 
-// `Debug` is written out so that it is bounded and escaped like `Display`:
-// text from outside is abridged, never printed whole.
-impl fmt::Debug for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Problem")
-            .field("var", &Abridged::name(&self.var))
-            .field("expected", &self.expected)
-            .field("kind", &self.kind)
-            .field("from", &self.from.as_deref().map(Abridged::name))
-            .field("typo", &self.typo.as_deref().map(Abridged::name))
-            .finish()
-    }
-}
-
-impl fmt::Debug for ProblemKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ProblemKind::Missing => f.write_str("Missing"),
-            ProblemKind::Empty => f.write_str("Empty"),
-            ProblemKind::NotUnicode => f.write_str("NotUnicode"),
-            ProblemKind::Invalid { value: v, reason } => f
-                .debug_struct("Invalid")
-                .field("value", &v.as_deref().map(|v| Shown(Some(v))))
-                .field("reason", &Abridged::reason(reason))
-                .finish(),
-            ProblemKind::InvalidDefault { value: v, reason } => f
-                .debug_struct("InvalidDefault")
-                .field("value", &v.as_deref().map(|v| Shown(Some(v))))
-                .field("reason", &Abridged::reason(reason))
-                .finish(),
-            ProblemKind::Rule { vars, message } => f
-                .debug_struct("Rule")
-                .field("vars", vars)
-                .field("message", &Abridged::reason(message))
-                .finish(),
-            ProblemKind::MalformedLine { reason } => f
-                .debug_struct("MalformedLine")
-                .field("reason", &Abridged::reason(reason))
-                .finish(),
-            ProblemKind::Undeployable { reason } => f
-                .debug_struct("Undeployable")
-                .field("reason", &Abridged::reason(reason))
-                .finish(),
-            ProblemKind::BothSet { file_var } => f
-                .debug_struct("BothSet")
-                .field("file_var", &Abridged::name(file_var))
-                .finish(),
-            ProblemKind::FileUnreadable {
-                file_var,
-                path,
-                reason,
-            } => f
-                .debug_struct("FileUnreadable")
-                .field("file_var", &Abridged::name(file_var))
-                .field(
-                    "path",
-                    &path
-                        .as_ref()
-                        .map(|path| Abridged::name(&path.to_string_lossy()).to_string()),
-                )
-                .field("reason", &Abridged::reason(reason))
-                .finish(),
-        }
-    }
-}
+mod debug;
 
 #[cfg(test)]
 mod tests;

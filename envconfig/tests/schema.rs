@@ -125,8 +125,8 @@ fn a_field_validator_joins_the_problems_and_never_shows_a_secret() {
         all,
         [
             "S_CALLBACK: invalid value \"http://x\": http://x is not https; expected URL",
-            "S_API_KEY: invalid value <redacted>: rejected by its parser (details withheld: \
-             the variable is secret); expected string",
+            "S_API_KEY: invalid value <redacted>: rejected by its validate function \
+             (details withheld: the variable is secret); expected string",
         ]
     );
 }

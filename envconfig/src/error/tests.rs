@@ -187,3 +187,31 @@ fn the_expected_type_follows_only_problems_it_helps_to_fix() {
         assert_eq!(text.ends_with("; expected integer"), shown, "{text}");
     }
 }
+
+/// A secret's reason from user code is withheld, saying whose it was.
+#[test]
+fn a_withheld_reason_says_whether_the_parser_or_the_validator_gave_it() {
+    for (by, said) in [
+        (ReasonBy::Parser, "rejected by its parser"),
+        (ReasonBy::Validator, "rejected by its validate function"),
+    ] {
+        let mut problem = Problem::new(
+            "APP_KEY",
+            "string",
+            ProblemKind::Invalid {
+                value: Some("canary".into()),
+                reason: "canary is too short".into(),
+            },
+        )
+        .with_reason_by(by);
+        problem.redact();
+        let text = problem.to_string();
+        assert_eq!(
+            text,
+            format!(
+                "APP_KEY: invalid value <redacted>: {said} (details withheld: the variable \
+                 is secret); expected string"
+            )
+        );
+    }
+}

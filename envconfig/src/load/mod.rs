@@ -255,7 +255,8 @@ impl<'a> Loader<'a> {
         }
         let first = vars.first().cloned().unwrap_or_default();
         let kind = ProblemKind::Rule { vars, message };
-        let problem = Problem::new(first, "", kind).with_reason_from_user_code(true);
+        // Its message is withheld whole when a variable involved is secret.
+        let problem = Problem::new(first, "", kind);
         if let Some(checked) = &mut self.checked {
             // The report lists variables; the rule's problem joins them on
             // the first variable's line.

@@ -44,7 +44,7 @@ impl<'a> Loader<'a> {
                             reason: error.reason().to_owned(),
                         };
                         let problem = Problem::new(var.name(), field.expected(&parser), kind)
-                            .with_reason_from_user_code(error.is_from_user_code());
+                            .with_reason_by(error.by());
                         self.fail(problem, Some(Provenance::Default), secret);
                         return None;
                     }
@@ -74,7 +74,7 @@ impl<'a> Loader<'a> {
                             reason: error.reason().to_owned(),
                         };
                         let problem = Problem::new(var.name(), field.expected(&parser), kind)
-                            .with_reason_from_user_code(error.is_from_user_code());
+                            .with_reason_by(error.by());
                         self.fail(problem, Some(Provenance::Default), secret);
                         None
                     }
@@ -275,7 +275,7 @@ impl<'a> Loader<'a> {
                     reason: error.reason().to_owned(),
                 };
                 let problem = Problem::new(var.name(), field.expected(parser), kind)
-                    .with_reason_from_user_code(error.is_from_user_code());
+                    .with_reason_by(error.by());
                 self.fail(problem, Some(origin), secret);
                 Read::Failed
             }

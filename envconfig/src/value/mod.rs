@@ -282,14 +282,28 @@ impl Noun {
 /// Why a value was rejected.
 ///
 /// A reason written by envconfig never contains the input; a reason from user
-/// code (`FromStr`, `parse_with`) may, and a "did you mean" tells what the
-/// input nearly is, so those are withheld for secrets.
+/// code (`FromStr`, `parse_with`, `validate`) may, and a "did you mean" tells
+/// what the input nearly is, so those are withheld for secrets.
 #[doc(hidden)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValueError {
     reason: Cow<'static, str>,
-    /// From user code, or a hint: withheld for a secret.
-    from_user_code: bool,
+    /// Who wrote the reason: whether it is withheld for a secret, and what
+    /// is said instead.
+    by: ReasonBy,
+}
+
+/// Who wrote why a value was rejected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum ReasonBy {
+    /// envconfig, in words that never quote the value.
+    #[default]
+    Envconfig,
+    /// The field's parser (`FromStr`, `parse_with`), or envconfig with a
+    /// hint of what the value nearly is: withheld for a secret.
+    Parser,
+    /// The field's `validate` function: withheld for a secret.
+    Validator,
 }
 
 impl ValueError {
@@ -297,7 +311,7 @@ impl ValueError {
     pub fn new(reason: impl Into<Cow<'static, str>>) -> ValueError {
         ValueError {
             reason: reason.into(),
-            from_user_code: false,
+            by: ReasonBy::Envconfig,
         }
     }
 
@@ -305,7 +319,16 @@ impl ValueError {
     pub fn from_user_code(reason: impl fmt::Display) -> ValueError {
         ValueError {
             reason: Cow::Owned(reason.to_string()),
-            from_user_code: true,
+            by: ReasonBy::Parser,
+        }
+    }
+
+    /// A reason produced by the field's `validate` function, which may
+    /// quote the input.
+    pub(crate) fn from_validator(reason: impl fmt::Display) -> ValueError {
+        ValueError {
+            reason: Cow::Owned(reason.to_string()),
+            by: ReasonBy::Validator,
         }
     }
 
@@ -314,7 +337,7 @@ impl ValueError {
     pub(crate) fn hinting(reason: String) -> ValueError {
         ValueError {
             reason: Cow::Owned(reason),
-            from_user_code: true,
+            by: ReasonBy::Parser,
         }
     }
 
@@ -322,8 +345,15 @@ impl ValueError {
         &self.reason
     }
 
+    /// Whether the reason is withheld for a secret.
+    #[cfg(test)]
     pub(crate) fn is_from_user_code(&self) -> bool {
-        self.from_user_code
+        self.by != ReasonBy::Envconfig
+    }
+
+    /// Who wrote the reason.
+    pub(crate) fn by(&self) -> ReasonBy {
+        self.by
     }
 
     /// Prefixes the reason with where in the value it happened (`item 3: ...`).

@@ -182,7 +182,7 @@ where
 
     fn check(&self, value: &P::Value) -> Result<(), ValueError> {
         self.inner.check(value)?;
-        (self.check)(value.borrow()).map_err(ValueError::from_user_code)
+        (self.check)(value.borrow()).map_err(ValueError::from_validator)
     }
 
     fn noun(&self) -> Noun {
