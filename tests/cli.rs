@@ -1860,3 +1860,33 @@ fn a_secret_refused_by_its_validate_function_says_so() {
     let run = Env::new(&[(LEDGER_KEY, &"k".repeat(32))]).run_binary(&ledger, &[]);
     assert_eq!(run.code, 0, "{run:?}");
 }
+
+/// The crash-loop message of a secret whose mounted file is missing shows
+/// the path, which the operator needs to fix the mount, when it is surely
+/// a path; anything else may be the secret, pasted into `NAME_FILE`.
+#[test]
+fn a_missing_secret_file_is_named_when_surely_a_path() {
+    let mut env = Env::new(VALID).unset("BILLING_DATABASE_URL");
+    std::fs::create_dir(env.dir.path().join("secrets")).expect("a directory");
+    let mount = env.dir.path().join("secrets/database-url");
+    let mount = mount.to_str().expect("a UTF-8 temporary path");
+    for (path, shown) in [
+        (mount, format!("BILLING_DATABASE_URL_FILE={mount}")),
+        (
+            "postgres://billing:canary@db/billing",
+            "the file BILLING_DATABASE_URL_FILE names (<redacted>)".to_owned(),
+        ),
+    ] {
+        env = env.set("BILLING_DATABASE_URL_FILE", path);
+        let run = env.run(&[]);
+        assert_eq!(run.code, 78, "{run:?}");
+        assert_eq!(
+            run.stderr,
+            format!(
+                "invalid configuration (1 problem):\n  \
+                 BILLING_DATABASE_URL: cannot read {shown}: No such file or directory (os \
+                 error 2)\n"
+            )
+        );
+    }
+}

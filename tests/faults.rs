@@ -90,34 +90,55 @@ fn token_file_problem(path: &Path) -> (String, ProblemKind, String) {
 #[test]
 fn a_secret_file_that_does_not_exist() {
     let dir = TempDir::new().unwrap();
+    // The path of a secret's file is not shown when it may be the secret,
+    // pasted there by mistake: when it is not absolute, or its directory
+    // does not exist.
+    for missing in [
+        Path::new("no-such-token").to_owned(),
+        dir.path().join("no-such-dir/no-such-token"),
+    ] {
+        let (var, kind, text) = token_file_problem(&missing);
+        assert_eq!(var, "APP_TOKEN");
+        assert!(
+            matches!(&kind, ProblemKind::FileUnreadable { file_var, path: None, .. }
+                if file_var == "APP_TOKEN_FILE"),
+            "{kind:?}"
+        );
+        assert!(
+            text.contains(
+                "APP_TOKEN: cannot read the file APP_TOKEN_FILE names (<redacted>): \
+                 No such file or directory (os error 2)"
+            ),
+            "{text}"
+        );
+    }
+    // An absolute path in a directory that exists is a path: the operator
+    // needs it to fix the mount.
     let missing = dir.path().join("no-such-token");
-    let (var, kind, text) = token_file_problem(&missing);
-    assert_eq!(var, "APP_TOKEN");
-    // The path of a secret's file is not shown: it may be the secret,
-    // pasted there by mistake.
+    let (_, kind, text) = token_file_problem(&missing);
     assert!(
-        matches!(&kind, ProblemKind::FileUnreadable { file_var, path: None, .. }
-            if file_var == "APP_TOKEN_FILE"),
+        matches!(&kind, ProblemKind::FileUnreadable { path: Some(path), .. } if *path == missing),
         "{kind:?}"
     );
     assert!(
-        text.contains(
-            "APP_TOKEN: cannot read the file APP_TOKEN_FILE names (<redacted>): \
-             No such file or directory (os error 2)"
-        ),
+        text.contains(&format!(
+            "APP_TOKEN: cannot read APP_TOKEN_FILE={}: No such file or directory",
+            missing.display()
+        )),
         "{text}"
     );
-    // That of any other variable is.
-    let missing = missing.to_str().expect("a UTF-8 temporary path");
-    let (var, kind, text) = only_problem(&[("APP_TOKEN", "t"), ("APP_PORT_FILE", missing)]);
+    // That of any other variable is shown whatever it is.
+    let (var, kind, text) = only_problem(&[("APP_TOKEN", "t"), ("APP_PORT_FILE", "no-such-port")]);
     assert_eq!(var, "APP_PORT");
     assert!(
         matches!(&kind, ProblemKind::FileUnreadable { path: Some(path), .. }
-            if path == Path::new(missing)),
+            if path == Path::new("no-such-port")),
         "{kind:?}"
     );
-    assert!(text.contains("cannot read APP_PORT_FILE="), "{text}");
-    assert!(text.contains("no-such-token"), "{text}");
+    assert!(
+        text.contains("cannot read APP_PORT_FILE=no-such-port"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -182,12 +203,13 @@ fn unreadable_as_nobody(dir: &Path, path: &Path) {
     };
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(78), "{stderr}");
-    // The path of a secret's file is not shown.
+    // The path of a secret's file is shown, since it is surely a path
+    // (absolute, in a directory that exists): the operator needs it.
     assert!(
-        stderr.contains(
-            "BILLING_DATABASE_URL: cannot read the file BILLING_DATABASE_URL_FILE names \
-             (<redacted>): Permission denied"
-        ),
+        stderr.contains(&format!(
+            "BILLING_DATABASE_URL: cannot read BILLING_DATABASE_URL_FILE={}: Permission denied",
+            path.display()
+        )),
         "{stderr}"
     );
     assert!(!stderr.contains("s3cret"), "{stderr}");
@@ -364,8 +386,13 @@ fn a_secret_file_path_that_is_not_utf8() {
     let output = run(&[]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(78), "{stderr}");
+    // An absolute path in a directory that exists is shown, as far as it
+    // is text.
     assert!(
-        stderr.contains("PAYMENT_TOKEN: cannot read the file PAYMENT_TOKEN_FILE names"),
+        stderr.contains(&format!(
+            "PAYMENT_TOKEN: cannot read PAYMENT_TOKEN_FILE={}: No such file",
+            path.to_string_lossy()
+        )),
         "{stderr}"
     );
 }

@@ -230,7 +230,8 @@ impl Problem {
 
     /// Hides everything that could show the value of a secret: the value
     /// itself (wiped), a reason from user code, which may quote it, and a
-    /// `NAME_FILE` path, which may be the secret pasted there by mistake.
+    /// `NAME_FILE` path that may be the secret pasted there by mistake
+    /// (see [`file_path_is_shown`]).
     pub(crate) fn redact(&mut self) {
         match &mut self.kind {
             ProblemKind::Invalid { value, reason }
@@ -248,7 +249,11 @@ impl Problem {
                     *reason = withheld.to_owned();
                 }
             }
-            ProblemKind::FileUnreadable { path, .. } => *path = None,
+            ProblemKind::FileUnreadable { path, .. } => {
+                if !path.as_deref().is_some_and(file_path_is_shown) {
+                    *path = None;
+                }
+            }
             ProblemKind::Rule { message, .. } => {
                 message.zeroize();
                 *message = WITHHELD_RULE.to_owned();
@@ -259,6 +264,14 @@ impl Problem {
             | ProblemKind::BothSet { .. }
             | ProblemKind::MalformedLine { .. }
             | ProblemKind::Undeployable { .. } => {}
+        }
+    }
+
+    /// Hides the path of the file a `NAME_FILE` names, whatever it is:
+    /// the path is itself secret text (a `NAME_FILE` that copies a secret).
+    pub(crate) fn redact_file_path(&mut self) {
+        if let ProblemKind::FileUnreadable { path, .. } = &mut self.kind {
+            *path = None;
         }
     }
 
@@ -379,8 +392,9 @@ pub enum ProblemKind {
     FileUnreadable {
         /// The `NAME_FILE` variable.
         file_var: String,
-        /// The file it names; `None` for a secret, since a secret pasted
-        /// into `NAME_FILE` by mistake would be shown as a path.
+        /// The file it names; `None` for a secret's, unless it is absolute
+        /// and its parent directory exists: a secret pasted into
+        /// `NAME_FILE` by mistake would be shown as a path.
         path: Option<PathBuf>,
         /// Why it cannot be read.
         reason: String,
@@ -423,8 +437,16 @@ pub enum ProblemKind {
     },
 }
 
+/// Whether the path that a secret's `NAME_FILE` names, when the file cannot
+/// be read, is shown: when it is absolute and its parent directory exists,
+/// it is a path, and the operator needs it to fix the mount; anything else
+/// may be the secret itself, pasted into `NAME_FILE` by mistake.
+pub(crate) fn file_path_is_shown(path: &Path) -> bool {
+    path.is_absolute() && path.parent().is_some_and(Path::is_dir)
+}
+
 /// The file a `NAME_FILE` variable names: `APP_TOKEN_FILE=/run/token`, or,
-/// for a secret, `the file APP_TOKEN_FILE names (<redacted>)`.
+/// when its path is withheld, `the file APP_TOKEN_FILE names (<redacted>)`.
 struct NamedFile<'a>(&'a str, Option<&'a Path>);
 
 impl fmt::Display for NamedFile<'_> {

@@ -165,7 +165,11 @@
 //! [`Problem`], a parser's message about it, the [`Docs`] (a secret default
 //! shows as `<redacted>`), the check report, a warning. A type alias of
 //! `SecretString` is secret too (its parser says so), except behind
-//! `parse_with`, which needs `#[config(secret)]`.
+//! `parse_with`, which needs `#[config(secret)]`. The path of a secret's
+//! `NAME_FILE` that cannot be read is shown when it is absolute and its
+//! directory exists, since the operator needs it to fix the mount; any
+//! other shows as `<redacted>`, since it may be the secret, pasted into
+//! `NAME_FILE` by mistake.
 //!
 //! Text from outside (values, names, paths, parser messages) is cut short
 //! and escaped wherever it is printed, so that it cannot flood a log, forge

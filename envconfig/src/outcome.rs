@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::error::{Problem, ProblemKind};
+use crate::error::{Problem, ProblemKind, file_path_is_shown};
 use crate::provenance::Provenance;
 use crate::shown::REDACTED;
 use crate::warning::Warning;
@@ -76,10 +76,11 @@ impl Outcome {
         self.secret = true;
         self.shown_value = None;
         // The path of a file that cannot be read may be a secret pasted
-        // into `NAME_FILE`; one that was read is shown, as for any secret
-        // read from a file.
+        // into `NAME_FILE`, unless it is surely a path; one that was read
+        // is shown, as for any secret read from a file.
         if let Status::Failed(problem) = &self.status
-            && matches!(problem.kind(), ProblemKind::FileUnreadable { .. })
+            && let ProblemKind::FileUnreadable { path, .. } = problem.kind()
+            && !path.as_deref().is_some_and(file_path_is_shown)
         {
             self.redact_file_path();
         }

@@ -141,10 +141,16 @@ impl Verdict {
             if problem.vars().into_iter().any(|var| self.holds_secret(var)) {
                 problem.redact();
             }
+            if self.file_path_is_secret(problem.var()) {
+                problem.redact_file_path();
+            }
         }
         for outcome in outcomes {
             if self.file_path_is_secret(&outcome.var) {
                 outcome.redact_file_path();
+                if let Status::Failed(problem) = &mut outcome.status {
+                    problem.redact_file_path();
+                }
             }
             if self.holds_secret(&outcome.var) {
                 outcome.redact();

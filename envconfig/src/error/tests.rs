@@ -215,3 +215,39 @@ fn a_withheld_reason_says_whether_the_parser_or_the_validator_gave_it() {
         );
     }
 }
+
+/// A secret's unreadable `NAME_FILE` shows its path when it is surely a
+/// path: absolute, in a directory that exists.
+#[test]
+fn a_secrets_unreadable_file_shows_its_path_only_when_surely_a_path() {
+    let dir = tempfile::TempDir::new().expect("a temporary directory");
+    let in_dir = dir.path().join("token");
+    let table = [
+        (in_dir.clone(), true),
+        (dir.path().join("no-such-dir/token"), false),
+        ("relative/token".into(), false),
+        ("hunter2".into(), false),
+        ("/".into(), false),
+    ];
+    for (path, shown) in table {
+        let mut problem = Problem::new(
+            "APP_TOKEN",
+            "string",
+            ProblemKind::FileUnreadable {
+                file_var: "APP_TOKEN_FILE".into(),
+                path: Some(path.clone()),
+                reason: "No such file or directory".into(),
+            },
+        );
+        problem.redact();
+        let text = problem.to_string();
+        let expected = match shown {
+            true => format!("APP_TOKEN_FILE={}", path.display()),
+            false => "the file APP_TOKEN_FILE names (<redacted>)".to_owned(),
+        };
+        assert!(text.contains(&expected), "{path:?}: {text}");
+        // A path that copies a secret is withheld whatever it looks like.
+        problem.redact_file_path();
+        assert!(problem.to_string().contains("(<redacted>)"), "{path:?}");
+    }
+}

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Loader, Read};
-use crate::error::{Problem, ProblemKind};
+use crate::error::{Problem, ProblemKind, file_path_is_shown};
 use crate::field::{DefaultValue, Field};
 use crate::outcome::{Outcome, Status};
 use crate::shown::REDACTED;
@@ -226,13 +226,14 @@ impl<'a> Loader<'a> {
                         (ProblemKind::BothSet { file_var }, Some(origin))
                     }
                     // The file is where the value was to come from; a
-                    // secret's path is withheld (see `ProblemKind`).
+                    // secret's path is withheld unless it is surely a path
+                    // (see `ProblemKind`).
                     Unusable::FileUnreadable {
                         file_var,
                         path,
                         reason,
                     } => {
-                        let shown = match secret {
+                        let shown = match secret && !file_path_is_shown(&path) {
                             true => PathBuf::from(REDACTED),
                             false => path.clone(),
                         };
