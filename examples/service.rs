@@ -134,7 +134,7 @@ enum Level {
 
 fn main() {
     // Answers --print-env-docs and --check-env; otherwise loads the settings
-    // (after `.env`, if there is one), or prints every problem and exits
+    // (after `./.env` in a debug build), or prints every problem and exits
     // with status 78.
     let settings: Settings = envconfig::load_or_exit();
 

@@ -139,7 +139,8 @@ fn a_problem_says_which_file_its_value_came_from() {
     assert_eq!(run.code, 78, "{run:?}");
     assert_eq!(
         run.stderr,
-        "invalid configuration (2 problems):\n  \
+        "note: 1 variable from ./.env: BILLING_PORT\n\
+         invalid configuration (2 problems):\n  \
          BILLING_PORT (from .env:1): invalid value \"http\": not an integer; \
          expected integer 0..=65535\n  \
          BILLING_REQUEST_TIMEOUT (from BILLING_REQUEST_TIMEOUT_FILE): invalid value \"30\": \
@@ -179,7 +180,8 @@ fn a_malformed_dotenv_names_the_file_and_line_only() {
     assert_eq!(run.stdout, "");
     assert_eq!(
         run.stderr,
-        "warning: .env:3: unexpected text between the name and `=`; the line is ignored\n\
+        "note: 1 variable from ./.env: BILLING_PORT\n\
+         warning: .env:3: unexpected text between the name and `=`; the line is ignored\n\
          invalid configuration (1 problem):\n  \
          PAYMENT_TOKEN (from .env:2): malformed line: space in an unquoted value \
          (quote the value)\n"
@@ -1511,7 +1513,8 @@ mod operator_view {
         );
         assert_eq!(
             run.stderr,
-            "warning: PORT is the old name of BILLING_PORT: it is read for now; \
+            "note: 1 variable from ./.env: BILLING_LOG_LEVEL\n\
+             warning: PORT is the old name of BILLING_PORT: it is read for now; \
              rename it to BILLING_PORT\n"
         );
         assert!(!run.stdout.contains("canary") && !run.stderr.contains("canary"));

@@ -169,10 +169,7 @@ pub(crate) fn hint_typos<T: Config>(problems: &mut [Problem], source: &dyn Varia
     {
         return;
     }
-    let mut naming = Loader::naming(source);
-    // Only the names: a loader that names reads nothing and loads nothing.
-    let _ = T::__load(&mut naming, T::__PREFIX);
-    let names = naming.into_names();
+    let names = names::<T>(source);
     let known: Vec<&str> = names.iter().map(String::as_str).collect();
     let set = source.set_names();
     for problem in problems {
@@ -180,6 +177,14 @@ pub(crate) fn hint_typos<T: Config>(problems: &mut [Problem], source: &dyn Varia
             problem.set_typo(crate::report::typo_of(problem.var(), &known, &set));
         }
     }
+}
+
+/// The name of every variable `T` reads, aliases included, as `source`
+/// would be read: a loader that names reads nothing.
+pub(crate) fn names<T: Config>(source: &dyn Variables) -> Vec<String> {
+    let mut naming = Loader::naming(source);
+    let _ = T::__load(&mut naming, T::__PREFIX);
+    naming.into_names()
 }
 
 /// Loads `T` from `source` the way a start would, recording how each

@@ -183,7 +183,7 @@
 //!
 //! | command line | does | exit status |
 //! | --- | --- | --- |
-//! | (none of these) | loads `.env` if there is one, then the configuration, and returns it; warnings go to stderr | 78 if it does not load |
+//! | (none of these) | loads `./.env` if there is one (in a debug build: [start-up](#start-up)), then the configuration, and returns it; notes and warnings go to stderr | 78 if it does not load |
 //! | `--print-env-docs[=FORMAT]` | prints the reference of every variable: `text` (the default), `markdown`, `dotenv`, `docker-env`, `json`, `k8s`, `k8s-files` ([`Format`]) | 0 |
 //! | `--check-env` | prints how each variable of the environment (and `.env`) fares: `ok`, `default`, `missing`, `invalid` | 0 if it would load, else 78 |
 //! | `--check-env --env-file PATH` | the same for a deployment's dotenv file, alone (below) | 0 if it would load, else 78 |
@@ -255,10 +255,27 @@
 //!
 //! # Start-up
 //!
-//! A `.env` file in the working directory is read, if there is one; its
-//! values never override the real environment. A malformed line that sets
-//! a variable of the configuration is that variable's problem; any other is
-//! a warning. [`Startup`] turns reading it off, or names another file.
+//! A debug build (`debug_assertions` on, as `cargo build` and `cargo run`
+//! make it) reads the `.env` file of the working directory, if there is
+//! one; its values never override the real environment. A release build
+//! does not, so that a `.env` copied into an image (`COPY . .`) configures
+//! nothing, and says so when it finds one:
+//!
+//! ```text
+//! note: ./.env is not read: a release build reads a dotenv file only when the program names one
+//! ```
+//!
+//! A dotenv file that the program names ([`Startup::dotenv`]) is read by
+//! every build. Whenever a dotenv file supplies variables of the
+//! configuration, stderr says which, by name only:
+//!
+//! ```text
+//! note: 3 variables from ./.env: BILLING_DATABASE_URL, PAYMENT_TOKEN, BILLING_ALLOWED_HOSTS
+//! ```
+//!
+//! A malformed line that sets a variable of the configuration is that
+//! variable's problem; any other is a warning. [`Startup`] also turns
+//! reading a dotenv file off.
 //!
 #![doc = include_str!("../guide/operators.md")]
 #![doc = include_str!("../guide/security.md")]

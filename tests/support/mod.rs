@@ -46,7 +46,29 @@ pub fn example_binary(name: &str, features: &[&str]) -> PathBuf {
         Some("debug") | None => "dev",
         Some(profile) => profile,
     };
-    let target_dir = profile_dir.parent().expect("target/<profile> has a parent");
+    build_example(name, features, profile)
+}
+
+/// Builds an example of the `examples/` package in the `release` profile,
+/// as a container image ships it (no `debug_assertions`), whatever the
+/// tests' own profile; its path.
+pub fn release_example_binary(name: &str) -> PathBuf {
+    build_example(name, &[], "release")
+}
+
+/// Builds an example with `features` in `profile`, in the tests' target
+/// directory; its path.
+fn build_example(name: &str, features: &[&str], profile: &str) -> PathBuf {
+    let test_binary = std::env::current_exe().expect("the test binary has a path");
+    let target_dir = test_binary
+        .parent()
+        .and_then(Path::parent)
+        .and_then(Path::parent)
+        .expect("the test binary is in target/<profile>/deps");
+    let profile_dir = target_dir.join(match profile {
+        "dev" | "test" => "debug",
+        profile => profile,
+    });
     let mut cargo = Command::new(env!("CARGO"));
     cargo
         .args(["build", "--quiet", "--example", name, "--profile", profile])

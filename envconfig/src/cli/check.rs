@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use super::add_dotenv;
 use super::args::{CheckOptions, ReportFormat, Usage};
 use super::exit::{EX_CONFIG, Exit};
+use super::startup::{DotenvFiles, add_dotenv};
 use crate::config::{self, Config};
 use crate::deployment::env_file::EnvFile;
 use crate::report::{Report, Subject};
@@ -14,11 +14,11 @@ use crate::shown::Abridged;
 use crate::source::{EnvScope, Source};
 
 /// `--check-env` with `options`, with the variables of `process_env` and
-/// the dotenv file `dotenv` when it checks the process environment.
+/// the dotenv files of `dotenv` when it checks the process environment.
 pub(super) fn check_env<T: Config>(
     options: CheckOptions,
     process_env: impl FnOnce(EnvScope) -> Source,
-    dotenv: Option<&Path>,
+    dotenv: DotenvFiles<'_>,
 ) -> Exit {
     let form = options.report.unwrap_or_default();
     let strict = options.strict;
@@ -40,15 +40,20 @@ pub(super) fn check_env<T: Config>(
     }
     let Some(path) = &options.env_file else {
         let mut source = process_env(EnvScope::Everything);
-        let checked = match add_dotenv(&mut source, dotenv) {
-            Ok(Some(dotenv)) => format!(
+        let added = match add_dotenv::<T>(&mut source, dotenv) {
+            Ok(added) => added,
+            Err(exit) => return exit,
+        };
+        let checked = match added.path {
+            Some(dotenv) => format!(
                 "the process environment and {}",
                 Abridged::name(&dotenv.to_string_lossy())
             ),
-            Ok(None) => "the process environment".to_owned(),
-            Err(exit) => return exit,
+            None => "the process environment".to_owned(),
         };
-        return check::<T>(&source, checked, strict, form);
+        let mut exit = check::<T>(&source, checked, strict, form);
+        exit.stderr.insert_str(0, &added.notes);
+        return exit;
     };
     if let Err(usage) = given_path("--env-file", path) {
         return usage.into();

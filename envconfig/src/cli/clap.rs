@@ -126,8 +126,8 @@ pub struct Args {
 impl Args {
     /// Does what [`load_or_exit`](crate::load_or_exit) does, for the flags
     /// clap parsed: prints the docs or the check report and exits, or
-    /// loads the configuration (after `.env`) and returns it, or prints
-    /// every problem and exits with 78.
+    /// loads the configuration (after the dotenv file a start reads) and
+    /// returns it, or prints every problem and exits with 78.
     pub fn load_or_exit<T: Config>(&self) -> T {
         self.load_or_exit_with(&Startup::new())
     }
@@ -135,7 +135,7 @@ impl Args {
     /// [`load_or_exit`](Self::load_or_exit) with the given [`Startup`].
     pub fn load_or_exit_with<T: Config>(&self, startup: &Startup) -> T {
         let run = match self.action() {
-            Ok(action) => run::<T>(action, Source::from_process_env, startup.dotenv.as_deref()),
+            Ok(action) => run::<T>(action, Source::from_process_env, startup.dotenv_files()),
             Err(usage) => Run::Exit(usage.into()),
         };
         run.finish()

@@ -5,8 +5,6 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::warning::Warning;
-
 /// `EX_USAGE`: a bad use of the flags.
 pub(crate) const EX_USAGE: i32 = 64;
 /// `EX_IOERR`: the output could not be written.
@@ -17,8 +15,8 @@ pub(crate) const EX_CONFIG: i32 = 78;
 /// How a run ends: the application goes on, or the process exits.
 pub(crate) enum Run<T> {
     /// The configuration loaded; the application goes on with it, after
-    /// these warnings are printed to stderr.
-    Loaded(T, Vec<Warning>),
+    /// this is printed to stderr: the notes and warnings, a line each.
+    Loaded(T, String),
     /// Print these and exit.
     Exit(Exit),
 }
@@ -57,13 +55,10 @@ impl<T> Run<T> {
     /// the configuration.
     pub(crate) fn finish(self) -> T {
         let exit = match self {
-            Run::Loaded(config, warnings) => {
-                let mut stderr = std::io::stderr().lock();
-                for warning in warnings {
-                    // A warning that cannot be written does not stop a
-                    // service that loaded.
-                    let _ = writeln!(stderr, "warning: {warning}");
-                }
+            Run::Loaded(config, stderr) => {
+                // A warning that cannot be written does not stop a service
+                // that loaded.
+                let _ = std::io::stderr().lock().write_all(stderr.as_bytes());
                 return config;
             }
             Run::Exit(exit) => exit,

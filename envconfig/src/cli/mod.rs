@@ -4,33 +4,31 @@
 
 use std::fmt::Write as _;
 use std::io::IsTerminal as _;
-use std::path::{Path, PathBuf};
 
 mod args;
 mod check;
 #[cfg(feature = "clap")]
 mod clap;
 mod exit;
+mod startup;
 
 #[cfg(feature = "clap")]
 pub use self::clap::Args;
 
-use self::args::{Action, parse_args};
+use self::args::Action;
 pub use self::args::{ConfigFormat, ReportFormat};
 use self::exit::{EX_CONFIG, EX_USAGE, Exit, Run};
+pub use self::startup::Startup;
+use self::startup::{DotenvFiles, add_dotenv};
 use crate::docs::Format;
 use crate::effective::EffectiveConfig;
-use crate::error::{Error, StartupError};
+use crate::error::Error;
 use crate::outcome::Outcomes;
 use crate::warning::Warning;
 
 use crate::config::{self, Config};
 use crate::docs::Docs;
-use crate::effective::Loaded;
-use crate::source::{EnvFileError, EnvScope, Source, Variables};
-
-/// The dotenv file read from the working directory, if it exists.
-const DOTENV: &str = ".env";
+use crate::source::{EnvScope, Source, Variables};
 
 /// Loads the configuration `T`, or answers `--print-env-docs[=FORMAT]` and
 /// `--check-env [--env-file PATH]` and exits: the first line of a service's
@@ -40,8 +38,8 @@ const DOTENV: &str = ".env";
 ///   [`Format`] (`text`, `markdown`, `dotenv`, `docker-env`,
 ///   `json`, `k8s`, `k8s-files`; `text` by default, wrapped to `COLUMNS`)
 ///   and exits with 0. No variable needs to be set.
-/// - With `--check-env`, checks the process environment, plus the `.env`
-///   file of the working directory if there is one; with
+/// - With `--check-env`, checks the process environment, plus the dotenv
+///   file a start would read; with
 ///   `--env-file PATH` as well, checks that dotenv file alone; with
 ///   `--manifest PATH [--container NAME]` (feature `k8s`), a container of
 ///   that Kubernetes manifest (`-` reads it from stdin). Prints one
@@ -51,9 +49,9 @@ const DOTENV: &str = ".env";
 ///   (with a "did you mean" when one is close), and a summary; exits with 0
 ///   when `T` would load, and 78 (`EX_CONFIG`) otherwise.
 /// - Otherwise, reads the `.env` file of the working directory if there is
-///   one (its values never override the real environment), loads `T` and
-///   returns it. If it does not load, prints every problem to stderr and
-///   exits with 78.
+///   one and this is a debug build (its values never override the real
+///   environment; see [`Startup`]), loads `T` and returns it. If it does
+///   not load, prints every problem to stderr and exits with 78.
 ///
 /// An unknown `FORMAT` or a bad use of the flags (`--env-file` without
 /// `--check-env` or without a path, an `--env-file` that is not a file,
@@ -90,99 +88,16 @@ pub fn load_or_exit<T: Config>() -> T {
     Startup::new().load_or_exit()
 }
 
-/// How a service starts: which dotenv file [`load_or_exit`] reads before
-/// the environment. [`load_or_exit`] is `Startup::new().load_or_exit()`.
-///
-/// A `./.env` in the working directory is read by default, if it exists;
-/// its values never override the real environment. A service that must not
-/// depend on its working directory turns that off, or names its own file:
-///
-/// ```no_run
-/// use envconfig::{Config, Startup};
-///
-/// #[derive(Config)]
-/// #[config(prefix = "APP_")]
-/// struct Settings {
-///     #[config(default = 8080)]
-///     port: u16,
-/// }
-///
-/// let settings: Settings = Startup::new().without_dotenv().load_or_exit();
-/// let settings: Settings = Startup::new().dotenv("/etc/app/app.env").load_or_exit();
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Startup {
-    dotenv: Option<PathBuf>,
-}
-
-impl Default for Startup {
-    fn default() -> Startup {
-        Startup {
-            dotenv: Some(PathBuf::from(DOTENV)),
-        }
-    }
-}
-
-impl Startup {
-    /// The default start-up: `./.env` is read if it exists.
-    #[must_use]
-    pub fn new() -> Startup {
-        Startup::default()
-    }
-
-    /// Reads the dotenv file at `path` (if it exists) instead of `./.env`.
-    #[must_use]
-    pub fn dotenv(self, path: impl Into<PathBuf>) -> Startup {
-        Startup {
-            dotenv: Some(path.into()),
-        }
-    }
-
-    /// Reads no dotenv file: only the process environment.
-    #[must_use]
-    pub fn without_dotenv(self) -> Startup {
-        Startup { dotenv: None }
-    }
-
-    /// Loads `T` as [`load_or_exit`](Self::load_or_exit) does when a
-    /// service starts (this start-up's dotenv file, under the process
-    /// environment), but looks at no argument, prints nothing and never
-    /// exits: for a service that reports its start through its own logging.
-    /// The warnings come with the configuration
-    /// ([`Loaded::warnings`](crate::Loaded::warnings)).
-    ///
-    /// # Errors
-    ///
-    /// [`StartupError::Dotenv`] when the dotenv file exists but cannot be
-    /// read; [`StartupError::Config`], with every problem, when `T` does not
-    /// load.
-    pub fn load<T: Config>(&self) -> Result<Loaded<T>, StartupError> {
-        let mut source = Source::from_process_env(EnvScope::Fields);
-        read_dotenv(&mut source, self.dotenv.as_deref())?;
-        config::load_recording_warned(&source)
-            .map_err(|(error, warnings)| StartupError::Config { error, warnings })
-    }
-
-    /// [`load_or_exit`] with this start-up.
-    pub fn load_or_exit<T: Config>(&self) -> T {
-        let run = match parse_args(std::env::args_os()) {
-            Ok(action) => run::<T>(action, Source::from_process_env, self.dotenv.as_deref()),
-            Err(usage) => Run::Exit(usage.into()),
-        };
-        run.finish()
-    }
-}
-
 /// Does what `action` asks, with the variables of `process_env` (called only
 /// when they are needed, with how much of the environment is) and the
-/// dotenv file `dotenv` (read if there is one and it exists).
+/// dotenv files of `dotenv`.
 ///
 /// Everything but reading the environment and files is left to the caller:
 /// this is [`load_or_exit`] without its printing and exiting.
 pub(crate) fn run<T: Config>(
     action: Action,
     process_env: impl FnOnce(EnvScope) -> Source,
-    dotenv: Option<&Path>,
+    dotenv: DotenvFiles<'_>,
 ) -> Run<T> {
     match action {
         Action::PrintDocs(Format::Text) => {
@@ -193,13 +108,15 @@ pub(crate) fn run<T: Config>(
             // The normal start of a service: one read of the environment,
             // no docs, no report.
             let mut source = process_env(EnvScope::Fields);
-            if let Err(exit) = add_dotenv(&mut source, dotenv) {
-                return Run::Exit(exit);
-            }
-            match config::load::<T>(&source) {
-                (Ok(config), warnings) => Run::Loaded(config, warnings),
-                (Err(error), warnings) => {
-                    let mut stderr = warning_lines(&warnings);
+            let mut stderr = match add_dotenv::<T>(&mut source, dotenv) {
+                Ok(added) => added.notes,
+                Err(exit) => return Run::Exit(exit),
+            };
+            let (loaded, warnings) = config::load::<T>(&source);
+            stderr.push_str(&warning_lines(&warnings));
+            match loaded {
+                Ok(config) => Run::Loaded(config, stderr),
+                Err(error) => {
                     stderr.push_str(&error.to_string());
                     Run::Exit(Exit::failure(EX_CONFIG, stderr))
                 }
@@ -207,10 +124,13 @@ pub(crate) fn run<T: Config>(
         }
         Action::PrintConfig(format) => {
             let mut source = process_env(EnvScope::Fields);
-            if let Err(exit) = add_dotenv(&mut source, dotenv) {
-                return Run::Exit(exit);
-            }
-            Run::Exit(print_config::<T>(&source, format))
+            let notes = match add_dotenv::<T>(&mut source, dotenv) {
+                Ok(added) => added.notes,
+                Err(exit) => return Run::Exit(exit),
+            };
+            let mut exit = print_config::<T>(&source, format);
+            exit.stderr.insert_str(0, &notes);
+            Run::Exit(exit)
         }
         Action::Check(options) => Run::Exit(check::check_env::<T>(options, process_env, dotenv)),
     }
@@ -283,30 +203,6 @@ fn terminal_width() -> Option<usize> {
     let size = String::from_utf8(output.stdout).ok()?;
     let columns: usize = size.split_whitespace().nth(1)?.parse().ok()?;
     (columns > 0).then_some(columns)
-}
-
-/// Adds the dotenv file at `path`, if there is one and it is a file; the
-/// path when it was.
-///
-/// A directory is not an error: `.env` is also a common name for a Python
-/// virtual environment.
-fn add_dotenv<'a>(source: &mut Source, path: Option<&'a Path>) -> Result<Option<&'a Path>, Exit> {
-    read_dotenv(source, path).map_err(|error| Exit::failure(EX_CONFIG, format!("error: {error}")))
-}
-
-/// Adds the dotenv file at `path` to `source`, if there is one: the file
-/// added, if any.
-fn read_dotenv<'a>(
-    source: &mut Source,
-    path: Option<&'a Path>,
-) -> Result<Option<&'a Path>, StartupError> {
-    let Some(path) = path.filter(|path| path.is_file()) else {
-        return Ok(None);
-    };
-    source
-        .add_env_file(path)
-        .map_err(|EnvFileError { path, reason }| StartupError::Dotenv { path, reason })?;
-    Ok(Some(path))
 }
 
 /// The check report in every form, strict, as one text: what a test

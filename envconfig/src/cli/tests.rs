@@ -1,6 +1,6 @@
 //! `run`: what each command line does, without printing or exiting.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
@@ -8,6 +8,7 @@ use tempfile::TempDir;
 
 use super::*;
 use crate::cli::args::CheckOptions;
+use crate::cli::startup::DotenvFiles;
 use crate::docs::Format;
 
 /// The configuration of these tests, through the real derive.
@@ -44,7 +45,7 @@ fn run_with(action: Action, vars: &[(&str, &str)], dotenv: &Path) -> Run<Billing
     run::<Billing>(
         action,
         |_| Source::from_pairs(vars.iter().copied()),
-        Some(dotenv),
+        DotenvFiles::reading(dotenv),
     )
 }
 
@@ -146,15 +147,15 @@ fn a_directory_named_dotenv_is_not_a_dotenv_file() {
 fn a_malformed_line_of_no_variable_is_a_warning() {
     let dir = TempDir::new().expect("a temporary directory");
     let dotenv = write(&dir, ".env", "OTHER_TOOL=a b\n");
-    let Run::Loaded(_, warnings) = run_with(Action::Load, VALID, &dotenv) else {
+    let Run::Loaded(_, stderr) = run_with(Action::Load, VALID, &dotenv) else {
         panic!("the configuration loads");
     };
     assert_eq!(
-        warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        [format!(
-            "{}:1: space in an unquoted value (quote the value); the line is ignored",
+        stderr,
+        format!(
+            "warning: {}:1: space in an unquoted value (quote the value); the line is ignored\n",
             dotenv.display()
-        )]
+        )
     );
 }
 
@@ -177,8 +178,11 @@ fn check_reports_every_variable() {
         &dotenv,
     ));
     assert_eq!(exit.code, 0, "{}", exit.stdout);
-    assert_eq!(exit.stderr, "");
     let env_file = dotenv.display().to_string();
+    assert_eq!(
+        exit.stderr,
+        format!("note: 1 variable from {env_file}: BILLING_REQUEST_TIMEOUT\n")
+    );
     assert_eq!(
         collapsed(&exit.stdout),
         [
@@ -264,7 +268,7 @@ fn check_an_env_file_alone() {
     let exit = exit(run::<Billing>(
         action,
         |_| panic!("the process environment is read"),
-        Some(Path::new(NO_DOTENV)),
+        DotenvFiles::reading(Path::new(NO_DOTENV)),
     ));
     assert_eq!(exit.code, 0, "{}", exit.stdout);
     assert!(exit.stdout.starts_with(&format!(
@@ -360,7 +364,8 @@ fn a_copy_of_a_secret_set_through_its_alias_is_redacted() {
         env_file: Some(file),
         ..CheckOptions::default()
     });
-    let Run::Exit(exit) = run::<AliasedSecret>(action, |_| Source::empty(), None) else {
+    let Run::Exit(exit) = run::<AliasedSecret>(action, |_| Source::empty(), DotenvFiles::default())
+    else {
         panic!("expected an exit");
     };
     assert!(
@@ -408,7 +413,7 @@ fn k8s_docs_pin_a_default_with_dollars() {
         manifest: Some(path),
         ..CheckOptions::default()
     });
-    let Run::Exit(exit) = run::<Motd>(action, |_| Source::empty(), None) else {
+    let Run::Exit(exit) = run::<Motd>(action, |_| Source::empty(), DotenvFiles::default()) else {
         panic!("expected an exit");
     };
     let line = exit
@@ -421,4 +426,67 @@ fn k8s_docs_pin_a_default_with_dollars() {
         "{line}\n{manifest}\n{}",
         exit.stdout
     );
+}
+
+/// A note names the variables a dotenv file gave the configuration: not
+/// those the environment sets, nor the names that are none of its
+/// variables, nor their values.
+#[test]
+fn a_note_names_the_variables_a_dotenv_file_supplied() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let dotenv = write(
+        &dir,
+        ".env",
+        "BILLING_PORT=9000\nOTHER_TOOL=canary-other\nBILLING_DATABASE_URL=postgres://canary\n\
+         SIGNING_KEY_FILE=/run/key\n",
+    );
+    let vars = [("BILLING_PORT", "7000"), ("SIGNING_KEY", "k")];
+    let Run::Loaded(_, stderr) = run_with(Action::Load, &vars, &dotenv) else {
+        panic!("the configuration loads");
+    };
+    assert_eq!(
+        stderr,
+        format!(
+            "note: 1 variable from {}: BILLING_DATABASE_URL\n",
+            dotenv.display()
+        )
+    );
+}
+
+/// A release build leaves `./.env` unread, and says so when there is one.
+#[test]
+fn a_dotenv_file_left_unread_is_noted_when_it_exists() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let dotenv = write(&dir, ".env", "BILLING_DATABASE_URL=postgres://canary\n");
+    let files = DotenvFiles {
+        read: None,
+        unread: Some(&dotenv),
+    };
+    let loaded = run::<Billing>(
+        Action::Load,
+        |_| Source::from_pairs(VALID.iter().copied()),
+        files,
+    );
+    let Run::Loaded(_, stderr) = loaded else {
+        panic!("the configuration loads");
+    };
+    assert_eq!(
+        stderr,
+        format!(
+            "note: {} is not read: a release build reads a dotenv file only when the program \
+             names one\n",
+            dotenv.display()
+        )
+    );
+    let missing = dir.path().join("missing.env");
+    let files = DotenvFiles {
+        read: None,
+        unread: Some(&missing),
+    };
+    let loaded = run::<Billing>(
+        Action::Load,
+        |_| Source::from_pairs(VALID.iter().copied()),
+        files,
+    );
+    assert!(matches!(loaded, Run::Loaded(_, stderr) if stderr.is_empty()));
 }

@@ -340,6 +340,38 @@ impl Source {
         self.entries.names()
     }
 
+    /// The names the dotenv file at `path` gives a value to, in the order
+    /// of their lines: those it sets that the real environment does not
+    /// (neither the name nor its `NAME`/`NAME_FILE` companion, which wins
+    /// over the file's).
+    pub fn set_by_file(&self, path: &Path) -> Vec<&str> {
+        let in_environment = |name: &str| match self.live {
+            true => std::env::var_os(name).is_some(),
+            false => self
+                .entries
+                .get(name)
+                .is_some_and(|entry| entry.origin == Provenance::Environment),
+        };
+        let mut set: Vec<(&str, usize)> = self
+            .entries
+            .vars
+            .iter()
+            .filter_map(|(name, entry)| match &entry.origin {
+                Provenance::EnvFile { path: file, line } if file == path => {
+                    Some((name.as_str(), *line))
+                }
+                _ => None,
+            })
+            .filter(|(name, _)| {
+                !in_environment(name)
+                    && !in_environment(&format!("{name}{FILE_SUFFIX}"))
+                    && !name.strip_suffix(FILE_SUFFIX).is_some_and(in_environment)
+            })
+            .collect();
+        set.sort_unstable_by_key(|(_, line)| *line);
+        set.into_iter().map(|(name, _)| name).collect()
+    }
+
     fn get(&self, name: &str) -> Option<Found<'_>> {
         if self.live
             && let Some(value) = std::env::var_os(name)
