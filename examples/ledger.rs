@@ -1,8 +1,9 @@
 //! A service with a command line of its own, and the cases that the
 //! billing service does not have (the end-to-end tests run it): it names
-//! its dotenv file in code, reads one variable through two fields, has a
-//! prefix longer than a Kubernetes name may be, and checks a secret with a
-//! `validate` function.
+//! its dotenv file in code, which every build then reads, keeps `-h` and
+//! `--help` for its own parser, reads one variable through two fields, has
+//! a prefix longer than a Kubernetes name may be, and checks a secret with
+//! a `validate` function.
 //!
 //! ```sh
 //! cargo run --example ledger -- --help                  # its own help
@@ -87,8 +88,12 @@ impl Cli {
 
 fn main() {
     let cli = Cli::parse();
-    // The dotenv file is named in code.
-    let settings: Settings = Startup::new().dotenv("ledger.env").load_or_exit();
+    // The dotenv file is named in code, so release builds read it too; `-h`
+    // and `--help` are the application's.
+    let settings: Settings = Startup::new()
+        .dotenv("ledger.env")
+        .without_help()
+        .load_or_exit();
 
     let host = cli.host.unwrap_or(settings.db.host);
     println!(

@@ -113,3 +113,106 @@ fn a_debug_build_reads_dotenv_and_names_what_it_supplied() {
     );
     assert!(run.stdout.contains("log level warn"), "{}", run.stdout);
 }
+
+/// The ledger's secret key, valid.
+fn ledger_env() -> Env {
+    Env::new(&[(
+        "LEDGER_RECONCILIATION_WORKER_FOR_THE_EUROPEAN_PAYMENTS_PLATFORM_SIGNING_KEY",
+        "0123456789abcdef0123456789abcdef",
+    )])
+}
+
+/// `-h` and `--help` print envconfig's usage and exit 0, wherever they
+/// are, without starting the service: a container that only asked for
+/// help must not start serving.
+#[test]
+fn help_prints_the_usage_and_starts_nothing() {
+    let env = Env::new(VALID);
+    for args in [&["--help"][..], &["-h"], &["serve", "--workers", "4", "-h"]] {
+        let run = env.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {run:?}");
+        assert_eq!(run.stderr, "", "{args:?}");
+        assert!(
+            run.stdout
+                .starts_with("usage: service [--print-env-docs[=FORMAT]"),
+            "{args:?}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout
+                .contains("service is configured by environment variables: service --print-env-docs lists them."),
+            "{}",
+            run.stdout
+        );
+        assert!(!run.stdout.contains("billing: listening"), "{}", run.stdout);
+    }
+    // After `--`, it is the application's.
+    let run = env.run(&["--", "--help"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.starts_with("billing: listening"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// A near miss of one of envconfig's flags is a typo of it: the service
+/// does not start, and the message says which flag was meant.
+#[test]
+fn a_near_miss_of_a_flag_exits_64_with_a_did_you_mean() {
+    let env = Env::new(VALID);
+    let cases = [
+        (&["--print-env-doc"][..], "--print-env-docs"),
+        (&["--print-env-doc=markdown"], "--print-env-docs"),
+        (&["--chek-env"], "--check-env"),
+        (&["serve", "--check-envs"], "--check-env"),
+        (&["--check-env", "--stirct"], "--strict"),
+    ];
+    for (args, meant) in cases {
+        let run = env.run(args);
+        assert_eq!(run.code, 64, "{args:?}: {run:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: unknown flag {}: did you mean {meant}?\nusage: ",
+                args.last()
+                    .expect("an argument")
+                    .split('=')
+                    .next()
+                    .unwrap_or_default()
+            )),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    // Before `--check-env`, `--stirct` may be the application's own.
+    let run = env.run(&["--stirct"]);
+    assert_eq!(run.code, 0, "{run:?}");
+}
+
+/// An application that claims `-h` and `--help` in code gets them: the
+/// ledger's `-h` is the database host, as in `psql`, and its `--help` is
+/// its own. envconfig's other flags, and its near misses, still work.
+#[test]
+fn an_application_that_claims_help_keeps_it() {
+    let ledger = example_binary("ledger", &[]);
+    let env = ledger_env();
+    let run = env.run_binary(&ledger, &["-h", "db.example.com", "--dry-run"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "ledger: database db.example.com:5432 (health check on port 5432), dry run\n"
+    );
+    let run = env.run_binary(&ledger, &["--help"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.starts_with("usage: ledger [-h HOST]"),
+        "{}",
+        run.stdout
+    );
+    let run = env.run_binary(&ledger, &["--print-env-doc"]);
+    assert_eq!(run.code, 64, "{run:?}");
+    let run = env.run_binary(&ledger, &["-h", "db", "--print-env-docs=json"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.starts_with('{'), "{}", run.stdout);
+}

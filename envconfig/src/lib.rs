@@ -191,7 +191,8 @@
 //! | `--check-env --read-secret-files` | opens the files of the env file's `NAME_FILE` variables | |
 //! | `--check-env --strict` | any warning or `unchecked` variable fails the check too | 78 |
 //! | `--print-config[=text\|json]` | prints every variable's effective value and where it came from (environment, `.env:LINE`, `NAME_FILE` and its path, an alias, default, unset); secrets redacted, URL passwords as `***` | 0 if it loads, else 78 |
-//! | a bad use of the flags above | prints what is wrong | 64 |
+//! | `-h`, `--help` | prints the usage of these flags, unless the application claims them ([`Startup::without_help`]) | 0 |
+//! | a bad use of the flags above, or a near miss of one (`--print-env-doc`, `--chek-env`) | prints what is wrong, with a "did you mean" for a near miss | 64 |
 //! | output that cannot be written | | 74 |
 //!
 //! `FORMAT` follows `--print-env-docs` after `=` or as the next argument

@@ -2,8 +2,9 @@
 
 use std::ffi::OsString;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use super::help::{USAGE, near_miss};
 use super::{EX_USAGE, Exit};
 use crate::deployment::env_file::EnvFormat;
 use crate::docs::{Format, FormatNames};
@@ -21,6 +22,8 @@ pub(crate) enum Action {
     Check(CheckOptions),
     /// `--print-config[=FORMAT]`.
     PrintConfig(ConfigFormat),
+    /// `-h` or `--help`, given to the program of this name.
+    Help { program: String },
 }
 
 /// The `FORMAT` of `--print-config[=FORMAT]`: how the
@@ -111,16 +114,6 @@ pub(crate) struct CheckOptions {
     pub container: Option<String>,
 }
 
-/// The usage line of the flags.
-#[cfg(feature = "k8s")]
-const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | --check-env \
-     [--env-file PATH [--env-format dotenv|docker] | --manifest PATH [--container NAME]] \
-     [--read-secret-files] [--strict] [--report text|json|github]";
-#[cfg(not(feature = "k8s"))]
-const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --print-config[=text|json] | \
-     --check-env [--env-file PATH [--env-format dotenv|docker]] [--read-secret-files] [--strict] \
-     [--report text|json|github]";
-
 /// A bad use of the flags: exit status 64.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Usage(pub(crate) String);
@@ -164,13 +157,41 @@ fn value_of(
     (!value.is_empty()).then_some(value)
 }
 
+/// [`parse_args_with`], `-h` and `--help` included.
+#[cfg(test)]
 pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Action, Usage> {
+    parse_args_with(args, true)
+}
+
+/// Finds envconfig's flags among `args`, and `-h` and `--help` when `help`
+/// says they are envconfig's (the application has not claimed them).
+pub(crate) fn parse_args_with(
+    args: impl IntoIterator<Item = OsString>,
+    help: bool,
+) -> Result<Action, Usage> {
+    let mut args = args.into_iter();
+    let program = args.next().unwrap_or_default();
+    let args: Vec<OsString> = args.collect();
+    // Help wins over every other flag, and over any bad use of them.
+    if help
+        && args
+            .iter()
+            .take_while(|arg| *arg != "--")
+            .any(|arg| arg == "-h" || arg == "--help")
+    {
+        let program = Path::new(&program).file_name().map_or_else(
+            || "program".to_owned(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        return Ok(Action::Help { program });
+    }
+
     let mut print_docs: Option<Format> = None;
     let mut print_config: Option<ConfigFormat> = None;
     let mut check: Option<CheckOptions> = None;
     let twice = |flag: &str| Usage(format!("{flag} is given more than once"));
 
-    let mut args = args.into_iter().skip(1).peekable();
+    let mut args = args.into_iter().peekable();
     while let Some(arg) = args.next() {
         let lossy;
         let text = match arg.to_str() {
@@ -312,7 +333,17 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
             ("--read-secret-files" | "--strict", Some(_), Some(_)) => {
                 return Err(Usage(format!("{flag} takes no value")));
             }
-            _ => {}
+            // A near miss of a flag of envconfig's is a typo of it, not an
+            // argument of the application's: starting the service instead
+            // of answering would be the surprise.
+            (flag, _, check) => {
+                if let Some(ours) = near_miss(flag, check.is_some()) {
+                    return Err(Usage(format!(
+                        "unknown flag {}: did you mean {ours}?",
+                        Abridged::name(flag)
+                    )));
+                }
+            }
         }
     }
 

@@ -17,6 +17,12 @@ fn assert_cases(cases: &[(&[&str], Result<Action, &str>)]) {
     }
 }
 
+fn help() -> Action {
+    Action::Help {
+        program: "billing".to_owned(),
+    }
+}
+
 fn args(line: &[&str]) -> Vec<OsString> {
     std::iter::once("billing")
         .chain(line.iter().copied())
@@ -117,11 +123,25 @@ fn flags_and_what_they_ask_for() {
         // application's own.
         (&["--env-file", "app.env", "--strict"], Ok(Action::Load)),
         (&["--env-file=app.env", "--check-env"], check(None)),
-        // Only the exact flags are ours.
+        // Only the exact flags are ours; a near miss is a typo of one.
+        (&["--check-environment", "-check-env"], Ok(Action::Load)),
         (
-            &["--check-environment", "--print-env-doc", "-check-env"],
-            Ok(Action::Load),
+            &["serve", "--print-env-doc"],
+            Err("unknown flag --print-env-doc: did you mean --print-env-docs?"),
         ),
+        (
+            &["--chek-env"],
+            Err("unknown flag --chek-env: did you mean --check-env?"),
+        ),
+        (
+            &["--check-env", "--stirct"],
+            Err("unknown flag --stirct: did you mean --strict?"),
+        ),
+        (&["--stirct"], Ok(Action::Load)),
+        // `-h` and `--help`, anywhere before `--`, whatever else is there.
+        (&["-h"], Ok(help())),
+        (&["serve", "--help", "--print-env-docs=yaml"], Ok(help())),
+        (&["--", "--help"], Ok(Action::Load)),
         (&["--", "--check-env"], Ok(Action::Load)),
         // An unknown format is an error in every spelling.
         (
@@ -352,5 +372,22 @@ fn manifest_flags_need_the_feature() {
     assert_eq!(
         parse_args(args(&["--manifest", "deploy.yaml"])),
         Ok(Action::Load)
+    );
+}
+
+/// An application that claims `-h` and `--help` gets them as its own
+/// arguments, like any other.
+#[test]
+fn help_claimed_by_the_application_is_its_own() {
+    for line in [&["-h", "db.example.com"][..], &["--help"]] {
+        assert_eq!(
+            parse_args_with(args(line), false),
+            Ok(Action::Load),
+            "{line:?}"
+        );
+    }
+    assert_eq!(
+        parse_args_with(args(&["-h", "db", "--print-env-docs"]), false),
+        Ok(Action::PrintDocs(Format::Text))
     );
 }

@@ -10,6 +10,7 @@ mod check;
 #[cfg(feature = "clap")]
 mod clap;
 mod exit;
+mod help;
 mod startup;
 
 #[cfg(feature = "clap")]
@@ -48,6 +49,9 @@ use crate::source::{EnvScope, Source, Variables};
 ///   each set variable that carries `T`'s prefix but belongs to no field
 ///   (with a "did you mean" when one is close), and a summary; exits with 0
 ///   when `T` would load, and 78 (`EX_CONFIG`) otherwise.
+/// - With `-h` or `--help`, prints the usage of these flags and exits with
+///   0, unless the application claims them
+///   ([`Startup::without_help`]).
 /// - Otherwise, reads the `.env` file of the working directory if there is
 ///   one and this is a debug build (its values never override the real
 ///   environment; see [`Startup`]), loads `T` and returns it. If it does
@@ -57,8 +61,9 @@ use crate::source::{EnvScope, Source, Variables};
 /// `--check-env` or without a path, an `--env-file` that is not a file,
 /// both `--print-env-docs` and `--check-env`, a flag given twice, a
 /// manifest with no pod template or several containers and no
-/// `--container`) prints what is wrong to stderr and exits with 64
-/// (`EX_USAGE`). A malformed dotenv
+/// `--container`, a near miss of one of the flags such as
+/// `--print-env-doc`, which gets a "did you mean") prints what is wrong to
+/// stderr and exits with 64 (`EX_USAGE`). A malformed dotenv
 /// file exits with 78, naming the file and the line, never quoting it: it
 /// may hold a secret. Output that cannot be written (a full disk, a closed
 /// stdout) exits with 74 (`EX_IOERR`); a reader that stops early (`| head`)
@@ -104,6 +109,7 @@ pub(crate) fn run<T: Config>(
             Run::Exit(Exit::success(T::docs().render_text(text_width())))
         }
         Action::PrintDocs(format) => Run::Exit(Exit::success(T::docs().render(format))),
+        Action::Help { program } => Run::Exit(Exit::success(help::help(&program))),
         Action::Load => {
             // The normal start of a service: one read of the environment,
             // no docs, no report.

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
 
-use super::args::parse_args;
+use super::args::parse_args_with;
 use super::exit::{EX_CONFIG, Exit, Run};
 use super::run;
 use crate::config::{self, Config};
@@ -18,7 +18,8 @@ use crate::source::{EnvFileError, EnvScope, Source};
 const DOTENV: &str = ".env";
 
 /// How a service starts: which dotenv file [`load_or_exit`] reads before
-/// the environment. [`load_or_exit`] is `Startup::new().load_or_exit()`.
+/// the environment, and whether it answers `-h` and `--help`.
+/// [`load_or_exit`] is `Startup::new().load_or_exit()`.
 ///
 /// A debug build (`debug_assertions` on, as `cargo build` and `cargo run`
 /// make it) reads `./.env` by default, if it exists; a release build does
@@ -34,7 +35,8 @@ const DOTENV: &str = ".env";
 /// ```
 ///
 /// A service that must not depend on its working directory turns the file
-/// off, or names its own:
+/// off, or names its own; a service whose own command line has `-h` or
+/// `--help` keeps them:
 ///
 /// ```no_run
 /// use envconfig::{Config, Startup};
@@ -48,12 +50,15 @@ const DOTENV: &str = ".env";
 ///
 /// let settings: Settings = Startup::new().without_dotenv().load_or_exit();
 /// let settings: Settings = Startup::new().dotenv("/etc/app/app.env").load_or_exit();
+/// let settings: Settings = Startup::new().without_help().load_or_exit();
 /// ```
 ///
 /// [`load_or_exit`]: crate::load_or_exit
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Startup {
     dotenv: Dotenv,
+    /// Whether `-h` and `--help` are envconfig's.
+    help: bool,
 }
 
 /// Which dotenv file a start reads.
@@ -91,12 +96,14 @@ impl Default for Startup {
     fn default() -> Startup {
         Startup {
             dotenv: Dotenv::WorkingDir,
+            help: true,
         }
     }
 }
 
 impl Startup {
-    /// The default start-up: a debug build reads `./.env` if it exists.
+    /// The default start-up: a debug build reads `./.env` if it exists, and
+    /// `-h` and `--help` print envconfig's usage.
     #[must_use]
     pub fn new() -> Startup {
         Startup::default()
@@ -108,6 +115,7 @@ impl Startup {
     pub fn dotenv(self, path: impl Into<PathBuf>) -> Startup {
         Startup {
             dotenv: Dotenv::Named(path.into()),
+            ..self
         }
     }
 
@@ -116,6 +124,18 @@ impl Startup {
     pub fn without_dotenv(self) -> Startup {
         Startup {
             dotenv: Dotenv::Off,
+            ..self
+        }
+    }
+
+    /// Leaves `-h` and `--help` to the application, for a service whose own
+    /// command line has them (`-h HOST`): [`load_or_exit`](Self::load_or_exit)
+    /// then ignores them, as it ignores every argument that is not its own.
+    #[must_use]
+    pub fn without_help(self) -> Startup {
+        Startup {
+            help: false,
+            ..self
         }
     }
 
@@ -140,7 +160,7 @@ impl Startup {
 
     /// [`load_or_exit`](crate::load_or_exit) with this start-up.
     pub fn load_or_exit<T: Config>(&self) -> T {
-        let run = match parse_args(std::env::args_os()) {
+        let run = match parse_args_with(std::env::args_os(), self.help) {
             Ok(action) => run::<T>(action, Source::from_process_env, self.dotenv_files()),
             Err(usage) => Run::Exit(usage.into()),
         };
