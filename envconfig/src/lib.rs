@@ -191,6 +191,7 @@
 //! | `--check-env --read-secret-files` | opens the files of the env file's `NAME_FILE` variables | |
 //! | `--check-env --strict` | any warning or `unchecked` variable fails the check too | 78 |
 //! | `--print-config[=text\|json]` | prints every variable's effective value and where it came from (environment, `.env:LINE`, `NAME_FILE` and its path, an alias, default, unset); secrets redacted, URL passwords as `***` | 0 if it loads, else 78 |
+//! | `--check-docs[=FORMAT] PATH` | compares a committed reference (`docs/CONFIG.md`, a `.env.example`) with what `--print-env-docs` prints now, and prints a unified diff when they differ; FORMAT comes from the extension when not given (below) | 0 if equal, 1 if not |
 //! | `-h`, `--help` | prints the usage of these flags, unless the application claims them ([`Startup::without_help`]) | 0 |
 //! | a bad use of the flags above, or a near miss of one (`--print-env-doc`, `--chek-env`) | prints what is wrong, with a "did you mean" for a near miss | 64 |
 //! | output that cannot be written | | 74 |
@@ -198,6 +199,12 @@
 //! `FORMAT` follows `--print-env-docs` after `=` or as the next argument
 //! (unless that starts with `-`), in any case; `md` and `env` are short for
 //! `markdown` and `dotenv`. An unknown one exits 64 however it is written.
+//! `--check-docs` takes it after `=` only; without it, the reference's name
+//! says it: `.md` is `markdown`, `.env` and `.example` `dotenv`, `.json`
+//! `json`, `.yaml` and `.yml` `k8s`, anything else `text` (wrapped to
+//! `COLUMNS` if set, else to 100 columns, as `--print-env-docs > FILE`
+//! wraps it). Line breaks written CRLF by a checkout do not count as a
+//! difference.
 //!
 //! The exit statuses are those of BSD's `sysexits.h`: 64 is `EX_USAGE`, 74
 //! `EX_IOERR`, 78 `EX_CONFIG`. `--env-file`, `--read-secret-files`,

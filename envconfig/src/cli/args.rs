@@ -22,8 +22,18 @@ pub(crate) enum Action {
     Check(CheckOptions),
     /// `--print-config[=FORMAT]`.
     PrintConfig(ConfigFormat),
+    /// `--check-docs[=FORMAT] PATH`.
+    CheckDocs(CheckDocs),
     /// `-h` or `--help`, given to the program of this name.
     Help { program: String },
+}
+
+/// `--check-docs[=FORMAT] PATH`: compare the committed reference at `path`
+/// with the docs in `format`, or in the format its extension says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CheckDocs {
+    pub format: Option<Format>,
+    pub path: PathBuf,
 }
 
 /// The `FORMAT` of `--print-config[=FORMAT]`: how the
@@ -189,6 +199,7 @@ pub(crate) fn parse_args_with(
     let mut print_docs: Option<Format> = None;
     let mut print_config: Option<ConfigFormat> = None;
     let mut check: Option<CheckOptions> = None;
+    let mut check_docs: Option<CheckDocs> = None;
     let twice = |flag: &str| Usage(format!("{flag} is given more than once"));
 
     let mut args = args.into_iter().peekable();
@@ -333,6 +344,30 @@ pub(crate) fn parse_args_with(
             ("--read-secret-files" | "--strict", Some(_), Some(_)) => {
                 return Err(Usage(format!("{flag} takes no value")));
             }
+            ("--check-docs", value, _) => {
+                if check_docs.is_some() {
+                    return Err(twice("--check-docs"));
+                }
+                let format = match value {
+                    None => None,
+                    Some("") => {
+                        return Err(Usage(format!(
+                            "--check-docs= needs a FORMAT: {FormatNames}"
+                        )));
+                    }
+                    Some(name) => Some(
+                        name.parse()
+                            .map_err(|unknown| Usage(format!("--check-docs: {unknown}")))?,
+                    ),
+                };
+                let path = value_of(None, &mut args).ok_or_else(|| {
+                    Usage("--check-docs needs the PATH of a committed reference".into())
+                })?;
+                check_docs = Some(CheckDocs {
+                    format,
+                    path: PathBuf::from(path),
+                });
+            }
             // A near miss of a flag of envconfig's is a typo of it, not an
             // argument of the application's: starting the service instead
             // of answering would be the surprise.
@@ -347,10 +382,19 @@ pub(crate) fn parse_args_with(
         }
     }
 
+    if check_docs.is_some() && (print_docs.is_some() || print_config.is_some() || check.is_some()) {
+        return Err(Usage(
+            "--check-docs cannot be used with --print-env-docs, --print-config or --check-env"
+                .into(),
+        ));
+    }
     if print_config.is_some() && (print_docs.is_some() || check.is_some()) {
         return Err(Usage(
             "--print-config cannot be used with --print-env-docs or --check-env".into(),
         ));
+    }
+    if let Some(check_docs) = check_docs {
+        return Ok(Action::CheckDocs(check_docs));
     }
     match print_config {
         Some(format) => Ok(Action::PrintConfig(format)),

@@ -23,6 +23,13 @@ fn help() -> Action {
     }
 }
 
+fn check_docs(format: Option<Format>, path: &str) -> Action {
+    Action::CheckDocs(CheckDocs {
+        format,
+        path: PathBuf::from(path),
+    })
+}
+
 fn args(line: &[&str]) -> Vec<OsString> {
     std::iter::once("billing")
         .chain(line.iter().copied())
@@ -142,6 +149,24 @@ fn flags_and_what_they_ask_for() {
         (&["-h"], Ok(help())),
         (&["serve", "--help", "--print-env-docs=yaml"], Ok(help())),
         (&["--", "--help"], Ok(Action::Load)),
+        // `--check-docs[=FORMAT] PATH`.
+        (
+            &["--check-docs", "docs/CONFIG.md"],
+            Ok(check_docs(None, "docs/CONFIG.md")),
+        ),
+        (
+            &["--check-docs=k8s-files", "k8s.yaml", "serve"],
+            Ok(check_docs(Some(Format::K8sFiles), "k8s.yaml")),
+        ),
+        (&["--check-docs"], Err("--check-docs needs the PATH")),
+        (
+            &["--check-docs=yaml", "a"],
+            Err("--check-docs: unknown format"),
+        ),
+        (
+            &["--check-docs", "a.md", "--check-env"],
+            Err("--check-docs cannot be used with"),
+        ),
         (&["--", "--check-env"], Ok(Action::Load)),
         // An unknown format is an error in every spelling.
         (

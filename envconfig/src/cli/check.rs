@@ -74,7 +74,7 @@ pub(super) fn check_env<T: Config>(
 /// A path given to `flag`: a usage error when it names nothing or a
 /// directory. Any other trouble (a FIFO, a loop of links, no permission)
 /// is said when it is read. `-` is stdin.
-fn given_path(flag: &str, path: &Path) -> Result<(), Usage> {
+pub(super) fn given_path(flag: &str, path: &Path) -> Result<(), Usage> {
     if path == Path::new("-") {
         return Ok(());
     }

@@ -8,14 +8,19 @@ use crate::shown::OneLine;
 pub(super) const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --print-config[=text|json] \
      | --check-env [--env-file PATH [--env-format dotenv|docker] | --manifest PATH \
      [--container NAME]] [--read-secret-files] [--strict] [--report text|json|github] \
-     | --help";
+     | --check-docs[=FORMAT] PATH | --help";
 #[cfg(not(feature = "k8s"))]
 pub(super) const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --print-config[=text|json] \
      | --check-env [--env-file PATH [--env-format dotenv|docker]] [--read-secret-files] \
-     [--strict] [--report text|json|github] | --help";
+     [--strict] [--report text|json|github] | --check-docs[=FORMAT] PATH | --help";
 
 /// The flags envconfig claims wherever they are.
-const FLAGS: &[&str] = &["--print-env-docs", "--print-config", "--check-env"];
+const FLAGS: &[&str] = &[
+    "--print-env-docs",
+    "--print-config",
+    "--check-env",
+    "--check-docs",
+];
 
 /// The flags envconfig claims only after `--check-env`: before it, they
 /// are the application's.
@@ -68,7 +73,7 @@ pub(super) fn help(program: &str) -> String {
     };
     format!(
         "usage: {program} [--print-env-docs[=FORMAT] | --print-config[=text|json] | \
-         --check-env [OPTIONS]]\n\
+         --check-env [OPTIONS] | --check-docs[=FORMAT] PATH]\n\
          \n\
          {program} is configured by environment variables: {program} --print-env-docs \
          lists them.\n\
@@ -90,6 +95,9 @@ pub(super) fn help(program: &str) -> String {
          variables name\n\
          \x20   --strict                   fail on any warning or unchecked variable too\n\
          \x20   --report text|json|github  the form of the report\n\
+         \x20 --check-docs[=FORMAT] PATH   compare a committed reference with \
+         --print-env-docs:\n\
+         \x20                              exit 0 if equal, 1 with a diff if not\n\
          \x20 -h, --help                   print this help\n\
          \n\
          A bad use of these flags exits 64.\n"
@@ -109,6 +117,7 @@ mod tests {
             ("--chek-env", false, Some("--check-env")),
             ("--check-envs", false, Some("--check-env")),
             ("--CHECK-ENV", false, Some("--check-env")),
+            ("--check-doc", false, Some("--check-docs")),
             ("--print-conifg", false, Some("--print-config")),
             ("--stirct", true, Some("--strict")),
             ("--env-files", true, Some("--env-file")),

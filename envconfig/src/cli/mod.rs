@@ -7,8 +7,10 @@ use std::io::IsTerminal as _;
 
 mod args;
 mod check;
+mod check_docs;
 #[cfg(feature = "clap")]
 mod clap;
+mod diff;
 mod exit;
 mod help;
 mod startup;
@@ -139,6 +141,7 @@ pub(crate) fn run<T: Config>(
             Run::Exit(exit)
         }
         Action::Check(options) => Run::Exit(check::check_env::<T>(options, process_env, dotenv)),
+        Action::CheckDocs(options) => Run::Exit(check_docs::check_docs::<T>(&options)),
     }
 }
 
@@ -184,12 +187,17 @@ fn print_config<T: Config>(source: &dyn Variables, format: ConfigFormat) -> Exit
 /// number; else, on a terminal, the terminal's width, or 80 when it cannot
 /// be had; else [`Docs::TEXT_WIDTH`](Docs::TEXT_WIDTH).
 fn text_width() -> usize {
-    let columns = std::env::var("COLUMNS").ok();
-    match columns.as_deref().map(str::trim).map(str::parse::<usize>) {
-        Some(Ok(columns)) if columns > 0 => columns,
-        _ if std::io::stdout().is_terminal() => terminal_width().unwrap_or(80),
-        _ => Docs::TEXT_WIDTH,
+    match columns() {
+        Some(columns) => columns,
+        None if std::io::stdout().is_terminal() => terminal_width().unwrap_or(80),
+        None => Docs::TEXT_WIDTH,
     }
+}
+
+/// `COLUMNS`, when it is set to a number.
+fn columns() -> Option<usize> {
+    let columns = std::env::var("COLUMNS").ok()?;
+    columns.trim().parse().ok().filter(|&columns| columns > 0)
 }
 
 /// The width of the controlling terminal, as `stty size` reads it.

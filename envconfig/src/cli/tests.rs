@@ -490,3 +490,51 @@ fn a_dotenv_file_left_unread_is_noted_when_it_exists() {
     );
     assert!(matches!(loaded, Run::Loaded(_, stderr) if stderr.is_empty()));
 }
+
+/// `--check-docs` passes a reference that is what `--print-env-docs`
+/// prints, and shows how one that drifted differs.
+#[test]
+fn check_docs_compares_a_reference_with_the_docs() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let current = Billing::docs().render(Format::Markdown);
+    let reference = write(&dir, "CONFIG.md", &current);
+    let action = |path: &Path| {
+        Action::CheckDocs(crate::cli::args::CheckDocs {
+            format: None,
+            path: path.to_owned(),
+        })
+    };
+    let equal = exit(run_with(action(&reference), &[], Path::new(NO_DOTENV)));
+    assert_eq!(
+        (equal.code, equal.stdout.as_str()),
+        (0, ""),
+        "{}",
+        equal.stderr
+    );
+
+    let drifted = write(
+        &dir,
+        "OLD.md",
+        &current.replace("Connections in the pool.", "Connections."),
+    );
+    let exit = super::tests::exit(run_with(action(&drifted), &[], Path::new(NO_DOTENV)));
+    assert_eq!(exit.code, 1);
+    assert!(
+        exit.stdout.starts_with(&format!(
+            "--- {}\n+++ --print-env-docs=markdown\n@@ ",
+            drifted.display()
+        )),
+        "{}",
+        exit.stdout
+    );
+    let changed: Vec<&str> = exit
+        .stdout
+        .lines()
+        .filter(|line| {
+            line.starts_with(['-', '+']) && !line.starts_with("--- ") && !line.starts_with("+++ ")
+        })
+        .collect();
+    assert_eq!(changed.len(), 2, "{}", exit.stdout);
+    assert!(changed[0].starts_with('-') && changed[0].ends_with("| Connections. |"));
+    assert!(changed[1].starts_with('+') && changed[1].ends_with("| Connections in the pool. |"));
+}

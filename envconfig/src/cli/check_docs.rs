@@ -1,0 +1,117 @@
+//! `--check-docs[=FORMAT] PATH`: whether a committed reference (a
+//! `docs/CONFIG.md`, a `.env.example`, a Kubernetes snippet) is still what
+//! `--print-env-docs` prints, so that CI catches one that drifted from the
+//! code.
+
+use std::path::Path;
+
+use super::args::{CheckDocs, Usage};
+use super::check::given_path;
+use super::columns;
+use super::diff::unified;
+use super::exit::Exit;
+use crate::config::Config;
+use crate::docs::{Docs, Format};
+use crate::shown::Abridged;
+use crate::source::text_file::read_file;
+
+/// The exit status of a reference that differs, as `diff` exits.
+const DIFFERS: i32 = 1;
+
+/// The largest reference read: far more than any configuration's.
+const MAX_REFERENCE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Compares the reference at `options.path` with `T`'s docs: exit 0 when
+/// they are equal, 1 with a unified diff on stdout when they are not.
+pub(super) fn check_docs<T: Config>(options: &CheckDocs) -> Exit {
+    let path = &options.path;
+    let format = options.format.unwrap_or_else(|| format_of(path));
+    if let Err(usage) = given_path("--check-docs", path) {
+        return usage.into();
+    }
+    let shown = Abridged::name(&path.to_string_lossy()).to_string();
+    let committed = match read_file(path, MAX_REFERENCE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(reason) => {
+            return Usage(format!(
+                "--check-docs {shown}: {}",
+                Abridged::reason(&reason)
+            ))
+            .into();
+        }
+    };
+    let committed = String::from_utf8_lossy(&committed);
+    // A checkout on Windows may have turned line breaks into CRLF, and an
+    // editor may have added a byte order mark: neither is a drift.
+    let committed = committed.strip_prefix('\u{feff}').unwrap_or(&committed);
+    let committed = committed.replace("\r\n", "\n");
+    let current = match format {
+        Format::Text => T::docs().render_text(text_width()),
+        format => T::docs().render(format),
+    };
+    let printed = format!("--print-env-docs={format}");
+    let diff = unified(&shown, &printed, &committed, &current);
+    if diff.is_empty() {
+        return Exit::success(String::new());
+    }
+    Exit {
+        code: DIFFERS,
+        stdout: diff,
+        stderr: format!(
+            "error: {shown} differs from what {printed} prints now; regenerate it with \
+             {printed} > {shown}\n"
+        ),
+    }
+}
+
+/// The format of a reference, from its name: `.md` markdown, `.env` or
+/// `.example` dotenv, `.json` json, `.yaml` or `.yml` k8s, anything else
+/// text.
+fn format_of(path: &Path) -> Format {
+    if path.file_name().is_some_and(|name| name == ".env") {
+        return Format::Dotenv;
+    }
+    let extension = path
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("md") => Format::Markdown,
+        Some("env" | "example") => Format::Dotenv,
+        Some("json") => Format::Json,
+        Some("yaml" | "yml") => Format::K8s,
+        _ => Format::Text,
+    }
+}
+
+/// The width of a `text` reference: `COLUMNS` when it is set to a number,
+/// else [`Docs::TEXT_WIDTH`], which `--print-env-docs > FILE` wraps to;
+/// never the terminal's, so that the check gives the same answer in a
+/// terminal and in CI.
+fn text_width() -> usize {
+    columns().unwrap_or(Docs::TEXT_WIDTH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_follows_the_extension() {
+        let table = [
+            ("docs/CONFIG.md", Format::Markdown),
+            ("README.MD", Format::Markdown),
+            (".env", Format::Dotenv),
+            ("deploy/prod.env", Format::Dotenv),
+            (".env.example", Format::Dotenv),
+            ("docs/config.json", Format::Json),
+            ("k8s/env.yaml", Format::K8s),
+            ("k8s/env.yml", Format::K8s),
+            ("docs/CONFIG.txt", Format::Text),
+            ("CONFIG", Format::Text),
+        ];
+        for (path, format) in table {
+            assert_eq!(format_of(Path::new(path)), format, "{path}");
+        }
+    }
+}

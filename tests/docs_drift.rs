@@ -1,0 +1,89 @@
+//! `--check-docs`: a committed reference checked against what the binary
+//! prints, end to end through the built `service` example and the
+//! reference the repository keeps for it, `examples/service.env.example`.
+
+mod support;
+
+use std::path::Path;
+
+use support::Env;
+
+/// The service's committed reference, a `.env.example`.
+fn committed_reference() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/service.env.example");
+    std::fs::read_to_string(path).expect("examples/service.env.example")
+}
+
+/// The repository's own reference is what the service prints: regenerate
+/// it with `cargo run --example service -- --print-env-docs=dotenv >
+/// examples/service.env.example` when this fails.
+#[test]
+fn the_repositorys_reference_matches_the_code() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/service.env.example");
+    let path = path.to_str().expect("a UTF-8 path");
+    let run = Env::new(&[]).run(&["--check-docs", path]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, "");
+}
+
+/// A reference committed before one field's doc comment changed fails the
+/// check, with a unified diff of the change and nothing else.
+#[test]
+fn a_reference_that_drifted_fails_with_a_diff() {
+    let env = Env::new(&[]);
+    let old = committed_reference().replace(
+        "# Most connections open at once.\n",
+        "# Most connections open.\n",
+    );
+    assert_ne!(
+        old,
+        committed_reference(),
+        "the doc comment is in the reference"
+    );
+    env.file(".env.example", &old);
+    let run = env.run(&["--check-docs", ".env.example"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let changed: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with(['-', '+', '@']))
+        .collect();
+    assert_eq!(changed.len(), 5, "{}", run.stdout);
+    assert_eq!(
+        changed[..2],
+        ["--- .env.example", "+++ --print-env-docs=dotenv"]
+    );
+    assert!(changed[2].starts_with("@@ -"), "{}", run.stdout);
+    assert_eq!(
+        changed[3..],
+        [
+            "-# Most connections open.",
+            "+# Most connections open at once."
+        ]
+    );
+    assert_eq!(
+        run.stderr,
+        "error: .env.example differs from what --print-env-docs=dotenv prints now; \
+         regenerate it with --print-env-docs=dotenv > .env.example\n"
+    );
+
+    // The format follows the name, or is given.
+    let markdown = env.run(&["--print-env-docs=markdown"]).stdout;
+    env.file("CONFIG.md", &markdown);
+    env.file("config.txt", &markdown);
+    assert_eq!(env.run(&["--check-docs", "CONFIG.md"]).code, 0);
+    assert_eq!(env.run(&["--check-docs", "config.txt"]).code, 1);
+    assert_eq!(env.run(&["--check-docs=md", "config.txt"]).code, 0);
+    // A checkout that turned line breaks into CRLF has not drifted.
+    env.file("crlf.md", &markdown.replace('\n', "\r\n"));
+    assert_eq!(env.run(&["--check-docs", "crlf.md"]).code, 0);
+    // A reference that is not there is a bad use of the flag.
+    let run = env.run(&["--check-docs", "missing.md"]);
+    assert_eq!(run.code, 64, "{run:?}");
+    assert!(
+        run.stderr.contains("--check-docs missing.md: no such file"),
+        "{}",
+        run.stderr
+    );
+}
