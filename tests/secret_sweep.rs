@@ -238,12 +238,31 @@ impl Sweep {
                     }
                     continue;
                 }
-                let var = vars
-                    .next()
-                    .unwrap_or_else(|| panic!("no variable for {}.{}", kind.name, spec.field));
+                // A variable that two fields read is listed once in the
+                // docs, where the first reads it: a shared variable's
+                // second reader takes the first one's entry.
+                let shared = match spec.place {
+                    Place::SharedBefore => partners
+                        .iter()
+                        .find(|(field, _)| *field == spec.field)
+                        .map(|(_, var)| *var),
+                    Place::Partner => cells
+                        .iter()
+                        .find(|cell: &&Cell| {
+                            std::ptr::eq(cell.kind, kind) && cell.field == spec.field
+                        })
+                        .and_then(|cell| docs.vars().iter().find(|var| var.name == cell.var)),
+                    _ => None,
+                };
+                let var = match shared {
+                    Some(var) => var,
+                    None => vars
+                        .next()
+                        .unwrap_or_else(|| panic!("no variable for {}.{}", kind.name, spec.field)),
+                };
                 match spec.place {
                     Place::Partner => {
-                        partners.push(var.name.clone());
+                        partners.push((spec.field, var));
                         continue;
                     }
                     Place::RulePartner => {
@@ -294,10 +313,11 @@ impl Sweep {
                 in_kind += 1;
             }
             // Each partner reads a variable of a secret field of its kind.
-            for partner in partners {
+            for (_, partner) in partners {
                 assert!(
-                    cells.iter().any(|cell| cell.var == partner),
-                    "{partner} is read by a non-secret field only"
+                    cells.iter().any(|cell| cell.var == partner.name),
+                    "{} is read by a non-secret field only",
+                    partner.name
                 );
             }
         }

@@ -137,7 +137,8 @@ pub enum Format {
     /// mounted Secret, the way the `NAME_FILE` convention reads it: the
     /// container gets `NAME_FILE` pointing at
     /// `/run/secrets/<secret>/NAME` and a read-only `volumeMounts` entry,
-    /// and the pod a `volumes` entry of the Secret. A secret that may be
+    /// and the pod a `volumes` entry of the Secret, named after it but cut
+    /// to the 63 characters a volume's name may have. A secret that may be
     /// absent is commented out: its file would be missing until the Secret
     /// has its key. Paste it as it is at the end of the keys of the pod's
     /// only container: the container's `env:` and `volumeMounts:` are

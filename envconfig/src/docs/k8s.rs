@@ -47,6 +47,7 @@ const MOUNT_ROOT: &str = "/run/secrets";
 
 pub(super) fn render(docs: &Docs, secrets: Secrets) -> String {
     let secret_name = secret_name(docs.prefix());
+    let volume_name = volume_name(&secret_name);
     let has_secrets = docs.vars().iter().any(|var| var.secret);
     let mut out = String::new();
     let format = match secrets {
@@ -109,6 +110,14 @@ pub(super) fn render(docs: &Docs, secrets: Secrets) -> String {
     }
     out.push('\n');
     let mut group = None;
+    // The names of the entries so far, commented out or not: a name given
+    // twice would break `kubectl apply` (its merge key is the name).
+    let mut listed: Vec<String> = Vec::new();
+    let at = Entry {
+        secrets,
+        secret_name: &secret_name,
+        secrets_dir: docs.secrets_dir(),
+    };
     for var in docs.vars() {
         // A nested struct's variables follow a comment with its title.
         if var.group != group {
@@ -117,7 +126,7 @@ pub(super) fn render(docs: &Docs, secrets: Secrets) -> String {
                 push_comment(&mut out, CONTAINER, &format!("== {title} =="));
             }
         }
-        push_var(&mut out, var, secrets, &secret_name, docs.secrets_dir());
+        push_var(&mut out, var, &at, &mut listed);
     }
     if secrets == Secrets::Files && has_secrets {
         // With a secrets directory, the Secret is mounted there and each
@@ -129,11 +138,11 @@ pub(super) fn render(docs: &Docs, secrets: Secrets) -> String {
         let _ = write!(
             out,
             "{CONTAINER}volumeMounts:\n\
-             {CONTAINER}- name: {secret_name}\n\
+             {CONTAINER}- name: {volume_name}\n\
              {CONTAINER}  mountPath: {mount}\n\
              {CONTAINER}  readOnly: true\n\
              {POD}volumes:\n\
-             {POD}- name: {secret_name}\n\
+             {POD}- name: {volume_name}\n\
              {POD}  secret:\n\
              {POD}    secretName: {secret_name}\n"
         );
@@ -141,15 +150,24 @@ pub(super) fn render(docs: &Docs, secrets: Secrets) -> String {
     out
 }
 
-/// One entry of the list, after the comment that describes it; commented
-/// out when the container needs it only to pin a value.
-fn push_var(
-    out: &mut String,
-    var: &VarDoc,
+/// Where the entries go: how secrets are given, from which Secret, and
+/// the configuration's secrets directory if it has one.
+struct Entry<'a> {
     secrets: Secrets,
-    secret_name: &str,
-    secrets_dir: Option<&str>,
-) {
+    secret_name: &'a str,
+    secrets_dir: Option<&'a str>,
+}
+
+/// One entry of the list, after the comment that describes it; commented
+/// out when the container needs it only to pin a value, and left out, with
+/// a comment, when its name is among those `listed` already (a variable
+/// named like another's `NAME_FILE`).
+fn push_var(out: &mut String, var: &VarDoc, at: &Entry<'_>, listed: &mut Vec<String>) {
+    let Entry {
+        secrets,
+        secret_name,
+        secrets_dir,
+    } = *at;
     for line in var.description.lines() {
         push_comment(out, CONTAINER, line);
     }
@@ -176,6 +194,20 @@ fn push_var(
         push_comment(out, CONTAINER, &read);
         return;
     }
+    let name = match (var.secret, secrets) {
+        (true, Secrets::Files) => format!("{}_FILE", var.name),
+        _ => var.name.clone(),
+    };
+    if listed.contains(&name) {
+        push_comment(
+            out,
+            CONTAINER,
+            &format!("{name} is listed above: a container sets a name once."),
+        );
+        return;
+    }
+    listed.push(name);
+
     let mut entry = String::new();
     let active = match (var.secret, secrets) {
         (true, Secrets::KeyRefs) => {
@@ -228,20 +260,44 @@ fn push_var(
 }
 
 /// The Secret the secrets are read from: the prefix as a DNS-1123 name
-/// (`BILLING_` gives `billing-secrets`), or `app-secrets` without one.
+/// (`BILLING_` gives `billing-secrets`), or `app-secrets` without one, at
+/// most [`MAX_SECRET_NAME`] characters.
 fn secret_name(prefix: &str) -> String {
     let base: String = prefix
         .chars()
         .filter_map(|c| match c {
-            'a'..='z' | '0'..='9' | '-' | '.' => Some(c),
+            'a'..='z' | '0'..='9' | '-' => Some(c),
             'A'..='Z' => Some(c.to_ascii_lowercase()),
-            '_' => Some('-'),
+            '_' | '.' => Some('-'),
             _ => None,
         })
         .collect();
-    let base = base.trim_matches(['-', '.']);
+    named(&base, MAX_SECRET_NAME)
+}
+
+/// The longest name of a Secret: a DNS-1123 subdomain.
+const MAX_SECRET_NAME: usize = 253;
+/// The longest name of a volume: a DNS-1123 label.
+const MAX_VOLUME_NAME: usize = 63;
+
+/// The name of the volume the Secret is mounted from: a DNS-1123 label,
+/// at most [`MAX_VOLUME_NAME`] characters, whatever the prefix.
+fn volume_name(secret_name: &str) -> String {
+    let base = secret_name.strip_suffix(SECRETS).unwrap_or(secret_name);
+    named(base, MAX_VOLUME_NAME)
+}
+
+const SECRETS: &str = "-secrets";
+
+/// `base` (lowercase ASCII letters, digits and `-`), shortened to leave
+/// room for `-secrets` within `max` characters, with `-secrets` after it:
+/// a name that starts and ends with a letter or digit.
+fn named(base: &str, max: usize) -> String {
+    let base = base.trim_matches('-');
+    let base = &base[..base.len().min(max - SECRETS.len())];
+    let base = base.trim_end_matches('-');
     let base = if base.is_empty() { "app" } else { base };
-    format!("{base}-secrets")
+    format!("{base}{SECRETS}")
 }
 
 /// A variable name: plain when YAML reads it as that string, else quoted.

@@ -24,7 +24,8 @@ pub(crate) use format::FormatNames;
 pub use format::{Format, UnknownFormat};
 
 /// The reference of every variable a configuration reads, nested ones
-/// included, in the order of the struct's fields.
+/// included, in the order of the struct's fields; a variable that two
+/// fields read is listed once, where the first reads it.
 ///
 /// ```
 /// use envconfig::Config;
@@ -284,7 +285,7 @@ impl Docs {
         let value_type = field.expected(parser).into_owned();
         let required = !optional && matches!(field.default, DefaultValue::None);
         let required_when = self.switched_on_when.last().filter(|_| required).cloned();
-        self.vars.push(VarDoc {
+        let var = VarDoc {
             name: field.name.resolve(prefix),
             kind: parser.value_kind(),
             value_type,
@@ -308,7 +309,13 @@ impl Docs {
                 .find(|title| !title.is_empty())
                 // A title, not a sentence.
                 .map(|title| title.trim_end_matches('.').to_owned()),
-        });
+        };
+        // A variable that two fields read (through nesting) is one
+        // variable: listed once, where the first field reads it.
+        match self.vars.iter_mut().find(|listed| listed.name == var.name) {
+            Some(listed) => listed.merge(var),
+            None => self.vars.push(var),
+        }
     }
 }
 
@@ -350,6 +357,46 @@ impl VarDoc {
             notes.push('.');
         }
         notes
+    }
+
+    /// Adds what `other`, another field's reference of this same
+    /// variable, says: the variable is required if either field requires
+    /// it (a start then fails without it), or when either's group is on,
+    /// and secret if either is secret; the first field's type, description
+    /// and default stand, unless it has none.
+    fn merge(&mut self, other: VarDoc) {
+        if other.required && !self.required {
+            self.required = true;
+            self.required_when = None;
+            self.default = None;
+            self.default_is_value = false;
+        }
+        if !self.required && self.default.is_none() {
+            // Required when another field's group is on, unless this
+            // field already is.
+            if self.required_when.is_none() {
+                self.required_when = other.required_when;
+            }
+            if self.required_when.is_none() {
+                self.default = other.default;
+                self.default_is_value = other.default_is_value;
+            }
+        }
+        self.secret |= other.secret;
+        if self.description.is_empty() {
+            self.description = other.description;
+        }
+        if self.example.is_none() {
+            self.example = other.example;
+        }
+        if self.deprecated.is_none() {
+            self.deprecated = other.deprecated;
+        }
+        for alias in other.aliases {
+            if !self.aliases.contains(&alias) {
+                self.aliases.push(alias);
+            }
+        }
     }
 
     /// `required`, `default <value>` or `optional`: where a variable

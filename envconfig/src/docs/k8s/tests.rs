@@ -240,3 +240,105 @@ fn the_secret_is_named_after_the_prefix() {
         assert_eq!(secret_name(prefix), expected, "{prefix:?}");
     }
 }
+
+/// Whether `name` is a DNS-1123 label, as Kubernetes checks a volume's
+/// name (`IsDNS1123Label`): at most 63 characters.
+fn is_dns1123_label(name: &str) -> bool {
+    name.len() <= 63 && is_dns1123_word(name)
+}
+
+/// Whether `name` is a DNS-1123 subdomain, as Kubernetes checks a
+/// Secret's name (`IsDNS1123Subdomain`): words joined by dots, 253
+/// characters at most.
+fn is_dns1123_subdomain(name: &str) -> bool {
+    name.len() <= 253 && name.split('.').all(is_dns1123_word)
+}
+
+/// Lowercase letters, digits and `-`, starting and ending with a letter
+/// or digit: `[a-z0-9]([-a-z0-9]*[a-z0-9])?`.
+fn is_dns1123_word(word: &str) -> bool {
+    let alphanumeric = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit();
+    !word.is_empty()
+        && word.chars().all(|c| alphanumeric(c) || c == '-')
+        && word.starts_with(alphanumeric)
+        && word.ends_with(alphanumeric)
+}
+
+#[test]
+fn volume_and_secret_names_are_valid_whatever_the_prefix() {
+    let long = "LEDGER_RECONCILIATION_WORKER_FOR_THE_EUROPEAN_PAYMENTS_PLATFORM_";
+    let prefixes = [
+        "",
+        "BILLING_",
+        long,
+        &long.repeat(5),
+        "A..B_",
+        "_-_.",
+        "X_____________________________________________________________________Y_",
+        "Caf\u{e9}_1",
+    ];
+    for prefix in prefixes {
+        let secret = secret_name(prefix);
+        let volume = volume_name(&secret);
+        assert!(is_dns1123_subdomain(&secret), "{prefix:?}: {secret}");
+        assert!(is_dns1123_label(&volume), "{prefix:?}: {volume}");
+        assert!(volume.ends_with("-secrets"), "{volume}");
+        let text = render(
+            &Docs {
+                prefix: prefix.to_owned(),
+                vars: vec![VarDoc {
+                    secret: true,
+                    required: true,
+                    ..var(&format!("{prefix}TOKEN"), "string")
+                }],
+                ..Docs::default()
+            },
+            Secrets::Files,
+        );
+        let pod = pod_spec(&text, Secrets::Files);
+        let mounted = pod["containers"][0]["volumeMounts"][0]["name"].as_str();
+        assert_eq!(mounted, Some(volume.as_str()), "{text}");
+        assert_eq!(pod["volumes"][0]["name"].as_str(), Some(volume.as_str()));
+        assert_eq!(
+            pod["volumes"][0]["secret"]["secretName"].as_str(),
+            Some(secret.as_str())
+        );
+    }
+    assert_eq!(
+        volume_name(&secret_name(long)),
+        "ledger-reconciliation-worker-for-the-european-payments-secrets"
+    );
+}
+
+/// A variable named like another's `NAME_FILE` is listed once: the
+/// second entry of one name is a comment.
+#[test]
+fn no_name_is_listed_twice() {
+    let mut docs = Docs::new("APP_");
+    docs.vars.push(VarDoc {
+        secret: true,
+        required: true,
+        ..var("APP_TOKEN", "string")
+    });
+    docs.vars.push(VarDoc {
+        required: true,
+        ..var("APP_TOKEN_FILE", "path")
+    });
+    for secrets in [Secrets::KeyRefs, Secrets::Files] {
+        let text = uncommented(&render(&docs, secrets));
+        let env = env(&text, secrets);
+        let mut names: Vec<&str> = env
+            .iter()
+            .filter_map(|entry| entry["name"].as_str())
+            .collect();
+        let all = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), all, "{text}");
+    }
+    let text = render(&docs, Secrets::Files);
+    assert!(
+        text.contains("# APP_TOKEN_FILE is listed above: a container sets a name once.\n"),
+        "{text}"
+    );
+}

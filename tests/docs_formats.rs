@@ -1,0 +1,92 @@
+//! What every `--print-env-docs` format says, end to end through built
+//! examples: each variable listed once, and names Kubernetes accepts.
+
+mod support;
+
+use support::{Env, example_binary};
+
+const FORMATS: [&str; 7] = [
+    "text",
+    "markdown",
+    "dotenv",
+    "docker-env",
+    "json",
+    "k8s",
+    "k8s-files",
+];
+
+/// The ledger example's prefix, longer than a Kubernetes name may be.
+const LEDGER: &str = "LEDGER_RECONCILIATION_WORKER_FOR_THE_EUROPEAN_PAYMENTS_PLATFORM_";
+
+/// The docs of the ledger example in `format`.
+fn ledger_docs(format: &str) -> String {
+    let run = Env::new(&[]).run_binary(
+        &example_binary("ledger", &[]),
+        &[&format!("--print-env-docs={format}")],
+    );
+    assert_eq!(run.code, 0, "{format}: {run:?}");
+    run.stdout
+}
+
+/// The entries of `name` in `docs`, a rendering in `format`: its rows,
+/// lines or list items, commented out or not.
+fn entries(docs: &str, format: &str, name: &str) -> usize {
+    match format {
+        "json" => docs.matches(&format!("\"name\": \"{name}\"")).count(),
+        _ => docs
+            .lines()
+            .map(|line| line.trim_start().trim_start_matches("# "))
+            .filter(|line| match format {
+                "text" => line.split_whitespace().next() == Some(name),
+                "markdown" => line.starts_with(&format!("| `{name}` |")),
+                "dotenv" | "docker-env" => line.starts_with(&format!("{name}=")),
+                _ => *line == format!("- name: {name}"),
+            })
+            .count(),
+    }
+}
+
+/// A variable that two fields read (`db_port`, and `port` of the nested
+/// `db`) is listed once in every format: in `k8s`, twice would break
+/// `kubectl apply`.
+#[test]
+fn a_variable_two_fields_read_is_listed_once() {
+    let port = format!("{LEDGER}DB_PORT");
+    for format in FORMATS {
+        let docs = ledger_docs(format);
+        assert_eq!(entries(&docs, format, &port), 1, "{format}:\n{docs}");
+        let host = format!("{LEDGER}DB_HOST");
+        assert_eq!(entries(&docs, format, &host), 1, "{format}:\n{docs}");
+    }
+}
+
+/// Whether `name` is a DNS-1123 label, as Kubernetes checks a volume's
+/// name: at most 63 lowercase letters, digits and `-`, starting and ending
+/// with a letter or digit.
+fn is_dns1123_label(name: &str) -> bool {
+    let alphanumeric = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit();
+    (1..=63).contains(&name.len())
+        && name.chars().all(|c| alphanumeric(c) || c == '-')
+        && name.starts_with(alphanumeric)
+        && name.ends_with(alphanumeric)
+}
+
+/// The volume a `k8s-files` rendering mounts its Secret from has a name
+/// Kubernetes accepts, however long the prefix.
+#[test]
+fn volume_names_are_dns_labels_whatever_the_prefix() {
+    let docs = ledger_docs("k8s-files");
+    let names: Vec<&str> = docs
+        .lines()
+        .skip_while(|line| line.trim() != "volumeMounts:")
+        .filter_map(|line| line.trim().strip_prefix("- name: "))
+        .collect();
+    assert_eq!(names.len(), 2, "a mount and a volume:\n{docs}");
+    for name in names {
+        assert!(
+            is_dns1123_label(name),
+            "{name:?} ({} characters)",
+            name.len()
+        );
+    }
+}
