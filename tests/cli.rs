@@ -221,10 +221,11 @@ fn the_text_table_fits_the_width() {
     assert!(header.starts_with("NAME "), "{}", wide.stdout);
     assert!(header.ends_with(" DESCRIPTION"), "{}", wide.stdout);
     // A header, one line per variable, and the title of each group (the
-    // database pool, HTTPS).
+    // database pool, HTTPS); then, after a blank line, the note on
+    // NAME_FILE.
     assert_eq!(
         wide.stdout.lines().count(),
-        1 + VARIABLES + 2,
+        1 + VARIABLES + 2 + 2,
         "{}",
         wide.stdout
     );
@@ -247,7 +248,8 @@ fn the_text_table_fits_the_width() {
                 run.stdout
             );
         }
-        let rows = lines.iter().filter(|line| !line.starts_with(' ')).count();
+        let table = run.stdout.split("\n\n").next().unwrap_or_default();
+        let rows = table.lines().filter(|line| !line.starts_with(' ')).count();
         assert_eq!(rows, 1 + VARIABLES + 2, "{}", run.stdout);
         let stacked = !header.ends_with("DESCRIPTION");
         assert_eq!(stacked, width < fixed + 2 + 30, "{width}:\n{}", run.stdout);
@@ -267,6 +269,7 @@ fn docs_as_json() {
     let run = Env::new(&[]).run(&["--print-env-docs=json"]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
     assert_eq!(json["version"], 2);
+    assert_eq!(json["file_suffix"], "_FILE");
     let vars = json["variables"].as_array().expect("a list of variables");
     assert_eq!(vars.len(), VARIABLES);
     let var = |name: &str| {
@@ -279,6 +282,7 @@ fn docs_as_json() {
         var("BILLING_PORT"),
         serde_json::json!({
             "name": "BILLING_PORT",
+            "file_var": "BILLING_PORT_FILE",
             "type": {"kind": "integer", "text": "integer 0..=65535", "min": "0", "max": "65535"},
             "required": false,
             "required_when": null,
@@ -649,7 +653,16 @@ fn docs_as_docker_env_file() {
 #[test]
 fn docs_as_markdown() {
     let run = Env::new(&[]).run(&["--print-env-docs=markdown"]);
-    let lines: Vec<&str> = run.stdout.lines().collect();
+    // The table, then a paragraph on NAME_FILE.
+    let (table, after) = run
+        .stdout
+        .split_once("\n\n")
+        .expect("a paragraph after the table");
+    assert_eq!(
+        after,
+        "Any variable `NAME` can also be read from the file that `NAME_FILE` names.\n"
+    );
+    let lines: Vec<&str> = table.lines().collect();
     assert_eq!(
         lines[0],
         "| Variable | Type | Default | Secret | Description |"
@@ -677,8 +690,7 @@ fn docs_as_markdown() {
         );
         assert_eq!(line.trim_end(), *line);
     }
-    assert!(run.stdout.ends_with(" |\n"));
-    assert!(!run.stdout.contains("\n\n"));
+    assert!(table.ends_with(" |"));
 }
 
 #[test]
@@ -1675,7 +1687,16 @@ fn the_text_table_fits_the_terminal() {
     let session = format!("envconfig-{}", std::process::id());
     let binary = support::service_binary();
     let started = Command::new("tmux")
-        .args(["new-session", "-d", "-s", &session, "-x", "132", "-y", "60"])
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            &session,
+            "-x",
+            "132",
+            "-y",
+            "150",
+        ])
         .arg(format!(
             "env -u COLUMNS {} --print-env-docs; sleep 30",
             binary.display()

@@ -1,5 +1,6 @@
 //! What every `--print-env-docs` format says, end to end through built
-//! examples: each variable listed once, and names Kubernetes accepts.
+//! examples: that any variable can be read from a file, each variable
+//! listed once, and names Kubernetes accepts.
 
 mod support;
 
@@ -88,5 +89,46 @@ fn volume_names_are_dns_labels_whatever_the_prefix() {
             "{name:?} ({} characters)",
             name.len()
         );
+    }
+}
+
+/// The service's docs in `format`.
+fn service_docs(format: &str) -> String {
+    let run = Env::new(&[]).run(&[&format!("--print-env-docs={format}")]);
+    assert_eq!(run.code, 0, "{format}: {run:?}");
+    run.stdout
+}
+
+/// Every format says once that any variable `NAME` can be read from the
+/// file `NAME_FILE` names, and each secret's entry names its `NAME_FILE`:
+/// an operator reading any of them learns that the mechanism exists.
+#[test]
+fn every_format_tells_of_name_file() {
+    let json: serde_json::Value = serde_json::from_str(&service_docs("json")).expect("valid JSON");
+    let vars = json["variables"].as_array().expect("the variables");
+    let secrets: Vec<&str> = vars
+        .iter()
+        .filter(|var| var["secret"] == true)
+        .filter_map(|var| var["name"].as_str())
+        .collect();
+    assert!(secrets.len() >= 6, "{json}");
+    for format in FORMATS {
+        let docs = service_docs(format);
+        let said = match format {
+            "json" => "\"file_suffix\": \"_FILE\"",
+            "markdown" => {
+                "Any variable `NAME` can also be read from the file that `NAME_FILE` names."
+            }
+            _ => "Any variable NAME can also be read from the file that NAME_FILE names.",
+        };
+        assert_eq!(docs.matches(said).count(), 1, "{format}:\n{docs}");
+        for secret in &secrets {
+            let file_var = format!("{secret}_FILE");
+            assert!(docs.contains(&file_var), "{format}: {file_var} in\n{docs}");
+        }
+        // A plain variable's entry does not name it, but in `json`, where
+        // every variable's `file_var` is data.
+        let port_file = docs.contains("BILLING_PORT_FILE");
+        assert_eq!(port_file, format == "json", "{format}:\n{docs}");
     }
 }

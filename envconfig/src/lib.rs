@@ -152,7 +152,9 @@
 //! file, the way Docker and Kubernetes mount secrets: one trailing newline
 //! is dropped, a file over 1 MiB or one that is not a regular file (after
 //! symlinks: a FIFO, a device, a directory) is refused at once, and setting
-//! both `NAME` and `NAME_FILE` is a problem.
+//! both `NAME` and `NAME_FILE` is a problem. Every docs format says so, and
+//! names each secret's `NAME_FILE` in its entry (`json`: `file_suffix`,
+//! and each variable's `file_var`).
 //!
 //! # Secrets
 //!

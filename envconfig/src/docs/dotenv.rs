@@ -32,7 +32,7 @@
 //! character (a control or format character), has no such spelling: it is
 //! left out, with a comment saying so.
 
-use super::{Docs, VarDoc};
+use super::{Docs, FILE_VARS, VarDoc};
 use crate::shown::{OneLine, is_printable};
 
 /// Who reads the file.
@@ -82,6 +82,7 @@ pub(super) fn render(docs: &Docs, reader: Reader) -> String {
         "# Required variables are uncommented and empty: fill them in.\n\
          # Optional ones are commented out, with their default.\n",
     );
+    push_comment(&mut out, FILE_VARS);
     let mut group = None;
     for var in docs.vars() {
         out.push('\n');

@@ -7,6 +7,10 @@ use crate::shown::Abridged;
 
 /// A rendering of [`Docs`](super::Docs): the `FORMAT` of `--print-env-docs=FORMAT`.
 ///
+/// Every format says once that any variable `NAME` can also be read from
+/// the file that `NAME_FILE` names, and names each secret's `NAME_FILE`
+/// in its entry.
+///
 /// Parsed from its name, in any case, or from a short form (`md` for
 /// `markdown`, `env` for `dotenv`); displayed as its name:
 ///
@@ -71,9 +75,11 @@ pub enum Format {
     /// ```json
     /// {
     ///   "version": 2,
+    ///   "file_suffix": "_FILE",
     ///   "variables": [
     ///     {
     ///       "name": "APP_PORT",
+    ///       "file_var": "APP_PORT_FILE",
     ///       "type": {
     ///         "kind": "integer",
     ///         "text": "integer 1024..=49151",
@@ -94,7 +100,10 @@ pub enum Format {
     /// }
     /// ```
     ///
-    /// Every key of a variable is always present. `type.kind` is one of
+    /// Every key of a variable is always present. `file_suffix` says that
+    /// any variable `NAME` can also be read from the file that `NAME_FILE`
+    /// names, and each variable's `file_var` is its `NAME_FILE`.
+    /// `type.kind` is one of
     /// `boolean`, `integer`, `float`, `duration`, `byte_size`, `string`,
     /// `path`, `choice`, `list` and `other`; `min` and `max` (written as
     /// environment values), `choices`, and a list's `separator` and `item`

@@ -2,7 +2,7 @@
 //! [`Format::Json`](super::Format::Json). The `serde` feature serializes
 //! the same tree (see `docs/serde.rs`).
 
-use super::{Docs, VarDoc};
+use super::{Docs, FILE_SUFFIX, VarDoc};
 use crate::json::Json;
 use crate::value::ValueKind;
 
@@ -15,6 +15,8 @@ pub(super) fn document(docs: &Docs) -> Json<'_> {
     let variables = docs.vars().iter().map(variable).collect();
     Json::Object(vec![
         ("version", Json::Number(Docs::SCHEMA_VERSION.into())),
+        // Any variable NAME can also be read from the file NAME_FILE names.
+        ("file_suffix", Json::str(FILE_SUFFIX)),
         ("variables", Json::Array(variables)),
     ])
 }
@@ -23,6 +25,7 @@ pub(super) fn document(docs: &Docs) -> Json<'_> {
 pub(super) fn variable(var: &VarDoc) -> Json<'_> {
     Json::Object(vec![
         ("name", Json::str(&var.name)),
+        ("file_var", Json::String(var.file_var().into())),
         ("type", kind(&var.kind, &var.value_type)),
         ("required", Json::Bool(var.required)),
         (
@@ -83,10 +86,12 @@ mod tests {
         let docs = fixtures::billing();
         let parsed: Json = serde_json::from_str(&render(&docs)).expect("valid JSON");
         assert_eq!(parsed["version"], json!(Docs::SCHEMA_VERSION));
+        assert_eq!(parsed["file_suffix"], json!("_FILE"));
         let vars = parsed["variables"].as_array().expect("an array");
         assert_eq!(vars.len(), docs.vars().len());
         for (parsed, var) in vars.iter().zip(docs.vars()) {
             assert_eq!(parsed["name"], json!(var.name));
+            assert_eq!(parsed["file_var"], json!(format!("{}_FILE", var.name)));
             assert_eq!(parsed["type"]["text"], json!(var.value_type));
             assert_eq!(parsed["type"]["kind"], json!(var.kind.kind.as_str()));
             assert_eq!(parsed["default"], json!(var.default));
@@ -97,6 +102,7 @@ mod tests {
             vars[1],
             json!({
                 "name": "BILLING_DATABASE_URL",
+                "file_var": "BILLING_DATABASE_URL_FILE",
                 "type": {"kind": "other", "text": "string"},
                 "required": true,
                 "required_when": null,
@@ -119,14 +125,16 @@ mod tests {
         let keys: Vec<&str> = text
             .lines()
             .filter_map(|line| line.trim().strip_prefix('"')?.split('"').next())
-            .take(16)
+            .take(18)
             .collect();
         assert_eq!(
             keys,
             [
                 "version",
+                "file_suffix",
                 "variables",
                 "name",
+                "file_var",
                 "type",
                 "kind",
                 "text",
@@ -147,6 +155,9 @@ mod tests {
     #[test]
     fn empty_docs_are_an_empty_list() {
         let parsed: Json = serde_json::from_str(&render(&Docs::default())).expect("valid JSON");
-        assert_eq!(parsed, json!({ "version": 2, "variables": [] }));
+        assert_eq!(
+            parsed,
+            json!({ "version": 2, "file_suffix": "_FILE", "variables": [] })
+        );
     }
 }

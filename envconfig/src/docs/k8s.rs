@@ -25,7 +25,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Docs, VarDoc};
+use super::{Docs, FILE_VARS, VarDoc};
 use crate::shown::OneLine;
 
 /// How the container gets its secrets.
@@ -75,6 +75,7 @@ pub(super) fn render(docs: &Docs, secrets: Secrets) -> String {
         CONTAINER,
         "Commented out: variables with a default (the code's applies) and optional ones.",
     );
+    push_comment(&mut out, CONTAINER, FILE_VARS);
     if has_secrets {
         push_comment(
             &mut out,
@@ -180,7 +181,8 @@ fn push_var(out: &mut String, var: &VarDoc, at: &Entry<'_>, listed: &mut Vec<Str
         meta.push_str(example);
     }
     push_comment(out, CONTAINER, &meta);
-    let notes = var.notes();
+    // A `k8s-files` entry of a secret is its file already.
+    let notes = var.notes_naming_file(at.secrets == Secrets::KeyRefs);
     if !notes.is_empty() {
         push_comment(out, CONTAINER, &notes);
     }

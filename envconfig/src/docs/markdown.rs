@@ -35,6 +35,10 @@ use std::fmt::Write as _;
 use super::Docs;
 use crate::shown::OneLine;
 
+/// The paragraph after the table: the `NAME_FILE` convention.
+const FILE_VARS: &str =
+    "Any variable `NAME` can also be read from the file that `NAME_FILE` names.";
+
 pub(super) fn render(docs: &Docs) -> String {
     let mut out = String::from(
         "| Variable | Type | Default | Secret | Description |\n\
@@ -67,7 +71,9 @@ pub(super) fn render(docs: &Docs) -> String {
             if !description.is_empty() {
                 description.push(' ');
             }
-            description.push_str(&plain(&notes));
+            // The `NAME_FILE` a secret's note names is code, like the name.
+            let file_var = var.file_var();
+            description.push_str(&plain(&notes).replace(&plain(&file_var), &code_spans(&file_var)));
         }
         let row = [
             code_spans(&var.name),
@@ -88,6 +94,9 @@ pub(super) fn render(docs: &Docs) -> String {
         }
         out.push('\n');
     }
+    out.push('\n');
+    out.push_str(FILE_VARS);
+    out.push('\n');
     out
 }
 
@@ -245,6 +254,11 @@ mod tests {
     use super::super::fixtures;
     use super::*;
 
+    /// The table of a rendering: its lines up to the paragraph after it.
+    pub(crate) fn table(text: &str) -> &str {
+        text.split("\n\n").next().unwrap_or(text)
+    }
+
     /// The cells of a row as GitHub splits it: on every `|` that no
     /// backslash escapes.
     pub(crate) fn gfm_cells(row: &str) -> Vec<String> {
@@ -272,8 +286,16 @@ mod tests {
     fn a_table_with_one_row_per_variable() {
         let docs = fixtures::billing();
         let text = render(&docs);
-        let lines: Vec<&str> = text.lines().collect();
+        let lines: Vec<&str> = table(&text).lines().collect();
         assert_eq!(lines.len(), 2 + docs.vars().len(), "{text}");
+        // Then, once, a paragraph on `NAME_FILE`.
+        assert!(
+            text.ends_with(
+                " |\n\nAny variable `NAME` can also be read from the file that `NAME_FILE` \
+                 names.\n"
+            ),
+            "{text}"
+        );
         assert_eq!(
             lines[0],
             "| Variable | Type | Default | Secret | Description |"
@@ -285,11 +307,13 @@ mod tests {
         assert_eq!(
             lines[3],
             "| `BILLING_DATABASE_URL` | string | *required* | yes | Postgres connection URL. \
-             Example: `postgres://user:pass@db:5432/billing` |"
+             Example: `postgres://user:pass@db:5432/billing` Or from the file that \
+             `BILLING_DATABASE_URL_FILE` names. |"
         );
         assert_eq!(
             lines[4],
-            "| `BILLING_SIGNING_KEY` | string | `<redacted>` | yes | Signing key; the default is for development. |"
+            "| `BILLING_SIGNING_KEY` | string | `<redacted>` | yes | Signing key; the default is \
+             for development. Or from the file that `BILLING_SIGNING_KEY_FILE` names. |"
         );
     }
 
@@ -300,7 +324,7 @@ mod tests {
     #[test]
     fn every_row_has_five_cells_as_every_renderer_reads_them() {
         let text = render(&fixtures::billing());
-        for line in text.lines() {
+        for line in table(&text).lines() {
             let cells = gfm_cells(line);
             assert_eq!(cells.len(), 5, "{line}");
             for cell in &cells {

@@ -21,6 +21,13 @@ mod serde;
 mod text;
 
 pub(crate) use format::FormatNames;
+
+/// What `NAME_FILE` adds to a variable `NAME`, after its name.
+pub(crate) const FILE_SUFFIX: &str = "_FILE";
+
+/// What every format says once: the `NAME_FILE` convention.
+pub(crate) const FILE_VARS: &str =
+    "Any variable NAME can also be read from the file that NAME_FILE names.";
 pub use format::{Format, UnknownFormat};
 
 /// The reference of every variable a configuration reads, nested ones
@@ -338,12 +345,28 @@ impl VarDoc {
     }
 
     /// What an operator should know of the variable besides its
-    /// description: its old names and why it is deprecated, in a sentence
-    /// or two (`Formerly PORT (still read). Deprecated: set X instead.`);
-    /// empty when there is nothing to say.
+    /// description: its old names, why it is deprecated, and for a secret
+    /// the `NAME_FILE` that can give it instead, in a sentence or two
+    /// (`Formerly PORT (still read). Deprecated: set X instead.`, `Or from
+    /// the file that APP_TOKEN_FILE names.`); empty when there is nothing
+    /// to say.
     pub fn notes(&self) -> String {
+        self.notes_naming_file(true)
+    }
+
+    /// [`notes`](Self::notes), without the `NAME_FILE` of a secret unless
+    /// `name_file`: for a rendering whose entry is that file already.
+    pub(crate) fn notes_naming_file(&self, name_file: bool) -> String {
         let mut notes = String::new();
+        if self.secret && name_file {
+            notes.push_str("Or from the file that ");
+            notes.push_str(&self.file_var());
+            notes.push_str(" names.");
+        }
         if !self.aliases.is_empty() {
+            if !notes.is_empty() {
+                notes.push(' ');
+            }
             notes.push_str("Formerly ");
             notes.push_str(&self.aliases.join(", "));
             notes.push_str(" (still read).");
@@ -357,6 +380,12 @@ impl VarDoc {
             notes.push('.');
         }
         notes
+    }
+
+    /// The variable that names a file to read the variable from instead:
+    /// `NAME_FILE`, as Docker and Kubernetes mount secrets.
+    pub fn file_var(&self) -> String {
+        format!("{}{FILE_SUFFIX}", self.name)
     }
 
     /// Adds what `other`, another field's reference of this same

@@ -24,7 +24,7 @@
 
 use unicode_width::UnicodeWidthStr as _;
 
-use super::Docs;
+use super::{Docs, FILE_VARS};
 use crate::shown::OneLine;
 
 const HEADER: [&str; 5] = ["NAME", "TYPE", "REQUIRED/DEFAULT", "SECRET", "DESCRIPTION"];
@@ -129,6 +129,11 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
             }
         }
     }
+    out.push('\n');
+    for line in wrap(FILE_VARS, width) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     out
 }
 
@@ -191,6 +196,11 @@ mod tests {
     use super::super::{Docs, VarDoc};
     use super::*;
 
+    /// The table of a rendering: its lines up to the note after it.
+    fn table(text: &str) -> &str {
+        text.split("\n\n").next().unwrap_or(text)
+    }
+
     /// The display column where `title` starts in the header.
     fn column(header: &str, title: &str) -> usize {
         header[..header.find(title).unwrap()].width()
@@ -242,7 +252,7 @@ mod tests {
         for docs in [wide(), fixtures::billing()] {
             for width in [60, 80, 100, 120, 200, 400] {
                 let text = render(&docs, width);
-                let lines: Vec<&str> = text.lines().collect();
+                let lines: Vec<&str> = table(&text).lines().collect();
                 let header = lines[0];
                 let stacked = !header.ends_with("DESCRIPTION");
                 for title in ["TYPE", "REQUIRED/DEFAULT", "SECRET"] {
@@ -364,15 +374,18 @@ mod tests {
         assert_eq!(
             row("BILLING_DATABASE_URL"),
             "BILLING_DATABASE_URL string required yes Postgres connection URL. \
-             Example: postgres://user:pass@db:5432/billing"
+             Example: postgres://user:pass@db:5432/billing Or from the file that \
+             BILLING_DATABASE_URL_FILE names."
         );
         assert_eq!(
             row("BILLING_SIGNING_KEY"),
-            "BILLING_SIGNING_KEY string default <redacted> yes Signing key; the default is for development."
+            "BILLING_SIGNING_KEY string default <redacted> yes Signing key; the default is for \
+             development. Or from the file that BILLING_SIGNING_KEY_FILE names."
         );
         assert_eq!(
             row("BILLING_SENTRY_DSN"),
-            "BILLING_SENTRY_DSN string optional yes Sentry DSN; errors are not reported when unset."
+            "BILLING_SENTRY_DSN string optional yes Sentry DSN; errors are not reported when \
+             unset. Or from the file that BILLING_SENTRY_DSN_FILE names."
         );
         assert!(row("BILLING_ALLOWED_HOSTS").contains("comma-separated. Second line. Example:"));
         assert!(row("BILLING_GREETING").contains("with \\u{1} a control char"));
@@ -381,6 +394,29 @@ mod tests {
     #[test]
     fn a_description_with_line_breaks_stays_on_its_row() {
         let text = render(&fixtures::billing(), 400);
-        assert_eq!(text.lines().count(), 1 + fixtures::billing().vars().len());
+        let rows = table(&text).lines().count();
+        assert_eq!(rows, 1 + fixtures::billing().vars().len());
+    }
+
+    /// After the table, once, the `NAME_FILE` convention, wrapped to the
+    /// width like the rest.
+    #[test]
+    fn the_table_is_followed_by_the_name_file_convention() {
+        let text = render(&fixtures::billing(), 100);
+        assert!(
+            text.ends_with(
+                "\n\nAny variable NAME can also be read from the file that NAME_FILE names.\n"
+            ),
+            "{text}"
+        );
+        let narrow = render(&fixtures::billing(), 40);
+        let note: Vec<&str> = narrow.split("\n\n").nth(1).unwrap_or("").lines().collect();
+        assert_eq!(
+            note,
+            [
+                "Any variable NAME can also be read from",
+                "the file that NAME_FILE names."
+            ]
+        );
     }
 }

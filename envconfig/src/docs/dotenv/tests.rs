@@ -233,6 +233,7 @@ fn each_variable_is_described_above_its_line() {
         text.contains(
             "\n# Postgres connection URL.\n\
              # type: string, required, secret\n\
+             # Or from the file that BILLING_DATABASE_URL_FILE names.\n\
              # example: BILLING_DATABASE_URL=postgres://user:pass@db:5432/billing\n\
              BILLING_DATABASE_URL=\n"
         ),
@@ -241,6 +242,7 @@ fn each_variable_is_described_above_its_line() {
     assert!(
         text.contains(
             "# type: string, default: <redacted>, secret\n\
+             # Or from the file that BILLING_SIGNING_KEY_FILE names.\n\
              # BILLING_SIGNING_KEY=\n"
         ),
         "{text}"
