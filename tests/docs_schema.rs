@@ -1,7 +1,8 @@
 //! The `json` docs are valid against the JSON Schema that ships in the
 //! repository (`envconfig/schema/docs.v2.schema.json`): the example
 //! service's, through the built binary, and a configuration with every
-//! kind of type.
+//! kind of type. So is `--print-config=json`, against
+//! `envconfig/schema/config.v1.schema.json`.
 
 mod support;
 
@@ -10,23 +11,29 @@ use std::time::Duration;
 use envconfig::{ByteSize, Choice, Config, Format};
 use support::Env;
 
-fn validator() -> jsonschema::Validator {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/envconfig/schema/docs.v2.schema.json"
-    );
+/// The JSON Schema `envconfig/schema/{name}`.
+fn validator(name: &str) -> jsonschema::Validator {
+    let path = format!("{}/envconfig/schema/{name}", env!("CARGO_MANIFEST_DIR"));
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).expect("the schema")).expect("JSON");
     jsonschema::validator_for(&schema).expect("a valid schema")
 }
 
-fn assert_valid(json: &str) -> serde_json::Value {
-    let value: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
-    let validator = validator();
-    let errors: Vec<String> = validator
-        .iter_errors(&value)
+/// What is wrong with `value` by the schema `name`.
+fn errors(name: &str, value: &serde_json::Value) -> Vec<String> {
+    validator(name)
+        .iter_errors(value)
         .map(|error| format!("{error} at {}", error.instance_path()))
-        .collect();
+        .collect()
+}
+
+fn assert_valid(json: &str) -> serde_json::Value {
+    assert_valid_by("docs.v2.schema.json", json)
+}
+
+fn assert_valid_by(schema: &str, json: &str) -> serde_json::Value {
+    let value: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    let errors = errors(schema, &value);
     assert!(errors.is_empty(), "{errors:#?}\n{json}");
     value
 }
@@ -116,4 +123,77 @@ fn every_kind_of_type_follows_the_schema() {
     assert_eq!(level["deprecated"], "use K_VERBOSITY");
     assert_eq!(docs["variables"][1]["aliases"], serde_json::json!(["PORT"]));
     assert_eq!(docs["variables"][11]["group"], "The connection pool");
+}
+
+/// `--print-config=json` follows its schema, whatever each value came
+/// from: the environment, a `./.env` line, a `NAME_FILE`, an old name
+/// set in `./.env`, a default, nothing; and when the configuration does
+/// not load, too.
+#[test]
+fn print_config_json_follows_its_schema() {
+    let env = Env::new(&[
+        ("BILLING_ALLOWED_HOSTS", "shop.example.com"),
+        (
+            "BILLING_SENTRY_DSN",
+            "https://key:canary-dsn@sentry.example.com/1",
+        ),
+    ]);
+    env.file(
+        ".env",
+        "BILLING_DATABASE_URL=postgres://db/billing\nPORT=9000\n",
+    );
+    let token = env.file("token", "tok_from_file\n");
+    let env = env.set("PAYMENT_TOKEN_FILE", token.to_str().expect("a UTF-8 path"));
+    let run = env.run(&["--print-config=json"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let config = assert_valid_by("config.v1.schema.json", &run.stdout);
+    let source = |name: &str| {
+        let vars = config["variables"].as_array().expect("variables");
+        let var = vars.iter().find(|var| var["name"] == name).expect(name);
+        var["source"]["kind"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let kinds: Vec<String> = [
+        "BILLING_ALLOWED_HOSTS",
+        "BILLING_DATABASE_URL",
+        "PAYMENT_TOKEN",
+        "BILLING_PORT",
+        "BILLING_REQUEST_TIMEOUT",
+        "BILLING_DB_PASSWORD",
+    ]
+    .iter()
+    .map(|name| source(name))
+    .collect();
+    assert_eq!(
+        kinds,
+        [
+            "environment",
+            "env_file",
+            "secret_file",
+            "alias",
+            "default",
+            "unset"
+        ]
+    );
+    assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+
+    // A configuration that does not load prints the same document.
+    let run = env
+        .set("BILLING_PORT", "http")
+        .run(&["--print-config=json"]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_valid_by("config.v1.schema.json", &run.stdout);
+
+    // The schema holds a secret to `<redacted>`.
+    let mut leaked = config.clone();
+    let database = leaked["variables"]
+        .as_array_mut()
+        .expect("variables")
+        .iter_mut()
+        .find(|var| var["name"] == "BILLING_DATABASE_URL")
+        .expect("the database URL");
+    database["value"] = "postgres://db/billing".into();
+    assert!(!errors("config.v1.schema.json", &leaked).is_empty());
 }

@@ -192,7 +192,7 @@
 //! | `--check-env --manifest PATH [--container NAME]` | the same for a container of a Kubernetes manifest, `-` for stdin (feature `k8s`, below) | 0 if it would load, else 78; 64 if it has no pod template, or several containers and no `--container` |
 //! | `--check-env --read-secret-files` | opens the files of the env file's `NAME_FILE` variables | |
 //! | `--check-env --strict` | any warning or `unchecked` variable fails the check too | 78 |
-//! | `--print-config[=text\|json]` | prints every variable's effective value and where it came from (environment, `.env:LINE`, `NAME_FILE` and its path, an alias, default, unset); secrets redacted, URL passwords as `***` | 0 if it loads, else 78 |
+//! | `--print-config[=text\|json]` | prints every variable's effective value and where it came from (environment, `.env:LINE`, `NAME_FILE` and its path, an alias, default, unset); secrets redacted, URL passwords as `***`; `json` is versioned, with a JSON Schema ([`ConfigFormat::Json`]) | 0 if it loads, else 78 |
 //! | `--check-docs[=FORMAT] PATH` | compares a committed reference (`docs/CONFIG.md`, a `.env.example`) with what `--print-env-docs` prints now, and prints a unified diff when they differ; FORMAT comes from the extension when not given (below) | 0 if equal, 1 if not |
 //! | `-h`, `--help` | prints the usage of these flags, unless the application claims them ([`Startup::without_help`]) | 0 |
 //! | a bad use of the flags above, or a near miss of one (`--print-env-doc`, `--chek-env`) | prints what is wrong, with a "did you mean" for a near miss | 64 |

@@ -10,6 +10,8 @@ use crate::deployment::env_file::EnvFormat;
 use crate::docs::{Format, FormatNames};
 use crate::shown::Abridged;
 
+use super::formats::{ConfigFormat, ReportFormat};
+
 /// What the command line asks of envconfig.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Action {
@@ -34,70 +36,6 @@ pub(crate) enum Action {
 pub(crate) struct CheckDocs {
     pub format: Option<Format>,
     pub path: PathBuf,
-}
-
-/// The `FORMAT` of `--print-config[=FORMAT]`: how the
-/// [`EffectiveConfig`](crate::EffectiveConfig) is printed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
-#[non_exhaustive]
-pub enum ConfigFormat {
-    /// `text`: an aligned table of name, value and source, the
-    /// [`EffectiveConfig`](crate::EffectiveConfig)'s alternate `Display`
-    /// (`{:#}`).
-    #[default]
-    #[cfg_attr(feature = "clap", value(help = "an aligned table (the default)"))]
-    Text,
-    /// `json`: one object per variable, for tools,
-    /// [`EffectiveConfig::to_json`](crate::EffectiveConfig::to_json).
-    #[cfg_attr(feature = "clap", value(help = "one object per variable"))]
-    Json,
-}
-
-impl ConfigFormat {
-    /// The format of `name`, case aside.
-    pub(crate) fn named(name: &str) -> Option<ConfigFormat> {
-        match name.to_ascii_lowercase().as_str() {
-            "text" => Some(ConfigFormat::Text),
-            "json" => Some(ConfigFormat::Json),
-            _ => None,
-        }
-    }
-}
-
-/// The `FORM` of `--check-env --report FORM`: how the check report is
-/// printed. The exit status does not change with it, and no form shows a
-/// secret.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
-#[non_exhaustive]
-pub enum ReportFormat {
-    /// `text`: for a person, one aligned line per variable, then the
-    /// warnings and the verdict.
-    #[default]
-    #[cfg_attr(feature = "clap", value(help = "for a person (the default)"))]
-    Text,
-    /// `json`: one document for tools, every variable with its status,
-    /// origin, problem and warnings, and the verdict; its JSON Schema is
-    /// `schema/check-report.v1.schema.json` in the repository.
-    #[cfg_attr(feature = "clap", value(help = "one JSON document"))]
-    Json,
-    /// `github`: GitHub Actions workflow commands (`::error file=...,
-    /// line=...::...`), which annotate a pull request at the file's line.
-    #[cfg_attr(feature = "clap", value(help = "GitHub Actions annotations"))]
-    Github,
-}
-
-impl ReportFormat {
-    /// The form of `name`, case aside.
-    fn named(name: &str) -> Option<ReportFormat> {
-        match name.to_ascii_lowercase().as_str() {
-            "text" => Some(ReportFormat::Text),
-            "json" => Some(ReportFormat::Json),
-            "github" => Some(ReportFormat::Github),
-            _ => None,
-        }
-    }
 }
 
 /// The flags that follow `--check-env`.

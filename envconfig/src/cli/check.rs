@@ -4,8 +4,9 @@
 
 use std::path::Path;
 
-use super::args::{CheckOptions, ReportFormat, Usage};
+use super::args::{CheckOptions, Usage};
 use super::exit::{EX_CONFIG, Exit};
+use super::formats::ReportFormat;
 use super::startup::{DotenvFiles, add_dotenv};
 use crate::config::{self, Config};
 use crate::deployment::env_file::EnvFile;

@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
+use super::args::CheckOptions;
 use super::args::{Action, Usage};
-use super::args::{CheckOptions, ConfigFormat, ReportFormat};
+use super::formats::{ConfigFormat, ReportFormat};
 use super::{Run, Startup, run};
 use crate::config::Config;
 use crate::deployment::env_file::EnvFormat;

@@ -12,6 +12,7 @@ mod check_docs;
 mod clap;
 mod diff;
 mod exit;
+mod formats;
 mod help;
 mod startup;
 
@@ -19,8 +20,8 @@ mod startup;
 pub use self::clap::Args;
 
 use self::args::Action;
-pub use self::args::{ConfigFormat, ReportFormat};
 use self::exit::{EX_CONFIG, EX_USAGE, Exit, Run};
+pub use self::formats::{ConfigFormat, ReportFormat};
 pub use self::startup::Startup;
 use self::startup::{DotenvFiles, add_dotenv};
 use crate::docs::Format;
