@@ -481,7 +481,9 @@ fn streams() -> Vec<(&'static str, String)> {
         ("null key", with("  ~: v\n")),
         ("empty key", with("  : v\n")),
         ("uint64 key", with("  18446744073709551615: v\n")),
-        ("float keys", with("  1.5: a\n  1e6: b\n  1e39: c\n  .inf: d\n  -0.0: e\n  0.1: f\n")),
+        // Not `1e39`: its key and `.inf`'s are one in kubectl's map, which
+        // then keeps either at random.
+        ("float keys", with("  1.5: a\n  1e6: b\n  .inf: d\n  -0.0: e\n  0.1: f\n")),
         ("bool and int keys", with("  yes: a\n  off: b\n  0x10: c\n  -0b11: d\n")),
         ("nan in sequence", format!("{cm}data:\n  a: x\nlist: [.nan]\n")),
         ("nan as key", with("  .nan: v\n")),
