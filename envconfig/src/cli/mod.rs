@@ -185,12 +185,18 @@ fn print_config<T: Config>(source: &dyn Variables, format: ConfigFormat) -> Exit
 }
 
 /// The width the `text` table is wrapped to: `COLUMNS` when it is set to a
-/// number; else, on a terminal, the terminal's width, or 80 when it cannot
-/// be had; else [`Docs::TEXT_WIDTH`](Docs::TEXT_WIDTH).
+/// number; else 80 on a terminal, and [`Docs::TEXT_WIDTH`](Docs::TEXT_WIDTH)
+/// in a file or a pipe.
+///
+/// The terminal's own width takes an `ioctl`: `unsafe` code here, a
+/// dependency (rustix) that every service would build, or running `stty`,
+/// which put a process spawner (about 40 KiB) into every service's binary
+/// and had a service run whatever `stty` its `PATH` finds. For a table a
+/// person prints once in a while, `COLUMNS` does.
 fn text_width() -> usize {
     match columns() {
         Some(columns) => columns,
-        None if std::io::stdout().is_terminal() => terminal_width().unwrap_or(80),
+        None if std::io::stdout().is_terminal() => 80,
         None => Docs::TEXT_WIDTH,
     }
 }
@@ -199,25 +205,6 @@ fn text_width() -> usize {
 fn columns() -> Option<usize> {
     let columns = std::env::var("COLUMNS").ok()?;
     columns.trim().parse().ok().filter(|&columns| columns > 0)
-}
-
-/// The width of the controlling terminal, as `stty size` reads it.
-///
-/// Asking the terminal itself takes an `ioctl`, which is `unsafe` code here
-/// or a dependency (rustix) that would cost every service seconds of its
-/// build, for a table a person prints once in a while; POSIX's `stty` asks
-/// it for us, on the rare run that needs it.
-fn terminal_width() -> Option<usize> {
-    let tty = std::fs::File::open("/dev/tty").ok()?;
-    let output = std::process::Command::new("stty")
-        .arg("size")
-        .stdin(tty)
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()?;
-    let size = String::from_utf8(output.stdout).ok()?;
-    let columns: usize = size.split_whitespace().nth(1)?.parse().ok()?;
-    (columns > 0).then_some(columns)
 }
 
 /// The check report in every form, strict, as one text: what a test

@@ -1,5 +1,5 @@
 //! The `text` rendering: an aligned table for a terminal, its description
-//! column wrapped to the terminal's width.
+//! column wrapped to a given width (`COLUMNS` on a terminal).
 //!
 //! ```text
 //! NAME                  TYPE               REQUIRED/DEFAULT  SECRET  DESCRIPTION
