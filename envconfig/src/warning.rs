@@ -219,7 +219,7 @@ impl Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = |text: &str| Abridged::name(text).to_string();
+        let name = Abridged::name;
         match self {
             Warning::AliasInUse { alias, var } => write!(
                 f,
@@ -239,7 +239,7 @@ impl fmt::Display for Warning {
             Warning::SetTwice { file, var } => write!(
                 f,
                 "{} sets {} more than once; the last one is used",
-                name(&file.to_string_lossy()),
+                Abridged::name(&file.to_string_lossy()),
                 name(var)
             ),
             Warning::NotChecked { at, var, reason } => {

@@ -97,14 +97,21 @@ impl EnvFile {
                     .collect();
                 let mut unchecked_lines = HashSet::new();
                 let is_secret = |name: &str| secret.is_secret(name);
-                add_entries(&mut file.entries, path, parsed, &is_secret, |entry, _| {
-                    let name = entry.name.unwrap_or_default();
-                    let why = unsettled_reference(entry, &unchecked_lines, secret.is_secret(name));
-                    if why.is_some() {
-                        unchecked_lines.insert(entry.line);
-                    }
-                    why
-                });
+                add_entries(
+                    &mut file.entries,
+                    path,
+                    parsed,
+                    &is_secret,
+                    &mut |entry, _| {
+                        let name = entry.name.unwrap_or_default();
+                        let why =
+                            unsettled_reference(entry, &unchecked_lines, secret.is_secret(name));
+                        if why.is_some() {
+                            unchecked_lines.insert(entry.line);
+                        }
+                        why
+                    },
+                );
                 lines
             }
             EnvFormat::Docker => file.add_docker_entries(path, &bytes),

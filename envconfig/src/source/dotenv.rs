@@ -29,7 +29,9 @@ impl Source {
         let bytes = read_file(path, MAX_ENV_FILE_BYTES).map_err(unreadable)?;
         let parsed = dotenv_syntax::parse(&bytes, &dotenv_syntax::process_environment)
             .map_err(|too_large| unreadable(too_large.to_string()))?;
-        add_entries(&mut self.entries, path, parsed, &|_| false, |_, _| None);
+        add_entries(&mut self.entries, path, parsed, &|_| false, &mut |_, _| {
+            None
+        });
         Ok(())
     }
 }
@@ -44,7 +46,7 @@ pub(crate) fn add_entries(
     path: &Path,
     parsed: Vec<DotenvEntry<'_>>,
     is_secret: &dyn Fn(&str) -> bool,
-    mut unchecked: impl FnMut(&DotenvEntry<'_>, &Entries) -> Option<String>,
+    unchecked: &mut dyn FnMut(&DotenvEntry<'_>, &Entries) -> Option<String>,
 ) {
     let mut repeated: Vec<&str> = Vec::new();
     for entry in &parsed {
