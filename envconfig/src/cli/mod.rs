@@ -3,7 +3,6 @@
 //! binary with (the crate documentation lists them), and exits.
 
 use std::fmt::Write as _;
-use std::io::IsTerminal as _;
 
 mod args;
 mod check;
@@ -185,8 +184,8 @@ fn print_config<T: Config>(source: &dyn Variables, format: ConfigFormat) -> Exit
 }
 
 /// The width the `text` table is wrapped to: `COLUMNS` when it is set to a
-/// number; else 80 on a terminal, and [`Docs::TEXT_WIDTH`](Docs::TEXT_WIDTH)
-/// in a file or a pipe.
+/// number, else [`Docs::TEXT_WIDTH`](Docs::TEXT_WIDTH), on a terminal as in
+/// a file or a pipe.
 ///
 /// The terminal's own width takes an `ioctl`: `unsafe` code here, a
 /// dependency (rustix) that every service would build, or running `stty`,
@@ -194,11 +193,7 @@ fn print_config<T: Config>(source: &dyn Variables, format: ConfigFormat) -> Exit
 /// and had a service run whatever `stty` its `PATH` finds. For a table a
 /// person prints once in a while, `COLUMNS` does.
 fn text_width() -> usize {
-    match columns() {
-        Some(columns) => columns,
-        None if std::io::stdout().is_terminal() => 80,
-        None => Docs::TEXT_WIDTH,
-    }
+    columns().unwrap_or(Docs::TEXT_WIDTH)
 }
 
 /// `COLUMNS`, when it is set to a number.

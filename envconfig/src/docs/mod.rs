@@ -183,8 +183,8 @@ impl Docs {
     /// 30 columns, each description goes on the lines under its row,
     /// indented, instead. A single word wider than the room is broken.
     ///
-    /// `--print-env-docs` wraps it to `COLUMNS` when that is set, else to 80
-    /// columns on a terminal, else to [`Docs::TEXT_WIDTH`].
+    /// `--print-env-docs` wraps it to `COLUMNS` when that is set, else to
+    /// [`Docs::TEXT_WIDTH`].
     ///
     /// ```
     /// use envconfig::Config;
