@@ -1790,6 +1790,40 @@ fn clap_print_config_takes_the_same_spellings() {
     }
 }
 
+/// `--check-docs` through clap: a reference as `--print-env-docs` prints it
+/// passes, one that drifted fails with 1 and a diff, and a format its
+/// extension does not say is named with `--check-docs-format`.
+#[test]
+fn clap_check_docs() {
+    let binary = example_binary("clap_service", &["clap"]);
+    let env = Env::new(&[]);
+    let markdown = env.run_binary(&binary, &["--print-env-docs=markdown"]);
+    assert_eq!(markdown.code, 0, "{markdown:?}");
+    let reference = env.file("ENV.md", &markdown.stdout);
+    let reference = reference.to_str().unwrap_or_default();
+    let same = env.run_binary(&binary, &["--check-docs", reference]);
+    assert_eq!((same.code, same.stdout.as_str()), (0, ""), "{same:?}");
+
+    let drifted = env.file("drifted.md", &markdown.stdout.replace("15m", "10m"));
+    let drifted = drifted.to_str().unwrap_or_default();
+    let run = env.run_binary(&binary, &["--check-docs", drifted]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.contains("+") && run.stdout.contains("15m"),
+        "{run:?}"
+    );
+
+    let unnamed = env.file("ENV", &markdown.stdout);
+    let unnamed = unnamed.to_str().unwrap_or_default();
+    let as_text = env.run_binary(&binary, &["--check-docs", unnamed]);
+    assert_eq!(as_text.code, 1, "a text reference: {as_text:?}");
+    let named = env.run_binary(
+        &binary,
+        &["--check-docs", unnamed, "--check-docs-format", "markdown"],
+    );
+    assert_eq!(named.code, 0, "{named:?}");
+}
+
 /// `Startup::load` through the `logged_start` example, which logs its
 /// start as JSON lines: the same dotenv file as `load_or_exit`, under the
 /// environment, the warnings and effective values with the configuration,

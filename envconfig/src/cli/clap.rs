@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::args::CheckOptions;
-use super::args::{Action, Usage};
+use super::args::{Action, CheckDocs, Usage};
 use super::formats::{ConfigFormat, ReportFormat};
 use super::{Run, Startup, run};
 use crate::config::Config;
@@ -13,10 +13,17 @@ use crate::docs::Format;
 use crate::source::Source;
 
 /// envconfig's flags, to flatten into an application's own clap parser
-/// (feature `clap`): `--print-env-docs[=FORMAT]`, `--check-env`,
-/// `--env-file PATH`, `--read-secret-files` and `--strict` (and, with the
-/// `k8s` feature, `--manifest PATH` and `--container NAME`), which mean
-/// what they mean to [`load_or_exit`].
+/// (feature `clap`): `--print-env-docs[=FORMAT]`, `--print-config[=FORMAT]`,
+/// `--check-env` with `--env-file PATH`, `--env-format FORMAT`,
+/// `--read-secret-files`, `--strict` and `--report FORM` (and, with the
+/// `k8s` feature, `--manifest PATH` and `--container NAME`), and
+/// `--check-docs PATH`, which mean what they mean to [`load_or_exit`].
+/// `-h` and `--help` are clap's.
+///
+/// One spelling differs: clap gives a flag written with `=` one value, so
+/// the format of a reference whose extension does not say it is named
+/// with `--check-docs-format FORMAT` rather than `--check-docs=FORMAT
+/// PATH`.
 ///
 /// A bad use of them is reported by the application's parser, with its
 /// exit status (2 for clap), rather than with 64.
@@ -122,6 +129,25 @@ pub struct Args {
     #[cfg_attr(docsrs, doc(cfg(feature = "k8s")))]
     #[arg(long, value_name = "NAME", requires = "manifest")]
     pub container: Option<String>,
+
+    /// Compare the committed reference at PATH with the docs printed now,
+    /// and exit: 0 if they are the same, 1 with a diff if not
+    #[arg(
+        long,
+        value_name = "PATH",
+        conflicts_with_all = ["check_env", "print_env_docs", "print_config"]
+    )]
+    pub check_docs: Option<PathBuf>,
+
+    /// With --check-docs: the reference's format, when its extension does
+    /// not say it
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        ignore_case = true,
+        requires = "check_docs"
+    )]
+    pub check_docs_format: Option<Format>,
 }
 
 impl Args {
@@ -155,6 +181,19 @@ impl Args {
             #[cfg(feature = "k8s")]
             container: self.container.clone(),
         });
+        if let Some(path) = &self.check_docs {
+            if self.print_env_docs.is_some() || self.print_config.is_some() || self.check_env {
+                return Err(Usage(
+                    "--check-docs cannot be used with --print-env-docs, --print-config or \
+                     --check-env"
+                        .into(),
+                ));
+            }
+            return Ok(Action::CheckDocs(CheckDocs {
+                format: self.check_docs_format,
+                path: path.clone(),
+            }));
+        }
         if let Some(format) = self.print_config {
             if self.print_env_docs.is_some() || self.check_env {
                 return Err(Usage(
@@ -195,6 +234,39 @@ mod tests {
         }
     }
 
+    /// `--check-docs PATH` means the same to clap and to the plain parser;
+    /// the format that the plain parser takes after `=` is
+    /// `--check-docs-format` to clap.
+    #[test]
+    fn check_docs_agrees_with_the_plain_parser() {
+        let clap = |args: &[&str]| {
+            Cli::try_parse_from(args.iter().copied())
+                .map_err(|error| error.kind())
+                .map(|cli| cli.env.action())
+        };
+        let plain = parse_args(["app", "--check-docs", "docs/env.md"].map(Into::into));
+        assert_eq!(clap(&["app", "--check-docs", "docs/env.md"]), Ok(plain));
+        let plain = parse_args(["app", "--check-docs=markdown", "docs/ENV"].map(Into::into));
+        assert_eq!(
+            clap(&[
+                "app",
+                "--check-docs",
+                "docs/ENV",
+                "--check-docs-format",
+                "Markdown"
+            ]),
+            Ok(plain)
+        );
+        assert_eq!(
+            clap(&["app", "--check-docs-format", "markdown"]),
+            Err(::clap::error::ErrorKind::MissingRequiredArgument)
+        );
+        assert_eq!(
+            clap(&["app", "--check-docs", "x.md", "--check-env"]),
+            Err(::clap::error::ErrorKind::ArgumentConflict)
+        );
+    }
+
     /// Flags set in code follow the command line's rules.
     #[test]
     fn flags_set_in_code_follow_the_command_lines_rules() {
@@ -204,6 +276,12 @@ mod tests {
         };
         assert_eq!(args.action(), Ok(Action::PrintConfig(ConfigFormat::Json)));
         args.check_env = true;
+        assert!(args.action().is_err(), "{:?}", args.action());
+        let args = Args {
+            check_docs: Some("docs/env.md".into()),
+            print_env_docs: Some(Format::Markdown),
+            ..Args::default()
+        };
         assert!(args.action().is_err(), "{:?}", args.action());
     }
 }
