@@ -1383,6 +1383,12 @@ fn unwritable_output_exits_74() {
         ("--print-env-docs >&-", "74"),
         ("--print-env-docs=json >&- 2>&-", "74"),
         ("--check-env >&-", "74"),
+        ("--check-env --report json >/dev/full", "74"),
+        ("--check-env --report github >&-", "74"),
+        ("--print-config=json >&-", "74"),
+        ("--print-config >/dev/full", "74"),
+        ("--help >&-", "74"),
+        ("--print-env-docs=k8s-files >/dev/full", "74"),
         ("--print-env-docs | head -c 1 >/dev/null", "0"),
         ("--print-env-docs >/dev/null", "0"),
     ];
