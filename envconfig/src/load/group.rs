@@ -7,6 +7,7 @@ use super::Loader;
 use crate::error::ProblemKind;
 use crate::field::{Field, nested_prefix};
 use crate::outcome::Status;
+use crate::provenance::Provenance;
 use crate::warning::Warning;
 
 /// What switches an optional group on.
@@ -82,6 +83,14 @@ impl Loader<'_> {
                 if let (Some(rows), Some(start)) = (&mut self.checked, checked) {
                     for row in &mut rows[start..] {
                         row.required = false;
+                        // A file a secrets directory may hold was assumed
+                        // for a required variable, which this one is not.
+                        let assumed = matches!(row.status, Status::External(_))
+                            && matches!(row.origin, Some(Provenance::SecretsDir { .. }));
+                        if assumed {
+                            row.status = Status::Unset;
+                            row.origin = None;
+                        }
                         if matches!(row.status, Status::Failed(_)) {
                             row.status = Status::Unset;
                             row.shown_value = None;

@@ -9,13 +9,17 @@
 //! kubelet builds it ([`env`], [`service_links`], [`references`],
 //! [`expand`], [`files`]), each entry checked as the API server checks it
 //! ([`validation`]), every copy counted ([`budget`]); what only the
-//! cluster knows is external, and a Secret's values are never read.
+//! cluster knows is external, and a Secret's values are never read. What
+//! the volume mounts put in a secrets directory is [`mounts`]'s.
 
 mod budget;
 mod env;
 mod expand;
 mod facts;
 mod files;
+mod mounts;
+#[cfg(test)]
+mod mounts_tests;
 mod pod_rules;
 mod quantity;
 mod references;
@@ -25,16 +29,19 @@ mod service_links;
 #[cfg(test)]
 mod upstream_tests;
 mod validation;
+mod volumes;
 mod workload;
 mod yaml;
 
-use std::cell::Cell;
-use std::path::Path;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use self::env::{Env, Setting};
 pub(crate) use self::facts::Facts;
 use self::facts::{Linked, Undeployable};
+use self::mounts::{At, Mounts};
 use self::workload::Manifest;
 use self::yaml::Stream;
 use crate::outcome::Outcome;
@@ -43,7 +50,9 @@ use crate::report::{Subject, SubjectError};
 use crate::secrecy::Declared;
 use crate::shown::Abridged;
 use crate::source::text_file::read_text_file;
-use crate::source::{Entries, Entry, Lookup, RawValue, Tainted, Unseen, VarName, Variables};
+use crate::source::{
+    Entries, Entry, Lookup, RawValue, Tainted, Unseen, Unusable, VarName, Variables,
+};
 use crate::warning::Warning;
 
 /// The largest manifest envconfig reads: rendered charts run to a few
@@ -115,22 +124,25 @@ pub(crate) fn from_text(
 pub(crate) struct ContainerEnv {
     entries: Entries,
     facts: Facts,
-    /// The `mountPath` of each of the container's volume mounts: where a
-    /// secrets directory may be.
-    mount_paths: Vec<String>,
+    /// The container's volume mounts and what they hold: where a secrets
+    /// directory may be.
+    mounts: Mounts,
+    /// What looking variables up in a secrets directory found worth
+    /// saying: why a file is not there, for a problem of its variable; the
+    /// optional source a file depends on, for a warning.
+    from_dir: RefCell<FromDir>,
+}
+
+#[derive(Default)]
+struct FromDir {
+    notes: HashMap<String, String>,
+    optional: HashMap<String, String>,
 }
 
 impl Env<'_, '_> {
     /// The environment as the check reads it.
     fn into_container_env(self) -> ContainerEnv {
-        let stream = self.manifest.stream;
-        let mount_paths = stream
-            .get(self.container.node, "volumeMounts")
-            .map_or(&[][..], |mounts| stream.items(mounts))
-            .iter()
-            .filter_map(|&mount| stream.get(mount, "mountPath").and_then(|p| stream.str(p)))
-            .map(|path| path.trim_end_matches('/').to_owned())
-            .collect();
+        let mounts = Mounts::new(&self);
         let mut entries = Entries::default();
         let mut facts = self.facts;
         entries.copies.extend(self.copy_lists);
@@ -189,7 +201,8 @@ impl Env<'_, '_> {
         ContainerEnv {
             entries,
             facts,
-            mount_paths,
+            mounts,
+            from_dir: RefCell::default(),
         }
     }
 }
@@ -221,32 +234,74 @@ impl Variables for ContainerEnv {
             .collect()
     }
 
-    /// A secrets directory that a volume is mounted at gives a required
-    /// variable what the volume holds, in the container; one that no
-    /// volume is mounted at is not there.
+    /// The file named like the variable in a secrets directory, as the
+    /// volumes mounted there hold it: a file that the documents show is
+    /// there sets the variable, from outside what is checked (its value,
+    /// a Secret's, is never read); one they show is not there leaves it
+    /// unset, saying why; one they cannot tell about is taken to be there
+    /// for a required variable only, as an `--env-file` check takes it.
     fn in_secrets_dir(&self, dir: &Path, name: &str, required: bool) -> Lookup<'static> {
-        if !required {
-            return Lookup::Unset;
-        }
         let dir = dir.to_string_lossy();
         let dir = dir.trim_end_matches('/');
-        let Some(mount) = self.mount_paths.iter().find(|mount| {
-            dir == mount.as_str()
-                || dir
-                    .strip_prefix(mount.as_str())
-                    .is_some_and(|rest| rest.starts_with('/'))
-        }) else {
-            return Lookup::Unset;
+        let path = format!("{dir}/{name}");
+        let shown = Abridged::name(&path).to_string();
+        let origin = || Provenance::SecretsDir {
+            path: PathBuf::from(&path),
         };
-        Lookup::External(
-            format!(
-                "read from {dir}/{name} if the volume mounted at {mount} has it, in the \
-                 container"
-            ),
-            Provenance::SecretsDir {
-                path: Path::new(dir).join(name),
-            },
-        )
+        let mut from_dir = self.from_dir.borrow_mut();
+        match self.mounts.at(&path) {
+            At::NoMount => {
+                let note = format!(
+                    "{shown} is not there: no volume is mounted at {} or above it",
+                    Abridged::name(dir)
+                );
+                from_dir.notes.insert(name.to_owned(), note);
+                Lookup::Unset
+            }
+            At::Missing(why) => {
+                from_dir.notes.insert(name.to_owned(), why);
+                Lookup::Unset
+            }
+            At::File {
+                optional: Some(_), ..
+            }
+            | At::Maybe { .. }
+                if !required =>
+            {
+                Lookup::Unset
+            }
+            At::File {
+                from,
+                volume,
+                optional,
+            } => {
+                if let Some(optional) = optional {
+                    from_dir
+                        .optional
+                        .insert(name.to_owned(), optional.to_owned());
+                }
+                Lookup::External(format!("read from {shown}: {from}, in {volume}"), origin())
+            }
+            At::Maybe {
+                why,
+                volume,
+                optional,
+            } => {
+                if let Some(optional) = optional {
+                    from_dir
+                        .optional
+                        .insert(name.to_owned(), optional.to_owned());
+                }
+                Lookup::External(
+                    format!("read from {shown}, if it is there: it is in {volume}, and {why}"),
+                    origin(),
+                )
+            }
+            At::Unreadable(reason, at) => Lookup::Unusable(Unusable::Undeployable {
+                origin: at.clone(),
+                reason,
+            }),
+        }
     }
 }
 
@@ -265,11 +320,22 @@ impl Subject for ContainerEnv {
         let set = |name: &str| {
             self.entries.vars.contains_key(name) || self.entries.unseen.contains_key(name)
         };
-        self.facts.warnings(outcomes, secrets, set)
+        let mut warnings = self.facts.warnings(outcomes, secrets, set);
+        let from_dir = self.from_dir.borrow();
+        for outcome in outcomes.iter().filter(|outcome| outcome.required) {
+            if let Some(optional) = from_dir.optional.get(&outcome.var) {
+                warnings.push(Warning::RequiredBehindOptional {
+                    var: outcome.var.clone(),
+                    optional: optional.clone(),
+                });
+            }
+        }
+        warnings
     }
 
     fn note(&self, var: &str) -> Option<String> {
-        self.facts.notes.get(var).cloned()
+        let from_dir = || self.from_dir.borrow().notes.get(var).cloned();
+        self.facts.notes.get(var).cloned().or_else(from_dir)
     }
 }
 

@@ -1,0 +1,206 @@
+//! What the container's volume mounts put at a path, as the kubelet writes
+//! the volumes: where a `secrets_dir` looks for a variable's file.
+//!
+//! A `secret` or `configMap` volume (or a `projected` one's sources) holds
+//! one file per key, named by the key, or, with `items`, only the listed
+//! keys at their `path`s; a key that `items` lists and the object lacks
+//! keeps the container from starting, unless the source is `optional`
+//! (kubelet `MakePayload`, pkg/volume/secret and pkg/volume/configmap). A
+//! `downwardAPI` source writes its `items`, a `serviceAccountToken` its
+//! `path`. An `emptyDir` is empty unless another container of the pod
+//! mounts it, and what other volumes (`hostPath`, a CSI driver, a claim)
+//! hold is not in the documents. A mount's `subPath` shows a part of the
+//! volume. Values are never read here: only which files exist.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::env::Env;
+use super::volumes::{Builder, Volume, plain};
+use super::yaml::NodeId;
+use crate::provenance::Provenance;
+use crate::shown::Abridged;
+
+/// The container's volume mounts, with what each volume holds.
+#[derive(Default)]
+pub(crate) struct Mounts {
+    mounts: Vec<Mount>,
+}
+
+struct Mount {
+    /// `mountPath`, without a trailing `/`.
+    path: String,
+    /// The part of the volume that is mounted: `Part::Path("")` for all.
+    part: Part,
+    volume: Arc<Volume>,
+}
+
+enum Part {
+    /// `subPath` (empty without one), written plainly.
+    Path(String),
+    /// `subPathExpr`: the container's environment decides it.
+    Expr,
+}
+
+/// What is at a path of the container.
+pub(crate) enum At<'a> {
+    /// No volume is mounted there, nor above it.
+    NoMount,
+    /// A file of a volume: from where (in words), in which volume, and,
+    /// when it may be missing, the optional source it depends on.
+    File {
+        from: String,
+        volume: &'a str,
+        optional: Option<&'a str>,
+    },
+    /// A file the volume may hold: why its files are not known, and, if
+    /// that depends on an optional source, it in words.
+    Maybe {
+        why: &'a str,
+        volume: &'a str,
+        optional: Option<&'a str>,
+    },
+    /// The volume has no file there: why.
+    Missing(String),
+    /// Something the service cannot read as a file, or a volume that keeps
+    /// the container from starting: why, and where it is declared.
+    Unreadable(String, &'a Provenance),
+}
+
+impl Mounts {
+    /// What the mounts of the container of `env` hold.
+    pub(super) fn new(env: &Env<'_, '_>) -> Mounts {
+        let stream = env.manifest.stream;
+        let list = |node, key| stream.get(node, key).map_or(&[][..], |l| stream.items(l));
+        let str_of = |node, key| stream.get(node, key).and_then(|v| stream.str(v));
+        let volumes: HashMap<&str, NodeId> = list(env.container.pod, "volumes")
+            .iter()
+            .filter_map(|&volume| Some((str_of(volume, "name")?, volume)))
+            .collect();
+        let mut builder = Builder::new(env);
+        let mut built: HashMap<&str, Arc<Volume>> = HashMap::new();
+        let mut mounts = Vec::new();
+        for &mount in list(env.container.node, "volumeMounts") {
+            let (Some(path), Some(name)) = (str_of(mount, "mountPath"), str_of(mount, "name"))
+            else {
+                continue;
+            };
+            let volume = built.entry(name).or_insert_with(|| {
+                Arc::new(match volumes.get(name) {
+                    Some(&node) => builder.volume(name, node),
+                    None => Volume::broken(
+                        format!("the volume {}", Abridged::name(name)),
+                        env.origin(mount),
+                        format!(
+                            "the pod has no volume {}: the API server rejects the pod",
+                            Abridged::name(name)
+                        ),
+                    ),
+                })
+            });
+            let part = if stream.get(mount, "subPathExpr").is_some() {
+                Part::Expr
+            } else {
+                Part::Path(plain(str_of(mount, "subPath").unwrap_or("")))
+            };
+            mounts.push(Mount {
+                path: path.trim_end_matches('/').to_owned(),
+                part,
+                volume: volume.clone(),
+            });
+        }
+        Mounts { mounts }
+    }
+
+    /// What is at `path`, an absolute path of the container: the deepest
+    /// mount at or above it decides.
+    pub(crate) fn at(&self, path: &str) -> At<'_> {
+        let Some((mount, relative)) = self
+            .mounts
+            .iter()
+            .filter_map(|mount| {
+                let rest = path.strip_prefix(&mount.path)?;
+                match rest.strip_prefix('/') {
+                    Some(rest) => Some((mount, rest)),
+                    None if rest.is_empty() => Some((mount, "")),
+                    None => None,
+                }
+            })
+            .max_by_key(|(mount, _)| mount.path.len())
+        else {
+            return At::NoMount;
+        };
+        let volume = &*mount.volume;
+        if let Some(why) = &volume.broken {
+            return At::Unreadable(why.clone(), &volume.origin);
+        }
+        let in_volume = match &mount.part {
+            Part::Expr => {
+                return At::Maybe {
+                    why: "the mount's subPathExpr depends on the container's environment",
+                    volume: &volume.what,
+                    optional: None,
+                };
+            }
+            Part::Path(part) => match (part.as_str(), plain(relative)) {
+                ("", relative) => relative,
+                (part, relative) if relative.is_empty() => part.to_owned(),
+                (part, relative) => format!("{part}/{relative}"),
+            },
+        };
+        let mounted_at = Abridged::name(&mount.path);
+        if in_volume.is_empty() {
+            return At::Unreadable(
+                format!(
+                    "{} is where {} is mounted: a directory, not a file",
+                    Abridged::name(path),
+                    volume.what
+                ),
+                &volume.origin,
+            );
+        }
+        if let Some(file) = volume.files.get(&in_volume) {
+            return At::File {
+                from: file.from.clone(),
+                volume: &volume.what,
+                optional: file.optional.as_deref(),
+            };
+        }
+        if let Some((_, from)) = volume
+            .whole
+            .iter()
+            .rev()
+            .find(|(keys, _)| keys.contains(&in_volume))
+        {
+            return At::File {
+                from: format!("{from} (key {})", Abridged::name(&in_volume)),
+                volume: &volume.what,
+                optional: None,
+            };
+        }
+        let prefix = format!("{in_volume}/");
+        if volume.files.keys().any(|file| file.starts_with(&prefix)) {
+            return At::Unreadable(
+                format!(
+                    "{} is a directory of {} (mounted at {mounted_at}), not a file",
+                    Abridged::name(path),
+                    volume.what
+                ),
+                &volume.origin,
+            );
+        }
+        if let Some((why, optional)) = volume.unknown.last() {
+            return At::Maybe {
+                why,
+                volume: &volume.what,
+                optional: optional.as_deref(),
+            };
+        }
+        At::Missing(format!(
+            "{} is not there: {} is mounted at {mounted_at}, and {}",
+            Abridged::name(path),
+            volume.what,
+            volume.otherwise
+        ))
+    }
+}
