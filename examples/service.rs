@@ -19,10 +19,14 @@ use secrecy::SecretString;
 
 /// Settings of the billing service.
 ///
+/// A variable that is not set is read from the file named like it in
+/// `/run/secrets`, where a Kubernetes Secret (or Docker's secrets) is
+/// mounted: `/run/secrets/PAYMENT_TOKEN`.
+///
 /// No `Debug`: a derived one would print `payment_token`, which is a secret
 /// kept in a plain `String`.
 #[derive(Config)]
-#[config(prefix = "BILLING_")]
+#[config(prefix = "BILLING_", secrets_dir = "/run/secrets")]
 struct Settings {
     /// Address the HTTP server binds to.
     #[config(default = "0.0.0.0")]

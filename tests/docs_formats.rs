@@ -123,8 +123,13 @@ fn every_format_tells_of_name_file() {
         };
         assert_eq!(docs.matches(said).count(), 1, "{format}:\n{docs}");
         for secret in &secrets {
-            let file_var = format!("{secret}_FILE");
-            assert!(docs.contains(&file_var), "{format}: {file_var} in\n{docs}");
+            // `k8s-files` mounts one Secret at the service's secrets
+            // directory: each secret's entry names its file there instead.
+            let file = match format {
+                "k8s-files" => format!("/run/secrets/{secret},"),
+                _ => format!("{secret}_FILE"),
+            };
+            assert!(docs.contains(&file), "{format}: {file} in\n{docs}");
         }
         // A plain variable's entry does not name it, but in `json`, where
         // every variable's `file_var` is data.

@@ -226,11 +226,12 @@ impl Variables for EnvFile {
             .collect()
     }
 
-    /// The secrets directory is the container's: a required variable that
+    /// The secrets directory is the container's: a required secret that
     /// the file leaves unset is taken to come from it, from outside the
-    /// file; one with a default keeps it, as far as the check can tell.
-    fn in_secrets_dir(&self, dir: &Path, name: &str, required: bool) -> Lookup<'static> {
-        if !required {
+    /// file; a variable with a default keeps it, and a plain one that the
+    /// file lacks is missing, as far as the check can tell.
+    fn in_secrets_dir(&self, dir: &Path, name: &str, assumed: bool) -> Lookup<'static> {
+        if !assumed {
             return Lookup::Unset;
         }
         let path = dir.join(name);

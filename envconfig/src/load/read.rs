@@ -122,10 +122,12 @@ impl<'a> Loader<'a> {
         // Unset under every name: the struct's secrets directory may have it.
         match self.secrets_dir {
             Some(dir) if is_unset(&found.0) => {
-                let required = self.required;
+                // A check that cannot see the directory takes a required
+                // secret to be there: what a secrets directory is for.
+                let assumed = self.required && self.ledger.is_declared(var.name());
                 (
                     self.source
-                        .in_secrets_dir(Path::new(dir), var.name(), required),
+                        .in_secrets_dir(Path::new(dir), var.name(), assumed),
                     None,
                 )
             }

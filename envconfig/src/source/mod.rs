@@ -98,10 +98,11 @@ pub trait Variables {
     fn set_names(&self) -> Vec<String>;
 
     /// What the file named `name` in the secrets directory `dir` gives a
-    /// variable that is unset (and `required`, with no default): read here,
-    /// unless the checked input is a deployment's, whose container has the
-    /// directory.
-    fn in_secrets_dir(&self, dir: &Path, name: &str, _required: bool) -> Lookup<'static> {
+    /// variable that is unset: read here, unless the checked input is a
+    /// deployment's, whose container has the directory; a file the input
+    /// cannot tell about is taken to be there when `assumed` (a required
+    /// secret).
+    fn in_secrets_dir(&self, dir: &Path, name: &str, _assumed: bool) -> Lookup<'static> {
         secret_file::read_in_secrets_dir(dir, name)
     }
 }

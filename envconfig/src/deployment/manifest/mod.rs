@@ -239,8 +239,9 @@ impl Variables for ContainerEnv {
     /// there sets the variable, from outside what is checked (its value,
     /// a Secret's, is never read); one they show is not there leaves it
     /// unset, saying why; one they cannot tell about is taken to be there
-    /// for a required variable only, as an `--env-file` check takes it.
-    fn in_secrets_dir(&self, dir: &Path, name: &str, required: bool) -> Lookup<'static> {
+    /// for a required secret only (`assumed`), as an `--env-file` check
+    /// takes it.
+    fn in_secrets_dir(&self, dir: &Path, name: &str, assumed: bool) -> Lookup<'static> {
         let dir = dir.to_string_lossy();
         let dir = dir.trim_end_matches('/');
         let path = format!("{dir}/{name}");
@@ -252,7 +253,7 @@ impl Variables for ContainerEnv {
         match self.mounts.at(&path) {
             At::NoMount => {
                 let note = format!(
-                    "{shown} is not there: no volume is mounted at {} or above it",
+                    "no volume is mounted at {}, where it would be read from",
                     Abridged::name(dir)
                 );
                 from_dir.notes.insert(name.to_owned(), note);
@@ -266,7 +267,7 @@ impl Variables for ContainerEnv {
                 optional: Some(_), ..
             }
             | At::Maybe { .. }
-                if !required =>
+                if !assumed =>
             {
                 Lookup::Unset
             }

@@ -55,8 +55,8 @@ fn pod(docs: &str, volumes: &str, mounts: &str, init: bool) -> ContainerEnv {
 
 /// What looking `name` up in `dir` finds, in short: `external: why`,
 /// `unset` (with the note a problem would carry), or `problem: why`.
-fn found(env: &ContainerEnv, dir: &str, name: &str, required: bool) -> String {
-    let lookup = env.in_secrets_dir(Path::new(dir), name, required);
+fn found(env: &ContainerEnv, dir: &str, name: &str, assumed: bool) -> String {
+    let lookup = env.in_secrets_dir(Path::new(dir), name, assumed);
     match lookup {
         Lookup::Unset => match Subject::note(env, name) {
             Some(note) => format!("unset: {note}"),
@@ -72,7 +72,7 @@ const SECRET_FOO_BAR: &str =
     "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  foo: a\n  bar: b\n";
 
 /// One case: a name, the documents, the volumes, the mounts, then lookups
-/// of (directory, name, required) and the start of what each finds.
+/// of (directory, name, whether a file that cannot be told about is assumed: a required secret) and the start of what each finds.
 type Case = (
     &'static str,
     &'static str,
@@ -329,13 +329,13 @@ fn a_secrets_directory_holds_what_its_volumes_write() {
                     "/run/secrets",
                     "foo",
                     true,
-                    "unset: /run/secrets/foo is not there: no volume is mounted at /run/secrets or above it",
+                    "unset: no volume is mounted at /run/secrets, where it would be read from",
                 ),
                 (
                     "/etc/other-dir",
                     "foo",
                     true,
-                    "unset: /etc/other-dir/foo is not there: no volume",
+                    "unset: no volume is mounted at /etc/other-dir,",
                 ),
             ],
         ),
@@ -463,8 +463,8 @@ fn a_secrets_directory_holds_what_its_volumes_write() {
     let mut failures = Vec::new();
     for (name, docs, volumes, mounts, lookups) in cases {
         let env = pod(docs, volumes, mounts, false);
-        for (dir, var, required, expected) in *lookups {
-            let got = found(&env, dir, var, *required);
+        for (dir, var, assumed, expected) in *lookups {
+            let got = found(&env, dir, var, *assumed);
             if !got.starts_with(expected) {
                 failures.push(format!(
                     "{name}: {dir} {var}:\n  got      {got}\n  expected {expected}"
