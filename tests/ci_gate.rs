@@ -289,3 +289,90 @@ fn a_switched_group_in_a_manifest() {
     let run = env.run(&["--check-env", "--manifest", file.to_str().expect("UTF-8")]);
     assert_eq!(run.code, 0, "{}", run.stdout);
 }
+
+/// The service reads its secrets from `/run/secrets` (its `secrets_dir`):
+/// a deployment's file that leaves a required secret unset passes, the
+/// secret `external` (from the container's directory, never read), under
+/// `--strict` too; a plain variable it leaves unset is still missing.
+#[test]
+fn a_secret_the_file_leaves_to_the_secrets_directory() {
+    let env = Env::new(&[]);
+    let file = "BILLING_ALLOWED_HOSTS=shop.example.com\n";
+    for flags in [&[][..], &["--strict"]] {
+        let run = check_env_file(&env, file, flags);
+        assert_eq!(run.code, 0, "{flags:?}: {}", run.stdout);
+        for var in ["BILLING_DATABASE_URL", "PAYMENT_TOKEN"] {
+            assert_eq!(
+                run.report_line(var),
+                format!(
+                    "external {var} /run/secrets/{var} read from /run/secrets/{var}, if the \
+                     container has it"
+                )
+            );
+        }
+        // A secret with a default, or optional, keeps it.
+        assert!(
+            run.report_line("BILLING_WEBHOOK_SIGNING_KEY")
+                .starts_with("default ")
+        );
+        assert!(
+            run.report_line("BILLING_SENTRY_DSN")
+                .starts_with("default ")
+        );
+        assert!(run.stdout.ends_with("(2 external)\n"), "{}", run.stdout);
+    }
+    // What the file sets wins over the directory.
+    let run = check_env_file(&env, REQUIRED, &[]);
+    assert!(
+        run.report_line("PAYMENT_TOKEN")
+            .starts_with("ok PAYMENT_TOKEN")
+    );
+
+    let run = check_env_file(&env, "PAYMENT_TOKEN=tok\n", &[]);
+    assert_eq!(run.code, 78, "{}", run.stdout);
+    assert!(
+        run.report_line("BILLING_ALLOWED_HOSTS")
+            .starts_with("missing BILLING_ALLOWED_HOSTS - required but not set"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// An optional group that is off takes nothing from the secrets directory:
+/// its required secret (BILLING_TLS_KEY) is neither a problem nor
+/// `external`; a variable of it that the file sets is warned about, which
+/// `--strict` fails. On, its secret comes from the directory.
+#[test]
+fn an_off_group_takes_nothing_from_the_secrets_directory() {
+    let env = Env::new(&[]);
+    let off = "BILLING_ALLOWED_HOSTS=shop.example.com\nBILLING_TLS_ENABLED=false\n";
+    let run = check_env_file(&env, off, &["--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(
+        run.report_line("BILLING_TLS_KEY"),
+        "default BILLING_TLS_KEY - optional, not set"
+    );
+
+    let set = format!("{off}BILLING_TLS_CERT_PATH=/etc/tls.crt\n");
+    let run = check_env_file(&env, &set, &[]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "warning: BILLING_TLS_CERT_PATH is set but ignored: BILLING_TLS_ENABLED is false"
+        ),
+        "{}",
+        run.stdout
+    );
+    let strict = check_env_file(&env, &set, &["--strict"]);
+    assert_eq!(strict.code, 78, "{}", strict.stdout);
+
+    let on = set.replace("ENABLED=false", "ENABLED=true");
+    let run = check_env_file(&env, &on, &["--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.report_line("BILLING_TLS_KEY")
+            .starts_with("external BILLING_TLS_KEY /run/secrets/BILLING_TLS_KEY"),
+        "{}",
+        run.stdout
+    );
+}

@@ -12,7 +12,9 @@
 //! - `kubelet.rs`: what the cluster adds and refuses: service links, the
 //!   API server's rules for entries and container names, a later source
 //!   outside the documents, manifests built to exhaust memory;
-//! - `kubectl_yaml.rs`: YAML read as kubectl reads it.
+//! - `kubectl_yaml.rs`: YAML read as kubectl reads it;
+//! - `secrets_dir.rs`: the service's secrets directory, and what the
+//!   volume mounted there holds.
 
 #[path = "../support/mod.rs"]
 mod support;
@@ -21,6 +23,7 @@ mod bad_input;
 mod environment;
 mod kubectl_yaml;
 mod kubelet;
+mod secrets_dir;
 mod streams;
 
 use support::{Env, Run};
