@@ -30,8 +30,11 @@
 //!   reason that must not quote them), as a ConfigMap's `data`, and as
 //!   every variable's `NAME_FILE` (a secret pasted there by mistake), alone
 //!   or naming by a YAML alias the value that another container of the pod
-//!   sets the variable to (`--container matrix`); and `--print-env-docs`
-//!   in every format;
+//!   sets the variable to (`--container matrix`), and as the keys of a
+//!   Secret among the documents mounted at the matrix's `secrets_dir`;
+//!   every value read from the `secrets_dir` (the files of a directory
+//!   of the run's own, `Matrix`'s being `/proc/self/cwd/secrets`); and
+//!   `--print-env-docs` in every format;
 //! - through the built `secret_matrix_startup` example, `Startup::load` in
 //!   every setting above, printing every output of the library it is handed
 //!   (`Loaded`, `EffectiveConfig`, `EffectiveVar`; or the `StartupError`'s
@@ -180,6 +183,8 @@ struct Canary {
 struct Copier {
     /// The name it is set under: its variable, or its first alias.
     set_as: String,
+    /// Its variable.
+    var: String,
     /// The cell it copies.
     cell: usize,
 }
@@ -279,6 +284,7 @@ impl Sweep {
                             .unwrap_or_else(|| panic!("{} copies no secret", var.name));
                         copiers.push(Copier {
                             set_as: var.aliases.first().unwrap_or(&var.name).clone(),
+                            var: var.name.clone(),
                             cell,
                         });
                         continue;
@@ -436,6 +442,31 @@ impl Sweep {
         })
     }
 
+    /// The same values under the variables' own names, as the files of a
+    /// secrets directory are named (an alias is not looked for there).
+    fn by_var_name(&self, vars: Vec<(String, String)>) -> Vec<(String, String)> {
+        let names: BTreeMap<&str, &str> = self
+            .cells
+            .iter()
+            .map(|cell| (cell.set_as.as_str(), cell.var.as_str()))
+            .chain(
+                self.copiers
+                    .iter()
+                    .map(|c| (c.set_as.as_str(), c.var.as_str())),
+            )
+            .collect();
+        vars.into_iter()
+            .map(|(name, value)| {
+                (
+                    names
+                        .get(name.as_str())
+                        .map_or(name.clone(), |var| (*var).to_owned()),
+                    value,
+                )
+            })
+            .collect()
+    }
+
     /// Every value valid, and the fields with a valid default unset.
     fn defaults_vars(&self) -> Vec<(String, String)> {
         self.vars(Medium::Plain, false, |cell| {
@@ -535,6 +566,43 @@ fn as_files(dir: &Path, vars: &[(String, String)], tag: &str) -> Vec<(String, St
             (format!("{name}_FILE"), path)
         })
         .collect()
+}
+
+/// A Deployment whose container `matrix` has the Secret `matrix-secrets`,
+/// among the documents and holding `vars` as keys, mounted at the matrix's
+/// secrets directory; the control is a literal `value:`.
+#[cfg(feature = "k8s")]
+fn secret_at_secrets_dir(vars: &[(String, String)]) -> String {
+    let quoted = |text: &str| serde_json::to_string(text).expect("a JSON string");
+    let mut out = String::from("kind: Secret\nmetadata:\n  name: matrix-secrets\nstringData:\n");
+    let mut control = String::new();
+    for (name, value) in vars {
+        if name == CONTROL_VAR {
+            control = quoted(value);
+            continue;
+        }
+        out.push_str(&format!("  {}: {}\n", quoted(name), quoted(value)));
+    }
+    out.push_str(&format!(
+        "---\nkind: Deployment\nmetadata:\n  name: matrix\nspec:\n  template:\n    spec:\n      \
+         volumes:\n        - name: secrets\n          secret:\n            secretName: \
+         matrix-secrets\n      containers:\n        - name: matrix\n          volumeMounts:\n            \
+         - name: secrets\n              mountPath: {}\n          env:\n            - name: {CONTROL_VAR}\n              \
+         value: {control}\n",
+        matrix::SECRETS_DIR
+    ));
+    out
+}
+
+/// Writes each value in the file named like its variable in `secrets`
+/// under `dir`, the matrix's secrets directory when `dir` is the working
+/// directory of the binary.
+fn in_secrets_dir(dir: &Path, vars: &[(String, String)]) {
+    let secrets = dir.join("secrets");
+    std::fs::create_dir_all(&secrets).expect("a secrets directory");
+    for (name, value) in vars {
+        std::fs::write(secrets.join(name), format!("{value}\n")).expect("a secret's file");
+    }
 }
 
 /// A dotenv file's text.
@@ -819,7 +887,17 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
         setting(root, "all invalid, ./.env", Vec::new(), false),
         setting(root, "defaults applied", sweep.defaults_vars(), true),
         setting(root, "nothing set", Vec::new(), false),
+        setting(root, "all valid, secrets_dir", Vec::new(), true),
+        setting(root, "all invalid, secrets_dir", Vec::new(), false),
     ];
+    in_secrets_dir(
+        settings[8].env.dir.path(),
+        &sweep.by_var_name(sweep.valid_vars()),
+    );
+    in_secrets_dir(
+        settings[9].env.dir.path(),
+        &sweep.by_var_name(sweep.invalid_vars()),
+    );
     settings[4]
         .env
         .file(".env", &dotenv(&sweep.valid_in(Medium::Dotenv)));
@@ -832,6 +910,18 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
             let mut args: Vec<&str> = flags.to_vec();
             args.extend(setting.args.iter().map(String::as_str));
             let run = setting.env.run_binary(&binary, &args);
+            // The operator's view says which file of the secrets directory
+            // a value came from (here the control's, which is shown).
+            let from_dir = format!("{}/{CONTROL_VAR}", matrix::SECRETS_DIR);
+            if setting.what == "all valid, secrets_dir"
+                && mode.starts_with("--print-config")
+                && !(run.stdout.contains(&from_dir) && run.stdout.contains(CONTROL_VALID))
+            {
+                outputs.broken.push(format!(
+                    "{mode}, {}: {from_dir} is not shown as the origin of {CONTROL_VAR}:\n{}",
+                    setting.what, run.stdout
+                ));
+            }
             let code = if setting.loads { 0 } else { 78 };
             outputs.run(&format!("{mode}, {}", setting.what), run, code);
         }
@@ -969,6 +1059,13 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
             (
                 "ConfigMap",
                 support::k8s::manifest_as_written(&plain, true),
+                code,
+            ),
+            // Never read: every variable is external, from its file, but
+            // the control, a literal `value:`.
+            (
+                "a Secret among the documents, at the secrets_dir",
+                secret_at_secrets_dir(&sweep.by_var_name(plain.clone())),
                 code,
             ),
         ] {

@@ -179,6 +179,15 @@ impl DefaultCanary {
     }
 }
 
+/// The matrix's `secrets_dir`: `secrets` in the working directory of the
+/// process that loads it, through the link Linux gives every process to
+/// its own. The attribute takes a constant absolute path; this one lets
+/// each run of the sweep's binaries, started in a temporary directory of
+/// its own, have a directory of its own, with no path shared between
+/// runs or fixed on the machine. (The sweep's loads in process run in the
+/// package's directory, which has no `secrets`.)
+pub const SECRETS_DIR: &str = "/proc/self/cwd/secrets";
+
 /// The non-secret control: its invalid value must appear in every error
 /// output, or the sweep proves nothing.
 #[derive(Config)]
@@ -601,9 +610,9 @@ macro_rules! kind_module {
 macro_rules! matrix_struct {
     ($( $kind:ident: $group:ty, )*) => {
         /// The configuration of the sweep: every kind's fields, and the
-        /// control.
+        /// control. What is unset is read from [`SECRETS_DIR`].
         #[derive(Config)]
-        #[config(prefix = "SWEEP_")]
+        #[config(prefix = "SWEEP_", secrets_dir = "/proc/self/cwd/secrets")]
         pub struct Matrix {
             $(
                 #[config(nested)]
