@@ -208,6 +208,10 @@ struct Sweep {
     /// The variables of the plain fields that break their struct's rule
     /// (`Place::RulePartner`), set in the invalid runs.
     rule_partners: Vec<String>,
+    /// The switches of the `switched` groups (`Place::Switch`): true in the
+    /// valid runs, false in the invalid ones, whose values of the group's
+    /// secrets are then ignored, with a warning naming each.
+    switches: Vec<String>,
     copiers: Vec<Copier>,
     canaries: Vec<Canary>,
     /// Shapes in the order of the lists.
@@ -225,6 +229,7 @@ impl Sweep {
         let mut shapes: Vec<&'static str> = Vec::new();
         let mut skipped = BTreeMap::new();
         let mut rule_partners = Vec::new();
+        let mut switches = Vec::new();
         let mut copiers = Vec::new();
         for kind in KINDS {
             let mut in_kind = 0;
@@ -274,6 +279,10 @@ impl Sweep {
                         rule_partners.push(var.name.clone());
                         continue;
                     }
+                    Place::Switch => {
+                        switches.push(var.name.clone());
+                        continue;
+                    }
                     Place::Copier => {
                         // It copies the secret of its name, listed above it.
                         let cell = cells
@@ -293,6 +302,8 @@ impl Sweep {
                     | Place::Nested
                     | Place::SharedBefore
                     | Place::SharedAfter
+                    | Place::Optional
+                    | Place::Switched
                     | Place::Ruled => {}
                 }
                 let n = cells.len();
@@ -308,8 +319,9 @@ impl Sweep {
                     valid_canary: (kind.valid)(n, in_kind),
                     // The shapes' `parse_with` and `validate` functions reject every
                     // `canary-invalid-...`, whatever the kind. A `ruled`
-                    // secret is valid in the invalid runs: its rule fails.
-                    invalid_is_rejected: spec.place != Place::Ruled
+                    // secret is valid in the invalid runs: its rule fails. A
+                    // switched secret's group is off in the invalid runs.
+                    invalid_is_rejected: !matches!(spec.place, Place::Ruled | Place::Switched)
                         && ((kind.rejects)(&invalid_canary)
                             || spec.shape.contains("parse_with")
                             || spec.shape.contains("validate")),
@@ -373,6 +385,7 @@ impl Sweep {
         Sweep {
             cells,
             rule_partners,
+            switches,
             copiers,
             canaries,
             shapes,
@@ -399,6 +412,9 @@ impl Sweep {
             for partner in &self.rule_partners {
                 vars.push((partner.clone(), "true".to_owned()));
             }
+        }
+        for switch in &self.switches {
+            vars.push((switch.clone(), (!invalid).to_string()));
         }
         let (control, control_value) = (
             CONTROL_VAR.to_owned(),
@@ -1198,6 +1214,36 @@ fn no_secret_reaches_any_output() {
             ));
         }
     }
+    // The invalid runs set the switched groups' secrets with their switch
+    // false: every `--check-env` of them warns that each is ignored, so that
+    // each went through the path of a group that is off.
+    let switched: Vec<&str> = sweep
+        .cells
+        .iter()
+        .filter(|cell| cell.place == Place::Switched)
+        .map(|cell| cell.set_as.as_str())
+        .collect();
+    assert!(!switched.is_empty(), "the matrix has switched groups");
+    let mut warned_in = 0;
+    for output in &outputs.list {
+        let check_run = output
+            .channel
+            .starts_with("binary, --check-env, all invalid")
+            && output.channel.ends_with(": stdout");
+        if !check_run {
+            continue;
+        }
+        warned_in += 1;
+        for var in &switched {
+            if !output.text.contains(&format!("{var} is set but ignored")) {
+                outputs.broken.push(format!(
+                    "{}: no warning that {var}, of a group switched off, is ignored",
+                    output.channel
+                ));
+            }
+        }
+    }
+    assert!(warned_in > 0, "no --check-env run of the invalid values");
     // The docs say which variables are secret (the `SECRET` column, a
     // `secretKeyRef` in `k8s`): every entry of every variable of the matrix
     // must, a shared variable's included, which is secret if either field is.

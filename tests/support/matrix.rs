@@ -22,7 +22,11 @@
 //!   `parse_with` field, an expression default and its canary).
 //! - A *shape* is how a field holds a secret: one line in `shapes!`, in the
 //!   section saying where the field is (`top`; `nested`, in a
-//!   `#[config(nested)]` struct; `shared_before`/`shared_after`, read with a
+//!   `#[config(nested)]` struct; `optional`, in an `Option<Optional>` group,
+//!   on when any of its variables is set; `switched`, in an
+//!   `Option<Switched>` group that `enabled_by = switch` turns on, true in
+//!   the valid runs and false in the invalid ones, which set its values all
+//!   the same; `shared_before`/`shared_after`, read with a
 //!   non-secret field of type `T`, of another nested struct, that reads the
 //!   same variable before or after it; `copied`, in `Fields`, copied by a
 //!   non-secret field of the kind's `Copiers` struct, whose value is a
@@ -108,6 +112,16 @@ pub enum Place {
     /// That plain field, `check`: set in the invalid runs, it breaks the
     /// rule (the secrets stay valid, so that the rule runs).
     RulePartner,
+    /// In an optional group (`Option<Optional>` in `Fields`), on when any
+    /// of its variables is set.
+    Optional,
+    /// In a group that a switch turns on (`#[config(nested, enabled_by =
+    /// switch)] Option<Switched>` in `Fields`).
+    Switched,
+    /// That switch, `switch`: true in the valid runs, which load the group,
+    /// and false in the invalid ones, whose values the group then ignores
+    /// (a warning naming each).
+    Switch,
     /// A non-secret field of the kind's `Copiers` struct that copies the
     /// secret field of the same name: its value is a reference to the
     /// secret's variable (or alias) in a dotenv file and in a manifest's
@@ -119,7 +133,10 @@ impl Place {
     /// Whether the field is a secret of the matrix (a cell), not a plain
     /// field that reads, copies or checks one.
     pub fn is_secret(self) -> bool {
-        !matches!(self, Place::Partner | Place::RulePartner | Place::Copier)
+        !matches!(
+            self,
+            Place::Partner | Place::RulePartner | Place::Copier | Place::Switch
+        )
     }
 }
 
@@ -376,6 +393,22 @@ macro_rules! shapes {
                 secret_string "nested: SecretString" if [$($text)*] else NotText
                     => SecretString;
             }
+            optional {
+                secret_attr "optional group: #[config(secret)] T" if [all()] else Applies
+                    => #[config(secret)] $K;
+                secret_box "optional group: SecretBox<T>" if [$($zeroize)*] else NotZeroize
+                    => SecretBox<$K>;
+                secret_string "optional group: SecretString" if [$($text)*] else NotText
+                    => SecretString;
+            }
+            switched {
+                secret_attr "switched group: #[config(secret)] T" if [all()] else Applies
+                    => #[config(secret)] $K;
+                secret_box "switched group: SecretBox<T>" if [$($zeroize)*] else NotZeroize
+                    => SecretBox<$K>;
+                secret_string "switched group: SecretString" if [$($text)*] else NotText
+                    => SecretString;
+            }
             shared_before {
                 shared_plain_first "shared variable: T, then #[config(secret)] T" if [all()] else Applies
                     => #[config(secret)] $K;
@@ -417,6 +450,14 @@ macro_rules! kind_module {
         nested { $(
             $n_name:ident $n_label:literal if [$($n_pred:tt)*] else $n_skip:ident
             $(default $n_default:expr)? => $(#[$($n_attr:tt)*])* $n_ty:ty;
+        )* }
+        optional { $(
+            $o_name:ident $o_label:literal if [$($o_pred:tt)*] else $o_skip:ident
+            $(default $o_default:expr)? => $(#[$($o_attr:tt)*])* $o_ty:ty;
+        )* }
+        switched { $(
+            $s_name:ident $s_label:literal if [$($s_pred:tt)*] else $s_skip:ident
+            $(default $s_default:expr)? => $(#[$($s_attr:tt)*])* $s_ty:ty;
         )* }
         shared_before { $(
             $b_name:ident $b_label:literal if [$($b_pred:tt)*] else $b_skip:ident
@@ -468,6 +509,24 @@ macro_rules! kind_module {
                 pub ruled: Ruled,
                 #[config(nested)]
                 pub copiers: Copiers,
+                #[config(nested)]
+                pub optional: Option<Optional>,
+                #[config(default = false)]
+                pub switch: bool,
+                #[config(nested, enabled_by = switch)]
+                pub switched: Option<Switched>,
+            }
+
+            /// On when any of its variables is set.
+            #[derive(Config)]
+            pub struct Optional {
+                $( #[cfg($($o_pred)*)] $(#[$($o_attr)*])* pub $o_name: $o_ty, )*
+            }
+
+            /// On when `switch` is true.
+            #[derive(Config)]
+            pub struct Switched {
+                $( #[cfg($($s_pred)*)] $(#[$($s_attr)*])* pub $s_name: $s_ty, )*
             }
 
             #[derive(Config)]
@@ -583,6 +642,16 @@ macro_rules! kind_module {
                 },
                 $( kind_module!(@spec $r_name $r_label Ruled [$($r_pred)*] $r_skip $($r_default)?), )*
                 $( kind_module!(@spec $c_name $c_label Copier [$($c_pred)*] $c_skip), )*
+                $( kind_module!(@spec $o_name $o_label Optional [$($o_pred)*] $o_skip $($o_default)?), )*
+                FieldSpec {
+                    field: "switch",
+                    shape: "",
+                    place: Place::Switch,
+                    applies: true,
+                    skip: Skip::Applies,
+                    default: None,
+                },
+                $( kind_module!(@spec $s_name $s_label Switched [$($s_pred)*] $s_skip $($s_default)?), )*
                 $( kind_module!(@spec $a_name $a_label Partner [$($a_pred)*] $a_skip), )*
             ];
         }
