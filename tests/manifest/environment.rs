@@ -312,14 +312,14 @@ env:
     let run = check(&manifest, &[]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.report_line("BILLING_DATABASE_URL").ends_with(
-        "set by BILLING_DATABASE_URL_FILE: read from /run/secrets/db/url, in the Secret \
-         volume db (Secret billing-db) mounted at /run/secrets/db/"
+        "set by BILLING_DATABASE_URL_FILE: read from /run/secrets/db/url, if it is there: it \
+         is in the Secret volume db (Secret billing-db), and the Secret billing-db is not among \
+         the documents"
     ));
-    assert!(
-        run.report_line("PAYMENT_TOKEN").ends_with(
-            "in the Secret volume tokens (Secret billing-tokens) mounted at /run/tokens"
-        )
-    );
+    assert!(run.report_line("PAYMENT_TOKEN").ends_with(
+        "it is in the projected volume tokens, and the Secret billing-tokens is not among the \
+         documents"
+    ));
     // A secret's path whose directory no mount shows to exist may be the
     // secret itself: the line says where to look.
     assert!(
@@ -382,16 +382,23 @@ env:
     for (var, why) in [
         (
             "BILLING_DATABASE_URL",
-            "which has no file database-url (the Secret has no such key)",
+            "/run/secrets/db/database-url is not there: the Secret volume db (Secret \
+             billing-db) is mounted at /run/secrets/db, and the Secret billing-db has no such key",
         ),
-        ("PAYMENT_TOKEN", "which has no file payment among its items"),
+        (
+            "PAYMENT_TOKEN",
+            "/run/tokens/payment is not there: the Secret volume tokens (Secret \
+             billing-tokens) is mounted at /run/tokens, and the items of the Secret \
+             billing-tokens do not name that file",
+        ),
         (
             "BILLING_SENTRY_DSN",
-            "which is the directory where it is mounted, not a file",
+            "/run/secrets/db is where the Secret volume db (Secret billing-db) is mounted: a \
+             directory, not a file",
         ),
         (
             "BILLING_DB_PASSWORD",
-            "which holds api as a directory, not a file",
+            "/run/tokens/api is a directory of the Secret volume tokens",
         ),
     ] {
         let line = run.report_line(var);
@@ -416,6 +423,16 @@ env:
     let dotted = fixed.replace("path: api/payment-token", "path: ./api/payment-token");
     let run = check(&dotted, &[]);
     assert_eq!(run.code, 0, "{run:?}");
+    // A path that leaves the mount by `..` is the cluster's to say.
+    let parent = fixed.replace("/run/secrets/db/..data/url", "/run/secrets/db/../other/url");
+    let run = check(&parent, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.report_line("BILLING_DB_PASSWORD")
+            .ends_with("read from /run/secrets/db/../other/url, a file of the container"),
+        "{}",
+        run.stdout
+    );
 }
 
 /// Every name that is no variable of the configuration is a warning, with

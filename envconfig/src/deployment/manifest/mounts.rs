@@ -112,6 +112,18 @@ impl Mounts {
         Mounts { mounts }
     }
 
+    /// What looking one path up costs at most: every mount, and every file
+    /// that a volume's `items` name (a directory's files are looked
+    /// through). Thousands of `NAME_FILE` entries and thousands of mounts
+    /// or items must not make the check slow.
+    pub(super) fn lookup_cost(&self) -> usize {
+        let mut volumes: Vec<&Arc<Volume>> = self.mounts.iter().map(|m| &m.volume).collect();
+        volumes.sort_unstable_by_key(|volume| Arc::as_ptr(volume));
+        volumes.dedup_by_key(|volume| Arc::as_ptr(volume));
+        let files: usize = volumes.iter().map(|volume| volume.files.len()).sum();
+        1 + self.mounts.len() + files
+    }
+
     /// What is at `path`, an absolute path of the container: the deepest
     /// mount at or above it decides.
     pub(crate) fn at(&self, path: &str) -> At<'_> {
@@ -147,6 +159,13 @@ impl Mounts {
                 (part, relative) if relative.is_empty() => part.to_owned(),
                 (part, relative) => format!("{part}/{relative}"),
             },
+        };
+        // The kubelet writes these volumes' files in a directory of its own
+        // (`..2024_01_01_...`), through a link `..data` to it, and links
+        // each file to `..data/<file>`: a path through either is the file.
+        let in_volume = match in_volume.split_once('/') {
+            Some((first, rest)) if first.starts_with("..") && first != ".." => rest.to_owned(),
+            _ => in_volume,
         };
         let mounted_at = Abridged::name(&mount.path);
         if in_volume.is_empty() {
