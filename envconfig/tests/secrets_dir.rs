@@ -11,6 +11,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 const DIR: &str = "/tmp/envconfig-secrets-dir-test";
 const MISSING: &str = "/tmp/envconfig-secrets-dir-test-missing";
+const A_FILE: &str = "/tmp/envconfig-secrets-dir-test-a-file";
 
 #[derive(Config)]
 #[config(prefix = "SD_", secrets_dir = "/tmp/envconfig-secrets-dir-test")]
@@ -60,6 +61,41 @@ fn a_missing_directory_is_no_error() {
     assert!(!Path::new(MISSING).exists());
     let loaded = Missing::from_vars([("SD_OTHER", "")]).expect("loads");
     assert_eq!(loaded.port, 8080);
+}
+
+#[derive(Config)]
+#[config(prefix = "SD_", secrets_dir = "/tmp/envconfig-secrets-dir-test-a-file")]
+struct DirIsAFile {
+    #[config(default = 8080)]
+    port: u16,
+}
+
+#[test]
+fn a_directory_that_is_a_file_is_no_error() {
+    std::fs::write(A_FILE, b"9000").expect("a file where the directory would be");
+    let loaded = DirIsAFile::from_vars([("SD_OTHER", "")]).expect("loads");
+    assert_eq!(loaded.port, 8080);
+}
+
+/// A Kubernetes Secret volume links each key's file to `..data/KEY`: a
+/// link is read as the file it names.
+#[cfg(unix)]
+#[test]
+fn a_link_in_the_directory_is_read_as_its_file() {
+    let data = Path::new(DIR).join("..data");
+    std::fs::create_dir_all(&data).expect("the kubelet's directory");
+    std::fs::write(data.join("SD_LINKED"), b"linked-value").expect("a file");
+    let link = Path::new(DIR).join("SD_LINKED");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink("..data/SD_LINKED", &link).expect("a link");
+    #[derive(Config)]
+    #[config(secrets_dir = "/tmp/envconfig-secrets-dir-test")]
+    struct Linked {
+        #[config(env = "SD_LINKED")]
+        value: SecretString,
+    }
+    let loaded = Linked::from_vars([("SD_OTHER", "")]).expect("loads");
+    assert_eq!(loaded.value.expose_secret(), "linked-value");
 }
 
 #[test]
