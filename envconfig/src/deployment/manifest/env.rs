@@ -23,6 +23,7 @@ use zeroize::Zeroizing;
 
 use super::budget::{Budget, VAR_COST};
 use super::facts::{Facts, HowSet, MaybeSet};
+use super::mounts::Mounts;
 use super::service_links::{self, LinkValue};
 use super::validation;
 use super::workload::{Container, Manifest};
@@ -102,6 +103,9 @@ pub(super) struct Env<'m, 's> {
     pub budget: Budget,
     /// Whether the pod has service links (`enableServiceLinks`).
     pub links_enabled: bool,
+    /// The container's volume mounts and what they hold, once the
+    /// `NAME_FILE`s have been looked up in them.
+    pub mounts: Option<Mounts>,
 }
 
 impl<'m, 's> Env<'m, 's> {
@@ -168,6 +172,7 @@ impl<'m, 's> Env<'m, 's> {
             node_names: HashMap::new(),
             budget,
             links_enabled: true,
+            mounts: None,
         }
     }
 

@@ -15,7 +15,7 @@ impl Env<'_, '_> {
     /// the container only: the volume mounted there says whether the file
     /// is there, as it says for a secrets directory.
     pub(super) fn secret_files(&mut self) {
-        let mounts = Mounts::new(self);
+        let mounts = Mounts::new(self.manifest, self.container, &|node| self.origin(node));
         let cost = mounts.lookup_cost();
         let mut files: Vec<(String, String, Var)> = Vec::new();
         for (name, var) in &self.vars {
@@ -115,6 +115,7 @@ impl Env<'_, '_> {
         for (base, _, file) in files {
             self.vars.insert(base, file);
         }
+        self.mounts = Some(mounts);
     }
 
     /// Whether the directory that holds `path`, an absolute path under no

@@ -141,8 +141,11 @@ struct FromDir {
 
 impl Env<'_, '_> {
     /// The environment as the check reads it.
-    fn into_container_env(self) -> ContainerEnv {
-        let mounts = Mounts::new(&self);
+    fn into_container_env(mut self) -> ContainerEnv {
+        let mounts = match self.mounts.take() {
+            Some(mounts) => mounts,
+            None => Mounts::new(self.manifest, self.container, &|node| self.origin(node)),
+        };
         let mut entries = Entries::default();
         let mut facts = self.facts;
         entries.copies.extend(self.copy_lists);

@@ -15,8 +15,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::env::Env;
 use super::volumes::{Builder, Volume, plain};
+use super::workload::{Container, Manifest};
 use super::yaml::NodeId;
 use crate::provenance::Provenance;
 use crate::shown::Abridged;
@@ -68,19 +68,24 @@ pub(crate) enum At<'a> {
 }
 
 impl Mounts {
-    /// What the mounts of the container of `env` hold.
-    pub(super) fn new(env: &Env<'_, '_>) -> Mounts {
-        let stream = env.manifest.stream;
+    /// What the mounts of `container` hold; `origin` says where a node of
+    /// the manifest is, for a problem.
+    pub(super) fn new<'s>(
+        manifest: &Manifest<'s>,
+        container: &Container<'s>,
+        origin: &dyn Fn(NodeId) -> Provenance,
+    ) -> Mounts {
+        let stream = manifest.stream;
         let list = |node, key| stream.get(node, key).map_or(&[][..], |l| stream.items(l));
         let str_of = |node, key| stream.get(node, key).and_then(|v| stream.str(v));
-        let volumes: HashMap<&str, NodeId> = list(env.container.pod, "volumes")
+        let volumes: HashMap<&str, NodeId> = list(container.pod, "volumes")
             .iter()
             .filter_map(|&volume| Some((str_of(volume, "name")?, volume)))
             .collect();
-        let mut builder = Builder::new(env);
+        let mut builder = Builder::new(manifest, container, origin);
         let mut built: HashMap<&str, Arc<Volume>> = HashMap::new();
         let mut mounts = Vec::new();
-        for &mount in list(env.container.node, "volumeMounts") {
+        for &mount in list(container.node, "volumeMounts") {
             let (Some(path), Some(name)) = (str_of(mount, "mountPath"), str_of(mount, "name"))
             else {
                 continue;
@@ -90,7 +95,7 @@ impl Mounts {
                     Some(&node) => builder.volume(name, node),
                     None => Volume::broken(
                         format!("the volume {}", Abridged::name(name)),
-                        env.origin(mount),
+                        origin(mount),
                         format!(
                             "the pod has no volume {}: the API server rejects the pod",
                             Abridged::name(name)

@@ -7,8 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::env::Env;
-use super::workload::Objects;
+use super::workload::{Container, Manifest, Objects};
 use super::yaml::{NodeId, Stream};
 use crate::provenance::Provenance;
 use crate::shown::Abridged;
@@ -61,7 +60,10 @@ impl Volume {
 /// Builds the volumes, sharing the key set of an object among the
 /// volumes that project it whole.
 pub(super) struct Builder<'e, 'm, 's> {
-    env: &'e Env<'m, 's>,
+    manifest: &'m Manifest<'s>,
+    container: &'m Container<'s>,
+    /// Where a node of the manifest is, for a problem.
+    origin: &'e dyn Fn(NodeId) -> Provenance,
     /// The keys of each object, by kind and index among its kind.
     keys: HashMap<(bool, usize), Arc<HashSet<String>>>,
     shared: HashSet<&'s str>,
@@ -75,15 +77,18 @@ struct Source {
 }
 
 impl<'e, 'm, 's> Builder<'e, 'm, 's> {
-    pub(super) fn new(env: &'e Env<'m, 's>) -> Self {
-        let stream = env.manifest.stream;
+    pub(super) fn new(
+        manifest: &'m Manifest<'s>,
+        container: &'m Container<'s>,
+        origin: &'e dyn Fn(NodeId) -> Provenance,
+    ) -> Self {
+        let stream = manifest.stream;
         // The volumes the pod's other containers mount: they may write in
         // an `emptyDir`.
-        let shared = env
-            .manifest
+        let shared = manifest
             .containers
             .iter()
-            .filter(|other| other.pod == env.container.pod && other.node != env.container.node)
+            .filter(|other| other.pod == container.pod && other.node != container.node)
             .flat_map(|other| {
                 let mounts = stream.get(other.node, "volumeMounts");
                 mounts.map_or(&[][..], |mounts| stream.items(mounts))
@@ -91,7 +96,9 @@ impl<'e, 'm, 's> Builder<'e, 'm, 's> {
             .filter_map(|&mount| stream.get(mount, "name").and_then(|n| stream.str(n)))
             .collect();
         Builder {
-            env,
+            manifest,
+            container,
+            origin,
             keys: HashMap::new(),
             shared,
         }
@@ -100,7 +107,7 @@ impl<'e, 'm, 's> Builder<'e, 'm, 's> {
 
 impl<'s> Builder<'_, '_, 's> {
     fn stream(&self) -> &'s Stream {
-        self.env.manifest.stream
+        self.manifest.stream
     }
 
     /// The volume `name`, declared at `node`.
@@ -109,7 +116,7 @@ impl<'s> Builder<'_, '_, 's> {
         let shown = Abridged::name(name);
         let mut volume = Volume {
             what: format!("the volume {shown}"),
-            origin: self.env.origin(node),
+            origin: (self.origin)(node),
             broken: None,
             files: HashMap::new(),
             whole: Vec::new(),
@@ -219,7 +226,7 @@ impl<'s> Builder<'_, '_, 's> {
     /// `MakePayload` writes them.
     fn source(&mut self, volume: &mut Volume, source: Source) {
         let stream = self.stream();
-        let manifest = self.env.manifest;
+        let manifest = self.manifest;
         let (objects, name_key, kind) = match source.secret {
             true => (&manifest.secrets, "secretName", "Secret"),
             false => (&manifest.config_maps, "name", "ConfigMap"),
@@ -242,7 +249,7 @@ impl<'s> Builder<'_, '_, 's> {
             })
             .collect();
         let from = |key: &str| format!("the {kind} {shown} (key {})", Abridged::name(key));
-        let Some(index) = manifest.find(objects, name, self.env.container) else {
+        let Some(index) = manifest.find(objects, name, self.container) else {
             let outside = format!("the {kind} {shown} is not among the documents");
             let optional = optional.then(|| format!("the optional {kind} volume source {shown}"));
             if items.is_empty() {
