@@ -21,7 +21,7 @@ use crate::secrecy::Declared;
 use crate::source::dotenv::{EnvFileError, MAX_ENV_FILE_BYTES, add_entries, unsettled_reference};
 use crate::source::dotenv_syntax::{self, nothing_outside};
 use crate::source::text_file::read_file;
-use crate::source::{Entries, Lookup, Tainted, Unseen, VarName, Variables};
+use crate::source::{DirFile, Entries, Lookup, Tainted, Unseen, VarName, Variables};
 use crate::warning::Warning;
 
 /// How an env file is read: the `FORMAT` of `--check-env --env-file PATH
@@ -226,16 +226,11 @@ impl Variables for EnvFile {
             .collect()
     }
 
-    /// The secrets directory is the container's: a required secret that
-    /// the file leaves unset is taken to come from it, from outside the
-    /// file; a variable with a default keeps it, and a plain one that the
-    /// file lacks is missing, as far as the check can tell.
-    fn in_secrets_dir(&self, dir: &Path, name: &str, assumed: bool) -> Lookup<'static> {
-        if !assumed {
-            return Lookup::Unset;
-        }
+    /// The secrets directory is the container's: what it holds is not in
+    /// the file.
+    fn in_secrets_dir(&self, dir: &Path, name: &str) -> DirFile<'static> {
         let path = dir.join(name);
-        Lookup::External(
+        DirFile::Unseen(
             format!(
                 "read from {}, if the container has it",
                 crate::shown::Abridged::name(&path.to_string_lossy())

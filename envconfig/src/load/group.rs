@@ -3,7 +3,7 @@
 //! switch says. Its variables are required only when it is on, and each
 //! problem then says why.
 
-use super::Loader;
+use super::{Loader, SetHow};
 use crate::error::ProblemKind;
 use crate::field::{Field, nested_prefix};
 use crate::outcome::Status;
@@ -42,11 +42,14 @@ impl Loader<'_> {
             return Some(value);
         }
         let because = match &switch {
-            Switch::AnySet => set.first().map(|(first, _)| format!("{first} is set")),
+            Switch::AnySet => set
+                .iter()
+                .find(|(_, how)| *how != SetHow::Taken)
+                .map(|(first, _)| format!("{first} is set")),
             Switch::EnabledBy { field, on } => {
                 let switch = field.name.resolve(prefix);
                 if *on != Some(true) {
-                    for (var, _) in set.iter().filter(|(_, seen)| *seen) {
+                    for (var, _) in set.iter().filter(|(_, how)| *how == SetHow::Seen) {
                         self.warnings.push(Warning::GroupOff {
                             var: var.clone(),
                             switch: switch.clone(),

@@ -45,12 +45,24 @@ pub struct Loader<'a> {
     /// Whether a naming loader names aliases too.
     name_aliases: bool,
     /// While an optional group loads, the names under which its variables
-    /// are set: whether any is decides whether the group is on.
-    /// (Each with whether its value is seen here, rather than set from
-    /// outside what is checked.)
-    set_in_group: Option<Vec<(String, bool)>>,
+    /// are set, and how: whether any is decides whether the group is on.
+    set_in_group: Option<Vec<(String, SetHow)>>,
     /// The `secrets_dir` of the struct being loaded, if it has one.
     secrets_dir: Option<&'static str>,
+}
+
+/// How a variable of an optional group is set, as far as the input tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SetHow {
+    /// Its value is seen here.
+    Seen,
+    /// From outside what is checked, or not settled by it: it may not be
+    /// set at all.
+    Outside,
+    /// A file of a secrets directory that the checked input cannot tell
+    /// about, taken to be there for a required secret: what decides
+    /// whether its group is on is what the input shows, not this.
+    Taken,
 }
 
 /// What became of one variable before its value is handed to the struct.

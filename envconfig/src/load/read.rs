@@ -4,12 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Loader, Read};
+use super::{Loader, Read, SetHow};
 use crate::error::{Problem, ProblemKind, file_path_is_shown};
 use crate::field::{DefaultValue, Field};
 use crate::outcome::{Outcome, Status};
 use crate::shown::REDACTED;
-use crate::source::{Lookup, Provenance, Unusable, VarName};
+use crate::source::{DirFile, Lookup, Provenance, Unusable, VarName};
 use crate::value::Parse;
 use crate::warning::Warning;
 
@@ -117,21 +117,25 @@ impl<'a> Loader<'a> {
     /// what was found, and the alias it was found under. Warns about an
     /// alias in use, an alias that is set in vain, and a deprecated
     /// variable that is set.
-    fn find(&mut self, var: &VarName, field: &Field) -> (Lookup<'a>, Option<&'static str>) {
-        let found = self.find_set(var, field);
+    fn find(&mut self, var: &VarName, field: &Field) -> (Lookup<'a>, Option<&'static str>, bool) {
+        let (found, alias) = self.find_set(var, field);
         // Unset under every name: the struct's secrets directory may have it.
         match self.secrets_dir {
-            Some(dir) if is_unset(&found.0) => {
-                // A check that cannot see the directory takes a required
-                // secret to be there: what a secrets directory is for.
-                let assumed = self.required && self.ledger.is_declared(var.name());
-                (
-                    self.source
-                        .in_secrets_dir(Path::new(dir), var.name(), assumed),
-                    None,
-                )
+            Some(dir) if is_unset(&found) => {
+                match self.source.in_secrets_dir(Path::new(dir), var.name()) {
+                    DirFile::Known(found) => (found, None, false),
+                    // A check that cannot see the directory takes a
+                    // required secret to be there: what a secrets
+                    // directory is for.
+                    DirFile::Unseen(why, origin)
+                        if self.required && self.ledger.is_declared(var.name()) =>
+                    {
+                        (Lookup::External(why, origin), None, true)
+                    }
+                    DirFile::Unseen(..) => (Lookup::Unset, None, false),
+                }
             }
-            _ => found,
+            _ => (found, alias, false),
         }
     }
 
@@ -192,13 +196,16 @@ impl<'a> Loader<'a> {
     fn value<P: Parse>(&mut self, var: &VarName, field: &Field, parser: &P) -> Read<P::Value> {
         // Declared by this field or an earlier one that reads it.
         let secret = self.ledger.is_declared(var.name());
-        let (found, alias) = self.find(var, field);
+        let (found, alias, taken) = self.find(var, field);
         if let Some(set) = &mut self.set_in_group
             && !matches!(found, Lookup::Unset | Lookup::Empty(_))
         {
-            // What is set from outside or not settled may not be set at all.
-            let seen = !matches!(found, Lookup::External(..) | Lookup::Unchecked(..));
-            set.push((alias.unwrap_or(var.name()).to_owned(), seen));
+            let how = match found {
+                _ if taken => SetHow::Taken,
+                Lookup::External(..) | Lookup::Unchecked(..) => SetHow::Outside,
+                _ => SetHow::Seen,
+            };
+            set.push((alias.unwrap_or(var.name()).to_owned(), how));
         }
         let through_alias = |origin: Provenance| match alias {
             Some(alias) => Provenance::Alias {

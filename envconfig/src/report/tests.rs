@@ -273,3 +273,58 @@ mod rules_in_the_report {
         );
     }
 }
+
+/// An optional group and a secrets directory that the check cannot see: a
+/// secret taken to be there does not switch the group on (the container
+/// starts without it when it is not there); a variable the file sets does,
+/// and then the secret is taken to come from the directory.
+#[allow(dead_code)]
+mod optional_group_and_secrets_dir {
+    use secrecy::SecretString;
+
+    use super::check_report;
+    use crate::Config as _;
+    use crate::deployment::env_file::{EnvFile, EnvFormat};
+
+    #[derive(crate::Config)]
+    #[config(prefix = "APP_", secrets_dir = "/run/secrets")]
+    struct Service {
+        #[config(default = 8080)]
+        port: u16,
+        #[config(nested)]
+        tls: Option<Tls>,
+    }
+
+    #[derive(crate::Config)]
+    struct Tls {
+        key: SecretString,
+        cert_path: String,
+    }
+
+    fn report(text: &str) -> String {
+        let dir = tempfile::TempDir::new().expect("a temporary directory");
+        let path = dir.path().join("deploy.env");
+        std::fs::write(&path, text).expect("the env file is written");
+        let source = EnvFile::read(&path, EnvFormat::Dotenv, false, &Service::docs())
+            .expect("the env file reads");
+        check_report::<Service>(&source)
+    }
+
+    #[test]
+    fn a_secret_taken_to_be_there_switches_no_group_on() {
+        let off = report("APP_PORT=1\n");
+        assert!(off.contains("OK: all 3 variables would load"), "{off}");
+        assert!(!off.contains("external"), "{off}");
+
+        let on = report("APP_TLS_CERT_PATH=/etc/tls/cert.pem\n");
+        let key = on.lines().find(|line| line.contains("APP_TLS_KEY"));
+        assert!(
+            key.is_some_and(|line| line.trim_start().starts_with("external")),
+            "{on}"
+        );
+        assert!(
+            on.contains("OK: all 3 variables would load (1 external)"),
+            "{on}"
+        );
+    }
+}

@@ -99,11 +99,10 @@ pub trait Variables {
 
     /// What the file named `name` in the secrets directory `dir` gives a
     /// variable that is unset: read here, unless the checked input is a
-    /// deployment's, whose container has the directory; a file the input
-    /// cannot tell about is taken to be there when `assumed` (a required
-    /// secret).
-    fn in_secrets_dir(&self, dir: &Path, name: &str, _assumed: bool) -> Lookup<'static> {
-        secret_file::read_in_secrets_dir(dir, name)
+    /// deployment's, whose container has the directory, and which may not
+    /// tell whether the file is there.
+    fn in_secrets_dir(&self, dir: &Path, name: &str) -> DirFile<'static> {
+        DirFile::Known(secret_file::read_in_secrets_dir(dir, name))
     }
 }
 
@@ -202,6 +201,18 @@ pub enum Lookup<'a> {
     /// not among the documents, a `NAME_FILE` path of the container): where
     /// the value comes from, and where it is set. Never read.
     External(String, Provenance),
+}
+
+/// What a secrets directory gives a variable that is unset.
+pub(crate) enum DirFile<'a> {
+    /// What is known: read from the directory (a running service's), or
+    /// what the checked documents show is there or not.
+    Known(Lookup<'a>),
+    /// A file the checked input cannot tell about (the container's, of a
+    /// deployment's env file; a Secret not among the documents): where it
+    /// would be read from, in words, and its path. The loader decides
+    /// whether to take it to be there.
+    Unseen(String, Provenance),
 }
 
 /// Why a set variable cannot be used; the loader turns it into a problem.

@@ -51,7 +51,7 @@ use crate::secrecy::Declared;
 use crate::shown::Abridged;
 use crate::source::text_file::read_text_file;
 use crate::source::{
-    Entries, Entry, Lookup, RawValue, Tainted, Unseen, Unusable, VarName, Variables,
+    DirFile, Entries, Entry, Lookup, RawValue, Tainted, Unseen, Unusable, VarName, Variables,
 };
 use crate::warning::Warning;
 
@@ -241,10 +241,10 @@ impl Variables for ContainerEnv {
     /// volumes mounted there hold it: a file that the documents show is
     /// there sets the variable, from outside what is checked (its value,
     /// a Secret's, is never read); one they show is not there leaves it
-    /// unset, saying why; one they cannot tell about is taken to be there
-    /// for a required secret only (`assumed`), as an `--env-file` check
-    /// takes it.
-    fn in_secrets_dir(&self, dir: &Path, name: &str, assumed: bool) -> Lookup<'static> {
+    /// unset, saying why; one they cannot tell about (or that an optional
+    /// source may leave out) is unseen, as an `--env-file` check sees the
+    /// directory.
+    fn in_secrets_dir(&self, dir: &Path, name: &str) -> DirFile<'static> {
         let dir = dir.to_string_lossy();
         let dir = dir.trim_end_matches('/');
         let path = format!("{dir}/{name}");
@@ -253,38 +253,33 @@ impl Variables for ContainerEnv {
             path: PathBuf::from(&path),
         };
         let mut from_dir = self.from_dir.borrow_mut();
+        let mut note = |why: String| {
+            from_dir.notes.insert(name.to_owned(), why);
+            DirFile::Known(Lookup::Unset)
+        };
         match self.mounts.at(&path) {
-            At::NoMount => {
-                let note = format!(
-                    "no volume is mounted at {}, where it would be read from",
-                    Abridged::name(dir)
-                );
-                from_dir.notes.insert(name.to_owned(), note);
-                Lookup::Unset
-            }
-            At::Missing(why) => {
-                from_dir.notes.insert(name.to_owned(), why);
-                Lookup::Unset
-            }
-            At::File {
-                optional: Some(_), ..
-            }
-            | At::Maybe { .. }
-                if !assumed =>
-            {
-                Lookup::Unset
-            }
+            At::NoMount => note(format!(
+                "no volume is mounted at {}, where it would be read from",
+                Abridged::name(dir)
+            )),
+            At::Missing(why) => note(why),
             At::File {
                 from,
                 volume,
-                optional,
+                optional: None,
+            } => DirFile::Known(Lookup::External(
+                format!("read from {shown}: {from}, in {volume}"),
+                origin(),
+            )),
+            At::File {
+                from,
+                volume,
+                optional: Some(optional),
             } => {
-                if let Some(optional) = optional {
-                    from_dir
-                        .optional
-                        .insert(name.to_owned(), optional.to_owned());
-                }
-                Lookup::External(format!("read from {shown}: {from}, in {volume}"), origin())
+                from_dir
+                    .optional
+                    .insert(name.to_owned(), optional.to_owned());
+                DirFile::Unseen(format!("read from {shown}: {from}, in {volume}"), origin())
             }
             At::Maybe {
                 why,
@@ -296,15 +291,17 @@ impl Variables for ContainerEnv {
                         .optional
                         .insert(name.to_owned(), optional.to_owned());
                 }
-                Lookup::External(
+                DirFile::Unseen(
                     format!("read from {shown}, if it is there: it is in {volume}, and {why}"),
                     origin(),
                 )
             }
-            At::Unreadable(reason, at) => Lookup::Unusable(Unusable::Undeployable {
-                origin: at.clone(),
-                reason,
-            }),
+            At::Unreadable(reason, at) => {
+                DirFile::Known(Lookup::Unusable(Unusable::Undeployable {
+                    origin: at.clone(),
+                    reason,
+                }))
+            }
         }
     }
 }

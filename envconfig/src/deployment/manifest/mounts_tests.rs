@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use super::{ContainerEnv, from_text};
 use crate::report::Subject;
-use crate::source::{Lookup, Unusable, Variables};
+use crate::source::{DirFile, Lookup, Unusable, Variables};
 
 /// A Pod whose spec has `volumes` (YAML under `volumes:`), whose container
 /// `api` has `mounts` (under `volumeMounts:`), after the documents `docs`;
@@ -56,7 +56,13 @@ fn pod(docs: &str, volumes: &str, mounts: &str, init: bool) -> ContainerEnv {
 /// What looking `name` up in `dir` finds, in short: `external: why`,
 /// `unset` (with the note a problem would carry), or `problem: why`.
 fn found(env: &ContainerEnv, dir: &str, name: &str, assumed: bool) -> String {
-    let lookup = env.in_secrets_dir(Path::new(dir), name, assumed);
+    // As the loader takes it: a file the documents cannot tell about is
+    // there for a required secret only.
+    let lookup = match env.in_secrets_dir(Path::new(dir), name) {
+        DirFile::Known(lookup) => lookup,
+        DirFile::Unseen(why, origin) if assumed => Lookup::External(why, origin),
+        DirFile::Unseen(..) => Lookup::Unset,
+    };
     match lookup {
         Lookup::Unset => match Subject::note(env, name) {
             Some(note) => format!("unset: {note}"),
