@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What kubectl makes of each case of the YAML reader's comparison with it
-# (envconfig/src/deployment/manifest/yaml_kubectl_cases.rs): `kubectl label
+# (envconfig/src/deployment/manifest/yaml_kubectl_cases_tests.rs): `kubectl label
 # --local -f FILE x=y -o json`, which needs no cluster, prints the objects
 # as kubectl read them, or its error.
 #

@@ -496,3 +496,31 @@ fn an_emptydir_that_another_container_mounts_may_hold_the_file() {
     );
     assert_eq!(found(&env, "/run/secrets", "PORT", false), "unset");
 }
+
+/// The kubelet's atomic writer (pkg/volume/util/atomic_writer.go) writes a
+/// volume's files in a timestamped directory (`..2024_01_01_00_00_00.1`),
+/// points the link `..data` at it, and links each file to `..data/<file>`;
+/// no payload path may start with `..`. A path through either is the file.
+#[test]
+fn the_atomic_writers_links_lead_to_the_files() {
+    let env = pod(
+        SECRET_FOO_BAR,
+        SECRET_VOLUME,
+        "- name: v\n  mountPath: /run/secrets\n",
+        false,
+    );
+    for dir in [
+        "/run/secrets/..data",
+        "/run/secrets/..2024_01_01_00_00_00.1",
+    ] {
+        let foo = found(&env, dir, "foo", false);
+        assert!(
+            foo.starts_with(&format!(
+                "external: read from {dir}/foo: the Secret s (key foo)"
+            )),
+            "{foo}"
+        );
+        let baz = found(&env, dir, "baz", true);
+        assert!(baz.starts_with("unset:"), "{baz}");
+    }
+}

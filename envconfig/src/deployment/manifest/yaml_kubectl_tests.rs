@@ -18,7 +18,7 @@ use serde_json::{Value as Json, json};
 use super::chunks::Chunks;
 use super::*;
 
-#[path = "yaml_kubectl_cases.rs"]
+#[path = "yaml_kubectl_cases_tests.rs"]
 mod cases;
 
 /// The command each case was given to.
