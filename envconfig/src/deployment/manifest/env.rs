@@ -103,9 +103,9 @@ pub(super) struct Env<'m, 's> {
     pub budget: Budget,
     /// Whether the pod has service links (`enableServiceLinks`).
     pub links_enabled: bool,
-    /// The container's volume mounts and what they hold, once the
-    /// `NAME_FILE`s have been looked up in them.
-    pub mounts: Option<Mounts>,
+    /// The container's volume mounts and what they hold: where its
+    /// `NAME_FILE`s and a secrets directory are looked up.
+    pub mounts: Mounts,
 }
 
 impl<'m, 's> Env<'m, 's> {
@@ -129,6 +129,7 @@ impl<'m, 's> Env<'m, 's> {
         budget: Budget,
     ) -> Self {
         let mut env = Env::new(manifest, container, path, secret, budget);
+        env.mounts = Mounts::new(manifest, container, &|node| env.origin(node));
         env.service_links();
         env.entries();
         env.same_values();
@@ -172,7 +173,7 @@ impl<'m, 's> Env<'m, 's> {
             node_names: HashMap::new(),
             budget,
             links_enabled: true,
-            mounts: None,
+            mounts: Mounts::default(),
         }
     }
 

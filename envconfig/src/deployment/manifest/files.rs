@@ -6,7 +6,7 @@
 
 use super::env::{Env, Setting, Var};
 use super::facts::HowSet;
-use super::mounts::{At, Mounts};
+use super::mounts::At;
 use crate::shown::{Abridged, REDACTED};
 use crate::warning::Warning;
 
@@ -15,9 +15,9 @@ impl Env<'_, '_> {
     /// the container only: the volume mounted there says whether the file
     /// is there, as it says for a secrets directory.
     pub(super) fn secret_files(&mut self) {
-        let mounts = Mounts::new(self.manifest, self.container, &|node| self.origin(node));
+        let mounts = &self.mounts;
         let cost = mounts.lookup_cost();
-        let mut files: Vec<(String, String, Var)> = Vec::new();
+        let mut files: Vec<(String, Var)> = Vec::new();
         for (name, var) in &self.vars {
             let Some(base) = name.strip_suffix("_FILE") else {
                 continue;
@@ -66,7 +66,7 @@ impl Env<'_, '_> {
                         "{file_var}: {why}; the service cannot read it"
                     ));
                     let file = Var::new(setting, var.origin.clone());
-                    files.push((base.to_owned(), name.clone(), file));
+                    files.push((base.to_owned(), file));
                     continue;
                 }
                 At::File {
@@ -89,7 +89,7 @@ impl Env<'_, '_> {
                     )
                 }
                 At::NoMount => {
-                    let known = self.parent_is_known(path);
+                    let known = mounts.parent_is_known(path);
                     let shown = shown_path(path, is_secret, known);
                     self.warnings.push(Warning::FileFromImage {
                         at: var.origin.clone(),
@@ -110,37 +110,11 @@ impl Env<'_, '_> {
                     var.origin.clone(),
                 )
             };
-            files.push((base.to_owned(), name.clone(), file));
+            files.push((base.to_owned(), file));
         }
-        for (base, _, file) in files {
+        for (base, file) in files {
             self.vars.insert(base, file);
         }
-        self.mounts = Some(mounts);
-    }
-
-    /// Whether the directory that holds `path`, an absolute path under no
-    /// volume mount, is known to exist in the container: a mount's
-    /// directory, or one that holds a mount (the runtime makes those). The
-    /// root is no sign: a secret that starts with `/` is under it.
-    fn parent_is_known(&self, path: &str) -> bool {
-        let Some((parent, _)) = path.rsplit_once('/') else {
-            return false;
-        };
-        if parent.is_empty() || !parent.starts_with('/') {
-            return false;
-        }
-        let stream = self.manifest.stream;
-        let mounts = stream.get(self.container.node, "volumeMounts");
-        mounts
-            .map_or(&[][..], |mounts| stream.items(mounts))
-            .iter()
-            .filter_map(|&mount| stream.get(mount, "mountPath").and_then(|p| stream.str(p)))
-            .any(|mount_path| {
-                let mount_path = mount_path.trim_end_matches('/');
-                mount_path
-                    .strip_prefix(parent)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-            })
     }
 }
 

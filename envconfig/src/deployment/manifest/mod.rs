@@ -141,11 +141,8 @@ struct FromDir {
 
 impl Env<'_, '_> {
     /// The environment as the check reads it.
-    fn into_container_env(mut self) -> ContainerEnv {
-        let mounts = match self.mounts.take() {
-            Some(mounts) => mounts,
-            None => Mounts::new(self.manifest, self.container, &|node| self.origin(node)),
-        };
+    fn into_container_env(self) -> ContainerEnv {
+        let mounts = self.mounts;
         let mut entries = Entries::default();
         let mut facts = self.facts;
         entries.copies.extend(self.copy_lists);

@@ -129,6 +129,25 @@ impl Mounts {
         1 + self.mounts.len() + files
     }
 
+    /// Whether the directory that holds `path`, an absolute path under no
+    /// volume mount, is known to exist in the container: a mount's
+    /// directory, or one that holds a mount (the runtime makes those). The
+    /// root is no sign: a secret that starts with `/` is under it.
+    pub(super) fn parent_is_known(&self, path: &str) -> bool {
+        let Some((parent, _)) = path.rsplit_once('/') else {
+            return false;
+        };
+        if parent.is_empty() || !parent.starts_with('/') {
+            return false;
+        }
+        self.mounts.iter().any(|mount| {
+            mount
+                .path
+                .strip_prefix(parent)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+    }
+
     /// What is at `path`, an absolute path of the container: the deepest
     /// mount at or above it decides.
     pub(crate) fn at(&self, path: &str) -> At<'_> {

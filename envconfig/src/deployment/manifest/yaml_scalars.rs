@@ -87,18 +87,7 @@ impl Scanner<'_> {
                 _ => break,
             }
         }
-        while is_blank(self.at(0)) {
-            self.skip();
-        }
-        if self.at(0) == '#' {
-            while !is_breakz(self.at(0)) {
-                self.skip();
-            }
-        }
-        if !is_breakz(self.at(0)) {
-            return Err(self.fail(context, "did not find expected comment or line break"));
-        }
-        self.skip_line();
+        self.end_line(context)?;
         let mut indent = 0;
         if increment > 0 {
             indent = if self.indent >= 0 {

@@ -278,6 +278,24 @@ impl<'t> Scanner<'t> {
         self.mark.line += 1;
     }
 
+    /// The rest of a line after a directive or a block scalar's header:
+    /// blanks, maybe a comment, then a line break, which is skipped.
+    fn end_line(&mut self, context: Option<(&'static str, Mark)>) -> Scan {
+        while is_blank(self.at(0)) {
+            self.skip();
+        }
+        if self.at(0) == '#' {
+            while !is_breakz(self.at(0)) {
+                self.skip();
+            }
+        }
+        if !is_breakz(self.at(0)) {
+            return Err(self.fail(context, "did not find expected comment or line break"));
+        }
+        self.skip_line();
+        Ok(())
+    }
+
     fn read(&mut self, into: &mut String) {
         into.push(self.at(0));
         self.skip();

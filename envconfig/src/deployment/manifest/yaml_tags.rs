@@ -8,9 +8,7 @@
 
 use zeroize::Zeroizing;
 
-use super::{
-    Directive, Mark, Scan, Scanner, Token, TokenKind, is_alpha, is_blank, is_blankz, is_breakz,
-};
+use super::{Directive, Mark, Scan, Scanner, Token, TokenKind, is_alpha, is_blank, is_blankz};
 
 /// The characters of a tag after its handle (`%` starts an escape).
 fn is_uri_char(c: char) -> bool {
@@ -165,18 +163,7 @@ impl Scanner<'_> {
             }
             _ => return Err(self.fail(context, "found unknown directive name")),
         };
-        while is_blank(self.at(0)) {
-            self.skip();
-        }
-        if self.at(0) == '#' {
-            while !is_breakz(self.at(0)) {
-                self.skip();
-            }
-        }
-        if !is_breakz(self.at(0)) {
-            return Err(self.fail(context, "did not find expected comment or line break"));
-        }
-        self.skip_line();
+        self.end_line(context)?;
         Ok(token)
     }
 
