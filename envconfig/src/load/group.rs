@@ -7,7 +7,6 @@ use super::{Loader, SetHow};
 use crate::error::ProblemKind;
 use crate::field::{Field, nested_prefix};
 use crate::outcome::Status;
-use crate::provenance::Provenance;
 use crate::warning::Warning;
 
 /// What switches an optional group on.
@@ -86,11 +85,13 @@ impl Loader<'_> {
                 if let (Some(rows), Some(start)) = (&mut self.checked, checked) {
                     for row in &mut rows[start..] {
                         row.required = false;
-                        // A file a secrets directory may hold was assumed
-                        // for a required variable, which this one is not.
-                        let assumed = matches!(row.status, Status::External(_))
-                            && matches!(row.origin, Some(Provenance::SecretsDir { .. }));
-                        if assumed {
+                        // A file of a secrets directory was taken to be
+                        // there for a required secret, which this one is
+                        // not.
+                        let taken = set
+                            .iter()
+                            .any(|(name, how)| *how == SetHow::Taken && *name == row.var);
+                        if taken {
                             row.status = Status::Unset;
                             row.origin = None;
                         }
