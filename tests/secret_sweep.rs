@@ -34,7 +34,9 @@
 //!   Secret among the documents mounted at the matrix's `secrets_dir`;
 //!   every value read from the `secrets_dir` (the files of a directory
 //!   of the run's own, `Matrix`'s being `/proc/self/cwd/secrets`); and
-//!   `--print-env-docs` in every format;
+//!   `--print-env-docs` in every format, and `--check-docs` in every format
+//!   against a reference as printed and a stale one (whose diff holds every
+//!   line of the docs);
 //! - through the built `secret_matrix_startup` example, `Startup::load` in
 //!   every setting above, printing every output of the library it is handed
 //!   (`Loaded`, `EffectiveConfig`, `EffectiveVar`; or the `StartupError`'s
@@ -43,7 +45,8 @@
 //! - with the `clap` feature, through the built `secret_matrix_clap`
 //!   example (`envconfig::Args` flattened into an application's parser):
 //!   every setting in every mode, `--check-env --env-file`, every
-//!   `--print-env-docs` format and `--help`.
+//!   `--print-env-docs` format, `--check-docs` with a stale reference in
+//!   every format, and `--help`.
 //!
 //! Some plain fields take part: a `copied` secret is copied by a plain field
 //! whose value in a dotenv file is `${NAME}` (`$(NAME)` in a manifest), the
@@ -1016,6 +1019,17 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
             outputs.run(&format!("clap, {flag}"), env.run_binary(&clap, &[&flag]), 0);
         }
         outputs.run("clap, --help", env.run_binary(&clap, &["--help"]), 0);
+        let stale = env.file("stale.txt", "a reference from long ago\n");
+        let stale = stale.to_str().expect("a UTF-8 path");
+        for &format in FORMATS {
+            let format = format.to_string();
+            let args = ["--check-docs", stale, "--check-docs-format", &format];
+            outputs.run(
+                &format!("clap, --check-docs --check-docs-format {format}, stale"),
+                env.run_binary(&clap, &args),
+                1,
+            );
+        }
     }
 
     // `--check-env --env-file PATH`: the file alone, in an empty
@@ -1116,6 +1130,26 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
     for &format in FORMATS {
         let flag = format!("--print-env-docs={format}");
         outputs.run(&flag, env.run_binary(&binary, &[&flag]), 0);
+    }
+    // `--check-docs`: a reference as printed passes; a stale one fails with
+    // a diff that holds every line of the docs.
+    let stale = env.file("stale.txt", "a reference from long ago\n");
+    let stale = stale.to_str().expect("a UTF-8 path");
+    for &format in FORMATS {
+        let printed = env.run_binary(&binary, &[&format!("--print-env-docs={format}")]);
+        let same = env.file(&format!("same-{format}.txt"), &printed.stdout);
+        let same = same.to_str().expect("a UTF-8 path");
+        let flag = format!("--check-docs={format}");
+        outputs.run(
+            &format!("{flag}, the same"),
+            env.run_binary(&binary, &[&flag, same]),
+            0,
+        );
+        outputs.run(
+            &format!("{flag}, stale"),
+            env.run_binary(&binary, &[&flag, stale]),
+            1,
+        );
     }
 
     routes::run_routes(sweep, root, &binary, outputs)
