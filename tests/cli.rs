@@ -1807,6 +1807,39 @@ fn clap_check_docs() {
         &["--check-docs", unnamed, "--check-docs-format", "markdown"],
     );
     assert_eq!(named.code, 0, "{named:?}");
+
+    // A path that names nothing is a bad use of the flags: 64, saying what
+    // is wrong, and without envconfig's own usage line, whose spelling of
+    // the flags (`--check-docs[=FORMAT] PATH`) is not clap's.
+    let missing = env.dir.path().join("no-such-reference.md");
+    let missing = missing.to_str().unwrap_or_default();
+    let run = env.run_binary(&binary, &["--check-docs", missing]);
+    assert_eq!(run.code, 64, "{run:?}");
+    assert!(
+        run.stderr.starts_with("error: --check-docs ") && run.stderr.ends_with(": no such file\n"),
+        "{run:?}"
+    );
+    assert!(!run.stderr.contains("usage:"), "{run:?}");
+    let run = env.run_binary(&binary, &["--check-env", "--env-file", missing]);
+    assert_eq!(run.code, 64, "{run:?}");
+    assert!(!run.stderr.contains("usage:"), "{run:?}");
+}
+
+/// The same bad path on the command line envconfig reads itself ends with
+/// its usage line.
+#[test]
+fn a_missing_path_ends_with_the_usage_line() {
+    let env = Env::new(&[]);
+    let missing = env.dir.path().join("no-such-reference.md");
+    let missing = missing.to_str().unwrap_or_default();
+    for flag in [
+        &["--check-docs", missing][..],
+        &["--check-env", "--env-file", missing],
+    ] {
+        let run = env.run(flag);
+        assert_eq!(run.code, 64, "{run:?}");
+        assert!(run.stderr.contains(": no such file\nusage: "), "{run:?}");
+    }
 }
 
 /// `Startup::load` through the `logged_start` example, which logs its

@@ -4,7 +4,7 @@ use std::ffi::OsString;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::help::{USAGE, near_miss};
+use super::help::near_miss;
 use super::{EX_USAGE, Exit};
 use crate::deployment::env_file::EnvFormat;
 use crate::docs::{Format, FormatNames};
@@ -62,18 +62,16 @@ pub(crate) struct CheckOptions {
     pub container: Option<String>,
 }
 
-/// A bad use of the flags: exit status 64.
+/// A bad use of the flags: exit status 64. The usage line follows it
+/// when envconfig read the command line itself ([`with_usage_line`]).
+///
+/// [`with_usage_line`]: super::help::with_usage_line
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Usage(pub(crate) String);
 
 impl fmt::Display for Usage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "error: {}
-{USAGE}",
-            self.0
-        )
+        write!(f, "error: {}", self.0)
     }
 }
 

@@ -1,6 +1,8 @@
 //! Finding envconfig's flags: what each command line asks for.
 
 use super::*;
+use crate::cli::exit::Run;
+use crate::cli::help::{USAGE, with_usage_line};
 
 /// Each command line asks for its action, or is refused with a message
 /// holding the text given.
@@ -249,12 +251,15 @@ fn flags_and_what_they_ask_for() {
 #[test]
 fn an_unknown_format_names_the_valid_ones() {
     let usage = parse_args(args(&["--print-env-docs=xml"])).unwrap_err();
+    let Run::Exit(exit) = with_usage_line(Run::<()>::Exit(usage.into())) else {
+        unreachable!("a usage error ends the run");
+    };
     assert_eq!(
-        usage.to_string(),
+        exit.stderr,
         format!(
             "error: --print-env-docs: unknown format \"xml\": \
              expected one of text, markdown (md), dotenv (env), docker-env, json, k8s, \
-             k8s-files\n{USAGE}"
+             k8s-files\n{USAGE}\n"
         )
     );
 }

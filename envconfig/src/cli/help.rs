@@ -1,6 +1,7 @@
 //! What envconfig says of its own flags: the usage line of a bad use,
 //! `--help`, and the flag an argument nearly is.
 
+use super::exit::{EX_USAGE, Run};
 use crate::shown::OneLine;
 
 /// The usage line of the flags.
@@ -13,6 +14,21 @@ pub(super) const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --print-confi
 pub(super) const USAGE: &str = "usage: --print-env-docs[=FORMAT] | --print-config[=text|json] \
      | --check-env [--env-file PATH [--env-format dotenv|docker]] [--read-secret-files] \
      [--strict] [--report text|json|github] | --check-docs[=FORMAT] PATH | --help";
+
+/// `run`, with the usage line after a bad use of the flags: for a command
+/// line envconfig read itself. An application's own parser (clap) has its
+/// own spelling of the flags and its own `--help`, so the line is not
+/// added there.
+pub(super) fn with_usage_line<T>(run: Run<T>) -> Run<T> {
+    match run {
+        Run::Exit(mut exit) if exit.code == EX_USAGE => {
+            exit.stderr.push_str(USAGE);
+            exit.stderr.push('\n');
+            Run::Exit(exit)
+        }
+        run => run,
+    }
+}
 
 /// The flags envconfig claims wherever they are.
 const FLAGS: &[&str] = &[

@@ -7,6 +7,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::args::parse_args_with;
 use super::exit::{EX_CONFIG, Exit, Run};
+use super::help::with_usage_line;
 use super::run;
 use crate::config::{self, Config};
 use crate::effective::Loaded;
@@ -164,7 +165,7 @@ impl Startup {
             Ok(action) => run::<T>(action, Source::from_process_env, self.dotenv_files()),
             Err(usage) => Run::Exit(usage.into()),
         };
-        run.finish()
+        with_usage_line(run).finish()
     }
 
     /// The dotenv files of this build.
