@@ -316,6 +316,7 @@ mod error;
 mod field;
 mod json;
 mod load;
+mod order;
 mod outcome;
 #[cfg(test)]
 mod props;

@@ -14,6 +14,7 @@ use std::path::Path;
 
 use super::docker_env::{self, DockerValue};
 use crate::docs::Docs;
+use crate::order::sorted_names;
 use crate::outcome::Outcome;
 use crate::provenance::Provenance;
 use crate::report::Subject;
@@ -162,9 +163,7 @@ impl EnvFile {
                 }
             }
         }
-        repeated.sort_unstable();
-        repeated.dedup();
-        for var in repeated {
+        for var in sorted_names(repeated) {
             self.entries.warnings.push(Warning::SetTwice {
                 file: path.to_owned(),
                 var,

@@ -7,6 +7,7 @@
 //! ([`Report::render`]), so tests can assert on either.
 
 use crate::docs::Docs;
+use crate::order::sorted_by;
 use crate::outcome::{Outcome, Outcomes, Status};
 use crate::provenance::Provenance;
 use crate::secrecy::Declared;
@@ -290,7 +291,7 @@ fn unknown_vars<'a>(
                 .get(..prefix.len())
                 .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
     };
-    let mut unknown: Vec<Unknown> = names
+    let unknown: Vec<Unknown> = names
         .filter(|name| !candidates.iter().any(|candidate| candidate == name))
         .filter_map(|name| {
             let did_you_mean = did_you_mean(name, &candidates);
@@ -300,7 +301,7 @@ fn unknown_vars<'a>(
             })
         })
         .collect();
-    unknown.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    let mut unknown = sorted_by(unknown, |unknown| (unknown.name.as_bytes(), 0));
     unknown.dedup_by(|a, b| a.name == b.name);
     unknown
 }
@@ -359,8 +360,7 @@ fn alias_collisions(docs: &Docs) -> Vec<Warning> {
 
 /// The names that occur more than once, sorted, each once.
 fn repeated<'a>(names: &[&'a str]) -> Vec<&'a str> {
-    let mut sorted = names.to_vec();
-    sorted.sort_unstable();
+    let sorted = sorted_by(names.to_vec(), |name| (name.as_bytes(), 0));
     let mut repeated: Vec<&str> = sorted
         .windows(2)
         .filter(|pair| pair[0] == pair[1])

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::dotenv_syntax::{self, DotenvEntry, Resolved};
 use super::text_file::read_file;
 use super::{Entries, Source};
+use crate::order::sorted_names;
 use crate::provenance::Provenance;
 use crate::shown::Abridged;
 use crate::warning::Warning;
@@ -100,9 +101,7 @@ pub(crate) fn add_entries(
             }
         }
     }
-    repeated.sort_unstable();
-    repeated.dedup();
-    for name in repeated {
+    for name in sorted_names(repeated) {
         entries.warnings.push(Warning::SetTwice {
             file: path.to_owned(),
             var: name.to_owned(),

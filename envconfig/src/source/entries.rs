@@ -11,6 +11,7 @@ use std::path::Path;
 use zeroize::Zeroizing;
 
 use super::{Entry, Found, Lookup, RawValue, Tainted, Unusable, VarName, resolve};
+use crate::order::{sorted_by, sorted_names};
 use crate::provenance::Provenance;
 use crate::warning::Warning;
 
@@ -112,21 +113,24 @@ impl Entries {
     /// configuration has been loaded from it: a malformed line that no
     /// field asked for is a warning, not a problem.
     pub fn warnings(&self) -> Vec<Warning> {
-        let mut ignored: Vec<&MalformedLine> = self
+        let ignored: Vec<&MalformedLine> = self
             .malformed
             .values()
             .filter(|malformed| !malformed.claimed.get())
             .chain(&self.unnamed_malformed)
             .collect();
-        ignored.sort_unstable_by(|a, b| a.origin.cmp(&b.origin));
-        ignored
-            .into_iter()
-            .map(|malformed| Warning::LineIgnored {
-                at: malformed.origin.clone(),
-                reason: malformed.reason.to_owned(),
-            })
-            .chain(self.warnings.iter().cloned())
-            .collect()
+        // In the order of the files' lines.
+        sorted_by(ignored, |malformed| match &malformed.origin {
+            Provenance::EnvFile { path, line } => (path.as_os_str().as_encoded_bytes(), *line),
+            _ => (&[], 0),
+        })
+        .into_iter()
+        .map(|malformed| Warning::LineIgnored {
+            at: malformed.origin.clone(),
+            reason: malformed.reason.to_owned(),
+        })
+        .chain(self.warnings.iter().cloned())
+        .collect()
     }
 
     /// The name of every variable set, with where a file sets it.
@@ -280,11 +284,10 @@ impl Entries {
                 copies.extend(further.iter().map(String::as_str));
             }
         }
-        // Sorted as `&str`, as the checks sort names: one copy of the
-        // sort's code.
-        copies.sort_unstable();
-        copies.dedup();
-        copies.into_iter().map(str::to_owned).collect()
+        sorted_names(copies)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
     }
 }
 

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use zeroize::Zeroizing;
 
+use crate::order::{sorted_by, sorted_names};
 use crate::warning::Warning;
 
 pub(crate) mod dotenv;
@@ -131,9 +132,8 @@ pub struct Tainted(Vec<String>);
 
 impl Tainted {
     /// The names, in any order.
-    pub fn new(mut names: Vec<String>) -> Tainted {
-        names.sort_unstable();
-        Tainted(names)
+    pub fn new(names: Vec<String>) -> Tainted {
+        Tainted(sorted_names(names))
     }
 
     /// Whether `name` is one of them.
@@ -364,7 +364,7 @@ impl Source {
                 .get(name)
                 .is_some_and(|entry| entry.origin == Provenance::Environment),
         };
-        let mut set: Vec<(&str, usize)> = self
+        let set: Vec<(&str, usize)> = self
             .entries
             .vars
             .iter()
@@ -380,8 +380,10 @@ impl Source {
                     && !name.strip_suffix(FILE_SUFFIX).is_some_and(in_environment)
             })
             .collect();
-        set.sort_unstable_by_key(|(_, line)| *line);
-        set.into_iter().map(|(name, _)| name).collect()
+        sorted_by(set, |(_, line)| (&[], *line))
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect()
     }
 
     fn get(&self, name: &str) -> Option<Found<'_>> {

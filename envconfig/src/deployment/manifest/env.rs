@@ -28,6 +28,7 @@ use super::service_links::{self, LinkValue};
 use super::validation;
 use super::workload::{Container, Manifest};
 use super::yaml::NodeId;
+use crate::order::sorted_names;
 use crate::provenance::Provenance;
 use crate::shown::Abridged;
 use crate::warning::Warning;
@@ -237,14 +238,13 @@ impl<'m, 's> Env<'m, 's> {
     /// entry hidden, then `value: *token`), and a `$(NAME)` above the later
     /// entry copied it (see [`node_key`]).
     fn same_values(&mut self) {
-        for (node, mut names) in std::mem::take(&mut self.node_names) {
+        for (node, names) in std::mem::take(&mut self.node_names) {
             // A node that sets one name is no copy: a `$(NAME)` that
             // copied it names that name already.
             if names.len() < 2 {
                 continue;
             }
-            names.sort_unstable();
-            names.dedup();
+            let names = sorted_names(names);
             if names.len() < 2 {
                 continue;
             }

@@ -15,6 +15,7 @@ use zeroize::Zeroizing;
 use super::env::{Env, Setting, Var, node_key};
 use super::facts::HowSet;
 use super::service_links;
+use crate::order::sorted_names;
 use crate::provenance::Provenance;
 use crate::shown::Abridged;
 use crate::warning::Warning;
@@ -181,8 +182,7 @@ impl Env<'_, '_> {
                 reference,
             });
         }
-        copies.sort_unstable();
-        copies.dedup();
+        let mut copies = sorted_names(copies);
         if !copies.is_empty() {
             let list = format!("{name}\0{}", self.copy_lists.len());
             self.copy_lists.insert(list.clone(), copies);

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use zeroize::Zeroizing;
 
+use crate::order::sorted_by;
 use crate::outcome::{Outcome, Status};
 use crate::report::SubjectError;
 use crate::secrecy::Declared;
@@ -131,7 +132,7 @@ impl Facts {
     /// The variables that would not deploy and that no field reads: the
     /// manifest's own errors, in the order of its lines.
     pub fn errors(&self) -> Vec<SubjectError> {
-        let mut errors: Vec<SubjectError> = self
+        let errors: Vec<SubjectError> = self
             .undeployable
             .iter()
             .filter(|(_, found)| !found.claimed.get())
@@ -144,8 +145,15 @@ impl Facts {
                 message: reason.clone(),
             }))
             .collect();
-        errors.sort_by(|a, b| (&a.at, &a.message).cmp(&(&b.at, &b.message)));
-        errors
+        // By line, then message (the sort keeps the order of equal keys);
+        // the lines are all of the one manifest checked.
+        let errors = sorted_by(errors, |error| (error.message.as_bytes(), 0));
+        sorted_by(errors, |error| match &error.at {
+            Some(Provenance::Manifest { path, line }) => {
+                (path.as_os_str().as_encoded_bytes(), *line)
+            }
+            _ => (&[], 0),
+        })
     }
 
     /// What the configuration's view of the variables makes worth a

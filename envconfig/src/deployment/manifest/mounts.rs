@@ -18,6 +18,7 @@ use std::sync::Arc;
 use super::volumes::{Builder, Volume, plain};
 use super::workload::{Container, Manifest};
 use super::yaml::NodeId;
+use crate::order::sorted_by;
 use crate::provenance::Provenance;
 use crate::shown::Abridged;
 
@@ -122,8 +123,8 @@ impl Mounts {
     /// through). Thousands of `NAME_FILE` entries and thousands of mounts
     /// or items must not make the check slow.
     pub(super) fn lookup_cost(&self) -> usize {
-        let mut volumes: Vec<&Arc<Volume>> = self.mounts.iter().map(|m| &m.volume).collect();
-        volumes.sort_unstable_by_key(|volume| Arc::as_ptr(volume));
+        let volumes: Vec<&Arc<Volume>> = self.mounts.iter().map(|m| &m.volume).collect();
+        let mut volumes = sorted_by(volumes, |volume| (&[], Arc::as_ptr(volume).addr()));
         volumes.dedup_by_key(|volume| Arc::as_ptr(volume));
         let files: usize = volumes.iter().map(|volume| volume.files.len()).sum();
         1 + self.mounts.len() + files
