@@ -9,7 +9,6 @@
 //! a bare `NAME` of a docker file, are the container's (`external`). So the
 //! same file gets the same verdict on every machine.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use super::docker_env::{self, DockerValue};
@@ -56,8 +55,8 @@ pub(crate) struct EnvFile {
     open_secret_files: bool,
     /// The names of lines that follow a secret's malformed line (a pasted
     /// multi-line key), which are part of the secret's text: never shown,
-    /// not even as names.
-    hidden: HashSet<String>,
+    /// not even as names. Sorted.
+    hidden: Vec<String>,
 }
 
 impl EnvFile {
@@ -78,7 +77,7 @@ impl EnvFile {
         let mut file = EnvFile {
             entries: Entries::default(),
             open_secret_files,
-            hidden: HashSet::new(),
+            hidden: Vec::new(),
         };
         // The lines whose names are read: each entry's first line, its name,
         // and whether it is malformed.
@@ -96,7 +95,9 @@ impl EnvFile {
                         )
                     })
                     .collect();
-                let mut unchecked_lines = HashSet::new();
+                // The entries come in the file's order: the lines stay
+                // sorted.
+                let mut unchecked_lines = Vec::new();
                 let is_secret = |name: &str| secret.is_secret(name);
                 add_entries(
                     &mut file.entries,
@@ -108,7 +109,7 @@ impl EnvFile {
                         let why =
                             unsettled_reference(entry, &unchecked_lines, secret.is_secret(name));
                         if why.is_some() {
-                            unchecked_lines.insert(entry.line);
+                            unchecked_lines.push(entry.line);
                         }
                         why
                     },
@@ -190,18 +191,21 @@ impl EnvFile {
             })
         };
         let mut hiding = false;
+        let mut hidden = Vec::new();
         for (_, name, malformed) in lines {
             match name.as_deref() {
                 Some(name) if is_configurations(name) => {
                     let base = name.strip_suffix("_FILE").unwrap_or(name);
                     hiding = *malformed && (secret.is_secret(name) || secret.is_secret(base));
                 }
-                Some(name) if hiding => {
-                    self.hidden.insert(name.to_owned());
-                }
+                Some(name) if hiding => hidden.push(name),
                 _ => {}
             }
         }
+        self.hidden = sorted_names(hidden)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
     }
 }
 
@@ -242,7 +246,11 @@ impl Variables for EnvFile {
 impl Subject for EnvFile {
     fn names(&self) -> Vec<(&str, Option<Provenance>)> {
         let mut names = self.entries.names();
-        names.retain(|(name, _)| !self.hidden.contains(*name));
+        names.retain(|(name, _)| {
+            self.hidden
+                .binary_search_by(|hidden| hidden.as_str().cmp(name))
+                .is_err()
+        });
         names
     }
 

@@ -111,13 +111,14 @@ pub(crate) fn add_entries(
 
 /// Why a valid entry of a file checked alone is not checked: a name its
 /// value expands that the file does not set above it, or whose value (the
-/// entry at a line of `unchecked_lines`) is not checked either. `None` when
+/// entry at a line of `unchecked_lines`, in ascending order) is not
+/// checked either. `None` when
 /// every name it expands is settled (a name in shell syntax that dotenvy
 /// reads as one name, which nothing sets, is settled: it expands to nothing
 /// at a real start too).
 pub(crate) fn unsettled_reference(
     entry: &DotenvEntry<'_>,
-    unchecked_lines: &std::collections::HashSet<usize>,
+    unchecked_lines: &[usize],
     is_secret: bool,
 ) -> Option<String> {
     let (reference, why) =
@@ -128,7 +129,7 @@ pub(crate) fn unsettled_reference(
                 Resolved::Unresolved if reference.shell_syntax.is_none() => {
                     Some((reference, "which the file does not set above it"))
                 }
-                Resolved::Entry { line } if unchecked_lines.contains(&line) => {
+                Resolved::Entry { line } if unchecked_lines.binary_search(&line).is_ok() => {
                     Some((reference, "which is not checked"))
                 }
                 _ => None,
