@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::error::Problem;
+use crate::order::sorted_by;
 use crate::outcome::{Outcome, Status};
 use crate::source::{Tainted, VarName, Variables};
 
@@ -212,15 +213,21 @@ pub(crate) fn tainted(secrets: &[&str], copies: &HashMap<String, Vec<String>>) -
             }
         }
     }
-    let mut copied_by: HashMap<&str, Vec<&str>> = HashMap::new();
-    for (name, copied) in copies {
-        for copied in copied {
-            copied_by.entry(copied).or_default().push(name);
-        }
-    }
+    // Each copy as (what is copied, what copies it), sorted: the names
+    // that copy one name are one run of the list.
+    let copied_by: Vec<(&str, &str)> = copies
+        .iter()
+        .flat_map(|(name, copied)| copied.iter().map(|copied| (copied.as_str(), name.as_str())))
+        .collect();
+    let copied_by = sorted_by(copied_by, |(copied, _)| (copied.as_bytes(), 0));
     let mut todo: Vec<&str> = tainted.iter().copied().collect();
     while let Some(name) = todo.pop() {
-        for copier in copied_by.get(name).into_iter().flatten() {
+        let run = copied_by.partition_point(|(copied, _)| *copied < name);
+        for (_, copier) in copied_by
+            .iter()
+            .skip(run)
+            .take_while(|(copied, _)| *copied == name)
+        {
             if tainted.insert(copier) {
                 todo.push(copier);
             }
