@@ -110,6 +110,54 @@ fn the_docker_env_template_filled_in_passes_strict() {
     assert!(run.report_line("BILLING_LOG_LEVEL").starts_with("invalid "));
 }
 
+/// `docker run --env-file` stops at a malformed line and creates no
+/// container, whatever name the line has: the check fails without
+/// `--strict`, naming the line, where a dotenv file's loader skips it.
+#[test]
+fn a_malformed_line_fails_a_docker_env_file() {
+    let env = Env::new(&[]);
+    let text = filled(&template(&env, "docker-env"), ENV_FILE_FILLS);
+    for (line, reason) in [
+        ("JAVA OPTS=-Xmx1g\n", "a space or tab in the name"),
+        ("=oops\n", "no name before `=`"),
+    ] {
+        let broken = format!("{text}{line}");
+        let at = broken.lines().count();
+        let file = env.file("deploy.env", &broken);
+        let file = file.to_str().expect("a UTF-8 path");
+        let args = ["--check-env", "--env-file", file, "--env-format", "docker"];
+        let run = env.run(&args);
+        assert_eq!(run.code, 78, "{line}: {}", run.stdout);
+        let error = format!("error: {file}:{at}: {reason}");
+        assert!(run.stdout.contains(&error), "{error} in {}", run.stdout);
+        assert!(
+            run.stdout.contains("docker refuses the whole file")
+                && run
+                    .stdout
+                    .ends_with("FAILED: 1 error in the env file; the container would not start\n"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            !run.stdout.contains("the line is ignored"),
+            "{}",
+            run.stdout
+        );
+        let github = env.run(&[&args[..], &["--report", "github"]].concat());
+        assert_eq!(github.code, 78);
+        let annotation = format!("::error file={file},line={at}::");
+        assert!(github.stdout.contains(&annotation), "{}", github.stdout);
+    }
+    // A non-UTF-8 comment too: docker reads the file as UTF-8 first.
+    let mut bytes = text.clone().into_bytes();
+    bytes.extend_from_slice(b"# caf\xe9\n");
+    let path = env.dir.path().join("latin1.env");
+    std::fs::write(&path, bytes).expect("a file");
+    let path = path.to_str().expect("a UTF-8 path");
+    let run = env.run(&["--check-env", "--env-file", path, "--env-format", "docker"]);
+    assert_eq!(run.code, 78, "{}", run.stdout);
+}
+
 /// A Deployment around the container `api`, with `container` (the
 /// template, filled in) pasted under its `image:`, and the pod-level
 /// lines `pod` (a `volumes:` list).

@@ -16,7 +16,7 @@ use crate::docs::Docs;
 use crate::order::sorted_names;
 use crate::outcome::Outcome;
 use crate::provenance::Provenance;
-use crate::report::Subject;
+use crate::report::{Subject, SubjectError};
 use crate::secrecy::Declared;
 use crate::source::dotenv::{EnvFileError, MAX_ENV_FILE_BYTES, add_entries, unsettled_reference};
 use crate::source::dotenv_syntax::{self, nothing_outside};
@@ -57,6 +57,10 @@ pub(crate) struct EnvFile {
     /// multi-line key), which are part of the secret's text: never shown,
     /// not even as names. Sorted.
     hidden: Vec<String>,
+    /// Whether one malformed line refuses the whole file: `docker run
+    /// --env-file` stops at the first and creates no container, where a
+    /// dotenv file's loader skips the line.
+    refused_whole: bool,
 }
 
 impl EnvFile {
@@ -78,6 +82,7 @@ impl EnvFile {
             entries: Entries::default(),
             open_secret_files,
             hidden: Vec::new(),
+            refused_whole: format == EnvFormat::Docker,
         };
         // The lines whose names are read: each entry's first line, its name,
         // and whether it is malformed.
@@ -219,7 +224,12 @@ impl Variables for EnvFile {
     }
 
     fn warnings(&self) -> Vec<Warning> {
-        self.entries.warnings()
+        let mut warnings = self.entries.warnings();
+        // Docker ignores no line: each is an error of the file instead.
+        if self.refused_whole {
+            warnings.retain(|warning| !matches!(warning, Warning::LineIgnored { .. }));
+        }
+        warnings
     }
 
     fn set_names(&self) -> Vec<String> {
@@ -254,8 +264,27 @@ impl Subject for EnvFile {
         names
     }
 
-    fn errors(&self) -> Vec<crate::report::SubjectError> {
-        Vec::new()
+    /// In docker's format, every malformed line: any one of them makes
+    /// `docker run` refuse the file, whether a field reads its name or not.
+    fn errors(&self) -> Vec<SubjectError> {
+        if !self.refused_whole {
+            return Vec::new();
+        }
+        self.entries
+            .malformed_lines()
+            .into_iter()
+            .map(|malformed| SubjectError {
+                at: Some(malformed.origin.clone()),
+                message: format!(
+                    "{}; docker refuses the whole file, and creates no container",
+                    malformed.reason
+                ),
+            })
+            .collect()
+    }
+
+    fn kind(&self) -> &'static str {
+        "the env file"
     }
 
     fn warnings_about(&self, _: &[Outcome], _: &Declared) -> Vec<Warning> {

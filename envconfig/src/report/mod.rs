@@ -22,8 +22,12 @@ pub(crate) trait Subject: Variables {
     fn names(&self) -> Vec<(&str, Option<Provenance>)>;
 
     /// What keeps it from deploying beyond the configuration's variables:
-    /// a manifest that Kubernetes would reject.
+    /// a manifest that Kubernetes would reject, an env file that docker
+    /// would.
     fn errors(&self) -> Vec<SubjectError>;
+
+    /// What it is, as the verdict names it: `the manifest`.
+    fn kind(&self) -> &'static str;
 
     /// What the configuration's view of its variables makes worth a
     /// warning about how they are set; `secrets` are the variables declared
@@ -45,6 +49,10 @@ impl Subject for Source {
 
     fn errors(&self) -> Vec<SubjectError> {
         Vec::new()
+    }
+
+    fn kind(&self) -> &'static str {
+        "the environment"
     }
 
     fn warnings_about(&self, _: &[Outcome], _: &Declared) -> Vec<Warning> {
@@ -80,8 +88,11 @@ pub(crate) struct Report {
     /// that belong to no field first, by name, then the others.
     pub warnings: Vec<Warning>,
     /// What keeps the source from deploying beyond the configuration's
-    /// variables: a manifest that Kubernetes would reject.
+    /// variables: a manifest that Kubernetes would reject, an env file
+    /// that docker would.
     pub errors: Vec<SubjectError>,
+    /// What the errors are in: `the manifest`.
+    pub errors_in: &'static str,
     /// Whether the configuration would load.
     pub loads: bool,
     /// `--strict`: a warning or an unchecked variable fails the check too.
@@ -181,6 +192,7 @@ impl Report {
             vars,
             warnings,
             errors,
+            errors_in: source.kind(),
             loads,
             strict,
         }
@@ -250,7 +262,8 @@ impl Report {
         let errors = plural(self.errors.len(), "error", "errors");
         if failing == 0 && !self.errors.is_empty() {
             return format!(
-                "FAILED: {errors} in the manifest{warnings}; the container would not start"
+                "FAILED: {errors} in {}{warnings}; the container would not start",
+                self.errors_in
             );
         }
         let errors = match self.errors.is_empty() {

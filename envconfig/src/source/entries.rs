@@ -113,24 +113,29 @@ impl Entries {
     /// configuration has been loaded from it: a malformed line that no
     /// field asked for is a warning, not a problem.
     pub fn warnings(&self) -> Vec<Warning> {
-        let ignored: Vec<&MalformedLine> = self
+        self.malformed_lines()
+            .into_iter()
+            .filter(|malformed| !malformed.claimed.get())
+            .map(|malformed| Warning::LineIgnored {
+                at: malformed.origin.clone(),
+                reason: malformed.reason.to_owned(),
+            })
+            .chain(self.warnings.iter().cloned())
+            .collect()
+    }
+
+    /// Every line that cannot be read, whether a field asked for its name
+    /// or not, in the order of the files' lines.
+    pub fn malformed_lines(&self) -> Vec<&MalformedLine> {
+        let lines: Vec<&MalformedLine> = self
             .malformed
             .values()
-            .filter(|malformed| !malformed.claimed.get())
             .chain(&self.unnamed_malformed)
             .collect();
-        // In the order of the files' lines.
-        sorted_by(ignored, |malformed| match &malformed.origin {
+        sorted_by(lines, |malformed| match &malformed.origin {
             Provenance::EnvFile { path, line } => (path.as_os_str().as_encoded_bytes(), *line),
             _ => (&[], 0),
         })
-        .into_iter()
-        .map(|malformed| Warning::LineIgnored {
-            at: malformed.origin.clone(),
-            reason: malformed.reason.to_owned(),
-        })
-        .chain(self.warnings.iter().cloned())
-        .collect()
     }
 
     /// The name of every variable set, with where a file sets it.

@@ -314,6 +314,10 @@ impl Subject for ContainerEnv {
         self.facts.errors()
     }
 
+    fn kind(&self) -> &'static str {
+        "the manifest"
+    }
+
     fn warnings_about(&self, outcomes: &[Outcome], secrets: &Declared) -> Vec<Warning> {
         let set = |name: &str| {
             self.entries.vars.contains_key(name) || self.entries.unseen.contains_key(name)
