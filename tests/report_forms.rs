@@ -107,6 +107,29 @@ fn the_json_report_follows_its_schema() {
     assert_eq!(url["secret"], true);
     assert_eq!(url["value"], serde_json::Value::Null);
     assert_eq!(find("BILLING_REQUEST_TIMEOUT")["status"], "default");
+    // A URL's password in a plain value shows as `***`, as in the text form.
+    let with_password = check(
+        &BROKEN.replace("a.example.com", "https://u:pw-7f3a@a.example.com"),
+        &["--report", "json"],
+    );
+    assert!(
+        !with_password.stdout.contains("pw-7f3a"),
+        "{}",
+        with_password.stdout
+    );
+    let report = assert_valid(&with_password.stdout);
+    let hosts = report["variables"]
+        .as_array()
+        .and_then(|vars| {
+            vars.iter()
+                .find(|var| var["name"] == "BILLING_ALLOWED_HOSTS")
+        })
+        .map(|var| var["value"].clone());
+    assert_eq!(
+        hosts,
+        Some(serde_json::json!("https://u:***@a.example.com")),
+        "{report}"
+    );
     let typo = &report["warnings"][0];
     assert!(
         typo["message"]

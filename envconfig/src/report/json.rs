@@ -8,6 +8,7 @@ use super::text::detail;
 use crate::json::Json;
 use crate::outcome::Status;
 use crate::provenance::Provenance;
+use crate::shown::mask_url_passwords;
 
 /// The version of the document's schema, its `"version"` field.
 pub(crate) const SCHEMA_VERSION: u64 = 1;
@@ -34,9 +35,11 @@ impl Report {
                     _ => Json::Null,
                 };
                 let value = match &checked.status {
-                    Status::Ok | Status::Default if !checked.secret => {
-                        Json::optional(checked.shown_value.as_deref())
-                    }
+                    // A URL's password shows as `***`, as in the text form.
+                    Status::Ok | Status::Default if !checked.secret => match &checked.shown_value {
+                        Some(value) => Json::String(mask_url_passwords(value)),
+                        None => Json::Null,
+                    },
                     _ => Json::Null,
                 };
                 Json::Object(vec![
