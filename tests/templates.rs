@@ -110,6 +110,57 @@ fn the_docker_env_template_filled_in_passes_strict() {
     assert!(run.report_line("BILLING_LOG_LEVEL").starts_with("invalid "));
 }
 
+/// Names that are none of the configuration's are not its business: how
+/// a deployment's file sets them (a reference the file does not settle, a
+/// name set twice, shell syntax) fails no `--strict`.
+#[test]
+fn other_names_fail_no_strict_check() {
+    let env = Env::new(&[]);
+    let text = filled(&template(&env, "dotenv"), ENV_FILE_FILLS);
+    let text = format!(
+        "{text}JAVA_OPTS=-Xmx${{MEM}}\nPOD_NAME=$HOSTNAME\nLANG=C\nLANG=C.UTF-8\nTZ=${{ZONE:-UTC}}\n"
+    );
+    let run = check_file(&env, "deploy.env", &text, &[]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(!run.stdout.contains("warning:"), "{}", run.stdout);
+    // The configuration's own names still are.
+    let twice = format!("{text}BILLING_LOG_LEVEL=warn\nBILLING_LOG_LEVEL=info\n");
+    let run = check_file(&env, "deploy.env", &twice, &[]);
+    assert_eq!(run.code, 78, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("BILLING_LOG_LEVEL more than once"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// The `ledger` example reads one variable with two fields (a nested
+/// struct's port and the struct's own): that is the code's design, which
+/// no deployment can change, so its filled-in templates pass `--strict`.
+#[test]
+fn a_variable_two_fields_read_fails_no_strict_check() {
+    let env = Env::new(&[]);
+    let ledger = support::example_binary("ledger", &[]);
+    let key = "LEDGER_RECONCILIATION_WORKER_FOR_THE_EUROPEAN_PAYMENTS_PLATFORM_SIGNING_KEY=";
+    for (format, extra) in [
+        ("dotenv", &[][..]),
+        ("docker-env", &["--env-format", "docker"]),
+    ] {
+        let template = env.run_binary(&ledger, &[&format!("--print-env-docs={format}")]);
+        assert_eq!(template.code, 0, "{template:?}");
+        let text = filled(
+            &template.stdout,
+            &[(key, &format!("{key}{}", "k".repeat(36)))],
+        );
+        let file = env.file("ledger.env", &text);
+        let mut args = vec!["--check-env", "--strict", "--env-file"];
+        args.push(file.to_str().expect("a UTF-8 path"));
+        args.extend_from_slice(extra);
+        let run = env.run_binary(&ledger, &args);
+        assert_eq!(run.code, 0, "{format}: {}\n{text}", run.stdout);
+    }
+}
+
 /// `docker run --env-file` stops at a malformed line and creates no
 /// container, whatever name the line has: the check fails without
 /// `--strict`, naming the line, where a dotenv file's loader skips it.

@@ -100,12 +100,6 @@ pub enum Warning {
         /// The switch's variable, which is false or unset.
         switch: String,
     },
-    /// Two fields of the configuration read one variable (across nested
-    /// structs, which the derive cannot see).
-    ReadByTwoFields {
-        /// The variable.
-        var: String,
-    },
     /// An alias of one variable is also the name of another variable, or
     /// an alias of another.
     AliasTaken {
@@ -204,7 +198,6 @@ impl Warning {
             | Warning::Deprecated { var, .. }
             | Warning::NotChecked { var, .. }
             | Warning::ShellSyntax { var, .. }
-            | Warning::ReadByTwoFields { var }
             | Warning::GroupOff { var, .. }
             | Warning::SecretInPlainText { var, .. }
             | Warning::RequiredBehindOptional { var, .. }
@@ -271,11 +264,6 @@ impl fmt::Display for Warning {
                     None => Ok(()),
                 }
             }
-            Warning::ReadByTwoFields { var } => write!(
-                f,
-                "{} is read by more than one field of the configuration",
-                name(var)
-            ),
             Warning::AliasTaken {
                 alias,
                 of,

@@ -6,7 +6,7 @@
 //! The report is a model first ([`Report`]) and text second
 //! ([`Report::render`]), so tests can assert on either.
 
-use crate::docs::Docs;
+use crate::docs::{Docs, FILE_SUFFIX};
 use crate::order::sorted_by;
 use crate::outcome::{Outcome, Outcomes, Status};
 use crate::provenance::Provenance;
@@ -177,15 +177,23 @@ impl Report {
                     did_you_mean: unknown.did_you_mean,
                 })
                 .collect();
-        warnings.extend(found);
+        // How a name that is none of the configuration's is set is not its
+        // business (`JAVA_OPTS=-Xmx${MEM}`): no warning about it fails a
+        // deployment's `--strict`. A line that cannot be read may hide one
+        // of its names, so it stays.
+        let is_configurations = |var: &str| {
+            let var = var.strip_suffix(FILE_SUFFIX).unwrap_or(var);
+            docs.vars()
+                .iter()
+                .any(|doc| doc.name == var || doc.aliases.iter().any(|alias| alias == var))
+        };
+        warnings.extend(found.into_iter().filter(|warning| match warning {
+            Warning::NotChecked { var, .. }
+            | Warning::ShellSyntax { var, .. }
+            | Warning::SetTwice { var, .. } => is_configurations(var),
+            _ => true,
+        }));
         warnings.extend(source.warnings_about(&vars, &docs.secrets()));
-        // The derive rejects two fields of one struct with one variable;
-        // across nested structs, only a run can tell.
-        for name in repeated(&known) {
-            warnings.push(Warning::ReadByTwoFields {
-                var: name.to_owned(),
-            });
-        }
         warnings.extend(alias_collisions(docs));
         Report {
             checked,
@@ -369,18 +377,6 @@ fn alias_collisions(docs: &Docs) -> Vec<Warning> {
         }
     }
     warnings
-}
-
-/// The names that occur more than once, sorted, each once.
-fn repeated<'a>(names: &[&'a str]) -> Vec<&'a str> {
-    let sorted = sorted_by(names.to_vec(), |name| (name.as_bytes(), 0));
-    let mut repeated: Vec<&str> = sorted
-        .windows(2)
-        .filter(|pair| pair[0] == pair[1])
-        .map(|pair| pair[0])
-        .collect();
-    repeated.dedup();
-    repeated
 }
 
 /// The candidate closest to `name` when close enough to be a typo, case

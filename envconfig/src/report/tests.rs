@@ -1,19 +1,6 @@
 use super::*;
 
 #[test]
-fn names_read_by_more_than_one_field() {
-    let table: &[(&[&str], &[&str])] = &[
-        (&[], &[]),
-        (&["A", "B"], &[]),
-        (&["B", "A", "B"], &["B"]),
-        (&["A_B", "A", "A_B", "A", "A_B"], &["A", "A_B"]),
-    ];
-    for (names, expected) in table {
-        assert_eq!(repeated(names), *expected, "{names:?}");
-    }
-}
-
-#[test]
 fn unknown_variables_and_their_suggestions() {
     let known = [
         "BILLING_PORT",
