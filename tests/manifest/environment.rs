@@ -891,3 +891,34 @@ envFrom:
         run.stdout
     );
 }
+
+/// A secret pasted by mistake into its `NAME_FILE` (or an alias's) whose
+/// text holds `$(...)` is the secret's text: the warning about the
+/// reference says `...`, as it does for the secret's own literal, in every
+/// form.
+#[test]
+fn a_reference_in_a_secret_pasted_into_its_name_file_never_shows() {
+    for var in ["BILLING_DATABASE_URL_FILE", "PAYMENT_TOKEN_FILE"] {
+        let manifest = deployment(
+            "",
+            &format!(
+                "env:
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+  - name: {var}
+    value: \"hunter2$(p4ss)w0rd\"
+"
+            ),
+        );
+        let runs = every_form(&manifest, &[]);
+        for run in &runs {
+            assert!(!run.stdout.contains("p4ss"), "{var}: {}", run.stdout);
+            assert!(!run.stderr.contains("p4ss"), "{var}: {}", run.stderr);
+        }
+        assert!(
+            runs[0].stdout.contains(&format!("{var} expands $(...)")),
+            "{var}: {}",
+            runs[0].stdout
+        );
+    }
+}

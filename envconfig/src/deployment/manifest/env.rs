@@ -110,6 +110,14 @@ pub(super) struct Env<'m, 's> {
 }
 
 impl<'m, 's> Env<'m, 's> {
+    /// Whether a literal set under `name` is a secret's text: the secret's
+    /// own (under its name or an alias), or its `NAME_FILE`'s, into which
+    /// the secret itself may have been pasted by mistake.
+    pub fn is_secret_text(&self, name: &str) -> bool {
+        let base = name.strip_suffix("_FILE");
+        self.secret.contains(&name) || base.is_some_and(|base| self.secret.contains(&base))
+    }
+
     /// The environment of `container`, which is in the manifest read from
     /// `path`.
     pub fn build(

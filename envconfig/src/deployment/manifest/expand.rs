@@ -89,8 +89,9 @@ impl Env<'_, '_> {
         let mut optional: Option<String> = None;
         let mut note: Option<String> = None;
         let mut undefined: Vec<String> = Vec::new();
-        // A secret's literal is secret text, whatever `$(` it holds.
-        let is_secret = self.secret.contains(&name);
+        // A secret's literal is secret text, whatever `$(` it holds; so is
+        // its `NAME_FILE`'s, where the secret may be pasted by mistake.
+        let is_secret = self.is_secret_text(name);
         let quoted = |reference: &str| {
             if is_secret {
                 "...".to_owned()
