@@ -922,3 +922,69 @@ fn a_reference_in_a_secret_pasted_into_its_name_file_never_shows() {
         );
     }
 }
+
+/// A `NAME_FILE` path is read as Linux reads it: repeated slashes are one
+/// (`//etc/billing/FILE`, `/etc//billing/FILE` name the Secret's file), and
+/// a trailing slash on a file's path (`/etc/billing/FILE/`) makes opening
+/// it fail (ENOTDIR), so the service cannot read it and the check fails.
+#[test]
+fn secret_file_paths_are_read_as_linux_reads_them() {
+    let manifest = |path: &str| {
+        deployment(
+            "volumes:
+  - name: billing
+    secret:
+      secretName: billing-secrets
+",
+            &format!(
+                "volumeMounts:
+  - name: billing
+    mountPath: /etc/billing
+env:
+  - name: BILLING_DATABASE_URL
+    valueFrom:
+      secretKeyRef: {{name: billing-secrets, key: database-url}}
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+  - name: PAYMENT_TOKEN_FILE
+    value: {path}
+"
+            ),
+        )
+    };
+    for path in [
+        "/etc/billing/PAYMENT_TOKEN",
+        "//etc/billing/PAYMENT_TOKEN",
+        "/etc//billing/PAYMENT_TOKEN",
+        "/etc/billing//PAYMENT_TOKEN",
+        "/etc/./billing/PAYMENT_TOKEN",
+    ] {
+        let run = check(&manifest(path), &[]);
+        assert_eq!(run.code, 0, "{path}: {run:?}");
+        assert!(
+            run.report_line("PAYMENT_TOKEN").contains(&format!(
+                "read from {path}, if it is there: it is in the Secret volume billing"
+            )),
+            "{path}: {}",
+            run.stdout
+        );
+        assert!(!run.stdout.contains("no volume"), "{path}: {}", run.stdout);
+    }
+    for path in [
+        "/etc/billing/PAYMENT_TOKEN/",
+        "//etc/billing//PAYMENT_TOKEN//",
+    ] {
+        let run = check(&manifest(path), &[]);
+        assert_eq!(run.code, 78, "{path}: {run:?}");
+        let line = run.report_line("PAYMENT_TOKEN");
+        assert!(
+            line.starts_with("invalid")
+                && line.contains(&format!(
+                    "PAYMENT_TOKEN_FILE: {path} ends in `/`, which names a directory: the file \
+                     the service reads is not there"
+                )),
+            "{path}: {}",
+            run.stdout
+        );
+    }
+}

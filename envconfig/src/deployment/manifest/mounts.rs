@@ -29,7 +29,7 @@ pub(crate) struct Mounts {
 }
 
 struct Mount {
-    /// `mountPath`, without a trailing `/`.
+    /// `mountPath`, as [`absolute`] writes it: `""` for the root.
     path: String,
     /// The part of the volume that is mounted: `Part::Path("")` for all.
     part: Part,
@@ -110,7 +110,7 @@ impl Mounts {
                 Part::Path(plain(str_of(mount, "subPath").unwrap_or("")))
             };
             mounts.push(Mount {
-                path: path.trim_end_matches('/').to_owned(),
+                path: absolute(path),
                 part,
                 volume: volume.clone(),
             });
@@ -135,6 +135,7 @@ impl Mounts {
     /// directory, or one that holds a mount (the runtime makes those). The
     /// root is no sign: a secret that starts with `/` is under it.
     pub(super) fn parent_is_known(&self, path: &str) -> bool {
+        let path = absolute(path);
         let Some((parent, _)) = path.rsplit_once('/') else {
             return false;
         };
@@ -152,11 +153,27 @@ impl Mounts {
     /// What is at `path`, an absolute path of the container: the deepest
     /// mount at or above it decides.
     pub(crate) fn at(&self, path: &str) -> At<'_> {
+        let at = self.at_absolute(path, &absolute(path));
+        // Linux opens `file/` only when `file` is a directory (ENOTDIR
+        // otherwise), and a directory is no file to read: such a path
+        // names no file, whatever is mounted there.
+        let trailing = path.ends_with('/') || path.ends_with("/.");
+        match at {
+            At::File { .. } | At::Maybe { .. } if trailing => At::Missing(format!(
+                "{} ends in `/`, which names a directory: the file the service reads is not there",
+                Abridged::name(path)
+            )),
+            at => at,
+        }
+    }
+
+    /// What is at `path`, written `absolute` as [`absolute`] writes it.
+    fn at_absolute(&self, path: &str, absolute: &str) -> At<'_> {
         let Some((mount, relative)) = self
             .mounts
             .iter()
             .filter_map(|mount| {
-                let rest = path.strip_prefix(&mount.path)?;
+                let rest = absolute.strip_prefix(&mount.path)?;
                 match rest.strip_prefix('/') {
                     Some(rest) => Some((mount, rest)),
                     None if rest.is_empty() => Some((mount, "")),
@@ -246,5 +263,20 @@ impl Mounts {
             volume.what,
             volume.otherwise
         ))
+    }
+}
+
+/// A path of the container as Linux resolves it: `//a`, `/a//b/` and
+/// `/a/./b` are `/a/b`, the root is `""`. `..` is kept: it may cross a
+/// link, which only the container's file system resolves. A path that is
+/// not absolute is kept as written, under no mount.
+fn absolute(path: &str) -> String {
+    if !path.starts_with('/') {
+        return path.to_owned();
+    }
+    let plain = plain(path);
+    match plain.is_empty() {
+        true => String::new(),
+        false => format!("/{plain}"),
     }
 }
