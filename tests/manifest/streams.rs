@@ -382,3 +382,77 @@ fn no_pod_template_is_a_usage_error() {
         assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
     }
 }
+
+/// kubectl reads any object with `items` as a list of them, whatever its
+/// kind (`kubectl label --local -f FILE x=y -o json` prints each item of a
+/// `PodList`, a `ServiceList`, and even of a `Deployment` that has
+/// `items`; `items: null` is a list of none): the pod of a `PodList` is
+/// checked, and a `ServiceList`'s Service sets its service links.
+#[test]
+fn lists_of_any_kind_are_unpacked_as_kubectl_unpacks_them() {
+    let pod = "\
+- apiVersion: v1
+  kind: Pod
+  metadata:
+    name: billing
+  spec:
+    containers:
+      - name: api
+        image: billing:1.4.2
+        env:
+          - name: BILLING_DATABASE_URL
+            valueFrom:
+              secretKeyRef: {name: billing-secrets, key: database-url}
+          - name: PAYMENT_TOKEN
+            valueFrom:
+              secretKeyRef: {name: billing-secrets, key: payment-token}
+          - name: BILLING_ALLOWED_HOSTS
+            value: a.example.com
+";
+    let service = "\
+apiVersion: v1
+kind: ServiceList
+items:
+  - apiVersion: v1
+    kind: Service
+    metadata:
+      name: billing
+    spec:
+      clusterIP: 10.96.0.12
+      ports:
+        - port: 80
+";
+    for kind in ["PodList", "List", "Deployment"] {
+        let pods = format!("apiVersion: v1\nkind: {kind}\nitems:\n{pod}");
+        let run = check(&pods, &[]);
+        assert_eq!(run.code, 0, "{kind}: {run:?}");
+        assert!(
+            run.stdout
+                .starts_with("Checking container api of Pod billing (document 1 of "),
+            "{kind}: {}",
+            run.stdout
+        );
+
+        // The ServiceList's Service `billing` sets BILLING_PORT, which no
+        // u16 reads.
+        let run = check(&format!("{service}---\n{pods}"), &[]);
+        assert_eq!(run.code, 78, "{kind}: {run:?}");
+        assert!(
+            run.report_line("BILLING_PORT").contains(
+                "invalid value \"tcp://10.96.0.12:80\": not an integer; expected integer \
+                 0..=65535; is set by the kubelet for the Service billing"
+            ),
+            "{kind}: {}",
+            run.stdout
+        );
+    }
+
+    // `items: null` is a list of none, whatever else the object has.
+    let run = check(
+        "apiVersion: v1\nkind: PodList\nitems: null\n---\nkind: Pod\nitems: null\nspec:\n  \
+         containers:\n  - name: api\n",
+        &[],
+    );
+    assert_eq!(run.code, 64, "{run:?}");
+    assert!(run.stderr.contains("no pod template"), "{}", run.stderr);
+}

@@ -27,16 +27,26 @@ const POD_SPECS: &[(&str, &[&str])] = &[
 pub(super) const POD_KINDS: &str =
     "Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob or Pod";
 
-/// Whether a document is of a kind the check reads; the others are dropped
-/// as soon as they are parsed.
+/// Whether a document is of a kind the check reads, or a list that may
+/// hold one; the others are dropped as soon as they are parsed.
 pub(super) fn is_read(stream: &Stream, root: NodeId) -> bool {
     stream
         .get(root, "kind")
         .and_then(|kind| stream.str(kind))
         .is_some_and(|kind| {
-            matches!(kind, "ConfigMap" | "Secret" | "Service" | "List")
+            matches!(kind, "ConfigMap" | "Secret" | "Service")
                 || POD_SPECS.iter().any(|(known, _)| *known == kind)
         })
+        || list_items(stream, root).is_some()
+}
+
+/// The objects of a list: `kind: List` (`kubectl get -o yaml` of several
+/// objects), `PodList`, `ServiceList`, ... kubectl reads any object that
+/// has `items` as a list of them, whatever its kind, and `items: null` as
+/// an empty one.
+fn list_items(stream: &Stream, root: NodeId) -> Option<&[NodeId]> {
+    stream.get(root, "kind").and_then(|kind| stream.str(kind))?;
+    stream.get(root, "items").map(|items| stream.items(items))
 }
 
 /// An object of the manifest: its kind, name and namespace, and where it is.
@@ -173,11 +183,9 @@ impl<'s> Manifest<'s> {
         };
         for document in &stream.documents {
             let root = document.root;
-            let is_list = stream.get(root, "kind").and_then(|k| stream.str(k)) == Some("List");
-            // `kubectl get -o yaml` gives several objects as one List.
-            let objects = match stream.get(root, "items") {
-                Some(items) if is_list => stream.items(items).to_vec(),
-                _ => vec![root],
+            let objects = match list_items(stream, root) {
+                Some(items) => items.to_vec(),
+                None => vec![root],
             };
             for node in objects {
                 manifest.add(node, document.number);
