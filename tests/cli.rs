@@ -196,6 +196,31 @@ fn a_malformed_dotenv_names_the_file_and_line_only() {
     assert!(!run.stdout.contains("secret"), "{}", run.stdout);
 }
 
+/// A secret pasted into its `NAME_FILE` by mistake is the secret's text:
+/// what it seems to expand is never quoted, in a deployment's env file
+/// (every report form) or in `./.env` at a start and in a check.
+#[test]
+fn a_secret_pasted_into_its_name_file_never_shows() {
+    let pasted = "BILLING_DATABASE_URL_FILE=hunter2${p4ss-canary}w0rd\n\
+                  PAYMENT_TOKEN_FILE=x${ p4ss-canary:-y}z\n\
+                  BILLING_ALLOWED_HOSTS=a.example.com\n";
+    let env = Env::new(&[]);
+    let file = env.file("deploy.env", pasted);
+    let file = file.to_str().expect("a UTF-8 path");
+    for form in ["text", "json", "github"] {
+        let run = env.run(&["--check-env", "--env-file", file, "--report", form]);
+        assert!(run.stdout.contains("${...}"), "{form}: {}", run.stdout);
+        assert!(!run.stdout.contains("canary"), "{form}: {}", run.stdout);
+        assert!(!run.stderr.contains("canary"), "{form}: {}", run.stderr);
+    }
+    env.file(".env", pasted);
+    for args in [&[][..], &["--check-env"], &["--print-config"]] {
+        let run = env.run(args);
+        assert!(!run.stdout.contains("canary"), "{args:?}: {}", run.stdout);
+        assert!(!run.stderr.contains("canary"), "{args:?}: {}", run.stderr);
+    }
+}
+
 #[test]
 fn print_env_docs_needs_no_variable() {
     let env = Env::new(&[]);

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::error::Problem;
 use crate::order::sorted_by;
 use crate::outcome::{Outcome, Status};
-use crate::source::{Tainted, VarName, Variables};
+use crate::source::{FILE_SUFFIX, Tainted, VarName, Variables};
 
 /// The variables that secret fields read: secret, whichever other field
 /// reads them too.
@@ -39,6 +39,12 @@ impl Declared {
     /// Whether a secret field reads `name`.
     pub fn is_secret(&self, name: &str) -> bool {
         self.names.iter().any(|known| known == name)
+    }
+
+    /// Whether the text set under `name` may be a secret's: see
+    /// [`is_secret_text`].
+    pub fn holds_secret_text(&self, name: &str) -> bool {
+        is_secret_text(name, &|name| self.is_secret(name))
     }
 
     /// Every name declared secret.
@@ -130,6 +136,12 @@ impl Verdict {
         self.holds_secret_directly(var) || self.secret_file_readers.iter().any(|name| name == var)
     }
 
+    /// Whether the text set under `var` may be a secret's: see
+    /// [`is_secret_text`].
+    pub fn holds_secret_text(&self, var: &str) -> bool {
+        is_secret_text(var, &|var| self.holds_secret(var))
+    }
+
     /// Whether the path of the file `var` was read from is secret text: its
     /// `NAME_FILE` copies a secret (`APP_URL_FILE=${TOKEN}`).
     pub fn file_path_is_secret(&self, var: &str) -> bool {
@@ -193,6 +205,14 @@ impl Verdict {
                 .iter()
                 .any(|(read, alias)| read == var && test(alias))
     }
+}
+
+/// Whether the text set under `name` may be a secret's, given which names
+/// hold one: a secret's value, and its `NAME_FILE`'s, into which the secret
+/// itself may be pasted by mistake (so its path is shown only when it is
+/// surely one, and what it seems to expand never is).
+fn is_secret_text(name: &str, secret: &dyn Fn(&str) -> bool) -> bool {
+    secret(name) || name.strip_suffix(FILE_SUFFIX).is_some_and(secret)
 }
 
 /// The names whose values hold a secret's through copies, given the names

@@ -103,7 +103,9 @@ impl EnvFile {
                 // The entries come in the file's order: the lines stay
                 // sorted.
                 let mut unchecked_lines = Vec::new();
-                let is_secret = |name: &str| secret.is_secret(name);
+                // What a secret's value (or its `NAME_FILE`'s) seems to
+                // expand is never quoted.
+                let is_secret = |name: &str| secret.holds_secret_text(name);
                 add_entries(
                     &mut file.entries,
                     path,
@@ -111,8 +113,7 @@ impl EnvFile {
                     &is_secret,
                     &mut |entry, _| {
                         let name = entry.name.unwrap_or_default();
-                        let why =
-                            unsettled_reference(entry, &unchecked_lines, secret.is_secret(name));
+                        let why = unsettled_reference(entry, &unchecked_lines, is_secret(name));
                         if why.is_some() {
                             unchecked_lines.push(entry.line);
                         }

@@ -22,8 +22,7 @@ mod text;
 
 pub(crate) use format::FormatNames;
 
-/// What `NAME_FILE` adds to a variable `NAME`, after its name.
-pub(crate) const FILE_SUFFIX: &str = "_FILE";
+pub(crate) use crate::source::FILE_SUFFIX;
 
 /// What every format says once: the `NAME_FILE` convention.
 pub(crate) const FILE_VARS: &str =

@@ -147,7 +147,7 @@ impl<'a> Loader<'a> {
         // `./.env`) may quote what a secret's value seems to expand.
         for warning in &mut all_warnings {
             if let Warning::ShellSyntax { var, name, .. } = warning
-                && verdict.holds_secret(var)
+                && verdict.holds_secret_text(var)
             {
                 *name = "...".to_owned();
             }

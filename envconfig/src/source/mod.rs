@@ -72,7 +72,8 @@ impl VarName {
     }
 }
 
-const FILE_SUFFIX: &str = "_FILE";
+/// What `NAME_FILE` adds to a variable `NAME`, after its name.
+pub(crate) const FILE_SUFFIX: &str = "_FILE";
 
 /// What a loader reads variables from: the process environment as it is
 /// ([`ProcessEnv`]), or a [`Source`] that can also hold given pairs, dotenv
