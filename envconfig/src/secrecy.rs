@@ -211,7 +211,7 @@ impl Verdict {
 /// hold one: a secret's value, and its `NAME_FILE`'s, into which the secret
 /// itself may be pasted by mistake (so its path is shown only when it is
 /// surely one, and what it seems to expand never is).
-fn is_secret_text(name: &str, secret: &dyn Fn(&str) -> bool) -> bool {
+pub(crate) fn is_secret_text(name: &str, secret: &dyn Fn(&str) -> bool) -> bool {
     secret(name) || name.strip_suffix(FILE_SUFFIX).is_some_and(secret)
 }
 

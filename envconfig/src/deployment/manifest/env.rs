@@ -114,8 +114,7 @@ impl<'m, 's> Env<'m, 's> {
     /// own (under its name or an alias), or its `NAME_FILE`'s, into which
     /// the secret itself may have been pasted by mistake.
     pub fn is_secret_text(&self, name: &str) -> bool {
-        let base = name.strip_suffix("_FILE");
-        self.secret.contains(&name) || base.is_some_and(|base| self.secret.contains(&base))
+        crate::secrecy::is_secret_text(name, &|name| self.secret.contains(&name))
     }
 
     /// The environment of `container`, which is in the manifest read from
