@@ -221,6 +221,37 @@ fn a_secret_pasted_into_its_name_file_never_shows() {
     }
 }
 
+/// A line that cannot be read is said to be ignored, with its line, also
+/// when what would have read it is ignored too: a variable of a group that
+/// is off, an alias that the variable itself overrides.
+#[test]
+fn a_malformed_line_of_an_ignored_variable_is_reported() {
+    let env = Env::new(&[]);
+    let file = env.file(
+        "deploy.env",
+        "BILLING_DATABASE_URL=postgres://db/billing\nPAYMENT_TOKEN=tok\n\
+         BILLING_ALLOWED_HOSTS=a.example.com\nBILLING_TLS_CERT_PATH=a b\n\
+         BILLING_TLS_KEY=\"canary\\q\"\nBILLING_PORT=1\nPORT=a b\n",
+    );
+    let file = file.to_str().expect("a UTF-8 path");
+    let run = env.run(&["--check-env", "--env-file", file]);
+    assert_eq!(run.code, 0, "{run:?}");
+    for line in [4, 5, 7] {
+        let said = format!("warning: {file}:{line}: ");
+        assert!(run.stdout.contains(&said), "{said} in {}", run.stdout);
+    }
+    assert!(run.stdout.contains("the line is ignored"), "{}", run.stdout);
+    assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+    // At a start from `./.env`, the same lines are said to be ignored.
+    env.file(".env", &std::fs::read_to_string(file).expect("the file"));
+    let run = env.run(&[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    for line in [4, 5, 7] {
+        let said = format!("warning: .env:{line}: ");
+        assert!(run.stderr.contains(&said), "{said} in {}", run.stderr);
+    }
+}
+
 #[test]
 fn print_env_docs_needs_no_variable() {
     let env = Env::new(&[]);

@@ -80,8 +80,15 @@ impl Loader<'_> {
             }
             None => {
                 // Off: nothing of it is required, and what is set of it is
-                // ignored (with a warning when a switch says so).
+                // ignored (with a warning when a switch says so). A line of
+                // a file that could not be read is said to be ignored.
                 self.problems.truncate(problems);
+                let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut self.unreadable_lines)
+                    .into_iter()
+                    .partition(|(problem, _)| *problem < problems);
+                self.unreadable_lines = kept;
+                self.warnings
+                    .extend(dropped.into_iter().map(|(_, ignored)| ignored));
                 if let (Some(rows), Some(start)) = (&mut self.checked, checked) {
                     for row in &mut rows[start..] {
                         row.required = false;

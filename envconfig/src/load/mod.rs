@@ -49,6 +49,10 @@ pub struct Loader<'a> {
     set_in_group: Option<Vec<(String, SetHow)>>,
     /// The `secrets_dir` of the struct being loaded, if it has one.
     secrets_dir: Option<&'static str>,
+    /// The lines that could not be read for a variable, each with the
+    /// index of its problem: when an optional group that is off drops the
+    /// problem, the line is still said to be ignored.
+    unreadable_lines: Vec<(usize, Warning)>,
 }
 
 /// How a variable of an optional group is set, as far as the input tells.
@@ -90,6 +94,7 @@ impl<'a> Loader<'a> {
             name_aliases: true,
             set_in_group: None,
             secrets_dir: None,
+            unreadable_lines: Vec::new(),
         }
     }
 

@@ -170,6 +170,14 @@ impl<'a> Loader<'a> {
                 found = (by_alias, Some(*alias));
             } else {
                 let used = found.1.unwrap_or(var.name());
+                // An alias's line that cannot be read is ignored like the
+                // alias, and says so, with its line.
+                if let Lookup::Unusable(Unusable::Malformed { origin, reason }) = by_alias {
+                    self.warnings.push(Warning::LineIgnored {
+                        at: origin,
+                        reason: reason.to_owned(),
+                    });
+                }
                 self.warnings.push(Warning::AliasIgnored {
                     alias: (*alias).to_owned(),
                     used: used.to_owned(),
@@ -258,6 +266,11 @@ impl<'a> Loader<'a> {
                         (kind, Some(origin))
                     }
                     Unusable::Malformed { origin, reason } => {
+                        let ignored = Warning::LineIgnored {
+                            at: origin.clone(),
+                            reason: reason.to_owned(),
+                        };
+                        self.unreadable_lines.push((self.problems.len(), ignored));
                         let kind = ProblemKind::MalformedLine {
                             reason: reason.to_owned(),
                         };
