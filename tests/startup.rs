@@ -112,6 +112,23 @@ fn a_debug_build_reads_dotenv_and_names_what_it_supplied() {
          BILLING_ALLOWED_HOSTS\n"
     );
     assert!(run.stdout.contains("log level warn"), "{}", run.stdout);
+
+    // A variable the file sets to the empty string, or to what expands to
+    // it, is unset: the file supplies nothing for it.
+    env.file(
+        ".env",
+        &format!("{DEVELOPMENT_DOTENV}BILLING_PORT=\nBILLING_DEBUG=${{NOTHING:-true}}\n"),
+    );
+    let run = env.run_binary(service_binary(), &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr.starts_with(
+            "note: 3 variables from ./.env: BILLING_DATABASE_URL, PAYMENT_TOKEN, \
+             BILLING_ALLOWED_HOSTS\n"
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 /// The ledger's secret key, valid.

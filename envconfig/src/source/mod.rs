@@ -354,7 +354,8 @@ impl Source {
     }
 
     /// The names the dotenv file at `path` gives a value to, in the order
-    /// of their lines: those it sets that the real environment does not
+    /// of their lines: those it sets, not to the empty string, that the
+    /// real environment does not
     /// (neither the name nor its `NAME`/`NAME_FILE` companion, which wins
     /// over the file's).
     pub fn set_by_file(&self, path: &Path) -> Vec<&str> {
@@ -369,6 +370,8 @@ impl Source {
             .entries
             .vars
             .iter()
+            // An empty value counts as unset: the file supplies nothing.
+            .filter(|(_, entry)| !matches!(&entry.value, RawValue::Text(text) if text.is_empty()))
             .filter_map(|(name, entry)| match &entry.origin {
                 Provenance::EnvFile { path: file, line } if file == path => {
                     Some((name.as_str(), *line))
