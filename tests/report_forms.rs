@@ -79,6 +79,30 @@ fn every_form_has_the_same_exit_status() {
     assert_eq!(report["verdict"]["summary"], "FAILED (--strict): 1 warning");
 }
 
+/// A file that cannot be read at all still gives a program a report: a
+/// JSON document with the one error, a workflow command that annotates
+/// the pull request; the exit status is 78 in every form.
+#[test]
+fn an_unreadable_file_is_reported_in_every_form() {
+    let too_large = "BILLING_PORT=8080\n".repeat(300_000);
+    let json = check(&too_large, &["--report", "json"]);
+    assert_eq!(json.code, 78, "{json:?}");
+    let report = assert_valid(&json.stdout);
+    assert_eq!(report["verdict"]["passes"], false);
+    assert_eq!(report["variables"], serde_json::json!([]));
+    let error = report["errors"][0].as_str().unwrap_or_default();
+    assert!(
+        error.ends_with("it is larger than the 4 MiB limit"),
+        "{report}"
+    );
+    let github = check(&too_large, &["--report", "github"]);
+    assert_eq!(github.code, 78, "{github:?}");
+    assert!(github.stdout.starts_with("::error::"), "{}", github.stdout);
+    let text = check(&too_large, &[]);
+    assert_eq!(text.code, 78, "{text:?}");
+    assert!(text.stderr.starts_with("error: "), "{}", text.stderr);
+}
+
 #[test]
 fn the_json_report_follows_its_schema() {
     let run = check(BROKEN, &["--report", "json"]);

@@ -35,7 +35,7 @@ pub(super) fn check_env<T: Config>(
             Ok((env, checked)) => check::<T>(&env, checked, strict, form),
             Err(ManifestError::Usage(message)) => Usage(message).into(),
             Err(ManifestError::Unreadable(message)) => {
-                Exit::failure(EX_CONFIG, format!("error: {message}"))
+                unreadable(form, "the manifest", "the manifest", message)
             }
         };
     }
@@ -63,7 +63,7 @@ pub(super) fn check_env<T: Config>(
     let format = options.env_format.unwrap_or_default();
     let file = match EnvFile::read(path, format, options.read_secret_files, &docs) {
         Ok(file) => file,
-        Err(error) => return Exit::failure(EX_CONFIG, format!("error: {error}")),
+        Err(error) => return unreadable(form, "the env file", "the env file", error.to_string()),
     };
     let shown = match path == Path::new("-") {
         true => "<stdin>".to_owned(),
@@ -86,6 +86,23 @@ pub(super) fn given_path(flag: &str, path: &Path) -> Result<(), Usage> {
         }
         Ok(metadata) if metadata.is_dir() => Err(Usage(format!("{flag} {shown}: is a directory"))),
         _ => Ok(()),
+    }
+}
+
+/// The end of a check of an input that could not be read: exit 78, with
+/// the error on stderr, or, for a report a program reads, a report of the
+/// one error on stdout (a JSON document, a workflow command).
+fn unreadable(form: ReportFormat, checked: &str, errors_in: &'static str, message: String) -> Exit {
+    let report = || Report::unreadable(checked.to_owned(), errors_in, message.clone());
+    let stdout = match form {
+        ReportFormat::Text => return Exit::failure(EX_CONFIG, format!("error: {message}")),
+        ReportFormat::Json => report().render_json(),
+        ReportFormat::Github => report().render_github(),
+    };
+    Exit {
+        code: EX_CONFIG,
+        stdout,
+        stderr: String::new(),
     }
 }
 

@@ -206,6 +206,20 @@ impl Report {
         }
     }
 
+    /// The report of an input that could not be read at all (too large, a
+    /// FIFO, over the expansion budget): no variable, one error.
+    pub fn unreadable(checked: String, errors_in: &'static str, message: String) -> Report {
+        Report {
+            checked,
+            vars: Vec::new(),
+            warnings: Vec::new(),
+            errors: vec![SubjectError { at: None, message }],
+            errors_in,
+            loads: false,
+            strict: false,
+        }
+    }
+
     /// Whether the check passes: the configuration would load and, with
     /// `--strict`, nothing needs a look. Exit status 0, else 78.
     pub fn passes(&self) -> bool {
