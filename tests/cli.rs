@@ -1207,6 +1207,20 @@ fn check_an_env_file_from_a_pipe() {
         stdout.starts_with("Checking the env file <stdin>"),
         "{stdout}"
     );
+    // A `NAME_FILE` that is a pipe is refused too, with no word of stdin,
+    // which a variable's file cannot be.
+    let output = run(format!(
+        "BILLING_DATABASE_URL=postgres://db PAYMENT_TOKEN_FILE=<(echo tok) \
+         BILLING_ALLOWED_HOSTS=a.example.com {}",
+        binary.display()
+    ));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(78), "{stderr}");
+    assert!(
+        stderr.contains("it is a pipe, which could block"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("stdin"), "{stderr}");
 }
 
 #[test]

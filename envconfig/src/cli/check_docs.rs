@@ -13,7 +13,7 @@ use super::exit::Exit;
 use crate::config::Config;
 use crate::docs::{Docs, Format};
 use crate::shown::Abridged;
-use crate::source::text_file::read_file;
+use crate::source::text_file::read_given_file;
 
 /// The exit status of a reference that differs, as `diff` exits.
 const DIFFERS: i32 = 1;
@@ -30,7 +30,7 @@ pub(super) fn check_docs<T: Config>(options: &CheckDocs) -> Exit {
         return usage.into();
     }
     let shown = Abridged::name(&path.to_string_lossy()).to_string();
-    let committed = match read_file(path, MAX_REFERENCE_BYTES) {
+    let committed = match read_given_file(path, MAX_REFERENCE_BYTES) {
         Ok(bytes) => bytes,
         Err(reason) => {
             return Usage(format!(

@@ -20,7 +20,7 @@ use crate::report::{Subject, SubjectError};
 use crate::secrecy::Declared;
 use crate::source::dotenv::{EnvFileError, MAX_ENV_FILE_BYTES, add_entries, unsettled_reference};
 use crate::source::dotenv_syntax::{self, nothing_outside};
-use crate::source::text_file::read_file;
+use crate::source::text_file::read_given_file;
 use crate::source::{DirFile, Entries, Lookup, Tainted, Unseen, VarName, Variables};
 use crate::warning::Warning;
 
@@ -76,7 +76,7 @@ impl EnvFile {
             path: path.to_owned(),
             reason,
         };
-        let bytes = read_file(path, MAX_ENV_FILE_BYTES).map_err(unreadable)?;
+        let bytes = read_given_file(path, MAX_ENV_FILE_BYTES).map_err(unreadable)?;
         let secret = docs.secrets();
         let mut file = EnvFile {
             entries: Entries::default(),

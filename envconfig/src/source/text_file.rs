@@ -22,6 +22,9 @@ pub(crate) fn open_regular(path: &Path) -> Result<File, String> {
     Ok(file)
 }
 
+/// Why a FIFO is refused.
+const PIPE: &str = "it is a pipe, which could block";
+
 fn not_a_regular_file(metadata: &std::fs::Metadata) -> Result<(), String> {
     let kind = metadata.file_type();
     if kind.is_file() {
@@ -29,7 +32,7 @@ fn not_a_regular_file(metadata: &std::fs::Metadata) -> Result<(), String> {
     }
     Err(match special_kind(&kind) {
         _ if kind.is_dir() => "it is a directory".into(),
-        Some("a pipe") => "it is a pipe, which could block: pass it on stdin as `-`".into(),
+        Some("a pipe") => PIPE.into(),
         Some(special) => format!("it is {special}, not a regular file"),
         None => "it is not a regular file".into(),
     })
@@ -108,7 +111,7 @@ fn too_large(limit: usize) -> String {
 /// files with; a file that is not UTF-8 is refused, naming the line.
 #[cfg(any(feature = "k8s", test))]
 pub(crate) fn read_text_file(path: &Path, limit: usize) -> Result<Zeroizing<String>, String> {
-    let bytes = read_file(path, limit)?;
+    let bytes = read_given_file(path, limit)?;
     let text = match std::str::from_utf8(&bytes) {
         Ok(text) => text,
         Err(error) => {
@@ -133,6 +136,15 @@ pub(crate) fn read_file(path: &Path, limit: usize) -> Result<Zeroizing<Vec<u8>>,
     let file = open_regular(path)?;
     let length = file.metadata().map_or(0, |metadata| metadata.len());
     read_bounded(file, length, limit)
+}
+
+/// [`read_file`] of a path given on the command line, where `-` is stdin:
+/// a pipe's refusal says to pass it that way (`<(...)` is a pipe).
+pub(crate) fn read_given_file(path: &Path, limit: usize) -> Result<Zeroizing<Vec<u8>>, String> {
+    read_file(path, limit).map_err(|reason| match reason == PIPE {
+        true => format!("{PIPE}: pass it on stdin as `-`"),
+        false => reason,
+    })
 }
 
 #[cfg(test)]
@@ -175,6 +187,9 @@ mod tests {
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|status| status.success()) {
             let error = read_file(&fifo, 1024).expect_err("a FIFO is refused");
+            assert_eq!(error, "it is a pipe, which could block");
+            // Given on the command line, it could have been stdin.
+            let error = read_given_file(&fifo, 1024).expect_err("a FIFO is refused");
             assert_eq!(
                 error,
                 "it is a pipe, which could block: pass it on stdin as `-`"
