@@ -131,6 +131,34 @@ fn a_debug_build_reads_dotenv_and_names_what_it_supplied() {
     );
 }
 
+/// A `./.env` that is a directory (a Python virtual environment) is no
+/// dotenv file; one that is a pipe is refused at once, as a `NAME_FILE`
+/// is, rather than read (it could block) or passed over in silence.
+#[cfg(unix)]
+#[test]
+fn a_dotenv_that_is_no_regular_file() {
+    let env = Env::new(&[
+        ("BILLING_DATABASE_URL", "postgres://db/billing"),
+        ("PAYMENT_TOKEN", "tok"),
+        ("BILLING_ALLOWED_HOSTS", "a.example.com"),
+    ]);
+    std::fs::create_dir(env.dir.path().join(".env")).expect("a directory");
+    let run = env.run_binary(service_binary(), &[]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
+    std::fs::remove_dir(env.dir.path().join(".env")).expect("removed");
+    let made = std::process::Command::new("mkfifo")
+        .arg(env.dir.path().join(".env"))
+        .status();
+    if made.is_ok_and(|status| status.success()) {
+        let run = env.run_binary(service_binary(), &[]);
+        assert_eq!(run.code, 78, "{run:?}");
+        assert!(
+            run.stderr.contains("it is a pipe, which could block"),
+            "{run:?}"
+        );
+    }
+}
+
 /// The ledger's secret key, valid.
 fn ledger_env() -> Env {
     Env::new(&[(

@@ -203,9 +203,6 @@ pub(crate) struct Added<'a> {
 /// Adds the dotenv file that `files` reads, if there is one and it is a
 /// file, and says in `note:` lines which variables it supplied to `T`, or
 /// that it was left unread.
-///
-/// A directory is not an error: `.env` is also a common name for a Python
-/// virtual environment.
 pub(crate) fn add_dotenv<'a, T: Config>(
     source: &mut Source,
     files: DotenvFiles<'a>,
@@ -241,7 +238,7 @@ pub(crate) fn add_dotenv<'a, T: Config>(
             );
         }
     }
-    if let Some(unread) = files.unread.filter(|path| path.is_file()) {
+    if let Some(unread) = files.unread.filter(|path| is_there(path)) {
         let _ = writeln!(
             notes,
             "note: {} is not read: a release build reads a dotenv file only when the \
@@ -252,19 +249,27 @@ pub(crate) fn add_dotenv<'a, T: Config>(
     Ok(Added { path, notes })
 }
 
-/// Adds the dotenv file at `path` to `source`, if there is one and it is a
-/// file: the file added, if any.
+/// Adds the dotenv file at `path` to `source`, if there is one: the file
+/// added, if any. What is there but is no regular file (a pipe, a device)
+/// is refused as `NAME_FILE`s are, rather than passed over in silence.
 fn read_dotenv<'a>(
     source: &mut Source,
     path: Option<&'a Path>,
 ) -> Result<Option<&'a Path>, StartupError> {
-    let Some(path) = path.filter(|path| path.is_file()) else {
+    let Some(path) = path.filter(|path| is_there(path)) else {
         return Ok(None);
     };
     source
         .add_env_file(path)
         .map_err(|EnvFileError { path, reason }| StartupError::Dotenv { path, reason })?;
     Ok(Some(path))
+}
+
+/// Whether there is a dotenv file at `path`: anything but nothing or a
+/// directory (`.env` is also a common name for a Python virtual
+/// environment).
+fn is_there(path: &Path) -> bool {
+    path.exists() && !path.is_dir()
 }
 
 /// A dotenv file's path as a note shows it: a bare name of the working
