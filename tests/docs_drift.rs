@@ -87,3 +87,29 @@ fn a_reference_that_drifted_fails_with_a_diff() {
         run.stderr
     );
 }
+
+/// A `.env` or `.yaml` reference whose first line says the other format of
+/// its family printed it (`docker-env`, `k8s-files`) is checked as that
+/// one, and a drifted one is to be regenerated in that format, not turned
+/// into the other.
+#[test]
+fn a_reference_names_its_own_format() {
+    let env = Env::new(&[]);
+    for (format, name) in [("docker-env", "ref.docker.env"), ("k8s-files", "env.yaml")] {
+        let printed = env.run(&[&format!("--print-env-docs={format}")]);
+        assert_eq!(printed.code, 0, "{printed:?}");
+        env.file(name, &printed.stdout);
+        let run = env.run(&["--check-docs", name]);
+        assert_eq!(
+            (run.code, run.stderr.as_str()),
+            (0, ""),
+            "{format}: {run:?}"
+        );
+        let drifted = printed.stdout.replace("connections", "links");
+        env.file(name, &drifted);
+        let run = env.run(&["--check-docs", name]);
+        assert_eq!(run.code, 1, "{format}: {run:?}");
+        let advice = format!("regenerate it with --print-env-docs={format} > {name}\n");
+        assert!(run.stderr.ends_with(&advice), "{format}: {}", run.stderr);
+    }
+}

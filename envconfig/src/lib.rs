@@ -205,8 +205,9 @@
 //! says it: `.md` is `markdown`, `.env` and `.example` `dotenv`, `.json`
 //! `json`, `.yaml` and `.yml` `k8s`, anything else `text` (wrapped to
 //! `COLUMNS` if set, else to 100 columns, as `--print-env-docs > FILE`
-//! wraps it). Line breaks written CRLF by a checkout do not count as a
-//! difference.
+//! wraps it); a `.env` or `.yaml` reference whose first line says
+//! `docker-env` or `k8s-files` printed it is that format. Line breaks
+//! written CRLF by a checkout do not count as a difference.
 //!
 //! The exit statuses are those of BSD's `sysexits.h`: 64 is `EX_USAGE`, 74
 //! `EX_IOERR`, 78 `EX_CONFIG`. `--env-file`, `--read-secret-files`,

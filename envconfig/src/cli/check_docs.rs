@@ -25,7 +25,6 @@ const MAX_REFERENCE_BYTES: usize = 4 * 1024 * 1024;
 /// they are equal, 1 with a unified diff on stdout when they are not.
 pub(super) fn check_docs<T: Config>(options: &CheckDocs) -> Exit {
     let path = &options.path;
-    let format = options.format.unwrap_or_else(|| format_of(path));
     if let Err(usage) = given_path("--check-docs", path) {
         return usage.into();
     }
@@ -45,6 +44,9 @@ pub(super) fn check_docs<T: Config>(options: &CheckDocs) -> Exit {
     // editor may have added a byte order mark: neither is a drift.
     let committed = committed.strip_prefix('\u{feff}').unwrap_or(&committed);
     let committed = committed.replace("\r\n", "\n");
+    let format = options
+        .format
+        .unwrap_or_else(|| named_in(&committed, format_of(path)));
     let current = match format {
         Format::Text => T::docs().render_text(text_width()),
         format => T::docs().render(format),
@@ -81,6 +83,23 @@ fn format_of(path: &Path) -> Format {
         Some("json") => Format::Json,
         Some("yaml" | "yml") => Format::K8s,
         _ => Format::Text,
+    }
+}
+
+/// The format of a reference that its extension says is `guessed`, or the
+/// other one of its family when its first line says that one printed it:
+/// `ref.docker.env` is a `docker-env` reference, not a `dotenv` one, and
+/// the advice to regenerate it must not turn it into one.
+fn named_in(committed: &str, guessed: Format) -> Format {
+    let sibling = match guessed {
+        Format::Dotenv => Format::DockerEnv,
+        Format::K8s => Format::K8sFiles,
+        _ => return guessed,
+    };
+    let first = committed.lines().next().unwrap_or_default();
+    match first.contains(&format!("(--print-env-docs={sibling}).")) {
+        true => sibling,
+        false => guessed,
     }
 }
 
