@@ -6,9 +6,11 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
+use super::volumes::Content;
 use crate::order::sorted_by;
 use crate::outcome::{Outcome, Status};
 use crate::report::SubjectError;
@@ -37,6 +39,17 @@ pub(crate) struct Facts {
     /// hides: kept apart from the documents' entries, since their names are
     /// nobody's typo.
     pub links: HashMap<String, (Linked, Provenance)>,
+    /// The variables whose `NAME_FILE` names a file of a ConfigMap among
+    /// the documents, by name: their values are known.
+    pub read_files: HashMap<String, ReadFile>,
+}
+
+/// A file of a ConfigMap among the documents that a `NAME_FILE` names.
+pub(crate) struct ReadFile {
+    pub file_var: String,
+    /// The path, as written.
+    pub path: String,
+    pub content: Arc<Content>,
 }
 
 /// What a service link sets a variable to.

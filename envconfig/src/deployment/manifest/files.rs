@@ -1,11 +1,12 @@
 //! `NAME_FILE` in a container's environment: a path of the container, read
 //! by the service at start. Under a volume mount of a Secret it is how
-//! Kubernetes hands over a secret, and the variable counts as set; under no
-//! volume mount, the file must come from the image, which is worth a
-//! warning.
+//! Kubernetes hands over a secret, and the variable counts as set; under a
+//! mount of a ConfigMap among the documents, the file's value is known and
+//! checked; under no volume mount, the file must come from the image,
+//! which is worth a warning.
 
 use super::env::{Env, Setting, Var};
-use super::facts::HowSet;
+use super::facts::{HowSet, ReadFile};
 use super::mounts::At;
 use crate::shown::{Abridged, REDACTED};
 use crate::warning::Warning;
@@ -72,7 +73,35 @@ impl Env<'_, '_> {
                 At::File {
                     from,
                     volume,
+                    content: Some(content),
+                    ..
+                } => {
+                    let read = format!(
+                        "set by {name}: read from {}: {from}, in {volume}",
+                        Abridged::name(shown)
+                    );
+                    self.facts.notes.insert(base.to_owned(), read);
+                    let how = HowSet {
+                        plain_text: is_secret
+                            .then(|| (format!("{from}, through {volume},"), content.at.clone())),
+                        optional: var.how.optional.clone(),
+                    };
+                    if how.plain_text.is_some() || how.optional.is_some() {
+                        self.facts.how_set.insert(base.to_owned(), how);
+                    }
+                    let file = ReadFile {
+                        file_var: name.clone(),
+                        path: path.to_string(),
+                        content: content.clone(),
+                    };
+                    self.facts.read_files.insert(base.to_owned(), file);
+                    continue;
+                }
+                At::File {
+                    from,
+                    volume,
                     optional: source,
+                    ..
                 } => {
                     optional = optional.or(source.map(str::to_owned));
                     format!("read from {}: {from}, in {volume}", Abridged::name(shown))

@@ -43,7 +43,7 @@ pub(crate) use self::facts::Facts;
 use self::facts::{Linked, Undeployable};
 use self::mounts::{At, Mounts};
 use self::workload::Manifest;
-use self::yaml::Stream;
+use self::yaml::{NodeId, Stream};
 use crate::outcome::Outcome;
 use crate::provenance::Provenance;
 use crate::report::{Subject, SubjectError};
@@ -131,18 +131,33 @@ pub(crate) struct ContainerEnv {
     /// saying: why a file is not there, for a problem of its variable; the
     /// optional source a file depends on, for a warning.
     from_dir: RefCell<FromDir>,
+    /// The names each YAML node of a value sets: a file of a ConfigMap
+    /// holds the text of its key's node, which other entries may read.
+    by_node: HashMap<NodeId, Vec<String>>,
 }
 
 #[derive(Default)]
 struct FromDir {
     notes: HashMap<String, String>,
     optional: HashMap<String, String>,
+    /// The ConfigMaps whose values the files read hold, in words, and
+    /// where: a secret read from one sits in the manifest in plain text.
+    plain_text: HashMap<String, (String, Provenance)>,
+    /// The node of the ConfigMap value each file read holds, by the name
+    /// that read it.
+    read: Vec<(String, NodeId)>,
 }
 
 impl Env<'_, '_> {
     /// The environment as the check reads it.
     fn into_container_env(self) -> ContainerEnv {
         let mounts = self.mounts;
+        let mut by_node: HashMap<NodeId, Vec<String>> = HashMap::new();
+        for (name, var) in &self.vars {
+            if let Some(node) = var.node {
+                by_node.entry(node).or_default().push(name.clone());
+            }
+        }
         let mut entries = Entries::default();
         let mut facts = self.facts;
         entries.copies.extend(self.copy_lists);
@@ -203,6 +218,7 @@ impl Env<'_, '_> {
             facts,
             mounts,
             from_dir: RefCell::default(),
+            by_node,
         }
     }
 }
@@ -212,6 +228,16 @@ impl Variables for ContainerEnv {
         if let Some(undeployable) = self.facts.undeployable(var) {
             return undeployable;
         }
+        // A `NAME_FILE` that names a file of a ConfigMap among the
+        // documents: its value is known.
+        if let Some(file) = self.facts.read_files.get(var.name()) {
+            return file.content.lookup(&file.file_var, &file.path, |path| {
+                Provenance::SecretFile {
+                    file_var: file.file_var.clone(),
+                    path,
+                }
+            });
+        }
         // Its `NAME_FILE`s are the container's, never opened here.
         match self.entries.lookup(var, false) {
             Lookup::Unset => self.facts.maybe_set(var.name()).unwrap_or(Lookup::Unset),
@@ -219,8 +245,29 @@ impl Variables for ContainerEnv {
         }
     }
 
+    /// A file of a ConfigMap holds what its key's node sets: the name
+    /// that read the file copies every name the node sets, as a
+    /// `$(NAME)` would copy it (either way, a secret's value is theirs).
     fn copying_secrets(&self, secrets: &[&str]) -> Tainted {
-        self.entries.copying_secrets(secrets)
+        let from_dir = self.from_dir.borrow();
+        let by_file = self.facts.read_files.iter();
+        let by_file = by_file.map(|(name, file)| (name.as_str(), file.content.node));
+        let by_dir = from_dir
+            .read
+            .iter()
+            .map(|(name, node)| (name.as_str(), *node));
+        let mut reads = by_file.chain(by_dir).peekable();
+        if reads.peek().is_none() {
+            return self.entries.copying_secrets(secrets);
+        }
+        let mut copies = self.entries.copies.clone();
+        for (name, node) in reads {
+            let key = env::node_key(node);
+            copies.entry(name.to_owned()).or_default().push(key.clone());
+            let names = self.by_node.get(&node).into_iter().flatten().cloned();
+            copies.entry(key).or_default().extend(names);
+        }
+        crate::secrecy::tainted(secrets, &copies)
     }
 
     fn warnings(&self) -> Vec<Warning> {
@@ -235,7 +282,8 @@ impl Variables for ContainerEnv {
     }
 
     /// The file named like the variable in a secrets directory, as the
-    /// volumes mounted there hold it: a file that the documents show is
+    /// volumes mounted there hold it: a file of a ConfigMap among the
+    /// documents gives its value; another file that the documents show is
     /// there sets the variable, from outside what is checked (its value,
     /// a Secret's, is never read); one they show is not there leaves it
     /// unset, saying why; one they cannot tell about (or that an optional
@@ -263,7 +311,25 @@ impl Variables for ContainerEnv {
             At::File {
                 from,
                 volume,
+                content: Some(content),
+                ..
+            } => {
+                let written = format!("{from}, through {volume},");
+                let read = format!("read from {shown}: {from}, in {volume}");
+                from_dir
+                    .plain_text
+                    .insert(name.to_owned(), (written, content.at.clone()));
+                from_dir.read.push((name.to_owned(), content.node));
+                from_dir.notes.insert(name.to_owned(), read);
+                DirFile::Known(
+                    content.lookup("secrets_dir", &path, |path| Provenance::SecretsDir { path }),
+                )
+            }
+            At::File {
+                from,
+                volume,
                 optional: None,
+                ..
             } => DirFile::Known(Lookup::External(
                 format!("read from {shown}: {from}, in {volume}"),
                 origin(),
@@ -272,6 +338,7 @@ impl Variables for ContainerEnv {
                 from,
                 volume,
                 optional: Some(optional),
+                ..
             } => {
                 from_dir
                     .optional
@@ -324,6 +391,18 @@ impl Subject for ContainerEnv {
         };
         let mut warnings = self.facts.warnings(outcomes, secrets, set);
         let from_dir = self.from_dir.borrow();
+        for outcome in outcomes {
+            if secrets.is_secret(&outcome.var)
+                && matches!(outcome.origin, Some(Provenance::SecretsDir { .. }))
+                && let Some((written, at)) = from_dir.plain_text.get(&outcome.var)
+            {
+                warnings.push(Warning::SecretInPlainText {
+                    at: at.clone(),
+                    var: outcome.var.clone(),
+                    written: written.clone(),
+                });
+            }
+        }
         for outcome in outcomes.iter().filter(|outcome| outcome.required) {
             if let Some(optional) = from_dir.optional.get(&outcome.var) {
                 warnings.push(Warning::RequiredBehindOptional {

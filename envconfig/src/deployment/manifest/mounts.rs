@@ -10,17 +10,23 @@
 //! `path`. An `emptyDir` is empty unless another container of the pod
 //! mounts it, and what other volumes (`hostPath`, a CSI driver, a claim)
 //! hold is not in the documents. A mount's `subPath` shows a part of the
-//! volume. Values are never read here: only which files exist.
+//! volume. What a file holds is known when a ConfigMap among the documents
+//! writes it, and is then read as the service reads a file; a Secret's
+//! never is.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::volumes::{Builder, Volume, plain};
+use zeroize::Zeroizing;
+
+use super::volumes::{Builder, Content, Held, Volume, plain};
 use super::workload::{Container, Manifest};
 use super::yaml::NodeId;
 use crate::order::sorted_by;
 use crate::provenance::Provenance;
 use crate::shown::Abridged;
+use crate::source::{Lookup, RawText, Unusable};
 
 /// The container's volume mounts, with what each volume holds.
 #[derive(Default)]
@@ -48,11 +54,13 @@ pub(crate) enum At<'a> {
     /// No volume is mounted there, nor above it.
     NoMount,
     /// A file of a volume: from where (in words), in which volume, and,
-    /// when it may be missing, the optional source it depends on.
+    /// when it may be missing, the optional source it depends on; what it
+    /// holds, when a ConfigMap among the documents writes it.
     File {
         from: String,
         volume: &'a str,
         optional: Option<&'a str>,
+        content: Option<&'a Arc<Content>>,
     },
     /// A file the volume may hold: why its files are not known, and, if
     /// that depends on an optional source, it in words.
@@ -225,18 +233,20 @@ impl Mounts {
                 from: file.from.clone(),
                 volume: &volume.what,
                 optional: file.optional.as_deref(),
+                content: file.content.as_ref(),
             };
         }
-        if let Some((_, from)) = volume
+        if let Some((content, from)) = volume
             .whole
             .iter()
             .rev()
-            .find(|(keys, _)| keys.contains(&in_volume))
+            .find_map(|(keys, from)| Some((keys.get(&in_volume)?, from)))
         {
             return At::File {
                 from: format!("{from} (key {})", Abridged::name(&in_volume)),
                 volume: &volume.what,
                 optional: None,
+                content: content.as_ref(),
             };
         }
         let prefix = format!("{in_volume}/");
@@ -278,5 +288,47 @@ fn absolute(path: &str) -> String {
     match plain.is_empty() {
         true => String::new(),
         false => format!("/{plain}"),
+    }
+}
+
+impl Content {
+    /// The file as the service reads it (the rules of a `NAME_FILE`):
+    /// UTF-8, one final newline dropped. `file_var` names what names the
+    /// file, `path` is where it is read, and `origin` makes its origin of
+    /// the path.
+    pub(super) fn lookup(
+        &self,
+        file_var: &str,
+        path: &str,
+        origin: impl FnOnce(PathBuf) -> Provenance,
+    ) -> Lookup<'static> {
+        let text = match &self.held {
+            Held::Text(text) => text.as_str(),
+            Held::Bytes(bytes) => match std::str::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(_) => {
+                    return Lookup::Unusable(Unusable::FileUnreadable {
+                        file_var: file_var.to_owned(),
+                        path: PathBuf::from(path),
+                        reason: "its content is not valid UTF-8".into(),
+                    });
+                }
+            },
+            Held::Rejected(reason) => {
+                return Lookup::Unusable(Unusable::Undeployable {
+                    origin: self.at.clone(),
+                    reason: reason.clone(),
+                });
+            }
+        };
+        let text = text
+            .strip_suffix('\n')
+            .map(|t| t.strip_suffix('\r').unwrap_or(t))
+            .unwrap_or(text);
+        let origin = origin(PathBuf::from(path));
+        match text.is_empty() {
+            true => Lookup::Empty(origin),
+            false => Lookup::Value(RawText::Owned(Zeroizing::new(text.to_owned())), origin),
+        }
     }
 }

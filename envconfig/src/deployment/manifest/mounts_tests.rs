@@ -54,7 +54,8 @@ fn pod(docs: &str, volumes: &str, mounts: &str, init: bool) -> ContainerEnv {
 }
 
 /// What looking `name` up in `dir` finds, in short: `external: why`,
-/// `unset` (with the note a problem would carry), or `problem: why`.
+/// `unset` (with the note a problem would carry), `problem: why`, or the
+/// value of a ConfigMap's file (`value "x" from PATH; note: ...`).
 fn found(env: &ContainerEnv, dir: &str, name: &str, assumed: bool) -> String {
     // As the loader takes it: a file the documents cannot tell about is
     // there for a required secret only.
@@ -70,6 +71,14 @@ fn found(env: &ContainerEnv, dir: &str, name: &str, assumed: bool) -> String {
         },
         Lookup::External(why, _) => format!("external: {why}"),
         Lookup::Unusable(Unusable::Undeployable { reason, .. }) => format!("problem: {reason}"),
+        Lookup::Value(value, origin) => {
+            let note = Subject::note(env, name).unwrap_or_default();
+            format!("value {:?} from {origin}; note: {note}", &*value)
+        }
+        Lookup::Empty(_) => "empty".to_owned(),
+        Lookup::Unusable(Unusable::FileUnreadable { path, reason, .. }) => {
+            format!("unreadable {}: {reason}", path.display())
+        }
         _ => "something else".to_owned(),
     }
 }
@@ -267,8 +276,8 @@ fn a_secrets_directory_holds_what_its_volumes_write() {
             )],
         ),
         (
-            "a ConfigMap volume writes its keys, data and binaryData",
-            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  LOG_LEVEL: debug\nbinaryData:\n  BLOB: AAEC\n",
+            "a ConfigMap volume writes its keys, data and binaryData, with their values",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  LOG_LEVEL: \"debug\\n\"\n  EMPTY: \"\\n\"\nbinaryData:\n  BLOB: aGkNCg==\n  BYTES: /w==\n",
             "- name: cfg\n  configMap:\n    name: c\n",
             "- name: cfg\n  mountPath: /run/secrets\n",
             &[
@@ -276,13 +285,20 @@ fn a_secrets_directory_holds_what_its_volumes_write() {
                     "/run/secrets",
                     "LOG_LEVEL",
                     false,
-                    "external: read from /run/secrets/LOG_LEVEL: the ConfigMap c (key LOG_LEVEL), in the ConfigMap volume cfg (ConfigMap c)",
+                    "value \"debug\" from /run/secrets/LOG_LEVEL; note: read from /run/secrets/LOG_LEVEL: the ConfigMap c (key LOG_LEVEL), in the ConfigMap volume cfg (ConfigMap c)",
                 ),
                 (
                     "/run/secrets",
                     "BLOB",
                     true,
-                    "external: read from /run/secrets/BLOB: the ConfigMap c (key BLOB)",
+                    "value \"hi\" from /run/secrets/BLOB; note: read from /run/secrets/BLOB: the ConfigMap c (key BLOB)",
+                ),
+                ("/run/secrets", "EMPTY", false, "empty"),
+                (
+                    "/run/secrets",
+                    "BYTES",
+                    false,
+                    "unreadable /run/secrets/BYTES: its content is not valid UTF-8",
                 ),
                 (
                     "/run/secrets",
@@ -419,7 +435,7 @@ fn a_secrets_directory_holds_what_its_volumes_write() {
                     "/p",
                     "LEVEL",
                     false,
-                    "external: read from /p/LEVEL: the ConfigMap c (key LEVEL)",
+                    "value \"x\" from /p/LEVEL; note: read from /p/LEVEL: the ConfigMap c (key LEVEL), in the projected volume all",
                 ),
                 (
                     "/p",

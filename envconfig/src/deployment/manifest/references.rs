@@ -4,14 +4,11 @@
 //! documents are external. The entry is valid here: the API server's
 //! rules were checked before ([`validation`](super::validation)).
 
-use zeroize::Zeroizing;
-
 use super::env::{Env, Setting, Var};
 use super::facts::HowSet;
-use super::scalar::ScalarKind;
-use super::validation::noun;
+use super::validation::config_map_text;
 use super::workload::Object;
-use super::yaml::{NodeId, Value};
+use super::yaml::NodeId;
 use crate::provenance::Provenance;
 use crate::shown::Abridged;
 
@@ -105,16 +102,9 @@ impl Env<'_, '_> {
         config_map: &Object<'_>,
         key: &str,
     ) -> Setting {
-        match &self.manifest.stream.node(value).value {
-            Value::Scalar(text, ScalarKind::String) => Setting::Known(text.clone()),
-            Value::Scalar(_, ScalarKind::Null) => Setting::Known(Zeroizing::new(String::new())),
-            other => Setting::Undeployable(format!(
-                "the key {} of the ConfigMap {} is {}, not a string: Kubernetes rejects the \
-                 ConfigMap (quote it)",
-                Abridged::name(key),
-                Abridged::name(config_map.name),
-                noun(other)
-            )),
+        match config_map_text(self.manifest.stream, value, config_map.name, key) {
+            Ok(text) => Setting::Known(text),
+            Err(reason) => Setting::Undeployable(reason),
         }
     }
 

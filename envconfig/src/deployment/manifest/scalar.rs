@@ -369,7 +369,7 @@ fn float_key(float: f64) -> String {
 }
 
 /// Go's `base64.StdEncoding.DecodeString`: padded, line breaks ignored.
-fn base64(text: &str) -> Option<Vec<u8>> {
+pub(super) fn base64(text: &str) -> Option<Vec<u8>> {
     let symbols: Vec<u8> = text
         .bytes()
         .filter(|b| !matches!(b, b'\r' | b'\n'))

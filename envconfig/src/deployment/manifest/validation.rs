@@ -8,6 +8,8 @@
 //! Each rule gives the reason in words, or nothing when the API server
 //! accepts; the reasons never quote a value, only names and keys, escaped.
 
+use zeroize::Zeroizing;
+
 use super::quantity::Quantity;
 use super::scalar::ScalarKind;
 use super::yaml::{NodeId, Stream, Value};
@@ -418,5 +420,26 @@ pub(super) fn noun(value: &Value) -> &'static str {
         Value::Scalar(_, kind) => kind.noun(),
         Value::Seq(_) => "a YAML sequence",
         Value::Map(_) => "a YAML mapping",
+    }
+}
+
+/// The text of the key `key` of the ConfigMap `config_map`, whose value is
+/// the node `value`, or why the API server rejects the ConfigMap.
+pub(super) fn config_map_text(
+    stream: &Stream,
+    value: NodeId,
+    config_map: &str,
+    key: &str,
+) -> Result<Zeroizing<String>, String> {
+    match &stream.node(value).value {
+        Value::Scalar(text, ScalarKind::String) => Ok(text.clone()),
+        Value::Scalar(_, ScalarKind::Null) => Ok(Zeroizing::new(String::new())),
+        other => Err(format!(
+            "the key {} of the ConfigMap {} is {}, not a string: Kubernetes rejects the \
+             ConfigMap (quote it)",
+            Abridged::name(key),
+            Abridged::name(config_map),
+            noun(other)
+        )),
     }
 }

@@ -1,12 +1,18 @@
 //! What the kubelet writes in each volume of a pod, as far as the
 //! documents tell: the files of a `secret`, `configMap`, `projected` or
 //! `downwardAPI` volume (kubelet `MakePayload`), an `emptyDir` that is
-//! empty, and volumes whose files only the node knows. See
+//! empty, and volumes whose files only the node knows. A file of a
+//! ConfigMap among the documents holds the key's value, as written there
+//! (`binaryData` decoded); a Secret's is never read. See
 //! [`mounts`](super::mounts) for where they are mounted.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use zeroize::Zeroizing;
+
+use super::scalar::base64;
+use super::validation::config_map_text;
 use super::workload::{Container, Manifest, Objects};
 use super::yaml::{NodeId, Stream};
 use crate::provenance::Provenance;
@@ -26,7 +32,7 @@ pub(super) struct Volume {
     pub files: HashMap<String, File>,
     /// The sources without `items` that are among the documents: every
     /// key is a file.
-    pub whole: Vec<(Arc<HashSet<String>>, String)>,
+    pub whole: Vec<(Arc<Keys>, String)>,
     /// Why some of its files are not known here (a source that is not
     /// among the documents), each with the `optional` source, if any.
     pub unknown: Vec<(String, Option<String>)>,
@@ -41,6 +47,31 @@ pub(super) struct File {
     /// When the file may be missing (an `optional` source that is not
     /// among the documents): that source, in words.
     pub optional: Option<String>,
+    /// What it holds, when a ConfigMap among the documents writes it.
+    pub content: Option<Arc<Content>>,
+}
+
+/// The keys of a Secret or ConfigMap among the documents, each with what
+/// its file holds when that is known (a ConfigMap's).
+pub(super) type Keys = HashMap<String, Option<Arc<Content>>>;
+
+/// What the file of a ConfigMap's key holds (the kubelet writes the value
+/// as it is, newline and all), and where the value is written.
+pub(crate) struct Content {
+    pub held: Held,
+    pub at: Provenance,
+    /// The value's node: what else reads it reads the same text.
+    pub node: NodeId,
+}
+
+pub(crate) enum Held {
+    /// A key of `data`.
+    Text(Zeroizing<String>),
+    /// A key of `binaryData`, decoded.
+    Bytes(Zeroizing<Vec<u8>>),
+    /// A value the API server rejects, which keeps the ConfigMap from
+    /// being made: why.
+    Rejected(String),
 }
 
 impl Volume {
@@ -65,7 +96,7 @@ pub(super) struct Builder<'e, 'm, 's> {
     /// Where a node of the manifest is, for a problem.
     origin: &'e dyn Fn(NodeId) -> Provenance,
     /// The keys of each object, by kind and index among its kind.
-    keys: HashMap<(bool, usize), Arc<HashSet<String>>>,
+    keys: HashMap<(bool, usize), Arc<Keys>>,
     shared: HashSet<&'s str>,
 }
 
@@ -184,6 +215,7 @@ impl<'s> Builder<'_, '_, 's> {
                             File {
                                 from: format!("written by the kubelet ({kind})"),
                                 optional: None,
+                                content: None,
                             },
                         );
                     }
@@ -259,6 +291,7 @@ impl<'s> Builder<'_, '_, 's> {
                 let file = File {
                     from: format!("{}, which is not among the documents", from(key)),
                     optional: optional.clone(),
+                    content: None,
                 };
                 volume.files.insert(plain(path), file);
             }
@@ -268,7 +301,10 @@ impl<'s> Builder<'_, '_, 's> {
         let keys = self
             .keys
             .entry((source.secret, index))
-            .or_insert_with(|| Arc::new(object_keys(stream, objects, index, source.secret)))
+            .or_insert_with(|| {
+                let keys = object_keys(stream, objects, index, source.secret, self.origin);
+                Arc::new(keys)
+            })
             .clone();
         if items.is_empty() {
             volume.whole.push((keys, format!("the {kind} {shown}")));
@@ -276,10 +312,11 @@ impl<'s> Builder<'_, '_, 's> {
             return;
         }
         for (key, path) in items {
-            if keys.contains(key) {
+            if let Some(content) = keys.get(key) {
                 let file = File {
                     from: from(key),
                     optional: None,
+                    content: content.clone(),
                 };
                 volume.files.insert(plain(path), file);
             } else if !optional && volume.broken.is_none() {
@@ -303,6 +340,7 @@ impl<'s> Builder<'_, '_, 's> {
                 let file = File {
                     from: "the pod's fields (downwardAPI)".to_owned(),
                     optional: None,
+                    content: None,
                 };
                 volume.files.insert(plain(path), file);
             }
@@ -310,26 +348,56 @@ impl<'s> Builder<'_, '_, 's> {
     }
 }
 
-/// The keys of a Secret (`data` and `stringData`) or a ConfigMap (`data`
-/// and `binaryData`, which its volumes write too).
+/// The keys of a Secret (`data` and `stringData`), never read, or a
+/// ConfigMap (`data` and `binaryData`, which its volumes write too), with
+/// what their files hold.
 fn object_keys<'s>(
     stream: &'s Stream,
     objects: &Objects<'s>,
     index: usize,
     secret: bool,
-) -> HashSet<String> {
-    let mut keys: HashSet<String> = objects
-        .entries(stream, index)
-        .into_iter()
-        .map(|(key, _)| key.to_owned())
+    origin: &dyn Fn(NodeId) -> Provenance,
+) -> Keys {
+    let name = objects.all[index].name;
+    let entries = objects.entries(stream, index).into_iter();
+    if secret {
+        return entries.map(|(key, _)| (key.to_owned(), None)).collect();
+    }
+    let mut keys: Keys = entries
+        .map(|(key, value)| {
+            let held = match config_map_text(stream, value, name, key) {
+                Ok(text) => Held::Text(text),
+                Err(reason) => Held::Rejected(reason),
+            };
+            let at = origin(value);
+            let content = Content {
+                held,
+                at,
+                node: value,
+            };
+            (key.to_owned(), Some(Arc::new(content)))
+        })
         .collect();
-    if !secret && let Some(binary) = stream.get(objects.all[index].node, "binaryData") {
-        keys.extend(
-            stream
-                .entries(binary)
-                .into_iter()
-                .map(|(key, _)| key.to_owned()),
-        );
+    if let Some(binary) = stream.get(objects.all[index].node, "binaryData") {
+        for (key, value) in stream.entries(binary) {
+            let decoded = stream.str(value).and_then(base64);
+            let held = match decoded {
+                Some(bytes) => Held::Bytes(Zeroizing::new(bytes)),
+                None => Held::Rejected(format!(
+                    "the key {} of the ConfigMap {} is in binaryData, and is not base64: \
+                     Kubernetes rejects the ConfigMap",
+                    Abridged::name(key),
+                    Abridged::name(name)
+                )),
+            };
+            let at = origin(value);
+            let content = Content {
+                held,
+                at,
+                node: value,
+            };
+            keys.insert(key.to_owned(), Some(Arc::new(content)));
+        }
     }
     keys
 }
