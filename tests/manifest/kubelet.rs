@@ -127,6 +127,66 @@ fn a_variable_with_the_shape_of_a_service_link() {
     );
 }
 
+/// `{SVC}_SERVICE_HOST` and `_ADDR` are the Service's cluster IP, bare:
+/// a value that holds one is checked with an IPv4 and an IPv6 cluster IP
+/// in its place. Invalid with both, it fails, naming the Service; valid
+/// with both, or with one only (the cluster decides), it is external.
+#[test]
+fn a_service_link_sets_a_bare_cluster_ip() {
+    let service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: metrics\nspec:\n  \
+                   ports:\n  - port: 9090\n---\n";
+    let manifest = |extra: &str| format!("{service}{}", with_env(extra));
+    let run = check(
+        &manifest(
+            "- name: BILLING_METRICS_ADDRESS\n  value: $(METRICS_SERVICE_HOST)\n\
+             - name: BILLING_PORT\n  value: $(METRICS_PORT_9090_TCP_ADDR)\n\
+             - name: BILLING_LOG_LEVEL\n  value: $(METRICS_SERVICE_HOST)\n\
+             - name: BILLING_BIND_ADDRESS\n  value: $(METRICS_SERVICE_HOST)\n",
+        ),
+        &[],
+    );
+    assert_eq!(run.code, 78, "{}", run.stdout);
+    let line = |var: &str| run.report_line(var);
+    let service = "is set by the kubelet for the Service metrics (a service link; \
+                   `enableServiceLinks: false` in the pod spec turns service links off)";
+    for (var, reason) in [
+        ("BILLING_METRICS_ADDRESS", "invalid socket address syntax"),
+        ("BILLING_PORT", "not an integer"),
+        ("BILLING_LOG_LEVEL", ""),
+    ] {
+        let line = line(var);
+        assert!(
+            line.starts_with(&format!("invalid {var} {}:", run_path(&run)))
+                && line.contains(&format!("invalid value \"<cluster IP>\": {reason}"))
+                && line.ends_with(service),
+            "{line}"
+        );
+    }
+    assert!(
+        line("BILLING_BIND_ADDRESS").ends_with(
+            "its value holds the cluster IP of the Service metrics, which any value fits"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(line("BILLING_BIND_ADDRESS").starts_with("external "));
+
+    // `10.96.0.1:9090` is an address, `fd00::1:9090` is not.
+    let run = check(
+        &manifest("- name: BILLING_METRICS_ADDRESS\n  value: $(METRICS_SERVICE_HOST):9090\n"),
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.report_line("BILLING_METRICS_ADDRESS").ends_with(
+            "its value holds the cluster IP of the Service metrics: it is valid with an IPv4 \
+             cluster IP and not with an IPv6 cluster IP, which only the cluster decides"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
 /// A value a ConfigMap among the documents gives is checked, though a
 /// later `envFrom` Secret that is not among them may set the same name:
 /// the problem says so.

@@ -12,6 +12,7 @@ use crate::shown::REDACTED;
 use crate::source::{DirFile, Lookup, Provenance, Unusable, VarName};
 use crate::value::Parse;
 use crate::warning::Warning;
+use zeroize::Zeroizing;
 
 impl<'a> Loader<'a> {
     pub(super) fn required_var<P: Parse>(
@@ -210,7 +211,9 @@ impl<'a> Loader<'a> {
         {
             let how = match found {
                 _ if taken => SetHow::Taken,
-                Lookup::External(..) | Lookup::Unchecked(..) => SetHow::Outside,
+                Lookup::External(..) | Lookup::Unchecked(..) | Lookup::Shaped { .. } => {
+                    SetHow::Outside
+                }
                 _ => SetHow::Seen,
             };
             set.push((alias.unwrap_or(var.name()).to_owned(), how));
@@ -234,6 +237,15 @@ impl<'a> Loader<'a> {
                 let status = Status::External(reason);
                 self.record(var.name(), status, Some(through_alias(origin)), None);
                 return Read::Unseen;
+            }
+            Lookup::Shaped {
+                forms,
+                shown,
+                unknown,
+                origin,
+            } => {
+                let origin = through_alias(origin);
+                return self.shaped(var, field, parser, (forms, shown, unknown), origin);
             }
             Lookup::Unusable(unusable) => {
                 let (kind, origin) = match unusable {
@@ -303,6 +315,49 @@ impl<'a> Loader<'a> {
                 Read::Failed
             }
         }
+    }
+
+    /// A value whose shape only is known ([`Lookup::Shaped`]): invalid
+    /// when none of its forms parses, external when all do, and external
+    /// with the reason when only some do (the deployment decides).
+    fn shaped<P: Parse>(
+        &mut self,
+        var: &VarName,
+        field: &Field,
+        parser: &P,
+        (forms, shown, unknown): (Vec<(&'static str, Zeroizing<String>)>, String, String),
+        origin: Provenance,
+    ) -> Read<P::Value> {
+        let secret = self.ledger.is_declared(var.name());
+        let parsed: Vec<_> = forms.iter().map(|(_, form)| parser.parse(form)).collect();
+        let fits = |ok: bool| {
+            let names = forms.iter().zip(&parsed).filter(|(_, p)| p.is_ok() == ok);
+            names
+                .map(|((name, _), _)| *name)
+                .collect::<Vec<_>>()
+                .join(" or ")
+        };
+        let reason = match parsed.iter().find_map(|p| p.as_ref().err()) {
+            None => format!("its value holds {unknown}, which any value fits"),
+            Some(_) if parsed.iter().any(Result::is_ok) => format!(
+                "its value holds {unknown}: it is valid with {} and not with {}, which only \
+                 the cluster decides",
+                fits(true),
+                fits(false)
+            ),
+            Some(error) => {
+                let kind = ProblemKind::Invalid {
+                    value: (!secret).then_some(shown),
+                    reason: error.reason().to_owned(),
+                };
+                let problem = Problem::new(var.name(), field.expected(parser), kind)
+                    .with_reason_by(error.by());
+                self.fail(problem, Some(origin), secret);
+                return Read::Failed;
+            }
+        };
+        self.record(var.name(), Status::External(reason), Some(origin), None);
+        Read::Unseen
     }
 
     /// Records `problem`, of a value from `origin`, redacted if `secret`.

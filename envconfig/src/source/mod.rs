@@ -202,6 +202,17 @@ pub enum Lookup<'a> {
     /// not among the documents, a `NAME_FILE` path of the container): where
     /// the value comes from, and where it is set. Never read.
     External(String, Provenance),
+    /// Holding what only the deployment knows, of a known shape (a cluster
+    /// IP): the value with each named representative in its place, as
+    /// shown, what is unknown in words, and where it is set. Invalid when
+    /// no representative parses, external otherwise.
+    #[cfg_attr(not(feature = "k8s"), allow(dead_code))]
+    Shaped {
+        forms: Vec<(&'static str, Zeroizing<String>)>,
+        shown: String,
+        unknown: String,
+        origin: Provenance,
+    },
 }
 
 /// What a secrets directory gives a variable that is unset.

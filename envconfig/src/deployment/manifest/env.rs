@@ -22,7 +22,7 @@ use std::sync::Arc;
 use zeroize::Zeroizing;
 
 use super::budget::{Budget, VAR_COST};
-use super::facts::{Facts, HowSet, MaybeSet};
+use super::facts::{Facts, HowSet, MaybeSet, Shape};
 use super::mounts::Mounts;
 use super::service_links::{self, LinkValue};
 use super::validation;
@@ -44,6 +44,9 @@ pub(super) enum Setting {
     /// Kubernetes would reject the manifest, or not start the container:
     /// why.
     Undeployable(String),
+    /// Holds a Service's cluster IP, which only the cluster knows: its
+    /// shape is known.
+    Shaped(Shape),
 }
 
 pub(super) struct Var {
@@ -216,6 +219,14 @@ impl<'m, 's> Env<'m, 's> {
                 LinkValue::ClusterIp => {
                     Setting::External(format!("the cluster IP of {}", link.service))
                 }
+                LinkValue::Address => Setting::Shaped(Shape {
+                    forms: service_links::CLUSTER_IPS
+                        .iter()
+                        .map(|(_, ip)| Zeroizing::new((*ip).to_owned()))
+                        .collect(),
+                    shown: Zeroizing::new(service_links::CLUSTER_IP.to_owned()),
+                    unknown: format!("the cluster IP of {}", link.service),
+                }),
             };
             let mut var = Var::new(setting, self.origin(link.node));
             var.from_link = true;

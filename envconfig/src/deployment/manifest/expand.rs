@@ -13,7 +13,7 @@
 use zeroize::Zeroizing;
 
 use super::env::{Env, Setting, Var, node_key};
-use super::facts::HowSet;
+use super::facts::{HowSet, Shape};
 use super::service_links;
 use crate::order::sorted_names;
 use crate::provenance::Provenance;
@@ -89,6 +89,9 @@ impl Env<'_, '_> {
         let mut optional: Option<String> = None;
         let mut note: Option<String> = None;
         let mut undefined: Vec<String> = Vec::new();
+        // What only the cluster knows and the value holds, with a known
+        // shape (a cluster IP): the first such, in words.
+        let mut shaped: Option<String> = None;
         // A secret's literal is secret text, whatever `$(` it holds; so is
         // its `NAME_FILE`'s, where the secret may be pasted by mistake.
         let is_secret = self.is_secret_text(name);
@@ -143,6 +146,11 @@ impl Env<'_, '_> {
                                 out.push_str(value);
                                 expanded_len += value.len();
                             }
+                            return true;
+                        }
+                        Setting::Shaped(shape) => {
+                            out.push_str(&shape.shown);
+                            shaped.get_or_insert_with(|| shape.unknown.clone());
                             return true;
                         }
                         Setting::External(from) => (from.clone(), true),
@@ -207,6 +215,17 @@ impl Env<'_, '_> {
             Setting::Unchecked(reason)
         } else if let Some(reason) = external {
             Setting::External(reason)
+        } else if let Some(unknown) = shaped {
+            match self.forms(text) {
+                Some(forms) => Setting::Shaped(Shape {
+                    forms,
+                    shown: value,
+                    unknown,
+                }),
+                None => Setting::Unchecked(
+                    "not built: the environment's copies went past envconfig's bound".to_owned(),
+                ),
+            }
         } else {
             Setting::Known(value)
         };
@@ -220,6 +239,30 @@ impl Env<'_, '_> {
             from_link: false,
             entry_line: None,
         }
+    }
+}
+
+impl Env<'_, '_> {
+    /// `text` expanded with each representative cluster IP in place of
+    /// the unknown ones (every reference it makes is known or shaped);
+    /// `None` past the budget.
+    fn forms(&mut self, text: &str) -> Option<Vec<Zeroizing<String>>> {
+        let mut forms = Vec::new();
+        for at in 0..service_links::CLUSTER_IPS.len() {
+            let form = expand(text, |reference, out| {
+                match self.vars.get(reference).map(|var| &var.setting) {
+                    Some(Setting::Known(value)) => out.push_str(value),
+                    Some(Setting::Shaped(shape)) => out.push_str(&shape.forms[at]),
+                    _ => return false,
+                }
+                true
+            });
+            if !self.budget.charge(form.len()) {
+                return None;
+            }
+            forms.push(form);
+        }
+        Some(forms)
     }
 }
 

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
+use super::service_links::CLUSTER_IPS;
 use super::volumes::Content;
 use crate::order::sorted_by;
 use crate::outcome::{Outcome, Status};
@@ -42,6 +43,8 @@ pub(crate) struct Facts {
     /// The variables whose `NAME_FILE` names a file of a ConfigMap among
     /// the documents, by name: their values are known.
     pub read_files: HashMap<String, ReadFile>,
+    /// The variables whose values hold a cluster IP, by name.
+    pub shaped: HashMap<String, (Shape, Provenance)>,
 }
 
 /// A file of a ConfigMap among the documents that a `NAME_FILE` names.
@@ -57,6 +60,34 @@ pub(crate) enum Linked {
     Value(Zeroizing<String>),
     /// What only the cluster knows (its IP), in words.
     External(String),
+    /// A value that holds a cluster IP, whose shape is known.
+    Shaped(Shape),
+}
+
+/// A value that holds what only the cluster knows (a Service's cluster
+/// IP), with each of [`CLUSTER_IPS`] put in its place.
+pub(crate) struct Shape {
+    /// The value with each representative, in the order of
+    /// [`CLUSTER_IPS`].
+    pub forms: Vec<Zeroizing<String>>,
+    /// The value as shown: `<cluster IP>:9090`.
+    pub shown: Zeroizing<String>,
+    /// What it holds that is unknown, in words: `the cluster IP of the
+    /// Service metrics`.
+    pub unknown: String,
+}
+
+impl Shape {
+    /// What a lookup of the value set at `origin` finds.
+    pub fn lookup(&self, origin: &Provenance) -> Lookup<'static> {
+        let forms = CLUSTER_IPS.iter().map(|(name, _)| *name);
+        Lookup::Shaped {
+            forms: forms.zip(self.forms.iter().cloned()).collect(),
+            shown: self.shown.to_string(),
+            unknown: self.unknown.clone(),
+            origin: origin.clone(),
+        }
+    }
 }
 
 /// A variable that Kubernetes would reject, or that keeps the container
@@ -115,6 +146,7 @@ impl Facts {
                     Lookup::Value(RawText::Owned(value.clone()), origin.clone())
                 }
                 Linked::External(from) => Lookup::External(from.clone(), origin.clone()),
+                Linked::Shaped(shape) => shape.lookup(origin),
             });
         }
         let source = self.source_of(name)?;

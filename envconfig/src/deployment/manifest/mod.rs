@@ -178,6 +178,7 @@ impl Env<'_, '_> {
                     Setting::External(reason) | Setting::Unchecked(reason) => {
                         Linked::External(reason)
                     }
+                    Setting::Shaped(shape) => Linked::Shaped(shape),
                     Setting::Undeployable(_) => continue,
                 };
                 facts.links.insert(name, (linked, var.origin));
@@ -201,6 +202,9 @@ impl Env<'_, '_> {
                 Setting::Unchecked(reason) => {
                     let unseen = (Unseen::Unchecked(reason), var.origin);
                     entries.unseen.insert(name, unseen);
+                }
+                Setting::Shaped(shape) => {
+                    facts.shaped.insert(name, (shape, var.origin));
                 }
                 Setting::Undeployable(reason) => {
                     let undeployable = Undeployable {
@@ -227,6 +231,9 @@ impl Variables for ContainerEnv {
     fn lookup(&self, var: &VarName) -> Lookup<'_> {
         if let Some(undeployable) = self.facts.undeployable(var) {
             return undeployable;
+        }
+        if let Some((shape, origin)) = self.facts.shaped.get(var.name()) {
+            return shape.lookup(origin);
         }
         // A `NAME_FILE` that names a file of a ConfigMap among the
         // documents: its value is known.

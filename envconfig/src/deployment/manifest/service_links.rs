@@ -29,6 +29,9 @@ pub(super) enum LinkValue {
     Known(String),
     /// The cluster IP, which the documents do not give.
     ClusterIp,
+    /// A Service's cluster IP, bare (`_SERVICE_HOST`, `_ADDR`), which the
+    /// documents do not give: its shape is known.
+    Address,
 }
 
 /// One service link.
@@ -47,6 +50,13 @@ pub(super) struct Link {
 
 /// How the text of an unknown cluster IP shows in a value.
 pub(super) const CLUSTER_IP: &str = "<cluster IP>";
+
+/// A cluster IP of each family, put in a value in its place to check its
+/// shape: a cluster's Services have addresses of one family or the other.
+pub(super) const CLUSTER_IPS: [(&str, &str); 2] = [
+    ("an IPv4 cluster IP", "10.96.0.1"),
+    ("an IPv6 cluster IP", "fd00::1"),
+];
 
 /// The port of the cluster's own `kubernetes` Service (named `https`).
 const API_SERVER_PORT: u16 = 443;
@@ -118,7 +128,7 @@ impl Links<'_> {
     fn push(&mut self, link: Link) {
         let value = match &link.value {
             LinkValue::Known(value) => value.len(),
-            LinkValue::ClusterIp => CLUSTER_IP.len(),
+            LinkValue::ClusterIp | LinkValue::Address => CLUSTER_IP.len(),
         };
         if self.budget.charge(link.name.len() + value + VAR_COST) {
             self.all.push(link);
@@ -226,7 +236,7 @@ fn from_service(
     };
     let address = || match &ip {
         Some(ip) => LinkValue::Known(ip.clone()),
-        None => LinkValue::ClusterIp,
+        None => LinkValue::Address,
     };
     let mut push = |name: String, value: LinkValue, node: NodeId| {
         links.push(Link {

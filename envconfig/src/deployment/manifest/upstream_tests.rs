@@ -86,7 +86,7 @@ fn environment(manifest: &str, container: Option<&str>) -> Environment {
         .map(|(name, var)| {
             let built = match var.setting {
                 Setting::Known(value) => Built::Value(value.as_str().to_owned()),
-                Setting::External(_) => Built::External,
+                Setting::External(_) | Setting::Shaped(_) => Built::External,
                 Setting::Unchecked(_) => Built::Unchecked,
                 Setting::Undeployable(_) => Built::Rejected,
             };
