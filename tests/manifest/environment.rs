@@ -988,3 +988,43 @@ env:
         );
     }
 }
+
+/// A ConfigMap's value counts against the same 128 KiB as a literal, read
+/// by a `configMapKeyRef` or an `envFrom`: `execve` refuses a longer
+/// variable, and the container never starts. Just under it, it is `ok`.
+#[test]
+fn a_config_map_value_past_what_linux_starts_with_is_undeployable() {
+    // `BILLING_ALLOWED_HOSTS=` and the NUL take 23 of the 131,072 bytes,
+    // `BILLING_SENTRY_DSN=` and the NUL 20.
+    for (length, fits) in [(151_999, false), (131_050, false), (131_049, true)] {
+        let hosts = "h".repeat(length);
+        let dsn = "d".repeat(length + 3);
+        let config_map = format!(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  hosts: {hosts}\n  \
+             BILLING_SENTRY_DSN: {dsn}\n---\n"
+        );
+        let env = "- name: BILLING_ALLOWED_HOSTS\n  valueFrom:\n    configMapKeyRef:\n      \
+                   name: big\n      key: hosts\n";
+        let manifest = format!("{config_map}{}", with_env(env)).replace(
+            "env:\n",
+            "envFrom:\n            - configMapRef:\n                name: big\n          env:\n",
+        );
+        let run = check(&manifest, &[]);
+        for var in ["BILLING_ALLOWED_HOSTS", "BILLING_SENTRY_DSN"] {
+            let line = run.report_line(var);
+            match fits {
+                true => assert!(line.starts_with("ok "), "{length}: {line}"),
+                false => assert!(
+                    line.starts_with("invalid ")
+                        && line.contains(
+                            "its value is longer than the 128 KiB that Linux starts a process \
+                             with for one variable (with its name), so the container would not \
+                             start"
+                        ),
+                    "{length}: {line}"
+                ),
+            }
+        }
+        assert_eq!(run.code, if fits { 0 } else { 78 }, "{length}");
+    }
+}

@@ -356,7 +356,10 @@ impl<'m, 's> Env<'m, 's> {
             let var = Var {
                 node: Some(value),
                 how: self.in_config_map(object, value),
-                ..Var::new(self.data_setting(value, object, key), self.origin(value))
+                ..Var::new(
+                    self.data_setting(&name, value, object, key),
+                    self.origin(value),
+                )
             };
             self.set(name, var);
         }
@@ -435,7 +438,7 @@ impl<'m, 's> Env<'m, 's> {
             }
         };
         let var = match validation::value_from(stream, item) {
-            Some(from) => match self.value_from(from, origin) {
+            Some(from) => match self.value_from(name, from, origin) {
                 Some(var) => var,
                 // An optional reference to a missing key sets nothing.
                 None => return,

@@ -105,7 +105,7 @@ impl Env<'_, '_> {
         // `$(A)$(A)` doubles a value, and an entry per line doubles it
         // again: expanding stops past what a container could start with,
         // and past what the whole build may copy.
-        let longest = MAX_ARG_STRLEN.saturating_sub(name.len() + 2);
+        let longest = longest_value(name);
         if text.len() > longest {
             return Var::new(Setting::Undeployable(too_long_reason()), origin);
         }
@@ -266,8 +266,14 @@ impl Env<'_, '_> {
     }
 }
 
+/// The longest value `name` can be set to, as [`MAX_ARG_STRLEN`] counts:
+/// `NAME=value` and its NUL.
+pub(super) fn longest_value(name: &str) -> usize {
+    MAX_ARG_STRLEN.saturating_sub(name.len() + 2)
+}
+
 /// Why a value longer than [`MAX_ARG_STRLEN`] would not deploy.
-fn too_long_reason() -> String {
+pub(super) fn too_long_reason() -> String {
     format!(
         "its value is longer than the {} KiB that Linux starts a process with for one variable \
          (with its name), so the container would not start",

@@ -5,6 +5,7 @@
 //! rules were checked before ([`validation`](super::validation)).
 
 use super::env::{Env, Setting, Var};
+use super::expand::{longest_value, too_long_reason};
 use super::facts::HowSet;
 use super::validation::config_map_text;
 use super::workload::Object;
@@ -15,7 +16,12 @@ use crate::shown::Abridged;
 impl Env<'_, '_> {
     /// A `valueFrom` reference; `None` when it is optional and its key is
     /// missing, which sets nothing.
-    pub(super) fn value_from(&mut self, from: NodeId, origin: Provenance) -> Option<Var> {
+    pub(super) fn value_from(
+        &mut self,
+        name: &str,
+        from: NodeId,
+        origin: Provenance,
+    ) -> Option<Var> {
         let manifest = self.manifest;
         let stream = manifest.stream;
         let (kind, reference) = [
@@ -34,10 +40,10 @@ impl Env<'_, '_> {
             },
             ..Var::new(Setting::External(reason), origin.clone())
         };
-        let (name, key) = (field("name"), self.field(reference, "key").unwrap_or(""));
+        let (object_name, key) = (field("name"), self.field(reference, "key").unwrap_or(""));
         let optional = stream.is_true(reference, "optional").then(|| {
             format!(
-                "the optional {kind} to {name} (key {})",
+                "the optional {kind} to {object_name} (key {})",
                 Abridged::name(key)
             )
         });
@@ -54,8 +60,11 @@ impl Env<'_, '_> {
                 );
                 return Some(external(reason, None));
             }
-            "configMapKeyRef" => (&manifest.config_maps, format!("the ConfigMap {name}")),
-            _ => (&manifest.secrets, format!("the Secret {name}")),
+            "configMapKeyRef" => (
+                &manifest.config_maps,
+                format!("the ConfigMap {object_name}"),
+            ),
+            _ => (&manifest.secrets, format!("the Secret {object_name}")),
         };
         let reference_name = self.field(reference, "name").unwrap_or("");
         let Some(index) = manifest.find(objects, reference_name, self.container) else {
@@ -85,7 +94,10 @@ impl Env<'_, '_> {
                         optional,
                         ..self.in_config_map(object, value)
                     },
-                    ..Var::new(self.data_setting(value, object, key), self.origin(value))
+                    ..Var::new(
+                        self.data_setting(name, value, object, key),
+                        self.origin(value),
+                    )
                 })
             }
             (Some(_), _) => {
@@ -95,14 +107,19 @@ impl Env<'_, '_> {
         }
     }
 
-    /// The value of a ConfigMap's key.
+    /// The value of a ConfigMap's key, which sets `name`: as long as
+    /// Linux starts a process with, or the container would not start.
     pub(super) fn data_setting(
         &self,
+        name: &str,
         value: NodeId,
         config_map: &Object<'_>,
         key: &str,
     ) -> Setting {
         match config_map_text(self.manifest.stream, value, config_map.name, key) {
+            Ok(text) if text.len() > longest_value(name) => {
+                Setting::Undeployable(too_long_reason())
+            }
             Ok(text) => Setting::Known(text),
             Err(reason) => Setting::Undeployable(reason),
         }
