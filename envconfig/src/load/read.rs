@@ -12,6 +12,7 @@ use crate::shown::REDACTED;
 use crate::source::{DirFile, Lookup, Provenance, Unusable, VarName};
 use crate::value::Parse;
 use crate::warning::Warning;
+#[cfg(feature = "k8s")]
 use zeroize::Zeroizing;
 
 impl<'a> Loader<'a> {
@@ -211,9 +212,9 @@ impl<'a> Loader<'a> {
         {
             let how = match found {
                 _ if taken => SetHow::Taken,
-                Lookup::External(..) | Lookup::Unchecked(..) | Lookup::Shaped { .. } => {
-                    SetHow::Outside
-                }
+                Lookup::External(..) | Lookup::Unchecked(..) => SetHow::Outside,
+                #[cfg(feature = "k8s")]
+                Lookup::Shaped { .. } => SetHow::Outside,
                 _ => SetHow::Seen,
             };
             set.push((alias.unwrap_or(var.name()).to_owned(), how));
@@ -238,6 +239,7 @@ impl<'a> Loader<'a> {
                 self.record(var.name(), status, Some(through_alias(origin)), None);
                 return Read::Unseen;
             }
+            #[cfg(feature = "k8s")]
             Lookup::Shaped {
                 forms,
                 shown,
@@ -320,6 +322,7 @@ impl<'a> Loader<'a> {
     /// A value whose shape only is known ([`Lookup::Shaped`]): invalid
     /// when none of its forms parses, external when all do, and external
     /// with the reason when only some do (the deployment decides).
+    #[cfg(feature = "k8s")]
     fn shaped<P: Parse>(
         &mut self,
         var: &VarName,

@@ -206,7 +206,7 @@ pub enum Lookup<'a> {
     /// IP): the value with each named representative in its place, as
     /// shown, what is unknown in words, and where it is set. Invalid when
     /// no representative parses, external otherwise.
-    #[cfg_attr(not(feature = "k8s"), allow(dead_code))]
+    #[cfg(feature = "k8s")]
     Shaped {
         forms: Vec<(&'static str, Zeroizing<String>)>,
         shown: String,
