@@ -73,6 +73,45 @@ fn references_expand_as_kubernetes_expands_them() {
     ));
 }
 
+/// A `$` that starts nothing is copied with the next byte read as a
+/// character of its own (`tryReadVariableName`): before a character that
+/// is not ASCII, the container would get bytes that are not UTF-8. An
+/// escaped `$$` before it is a `$`, as it should be.
+#[test]
+fn a_dollar_before_a_character_that_is_not_ascii() {
+    let run = check(
+        &with_env(
+            "- name: BILLING_LOG_LEVEL
+  value: \"info$\u{e9}\"
+",
+        ),
+        &[],
+    );
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.report_line("BILLING_LOG_LEVEL").contains(
+            "a `$` before a character that is not ASCII, which Kubernetes' expansion turns \
+             into bytes that are not UTF-8"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = check(
+        &with_env(
+            "- name: BILLING_ALLOWED_HOSTS
+  value: \"prix$$\u{e9}.example.com\"
+",
+        ),
+        &[],
+    );
+    assert!(
+        run.report_line("BILLING_ALLOWED_HOSTS")
+            .ends_with("\"prix$\u{e9}.example.com\""),
+        "{}",
+        run.stdout
+    );
+}
+
 /// A reference that an `envFrom` source which is not among the documents
 /// may set is unchecked, and says where it may come from.
 #[test]

@@ -25,13 +25,20 @@ use crate::warning::Warning;
 /// longer one, so the container would not start.
 const MAX_ARG_STRLEN: usize = 128 * 1024;
 
-/// `input` with its references expanded. `resolve(name, out)` pushes the
-/// value of `name` onto `out` and says whether `name` is defined.
+/// `input` with its references expanded, and whether the kubelet's value
+/// is no UTF-8 at all. `resolve(name, out)` pushes the value of `name`
+/// onto `out` and says whether `name` is defined.
+///
+/// Kubernetes copies a `$` that starts nothing with the next byte read as
+/// a character of its own (`string(input[0])` in `tryReadVariableName`):
+/// before a character that is not ASCII, the value it starts a container
+/// with is not UTF-8. The text here keeps the character whole.
 pub(super) fn expand(
     input: &str,
     mut resolve: impl FnMut(&str, &mut String) -> bool,
-) -> Zeroizing<String> {
+) -> (Zeroizing<String>, bool) {
     let mut out = Zeroizing::new(String::with_capacity(input.len()));
+    let mut not_utf8 = false;
     let bytes = input.as_bytes();
     // Up to where `input` is copied into `out`.
     let mut checkpoint = 0;
@@ -62,6 +69,7 @@ pub(super) fn expand(
                     }
                 },
                 Some(other) => {
+                    not_utf8 |= !other.is_ascii();
                     out.push('$');
                     out.push(other);
                     other.len_utf8()
@@ -74,7 +82,7 @@ pub(super) fn expand(
         cursor += 1;
     }
     out.push_str(&input[checkpoint..]);
-    out
+    (out, not_utf8)
 }
 
 impl Env<'_, '_> {
@@ -118,7 +126,7 @@ impl Env<'_, '_> {
         let mut copied_plain_text = None;
         let links_enabled = self.links_enabled;
         let (vars, facts, budget) = (&self.vars, &self.facts, &mut self.budget);
-        let value = expand(text, |reference, out| {
+        let (value, not_utf8) = expand(text, |reference, out| {
             let shown = quoted(reference);
             let (why, is_external) = match vars.get(reference) {
                 Some(var) => {
@@ -207,6 +215,13 @@ impl Env<'_, '_> {
         };
         let setting = if too_long {
             Setting::Undeployable(too_long_reason())
+        } else if not_utf8 {
+            Setting::Undeployable(
+                "its value has a `$` before a character that is not ASCII, which Kubernetes' \
+                 expansion turns into bytes that are not UTF-8, so the container would not \
+                 start (write `$$` for a `$`)"
+                    .to_owned(),
+            )
         } else if over_budget {
             Setting::Unchecked(
                 "not built: the environment's copies went past envconfig's bound".to_owned(),
@@ -249,7 +264,7 @@ impl Env<'_, '_> {
     fn forms(&mut self, text: &str) -> Option<Vec<Zeroizing<String>>> {
         let mut forms = Vec::new();
         for at in 0..service_links::CLUSTER_IPS.len() {
-            let form = expand(text, |reference, out| {
+            let (form, _) = expand(text, |reference, out| {
                 match self.vars.get(reference).map(|var| &var.setting) {
                     Some(Setting::Known(value)) => out.push_str(value),
                     Some(Setting::Shaped(shape)) => out.push_str(&shape.forms[at]),
@@ -287,7 +302,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn expand_with(input: &str, context: &HashMap<&str, &str>) -> String {
-        let expanded = expand(input, |name, out| match context.get(name) {
+        let (expanded, _) = expand(input, |name, out| match context.get(name) {
             Some(value) => {
                 out.push_str(value);
                 true
@@ -466,7 +481,7 @@ mod tests {
     fn each_entry_expands_from_those_above() {
         let mut context: HashMap<&str, String> = HashMap::new();
         for (name, value) in [("FOO", "bar"), ("ZOO", "$(FOO)-1"), ("BLU", "$(ZOO)-2")] {
-            let expanded = expand(value, |name, out| match context.get(name) {
+            let (expanded, _) = expand(value, |name, out| match context.get(name) {
                 Some(value) => {
                     out.push_str(value);
                     true
@@ -477,5 +492,19 @@ mod tests {
         }
         assert_eq!(context["ZOO"], "bar-1");
         assert_eq!(context["BLU"], "bar-1-2");
+    }
+
+    /// A `$` that starts nothing, before a character that is not ASCII,
+    /// makes the kubelet's value no UTF-8; an escaped one, a reference,
+    /// or ASCII after it does not.
+    #[test]
+    fn a_dollar_before_a_character_that_is_not_ascii_breaks_utf8() {
+        let breaks = |input: &str| expand(input, |_, _| false).1;
+        for input in ["$\u{e9}", "a$\u{20ac}b", "$$$\u{e9}"] {
+            assert!(breaks(input), "{input}");
+        }
+        for input in ["$$\u{e9}", "$(\u{e9})", "\u{e9}$", "$x\u{e9}", "\u{e9}"] {
+            assert!(!breaks(input), "{input}");
+        }
     }
 }
