@@ -15,6 +15,8 @@
 mod budget;
 mod env;
 mod expand;
+#[cfg(test)]
+mod expand_tests;
 mod facts;
 mod files;
 mod mounts;
