@@ -71,6 +71,32 @@ fn a_service_link_sets_a_port_variable() {
     }
 }
 
+/// `enableServiceLinks` that is no boolean (a quoted `"false"`, `0`) is a
+/// pod the API server rejects: an error of the manifest, whatever the
+/// links would have set.
+#[test]
+fn a_service_links_switch_that_is_no_boolean() {
+    for (written, noun) in [("\"false\"", "a string"), ("0", "a YAML number")] {
+        let pod = format!("enableServiceLinks: {written}\n");
+        let run = check(
+            &deployment(&pod, &format!("env:\n{}", indent(NEEDED, 2))),
+            &[],
+        );
+        assert_eq!(run.code, 78, "{written}: {run:?}");
+        let error =
+            format!("enableServiceLinks is {noun}, not a boolean: Kubernetes rejects the manifest");
+        assert!(run.stdout.contains(&error), "{error} in {}", run.stdout);
+    }
+    for written in ["false", "no", "null"] {
+        let pod = format!("enableServiceLinks: {written}\n");
+        let run = check(
+            &deployment(&pod, &format!("env:\n{}", indent(NEEDED, 2))),
+            &[],
+        );
+        assert_eq!(run.code, 0, "{written}: {run:?}");
+    }
+}
+
 fn run_path(run: &Run) -> String {
     let line = run.stdout.lines().next().unwrap_or("");
     let start = line.find(" of /").map_or(0, |at| at + 4);

@@ -5,7 +5,9 @@
 
 use super::budget::{MAX_COPIED_BYTES, MAX_EXEC_BYTES};
 use super::env::{Env, Setting};
+use super::scalar::ScalarKind;
 use super::validation;
+use super::yaml::Value;
 use crate::shown::Abridged;
 
 impl Env<'_, '_> {
@@ -30,6 +32,18 @@ impl Env<'_, '_> {
             self.facts
                 .unnamed
                 .push((self.origin(self.container.node), reason));
+        }
+        // A switch that is no boolean (`"false"`, `0`): the API server
+        // rejects the pod, and which way the kubelet would take it is moot.
+        if let Some(node) = stream.get(self.container.pod, "enableServiceLinks") {
+            let value = &stream.node(node).value;
+            if !matches!(value, Value::Scalar(_, ScalarKind::Bool | ScalarKind::Null)) {
+                let reason = format!(
+                    "enableServiceLinks is {}, not a boolean: Kubernetes rejects the manifest",
+                    validation::noun(value)
+                );
+                self.facts.unnamed.push((self.origin(node), reason));
+            }
         }
         let siblings = manifest
             .containers
