@@ -390,25 +390,11 @@ fn no_pod_template_is_a_usage_error() {
 /// checked, and a `ServiceList`'s Service sets its service links.
 #[test]
 fn lists_of_any_kind_are_unpacked_as_kubectl_unpacks_them() {
-    let pod = "\
-- apiVersion: v1
-  kind: Pod
-  metadata:
-    name: billing
-  spec:
-    containers:
-      - name: api
-        image: billing:1.4.2
-        env:
-          - name: BILLING_DATABASE_URL
-            valueFrom:
-              secretKeyRef: {name: billing-secrets, key: database-url}
-          - name: PAYMENT_TOKEN
-            valueFrom:
-              secretKeyRef: {name: billing-secrets, key: payment-token}
-          - name: BILLING_ALLOWED_HOSTS
-            value: a.example.com
-";
+    let pod = format!(
+        "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: billing\n  spec:\n    \
+         containers:\n      - name: api\n        image: billing:1.4.2\n        env:\n{}",
+        indent(NEEDED, 10)
+    );
     let service = "\
 apiVersion: v1
 kind: ServiceList
