@@ -154,7 +154,7 @@ impl Startup {
     /// load.
     pub fn load<T: Config>(&self) -> Result<Loaded<T>, StartupError> {
         let mut source = Source::from_process_env(EnvScope::Fields);
-        read_dotenv(&mut source, self.dotenv_files().read)?;
+        read_dotenv::<T>(&mut source, self.dotenv_files().read)?;
         config::load_recording_warned(&source)
             .map_err(|(error, warnings)| StartupError::Config { error, warnings })
     }
@@ -207,7 +207,7 @@ pub(crate) fn add_dotenv<'a, T: Config>(
     source: &mut Source,
     files: DotenvFiles<'a>,
 ) -> Result<Added<'a>, Exit> {
-    let path = read_dotenv(source, files.read)
+    let path = read_dotenv::<T>(source, files.read)
         .map_err(|error| Exit::failure(EX_CONFIG, format!("error: {error}")))?;
     let mut notes = String::new();
     if let Some(path) = path {
@@ -252,13 +252,15 @@ pub(crate) fn add_dotenv<'a, T: Config>(
 /// Adds the dotenv file at `path` to `source`, if there is one: the file
 /// added, if any. What is there but is no regular file (a pipe, a device)
 /// is refused as `NAME_FILE`s are, rather than passed over in silence.
-fn read_dotenv<'a>(
+fn read_dotenv<'a, T: Config>(
     source: &mut Source,
     path: Option<&'a Path>,
 ) -> Result<Option<&'a Path>, StartupError> {
     let Some(path) = path.filter(|path| is_there(path)) else {
         return Ok(None);
     };
+    // How the file sets names that are none of `T`'s is not its business.
+    source.concern(config::names::<T>(source));
     source
         .add_env_file(path)
         .map_err(|EnvFileError { path, reason }| StartupError::Dotenv { path, reason })?;

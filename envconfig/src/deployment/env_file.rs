@@ -84,6 +84,13 @@ impl EnvFile {
             hidden: Vec::new(),
             refused_whole: format == EnvFormat::Docker,
         };
+        file.entries.concern(
+            docs.vars()
+                .iter()
+                .flat_map(|var| std::iter::once(&var.name).chain(&var.aliases))
+                .cloned()
+                .collect(),
+        );
         // The lines whose names are read: each entry's first line, its name,
         // and whether it is malformed.
         let lines: Vec<(usize, Option<String>, bool)> = match format {
@@ -155,7 +162,9 @@ impl EnvFile {
                 (Some(name), Ok(value)) => (name, value),
                 (None, Ok(_)) => continue,
             };
-            if self.entries.vars.contains_key(name) || self.entries.unseen.contains_key(name) {
+            let set_above =
+                self.entries.vars.contains_key(name) || self.entries.unseen.contains_key(name);
+            if set_above && self.entries.concerns(name) {
                 repeated.push(name.to_owned());
             }
             match value {

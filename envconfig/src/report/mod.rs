@@ -6,7 +6,7 @@
 //! The report is a model first ([`Report`]) and text second
 //! ([`Report::render`]), so tests can assert on either.
 
-use crate::docs::{Docs, FILE_SUFFIX};
+use crate::docs::Docs;
 use crate::order::sorted_by;
 use crate::outcome::{Outcome, Outcomes, Status};
 use crate::provenance::Provenance;
@@ -177,22 +177,9 @@ impl Report {
                     did_you_mean: unknown.did_you_mean,
                 })
                 .collect();
-        // How a name that is none of the configuration's is set is not its
-        // business (`JAVA_OPTS=-Xmx${MEM}`): no warning about it fails a
-        // deployment's `--strict`. A line that cannot be read may hide one
-        // of its names, so it stays.
-        let is_configurations = |var: &str| {
-            let var = var.strip_suffix(FILE_SUFFIX).unwrap_or(var);
-            docs.vars()
-                .iter()
-                .any(|doc| doc.name == var || doc.aliases.iter().any(|alias| alias == var))
-        };
-        warnings.extend(found.into_iter().filter(|warning| match warning {
-            Warning::NotChecked { var, .. }
-            | Warning::ShellSyntax { var, .. }
-            | Warning::SetTwice { var, .. } => is_configurations(var),
-            _ => true,
-        }));
+        // The sources keep no warning about how a name that is none of the
+        // configuration's is set (`Entries::concerned`).
+        warnings.extend(found);
         warnings.extend(source.warnings_about(&vars, &docs.secrets()));
         warnings.extend(alias_collisions(docs));
         Report {

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::dotenv_syntax::{self, DotenvEntry, Resolved};
 use super::text_file::read_file;
-use super::{Entries, Source};
-use crate::order::sorted_names;
+use super::{Entries, FILE_SUFFIX, RawValue, Source};
+use crate::order::{sorted_by, sorted_names};
 use crate::provenance::Provenance;
 use crate::shown::Abridged;
 use crate::warning::Warning;
@@ -34,6 +34,49 @@ impl Source {
             None
         });
         Ok(())
+    }
+
+    /// Keeps warnings about how a dotenv file sets `names` only: those of
+    /// the configuration (see [`Entries::concerned`]).
+    pub fn concern(&mut self, names: Vec<String>) {
+        self.entries.concern(names);
+    }
+
+    /// The names the dotenv file at `path` gives a value to, in the order
+    /// of their lines: those it sets, not to the empty string, that the
+    /// real environment does not
+    /// (neither the name nor its `NAME`/`NAME_FILE` companion, which wins
+    /// over the file's).
+    pub fn set_by_file(&self, path: &Path) -> Vec<&str> {
+        let in_environment = |name: &str| match self.live {
+            true => std::env::var_os(name).is_some(),
+            false => self
+                .entries
+                .get(name)
+                .is_some_and(|entry| entry.origin == Provenance::Environment),
+        };
+        let set: Vec<(&str, usize)> = self
+            .entries
+            .vars
+            .iter()
+            // An empty value counts as unset: the file supplies nothing.
+            .filter(|(_, entry)| !matches!(&entry.value, RawValue::Text(text) if text.is_empty()))
+            .filter_map(|(name, entry)| match &entry.origin {
+                Provenance::EnvFile { path: file, line } if file == path => {
+                    Some((name.as_str(), *line))
+                }
+                _ => None,
+            })
+            .filter(|(name, _)| {
+                !in_environment(name)
+                    && !in_environment(&format!("{name}{FILE_SUFFIX}"))
+                    && !name.strip_suffix(FILE_SUFFIX).is_some_and(in_environment)
+            })
+            .collect();
+        sorted_by(set, |(_, line)| (&[], *line))
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect()
     }
 }
 
@@ -65,7 +108,22 @@ pub(crate) fn add_entries(
         // A valid entry has a name.
         let Some(name) = entry.name else { continue };
         let references: Vec<&str> = entry.references.iter().map(|r| r.name).collect();
-        for reference in &entry.references {
+        let concerned = entries.concerns(name);
+        let set_above = entries.unseen.contains_key(name)
+            || entries
+                .vars
+                .get(name)
+                .is_some_and(|set| super::is_from_file(&set.origin, path));
+        if set_above && concerned {
+            repeated.push(name);
+            // What was said of the line this one replaces is moot: a file
+            // that sets one name on every line warns once per name.
+            entries.warnings.retain(|warning| {
+                !matches!(warning, Warning::ShellSyntax { var, .. }
+                    | Warning::NotChecked { var, .. } if var == name)
+            });
+        }
+        for reference in entry.references.iter().filter(|_| concerned) {
             if let Some(syntax) = &reference.shell_syntax {
                 entries.warnings.push(Warning::ShellSyntax {
                     at: origin.clone(),
@@ -78,21 +136,15 @@ pub(crate) fn add_entries(
                 });
             }
         }
-        let set_above = entries.unseen.contains_key(name)
-            || entries
-                .vars
-                .get(name)
-                .is_some_and(|set| super::is_from_file(&set.origin, path));
-        if set_above {
-            repeated.push(name);
-        }
         match unchecked(entry, entries) {
             Some(why) => {
-                entries.warnings.push(Warning::NotChecked {
-                    at: origin.clone(),
-                    var: name.to_owned(),
-                    reason: why.clone(),
-                });
+                if concerned {
+                    entries.warnings.push(Warning::NotChecked {
+                        at: origin.clone(),
+                        var: name.to_owned(),
+                        reason: why.clone(),
+                    });
+                }
                 let unseen = super::Unseen::Unchecked(why);
                 entries.set_unseen(name, unseen, origin, &references);
             }

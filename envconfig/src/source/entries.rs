@@ -10,7 +10,7 @@ use std::path::Path;
 
 use zeroize::Zeroizing;
 
-use super::{Entry, Found, Lookup, RawValue, Tainted, Unusable, VarName, resolve};
+use super::{Entry, FILE_SUFFIX, Found, Lookup, RawValue, Tainted, Unusable, VarName, resolve};
 use crate::order::{sorted_by, sorted_names};
 use crate::provenance::Provenance;
 use crate::warning::Warning;
@@ -34,6 +34,11 @@ pub(crate) struct Entries {
     pub copies: HashMap<String, Vec<String>>,
     /// What reading the file found that a person should know.
     pub warnings: Vec<Warning>,
+    /// The configuration's names (aliases included), sorted, when they are
+    /// known before a file is read: how a file sets any other name
+    /// (`JAVA_OPTS`) is none of the configuration's business, and no
+    /// warning is kept about it.
+    pub concerned: Option<Vec<String>>,
 }
 
 /// What a variable whose value is not seen here is set to.
@@ -56,6 +61,25 @@ pub(crate) struct MalformedLine {
 }
 
 impl Entries {
+    /// Whether a warning about how a file sets `name` (or `NAME_FILE`) is
+    /// kept: see [`Entries::concerned`].
+    pub fn concerns(&self, name: &str) -> bool {
+        let Some(names) = &self.concerned else {
+            return true;
+        };
+        let known = |name: &str| {
+            names
+                .binary_search_by(|known| known.as_str().cmp(name))
+                .is_ok()
+        };
+        known(name) || name.strip_suffix(FILE_SUFFIX).is_some_and(known)
+    }
+
+    /// Keeps warnings about `names` only (see [`Entries::concerned`]).
+    pub fn concern(&mut self, names: Vec<String>) {
+        self.concerned = Some(sorted_names(names));
+    }
+
     /// The entry of `name`, if it is set to a value.
     pub fn get(&self, name: &str) -> Option<&Entry> {
         self.vars.get(name)

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use zeroize::Zeroizing;
 
-use crate::order::{sorted_by, sorted_names};
+use crate::order::sorted_names;
 use crate::warning::Warning;
 
 pub(crate) mod dotenv;
@@ -362,43 +362,6 @@ impl Source {
     /// file's names; `--check-env` reads a snapshot instead.
     pub fn names(&self) -> Vec<(&str, Option<Provenance>)> {
         self.entries.names()
-    }
-
-    /// The names the dotenv file at `path` gives a value to, in the order
-    /// of their lines: those it sets, not to the empty string, that the
-    /// real environment does not
-    /// (neither the name nor its `NAME`/`NAME_FILE` companion, which wins
-    /// over the file's).
-    pub fn set_by_file(&self, path: &Path) -> Vec<&str> {
-        let in_environment = |name: &str| match self.live {
-            true => std::env::var_os(name).is_some(),
-            false => self
-                .entries
-                .get(name)
-                .is_some_and(|entry| entry.origin == Provenance::Environment),
-        };
-        let set: Vec<(&str, usize)> = self
-            .entries
-            .vars
-            .iter()
-            // An empty value counts as unset: the file supplies nothing.
-            .filter(|(_, entry)| !matches!(&entry.value, RawValue::Text(text) if text.is_empty()))
-            .filter_map(|(name, entry)| match &entry.origin {
-                Provenance::EnvFile { path: file, line } if file == path => {
-                    Some((name.as_str(), *line))
-                }
-                _ => None,
-            })
-            .filter(|(name, _)| {
-                !in_environment(name)
-                    && !in_environment(&format!("{name}{FILE_SUFFIX}"))
-                    && !name.strip_suffix(FILE_SUFFIX).is_some_and(in_environment)
-            })
-            .collect();
-        sorted_by(set, |(_, line)| (&[], *line))
-            .into_iter()
-            .map(|(name, _)| name)
-            .collect()
     }
 
     fn get(&self, name: &str) -> Option<Found<'_>> {

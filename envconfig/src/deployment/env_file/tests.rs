@@ -232,3 +232,27 @@ fn lines_after_a_pasted_secret_are_hidden() {
     assert!(!names.iter().any(|n| n.contains("MIIB")), "{names:?}");
     let _ = Path::new("f.env");
 }
+
+/// Warnings are kept about the configuration's names only, and a line that
+/// a later one replaces is no longer warned about: a file of a million
+/// lines that set one name warns once, not a million times.
+#[test]
+fn warnings_are_about_the_configurations_names_and_last_lines() {
+    let (dir, file) = alone(
+        "SECRET_Q7=${A}\nSECRET_Q7=${ B }\nSECRET_Q7=${C}\n\
+         OTHER=${A}\nOTHER=${ B }\nOTHER=1\nOTHER=2\n",
+    );
+    let in_dir = format!("{}/", dir.path().display());
+    let said: Vec<String> = said(&file)
+        .iter()
+        .map(|warning| warning.replace(&in_dir, ""))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "f.env:3: SECRET_Q7 is not checked: its value expands ${...}, which the file \
+             does not set above it",
+            "f.env sets SECRET_Q7 more than once; the last one is used",
+        ]
+    );
+}
