@@ -85,10 +85,17 @@ impl Loader<'_> {
                 self.problems.truncate(problems);
                 let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut self.unreadable_lines)
                     .into_iter()
-                    .partition(|(problem, _)| *problem < problems);
+                    .partition(|(problem, ..)| *problem < problems);
                 self.unreadable_lines = kept;
                 self.warnings
-                    .extend(dropped.into_iter().map(|(_, ignored)| ignored));
+                    .extend(
+                        dropped
+                            .into_iter()
+                            .map(|(_, at, reason)| Warning::LineIgnored {
+                                at,
+                                reason: reason.to_owned(),
+                            }),
+                    );
                 if let (Some(rows), Some(start)) = (&mut self.checked, checked) {
                     for row in &mut rows[start..] {
                         row.required = false;

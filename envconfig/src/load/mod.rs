@@ -6,7 +6,7 @@ use crate::error::{Problem, ProblemKind};
 use crate::field::{DefaultExpr, DefaultValue, Field, FieldName, NestedField, nested_prefix};
 use crate::outcome::{Outcome, Outcomes, Status};
 use crate::secrecy::Ledger;
-use crate::source::{VarName, Variables};
+use crate::source::{Provenance, VarName, Variables};
 
 mod group;
 pub use self::group::Switch;
@@ -49,10 +49,10 @@ pub struct Loader<'a> {
     set_in_group: Option<Vec<(String, SetHow)>>,
     /// The `secrets_dir` of the struct being loaded, if it has one.
     secrets_dir: Option<&'static str>,
-    /// The lines that could not be read for a variable, each with the
-    /// index of its problem: when an optional group that is off drops the
-    /// problem, the line is still said to be ignored.
-    unreadable_lines: Vec<(usize, Warning)>,
+    /// The lines that could not be read for a variable (where, and why),
+    /// each with the index of its problem: when an optional group that is
+    /// off drops the problem, the line is still said to be ignored.
+    unreadable_lines: Vec<(usize, Provenance, &'static str)>,
 }
 
 /// How a variable of an optional group is set, as far as the input tells.

@@ -280,11 +280,8 @@ impl<'a> Loader<'a> {
                         (kind, Some(origin))
                     }
                     Unusable::Malformed { origin, reason } => {
-                        let ignored = Warning::LineIgnored {
-                            at: origin.clone(),
-                            reason: reason.to_owned(),
-                        };
-                        self.unreadable_lines.push((self.problems.len(), ignored));
+                        let at = self.problems.len();
+                        self.unreadable_lines.push((at, origin.clone(), reason));
                         let kind = ProblemKind::MalformedLine {
                             reason: reason.to_owned(),
                         };
