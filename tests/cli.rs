@@ -252,6 +252,32 @@ fn a_malformed_line_of_an_ignored_variable_is_reported() {
     }
 }
 
+/// What copies a secret's `NAME_FILE` copies what may be the secret,
+/// pasted there by mistake: it is redacted like a copy of the secret, in a
+/// deployment's env file and in `./.env`.
+#[test]
+fn a_copy_of_a_secrets_name_file_is_secret() {
+    let pasted = "BILLING_DATABASE_URL=postgres://db/billing\n\
+                  PAYMENT_TOKEN_FILE=pasted-canary-token\n\
+                  BILLING_LOG_LEVEL=${PAYMENT_TOKEN_FILE}\n\
+                  BILLING_ALLOWED_HOSTS=${PAYMENT_TOKEN_FILE}\n";
+    let env = Env::new(&[]);
+    let file = env.file("deploy.env", pasted);
+    let file = file.to_str().expect("a UTF-8 path");
+    for form in ["text", "json", "github"] {
+        let run = env.run(&["--check-env", "--env-file", file, "--report", form]);
+        assert_eq!(run.code, 78, "{form}: {run:?}");
+        assert!(!run.stdout.contains("canary"), "{form}: {}", run.stdout);
+    }
+    env.file(".env", pasted);
+    for args in [&[][..], &["--check-env"], &["--print-config=json"]] {
+        let run = env.run(args);
+        assert_eq!(run.code, 78, "{args:?}: {run:?}");
+        assert!(!run.stdout.contains("canary"), "{args:?}: {}", run.stdout);
+        assert!(!run.stderr.contains("canary"), "{args:?}: {}", run.stderr);
+    }
+}
+
 #[test]
 fn print_env_docs_needs_no_variable() {
     let env = Env::new(&[]);

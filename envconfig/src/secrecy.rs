@@ -219,7 +219,9 @@ pub(crate) fn is_secret_text(name: &str, secret: &dyn Fn(&str) -> bool) -> bool 
 /// that are secret and, for each name, the names its value copies: those
 /// that copy a secret, directly or through others, and those that a secret
 /// copies (`TOKEN=${PORT}` makes PORT's value the token's, or a part of it),
-/// and what copies those in turn.
+/// and what copies those in turn. What copies a secret's `NAME_FILE` copies
+/// text that may be the secret, pasted there by mistake
+/// ([`is_secret_text`]).
 pub(crate) fn tainted(secrets: &[&str], copies: &HashMap<String, Vec<String>>) -> Tainted {
     // Forward, what the secrets copy; then backward, everything that copies
     // a secret or one of those. Sets: a value may copy every name of a
@@ -240,7 +242,12 @@ pub(crate) fn tainted(secrets: &[&str], copies: &HashMap<String, Vec<String>>) -
         .flat_map(|(name, copied)| copied.iter().map(|copied| (copied.as_str(), name.as_str())))
         .collect();
     let copied_by = sorted_by(copied_by, |(copied, _)| (copied.as_bytes(), 0));
+    let file_vars: Vec<String> = secrets
+        .iter()
+        .map(|secret| format!("{secret}{FILE_SUFFIX}"))
+        .collect();
     let mut todo: Vec<&str> = tainted.iter().copied().collect();
+    todo.extend(file_vars.iter().map(String::as_str));
     while let Some(name) = todo.pop() {
         let run = copied_by.partition_point(|(copied, _)| *copied < name);
         for (_, copier) in copied_by

@@ -959,6 +959,24 @@ fn a_reference_in_a_secret_pasted_into_its_name_file_never_shows() {
             "{var}: {}",
             runs[0].stdout
         );
+        // What copies the `NAME_FILE` copies what may be the secret.
+        let manifest = deployment(
+            "",
+            &format!(
+                "env:
+  - name: {var}
+    value: \"hunter2-p4ss\"
+  - name: BILLING_ALLOWED_HOSTS
+    value: $({var})
+  - name: BILLING_LOG_LEVEL
+    value: $({var})
+"
+            ),
+        );
+        for run in every_form(&manifest, &[]) {
+            assert!(!run.stdout.contains("p4ss"), "{var}: {}", run.stdout);
+            assert!(!run.stderr.contains("p4ss"), "{var}: {}", run.stderr);
+        }
     }
 }
 
