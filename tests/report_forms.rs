@@ -101,6 +101,16 @@ fn an_unreadable_file_is_reported_in_every_form() {
     let text = check(&too_large, &[]);
     assert_eq!(text.code, 78, "{text:?}");
     assert!(text.stderr.starts_with("error: "), "{}", text.stderr);
+    // The same of a `./.env` read with the process environment.
+    let env = Env::new(&[]);
+    env.file(".env", &too_large);
+    let json = env.run(&["--check-env", "--report", "json"]);
+    assert_eq!(json.code, 78, "{json:?}");
+    let report = assert_valid(&json.stdout);
+    assert_eq!(report["verdict"]["passes"], false);
+    let github = env.run(&["--check-env", "--report", "github"]);
+    assert_eq!(github.code, 78, "{github:?}");
+    assert!(github.stdout.starts_with("::error::"), "{}", github.stdout);
 }
 
 #[test]

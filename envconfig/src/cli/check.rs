@@ -43,7 +43,10 @@ pub(super) fn check_env<T: Config>(
         let mut source = process_env(EnvScope::Everything);
         let added = match add_dotenv::<T>(&mut source, dotenv) {
             Ok(added) => added,
-            Err(exit) => return exit,
+            Err(error) => {
+                let checked = "the process environment and its dotenv file";
+                return unreadable(form, checked, "the dotenv file", error.to_string());
+            }
         };
         let checked = match added.path {
             Some(dotenv) => format!(

@@ -118,7 +118,9 @@ pub(crate) fn run<T: Config>(
             let mut source = process_env(EnvScope::Fields);
             let mut stderr = match add_dotenv::<T>(&mut source, dotenv) {
                 Ok(added) => added.notes,
-                Err(exit) => return Run::Exit(exit),
+                Err(error) => {
+                    return Run::Exit(Exit::failure(EX_CONFIG, format!("error: {error}")));
+                }
             };
             let (loaded, warnings) = config::load::<T>(&source);
             stderr.push_str(&warning_lines(&warnings));
@@ -134,7 +136,9 @@ pub(crate) fn run<T: Config>(
             let mut source = process_env(EnvScope::Fields);
             let notes = match add_dotenv::<T>(&mut source, dotenv) {
                 Ok(added) => added.notes,
-                Err(exit) => return Run::Exit(exit),
+                Err(error) => {
+                    return Run::Exit(Exit::failure(EX_CONFIG, format!("error: {error}")));
+                }
             };
             let mut exit = print_config::<T>(&source, format);
             exit.stderr.insert_str(0, &notes);

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
 
 use super::args::parse_args_with;
-use super::exit::{EX_CONFIG, Exit, Run};
+use super::exit::Run;
 use super::help::with_usage_line;
 use super::run;
 use crate::config::{self, Config};
@@ -206,9 +206,8 @@ pub(crate) struct Added<'a> {
 pub(crate) fn add_dotenv<'a, T: Config>(
     source: &mut Source,
     files: DotenvFiles<'a>,
-) -> Result<Added<'a>, Exit> {
-    let path = read_dotenv::<T>(source, files.read)
-        .map_err(|error| Exit::failure(EX_CONFIG, format!("error: {error}")))?;
+) -> Result<Added<'a>, StartupError> {
+    let path = read_dotenv::<T>(source, files.read)?;
     let mut notes = String::new();
     if let Some(path) = path {
         let names = config::names::<T>(source);
