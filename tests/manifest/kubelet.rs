@@ -138,19 +138,54 @@ fn a_variable_with_the_shape_of_a_service_link() {
         run.stdout
     );
 
-    // `$(KUBERNETES_SERVICE_HOST)` is the cluster's to say.
+    // `$(KUBERNETES_SERVICE_HOST)` is the cluster's to say, but it is an
+    // IP address whatever the cluster: any IP address fits an `IpAddr`.
     let run = check(
         &with_env("- name: BILLING_BIND_ADDRESS\n  value: $(KUBERNETES_SERVICE_HOST)\n"),
         &[],
     );
     assert!(
         run.report_line("BILLING_BIND_ADDRESS").ends_with(
-            "its value expands $(KUBERNETES_SERVICE_HOST), the cluster IP of the cluster's \
-             kubernetes Service"
+            "its value holds the cluster IP of the cluster's kubernetes Service, which any \
+             value fits"
         ),
         "{}",
         run.stdout
     );
+    // No integer is one, and its `_PORT` links are `tcp://<cluster IP>:443`
+    // in every cluster: links on or off, the pod could never load.
+    for pod in ["", "enableServiceLinks: false\n"] {
+        let run = check(
+            &deployment(
+                pod,
+                &format!(
+                    "env:\n{}",
+                    indent(
+                        &format!(
+                            "{NEEDED}- name: BILLING_PORT\n  value: $(KUBERNETES_SERVICE_HOST)\n\
+                             - name: BILLING_DB_MAX_CONNECTIONS\n  \
+                             value: $(KUBERNETES_PORT_443_TCP)\n"
+                        ),
+                        2
+                    )
+                ),
+            ),
+            &[],
+        );
+        assert_eq!(run.code, 78, "{pod}{run:?}");
+        assert!(
+            run.report_line("BILLING_PORT")
+                .contains("invalid value \"<cluster IP>\": not an integer"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.report_line("BILLING_DB_MAX_CONNECTIONS")
+                .contains("invalid value \"tcp://<cluster IP>:443\""),
+            "{}",
+            run.stdout
+        );
+    }
 }
 
 /// `{SVC}_SERVICE_HOST` and `_ADDR` are the Service's cluster IP, bare:

@@ -216,9 +216,6 @@ impl<'m, 's> Env<'m, 's> {
         for link in links {
             let setting = match link.value {
                 LinkValue::Known(value) => Setting::Known(Zeroizing::new(value)),
-                LinkValue::ClusterIp => {
-                    Setting::External(format!("the cluster IP of {}", link.service))
-                }
                 LinkValue::Address => Setting::Shaped(Shape {
                     forms: service_links::CLUSTER_IPS
                         .iter()

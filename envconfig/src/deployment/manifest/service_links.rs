@@ -27,8 +27,6 @@ use crate::shown::Abridged;
 /// What the kubelet sets a service link to.
 pub(super) enum LinkValue {
     Known(String),
-    /// The cluster IP, which the documents do not give.
-    ClusterIp,
     /// A Service's cluster IP, bare (`_SERVICE_HOST`, `_ADDR`), which the
     /// documents do not give: its shape is known.
     Address,
@@ -128,7 +126,7 @@ impl Links<'_> {
     fn push(&mut self, link: Link) {
         let value = match &link.value {
             LinkValue::Known(value) => value.len(),
-            LinkValue::ClusterIp | LinkValue::Address => CLUSTER_IP.len(),
+            LinkValue::Address => CLUSTER_IP.len(),
         };
         if self.budget.charge(link.name.len() + value + VAR_COST) {
             self.all.push(link);
@@ -137,24 +135,38 @@ impl Links<'_> {
 }
 
 /// The links of the cluster's own `kubernetes` Service, whose address only
-/// the cluster knows.
+/// the cluster knows; its port (`https`, 443 over TCP) every cluster has.
 fn cluster_service(container: &Container<'_>, links: &mut Links<'_>) {
     let service = "the cluster's kubernetes Service".to_owned();
     let port = API_SERVER_PORT;
+    let known = |text: &str| LinkValue::Known(text.to_owned());
+    let url = format!("tcp://{CLUSTER_IP}:{port}");
     let names = [
-        "KUBERNETES_SERVICE_HOST".to_owned(),
-        "KUBERNETES_SERVICE_PORT".to_owned(),
-        "KUBERNETES_SERVICE_PORT_HTTPS".to_owned(),
-        "KUBERNETES_PORT".to_owned(),
-        format!("KUBERNETES_PORT_{port}_TCP"),
-        format!("KUBERNETES_PORT_{port}_TCP_PROTO"),
-        format!("KUBERNETES_PORT_{port}_TCP_PORT"),
-        format!("KUBERNETES_PORT_{port}_TCP_ADDR"),
+        ("KUBERNETES_SERVICE_HOST".to_owned(), LinkValue::Address),
+        (
+            "KUBERNETES_SERVICE_PORT".to_owned(),
+            known(&port.to_string()),
+        ),
+        (
+            "KUBERNETES_SERVICE_PORT_HTTPS".to_owned(),
+            known(&port.to_string()),
+        ),
+        ("KUBERNETES_PORT".to_owned(), known(&url)),
+        (format!("KUBERNETES_PORT_{port}_TCP"), known(&url)),
+        (format!("KUBERNETES_PORT_{port}_TCP_PROTO"), known("tcp")),
+        (
+            format!("KUBERNETES_PORT_{port}_TCP_PORT"),
+            known(&port.to_string()),
+        ),
+        (
+            format!("KUBERNETES_PORT_{port}_TCP_ADDR"),
+            LinkValue::Address,
+        ),
     ];
-    for name in names {
+    for (name, value) in names {
         links.push(Link {
             name,
-            value: LinkValue::ClusterIp,
+            value,
             node: container.node,
             service: service.clone(),
             always: true,

@@ -159,20 +159,26 @@ fn links(prefix: &str, ip: &str, port: u16) -> Vec<(String, Built)> {
 }
 
 /// The links of the cluster's own `kubernetes` Service when the documents
-/// do not have it: set, to what only the cluster knows.
+/// do not have it: its cluster IP only the cluster knows (a shape, not a
+/// value here), its port is 443 over TCP in every cluster.
 fn cluster_kubernetes() -> Vec<(String, Built)> {
+    let url = || Built::Value("tcp://<cluster IP>:443".to_owned());
+    let port = || Built::Value("443".to_owned());
     [
-        "KUBERNETES_SERVICE_HOST",
-        "KUBERNETES_SERVICE_PORT",
-        "KUBERNETES_SERVICE_PORT_HTTPS",
-        "KUBERNETES_PORT",
-        "KUBERNETES_PORT_443_TCP",
-        "KUBERNETES_PORT_443_TCP_PROTO",
-        "KUBERNETES_PORT_443_TCP_PORT",
-        "KUBERNETES_PORT_443_TCP_ADDR",
+        ("KUBERNETES_SERVICE_HOST", Built::External),
+        ("KUBERNETES_SERVICE_PORT", port()),
+        ("KUBERNETES_SERVICE_PORT_HTTPS", port()),
+        ("KUBERNETES_PORT", url()),
+        ("KUBERNETES_PORT_443_TCP", url()),
+        (
+            "KUBERNETES_PORT_443_TCP_PROTO",
+            Built::Value("tcp".to_owned()),
+        ),
+        ("KUBERNETES_PORT_443_TCP_PORT", port()),
+        ("KUBERNETES_PORT_443_TCP_ADDR", Built::External),
     ]
     .into_iter()
-    .map(|name| (name.to_owned(), Built::External))
+    .map(|(name, built)| (name.to_owned(), built))
     .collect()
 }
 
