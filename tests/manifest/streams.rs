@@ -433,6 +433,14 @@ items:
         );
     }
 
+    // A list of lists is flattened, as kubectl's `FlattenListVisitor` does.
+    let nested = format!(
+        "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: List\n    items:\n{}",
+        indent(&pod, 6)
+    );
+    let run = check(&nested, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+
     // `items: null` is a list of none, whatever else the object has.
     let run = check(
         "apiVersion: v1\nkind: PodList\nitems: null\n---\nkind: Pod\nitems: null\nspec:\n  \

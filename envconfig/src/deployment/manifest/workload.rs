@@ -182,13 +182,14 @@ impl<'s> Manifest<'s> {
             services: Vec::new(),
         };
         for document in &stream.documents {
-            let root = document.root;
-            let objects = match list_items(stream, root) {
-                Some(items) => items.to_vec(),
-                None => vec![root],
-            };
-            for node in objects {
-                manifest.add(node, document.number);
+            // A list's items may be lists too: kubectl flattens them all
+            // (`FlattenListVisitor`), in order.
+            let mut todo = vec![document.root];
+            while let Some(node) = todo.pop() {
+                match list_items(stream, node) {
+                    Some(items) => todo.extend(items.iter().rev()),
+                    None => manifest.add(node, document.number),
+                }
             }
         }
         manifest
