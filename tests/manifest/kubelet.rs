@@ -518,3 +518,34 @@ fn check_within_256_mib(shape: &sixteen_mib::Shape) {
         &stderr[..stderr.len().min(1000)]
     );
 }
+
+/// The API server refuses a ConfigMap or Secret whose values come to more
+/// than 1 MiB (`ValidateConfigMap`, `ValidateSecret`): never created, it
+/// fails the check, whatever reads it. Just under the bound is fine.
+#[test]
+fn a_config_map_or_secret_over_one_mib_is_refused() {
+    let value = "x".repeat(300_000);
+    for (kind, field) in [("ConfigMap", "data"), ("Secret", "stringData")] {
+        for (keys, refused) in [(4, true), (3, false)] {
+            let data: String = (0..keys)
+                .map(|key| format!("  K{key}: {value}\n"))
+                .collect();
+            let manifest = format!(
+                "apiVersion: v1\nkind: {kind}\nmetadata:\n  name: big\n{field}:\n{data}---\n{}",
+                with_env("")
+            );
+            let run = check(&manifest, &[]);
+            let error = format!(
+                "the {kind} big holds 1171 KiB of data, more than the 1 MiB the API server \
+                 accepts: Kubernetes rejects it"
+            );
+            match refused {
+                true => {
+                    assert_eq!(run.code, 78, "{kind}: {run:?}");
+                    assert!(run.stdout.contains(&error), "{}", run.stdout);
+                }
+                false => assert_eq!(run.code, 0, "{kind}, {keys} keys: {run:?}"),
+            }
+        }
+    }
+}

@@ -5,9 +5,10 @@
 
 use super::budget::{MAX_COPIED_BYTES, MAX_EXEC_BYTES};
 use super::env::{Env, Setting};
-use super::scalar::ScalarKind;
+use super::scalar::{self, ScalarKind};
 use super::validation;
-use super::yaml::Value;
+use super::yaml::{NodeId, Stream, Value};
+use crate::order::sorted_names;
 use crate::shown::Abridged;
 
 impl Env<'_, '_> {
@@ -65,6 +66,31 @@ impl Env<'_, '_> {
                 }
             }
         }
+        // The API server refuses a ConfigMap or Secret whose values come to
+        // more than 1 MiB (`ValidateConfigMap`, `ValidateSecret`): it is
+        // never created, and what reads it fails.
+        for (objects, kind) in [
+            (&manifest.config_maps, "ConfigMap"),
+            (&manifest.secrets, "Secret"),
+        ] {
+            for object in objects
+                .all
+                .iter()
+                .filter(|object| object.shares_namespace(workload))
+            {
+                let size = data_bytes(stream, object.node, kind == "Secret");
+                if size > MAX_OBJECT_BYTES {
+                    let reason = format!(
+                        "the {kind} {} holds {} KiB of data, more than the {} MiB the API \
+                         server accepts: Kubernetes rejects it",
+                        Abridged::name(object.name),
+                        size / 1024,
+                        MAX_OBJECT_BYTES >> 20
+                    );
+                    self.facts.unnamed.push((self.origin(object.node), reason));
+                }
+            }
+        }
         let size: usize = self
             .vars
             .iter()
@@ -96,6 +122,48 @@ impl Env<'_, '_> {
             self.facts
                 .unnamed
                 .push((self.origin(self.container.node), reason));
+        }
+    }
+}
+
+/// The most data one ConfigMap or Secret may hold (`MaxSecretSize`).
+const MAX_OBJECT_BYTES: usize = 1024 * 1024;
+
+/// The bytes of a ConfigMap's or Secret's values, as the API server counts
+/// them: a ConfigMap's `data` and its `binaryData` decoded; a Secret's
+/// `data` decoded, where its `stringData` (which wins) does not set the key.
+fn data_bytes(stream: &Stream, object: NodeId, secret: bool) -> usize {
+    let entries = |field: &str| {
+        stream
+            .get(object, field)
+            .map(|map| stream.entries(map))
+            .unwrap_or_default()
+    };
+    let text = |node: NodeId| stream.text(node).map_or(0, str::len);
+    let decoded = |node: NodeId| {
+        stream
+            .text(node)
+            .and_then(scalar::base64)
+            .map_or(0, |bytes| bytes.len())
+    };
+    match secret {
+        false => {
+            let data: usize = entries("data").iter().map(|(_, value)| text(*value)).sum();
+            let binary: usize = entries("binaryData")
+                .iter()
+                .map(|(_, value)| decoded(*value))
+                .sum();
+            data + binary
+        }
+        true => {
+            let strings = entries("stringData");
+            let set = sorted_names(strings.iter().map(|(key, _)| *key).collect());
+            let data: usize = entries("data")
+                .iter()
+                .filter(|(key, _)| set.binary_search(key).is_err())
+                .map(|(_, value)| decoded(*value))
+                .sum();
+            data + strings.iter().map(|(_, value)| text(*value)).sum::<usize>()
         }
     }
 }
