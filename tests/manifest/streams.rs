@@ -441,6 +441,30 @@ items:
     let run = check(&nested, &[]);
     assert_eq!(run.code, 0, "{run:?}");
 
+    // kubectl refuses the whole stream when `items` is no list, or holds
+    // what is no object (`kubectl label --local -f FILE x=y -o json`:
+    // "cannot unmarshal string into ... items of type []json.RawMessage",
+    // "cannot unmarshal string into Go value of type map[string]interface
+    // {}"); an item without a kind it passes over.
+    for (items, reason) in [
+        ("items: not-a-list\n".to_owned(), "`items` is not a list"),
+        (
+            format!("items:\n- just-text\n{pod}"),
+            "an item of a list is not an object",
+        ),
+        (
+            format!("items:\n- [1]\n{pod}"),
+            "an item of a list is not an object",
+        ),
+    ] {
+        let run = check(&format!("apiVersion: v1\nkind: List\n{items}"), &[]);
+        assert_eq!(run.code, 78, "{items}: {run:?}");
+        let said = format!("kubectl refuses it: {reason}");
+        assert!(run.stderr.contains(&said), "{said} in {}", run.stderr);
+    }
+    let kindless = format!("apiVersion: v1\nkind: List\nitems:\n- metadata: {{name: q}}\n{pod}");
+    assert_eq!(check(&kindless, &[]).code, 0);
+
     // `items: null` is a list of none, whatever else the object has.
     let run = check(
         "apiVersion: v1\nkind: PodList\nitems: null\n---\nkind: Pod\nitems: null\nspec:\n  \

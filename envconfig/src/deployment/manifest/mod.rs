@@ -104,7 +104,14 @@ pub(crate) fn from_text(
             Abridged::reason(&error.reason)
         ))
     })?;
-    let manifest = Manifest::new(&stream);
+    let manifest = Manifest::new(&stream).map_err(|refused| {
+        unreadable(format!(
+            "document {}, line {}: kubectl refuses it: {}",
+            refused.document,
+            stream.line(refused.node),
+            refused.reason
+        ))
+    })?;
     let container = manifest
         .choose(container)
         .map_err(|why| ManifestError::Usage(format!("--manifest {shown}: {why}")))?;

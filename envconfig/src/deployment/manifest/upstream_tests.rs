@@ -74,7 +74,9 @@ fn environment(manifest: &str, container: Option<&str>) -> Environment {
         Ok(stream) => stream,
         Err(error) => panic!("not YAML: {error:?}\n{manifest}"),
     };
-    let documents = Manifest::new(&stream);
+    let Ok(documents) = Manifest::new(&stream) else {
+        panic!("a list kubectl refuses\n{manifest}");
+    };
     let container = match documents.choose(container) {
         Ok(container) => container,
         Err(why) => panic!("{why}\n{manifest}"),

@@ -5,7 +5,8 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use super::yaml::{NodeId, Stream};
+use super::scalar::ScalarKind;
+use super::yaml::{NodeId, Stream, Value};
 use crate::shown::Abridged;
 
 /// The kinds whose pod template is read, and where it is in them.
@@ -37,16 +38,37 @@ pub(super) fn is_read(stream: &Stream, root: NodeId) -> bool {
             matches!(kind, "ConfigMap" | "Secret" | "Service")
                 || POD_SPECS.iter().any(|(known, _)| *known == kind)
         })
-        || list_items(stream, root).is_some()
+        || !matches!(list_items(stream, root), Ok(None))
 }
 
 /// The objects of a list: `kind: List` (`kubectl get -o yaml` of several
 /// objects), `PodList`, `ServiceList`, ... kubectl reads any object that
 /// has `items` as a list of them, whatever its kind, and `items: null` as
-/// an empty one.
-fn list_items(stream: &Stream, root: NodeId) -> Option<&[NodeId]> {
-    stream.get(root, "kind").and_then(|kind| stream.str(kind))?;
-    stream.get(root, "items").map(|items| stream.items(items))
+/// an empty one. It refuses the whole stream when `items` is anything else,
+/// or holds what is not an object: the node, and why.
+fn list_items(stream: &Stream, root: NodeId) -> Result<Option<&[NodeId]>, (NodeId, &'static str)> {
+    let kind = stream.get(root, "kind").and_then(|kind| stream.str(kind));
+    let Some(items) = stream.get(root, "items").filter(|_| kind.is_some()) else {
+        return Ok(None);
+    };
+    match &stream.node(items).value {
+        Value::Scalar(_, ScalarKind::Null) => Ok(Some(&[])),
+        Value::Seq(all) => match all
+            .iter()
+            .find(|&&item| !matches!(stream.node(item).value, Value::Map(_)))
+        {
+            Some(&item) => Err((item, "an item of a list is not an object")),
+            None => Ok(Some(all)),
+        },
+        _ => Err((items, "`items` is not a list")),
+    }
+}
+
+/// A list that kubectl refuses: where, and why.
+pub(super) struct ListRefused {
+    pub document: usize,
+    pub node: NodeId,
+    pub reason: &'static str,
 }
 
 /// An object of the manifest: its kind, name and namespace, and where it is.
@@ -172,7 +194,7 @@ impl<'s> Objects<'s> {
 }
 
 impl<'s> Manifest<'s> {
-    pub fn new(stream: &'s Stream) -> Manifest<'s> {
+    pub fn new(stream: &'s Stream) -> Result<Manifest<'s>, ListRefused> {
         let mut manifest = Manifest {
             stream,
             workloads: Vec::new(),
@@ -187,12 +209,20 @@ impl<'s> Manifest<'s> {
             let mut todo = vec![document.root];
             while let Some(node) = todo.pop() {
                 match list_items(stream, node) {
-                    Some(items) => todo.extend(items.iter().rev()),
-                    None => manifest.add(node, document.number),
+                    Ok(Some(items)) => todo.extend(items.iter().rev()),
+                    Ok(None) => manifest.add(node, document.number),
+                    Err((node, reason)) => {
+                        let document = document.number;
+                        return Err(ListRefused {
+                            document,
+                            node,
+                            reason,
+                        });
+                    }
                 }
             }
         }
-        manifest
+        Ok(manifest)
     }
 
     fn add(&mut self, node: NodeId, document: usize) {
