@@ -519,6 +519,28 @@ fn check_within_256_mib(shape: &sixteen_mib::Shape) {
     );
 }
 
+/// A volume's `items` whose `key` or `path` YAML reads as no string
+/// (`key: n` is a boolean to kubectl, `path: 1` a number) is a pod the API
+/// server rejects; quoted, it is fine.
+#[test]
+fn a_volume_item_that_is_no_string() {
+    for (written, noun, code) in [("n", "its key is a YAML boolean", 78), ("\"n\"", "", 0)] {
+        let pod = format!(
+            "volumes:\n  - name: s\n    secret:\n      secretName: billing\n      items:\n        \
+             - key: {written}\n          path: token\n"
+        );
+        let run = check(
+            &deployment(&pod, &format!("env:\n{}", indent(NEEDED, 2))),
+            &[],
+        );
+        assert_eq!(run.code, code, "{written}: {run:?}");
+        if code != 0 {
+            let error = format!("{noun}, not a string: Kubernetes rejects the manifest");
+            assert!(run.stdout.contains(&error), "{error} in {}", run.stdout);
+        }
+    }
+}
+
 /// The API server refuses a ConfigMap or Secret whose values come to more
 /// than 1 MiB (`ValidateConfigMap`, `ValidateSecret`): never created, it
 /// fails the check, whatever reads it. Just under the bound is fine.

@@ -66,6 +66,9 @@ impl Env<'_, '_> {
                 }
             }
         }
+        for (node, reason) in volume_items(stream, self.container.pod) {
+            self.facts.unnamed.push((self.origin(node), reason));
+        }
         // The API server refuses a ConfigMap or Secret whose values come to
         // more than 1 MiB (`ValidateConfigMap`, `ValidateSecret`): it is
         // never created, and what reads it fails.
@@ -166,4 +169,44 @@ fn data_bytes(stream: &Stream, object: NodeId, secret: bool) -> usize {
             data + strings.iter().map(|(_, value)| text(*value)).sum::<usize>()
         }
     }
+}
+
+/// The `items` of the pod's Secret and ConfigMap volumes (projected ones'
+/// too) whose `key` or `path` is not a string (`key: n` is a YAML boolean):
+/// the API server rejects the pod. Each with why.
+fn volume_items(stream: &Stream, pod: NodeId) -> Vec<(NodeId, String)> {
+    let list = |node: NodeId, key: &str| stream.get(node, key).map_or(&[][..], |l| stream.items(l));
+    let mut sources = Vec::new();
+    for &volume in list(pod, "volumes") {
+        for kind in ["secret", "configMap"] {
+            sources.extend(stream.get(volume, kind));
+        }
+        if let Some(projected) = stream.get(volume, "projected") {
+            for &source in list(projected, "sources") {
+                for kind in ["secret", "configMap"] {
+                    sources.extend(stream.get(source, kind));
+                }
+            }
+        }
+    }
+    let mut refused = Vec::new();
+    for source in sources {
+        for &item in list(source, "items") {
+            for field in ["key", "path"] {
+                let Some(node) = stream.get(item, field) else {
+                    continue;
+                };
+                let value = &stream.node(node).value;
+                if !matches!(value, Value::Scalar(_, ScalarKind::String)) {
+                    let reason = format!(
+                        "a volume's items: its {field} is {}, not a string: Kubernetes \
+                         rejects the manifest",
+                        validation::noun(value)
+                    );
+                    refused.push((node, reason));
+                }
+            }
+        }
+    }
+    refused
 }
