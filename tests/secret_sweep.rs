@@ -23,7 +23,8 @@
 //!   sweep's variables: stdout and stderr of a start and of `--check-env`,
 //!   with every value valid and every value invalid, from the environment,
 //!   from `NAME_FILE`s and from `./.env`, with the defaults applied, with
-//!   nothing set; `--check-env --env-file PATH` with the valid and the
+//!   nothing set, and with every value pasted into its `NAME_FILE` in
+//!   `./.env` (copied by another name too); `--check-env --env-file PATH` with the valid and the
 //!   invalid values; with `k8s`, `--check-env --manifest PATH` with them as
 //!   literal `value:`s, as `value:`s that hold each secret's value in
 //!   references (`$(<value>)$(<value>_PORT)`: a warning and an unchecked
@@ -908,6 +909,7 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
         setting(root, "nothing set", Vec::new(), false),
         setting(root, "all valid, secrets_dir", Vec::new(), true),
         setting(root, "all invalid, secrets_dir", Vec::new(), false),
+        setting(root, "pasted into NAME_FILE, ./.env", Vec::new(), false),
     ];
     in_secrets_dir(
         settings[8].env.dir.path(),
@@ -923,6 +925,23 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
     settings[5]
         .env
         .file(".env", &dotenv(&sweep.invalid_in(Medium::Dotenv)));
+    // Every value pasted into its variable's `NAME_FILE` by mistake, and
+    // each such `NAME_FILE` copied by another name: a secret's is never
+    // shown, nor what copies it. An absolute path whose parent exists is
+    // shown, by design (DESIGN.md, "Secrets"): the operator needs the path
+    // of a mount to fix; the path kind's values are such paths.
+    let pasted: Vec<(String, String)> = sweep
+        .valid_in(Medium::Dotenv)
+        .into_iter()
+        .filter(|(_, value)| !value.starts_with('/'))
+        .enumerate()
+        .flat_map(|(n, (name, value))| {
+            let file_var = format!("{name}_FILE");
+            let copy = (format!("SWEEP_PASTED_COPY_{n}"), format!("${{{file_var}}}"));
+            [(file_var, value), copy]
+        })
+        .collect();
+    settings[10].env.file(".env", &dotenv(&pasted));
 
     for setting in &settings {
         for (mode, flags) in MODES {
