@@ -210,14 +210,11 @@ pub(crate) fn add_dotenv<'a, T: Config>(
     let path = read_dotenv::<T>(source, files.read)?;
     let mut notes = String::new();
     if let Some(path) = path {
-        let names = config::names::<T>(source);
+        // Of the configuration's names, as `read_dotenv` gave them.
         let supplied: Vec<&str> = source
             .set_by_file(path)
             .into_iter()
-            .filter(|name| {
-                let base = name.strip_suffix("_FILE").unwrap_or(name);
-                names.iter().any(|known| known == name || known == base)
-            })
+            .filter(|name| source.concerns(name))
             .collect();
         if !supplied.is_empty() {
             // The configuration's own names, whole: escaped all the same.

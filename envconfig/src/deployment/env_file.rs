@@ -131,7 +131,7 @@ impl EnvFile {
             }
             EnvFormat::Docker => file.add_docker_entries(path, &bytes),
         };
-        file.hide_pasted_secrets(&lines, &secret, docs);
+        file.hide_pasted_secrets(&lines, &secret);
         Ok(file)
     }
 
@@ -191,27 +191,13 @@ impl EnvFile {
     /// Hides the names of the lines that follow a secret's malformed line
     /// (a multi-line key pasted without quotes: its base64 lines read as
     /// names), up to the next line that sets a name of the configuration.
-    fn hide_pasted_secrets(
-        &mut self,
-        lines: &[(usize, Option<String>, bool)],
-        secret: &Declared,
-        docs: &Docs,
-    ) {
-        let is_configurations = |name: &str| {
-            let base = name.strip_suffix("_FILE").unwrap_or(name);
-            docs.vars().iter().any(|var| {
-                [name, base]
-                    .iter()
-                    .any(|name| var.name == *name || var.aliases.iter().any(|alias| alias == name))
-            })
-        };
+    fn hide_pasted_secrets(&mut self, lines: &[(usize, Option<String>, bool)], secret: &Declared) {
         let mut hiding = false;
         let mut hidden = Vec::new();
         for (_, name, malformed) in lines {
             match name.as_deref() {
-                Some(name) if is_configurations(name) => {
-                    let base = name.strip_suffix("_FILE").unwrap_or(name);
-                    hiding = *malformed && (secret.is_secret(name) || secret.is_secret(base));
+                Some(name) if self.entries.concerns(name) => {
+                    hiding = *malformed && secret.holds_secret_text(name);
                 }
                 Some(name) if hiding => hidden.push(name),
                 _ => {}

@@ -42,6 +42,11 @@ impl Source {
         self.entries.concern(names);
     }
 
+    /// Whether `name` (or `NAME_FILE`) is one of those names.
+    pub fn concerns(&self, name: &str) -> bool {
+        self.entries.concerns(name)
+    }
+
     /// The names the dotenv file at `path` gives a value to, in the order
     /// of their lines: those it sets, not to the empty string, that the
     /// real environment does not
