@@ -4,20 +4,10 @@
 
 mod support;
 
-use support::{Env, Run, VALID, example_binary, service_binary};
+use support::{Env, FORMATS, Run, VALID, example_binary, service_binary};
 
 /// How many variables the service reads, nested ones included.
 const VARIABLES: usize = 19;
-
-const FORMATS: [&str; 7] = [
-    "text",
-    "markdown",
-    "dotenv",
-    "docker-env",
-    "json",
-    "k8s",
-    "k8s-files",
-];
 
 #[test]
 fn starts_with_a_valid_environment() {

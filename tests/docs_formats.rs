@@ -4,17 +4,7 @@
 
 mod support;
 
-use support::{Env, example_binary};
-
-const FORMATS: [&str; 7] = [
-    "text",
-    "markdown",
-    "dotenv",
-    "docker-env",
-    "json",
-    "k8s",
-    "k8s-files",
-];
+use support::{Env, FORMATS, example_binary};
 
 /// The ledger example's prefix, longer than a Kubernetes name may be.
 const LEDGER: &str = "LEDGER_RECONCILIATION_WORKER_FOR_THE_EUROPEAN_PAYMENTS_PLATFORM_";

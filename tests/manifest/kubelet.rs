@@ -15,7 +15,7 @@ fn with_service(spec: &str, pod: &str) -> String {
     format!(
         "apiVersion: v1\nkind: Service\nmetadata:\n  name: billing\nspec:\n{}---\n{}",
         indent(spec, 2),
-        deployment(pod, &format!("env:\n{}", indent(NEEDED, 2)))
+        with_pod(pod)
     )
 }
 
@@ -78,10 +78,7 @@ fn a_service_link_sets_a_port_variable() {
 fn a_service_links_switch_that_is_no_boolean() {
     for (written, noun) in [("\"false\"", "a string"), ("0", "a YAML number")] {
         let pod = format!("enableServiceLinks: {written}\n");
-        let run = check(
-            &deployment(&pod, &format!("env:\n{}", indent(NEEDED, 2))),
-            &[],
-        );
+        let run = check(&with_pod(&pod), &[]);
         assert_eq!(run.code, 78, "{written}: {run:?}");
         let error =
             format!("enableServiceLinks is {noun}, not a boolean: Kubernetes rejects the manifest");
@@ -89,10 +86,7 @@ fn a_service_links_switch_that_is_no_boolean() {
     }
     for written in ["false", "no", "null"] {
         let pod = format!("enableServiceLinks: {written}\n");
-        let run = check(
-            &deployment(&pod, &format!("env:\n{}", indent(NEEDED, 2))),
-            &[],
-        );
+        let run = check(&with_pod(&pod), &[]);
         assert_eq!(run.code, 0, "{written}: {run:?}");
     }
 }
@@ -127,10 +121,7 @@ fn a_variable_with_the_shape_of_a_service_link() {
     assert!(!run.stdout.contains("KUBERNETES_"), "{}", run.stdout);
     assert_eq!(check(&with_env(""), &["--strict"]).code, 78);
 
-    let off = deployment(
-        "enableServiceLinks: false\n",
-        &format!("env:\n{}", indent(NEEDED, 2)),
-    );
+    let off = with_pod("enableServiceLinks: false\n");
     let run = check(&off, &[]);
     assert!(
         !run.stdout.contains("shape of a service link"),
@@ -361,7 +352,7 @@ fn entries_the_api_server_rejects() {
     );
 
     // Another container of the pod: the pod is rejected all the same.
-    let sidecar = deployment("", &format!("env:\n{}", indent(NEEDED, 2))).replace(
+    let sidecar = with_pod("").replace(
         "      containers:\n",
         "      containers:\n        - name: proxy\n          image: proxy:1\n          env:\n            \
          - name: X=Y\n              value: x\n",
@@ -380,10 +371,7 @@ fn entries_the_api_server_rejects() {
 /// pod, and the check says so rather than asking which one to check.
 #[test]
 fn two_containers_of_one_name() {
-    let manifest = deployment(
-        "initContainers:\n  - name: api\n    image: migrate:1\n",
-        &format!("env:\n{}", indent(NEEDED, 2)),
-    );
+    let manifest = with_pod("initContainers:\n  - name: api\n    image: migrate:1\n");
     for flags in [
         &[][..],
         &["--container", "api"][..],
@@ -529,10 +517,7 @@ fn a_volume_item_that_is_no_string() {
             "volumes:\n  - name: s\n    secret:\n      secretName: billing\n      items:\n        \
              - key: {written}\n          path: token\n"
         );
-        let run = check(
-            &deployment(&pod, &format!("env:\n{}", indent(NEEDED, 2))),
-            &[],
-        );
+        let run = check(&with_pod(&pod), &[]);
         assert_eq!(run.code, code, "{written}: {run:?}");
         if code != 0 {
             let error = format!("{noun}, not a string: Kubernetes rejects the manifest");

@@ -58,6 +58,12 @@ fn deployment(pod: &str, container: &str) -> String {
     )
 }
 
+/// A Deployment whose pod spec has `pod` (unindented) and whose container
+/// has `env:` with the needed entries.
+fn with_pod(pod: &str) -> String {
+    deployment(pod, &format!("env:\n{}", indent(NEEDED, 2)))
+}
+
 /// A Deployment whose container has `env:` with the needed entries, then
 /// `extra` entries.
 fn with_env(extra: &str) -> String {

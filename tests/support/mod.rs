@@ -28,6 +28,17 @@ pub fn service_binary() -> &'static Path {
     BINARY.get_or_init(|| example_binary("service", &[]))
 }
 
+/// Every `--print-env-docs` format, as the command line names it.
+pub const FORMATS: [&str; 7] = [
+    "text",
+    "markdown",
+    "dotenv",
+    "docker-env",
+    "json",
+    "k8s",
+    "k8s-files",
+];
+
 /// Builds an example of the `examples/` package and gives its path.
 ///
 /// `cargo test` builds the examples too, but `cargo test --test cli` does
