@@ -555,4 +555,17 @@ fn a_config_map_or_secret_over_one_mib_is_refused() {
             }
         }
     }
+    // Ported from `pkg/apis/core/validation/validation_test.go`
+    // (`TestValidateSecret`, "over max size"): one key of `MaxSecretSize + 1`
+    // bytes in `data`, base64 as a manifest writes it; `MaxSecretSize` bytes
+    // are within the bound.
+    for (bytes, code) in [(1024 * 1024 + 1, 78), (1024 * 1024, 0)] {
+        let encoded = "A".repeat(bytes / 3 * 4) + ["", "AA==", "AAA="][bytes % 3];
+        let manifest = format!(
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: big\ndata:\n  over: {encoded}\n---\n{}",
+            with_env("")
+        );
+        let run = check(&manifest, &[]);
+        assert_eq!(run.code, code, "{bytes} bytes: {}", run.stdout);
+    }
 }
