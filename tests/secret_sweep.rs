@@ -42,7 +42,8 @@
 //!   every setting above, printing every output of the library it is handed
 //!   (`Loaded`, `EffectiveConfig`, `EffectiveVar`; or the `StartupError`'s
 //!   `Display`, `{:#}` and `Debug`, its warnings, problems and kinds), and
-//!   with a `./.env` that cannot be read (`StartupError::Dotenv`);
+//!   with a `./.env` that cannot be read (`StartupError::Dotenv`), as
+//!   every mode of `secret_matrix` reports it too;
 //! - with the `clap` feature, through the built `secret_matrix_clap`
 //!   example (`envconfig::Args` flattened into an application's parser):
 //!   every setting in every mode, `--check-env --env-file`, every
@@ -1003,6 +1004,12 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
                 .push(format!("Startup::load, unreadable ./.env: {}", run.stderr));
         }
         outputs.run("Startup::load, unreadable ./.env", run, 78);
+        // Every mode of the binary says the same of it, the check's json
+        // and github reports included.
+        for (mode, flags) in MODES {
+            let run = env.run_binary(&binary, flags);
+            outputs.run(&format!("{mode}, unreadable ./.env"), run, 78);
+        }
     }
 
     // The clap integration (feature `clap`): `envconfig::Args` flattened
