@@ -569,3 +569,89 @@ fn a_config_map_or_secret_over_one_mib_is_refused() {
         assert_eq!(run.code, code, "{bytes} bytes: {}", run.stdout);
     }
 }
+
+/// The API server refuses a Secret whose `data` holds what is not base64
+/// text, whose `stringData` holds what is not a string (both decode into
+/// Go's `map[string][]byte` and `map[string]string`), or whose key is no
+/// ConfigMap key (`ValidateSecret`), and a ConfigMap whose key is no
+/// ConfigMap key or is in both `data` and `binaryData`
+/// (`ValidateConfigMap`): never created, it fails the check, whatever
+/// reads it, and its values never show.
+#[test]
+fn a_config_map_or_secret_the_api_server_refuses_fails() {
+    let secret = |fields: &str| {
+        format!("apiVersion: v1\nkind: Secret\nmetadata:\n  name: billing-secrets\n{fields}")
+    };
+    let config_map = |fields: &str| {
+        format!("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: billing-config\n{fields}")
+    };
+    let cases = [
+        (
+            secret("data:\n  database-url: CANARY-s3cr3t!\n"),
+            Some(
+                "the key database-url of the Secret billing-secrets is not base64 (stringData \
+                 takes plain text): Kubernetes rejects it",
+            ),
+        ),
+        (
+            secret("data:\n  database-url: true\n"),
+            Some(
+                "the key database-url of the Secret billing-secrets is a YAML boolean, not \
+                 base64 text: Kubernetes rejects it",
+            ),
+        ),
+        (
+            secret("stringData:\n  payment-token: 12345\n"),
+            Some(
+                "the key payment-token of the Secret billing-secrets is a YAML number, not a \
+                 string: Kubernetes rejects it (quote it)",
+            ),
+        ),
+        (
+            secret("stringData:\n  pay token: CANARY-s3cr3t\n"),
+            Some(
+                "the Secret billing-secrets has the key pay token, but a key holds only \
+                 letters, digits, `-`, `_` and `.`: Kubernetes rejects it",
+            ),
+        ),
+        (
+            config_map("data:\n  app.properties: a\n  \"..x\": b\n"),
+            Some(
+                "the ConfigMap billing-config has the key ..x, but a key is not `.` or `..` \
+                 and does not start with `..`: Kubernetes rejects it",
+            ),
+        ),
+        (
+            config_map("data:\n  logo: a\nbinaryData:\n  logo: YWJj\n"),
+            Some(
+                "the ConfigMap billing-config has the key logo in both data and binaryData: \
+                 Kubernetes rejects it",
+            ),
+        ),
+        (
+            secret(
+                "data:\n  database-url: \"Q0FOQVJZ\\nLXMzY3IzdA==\"\n  payment-token: \
+                 \"\"\n  empty: null\nstringData:\n  database-url: x\n  other: ~\n",
+            ),
+            None,
+        ),
+        (
+            config_map("data:\n  a: x\n  b: ~\nbinaryData:\n  c: YWJj\n"),
+            None,
+        ),
+    ];
+    for (object, refused) in cases {
+        let manifest = format!("{object}---\n{}", with_env(""));
+        let run = check(&manifest, &[]);
+        for output in [&run.stdout, &run.stderr] {
+            assert!(!output.contains("CANARY"), "{output}");
+        }
+        match refused {
+            Some(error) => {
+                assert_eq!(run.code, 78, "{object}: {run:?}");
+                assert!(run.stdout.contains(error), "{object}: {}", run.stdout);
+            }
+            None => assert_eq!(run.code, 0, "{object}: {run:?}"),
+        }
+    }
+}

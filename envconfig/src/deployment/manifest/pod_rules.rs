@@ -6,7 +6,7 @@
 use super::budget::{MAX_COPIED_BYTES, MAX_EXEC_BYTES};
 use super::env::{Env, Setting};
 use super::scalar::{self, ScalarKind};
-use super::validation;
+use super::validation::{self, noun};
 use super::yaml::{NodeId, Stream, Value};
 use crate::order::sorted_names;
 use crate::shown::Abridged;
@@ -69,9 +69,10 @@ impl Env<'_, '_> {
         for (node, reason) in volume_items(stream, self.container.pod) {
             self.facts.unnamed.push((self.origin(node), reason));
         }
-        // The API server refuses a ConfigMap or Secret whose values come to
-        // more than 1 MiB (`ValidateConfigMap`, `ValidateSecret`): it is
-        // never created, and what reads it fails.
+        // The API server refuses a ConfigMap or Secret whose keys or values
+        // it cannot take, or whose values come to more than 1 MiB
+        // (`ValidateConfigMap`, `ValidateSecret`): it is never created, and
+        // what reads it fails.
         for (objects, kind) in [
             (&manifest.config_maps, "ConfigMap"),
             (&manifest.secrets, "Secret"),
@@ -81,6 +82,9 @@ impl Env<'_, '_> {
                 .iter()
                 .filter(|object| object.shares_namespace(workload))
             {
+                for (node, reason) in refused_data(stream, object.node, object.name, kind) {
+                    self.facts.unnamed.push((self.origin(node), reason));
+                }
                 let size = data_bytes(stream, object.node, kind == "Secret");
                 if size > MAX_OBJECT_BYTES {
                     let reason = format!(
@@ -169,6 +173,75 @@ fn data_bytes(stream: &Stream, object: NodeId, secret: bool) -> usize {
             data + strings.iter().map(|(_, value)| text(*value)).sum::<usize>()
         }
     }
+}
+
+/// Why the API server refuses the keys and values of a ConfigMap or
+/// Secret, each with the node it is about; sizes aside. Every key is a
+/// ConfigMap key (`IsConfigMapKey`), and a ConfigMap's is in `data` or
+/// `binaryData`, not both. A Secret's `data` decodes into Go's
+/// `map[string][]byte` (base64 text, or null) and its `stringData` into
+/// `map[string]string`: the request fails on anything else. Values never
+/// show. A ConfigMap's values are checked where they are read.
+fn refused_data(stream: &Stream, object: NodeId, name: &str, kind: &str) -> Vec<(NodeId, String)> {
+    let shown = Abridged::name(name);
+    let mut refused = Vec::new();
+    let fields: [&str; 2] = match kind {
+        "Secret" => ["data", "stringData"],
+        _ => ["data", "binaryData"],
+    };
+    let entries = |field: &str| {
+        stream
+            .get(object, field)
+            .map(|map| stream.entries(map))
+            .unwrap_or_default()
+    };
+    for field in fields {
+        for (key, value) in entries(field) {
+            if let Err(why) = validation::config_map_key(key) {
+                let reason = format!(
+                    "the {kind} {shown} has the key {}, but {why}: Kubernetes rejects it",
+                    Abridged::name(key)
+                );
+                refused.push((value, reason));
+                continue;
+            }
+            if kind != "Secret" {
+                continue;
+            }
+            let of = format!("the key {} of the Secret {shown}", Abridged::name(key));
+            let reason = match (&stream.node(value).value, field) {
+                (Value::Scalar(_, ScalarKind::Null), _) => None,
+                (Value::Scalar(text, ScalarKind::String), "data") => scalar::base64(text)
+                    .is_none()
+                    .then(|| format!("{of} is not base64 (stringData takes plain text)")),
+                (Value::Scalar(_, ScalarKind::String), _) => None,
+                (other, "data") => Some(format!("{of} is {}, not base64 text", noun(other))),
+                (other, _) => Some(format!("{of} is {}, not a string", noun(other))),
+            };
+            if let Some(reason) = reason {
+                let scalar = matches!(stream.node(value).value, Value::Scalar(..));
+                let quote = match field == "stringData" && scalar {
+                    true => " (quote it)",
+                    false => "",
+                };
+                refused.push((value, format!("{reason}: Kubernetes rejects it{quote}")));
+            }
+        }
+    }
+    if kind != "Secret" {
+        let data = entries("data");
+        for (key, value) in entries("binaryData") {
+            if data.iter().any(|(other, _)| *other == key) {
+                let reason = format!(
+                    "the ConfigMap {shown} has the key {} in both data and binaryData: \
+                     Kubernetes rejects it",
+                    Abridged::name(key)
+                );
+                refused.push((value, reason));
+            }
+        }
+    }
+    refused
 }
 
 /// The `items` of the pod's Secret and ConfigMap volumes (projected ones'
