@@ -655,3 +655,135 @@ fn a_config_map_or_secret_the_api_server_refuses_fails() {
         }
     }
 }
+
+/// The API server refuses a Secret of a built-in `type` without what that
+/// type requires (`ValidateSecret`), whatever reads it. Ported from
+/// `pkg/apis/core/validation/validation_test.go`: `TestValidateSecret`
+/// ("empty service-account-token annotation", "missing
+/// service-account-token annotation(s)"), `TestValidateDockerConfigSecret`
+/// ("missing dockercfg", "empty dockercfg", "missing config.json", "empty
+/// config.json"; "invalid ..." reads the value, which the check never
+/// does), `TestValidateBasicAuthSecret` ("missing username and password"),
+/// `TestValidateSSHAuthSecret` ("missing private key"),
+/// `TestValidateTLSSecret` ("missing private key"), and each one's
+/// "valid".
+#[test]
+fn a_secret_without_the_keys_of_its_type_is_refused() {
+    let cases = [
+        (
+            "kubernetes.io/tls",
+            "",
+            "data:\n  tls.crt: YWJj\n",
+            Some("no key tls.key"),
+        ),
+        (
+            "kubernetes.io/tls",
+            "",
+            "stringData:\n  tls.key: k\n",
+            Some("no key tls.crt"),
+        ),
+        (
+            "kubernetes.io/tls",
+            "",
+            "data:\n  tls.crt: \"\"\nstringData:\n  tls.key: k\n",
+            None,
+        ),
+        (
+            "kubernetes.io/basic-auth",
+            "",
+            "stringData:\n  user: u\n",
+            Some("neither the key username nor password"),
+        ),
+        (
+            "kubernetes.io/basic-auth",
+            "",
+            "stringData:\n  password: p\n",
+            None,
+        ),
+        (
+            "kubernetes.io/ssh-auth",
+            "",
+            "data:\n  ssh-privatekey: \"\"\n",
+            Some("no key ssh-privatekey, or an empty one"),
+        ),
+        (
+            "kubernetes.io/ssh-auth",
+            "",
+            "data:\n  ssh-privatekey: YWJj\n",
+            None,
+        ),
+        (
+            "kubernetes.io/dockercfg",
+            "",
+            "data: {}\n",
+            Some("no key .dockercfg, or an empty one"),
+        ),
+        (
+            "kubernetes.io/dockercfg",
+            "",
+            "stringData:\n  .dockercfg: \"\"\n",
+            Some("no key .dockercfg, or an empty one"),
+        ),
+        (
+            "kubernetes.io/dockercfg",
+            "",
+            "data:\n  .dockercfg: e30=\n",
+            None,
+        ),
+        (
+            "kubernetes.io/dockerconfigjson",
+            "",
+            "data:\n  .dockercfg: e30=\n",
+            Some("no key .dockerconfigjson, or an empty one"),
+        ),
+        (
+            "kubernetes.io/dockerconfigjson",
+            "",
+            "data:\n  .dockerconfigjson: \"\"\n",
+            Some("no key .dockerconfigjson, or an empty one"),
+        ),
+        (
+            "kubernetes.io/dockerconfigjson",
+            "",
+            "stringData:\n  .dockerconfigjson: \"{}\"\n",
+            None,
+        ),
+        (
+            "kubernetes.io/service-account-token",
+            "  annotations:\n    kubernetes.io/service-account.name: \"\"\n",
+            "",
+            Some("no annotation kubernetes.io/service-account.name"),
+        ),
+        (
+            "kubernetes.io/service-account-token",
+            "",
+            "",
+            Some("no annotation kubernetes.io/service-account.name"),
+        ),
+        (
+            "kubernetes.io/service-account-token",
+            "  annotations:\n    kubernetes.io/service-account.name: billing\n",
+            "",
+            None,
+        ),
+        ("Opaque", "", "", None),
+        ("example.com/anything", "", "", None),
+    ];
+    for (kind, metadata, fields, refused) in cases {
+        let manifest = format!(
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\n{metadata}type: {kind}\n\
+             {fields}---\n{}",
+            with_env("")
+        );
+        let run = check(&manifest, &[]);
+        match refused {
+            Some(lack) => {
+                assert_eq!(run.code, 78, "{manifest}: {run:?}");
+                let error =
+                    format!("the Secret tls of type {kind} has {lack}: Kubernetes rejects it");
+                assert!(run.stdout.contains(&error), "{manifest}: {}", run.stdout);
+            }
+            None => assert_eq!(run.code, 0, "{manifest}: {run:?}"),
+        }
+    }
+}

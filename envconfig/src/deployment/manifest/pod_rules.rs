@@ -85,6 +85,11 @@ impl Env<'_, '_> {
                 for (node, reason) in refused_data(stream, object.node, object.name, kind) {
                     self.facts.unnamed.push((self.origin(node), reason));
                 }
+                if kind == "Secret"
+                    && let Some(reason) = refused_type(stream, object.node, object.name)
+                {
+                    self.facts.unnamed.push((self.origin(object.node), reason));
+                }
                 let size = data_bytes(stream, object.node, kind == "Secret");
                 if size > MAX_OBJECT_BYTES {
                     let reason = format!(
@@ -242,6 +247,66 @@ fn refused_data(stream: &Stream, object: NodeId, name: &str, kind: &str) -> Vec<
         }
     }
     refused
+}
+
+/// Why the API server refuses a Secret of a built-in `type` that lacks
+/// what its type requires (`ValidateSecret`): the keys `tls.crt` and
+/// `tls.key`; `username` or `password`; a non-empty `ssh-privatekey`,
+/// `.dockercfg` or `.dockerconfigjson` (whose JSON is a value, never read
+/// here); or, for a service account token, the annotation naming the
+/// account. Keys of `data` and `stringData` (which wins) alike.
+fn refused_type(stream: &Stream, object: NodeId, name: &str) -> Option<String> {
+    let kind = stream
+        .get(object, "type")
+        .and_then(|node| stream.str(node))?;
+    let value = |key: &str| {
+        ["stringData", "data"].iter().find_map(|field| {
+            let node = stream.get(stream.get(object, field)?, key)?;
+            Some((*field, node))
+        })
+    };
+    let has = |key: &str| value(key).is_some();
+    let lacks = |keys: &[&str]| {
+        let key = keys.iter().find(|key| !has(key))?;
+        Some(format!("no key {key}"))
+    };
+    let empty = |key: &str| {
+        let empty = match value(key) {
+            None => true,
+            Some((field, node)) => {
+                let text = stream.text(node).unwrap_or("");
+                match field {
+                    "data" => scalar::base64(text).is_some_and(|bytes| bytes.is_empty()),
+                    _ => text.is_empty(),
+                }
+            }
+        };
+        empty.then(|| format!("no key {key}, or an empty one"))
+    };
+    let lack = match kind {
+        "kubernetes.io/tls" => lacks(&["tls.crt", "tls.key"]),
+        "kubernetes.io/basic-auth" => (!has("username") && !has("password"))
+            .then(|| "neither the key username nor password".to_owned()),
+        "kubernetes.io/ssh-auth" => empty("ssh-privatekey"),
+        "kubernetes.io/dockercfg" => empty(".dockercfg"),
+        "kubernetes.io/dockerconfigjson" => empty(".dockerconfigjson"),
+        "kubernetes.io/service-account-token" => {
+            let account = stream
+                .get(object, "metadata")
+                .and_then(|metadata| stream.get(metadata, "annotations"))
+                .and_then(|notes| stream.get(notes, "kubernetes.io/service-account.name"))
+                .and_then(|node| stream.str(node));
+            account
+                .is_none_or(str::is_empty)
+                .then(|| "no annotation kubernetes.io/service-account.name".to_owned())
+        }
+        _ => None,
+    }?;
+    Some(format!(
+        "the Secret {} of type {} has {lack}: Kubernetes rejects it",
+        Abridged::name(name),
+        Abridged::name(kind)
+    ))
 }
 
 /// The `items` of the pod's Secret and ConfigMap volumes (projected ones'
