@@ -316,6 +316,69 @@ fn a_secret_copied_from_another_entry_is_plain_text_only_if_that_is() {
     );
 }
 
+/// A variable set through its `NAME_FILE` is set, whatever the file
+/// holds: what the service says at start of a set variable (an alias in
+/// use or ignored, a deprecated name, a group that is off) the check says
+/// too, and `--strict` fails on it; a `NAME_FILE` from a Secret may be
+/// empty, and is not warned about.
+#[test]
+fn a_variable_set_through_its_file_gets_the_warnings_of_a_set_one() {
+    let env = |entries: &str| {
+        deployment(
+            "enableServiceLinks: false\nvolumes:\n  - name: cfg\n    secret:\n      secretName: \
+             billing-files\n",
+            &format!(
+                "volumeMounts:\n  - name: cfg\n    mountPath: /etc/billing\nenv:\n{}",
+                indent(&format!("{NEEDED}{entries}"), 2)
+            ),
+        )
+    };
+    let run = check(
+        &env("- name: BILLING_DEBUG_FILE\n  value: /etc/billing/debug\n\
+              - name: PORT_FILE\n  value: /etc/billing/port\n\
+              - name: BILLING_TLS_KEY_FILE\n  value: /etc/billing/tls.key\n"),
+        &["--strict"],
+    );
+    assert_eq!(run.code, 78, "{run:?}");
+    let warnings: Vec<&str> = other_lines(&run)
+        .into_iter()
+        .filter(|line| line.starts_with("warning: "))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: PORT is the old name of BILLING_PORT: it is read for now; rename it to \
+             BILLING_PORT",
+            "warning: BILLING_DEBUG is deprecated: set BILLING_LOG_LEVEL=debug instead",
+            "warning: BILLING_TLS_KEY is set but ignored: BILLING_TLS_ENABLED is false",
+        ],
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stdout.lines().last(),
+        Some("FAILED (--strict): 3 warnings")
+    );
+    // Both the variable and its alias's file: the alias is ignored.
+    let run = check(
+        &env("- name: BILLING_PORT\n  value: \"8081\"\n\
+              - name: PORT_FILE\n  value: /etc/billing/port\n"),
+        &[],
+    );
+    assert!(
+        run.stdout
+            .contains("warning: PORT is ignored: BILLING_PORT is set"),
+        "{}",
+        run.stdout
+    );
+    // From a Secret, the path may be empty, which is unset: no warning.
+    let run = check(
+        &env("- name: BILLING_DEBUG_FILE\n  valueFrom:\n    secretKeyRef: {name: b, key: d}\n"),
+        &["--strict"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+}
+
 /// `NAME_FILE` under a volume mount of a Secret counts as set; a path that
 /// no volume mounts is a warning.
 #[test]

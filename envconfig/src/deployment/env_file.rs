@@ -215,6 +215,10 @@ impl Variables for EnvFile {
         self.entries.lookup(var, self.open_secret_files)
     }
 
+    fn names_unopened_file(&self, var: &VarName) -> bool {
+        !self.open_secret_files && self.entries.names_a_file(var)
+    }
+
     fn copying_secrets(&self, secrets: &[&str]) -> Tainted {
         self.entries.copying_secrets(secrets)
     }

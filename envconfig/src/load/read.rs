@@ -9,7 +9,7 @@ use crate::error::{Problem, ProblemKind, file_path_is_shown};
 use crate::field::{DefaultValue, Field};
 use crate::outcome::{Outcome, Status};
 use crate::shown::REDACTED;
-use crate::source::{DirFile, Lookup, Provenance, Unusable, VarName};
+use crate::source::{DirFile, Lookup, Provenance, Unusable, VarName, Variables};
 use crate::value::Parse;
 use crate::warning::Warning;
 #[cfg(feature = "k8s")]
@@ -155,8 +155,9 @@ impl<'a> Loader<'a> {
             // An alias set to what cannot be known here (checking a manifest
             // whose Secret is not at hand) is not warned about; with the
             // variable unset, it is what the variable would be read from, so
-            // the variable is unchecked, not missing.
-            if matches!(by_alias, Lookup::Unchecked(..) | Lookup::External(..)) {
+            // the variable is unchecked, not missing. One whose `_FILE`
+            // names a file is set, whatever the file holds.
+            if is_unseen(source, &alias_var, None, &by_alias) {
                 if is_unset(&found.0) {
                     self.ledger.read_as(var.name(), alias);
                     found = (by_alias, Some(*alias));
@@ -191,7 +192,7 @@ impl<'a> Loader<'a> {
         }
         if let Some(note) = field.deprecated
             && !is_unset(&found.0)
-            && !matches!(found.0, Lookup::Unchecked(..) | Lookup::External(..))
+            && !is_unseen(source, var, found.1, &found.0)
         {
             let set = found.1.unwrap_or(var.name());
             self.warnings.push(Warning::Deprecated {
@@ -212,7 +213,7 @@ impl<'a> Loader<'a> {
         {
             let how = match found {
                 _ if taken => SetHow::Taken,
-                Lookup::External(..) | Lookup::Unchecked(..) => SetHow::Outside,
+                _ if is_unseen(self.source, var, alias, &found) => SetHow::Outside,
                 #[cfg(feature = "k8s")]
                 Lookup::Shaped { .. } => SetHow::Outside,
                 _ => SetHow::Seen,
@@ -426,6 +427,28 @@ fn file_read<'l>(lookup: &'l Lookup<'_>) -> Option<(&'l Path, bool)> {
             Provenance::Alias { via, .. } => origin = via,
             _ => return None,
         }
+    }
+}
+
+/// Whether what `lookup` found of `var` (under `alias`, if one) may not be
+/// set at all, as far as `source` tells: it is set from outside what is
+/// checked, or depends on what the input does not settle. A `NAME_FILE`
+/// that names a file sets the variable, whatever the file holds.
+fn is_unseen(
+    source: &dyn Variables,
+    var: &VarName,
+    alias: Option<&str>,
+    lookup: &Lookup<'_>,
+) -> bool {
+    match (lookup, alias) {
+        (Lookup::Unchecked(..), _) => true,
+        (Lookup::External(..), None) => !source.names_unopened_file(var),
+        (Lookup::External(..), Some(alias)) => {
+            let mut name = VarName::default();
+            name.set(&[alias]);
+            !source.names_unopened_file(&name)
+        }
+        _ => false,
     }
 }
 

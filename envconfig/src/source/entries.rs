@@ -85,6 +85,12 @@ impl Entries {
         self.vars.get(name)
     }
 
+    /// Whether `var`'s `_FILE` companion is set to a path, not empty.
+    pub fn names_a_file(&self, var: &VarName) -> bool {
+        self.get(var.file_var())
+            .is_some_and(|entry| !matches!(&entry.value, RawValue::Text(text) if text.is_empty()))
+    }
+
     /// Finds `var` as a file checked alone sets it: from `var` itself, from
     /// the file its `_FILE` companion names (opened if `open_secret_files`,
     /// else the container's), or from what is not seen here.

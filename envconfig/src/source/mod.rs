@@ -99,6 +99,16 @@ pub trait Variables {
     /// The names of every variable set, for spotting typos.
     fn set_names(&self) -> Vec<String>;
 
+    /// Whether `var`'s `NAME_FILE` is set here to a path that is not
+    /// opened: `var` is then set, whatever the file holds, and what a
+    /// start says of a set variable (an alias in use, a deprecation, a
+    /// group that is off) holds for it. A source that opens the file sees
+    /// the value instead.
+    fn names_unopened_file(&self, var: &VarName) -> bool {
+        let _ = var;
+        false
+    }
+
     /// What the file named `name` in the secrets directory `dir` gives a
     /// variable that is unset: read here, unless the checked input is a
     /// deployment's, whose container has the directory, and which may not

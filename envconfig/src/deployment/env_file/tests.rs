@@ -211,6 +211,23 @@ fn a_file_path_alone_is_external() {
     );
 }
 
+/// A `NAME_FILE` that names a path sets `NAME`, whatever the file holds,
+/// as a start finds it set: the loader warns of it as of any set variable
+/// (an alias, a deprecation, a group that is off). An empty one sets
+/// nothing.
+#[test]
+fn a_file_path_sets_its_variable() {
+    let (_dir, file) = alone("SECRET_Q7_FILE=/etc/hostname\nEMPTY_FILE=\n");
+    let var = |name: &str| {
+        let mut var = VarName::default();
+        var.set(&[name]);
+        var
+    };
+    assert!(file.names_unopened_file(&var("SECRET_Q7")));
+    assert!(!file.names_unopened_file(&var("EMPTY")));
+    assert!(!file.names_unopened_file(&var("OTHER")));
+}
+
 /// `docker run --env-file`: every value literal, a bare name external.
 #[test]
 fn a_docker_file_takes_values_literally() {

@@ -261,6 +261,11 @@ impl Variables for ContainerEnv {
         }
     }
 
+    /// Its `NAME_FILE`s are the container's paths, never opened here.
+    fn names_unopened_file(&self, var: &VarName) -> bool {
+        self.entries.names_a_file(var)
+    }
+
     /// A file of a ConfigMap holds what its key's node sets: the name
     /// that read the file copies every name the node sets, as a
     /// `$(NAME)` would copy it (either way, a secret's value is theirs).
