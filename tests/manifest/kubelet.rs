@@ -575,7 +575,8 @@ fn a_config_map_or_secret_over_one_mib_is_refused() {
 /// Go's `map[string][]byte` and `map[string]string`), or whose key is no
 /// ConfigMap key (`ValidateSecret`), and a ConfigMap whose key is no
 /// ConfigMap key or is in both `data` and `binaryData`
-/// (`ValidateConfigMap`): never created, it fails the check, whatever
+/// (`ValidateConfigMap`), or whose value is no string or not base64 in
+/// `binaryData` (decoding): never created, it fails the check, whatever
 /// reads it, and its values never show.
 #[test]
 fn a_config_map_or_secret_the_api_server_refuses_fails() {
@@ -629,6 +630,20 @@ fn a_config_map_or_secret_the_api_server_refuses_fails() {
             ),
         ),
         (
+            config_map("data:\n  hosts: a.example.com\n  debug: yes\n"),
+            Some(
+                "the key debug of the ConfigMap billing-config is a YAML boolean, not a \
+                 string: Kubernetes rejects the ConfigMap (quote it)",
+            ),
+        ),
+        (
+            config_map("binaryData:\n  logo: \"CANARY-s3cr3t!\"\n"),
+            Some(
+                "the key logo of the ConfigMap billing-config is in binaryData, and is not \
+                 base64: Kubernetes rejects the ConfigMap",
+            ),
+        ),
+        (
             secret(
                 "data:\n  database-url: \"Q0FOQVJZ\\nLXMzY3IzdA==\"\n  payment-token: \
                  \"\"\n  empty: null\nstringData:\n  database-url: x\n  other: ~\n",
@@ -654,6 +669,26 @@ fn a_config_map_or_secret_the_api_server_refuses_fails() {
             None => assert_eq!(run.code, 0, "{object}: {run:?}"),
         }
     }
+    // Read through envFrom, a value that is no string is said once.
+    let manifest = format!(
+        "{}---\n{}",
+        config_map("data:\n  BILLING_DEBUG: yes\n"),
+        deployment(
+            "",
+            &format!(
+                "envFrom:\n  - configMapRef:\n      name: billing-config\nenv:\n{}",
+                indent(NEEDED, 2)
+            )
+        )
+    );
+    let run = check(&manifest, &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_eq!(
+        run.stdout.matches("is a YAML boolean").count(),
+        1,
+        "{}",
+        run.stdout
+    );
 }
 
 /// The API server refuses a Secret of a built-in `type` without what that

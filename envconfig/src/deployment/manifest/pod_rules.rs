@@ -90,6 +90,9 @@ impl Env<'_, '_> {
                 {
                     self.facts.unnamed.push((self.origin(object.node), reason));
                 }
+                if kind == "ConfigMap" {
+                    self.refused_values(object.node, object.name);
+                }
                 let size = data_bytes(stream, object.node, kind == "Secret");
                 if size > MAX_OBJECT_BYTES {
                     let reason = format!(
@@ -176,6 +179,36 @@ fn data_bytes(stream: &Stream, object: NodeId, secret: bool) -> usize {
                 .map(|(_, value)| decoded(*value))
                 .sum();
             data + strings.iter().map(|(_, value)| text(*value)).sum::<usize>()
+        }
+    }
+}
+
+impl Env<'_, '_> {
+    /// The values of a ConfigMap that the API server cannot take: one
+    /// that is no string in `data`, or not base64 in `binaryData`. A value
+    /// that the container reads (`envFrom`, `configMapKeyRef`) has said
+    /// so already, in the same words.
+    fn refused_values(&mut self, object: NodeId, name: &str) {
+        let stream = self.manifest.stream;
+        for field in ["data", "binaryData"] {
+            let Some(map) = stream.get(object, field) else {
+                continue;
+            };
+            for (key, value) in stream.entries(map) {
+                let refused = match field {
+                    "data" => validation::config_map_text(stream, value, name, key).err(),
+                    _ => validation::binary_data(stream, value, name, key).err(),
+                };
+                let Some(reason) = refused else {
+                    continue;
+                };
+                let said = self.vars.values().any(
+                    |var| matches!(&var.setting, Setting::Undeployable(said) if *said == reason),
+                );
+                if !said {
+                    self.facts.unnamed.push((self.origin(value), reason));
+                }
+            }
         }
     }
 }

@@ -11,7 +11,7 @@
 use zeroize::Zeroizing;
 
 use super::quantity::Quantity;
-use super::scalar::ScalarKind;
+use super::scalar::{self, ScalarKind};
 use super::yaml::{NodeId, Stream, Value};
 use crate::shown::Abridged;
 
@@ -421,6 +421,25 @@ pub(super) fn noun(value: &Value) -> &'static str {
         Value::Seq(_) => "a YAML sequence",
         Value::Map(_) => "a YAML mapping",
     }
+}
+
+/// The bytes of the key `key` of the ConfigMap `config_map` in its
+/// `binaryData`, whose value is the node `value`, or why the API server
+/// rejects the ConfigMap.
+pub(super) fn binary_data(
+    stream: &Stream,
+    value: NodeId,
+    config_map: &str,
+    key: &str,
+) -> Result<Vec<u8>, String> {
+    stream.str(value).and_then(scalar::base64).ok_or_else(|| {
+        format!(
+            "the key {} of the ConfigMap {} is in binaryData, and is not base64: Kubernetes \
+             rejects the ConfigMap",
+            Abridged::name(key),
+            Abridged::name(config_map)
+        )
+    })
 }
 
 /// The text of the key `key` of the ConfigMap `config_map`, whose value is

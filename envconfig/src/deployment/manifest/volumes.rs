@@ -11,8 +11,7 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
-use super::scalar::base64;
-use super::validation::config_map_text;
+use super::validation::{binary_data, config_map_text};
 use super::workload::{Container, Manifest, Objects};
 use super::yaml::{NodeId, Stream};
 use crate::provenance::Provenance;
@@ -380,15 +379,9 @@ fn object_keys<'s>(
         .collect();
     if let Some(binary) = stream.get(objects.all[index].node, "binaryData") {
         for (key, value) in stream.entries(binary) {
-            let decoded = stream.str(value).and_then(base64);
-            let held = match decoded {
-                Some(bytes) => Held::Bytes(Zeroizing::new(bytes)),
-                None => Held::Rejected(format!(
-                    "the key {} of the ConfigMap {} is in binaryData, and is not base64: \
-                     Kubernetes rejects the ConfigMap",
-                    Abridged::name(key),
-                    Abridged::name(name)
-                )),
+            let held = match binary_data(stream, value, name, key) {
+                Ok(bytes) => Held::Bytes(Zeroizing::new(bytes)),
+                Err(reason) => Held::Rejected(reason),
             };
             let at = origin(value);
             let content = Content {
