@@ -240,3 +240,30 @@ fn a_manifest_error_is_annotated_at_its_line() {
         run.stdout
     );
 }
+
+/// A warning about a variable that says no line of its own (a deprecated
+/// name, an old name in use, a group that is off) annotates the line that
+/// sets the variable, through an alias or its `NAME_FILE` too.
+#[test]
+fn a_variables_warning_is_annotated_where_it_is_set() {
+    let text = "BILLING_DATABASE_URL=postgres://db/billing\nPAYMENT_TOKEN=t\n\
+                BILLING_ALLOWED_HOSTS=a.example.com\nBILLING_DEBUG=true\nPORT=8081\n\
+                BILLING_TLS_KEY_FILE=/run/secrets/tls.key\n";
+    let run = check(text, &["--report", "github"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    for (line, message) in [
+        (4, "BILLING_DEBUG is deprecated"),
+        (5, "PORT is the old name of BILLING_PORT"),
+        (6, "BILLING_TLS_KEY is set but ignored"),
+    ] {
+        let suffix = format!("deploy.env,line={line}::{message}");
+        assert!(
+            run.stdout
+                .lines()
+                .any(|annotation| annotation.starts_with("::warning file=")
+                    && annotation.contains(&suffix)),
+            "{suffix}: {}",
+            run.stdout
+        );
+    }
+}

@@ -30,7 +30,15 @@ impl Report {
             command(&mut out, "error", error.at.as_ref(), &error.to_string());
         }
         for warning in &self.warnings {
-            command(&mut out, "warning", warning.at(), &warning.to_string());
+            // One about a variable that names no line of its own (a
+            // deprecated name, a group that is off) is where the variable
+            // is set.
+            let at = warning.at().or_else(|| {
+                let var = warning.var()?;
+                let checked = self.vars.iter().find(|checked| checked.var == var)?;
+                checked.origin.as_ref()
+            });
+            command(&mut out, "warning", at, &warning.to_string());
         }
         out.push_str(&self.verdict());
         out.push('\n');
