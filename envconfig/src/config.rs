@@ -190,7 +190,11 @@ pub(crate) fn names<T: Config>(source: &dyn Variables) -> Vec<String> {
 /// Loads `T` from `source` the way a start would, recording how each
 /// variable fares.
 pub(crate) fn check<T: Config>(source: &dyn Variables) -> Outcomes {
-    let mut loader = Loader::checking(source);
+    // A variable two fields read is secret if either is: the field that
+    // reads it first knows so from a naming pass.
+    let mut naming = Loader::naming(source);
+    let _ = T::__load(&mut naming, T::__PREFIX);
+    let mut loader = Loader::checking(source).knowing_secrets(naming.into_secrets());
     // The value itself is of no use here; dropping it at once also drops
     // (and zeroizes) any secret it holds.
     let loaded = T::__load(&mut loader, T::__PREFIX).is_some();

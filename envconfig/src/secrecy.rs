@@ -83,6 +83,11 @@ impl Ledger {
         self.declared.is_secret(var)
     }
 
+    /// What the secret fields read, under their names and aliases.
+    pub fn into_declared(self) -> Declared {
+        self.declared
+    }
+
     /// `var`'s value was read under `alias`.
     pub fn read_as(&mut self, var: &str, alias: &'static str) {
         self.read_as.push((var.to_owned(), alias));

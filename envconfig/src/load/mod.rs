@@ -5,7 +5,7 @@
 use crate::error::{Problem, ProblemKind};
 use crate::field::{DefaultExpr, DefaultValue, Field, FieldName, NestedField, nested_prefix};
 use crate::outcome::{Outcome, Outcomes, Status};
-use crate::secrecy::Ledger;
+use crate::secrecy::{Declared, Ledger};
 use crate::source::{Provenance, VarName, Variables};
 
 mod group;
@@ -47,6 +47,10 @@ pub struct Loader<'a> {
     /// While an optional group loads, the names under which its variables
     /// are set, and how: whether any is decides whether the group is on.
     set_in_group: Option<Vec<(String, SetHow)>>,
+    /// Every variable a secret field reads, known before the load when a
+    /// check has named them first: a field that reads one before its secret
+    /// field does is reading a secret.
+    secrets_ahead: Declared,
     /// The `secrets_dir` of the struct being loaded, if it has one.
     secrets_dir: Option<&'static str>,
     /// The lines that could not be read for a variable (where, and why),
@@ -93,6 +97,7 @@ impl<'a> Loader<'a> {
             names: None,
             name_aliases: true,
             set_in_group: None,
+            secrets_ahead: Declared::default(),
             secrets_dir: None,
             unreadable_lines: Vec::new(),
         }
@@ -121,6 +126,19 @@ impl<'a> Loader<'a> {
     /// The names a [`Loader::naming`] collected.
     pub(crate) fn into_names(self) -> Vec<String> {
         self.names.unwrap_or_default()
+    }
+
+    /// What a naming loader's secret fields read.
+    pub(crate) fn into_secrets(self) -> Declared {
+        self.ledger.into_declared()
+    }
+
+    /// This loader, knowing ahead which variables secret fields read.
+    pub(crate) fn knowing_secrets(self, secrets: Declared) -> Loader<'a> {
+        Loader {
+            secrets_ahead: secrets,
+            ..self
+        }
     }
 
     /// A loader that also records how each variable fared.

@@ -130,7 +130,9 @@ impl<'a> Loader<'a> {
                     // required secret to be there: what a secrets
                     // directory is for.
                     DirFile::Unseen(why, origin)
-                        if self.required && self.ledger.is_declared(var.name()) =>
+                        if self.required
+                            && (self.ledger.is_declared(var.name())
+                                || self.secrets_ahead.is_secret(var.name())) =>
                     {
                         (Lookup::External(why, origin), None, true)
                     }

@@ -315,3 +315,51 @@ mod optional_group_and_secrets_dir {
         );
     }
 }
+
+/// A variable that a plain field reads before a secret field reads it too
+/// is a secret (either field makes it one): a check that cannot see the
+/// secrets directory takes it to be there for both fields, as it does for
+/// a secret read once, so the deployment of the `k8s-files` docs passes.
+#[allow(dead_code)]
+mod a_secret_read_first_by_a_plain_field {
+    use secrecy::SecretString;
+
+    use super::check_report;
+    use crate::Config as _;
+    use crate::deployment::env_file::{EnvFile, EnvFormat};
+
+    #[derive(crate::Config)]
+    #[config(prefix = "APP_", secrets_dir = "/run/secrets")]
+    struct Service {
+        #[config(env = "APP_DB_TOKEN")]
+        token_as_text: String,
+        #[config(nested)]
+        db: Db,
+    }
+
+    #[derive(crate::Config)]
+    struct Db {
+        token: SecretString,
+    }
+
+    #[test]
+    fn is_taken_to_be_in_the_secrets_directory_for_both() {
+        let dir = tempfile::TempDir::new().expect("a temporary directory");
+        let path = dir.path().join("deploy.env");
+        std::fs::write(&path, "OTHER=1\n").expect("the env file is written");
+        let source = EnvFile::read(&path, EnvFormat::Dotenv, false, &Service::docs())
+            .expect("the env file reads");
+        let report = check_report::<Service>(&source);
+        let rows: Vec<&str> = report
+            .lines()
+            .filter(|line| line.contains("APP_DB_TOKEN"))
+            .collect();
+        assert_eq!(rows.len(), 2, "{report}");
+        assert!(
+            rows.iter()
+                .all(|row| row.trim_start().starts_with("external")),
+            "{report}"
+        );
+        assert!(report.contains("would load"), "{report}");
+    }
+}
