@@ -822,3 +822,51 @@ fn a_secret_without_the_keys_of_its_type_is_refused() {
         }
     }
 }
+
+/// Two documents of one ConfigMap or Secret: `kubectl apply` applies them
+/// in order, and the later one is what the cluster keeps (its three-way
+/// merge drops what only the earlier one set), as for a Service. The
+/// container reads the later one, and only what the cluster keeps can be
+/// refused.
+#[test]
+fn a_later_document_of_the_same_object_replaces_an_earlier_one() {
+    let config_map = |data: &str| {
+        format!(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: billing-config\ndata:\n{data}---\n"
+        )
+    };
+    let pod = deployment(
+        "",
+        &format!(
+            "envFrom:\n  - configMapRef:\n      name: billing-config\nenv:\n{}",
+            indent(NEEDED, 2)
+        ),
+    );
+    let run = check(
+        &format!(
+            "{}{}{pod}",
+            config_map("  BILLING_PORT: http\n  BILLING_DEBUG: \"on\"\n"),
+            config_map("  BILLING_PORT: \"8081\"\n")
+        ),
+        &[],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.report_line("BILLING_PORT").ends_with("\"8081\""),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.report_line("BILLING_DEBUG").starts_with("default"),
+        "{}",
+        run.stdout
+    );
+    // The earlier document, refused, is replaced by one the API server
+    // takes; the other way round, what the cluster keeps is refused.
+    let refused = config_map("  BILLING_PORT: 8081\n");
+    let taken = config_map("  BILLING_PORT: \"8081\"\n");
+    let run = check(&format!("{refused}{taken}{pod}"), &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let run = check(&format!("{taken}{refused}{pod}"), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+}

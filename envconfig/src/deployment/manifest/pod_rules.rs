@@ -72,16 +72,15 @@ impl Env<'_, '_> {
         // The API server refuses a ConfigMap or Secret whose keys or values
         // it cannot take, or whose values come to more than 1 MiB
         // (`ValidateConfigMap`, `ValidateSecret`): it is never created, and
-        // what reads it fails.
+        // what reads it fails. Of two documents of one, the later is kept.
         for (objects, kind) in [
             (&manifest.config_maps, "ConfigMap"),
             (&manifest.secrets, "Secret"),
         ] {
-            for object in objects
-                .all
-                .iter()
-                .filter(|object| object.shares_namespace(workload))
-            {
+            for (index, object) in objects.all.iter().enumerate() {
+                if manifest.find(objects, object.name, self.container) != Some(index) {
+                    continue;
+                }
                 for (node, reason) in refused_data(stream, object.node, object.name, kind) {
                     self.facts.unnamed.push((self.origin(node), reason));
                 }

@@ -273,7 +273,9 @@ impl<'s> Manifest<'s> {
     }
 
     /// The ConfigMap (or Secret, in `objects`) named `name` that
-    /// `container`'s workload sees: its index in `objects.all`.
+    /// `container`'s workload sees: its index in `objects.all`. Of two
+    /// documents of it, the later: `kubectl apply` applies them in order,
+    /// and the cluster keeps the last.
     pub fn find(
         &self,
         objects: &Objects<'s>,
@@ -286,6 +288,7 @@ impl<'s> Manifest<'s> {
             .get(name)?
             .iter()
             .copied()
+            .rev()
             .find(|&index| objects.all[index].shares_namespace(workload))
     }
 
