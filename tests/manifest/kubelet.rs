@@ -870,3 +870,51 @@ fn a_later_document_of_the_same_object_replaces_an_earlier_one() {
     let run = check(&format!("{taken}{refused}{pod}"), &[]);
     assert_eq!(run.code, 78, "{run:?}");
 }
+
+/// A Service's ports as the API server reads them: `port` is a JSON
+/// number once kubectl has read the YAML (`0x50`, `80.0` and `8e1` are 80;
+/// `"80"` is a string, which no `int32` decodes), between 1 and 65535, of
+/// the protocol TCP, UDP or SCTP, each named when there are several
+/// (`validateServicePort`). A Service it refuses is never made, and sets
+/// no links.
+#[test]
+fn a_service_links_only_with_ports_the_api_server_takes() {
+    for (ports, linked) in [
+        ("ports:\n  - port: 80\n", true),
+        ("ports:\n  - port: 0x50\n", true),
+        ("ports:\n  - port: 80.0\n", true),
+        ("ports:\n  - port: 8e1\n", true),
+        ("ports:\n  - port: \"80\"\n", false),
+        ("ports:\n  - port: 80.5\n", false),
+        ("ports:\n  - port: 65536\n", false),
+        ("ports:\n  - port: 80\n    protocol: UDP\n", true),
+        ("ports:\n  - port: 80\n    protocol: tcp\n", false),
+        ("ports:\n  - port: 80\n    protocol: HTTP\n", false),
+        (
+            "ports:\n  - port: 80\n    name: http\n  - port: 443\n    name: https\n",
+            true,
+        ),
+        (
+            "ports:\n  - port: 80\n  - port: 443\n    name: https\n",
+            false,
+        ),
+        (
+            "ports:\n  - port: 80\n    name: web\n  - port: 443\n    name: web\n",
+            false,
+        ),
+    ] {
+        let run = check(&with_service(ports, ""), &[]);
+        let line = run.report_line("BILLING_PORT");
+        match linked {
+            true => {
+                assert_eq!(run.code, 78, "{ports}: {run:?}");
+                assert!(
+                    line.contains("\"tcp://<cluster IP>:80\"")
+                        || line.contains("\"udp://<cluster IP>:80\""),
+                    "{ports}: {line}"
+                );
+            }
+            false => assert!(line.starts_with("default"), "{ports}: {line}"),
+        }
+    }
+}

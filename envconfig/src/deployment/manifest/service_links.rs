@@ -208,11 +208,16 @@ fn from_service(
     let ports = stream
         .get(spec, "ports")
         .map_or(&[][..], |ports| stream.items(ports));
+    // The API server takes an `int32` from 1 to 65535 (a JSON number,
+    // once kubectl has read the YAML), a protocol it supports, and a
+    // distinct name for each of several ports (`validateServicePort`).
     let ports: Option<Vec<Port<'_>>> = ports
         .iter()
         .map(|&node| {
-            let number = stream.get(node, "port").and_then(|port| stream.text(port));
-            let number = number.and_then(|text| text.parse::<u16>().ok())?;
+            let number = stream
+                .get(node, "port")
+                .and_then(|port| stream.integer(port));
+            let number = number.and_then(|number| u16::try_from(number).ok())?;
             let protocol = match stream.get(node, "protocol") {
                 None => "TCP".to_owned(),
                 Some(protocol) => stream.str(protocol)?.to_owned(),
@@ -221,7 +226,8 @@ fn from_service(
                 .get(node, "name")
                 .and_then(|name| stream.str(name))
                 .filter(|name| !name.is_empty());
-            (number != 0).then_some(Port {
+            let supported = ["TCP", "UDP", "SCTP"].contains(&protocol.as_str());
+            (number != 0 && supported).then_some(Port {
                 number,
                 name,
                 protocol,
@@ -232,6 +238,14 @@ fn from_service(
     let Some(ports) = ports.filter(|ports| !ports.is_empty()) else {
         return;
     };
+    if ports.len() > 1 {
+        let mut names: Vec<&str> = ports.iter().filter_map(|port| port.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        if names.len() < ports.len() {
+            return;
+        }
+    }
     if service.name.is_empty() {
         return;
     }

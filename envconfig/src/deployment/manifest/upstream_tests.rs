@@ -599,7 +599,10 @@ env:
 }
 
 /// `TestFromServices` (`pkg/kubelet/envvars/envvars_test.go`): each of its
-/// Services, alone in the pod's namespace.
+/// Services, alone in the pod's namespace. Adapted: "q-u-u-x" leaves the
+/// first of its two ports unnamed, which the API server refuses
+/// (`validateServicePort` wants every port named when there are several),
+/// so here that port is named too, and sets its `_SERVICE_PORT_` link.
 #[test]
 fn kubelet_env_vars_from_services() {
     let spec = |ip: &str, ports: &str| {
@@ -644,12 +647,13 @@ fn kubelet_env_vars_from_services() {
             "q-u-u-x",
             spec(
                 "9.8.7.6",
-                "  - {port: 8082, protocol: TCP}\n  - {name: \"8083\", port: 8083, protocol: \
-                 TCP}\n",
+                "  - {name: \"8082\", port: 8082, protocol: TCP}\n  - {name: \"8083\", port: \
+                 8083, protocol: TCP}\n",
             ),
             owned(&[
                 ("Q_U_U_X_SERVICE_HOST", "9.8.7.6"),
                 ("Q_U_U_X_SERVICE_PORT", "8082"),
+                ("Q_U_U_X_SERVICE_PORT_8082", "8082"),
                 ("Q_U_U_X_SERVICE_PORT_8083", "8083"),
                 ("Q_U_U_X_PORT", "tcp://9.8.7.6:8082"),
                 ("Q_U_U_X_PORT_8082_TCP", "tcp://9.8.7.6:8082"),

@@ -267,6 +267,17 @@ impl Stream {
         }
     }
 
+    /// A YAML number that JSON, once kubectl has read the document, writes
+    /// as an integer (`0x50`, `80.0` and `8e1` are 80), as an `int32`
+    /// field takes it; `None` for a string (`"80"`), `80.5` or anything
+    /// else.
+    pub(super) fn integer(&self, id: NodeId) -> Option<i64> {
+        match &self.nodes[id].value {
+            Value::Scalar(_, ScalarKind::Number) => self.key_text(id)?.parse().ok(),
+            _ => None,
+        }
+    }
+
     /// What a node is as a key: a string's text, `"16"` for `0x10`; `None`
     /// for what cannot be a key.
     fn key_text(&self, id: NodeId) -> Option<&str> {
