@@ -307,3 +307,52 @@ fn the_k8s_files_template_filled_in_passes_strict() {
     let run = check_manifest(&env, &broken);
     assert_eq!(run.code, 78, "{}", run.stdout);
 }
+
+/// Switching a group on in the template: the switch and the group's
+/// entries uncommented, the switch set and the required values filled in. The group's secret then
+/// has no `optional: true`, which would warn that a required variable
+/// hangs on an optional reference.
+#[cfg(feature = "k8s")]
+#[test]
+fn the_k8s_template_with_a_group_switched_on_passes_strict() {
+    let env = Env::new(&[]);
+    let docs = template(&env, "k8s");
+    // The switch and the group come last: uncommented from the switch on.
+    let at = docs
+        .find("        # - name: BILLING_TLS_ENABLED")
+        .expect("the switch");
+    let group: String = docs[at..]
+        .lines()
+        .map(|line| match line.strip_prefix("        # ") {
+            Some(rest) if rest.starts_with("- ") || rest.starts_with("  ") => {
+                format!("        {rest}\n")
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect();
+    let uncommented = format!("{}{group}", &docs[..at]);
+    let container = filled(
+        &uncommented,
+        &[
+            (
+                "- name: BILLING_ALLOWED_HOSTS\n          value: \"\"",
+                "- name: BILLING_ALLOWED_HOSTS\n          value: \"shop.example.com\"",
+            ),
+            (
+                "- name: BILLING_TLS_ENABLED\n          value: \"false\"",
+                "- name: BILLING_TLS_ENABLED\n          value: \"true\"",
+            ),
+            (
+                "- name: BILLING_TLS_CERT_PATH\n          value: \"\"",
+                "- name: BILLING_TLS_CERT_PATH\n          value: \"/etc/billing/tls/tls.crt\"",
+            ),
+        ],
+    );
+    assert!(
+        container.contains("key: BILLING_TLS_KEY\n") && container.contains("value: \"true\""),
+        "{container}"
+    );
+    let manifest = deployment(&container, "");
+    let run = check_manifest(&env, &manifest);
+    assert_eq!(run.code, 0, "{}\n{manifest}", run.stdout);
+}

@@ -220,8 +220,10 @@ fn push_var(out: &mut String, var: &VarDoc, at: &Entry<'_>, listed: &mut Vec<Str
             entry.push_str("\n      key: ");
             push_name(&mut entry, &var.name);
             // Without it, a missing key keeps the pod from starting even
-            // though the service would start without the variable.
-            if !var.required {
+            // though the service would start without the variable. A
+            // group's variable is uncommented to switch the group on, which
+            // makes it required.
+            if !var.required && var.required_when.is_none() {
                 entry.push_str("\n      optional: true");
             }
             // A group's variable is for when the group is on.

@@ -87,7 +87,8 @@ fn required_variables_and_secrets_are_entries_the_others_comments() {
             assert_eq!(reference["name"].as_str(), Some("billing-secrets"));
             assert_eq!(reference["key"].as_str(), Some(var.name.as_str()));
             let optional = reference["optional"].as_bool();
-            assert_eq!(optional, (!var.required).then_some(true), "{}", var.name);
+            let may_be_absent = !var.required && var.required_when.is_none();
+            assert_eq!(optional, may_be_absent.then_some(true), "{}", var.name);
             assert!(
                 entry["value"].is_badvalue(),
                 "{}: a secret has no value",
@@ -225,6 +226,29 @@ fn empty_docs_are_an_empty_list() {
     for secrets in [Secrets::KeyRefs, Secrets::Files] {
         assert_eq!(env(&render(&Docs::new("APP_"), secrets), secrets), []);
     }
+}
+
+/// A group's secret is commented out; uncommented, which switches the
+/// group on, it is required: a missing key is no `optional: true` away.
+#[test]
+fn a_groups_secret_is_required_once_uncommented() {
+    let mut docs = Docs::new("APP_");
+    let mut key = var("APP_TLS_KEY", "string");
+    key.secret = true;
+    key.required_when = Some("APP_TLS_ENABLED is true".to_owned());
+    key.group = Some("TLS".to_owned());
+    let mut password = var("APP_TLS_PASSWORD", "string");
+    password.secret = true;
+    password.group = Some("TLS".to_owned());
+    docs.vars = vec![key, password];
+    let text = render(&docs, Secrets::KeyRefs);
+    assert_eq!(env(&text, Secrets::KeyRefs).len(), 1, "{text}");
+    let env = env(&uncommented(&text), Secrets::KeyRefs);
+    let optional: Vec<Option<bool>> = env
+        .iter()
+        .map(|entry| entry["valueFrom"]["secretKeyRef"]["optional"].as_bool())
+        .collect();
+    assert_eq!(optional, [None, Some(true)], "{text}");
 }
 
 #[test]
