@@ -113,7 +113,10 @@ pub enum Warning {
         /// also its alias).
         is_its_name: bool,
     },
-    /// A Kubernetes manifest sets a secret variable in plain text.
+    /// A Kubernetes manifest sets a secret variable in plain text. A value
+    /// that takes part of its text from outside the manifest
+    /// (`postgres://app:$(DB_PASSWORD)@db`, the password from a
+    /// `secretKeyRef`) is taken to have its secret there, and is not.
     SecretInPlainText {
         /// Where.
         at: Provenance,

@@ -316,6 +316,50 @@ fn a_secret_copied_from_another_entry_is_plain_text_only_if_that_is() {
     );
 }
 
+/// A secret built from a `secretKeyRef` and literal text around it (a
+/// connection string around a password) has its secret where the
+/// reference is: no warning, and `--strict` passes. A literal password in
+/// it is still plain text, whatever else it copies.
+#[test]
+fn a_secret_framing_a_secret_key_ref_is_not_plain_text() {
+    let framed = "env:
+  - name: DB_PASSWORD
+    valueFrom:
+      secretKeyRef:
+        name: billing-secrets
+        key: db-password
+  - name: DB_HOST
+    value: db.internal
+  - name: BILLING_DATABASE_URL
+    value: postgres://billing:$(DB_PASSWORD)@$(DB_HOST)/billing
+  - name: PAYMENT_TOKEN
+    valueFrom:
+      secretKeyRef:
+        name: billing-secrets
+        key: payment-token
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+";
+    let run = check(
+        &deployment("enableServiceLinks: false\n", framed),
+        &["--strict"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!run.stdout.contains("plain text"), "{}", run.stdout);
+
+    let written = framed.replace("$(DB_PASSWORD)", "canary-password");
+    let run = check(&deployment("enableServiceLinks: false\n", &written), &[]);
+    assert!(!run.stdout.contains("canary"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "BILLING_DATABASE_URL is secret, but a literal `value:` sets it: the secret sits \
+             in the manifest in plain text (use a secretKeyRef)"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
 /// A variable set through its `NAME_FILE` is set, whatever the file
 /// holds: what the service says at start of a set variable (an alias in
 /// use or ignored, a deprecated name, a group that is off) the check says

@@ -124,6 +124,11 @@ impl Env<'_, '_> {
         // `$(TOKEN)`, from a `secretKeyRef`, holds no text of the manifest.
         let mut expanded_len = 0;
         let mut copied_plain_text = None;
+        // Whether a reference brings in text the manifest does not hold (a
+        // `secretKeyRef`): then that is where the secret is taken to be,
+        // and the text around it (`postgres://app:$(DB_PASSWORD)@$(HOST)`)
+        // and the other entries it copies are its frame.
+        let mut copies_unwritten_text = false;
         let links_enabled = self.links_enabled;
         let (vars, facts, budget) = (&self.vars, &self.facts, &mut self.budget);
         let (value, not_utf8) = expand(text, |reference, out| {
@@ -161,13 +166,19 @@ impl Env<'_, '_> {
                             shaped.get_or_insert_with(|| shape.unknown.clone());
                             return true;
                         }
-                        Setting::External(from) => (from.clone(), true),
+                        Setting::External(from) => {
+                            copies_unwritten_text |= var.how.plain_text.is_none();
+                            (from.clone(), true)
+                        }
                         Setting::Unchecked(_) => ("which is unchecked".to_owned(), false),
                         Setting::Undeployable(_) => ("which would not deploy".to_owned(), false),
                     }
                 }
                 None => match facts.source_of(reference) {
-                    Some(source) => (format!("which may come from {}", source.what), true),
+                    Some(source) => {
+                        copies_unwritten_text = true;
+                        (format!("which may come from {}", source.what), true)
+                    }
                     None if links_enabled && service_links::service_of(reference).is_some() => (
                         "which the kubelet sets if a Service of that name is in the namespace \
                          (none is among the documents)"
@@ -207,9 +218,10 @@ impl Env<'_, '_> {
         }
         let written_here = value.len() > expanded_len;
         let how = HowSet {
-            plain_text: match written_here {
-                true => Some(("a literal `value:`".into(), origin.clone())),
-                false => copied_plain_text,
+            plain_text: match (copies_unwritten_text, written_here) {
+                (true, _) => None,
+                (false, true) => Some(("a literal `value:`".into(), origin.clone())),
+                (false, false) => copied_plain_text,
             },
             optional,
         };
