@@ -472,16 +472,7 @@ fn docs_as_kubernetes_env() {
 
     // Uncommented, every entry pins its default, and the manifest is
     // still one a Deployment takes.
-    let uncommented: String = run
-        .stdout
-        .lines()
-        .map(|line| match line.strip_prefix("        # ") {
-            Some(rest) if rest.starts_with("- name:") || rest.starts_with("  value:") => {
-                format!("        {rest}\n")
-            }
-            _ => format!("{line}\n"),
-        })
-        .collect();
+    let uncommented = support::uncommented_k8s(&run.stdout);
     let deployment = in_deployment(&uncommented, "k8s");
     let env = deployment["spec"]["template"]["spec"]["containers"][0]["env"]
         .as_vec()

@@ -309,9 +309,9 @@ fn the_k8s_files_template_filled_in_passes_strict() {
 }
 
 /// Switching a group on in the template: the switch and the group's
-/// entries uncommented, the switch set and the required values filled in. The group's secret then
-/// has no `optional: true`, which would warn that a required variable
-/// hangs on an optional reference.
+/// entries uncommented, the switch set and the required values filled
+/// in. The group's secret then has no `optional: true`, which would warn
+/// that a required variable hangs on an optional reference.
 #[cfg(feature = "k8s")]
 #[test]
 fn the_k8s_template_with_a_group_switched_on_passes_strict() {
@@ -321,16 +321,7 @@ fn the_k8s_template_with_a_group_switched_on_passes_strict() {
     let at = docs
         .find("        # - name: BILLING_TLS_ENABLED")
         .expect("the switch");
-    let group: String = docs[at..]
-        .lines()
-        .map(|line| match line.strip_prefix("        # ") {
-            Some(rest) if rest.starts_with("- ") || rest.starts_with("  ") => {
-                format!("        {rest}\n")
-            }
-            _ => format!("{line}\n"),
-        })
-        .collect();
-    let uncommented = format!("{}{group}", &docs[..at]);
+    let uncommented = format!("{}{}", &docs[..at], support::uncommented_k8s(&docs[at..]));
     let container = filled(
         &uncommented,
         &[

@@ -28,6 +28,19 @@ pub fn service_binary() -> &'static Path {
     BINARY.get_or_init(|| example_binary("service", &[]))
 }
 
+/// The `k8s` docs with every commented-out entry's lines uncommented, as an
+/// operator does to pin a default or switch a group on; comments stay.
+pub fn uncommented_k8s(docs: &str) -> String {
+    docs.lines()
+        .map(|line| match line.strip_prefix("        # ") {
+            Some(rest) if rest.starts_with("- ") || rest.starts_with("  ") => {
+                format!("        {rest}\n")
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect()
+}
+
 /// Every `--print-env-docs` format, as the command line names it.
 pub const FORMATS: [&str; 7] = [
     "text",

@@ -391,15 +391,7 @@ fn k8s_docs_pin_a_default_with_dollars() {
         motd: String,
     }
     let docs = Motd::docs().render(Format::K8s);
-    let uncommented: String = docs
-        .lines()
-        .map(|line| match line.strip_prefix("        # ") {
-            Some(rest) if rest.starts_with("- ") || rest.starts_with("  ") => {
-                format!("        {rest}\n")
-            }
-            _ => format!("{line}\n"),
-        })
-        .collect();
+    let uncommented = crate::docs::k8s_uncommented(&docs);
     let manifest = format!(
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: motd\nspec:\n  containers:\n  \
          - name: motd\n    image: motd:1\n{}",

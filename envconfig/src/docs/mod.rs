@@ -21,6 +21,8 @@ mod serde;
 mod text;
 
 pub(crate) use format::FormatNames;
+#[cfg(test)]
+pub(crate) use k8s::tests::uncommented as k8s_uncommented;
 
 pub(crate) use crate::source::FILE_SUFFIX;
 

@@ -57,7 +57,7 @@ fn env(output: &str, secrets: Secrets) -> Vec<Yaml> {
 }
 
 /// Every commented-out entry uncommented.
-fn uncommented(output: &str) -> String {
+pub(crate) fn uncommented(output: &str) -> String {
     output
         .lines()
         .map(|line| match line.strip_prefix(CONTAINER) {
