@@ -197,3 +197,33 @@ fn print_config_json_follows_its_schema() {
     database["value"] = "postgres://db/billing".into();
     assert!(!errors("config.v1.schema.json", &leaked).is_empty());
 }
+
+/// A configuration whose secrets are mounted as a directory.
+#[derive(Config)]
+#[config(
+    prefix = "SCHEMA_",
+    secrets_dir = "/tmp/envconfig-docs-schema-secrets-dir"
+)]
+#[allow(dead_code)]
+struct FromSecretsDir {
+    token: secrecy::SecretString,
+}
+
+/// A value read from the `secrets_dir` has that directory's file as its
+/// source, a kind the schema names.
+#[test]
+fn print_config_json_of_a_secrets_dir_value_follows_its_schema() {
+    let dir = std::path::Path::new("/tmp/envconfig-docs-schema-secrets-dir");
+    std::fs::create_dir_all(dir).expect("the directory");
+    std::fs::write(dir.join("SCHEMA_TOKEN"), "canary-token\n").expect("a file");
+    let loaded = FromSecretsDir::load_from_vars([("SCHEMA_OTHER", "")]).expect("loads");
+    let json = loaded.effective().to_json();
+    let config = assert_valid_by("config.v1.schema.json", &json);
+    let source = &config["variables"][0]["source"];
+    assert_eq!(source["kind"], "secrets_dir", "{json}");
+    assert_eq!(
+        source["path"], "/tmp/envconfig-docs-schema-secrets-dir/SCHEMA_TOKEN",
+        "{json}"
+    );
+    assert!(!json.contains("canary"), "{json}");
+}

@@ -175,6 +175,27 @@ fn the_json_report_follows_its_schema() {
     assert_eq!(report["verdict"]["passes"], false);
 }
 
+/// A secret that the file leaves to the service's secrets directory is
+/// `external`, its source that directory's file: the schema names that
+/// kind of source too.
+#[test]
+fn a_secret_left_to_the_secrets_directory_follows_the_schema() {
+    let run = check(
+        "BILLING_DATABASE_URL=postgres://db/billing\nBILLING_ALLOWED_HOSTS=a.example.com\n",
+        &["--report", "json"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let report = assert_valid(&run.stdout);
+    let variables = report["variables"].as_array().expect("an array");
+    let token = variables
+        .iter()
+        .find(|var| var["name"] == "PAYMENT_TOKEN")
+        .unwrap_or_else(|| panic!("PAYMENT_TOKEN in {report}"));
+    assert_eq!(token["status"], "external");
+    assert_eq!(token["source"]["kind"], "secrets_dir");
+    assert_eq!(token["source"]["label"], "/run/secrets/PAYMENT_TOKEN");
+}
+
 #[test]
 fn the_github_report_annotates_the_files_lines() {
     let run = check(BROKEN, &["--report", "github"]);
