@@ -13,7 +13,7 @@ use std::path::Path;
 
 use super::docker_env::{self, DockerValue};
 use crate::docs::Docs;
-use crate::order::sorted_names;
+use crate::order::{sorted_by, sorted_names};
 use crate::outcome::Outcome;
 use crate::provenance::Provenance;
 use crate::report::{Subject, SubjectError};
@@ -61,6 +61,12 @@ pub(crate) struct EnvFile {
     /// --env-file` stops at the first and creates no container, where a
     /// dotenv file's loader skips the line.
     refused_whole: bool,
+    /// In docker's format, every line docker itself refuses, in order: a
+    /// later line that sets the same name replaces the variable's value,
+    /// never the refusal. (A NUL byte is not among them: docker passes it
+    /// on, and the runtime fails the start only when the line is the last
+    /// of its name, so it stays with the name, replaced like a value.)
+    refused_lines: Vec<(Provenance, &'static str)>,
 }
 
 impl EnvFile {
@@ -83,6 +89,7 @@ impl EnvFile {
             open_secret_files,
             hidden: Vec::new(),
             refused_whole: format == EnvFormat::Docker,
+            refused_lines: Vec::new(),
         };
         file.entries.concern(
             docs.vars()
@@ -156,6 +163,9 @@ impl EnvFile {
             };
             let (name, value) = match (entry.name, entry.value) {
                 (name, Err(reason)) => {
+                    if reason != docker_env::reason::NUL {
+                        self.refused_lines.push((origin.clone(), reason));
+                    }
                     self.entries.set_malformed(path, name, origin, reason);
                     continue;
                 }
@@ -264,23 +274,35 @@ impl Subject for EnvFile {
         names
     }
 
-    /// In docker's format, every malformed line: any one of them makes
-    /// `docker run` refuse the file, whether a field reads its name or not.
+    /// In docker's format, every line docker refuses: any one of them makes
+    /// `docker run` refuse the file, whether a field reads its name or not,
+    /// and whatever later lines set. And every NUL byte that reaches the
+    /// container: the runtime keeps the last line of each name (runc's
+    /// `prepareEnv`), and fails the start on a NUL in it.
     fn errors(&self) -> Vec<SubjectError> {
-        if !self.refused_whole {
-            return Vec::new();
-        }
-        self.entries
+        let refused = self
+            .refused_lines
+            .iter()
+            .map(|(origin, reason)| SubjectError {
+                at: Some(origin.clone()),
+                message: format!(
+                    "{reason}; docker refuses the whole file, and creates no container"
+                ),
+            });
+        let unstartable = self
+            .entries
             .malformed_lines()
             .into_iter()
+            .filter(|malformed| self.refused_whole && malformed.reason == docker_env::reason::NUL)
             .map(|malformed| SubjectError {
                 at: Some(malformed.origin.clone()),
-                message: format!(
-                    "{}; docker refuses the whole file, and creates no container",
-                    malformed.reason
-                ),
-            })
-            .collect()
+                message: format!("{}; the container would not start", malformed.reason),
+            });
+        let errors: Vec<SubjectError> = refused.chain(unstartable).collect();
+        sorted_by(errors, |error| match &error.at {
+            Some(Provenance::EnvFile { line, .. }) => (&[], *line),
+            _ => (&[], 0),
+        })
     }
 
     fn kind(&self) -> &'static str {

@@ -273,3 +273,51 @@ fn warnings_are_about_the_configurations_names_and_last_lines() {
         ]
     );
 }
+
+/// `docker run --env-file` refuses the whole file at any line it cannot
+/// read, whatever the lines after it: one that sets the same name again
+/// (to a value, bare, or refused too) does not take the refusal back.
+#[test]
+fn a_docker_file_keeps_every_refused_line() {
+    let long = "x".repeat(64 * 1024);
+    let (_dir, file) = read_as(
+        &format!("A={long}\nA=1\nB={long}\nB\nC={long}\nC={long}\nD=1\n"),
+        EnvFormat::Docker,
+    );
+    let refused: Vec<String> = file
+        .errors()
+        .iter()
+        .map(|error| error.at.as_ref().map(at).unwrap_or_default())
+        .collect();
+    assert_eq!(refused, ["f.env:1", "f.env:3", "f.env:5", "f.env:6"]);
+    // What a later line sets is still what it sets.
+    assert_eq!(lookup(&file, "A"), "1 at f.env:2");
+}
+
+/// A NUL byte is no refusal of docker's: it passes the lines on, and the
+/// runtime keeps the last line of each name (runc's `prepareEnv`), failing
+/// the start only on a NUL in that one.
+#[test]
+fn a_nul_byte_fails_the_start_only_in_the_last_line_of_its_name() {
+    let (_dir, file) = read_as(
+        "A=\0\nA=1\nB=1\nB=\0\nC=\0\nC=\0\n\0D=1\n",
+        EnvFormat::Docker,
+    );
+    let errors: Vec<String> = file
+        .errors()
+        .iter()
+        .map(|error| {
+            let at = error.at.as_ref().map(at).unwrap_or_default();
+            format!("{at}: {}", error.message)
+        })
+        .collect();
+    let nul = "a NUL byte, which no process environment can hold; the container would not start";
+    assert_eq!(
+        errors,
+        [
+            format!("f.env:4: {nul}"),
+            format!("f.env:6: {nul}"),
+            format!("f.env:7: {nul}")
+        ]
+    );
+}
