@@ -49,16 +49,15 @@ impl Source {
 
     /// The names the dotenv file at `path` gives a value to, in the order
     /// of their lines: those it sets, not to the empty string, that the
-    /// real environment does not
-    /// (neither the name nor its `NAME`/`NAME_FILE` companion, which wins
-    /// over the file's).
+    /// real environment does not (neither the name, nor its
+    /// `NAME`/`NAME_FILE` companion set to a value, which wins over the
+    /// file's; an empty companion counts as unset and gives way).
     pub fn set_by_file(&self, path: &Path) -> Vec<&str> {
-        let in_environment = |name: &str| match self.live {
-            true => std::env::var_os(name).is_some(),
-            false => self
-                .entries
-                .get(name)
-                .is_some_and(|entry| entry.origin == Provenance::Environment),
+        let in_environment = |name: &str, even_empty: bool| match self.live {
+            true => std::env::var_os(name).is_some_and(|value| even_empty || !value.is_empty()),
+            false => self.entries.get(name).is_some_and(|entry| {
+                entry.origin == Provenance::Environment && (even_empty || !entry.is_empty())
+            }),
         };
         let set: Vec<(&str, usize)> = self
             .entries
@@ -73,9 +72,11 @@ impl Source {
                 _ => None,
             })
             .filter(|(name, _)| {
-                !in_environment(name)
-                    && !in_environment(&format!("{name}{FILE_SUFFIX}"))
-                    && !name.strip_suffix(FILE_SUFFIX).is_some_and(in_environment)
+                !in_environment(name, true)
+                    && !in_environment(&format!("{name}{FILE_SUFFIX}"), false)
+                    && !name
+                        .strip_suffix(FILE_SUFFIX)
+                        .is_some_and(|name| in_environment(name, false))
             })
             .collect();
         sorted_by(set, |(_, line)| (&[], *line))
@@ -253,6 +254,29 @@ mod tests {
         assert_eq!(added, Ok(()));
         assert!(a.starts_with("from-file at "), "{a}");
         assert_eq!(b, "from-env at environment");
+    }
+
+    /// An empty `NAME` or `NAME_FILE` of the environment counts as unset,
+    /// and gives way to its companion in the file: the file supplies that
+    /// one. An empty value of the same name still wins over the file's.
+    #[test]
+    fn an_empty_companion_in_the_environment_leaves_the_file_supplying() {
+        let temp = TempDir::new().expect("a temporary directory");
+        let dir = temp.path();
+        let secret = dir.join("secret");
+        std::fs::write(&secret, "from-file\n").expect("a temporary file");
+        let dotenv = dir.join(".env");
+        let secret_path = secret.to_str().expect("a UTF-8 path");
+        std::fs::write(
+            &dotenv,
+            format!("A_FILE={secret_path}\nB=from-dotenv\nC=2\n"),
+        )
+        .expect("a temporary file");
+        let mut source = Source::from_pairs([("A", ""), ("B_FILE", ""), ("C", "")]);
+        source.add_env_file(&dotenv).expect("the file is read");
+        assert!(lookup(&source, "A").starts_with("from-file at "));
+        assert!(lookup(&source, "B").starts_with("from-dotenv at "));
+        assert_eq!(source.set_by_file(&dotenv), ["A_FILE", "B"]);
     }
 
     #[test]
