@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use super::Report;
 use crate::outcome::Status;
 use crate::provenance::Provenance;
+use crate::shown::is_printable;
 
 impl Report {
     /// The report as workflow commands, one line each.
@@ -52,7 +53,8 @@ fn command(out: &mut String, name: &str, at: Option<&Provenance>, message: &str)
     out.push_str("::");
     out.push_str(name);
     if let Some((path, line)) = at.and_then(file_and_line) {
-        let _ = write!(out, " file={},line={line}", escape_property(&path));
+        let path = escape_property(&shown_path(&path));
+        let _ = write!(out, " file={path},line={line}");
     }
     out.push_str("::");
     out.push_str(&escape_data(message));
@@ -68,6 +70,22 @@ fn file_and_line(at: &Provenance) -> Option<(String, usize)> {
         Provenance::Alias { via, .. } => file_and_line(via),
         _ => None,
     }
+}
+
+/// A path as a property shows it: what cannot be shown as it is (an
+/// escape sequence, a bidi override) escaped as the text report escapes
+/// it. Line breaks and tabs stay, for the property's own escaping: GitHub
+/// reads them back into the path.
+fn shown_path(path: &str) -> String {
+    let mut shown = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '\r' | '\n' | '\t' => shown.push(c),
+            c if is_printable(c) => shown.push(c),
+            c => shown.extend(c.escape_unicode()),
+        }
+    }
+    shown
 }
 
 /// A message: `%`, CR and LF escaped.
@@ -107,6 +125,23 @@ mod tests {
         assert_eq!(
             out,
             "::error file=deploy/k8s.yaml,line=42::BILLING_PORT: invalid\n::warning::a%0Ab\n"
+        );
+    }
+
+    /// A path is text from outside: what would colour a terminal or turn
+    /// text around (an escape sequence, a bidi override) is escaped in the
+    /// `file` property as in the text report, never written as it is.
+    #[test]
+    fn a_path_cannot_colour_the_log() {
+        let mut out = String::new();
+        let at = Provenance::EnvFile {
+            path: "deploy/\u{1b}[31mred\u{202e}\u{2028}x\tb.env".into(),
+            line: 3,
+        };
+        command(&mut out, "warning", Some(&at), "BILLING_PROT is set");
+        assert_eq!(
+            out,
+            "::warning file=deploy/\\u{1b}[31mred\\u{202e}\\u{2028}x\tb.env,line=3::BILLING_PROT is set\n"
         );
     }
 }
