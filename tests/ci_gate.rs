@@ -260,6 +260,37 @@ fn a_switched_group_in_an_env_file() {
     assert_eq!(check_env_file(&env, &ignored, &["--strict"]).code, 78);
 }
 
+/// A switch set from outside what is checked (a bare name of a docker
+/// file, taken from the deploying shell) may be true or false: the check
+/// neither says it is false nor passes `--strict` while the group's
+/// required variables are unset, which a start with the switch on would
+/// fail on.
+#[test]
+fn a_group_switched_from_outside_what_is_checked() {
+    let env = Env::new(&[]);
+    let text = format!("{REQUIRED}BILLING_TLS_ENABLED\n");
+    let docker = ["--env-format", "docker"];
+    let run = check_env_file(&env, &text, &docker);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "warning: BILLING_TLS_CERT_PATH is required when BILLING_TLS_ENABLED is true, \
+             which this check cannot tell; it is not set"
+        ),
+        "{}",
+        run.stdout
+    );
+    let strict = [&docker[..], &["--strict"]].concat();
+    assert_eq!(check_env_file(&env, &text, &strict).code, 78);
+
+    // With the group's variables set, there is nothing to say: they are
+    // not ignored, as they would be if the switch were false.
+    let set = format!("{text}BILLING_TLS_CERT_PATH=/etc/tls.crt\n");
+    let run = check_env_file(&env, &set, &strict);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(!run.stdout.contains("warning:"), "{}", run.stdout);
+}
+
 /// The same in a manifest: the group on, with its key from a Secret
 /// outside the documents (`external`) and its certificate path missing.
 #[cfg(feature = "k8s")]

@@ -100,6 +100,18 @@ pub enum Warning {
         /// The switch's variable, which is false or unset.
         switch: String,
     },
+    /// A variable of a group whose switch (`enabled_by`) is set to what a
+    /// check cannot tell (from outside what is checked, or not settled by
+    /// it), so may be true, is required and unset, or invalid: a start
+    /// with the switch on does not load.
+    SwitchedFromOutside {
+        /// The variable.
+        var: String,
+        /// The switch's variable.
+        switch: String,
+        /// Whether it is unset (else its value is invalid).
+        missing: bool,
+    },
     /// An alias of one variable is also the name of another variable, or
     /// an alias of another.
     AliasTaken {
@@ -202,6 +214,7 @@ impl Warning {
             | Warning::NotChecked { var, .. }
             | Warning::ShellSyntax { var, .. }
             | Warning::GroupOff { var, .. }
+            | Warning::SwitchedFromOutside { var, .. }
             | Warning::SecretInPlainText { var, .. }
             | Warning::RequiredBehindOptional { var, .. }
             | Warning::EntryHidden { var, .. }
@@ -330,6 +343,20 @@ impl fmt::Display for Warning {
                 "{} is set but ignored: {} is false",
                 name(var),
                 name(switch)
+            ),
+            Warning::SwitchedFromOutside {
+                var,
+                switch,
+                missing,
+            } => write!(
+                f,
+                "{} is required when {} is true, which this check cannot tell; {}",
+                name(var),
+                name(switch),
+                match missing {
+                    true => "it is not set",
+                    false => "its value is invalid",
+                }
             ),
             Warning::ServiceLinkShape { at, var, service } => write!(
                 f,

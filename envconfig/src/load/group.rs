@@ -47,7 +47,20 @@ impl Loader<'_> {
                 .map(|(first, _)| format!("{first} is set")),
             Switch::EnabledBy { field, on } => {
                 let switch = field.name.resolve(prefix);
-                if *on != Some(true) {
+                if self.is_unseen(&switch) {
+                    // Set outside what is checked, it may be true: the
+                    // group's variables are not ignored, and what would
+                    // fail with it on is said.
+                    for problem in &self.problems[problems..] {
+                        let missing =
+                            matches!(problem.kind(), ProblemKind::Missing | ProblemKind::Empty);
+                        self.warnings.push(Warning::SwitchedFromOutside {
+                            var: problem.var().to_owned(),
+                            switch: switch.clone(),
+                            missing,
+                        });
+                    }
+                } else if *on != Some(true) {
                     for (var, _) in set.iter().filter(|(_, how)| *how == SetHow::Seen) {
                         self.warnings.push(Warning::GroupOff {
                             var: var.clone(),
@@ -118,5 +131,13 @@ impl Loader<'_> {
                 Some(None)
             }
         }
+    }
+
+    /// Whether a check sees `var` set to what it cannot tell: from outside
+    /// what is checked, or not settled by it.
+    fn is_unseen(&self, var: &str) -> bool {
+        self.checked.iter().flatten().any(|row| {
+            row.var == var && matches!(row.status, Status::External(_) | Status::Unchecked(_))
+        })
     }
 }
