@@ -113,3 +113,22 @@ fn a_reference_names_its_own_format() {
         assert!(run.stderr.ends_with(&advice), "{format}: {}", run.stderr);
     }
 }
+
+/// A reference given on stdin (`-`) is checked like a file, in the format
+/// `--check-docs=FORMAT` names; when it drifted, the advice to regenerate
+/// it does not redirect the docs into a file named `-`.
+#[test]
+fn a_reference_on_stdin() {
+    let env = Env::new(&[]);
+    let run = env.run_stdin(&["--check-docs=dotenv", "-"], &committed_reference());
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let old = committed_reference().replace("# Most connections open at once.\n", "");
+    let run = env.run_stdin(&["--check-docs=dotenv", "-"], &old);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.starts_with("--- -\n"), "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "error: the reference on stdin differs from what --print-env-docs=dotenv prints now; \
+         regenerate it with --print-env-docs=dotenv\n"
+    );
+}

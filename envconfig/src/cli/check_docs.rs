@@ -56,13 +56,21 @@ pub(super) fn check_docs<T: Config>(options: &CheckDocs) -> Exit {
     if diff.is_empty() {
         return Exit::success(String::new());
     }
-    Exit {
-        code: DIFFERS,
-        stdout: diff,
-        stderr: format!(
+    // A reference on stdin has no file to regenerate it into.
+    let stderr = match path.as_os_str() == "-" {
+        true => format!(
+            "error: the reference on stdin differs from what {printed} prints now; \
+             regenerate it with {printed}\n"
+        ),
+        false => format!(
             "error: {shown} differs from what {printed} prints now; regenerate it with \
              {printed} > {shown}\n"
         ),
+    };
+    Exit {
+        code: DIFFERS,
+        stdout: diff,
+        stderr,
     }
 }
 
