@@ -184,7 +184,8 @@ impl EnvFile {
                 DockerValue::FromDeployingShell => {
                     let from = "from the environment of the shell that runs `docker run` (a \
                                 bare name in the file)";
-                    let unseen = Unseen::External(from.to_owned());
+                    // The shell may not have it: then docker leaves it out.
+                    let unseen = (Unseen::External(from.to_owned()), false);
                     self.entries.set_unseen(name, unseen, origin, &[]);
                 }
             }

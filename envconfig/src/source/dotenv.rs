@@ -151,7 +151,10 @@ pub(crate) fn add_entries(
                         reason: why.clone(),
                     });
                 }
-                let unseen = super::Unseen::Unchecked(why);
+                // Expansions only add text: a value that holds text of
+                // its own with every unsettled name empty is set, whatever
+                // they turn out to be.
+                let unseen = (super::Unseen::Unchecked(why), !value.is_empty());
                 entries.set_unseen(name, unseen, origin, &references);
             }
             None => {

@@ -4,8 +4,8 @@
 //! copies, and its warnings.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::collections::hash_map::Entry::{Occupied, Vacant};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use zeroize::Zeroizing;
@@ -24,6 +24,10 @@ pub(crate) struct Entries {
     /// a `${NAME}` the file does not settle, a value from outside it), by
     /// name.
     pub unseen: HashMap<String, (Unseen, Provenance)>,
+    /// Of the names in `unseen`, those set to text of their own whatever
+    /// what is not seen turns out to be (`${X}/a`): set, and not empty,
+    /// for sure.
+    pub unseen_but_set: HashSet<String>,
     /// The lines that cannot be read, by the name they were meant to set.
     pub malformed: HashMap<String, MalformedLine>,
     /// The lines that cannot be read and whose name cannot be told.
@@ -109,20 +113,41 @@ impl Entries {
         }
     }
 
-    /// `var`, when it (or its `_FILE`, with `var` itself unset) is set to
-    /// what is not seen here.
+    /// `var`, when it (or its `_FILE`) is set to what is not seen here:
+    /// both set when each is, for sure; else what is not seen.
     fn unseen_lookup(&self, var: &VarName) -> Option<Lookup<'_>> {
+        let file_var = var.file_var();
+        let both_set = |origin: &Provenance| {
+            Some(Lookup::Unusable(Unusable::BothSet {
+                file_var: file_var.to_owned(),
+                origin: origin.clone(),
+            }))
+        };
+        let set = |name: &str| {
+            self.get(name).is_some_and(|entry| !entry.is_empty())
+                || self.unseen_but_set.contains(name)
+        };
         if let Some((unseen, origin)) = self.unseen.get(var.name()) {
+            if self.unseen_but_set.contains(var.name()) && set(file_var) {
+                return both_set(origin);
+            }
             return Some(unseen.lookup(String::new(), origin));
         }
-        let (unseen, origin) = self.unseen.get(var.file_var())?;
-        if self
-            .get(var.name())
-            .is_some_and(|direct| !direct.is_empty())
-        {
-            return None;
+        let (unseen, origin) = self.unseen.get(file_var)?;
+        let Some(direct) = self.get(var.name()).filter(|direct| !direct.is_empty()) else {
+            return Some(unseen.lookup(format!("set by {file_var}, "), origin));
+        };
+        match unseen {
+            _ if self.unseen_but_set.contains(file_var) => both_set(&direct.origin),
+            // It may turn out empty, and `var` is read; or not, and both
+            // are set.
+            Unseen::Unchecked(why) => Some(Lookup::Unchecked(
+                format!("{file_var} may be set too: {why}"),
+                origin.clone(),
+            )),
+            // A bare name of a docker file: the deploying shell's.
+            Unseen::External(_) => None,
         }
-        Some(unseen.lookup(format!("set by {}, ", var.file_var()), origin))
     }
 
     /// A malformed line meant to set `var` (or its `_FILE`), which is then
@@ -232,6 +257,7 @@ impl Entries {
             Occupied(_) => return false,
         };
         self.unseen.remove(name);
+        self.unseen_but_set.remove(name);
         // What an earlier line left is replaced.
         if copies.is_empty() {
             self.copies.remove(name);
@@ -242,16 +268,21 @@ impl Entries {
     }
 
     /// Sets `name` from the line at `origin` to what is not seen here,
-    /// which copies the names `references` expands: the last line wins.
+    /// which copies the names `references` expands, and which is `set`
+    /// (not empty) for sure, or may be empty or unset: the last line wins.
     pub fn set_unseen(
         &mut self,
         name: &str,
-        unseen: Unseen,
+        (unseen, set): (Unseen, bool),
         origin: Provenance,
         references: &[&str],
     ) {
         self.vars.remove(name);
         self.malformed.remove(name);
+        match set {
+            true => self.unseen_but_set.insert(name.to_owned()),
+            false => self.unseen_but_set.remove(name),
+        };
         let copies = self.keep_copies(name, &origin, references);
         if copies.is_empty() {
             self.copies.remove(name);
@@ -290,6 +321,7 @@ impl Entries {
             self.vars.remove(name);
         }
         self.unseen.remove(name);
+        self.unseen_but_set.remove(name);
         self.malformed.insert(name.to_owned(), malformed);
     }
 

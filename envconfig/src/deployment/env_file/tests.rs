@@ -29,6 +29,9 @@ fn lookup(file: &EnvFile, name: &str) -> String {
         Lookup::Unusable(Unusable::Malformed { origin, reason }) => {
             format!("malformed at {}: {reason}", at(&origin))
         }
+        Lookup::Unusable(Unusable::BothSet { file_var, origin }) => {
+            format!("both set: {file_var} and the line at {}", at(&origin))
+        }
         Lookup::Unset => "unset".to_owned(),
         _ => "other".to_owned(),
     }
@@ -319,5 +322,33 @@ fn a_nul_byte_fails_the_start_only_in_the_last_line_of_its_name() {
             format!("f.env:6: {nul}"),
             format!("f.env:7: {nul}")
         ]
+    );
+}
+
+/// A value that depends on what the file does not settle, but holds text
+/// of its own, is set whatever that turns out to be (an expansion only
+/// adds text): with its `NAME` or `NAME_FILE` companion set too, both are,
+/// which no start accepts. One that may turn out empty leaves its
+/// companion unchecked, not checked as if it were alone.
+#[test]
+fn an_unchecked_companion_that_holds_text_is_set() {
+    let (_dir, file) =
+        alone("A=1\nA_FILE=${X}/a\nB=${X}b\nB_FILE=/b\nC=1\nC_FILE=${X}\nD=${X}\nD_FILE=/d\n");
+    assert_eq!(
+        lookup(&file, "A"),
+        "both set: A_FILE and the line at f.env:1"
+    );
+    assert_eq!(
+        lookup(&file, "B"),
+        "both set: B_FILE and the line at f.env:3"
+    );
+    assert_eq!(
+        lookup(&file, "C"),
+        "unchecked: C_FILE may be set too: its value expands ${X}, which the file does not \
+         set above it"
+    );
+    assert_eq!(
+        lookup(&file, "D"),
+        "unchecked: its value expands ${X}, which the file does not set above it"
     );
 }
