@@ -82,6 +82,14 @@ pub enum Warning {
         /// value.
         name: String,
     },
+    /// A docker env file's value is in quotes (`NAME="value"`), which
+    /// `docker run --env-file` keeps as part of the value.
+    QuotesKept {
+        /// The file and line.
+        at: Provenance,
+        /// The variable whose value it is.
+        var: String,
+    },
     /// A set variable that carries the configuration's prefix, or looks
     /// like one of its variables, belongs to no field.
     Unknown {
@@ -195,6 +203,7 @@ impl Warning {
             Warning::LineIgnored { at, .. }
             | Warning::NotChecked { at, .. }
             | Warning::ShellSyntax { at, .. }
+            | Warning::QuotesKept { at, .. }
             | Warning::SecretInPlainText { at, .. }
             | Warning::EntryHidden { at, .. }
             | Warning::UndefinedReference { at, .. }
@@ -213,6 +222,7 @@ impl Warning {
             | Warning::Deprecated { var, .. }
             | Warning::NotChecked { var, .. }
             | Warning::ShellSyntax { var, .. }
+            | Warning::QuotesKept { var, .. }
             | Warning::GroupOff { var, .. }
             | Warning::SwitchedFromOutside { var, .. }
             | Warning::SecretInPlainText { var, .. }
@@ -343,6 +353,13 @@ impl fmt::Display for Warning {
                 "{} is set but ignored: {} is false",
                 name(var),
                 name(switch)
+            ),
+            Warning::QuotesKept { at, var } => write!(
+                f,
+                "{}: {}'s value is in quotes, which docker run --env-file keeps as part of \
+                 the value (write it without them)",
+                at.label(),
+                name(var)
             ),
             Warning::SwitchedFromOutside {
                 var,

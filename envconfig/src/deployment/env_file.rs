@@ -40,8 +40,9 @@ pub enum EnvFormat {
     )]
     Dotenv,
     /// `docker`: as `docker run --env-file` reads it: every `NAME=VALUE`
-    /// taken literally (no quotes, no expansion), `#` only at the start of
-    /// a line, a bare `NAME` taken from the deploying shell. What the
+    /// taken literally (no quotes, no expansion: a value of the
+    /// configuration in quotes is a warning), `#` only at the start of a
+    /// line, a bare `NAME` taken from the deploying shell. What the
     /// `docker-env` docs format writes.
     #[cfg_attr(feature = "clap", value(help = "as docker run --env-file reads it"))]
     Docker,
@@ -176,9 +177,25 @@ impl EnvFile {
                 self.entries.vars.contains_key(name) || self.entries.unseen.contains_key(name);
             if set_above && self.entries.concerns(name) {
                 repeated.push(name.to_owned());
+                // What was said of the line this one replaces is moot.
+                self.entries.warnings.retain(
+                    |warning| !matches!(warning, Warning::QuotesKept { var, .. } if var == name),
+                );
             }
             match value {
                 DockerValue::Literal(value) => {
+                    // What a dotenv file or a shell would unquote.
+                    let quoted = [b'"', b'\''].into_iter().any(|quote| {
+                        value.len() > 1
+                            && value.as_bytes().starts_with(&[quote])
+                            && value.as_bytes().ends_with(&[quote])
+                    });
+                    if quoted && self.entries.concerns(name) {
+                        self.entries.warnings.push(Warning::QuotesKept {
+                            at: origin.clone(),
+                            var: name.to_owned(),
+                        });
+                    }
                     self.entries.set_from_line(path, name, value, origin, &[]);
                 }
                 DockerValue::FromDeployingShell => {

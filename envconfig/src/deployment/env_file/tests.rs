@@ -352,3 +352,39 @@ fn an_unchecked_companion_that_holds_text_is_set() {
         "unchecked: its value expands ${X}, which the file does not set above it"
     );
 }
+
+/// docker keeps a value's quotes, which a dotenv file or a shell would
+/// take off: a quoted value of the configuration is a warning, naming the
+/// line and never the value. A later line of the name makes it moot;
+/// names outside the configuration are not its business.
+#[test]
+fn a_quoted_value_of_a_docker_file_is_a_warning() {
+    let quoted = |text: &str| {
+        let (dir, file) = read_as(text, EnvFormat::Docker);
+        let dir = format!("{}/", dir.path().display());
+        said(&file)
+            .iter()
+            .map(|warning| warning.replace(&dir, ""))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        quoted("SECRET_Q7=\"canary\"\nOTHER='x'\n"),
+        [
+            "f.env:1: SECRET_Q7's value is in quotes, which docker run --env-file keeps as \
+             part of the value (write it without them)"
+        ]
+    );
+    assert_eq!(
+        quoted("SECRET_Q7='canary'\nSECRET_Q7=canary\n"),
+        ["f.env sets SECRET_Q7 more than once; the last one is used"]
+    );
+    for unquoted in ["\"", "'canary\"", "\"canary", "canary\"\"x", ""] {
+        assert_eq!(
+            quoted(&format!("SECRET_Q7={unquoted}\n")),
+            [""; 0],
+            "{unquoted}"
+        );
+    }
+    // In a dotenv file, quotes are syntax.
+    assert_eq!(said(&alone("SECRET_Q7=\"canary\"\n").1), [""; 0]);
+}
