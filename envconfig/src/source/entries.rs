@@ -131,6 +131,14 @@ impl Entries {
             if self.unseen_but_set.contains(var.name()) && set(file_var) {
                 return both_set(origin);
             }
+            // A bare name of a docker file beside its `NAME_FILE`: both
+            // are set if the deploying shell has it.
+            if let Unseen::External(from) = unseen
+                && set(file_var)
+            {
+                let why = format!("{} may be set too: {from}", var.name());
+                return Some(Lookup::Unchecked(why, origin.clone()));
+            }
             return Some(unseen.lookup(String::new(), origin));
         }
         let (unseen, origin) = self.unseen.get(file_var)?;
@@ -145,8 +153,12 @@ impl Entries {
                 format!("{file_var} may be set too: {why}"),
                 origin.clone(),
             )),
-            // A bare name of a docker file: the deploying shell's.
-            Unseen::External(_) => None,
+            // A bare name of a docker file: set too if the deploying shell
+            // has it.
+            Unseen::External(from) => Some(Lookup::Unchecked(
+                format!("{file_var} may be set too: {from}"),
+                origin.clone(),
+            )),
         }
     }
 

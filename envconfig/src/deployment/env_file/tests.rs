@@ -388,3 +388,25 @@ fn a_quoted_value_of_a_docker_file_is_a_warning() {
     // In a dotenv file, quotes are syntax.
     assert_eq!(said(&alone("SECRET_Q7=\"canary\"\n").1), [""; 0]);
 }
+
+/// A bare name of a docker file is the deploying shell's, which may or
+/// may not have it: beside a line of its companion (`NAME` and
+/// `NAME_FILE`), both are set if it has it, which no start accepts, so
+/// the variable is unchecked, not taken from the line.
+#[test]
+fn a_bare_companion_of_a_docker_file_leaves_the_variable_unchecked() {
+    let from = "from the environment of the shell that runs `docker run` (a bare name in the file)";
+    let (_dir, file) = read_as("SECRET_Q7=canary\nSECRET_Q7_FILE\n", EnvFormat::Docker);
+    assert_eq!(
+        lookup(&file, "SECRET_Q7"),
+        format!("unchecked: SECRET_Q7_FILE may be set too: {from}")
+    );
+    let (_dir, file) = read_as("SECRET_Q7\nSECRET_Q7_FILE=/run/k\n", EnvFormat::Docker);
+    assert_eq!(
+        lookup(&file, "SECRET_Q7"),
+        format!("unchecked: SECRET_Q7 may be set too: {from}")
+    );
+    // Alone, a bare name is external.
+    let (_dir, file) = read_as("SECRET_Q7\n", EnvFormat::Docker);
+    assert_eq!(lookup(&file, "SECRET_Q7"), format!("external: {from}"));
+}
