@@ -360,6 +360,31 @@ fn a_secret_framing_a_secret_key_ref_is_not_plain_text() {
     );
 }
 
+/// A variable set by a literal beside its `NAME_FILE` from outside the
+/// documents: both are set if that gives the file's path a value, which no
+/// start accepts, so the variable is unchecked (and `--strict` fails),
+/// not checked as if set alone.
+#[test]
+fn a_variable_beside_its_file_from_outside_is_unchecked() {
+    let entries = "- name: BILLING_PORT\n  value: \"80\"\n- name: BILLING_PORT_FILE\n  \
+                   valueFrom:\n    configMapKeyRef:\n      name: elsewhere\n      key: port\n";
+    let container = format!("env:\n{}", indent(&format!("{NEEDED}{entries}"), 2));
+    let manifest = deployment("enableServiceLinks: false\n", &container);
+    let run = check(&manifest, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let line = run.report_line("BILLING_PORT");
+    assert!(
+        line.starts_with("unchecked ")
+            && line.ends_with(
+                "BILLING_PORT_FILE may be set too: from the ConfigMap elsewhere (key port), \
+                 which is not among the documents"
+            ),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(check(&manifest, &["--strict"]).code, 78);
+}
+
 /// A variable set through its `NAME_FILE` is set, whatever the file
 /// holds: what the service says at start of a set variable (an alias in
 /// use or ignored, a deprecated name, a group that is off) the check says

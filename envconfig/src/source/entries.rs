@@ -50,6 +50,9 @@ pub(crate) struct Entries {
 pub(crate) enum Unseen {
     /// From outside what is checked, by design: from where.
     External(String),
+    /// From outside what is checked, if at all: a bare name of a docker
+    /// file, which the deploying shell may not have. From where.
+    MaybeExternal(String),
     /// To what depends on what the input should settle and does not: why.
     Unchecked(String),
 }
@@ -133,7 +136,7 @@ impl Entries {
             }
             // A bare name of a docker file beside its `NAME_FILE`: both
             // are set if the deploying shell has it.
-            if let Unseen::External(from) = unseen
+            if let Unseen::MaybeExternal(from) = unseen
                 && set(file_var)
             {
                 let why = format!("{} may be set too: {from}", var.name());
@@ -153,9 +156,9 @@ impl Entries {
                 format!("{file_var} may be set too: {why}"),
                 origin.clone(),
             )),
-            // A bare name of a docker file: set too if the deploying shell
-            // has it.
-            Unseen::External(from) => Some(Lookup::Unchecked(
+            // From outside: set too if that sets it to a value (a bare
+            // name of a docker file, if the deploying shell has it).
+            Unseen::External(from) | Unseen::MaybeExternal(from) => Some(Lookup::Unchecked(
                 format!("{file_var} may be set too: {from}"),
                 origin.clone(),
             )),
@@ -375,7 +378,9 @@ impl Unseen {
     /// is set when that is through its `_FILE`.
     fn lookup(&self, how: String, origin: &Provenance) -> Lookup<'static> {
         match self {
-            Unseen::External(from) => Lookup::External(format!("{how}{from}"), origin.clone()),
+            Unseen::External(from) | Unseen::MaybeExternal(from) => {
+                Lookup::External(format!("{how}{from}"), origin.clone())
+            }
             Unseen::Unchecked(why) => Lookup::Unchecked(format!("{how}{why}"), origin.clone()),
         }
     }
