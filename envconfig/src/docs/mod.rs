@@ -21,7 +21,7 @@ mod serde;
 mod text;
 
 pub(crate) use format::FormatNames;
-#[cfg(test)]
+#[cfg(all(test, feature = "k8s"))]
 pub(crate) use k8s::tests::uncommented as k8s_uncommented;
 
 pub(crate) use crate::source::FILE_SUFFIX;
