@@ -202,7 +202,7 @@ impl EnvFile {
                     let from = "from the environment of the shell that runs `docker run` (a \
                                 bare name in the file)";
                     // The shell may not have it: then docker leaves it out.
-                    let unseen = (Unseen::MaybeExternal(from.to_owned()), false);
+                    let unseen = Unseen::MaybeExternal(from.to_owned());
                     self.entries.set_unseen(name, unseen, origin, &[]);
                 }
             }

@@ -154,7 +154,10 @@ pub(crate) fn add_entries(
                 // Expansions only add text: a value that holds text of
                 // its own with every unsettled name empty is set, whatever
                 // they turn out to be.
-                let unseen = (super::Unseen::Unchecked(why), !value.is_empty());
+                let unseen = match value.is_empty() {
+                    true => super::Unseen::Unchecked(why),
+                    false => super::Unseen::UncheckedButSet(why),
+                };
                 entries.set_unseen(name, unseen, origin, &references);
             }
             None => {

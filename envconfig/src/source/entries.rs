@@ -4,8 +4,8 @@
 //! copies, and its warnings.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::collections::hash_map::Entry::{Occupied, Vacant};
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use zeroize::Zeroizing;
@@ -24,10 +24,6 @@ pub(crate) struct Entries {
     /// a `${NAME}` the file does not settle, a value from outside it), by
     /// name.
     pub unseen: HashMap<String, (Unseen, Provenance)>,
-    /// Of the names in `unseen`, those set to text of their own whatever
-    /// what is not seen turns out to be (`${X}/a`): set, and not empty,
-    /// for sure.
-    pub unseen_but_set: HashSet<String>,
     /// The lines that cannot be read, by the name they were meant to set.
     pub malformed: HashMap<String, MalformedLine>,
     /// The lines that cannot be read and whose name cannot be told.
@@ -57,6 +53,10 @@ pub(crate) enum Unseen {
     MaybeExternal(String),
     /// To what depends on what the input should settle and does not: why.
     Unchecked(String),
+    /// The same, with text of its own whatever the unsettled names turn out
+    /// to be (`${X}/a`: expansions only add text): set, and not empty, for
+    /// sure. Why.
+    UncheckedButSet(String),
 }
 
 /// A line that cannot be read, kept under the name it was meant to set: a
@@ -128,12 +128,12 @@ impl Entries {
                 origin: origin.clone(),
             }))
         };
-        let set = |name: &str| {
-            self.get(name).is_some_and(|entry| !entry.is_empty())
-                || self.unseen_but_set.contains(name)
-        };
+        let surely_set =
+            |name: &str| matches!(self.unseen.get(name), Some((Unseen::UncheckedButSet(_), _)));
+        let set =
+            |name: &str| self.get(name).is_some_and(|entry| !entry.is_empty()) || surely_set(name);
         if let Some((unseen, origin)) = self.unseen.get(var.name()) {
-            if self.unseen_but_set.contains(var.name()) && set(file_var) {
+            if surely_set(var.name()) && set(file_var) {
                 return both_set(origin);
             }
             // A bare name of a docker file beside its `NAME_FILE`: both
@@ -151,7 +151,7 @@ impl Entries {
             return Some(unseen.lookup(format!("set by {file_var}, "), origin));
         };
         match unseen {
-            _ if self.unseen_but_set.contains(file_var) => both_set(&direct.origin),
+            Unseen::UncheckedButSet(_) => both_set(&direct.origin),
             // It may turn out empty, and `var` is read; or not, and both
             // are set.
             Unseen::Unchecked(why) => Some(Lookup::Unchecked(
@@ -274,7 +274,6 @@ impl Entries {
             Occupied(_) => return false,
         };
         self.unseen.remove(name);
-        self.unseen_but_set.remove(name);
         // What an earlier line left is replaced.
         if copies.is_empty() {
             self.copies.remove(name);
@@ -285,21 +284,16 @@ impl Entries {
     }
 
     /// Sets `name` from the line at `origin` to what is not seen here,
-    /// which copies the names `references` expands, and which is `set`
-    /// (not empty) for sure, or may be empty or unset: the last line wins.
+    /// which copies the names `references` expands: the last line wins.
     pub fn set_unseen(
         &mut self,
         name: &str,
-        (unseen, set): (Unseen, bool),
+        unseen: Unseen,
         origin: Provenance,
         references: &[&str],
     ) {
         self.vars.remove(name);
         self.malformed.remove(name);
-        match set {
-            true => self.unseen_but_set.insert(name.to_owned()),
-            false => self.unseen_but_set.remove(name),
-        };
         let copies = self.keep_copies(name, &origin, references);
         if copies.is_empty() {
             self.copies.remove(name);
@@ -338,7 +332,6 @@ impl Entries {
             self.vars.remove(name);
         }
         self.unseen.remove(name);
-        self.unseen_but_set.remove(name);
         self.malformed.insert(name.to_owned(), malformed);
     }
 
@@ -383,7 +376,9 @@ impl Unseen {
             Unseen::External(from) | Unseen::MaybeExternal(from) => {
                 Lookup::External(format!("{how}{from}"), origin.clone())
             }
-            Unseen::Unchecked(why) => Lookup::Unchecked(format!("{how}{why}"), origin.clone()),
+            Unseen::Unchecked(why) | Unseen::UncheckedButSet(why) => {
+                Lookup::Unchecked(format!("{how}{why}"), origin.clone())
+            }
         }
     }
 }
