@@ -47,14 +47,20 @@ pub fn range(tokens: &TokenStream, errors: &Errors) -> Option<Range> {
         .next()
         .map_or_else(Span::call_site, |tree| tree.span());
     // The `..` that splits the range: two joint dots outside any group.
-    let Some(dots) = (0..trees.len().saturating_sub(1)).find(|&at| {
+    let mut all_dots = (0..trees.len().saturating_sub(1)).filter(|&at| {
         matches!((&trees[at], &trees[at + 1]),
             (TokenTree::Punct(a), TokenTree::Punct(b))
                 if a.as_char() == '.' && a.spacing() == Spacing::Joint && b.as_char() == '.')
-    }) else {
+    });
+    let Some(dots) = all_dots.next() else {
         errors.spanned(tokens, format_args!("`range` takes a range: {USAGE}"));
         return None;
     };
+    // `1..=5..=9` would reach the compiler as an end that is a range.
+    if all_dots.next().is_some() {
+        errors.spanned(tokens, format_args!("`range` takes one range: {USAGE}"));
+        return None;
+    }
     let inclusive =
         matches!(trees.get(dots + 2), Some(TokenTree::Punct(eq)) if eq.as_char() == '=');
     let after = dots + 2 + usize::from(inclusive);
@@ -130,6 +136,8 @@ mod tests {
             ("1..=", None),
             ("..", None),
             ("5", None),
+            ("1..=5..=9", None),
+            ("1....", None),
         ];
         for (written, shown) in table {
             let errors = Errors::default();

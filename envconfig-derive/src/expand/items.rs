@@ -33,9 +33,11 @@ pub(super) fn default_fn(field: &Field, var: &Var) -> Option<TokenStream> {
     // The expression keeps its spans: the compiler's errors about it (a
     // wrong type, an overflowing literal) point into the attribute. The
     // closures are the macro's own (call-site spans), so that lints such as
-    // clippy's `redundant_closure` do not take them for the user's.
+    // clippy's `redundant_closure` do not take them for the user's. The
+    // block keeps tokens that are no expression (`default = 1 2`) to a
+    // syntax error at them, rather than extra arguments of the call.
     let closures = quote! {
-        || #tokens, |#value| #ec::Parse::to_env(&#parser(), #value)
+        || { #tokens }, |#value| #ec::Parse::to_env(&#parser(), #value)
     };
     Some(quote_spanned! {span=>
         fn #name() -> #ec::OptionalDefault<#value_ty> {
@@ -138,9 +140,10 @@ fn parser(parser: &Parser, value_ty: &syn::Type, span: Span) -> TokenStream {
         // function of the wrong type, is an error there.
         Parser::Ranged { inner, range } => {
             let inner = self::parser(inner, value_ty, span);
+            // In a block, as a default expression is (see `default_fn`).
             let limit = |limit: &Limit| match limit {
                 Limit::Open => quote!(#ec::Limit::Open),
-                Limit::Value(tokens) => quote!(#ec::Limit::Value(#tokens)),
+                Limit::Value(tokens) => quote!(#ec::Limit::Value({ #tokens })),
                 Limit::Text(text) => quote!(#ec::Limit::Text(#text)),
             };
             let (min, max, shown) = (limit(&range.min), limit(&range.max), &range.shown);

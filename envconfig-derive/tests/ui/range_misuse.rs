@@ -10,6 +10,8 @@ struct Settings {
     workers: u8,
     #[config(range = 5)]
     retries: u8,
+    #[config(range = 1..=5..=9)]
+    threads: u8,
 }
 
 #[derive(Config)]
