@@ -38,6 +38,10 @@ struct Hidden {
     parse: Ident,
     /// The function of a field's `validate`, likewise.
     check: Ident,
+    /// The struct once every field has loaded, and a default's value.
+    value: Ident,
+    /// The secrets directory of the struct around, while this one loads.
+    outer_dir: Ident,
 }
 
 impl Hidden {
@@ -52,6 +56,8 @@ impl Hidden {
             docs: hygienic("__docs"),
             parse: hygienic("__parse"),
             check: hygienic("__check"),
+            value: hygienic("__value"),
+            outer_dir: hygienic("__outer_secrets_dir"),
         }
     }
 }
@@ -80,6 +86,8 @@ pub fn config(config: &Config) -> TokenStream {
         docs,
         parse,
         check,
+        value,
+        outer_dir,
     } = &Hidden::at(Span::call_site());
     // Each with its place among the fields, which names its doc's
     // constant, if it has one.
@@ -119,7 +127,6 @@ pub fn config(config: &Config) -> TokenStream {
     // The struct's variables, and its nested ones, are read from its
     // secrets directory too; the directory of the struct around it is
     // restored after.
-    let outer_dir = Ident::new("__outer_secrets_dir", Span::mixed_site());
     let (enter_dir, leave_dir, describe_dir) = match secrets_dir {
         Some(dir) => (
             quote!(let #outer_dir = #loader.enter_secrets_dir(#dir);),
@@ -132,7 +139,7 @@ pub fn config(config: &Config) -> TokenStream {
         .iter()
         .enumerate()
         .map(|(place, field)| describe(field, place, fields));
-    let shadows = [loader, prefix_param, docs, parse, check]
+    let shadows = [loader, prefix_param, docs, parse, check, value, outer_dir]
         .into_iter()
         .cloned()
         .chain(fields.iter().map(local));
@@ -143,7 +150,6 @@ pub fn config(config: &Config) -> TokenStream {
     });
     // With a rule across fields, the value is checked once every field has
     // loaded; the rule names fields, the table their variables.
-    let value = Ident::new("__value", Span::mixed_site());
     // The struct's rule, as the pointer type it must be: a function of
     // another type is a mismatch on the path that shows the type expected.
     let rule_const = Ident::new("__RULE", Span::call_site());

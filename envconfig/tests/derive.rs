@@ -184,10 +184,12 @@ mod generated_items_in_scope {
     const __FIELDS: u8 = 4;
     const __f_port: u8 = 5;
     static __f_nested: u8 = 6;
+    static __value: u8 = 7;
+    const __outer_secrets_dir: u8 = 8;
     mod __ec {}
 
     #[derive(Config, Debug)]
-    #[config(prefix = "H_")]
+    #[config(prefix = "H_", secrets_dir = "/nonexistent/envconfig-test-secrets")]
     struct Hygiene {
         port: u16,
         #[config(default = 3)]
@@ -224,6 +226,7 @@ mod generated_items_in_scope {
             (__loader, __prefix, __docs, __FIELDS, __f_port, __f_nested),
             (1, 2, 3, 4, 5, 6)
         );
+        assert_eq!((__value, __outer_secrets_dir), (7, 8));
     }
 }
 

@@ -25,11 +25,10 @@ pub(super) fn default_fn(field: &Field, var: &Var) -> Option<TokenStream> {
         return None;
     };
     let span = field.ty.span();
-    let ec = &Hidden::at(span).ec;
+    let Hidden { ec, value, .. } = &Hidden::at(span);
     let name = default_fn_name(field);
     let parser = parser_fn_name(field);
     let value_ty = var.value_ty;
-    let value = Ident::new("__value", Span::mixed_site());
     // The expression keeps its spans: the compiler's errors about it (a
     // wrong type, an overflowing literal) point into the attribute. The
     // closures are the macro's own (call-site spans), so that lints such as
