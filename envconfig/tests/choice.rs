@@ -292,3 +292,34 @@ fn choice_types_are_their_own_value_type() {
     is_choice::<Level>();
     assert_eq!(<Spelled as Choice>::CHOICES.len(), 10);
 }
+
+/// Constants and statics in scope named like the parameters of the
+/// generated impls: they must not turn those into patterns.
+mod items_named_like_parameters_in_scope {
+    #![allow(non_upper_case_globals)]
+
+    use envconfig::Choice;
+
+    static value: u8 = 1;
+    static f: u8 = 2;
+    const index: usize = 3;
+    static __value: u8 = 4;
+    const __formatter: u8 = 5;
+    const __index: usize = 6;
+
+    #[derive(Choice, Debug, PartialEq)]
+    enum Mode {
+        Fast,
+        Safe,
+    }
+
+    #[test]
+    fn the_derive_reads_and_writes_its_words() {
+        assert_eq!("SAFE".parse::<Mode>().unwrap(), Mode::Safe);
+        assert_eq!(Mode::Fast.to_string(), "fast");
+        assert_eq!(
+            (value, f, index, __value, __formatter, __index),
+            (1, 2, 3, 4, 5, 6)
+        );
+    }
+}

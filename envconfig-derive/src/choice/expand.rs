@@ -3,7 +3,7 @@
 //! variant and its row, nothing decided here. Matching, the "did you mean"
 //! and every message are the runtime's, shared by every enum.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 use syn::{DeriveInput, Path};
 
@@ -33,51 +33,66 @@ pub fn choice(choice: &ChoiceEnum) -> TokenStream {
         let ident = variant.ident;
         quote!(#index => #private::Option::Some(Self::#ident))
     });
+    // A constant or static in scope named like a parameter would make a
+    // pattern of it, hygiene or not: functions of those names, declared in
+    // the block around the impls, shadow them and let the parameters bind.
+    // A constant uses them, rather than an `allow(dead_code)`, which a crate
+    // that forbids the lint would be warned about.
+    let value = Ident::new("__value", Span::mixed_site());
+    let formatter = Ident::new("__formatter", Span::mixed_site());
+    let index = Ident::new("__index", Span::mixed_site());
     quote! {
-        #[automatically_derived]
-        impl #krate::Choice for #ident {
-            const CHOICES: &'static [&'static #private::str] = &[#(#spellings),*];
+        const _: () = {
+            fn #value() {}
+            fn #formatter() {}
+            fn #index() {}
+            const _: [fn(); 3] = [#value, #formatter, #index];
 
-            fn as_str(&self) -> &'static #private::str {
-                match self {
-                    #(#as_str,)*
+            #[automatically_derived]
+            impl #krate::Choice for #ident {
+                const CHOICES: &'static [&'static #private::str] = &[#(#spellings),*];
+
+                fn as_str(&self) -> &'static #private::str {
+                    match self {
+                        #(#as_str,)*
+                    }
+                }
+
+                const __TABLE: #private::Choices = #private::Choices::new(&[#(#rows),*]);
+
+                fn __variant(#index: #private::usize) -> #private::Option<Self> {
+                    match #index {
+                        #(#by_index,)*
+                        _ => #private::Option::None,
+                    }
                 }
             }
 
-            const __TABLE: #private::Choices = #private::Choices::new(&[#(#rows),*]);
+            // Found before `__private::NotAChoice`'s constant by the derive of
+            // `Config`, which checks a string default of this type with it.
+            #[automatically_derived]
+            impl #ident {
+                #[doc(hidden)]
+                #vis const __ENVCONFIG_CHOICES: #private::Option<#private::Choices> =
+                    #private::Option::Some(<Self as #krate::Choice>::__TABLE);
+            }
 
-            fn __variant(index: #private::usize) -> #private::Option<Self> {
-                match index {
-                    #(#by_index,)*
-                    _ => #private::Option::None,
+            #[automatically_derived]
+            impl #private::FromStr for #ident {
+                type Err = #krate::ChoiceError;
+
+                fn from_str(#value: &#private::str) -> #private::Result<Self, #krate::ChoiceError> {
+                    #private::choice_from_str(#value)
                 }
             }
-        }
 
-        // Found before `__private::NotAChoice`'s constant by the derive of
-        // `Config`, which checks a string default of this type with it.
-        #[automatically_derived]
-        impl #ident {
-            #[doc(hidden)]
-            #vis const __ENVCONFIG_CHOICES: #private::Option<#private::Choices> =
-                #private::Option::Some(<Self as #krate::Choice>::__TABLE);
-        }
-
-        #[automatically_derived]
-        impl #private::FromStr for #ident {
-            type Err = #krate::ChoiceError;
-
-            fn from_str(value: &#private::str) -> #private::Result<Self, #krate::ChoiceError> {
-                #private::choice_from_str(value)
+            #[automatically_derived]
+            impl #private::Display for #ident {
+                fn fmt(&self, #formatter: &mut #private::Formatter<'_>) -> #private::FmtResult {
+                    #formatter.pad(#krate::Choice::as_str(self))
+                }
             }
-        }
-
-        #[automatically_derived]
-        impl #private::Display for #ident {
-            fn fmt(&self, f: &mut #private::Formatter<'_>) -> #private::FmtResult {
-                f.pad(#krate::Choice::as_str(self))
-            }
-        }
+        };
     }
 }
 
