@@ -110,7 +110,7 @@ impl StructAttrs {
             Ok(())
         } else if key == "validate" {
             let usage = "`validate = path::to::function`, a `fn(&Self) -> Result<(), Violation>`";
-            if let Some(value) = path(meta, &key, usage, errors)? {
+            if let Some(value) = path(meta, &key, FUNCTION, usage, errors)? {
                 set(&mut self.validate, key, value, errors);
             }
             Ok(())
@@ -183,7 +183,7 @@ impl FieldAttrs {
             }
             "parse_with" => {
                 let usage = "`parse_with = path::to::function`, a `fn(&str) -> Result<T, E>`";
-                if let Some(value) = path(meta, &key, usage, errors)? {
+                if let Some(value) = path(meta, &key, FUNCTION, usage, errors)? {
                     set(&mut self.parse_with, key, value, errors);
                 }
             }
@@ -206,13 +206,13 @@ impl FieldAttrs {
             }
             "validate" => {
                 let usage = "`validate = path::to::function`, a `fn(&T) -> Result<(), E>`";
-                if let Some(value) = path(meta, &key, usage, errors)? {
+                if let Some(value) = path(meta, &key, FUNCTION, usage, errors)? {
                     set(&mut self.validate, key, value, errors);
                 }
             }
             "enabled_by" => {
                 let usage = "`enabled_by = field`, a `bool` field of this struct";
-                if let Some(value) = path(meta, &key, usage, errors)? {
+                if let Some(value) = path(meta, &key, "the name of a field", usage, errors)? {
                     set(&mut self.enabled_by, key, value, errors);
                 }
             }
@@ -398,10 +398,14 @@ fn default(
     }))
 }
 
-/// `key = path::to::function`.
+/// What `parse_with` and `validate` take.
+const FUNCTION: &str = "a path to a function";
+
+/// `key = path::to::function`, or `key = field`: `expected` says which.
 fn path(
     meta: &ParseNestedMeta,
     key: &Ident,
+    expected: &str,
     usage: &str,
     errors: &Errors,
 ) -> syn::Result<Option<Path>> {
@@ -420,10 +424,18 @@ fn path(
             Ok(Some(path))
         }
         Err(_) => {
-            errors.spanned(
-                value_or_key(tokens, key),
-                format_args!("expected a path to a function: {usage}"),
-            );
+            // serde writes its paths in strings (`with = "module"`).
+            let quoted = syn::parse2::<LitStr>(tokens.clone())
+                .ok()
+                .filter(|lit| lit.parse::<Path>().is_ok());
+            let message = match quoted {
+                Some(lit) => format!(
+                    "`{key}` takes {expected}, without quotes: `{key} = {}`",
+                    lit.value()
+                ),
+                None => format!("expected {expected}: {usage}"),
+            };
+            errors.spanned(value_or_key(tokens, key), message);
             Ok(None)
         }
     }
