@@ -6,12 +6,14 @@ use syn::Token;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 
-/// Consumes whatever follows a key, so that reading goes on with the next.
+/// Consumes whatever follows a key, up to the `,` before the next key, so
+/// that reading goes on with it: `default: 1` is one error, not also an
+/// "expected `,`" at the `1`.
 pub fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     if meta.input.peek(Token![=]) {
         until_comma(meta.value()?)?;
-    } else if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-        meta.input.parse::<TokenTree>()?;
+    } else {
+        until_comma(meta.input)?;
     }
     Ok(())
 }

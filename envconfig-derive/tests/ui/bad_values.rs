@@ -12,6 +12,8 @@ struct Settings {
     level: u8,
     #[config(default)]
     workers: u8,
+    #[config(default: 3, secret(true), env = 7)]
+    retries: u8,
 }
 
 fn main() {}
