@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use syn::ext::IdentExt;
-use syn::{Data, DeriveInput, Fields, Path, Type};
+use syn::{Data, DeriveInput, Fields, LitStr, Path, Type};
 
 use crate::Errors;
 use crate::attr::{self, Attr, FieldAttrs, StructAttrs};
@@ -430,14 +430,30 @@ fn var<'a>(
         name,
         name_span,
         doc: attrs.doc,
-        example: attrs.example.map(|example| example.value.value()),
+        example: text(attrs.example, "an empty variable is unset", errors),
         secret: attrs.secret.is_some() || holds_secret(ty),
         presence,
         parser,
         aliases,
-        deprecated: attrs.deprecated.map(|note| note.value.value()),
-        value_name: attrs.value_name.map(|name| name.value.value()),
+        deprecated: text(attrs.deprecated, "it says what to do instead", errors),
+        value_name: text(attrs.value_name, "it names the value in the docs", errors),
         value_ty,
         choice_default,
     }
+}
+
+/// The text of `example`, `deprecated` or `value_name`, which the docs and
+/// warnings show: a blank one would show as nothing (`Deprecated: .`). An
+/// example of spaces is a value, of a string.
+fn text(attr: Option<Attr<LitStr>>, why: &str, errors: &Errors) -> Option<String> {
+    let Attr { key, value } = attr?;
+    let text = value.value();
+    let nothing = match key == "example" {
+        true => text.is_empty(),
+        false => text.trim().is_empty(),
+    };
+    if nothing {
+        errors.spanned(&value, format_args!("`{key}` cannot be empty: {why}"));
+    }
+    Some(text)
 }
