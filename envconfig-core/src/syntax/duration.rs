@@ -50,6 +50,7 @@ pub const REASONS: &[&str] = &[
     iso_duration::NO_PART,
     iso_duration::YEARS_OR_MONTHS,
     iso_duration::FRACTION,
+    iso_duration::WEEKS,
 ];
 
 const NANOS_PER_SEC: u128 = 1_000_000_000;

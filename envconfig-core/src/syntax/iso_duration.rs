@@ -5,7 +5,8 @@
 //! M] [n S]]`, letters in either case, at least one part, each at most
 //! once and in that order. Every number is whole but the seconds', which
 //! may have a fraction after `.` or `,`. Years and months are refused:
-//! their length varies, so no `Duration` is their value.
+//! their length varies, so no `Duration` is their value. Weeks (`P2W`)
+//! are refused as Java refuses them, with a reason of their own.
 
 use std::time::Duration;
 
@@ -20,9 +21,11 @@ pub const YEARS_OR_MONTHS: &str =
     "years and months are not allowed in a duration (their length varies): use days, e.g. P30D";
 /// A reason this parser gives.
 pub const FRACTION: &str = "only the seconds of an ISO 8601 duration may have a fraction";
+/// A reason this parser gives: `P2W` is ISO 8601, which Java does not read.
+pub const WEEKS: &str = "weeks are not read in an ISO 8601 duration: use days, e.g. P14D for P2W";
 
 /// Every reason this parser gives: fixed wording, never built from the input.
-pub const REASONS: &[&str] = &[NOT_ISO, NO_PART, YEARS_OR_MONTHS, FRACTION];
+pub const REASONS: &[&str] = &[NOT_ISO, NO_PART, YEARS_OR_MONTHS, FRACTION, WEEKS];
 
 const NANOS_PER_SEC: u128 = 1_000_000_000;
 
@@ -62,6 +65,9 @@ pub fn parse_nanos(s: &str, too_large: &'static str) -> Result<u128, &'static st
             let designator = after.chars().next().ok_or(NOT_ISO)?.to_ascii_uppercase();
             if units == date_units && matches!(designator, 'Y' | 'M') {
                 return Err(YEARS_OR_MONTHS);
+            }
+            if units == date_units && designator == 'W' {
+                return Err(WEEKS);
             }
             let index = units[next_unit..]
                 .iter()
