@@ -144,3 +144,39 @@ fn main() {}
     assert_eq!(shown, 1, "{stderr}");
     assert!(stderr.contains("due to 1 previous error"), "{stderr}");
 }
+
+/// A `range` on a `Choice` enum that has no order: one error, at the
+/// range, with the note on what `range` is for. The bound was also asked
+/// by the parser's impl, which added a "can't compare" that trybuild's
+/// build deduplicates and a user's does not.
+#[test]
+fn a_range_of_a_type_without_order_is_one_error() {
+    let (compiled, stderr) = check(
+        "range_without_order",
+        r#"
+use cfg::{Choice, Config};
+
+#[derive(Choice)]
+enum Level {
+    Error,
+    Warn,
+}
+
+#[derive(Config)]
+struct Settings {
+    #[config(range = Level::Error..=Level::Warn)]
+    level: Level,
+}
+
+fn main() {}
+"#,
+    );
+    assert!(!compiled);
+    let shown = stderr.matches("error[E").count();
+    assert_eq!(shown, 1, "{stderr}");
+    assert!(
+        stderr.contains("`range` needs a type with an order"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("due to 1 previous error"), "{stderr}");
+}

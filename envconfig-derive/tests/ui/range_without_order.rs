@@ -10,10 +10,18 @@ impl std::str::FromStr for Color {
     }
 }
 
+#[derive(envconfig::Choice)]
+enum Level {
+    Error,
+    Warn,
+}
+
 #[derive(Config)]
 struct Settings {
     #[config(range = Color(1)..=Color(9))]
     color: Color,
+    #[config(range = Level::Error..=Level::Warn)]
+    level: Level,
 }
 
 fn main() {}

@@ -2,6 +2,7 @@
 //! check what another parser produced.
 
 use std::borrow::Borrow;
+use std::cmp::Ordering;
 use std::fmt::Display;
 
 use super::{Noun, Parse, ValueError};
@@ -35,6 +36,9 @@ pub struct InRange<P: Parse> {
     max: Limit<P::Value>,
     /// The range as written: `1..=65535`, `"1s"..`.
     shown: &'static str,
+    /// The value's order, taken where the range is made: the one place
+    /// that asks for it, so that a type without one is one error, there.
+    order: fn(&P::Value, &P::Value) -> Option<Ordering>,
 }
 
 impl<P: Parse> InRange<P>
@@ -47,9 +51,12 @@ where
             min,
             max,
             shown,
+            order: PartialOrd::partial_cmp,
         }
     }
+}
 
+impl<P: Parse> InRange<P> {
     /// The limit's value; a string limit that does not parse is a bug of
     /// the program, reported like an invalid default.
     fn limit(&self, limit: &Limit<P::Value>) -> Result<Option<P::Value>, ValueError> {
@@ -67,10 +74,7 @@ where
     }
 }
 
-impl<P: Parse> Parse for InRange<P>
-where
-    P::Value: Ordered,
-{
+impl<P: Parse> Parse for InRange<P> {
     type Value = P::Value;
 
     fn parse(&self, raw: &str) -> Result<P::Value, ValueError> {
@@ -90,13 +94,13 @@ where
         // `NaN > max` are both false.
         let below = match (&self.min, &min) {
             (Limit::Value(min), _) | (_, Some(min)) => {
-                value.partial_cmp(min).is_none_or(|order| order.is_lt())
+                (self.order)(value, min).is_none_or(|order| order.is_lt())
             }
             _ => false,
         };
         let above = match (&self.max, &max) {
             (Limit::Value(max), _) | (_, Some(max)) => {
-                value.partial_cmp(max).is_none_or(|order| order.is_gt())
+                (self.order)(value, max).is_none_or(|order| order.is_gt())
             }
             _ => false,
         };
