@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use envconfig_core::syntax::{bool, duration, float, int, size};
 use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::quote;
 use syn::{Lit, LitStr, Type};
 
 use crate::Errors;
@@ -236,6 +237,38 @@ fn check_range_limits(ty: &Type, range: &Range, errors: &Errors) {
             );
         }
     }
+    // A range that holds no value refuses every value: the program could
+    // never start. Only ends the derive can read are compared.
+    let (min, max) = (&range.min, &range.max);
+    let ends = (limit_value(name, min), limit_value(name, max));
+    let is_nan = |end: Option<Value>| matches!(end, Some(Value::Float(float)) if float.is_nan());
+    if is_nan(ends.0) || is_nan(ends.1) {
+        errors.spanned(
+            quote!(#min #max),
+            "an end of a `range` cannot be NaN: no value compares with it",
+        );
+    } else if let (Some(start), Some(end)) = ends
+        && start > end
+    {
+        errors.spanned(
+            quote!(#min #max),
+            format_args!(
+                "the range {} holds no value: its start is above its end",
+                range.shown
+            ),
+        );
+    }
+}
+
+/// The value of an end of a range of the built-in type `name`, when the
+/// derive can read it: a string, or a number literal.
+fn limit_value(name: &str, limit: &Limit) -> Option<Value> {
+    let value = match limit {
+        Limit::Text(text) => parse(name, &text.value()),
+        Limit::Value(tokens) => parse(name, &number_literal(tokens)?),
+        Limit::Open => return None,
+    };
+    value.ok().filter(|value| *value != Value::Other)
 }
 
 /// One value of `ty`, and whether it lies in `range`.
@@ -250,15 +283,10 @@ fn check_one(ty: &Type, text: &str, range: Option<&Range>) -> Result<(), String>
     let Some(range) = range else {
         return Ok(());
     };
-    let limit = |limit: &Limit| match limit {
-        Limit::Text(text) => parse(name, &text.value()).ok(),
-        Limit::Value(tokens) => parse(name, &tokens.to_string().replace(' ', "")).ok(),
-        Limit::Open => None,
-    };
     // Unordered (a NaN) is out of every range, as at runtime.
-    let below = limit(&range.min)
+    let below = limit_value(name, &range.min)
         .is_some_and(|min| value.partial_cmp(&min).is_none_or(|order| order.is_lt()));
-    let above = limit(&range.max)
+    let above = limit_value(name, &range.max)
         .is_some_and(|max| value.partial_cmp(&max).is_none_or(|order| order.is_gt()));
     if value != Value::Other && (below || above) {
         return Err(format!("out of the field's range {}", range.shown));
