@@ -278,24 +278,33 @@ impl<'a> Config<'a> {
                 }
             }
         }
+        // An alias is read through its `NAME_FILE` too.
         for field in &self.fields {
             let FieldKind::Var(var) = &field.kind else {
                 continue;
             };
             let name = var.name.resolve(&self.prefix);
-            let Some((base, other)) = name
-                .strip_suffix("_FILE")
-                .and_then(|base| Some((base, vars.get(base)?)))
-            else {
-                continue;
-            };
-            errors.at(
-                var.name_span,
-                format_args!(
-                    "`{name}` is ambiguous: by the `NAME_FILE` convention it names a file \
-                     holding `{base}` (field `{other}`); rename one of the fields"
-                ),
-            );
+            let own = var
+                .aliases
+                .iter()
+                .map(|(alias, span)| (alias.as_str(), *span));
+            for (name, span) in [(name.as_str(), var.name_span)].into_iter().chain(own) {
+                let Some(base) = name.strip_suffix("_FILE") else {
+                    continue;
+                };
+                let whose = match (vars.get(base), aliases.get(base)) {
+                    (Some(other), _) => format!("field `{other}`"),
+                    (None, Some(other)) => format!("an alias of field `{other}`"),
+                    (None, None) => continue,
+                };
+                errors.at(
+                    span,
+                    format_args!(
+                        "`{name}` is ambiguous: by the `NAME_FILE` convention it names a file \
+                         holding `{base}` ({whose}); rename one of them"
+                    ),
+                );
+            }
         }
     }
 }
