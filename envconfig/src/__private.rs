@@ -42,11 +42,12 @@ pub type CheckFn<C, E> = fn(&C) -> Result<(), E>;
 pub type RuleFn<T> = fn(&T) -> Result<(), crate::Violation>;
 
 /// A field's `validate = check`, for a field of value type `T`:
-/// `(&&Check::<T, _, _>::new(check)).around(inner)` resolves to
+/// `(&&Check::<T, _, _>::new(check)).__around(inner)` resolves to
 /// [`CheckFits`], the field's parser, when the function fits the field,
 /// else to [`CheckMisfits`], an error on the function saying what it may
 /// take (as [`Pick`](crate::value::Pick) chooses a parser). The error is
 /// then the only one: what the misfit returns is a parser all the same.
+/// Named `__around` for the reason `Pick`'s methods are.
 pub struct Check<T, C: ?Sized, E> {
     check: CheckFn<C, E>,
     value: PhantomData<fn() -> T>,
@@ -63,7 +64,7 @@ impl<T, C: ?Sized, E> Check<T, C, E> {
 
 pub trait CheckFits<T, P> {
     type Parser: Parse<Value = T>;
-    fn around(&self, inner: P) -> Self::Parser;
+    fn __around(&self, inner: P) -> Self::Parser;
 }
 
 impl<T, C, E, P> CheckFits<T, P> for &Check<T, C, E>
@@ -74,20 +75,20 @@ where
     P: Parse<Value = T>,
 {
     type Parser = Validated<P, C, E>;
-    fn around(&self, inner: P) -> Validated<P, C, E> {
+    fn __around(&self, inner: P) -> Validated<P, C, E> {
         Validated::new(inner, self.check)
     }
 }
 
 pub trait CheckMisfits<T, C: ?Sized, E, P> {
-    fn around(&self, inner: P) -> P
+    fn __around(&self, inner: P) -> P
     where
         T: ValidatedAs<C>,
         E: CheckError;
 }
 
 impl<T, C: ?Sized, E, P> CheckMisfits<T, C, E, P> for Check<T, C, E> {
-    fn around(&self, inner: P) -> P
+    fn __around(&self, inner: P) -> P
     where
         T: ValidatedAs<C>,
         E: CheckError,

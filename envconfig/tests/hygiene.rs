@@ -174,3 +174,82 @@ fn shadowed_prelude_names_do_not_change_the_generated_code() {
     let names: Vec<&str> = docs.vars().iter().map(|var| &*var.name).collect();
     assert!(names.contains(&"APP_DB_HOST"), "{names:?}");
 }
+
+/// A trait of the user's, for every type, with methods named like those the
+/// generated code calls: in scope where it expands, it must not be a
+/// candidate of those calls.
+mod user_traits_in_scope {
+    use ::envconfig::{Choice, Config};
+
+    pub trait Everything {
+        fn parser(&self) -> u8 {
+            0
+        }
+        fn secret_type(&self) -> u8 {
+            0
+        }
+        fn around<P>(&self, _: P) -> u8 {
+            0
+        }
+        fn load(&self) -> u8 {
+            0
+        }
+        fn describe(&self) -> u8 {
+            0
+        }
+        fn names(&self) -> u8 {
+            0
+        }
+    }
+
+    impl<T: ?Sized> Everything for T {}
+
+    #[derive(Choice, Debug, PartialEq)]
+    pub enum Mode {
+        Fast,
+        Safe,
+    }
+
+    #[derive(Config, Debug)]
+    pub struct Db {
+        pub url: Option<String>,
+    }
+
+    #[derive(Config, Debug)]
+    #[config(prefix = "T_")]
+    pub struct Settings {
+        #[config(default = 2, range = 1..=5, validate = small)]
+        pub workers: u8,
+        #[config(parse_with = parse_pin)]
+        pub pin: Option<u32>,
+        #[config(default = "fast")]
+        pub mode: Mode,
+        #[config(nested)]
+        pub db: Db,
+        #[config(nested)]
+        pub replica: Option<Db>,
+    }
+
+    fn small(workers: &u8) -> Result<(), String> {
+        match *workers < 5 {
+            true => Ok(()),
+            false => Err("too many".to_owned()),
+        }
+    }
+
+    fn parse_pin(text: &str) -> Result<u32, std::num::ParseIntError> {
+        text.parse()
+    }
+
+    #[test]
+    fn the_generated_calls_are_envconfig_s() {
+        let settings = Settings::from_vars([("T_PIN", "42"), ("T_MODE", "safe")]).unwrap();
+        assert_eq!(
+            (settings.workers, settings.pin, settings.mode),
+            (2, Some(42), Mode::Safe)
+        );
+        assert!(settings.replica.is_none());
+        let error = Settings::from_vars([("T_WORKERS", "5")]).unwrap_err();
+        assert_eq!(error.problems()[0].var(), "T_WORKERS");
+    }
+}

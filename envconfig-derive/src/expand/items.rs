@@ -105,7 +105,7 @@ fn parser(parser: &Parser, value_ty: &syn::Type, span: Span) -> TokenStream {
         Parser::Pick(ty) => {
             let ec = &Hidden::at(ty.span()).ec;
             quote_spanned! {ty.span()=>
-                (&&#ec::Pick::<#ty>::new()).parser()
+                (&&#ec::Pick::<#ty>::new()).__parser()
             }
         }
         // An item's or a secret's value type is not written anywhere: only
@@ -131,7 +131,7 @@ fn parser(parser: &Parser, value_ty: &syn::Type, span: Span) -> TokenStream {
             quote_spanned! {span=>
                 {
                     let #parse: #expected = #path;
-                    #ec::WithFn::new(#parse, (&&#ec::Pick::<#value_ty>::new()).secret_type())
+                    #ec::WithFn::new(#parse, (&&#ec::Pick::<#value_ty>::new()).__secret_type())
                 }
             }
         }
@@ -163,7 +163,7 @@ fn parser(parser: &Parser, value_ty: &syn::Type, span: Span) -> TokenStream {
             quote_spanned! {check.span()=>
                 {
                     let #local: #expected = #check;
-                    (&&#ec::Check::<#checked_ty, _, _>::new(#local)).around(#inner)
+                    (&&#ec::Check::<#checked_ty, _, _>::new(#local)).__around(#inner)
                 }
             }
         }

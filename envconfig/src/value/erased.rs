@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn the_value_goes_to_the_slot_and_the_rest_is_the_parser_s() {
-        let parser = List::new(",", (&&Pick::<u8>::new()).parser());
+        let parser = List::new(",", (&&Pick::<u8>::new()).__parser());
         let slot = Slot::new(&parser, None);
         let erased = slot.erased();
         assert_eq!(erased.noun(), parser.noun());
@@ -216,13 +216,13 @@ mod tests {
     fn the_default_expression_is_called_once_and_kept() {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static CALLS: AtomicUsize = AtomicUsize::new(0);
-        let parser = (&&Pick::<u16>::new()).parser();
+        let parser = (&&Pick::<u16>::new()).__parser();
         let default = DefaultExpr::new(
             || {
                 CALLS.fetch_add(1, Ordering::Relaxed);
                 80
             },
-            |value| (&&Pick::<u16>::new()).parser().to_env(value),
+            |value| (&&Pick::<u16>::new()).__parser().to_env(value),
         );
         let slot = Slot::new(&parser, Some(default));
         assert!(slot.erased_default().is_some());

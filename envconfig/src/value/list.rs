@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn items_are_split_and_trimmed_and_nothing_is_the_empty_list() {
-        let list = List::new(",", (&&Pick::<u16>::new()).parser());
+        let list = List::new(",", (&&Pick::<u16>::new()).__parser());
         let cases: &[(&str, Result<&[u16], &str>)] = &[
             ("", Ok(&[])),
             ("80", Ok(&[80])),
@@ -155,7 +155,7 @@ mod tests {
             (" ,", " ,a ,b", Err("item 1 is empty")),
         ];
         for &(separator, raw, expected) in cases {
-            let list = List::new(separator, (&&Pick::<String>::new()).parser());
+            let list = List::new(separator, (&&Pick::<String>::new()).__parser());
             let got = list.parse(raw).map_err(|e| e.reason().to_owned());
             let expected = expected
                 .map(|items| {
@@ -173,7 +173,7 @@ mod tests {
     /// show a `Vec` default expression with it (and `dotenv`/`k8s` emit it).
     #[test]
     fn to_env_parses_back_or_is_none() {
-        let list = List::new(",", (&&Pick::<String>::new()).parser());
+        let list = List::new(",", (&&Pick::<String>::new()).__parser());
         let values: [Vec<String>; 4] = [
             vec!["a,b".into()],
             vec![" padded ".into()],

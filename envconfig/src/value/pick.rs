@@ -11,10 +11,13 @@ use zeroize::Zeroize;
 
 use super::{EnvValue, Noun, Parse, ValueError};
 
-/// Chooses the parser of `T`: `(&&Pick::<T>::new()).parser()` resolves to
+/// Chooses the parser of `T`: `(&&Pick::<T>::new()).__parser()` resolves to
 /// [`PickBuiltin`] when `T: EnvValue`, else to [`PickFromStr`] when
 /// `T: FromStr`, else to [`PickNone`], an error (method resolution tries
 /// the receiver with more references first, and a `Deref` target last).
+/// The methods are named `__...` because generated code calls them in the
+/// user's scope, where a trait of the user's with a method `parser` for
+/// every type would otherwise be a candidate too.
 #[doc(hidden)]
 pub struct Pick<T>(Unpicked<T>);
 
@@ -43,13 +46,13 @@ impl<T> std::ops::Deref for Pick<T> {
 /// between.
 #[doc(hidden)]
 pub trait PickNone<T> {
-    fn parser(&self) -> Unparsable<T>
+    fn __parser(&self) -> Unparsable<T>
     where
         T: Parsable;
 }
 
 impl<T> PickNone<T> for Unpicked<T> {
-    fn parser(&self) -> Unparsable<T>
+    fn __parser(&self) -> Unparsable<T>
     where
         T: Parsable,
     {
@@ -86,12 +89,12 @@ impl<T> Parse for Unparsable<T> {
 #[doc(hidden)]
 pub trait PickBuiltin {
     type Parser;
-    fn parser(&self) -> Self::Parser;
+    fn __parser(&self) -> Self::Parser;
 }
 
 impl<T: EnvValue> PickBuiltin for &Pick<T> {
     type Parser = Builtin<T>;
-    fn parser(&self) -> Builtin<T> {
+    fn __parser(&self) -> Builtin<T> {
         Builtin(PhantomData)
     }
 }
@@ -99,7 +102,7 @@ impl<T: EnvValue> PickBuiltin for &Pick<T> {
 #[doc(hidden)]
 pub trait PickFromStr {
     type Parser;
-    fn parser(&self) -> Self::Parser;
+    fn __parser(&self) -> Self::Parser;
 }
 
 impl<T> PickFromStr for Pick<T>
@@ -108,7 +111,7 @@ where
     T::Err: Display,
 {
     type Parser = ViaFromStr<T>;
-    fn parser(&self) -> ViaFromStr<T> {
+    fn __parser(&self) -> ViaFromStr<T> {
         ViaFromStr(PhantomData)
     }
 }
@@ -116,18 +119,18 @@ where
 /// Whether `T` is a `SecretBox`, also inside `Vec` or `Option` (the shapes
 /// a secret type has), which a `parse_with` function's type may be through
 /// an alias (`type Token = SecretString`, `Vec<Token>`, `type Tokens =
-/// Vec<SecretString>`): `(&&Pick::<T>::new()).secret_type()` resolves to
+/// Vec<SecretString>`): `(&&Pick::<T>::new()).__secret_type()` resolves to
 /// [`PickSecretType`] for those, else to [`PickPlainType`], as [`Pick`]
 /// chooses a parser.
 #[doc(hidden)]
 pub trait PickSecretType {
-    fn secret_type(&self) -> bool;
+    fn __secret_type(&self) -> bool;
 }
 
 macro_rules! secret_shapes {
     ($($shape:ty),* $(,)?) => {$(
         impl<S: Zeroize + ?Sized> PickSecretType for &Pick<$shape> {
-            fn secret_type(&self) -> bool {
+            fn __secret_type(&self) -> bool {
                 true
             }
         }
@@ -144,11 +147,11 @@ secret_shapes!(
 
 #[doc(hidden)]
 pub trait PickPlainType {
-    fn secret_type(&self) -> bool;
+    fn __secret_type(&self) -> bool;
 }
 
 impl<T> PickPlainType for Pick<T> {
-    fn secret_type(&self) -> bool {
+    fn __secret_type(&self) -> bool {
         false
     }
 }

@@ -215,7 +215,7 @@ mod tests {
         max: Limit<u16>,
         shown: &'static str,
     ) -> InRange<impl Parse<Value = u16>> {
-        InRange::new((&&Pick::<u16>::new()).parser(), min, max, shown)
+        InRange::new((&&Pick::<u16>::new()).__parser(), min, max, shown)
     }
 
     #[test]
@@ -241,7 +241,7 @@ mod tests {
     #[test]
     fn text_limits_are_parsed_like_the_variable() {
         let timeouts = InRange::new(
-            (&&Pick::<Duration>::new()).parser(),
+            (&&Pick::<Duration>::new()).__parser(),
             Limit::Text("1s"),
             Limit::Text("1h"),
             "\"1s\"..=\"1h\"",
@@ -256,7 +256,7 @@ mod tests {
     #[test]
     fn nan_is_out_of_every_float_range() {
         let ratio = InRange::new(
-            (&&Pick::<f64>::new()).parser(),
+            (&&Pick::<f64>::new()).__parser(),
             Limit::Value(0.0),
             Limit::Value(1.0),
             "0.0..=1.0",
@@ -270,7 +270,7 @@ mod tests {
             "a NaN default expression passed"
         );
         let text = InRange::new(
-            (&&Pick::<f32>::new()).parser(),
+            (&&Pick::<f32>::new()).__parser(),
             Limit::Text("0"),
             Limit::Open,
             "\"0\"..",

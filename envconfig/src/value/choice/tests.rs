@@ -102,11 +102,11 @@ impl zeroize::Zeroize for Level {
 #[test]
 fn parsers_tell_the_choices() {
     use crate::value::{List, Parse, Pick, PickBuiltin as _, Secret};
-    let level = || (&&Pick::<Level>::new()).parser();
+    let level = || (&&Pick::<Level>::new()).__parser();
     assert_eq!(level().choices(), Some(&["error", "warn"][..]));
     assert_eq!(Secret::new(level()).choices(), Some(&["error", "warn"][..]));
     assert_eq!(List::new(",", level()).choices(), None);
-    let number = (&&Pick::<u16>::new()).parser();
+    let number = (&&Pick::<u16>::new()).__parser();
     assert_eq!(number.choices(), None);
     assert_eq!(level().parse(" WARN "), Ok(Level::Warn));
 }
