@@ -196,9 +196,11 @@ pub fn config(config: &Config) -> TokenStream {
     // others to one drop of the tuple, rather than a drop ladder per field.
     let unloaded = (!fields.is_empty()).then(|| quote!(_ => #ec::Option::None,));
     quote! {
-        // The shadowing functions are never called, and keep the case of
-        // the field they are named after (`__f_httpProxyURL`).
-        #[allow(dead_code, non_snake_case)]
+        // The shadowing functions are never called. No other lint is
+        // allowed: a crate may `forbid` it, and an `allow` here would then
+        // be an error (names like `__f_httpProxyURL` are the macro's own,
+        // which `non_snake_case` does not look at).
+        #[allow(dead_code)]
         const _: () = {
             use #krate::__private as #ec;
             #[allow(unused_imports)]

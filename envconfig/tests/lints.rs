@@ -27,6 +27,9 @@
 #![deny(unnameable_types)]
 #![deny(deprecated_in_future)]
 #![deny(warnings)]
+// A lint the generated code allowed would be an error where it is
+// forbidden; `non_snake_case` is one a style-strict crate forbids.
+#![forbid(non_snake_case)]
 #![deny(clippy::pedantic)]
 #![deny(clippy::nursery)]
 // The restriction lints a strict crate picks, where generated code could
