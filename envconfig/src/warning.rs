@@ -108,17 +108,23 @@ pub enum Warning {
         /// The switch's variable, which is false or unset.
         switch: String,
     },
-    /// A variable of a group whose switch (`enabled_by`) is set to what a
-    /// check cannot tell (from outside what is checked, or not settled by
-    /// it), so may be true, is required and unset, or invalid: a start
-    /// with the switch on does not load.
+    /// A variable of a group that may be on, as far as a check can tell,
+    /// is required and unset, or invalid: a start with the group on does
+    /// not load. Its switch (`enabled_by`) is set to what the check cannot
+    /// tell (from outside what is checked, or not settled by it), so may
+    /// be true; or the only variables of the group that are set (which
+    /// switch it on) may be unset or empty at a start.
     SwitchedFromOutside {
         /// The variable.
         var: String,
-        /// The switch's variable.
+        /// The switch's variable, or the variable of the group that may
+        /// be set.
         switch: String,
         /// Whether it is unset (else its value is invalid).
         missing: bool,
+        /// When `switch` is a variable of the group: why it may be unset
+        /// or empty. `None` for an `enabled_by` switch.
+        maybe_unset: Option<String>,
     },
     /// An alias of one variable is also the name of another variable, or
     /// an alias of another.
@@ -365,16 +371,27 @@ impl fmt::Display for Warning {
                 var,
                 switch,
                 missing,
-            } => write!(
-                f,
-                "{} is required when {} is true, which this check cannot tell; {}",
-                name(var),
-                name(switch),
-                match missing {
+                maybe_unset,
+            } => {
+                let fails = match missing {
                     true => "it is not set",
                     false => "its value is invalid",
+                };
+                let (var, switch) = (name(var), name(switch));
+                match maybe_unset {
+                    None => write!(
+                        f,
+                        "{var} is required when {switch} is true, which this check cannot \
+                         tell; {fails}"
+                    ),
+                    Some(why) => write!(
+                        f,
+                        "{var} is required when {switch} is set, which this check cannot \
+                         tell ({}); {fails}",
+                        OneLine(why)
+                    ),
                 }
-            ),
+            }
             Warning::ServiceLinkShape { at, var, service } => write!(
                 f,
                 "{}: {} has the shape of a service link: a Service named {} in the pod's \

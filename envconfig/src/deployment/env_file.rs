@@ -247,6 +247,10 @@ impl Variables for EnvFile {
         !self.open_secret_files && self.entries.names_a_file(var)
     }
 
+    fn may_be_unset(&self, var: &VarName) -> Option<String> {
+        self.entries.may_be_unset(var)
+    }
+
     fn copying_secrets(&self, secrets: &[&str]) -> Tainted {
         self.entries.copying_secrets(secrets)
     }

@@ -1,12 +1,15 @@
 //! An optional group (`#[config(nested)] tls: Option<Tls>`): loaded like
 //! any nested struct, then kept, or dropped with what it found, as its
 //! switch says. Its variables are required only when it is on, and each
-//! problem then says why.
+//! problem then says why. When a check cannot tell whether it is on, what
+//! would fail with it on is a warning.
 
+use super::read::{is_unseen, is_unset};
 use super::{Loader, SetHow};
 use crate::error::ProblemKind;
 use crate::field::{Field, nested_prefix};
 use crate::outcome::Status;
+use crate::source::{Lookup, VarName};
 use crate::warning::Warning;
 
 /// What switches an optional group on.
@@ -41,25 +44,28 @@ impl Loader<'_> {
             return Some(value);
         }
         let because = match &switch {
-            Switch::AnySet => set
-                .iter()
-                .find(|(_, how)| *how != SetHow::Taken)
-                .map(|(first, _)| format!("{first} is set")),
+            Switch::AnySet => {
+                let on = set
+                    .iter()
+                    .find(|(_, how)| matches!(how, SetHow::Seen | SetHow::Outside));
+                let maybe = set.iter().find_map(|(member, how)| match how {
+                    SetHow::MaybeUnset(why) => Some((member, why)),
+                    _ => None,
+                });
+                if let (None, Some((member, why))) = (on, maybe) {
+                    // Only what may be unset or empty at a start sets it:
+                    // it may be on, and what would fail then is said.
+                    self.switched_unseen(problems, member, Some(why));
+                }
+                on.map(|(first, _)| format!("{first} is set"))
+            }
             Switch::EnabledBy { field, on } => {
                 let switch = field.name.resolve(prefix);
                 if self.is_unseen(&switch) {
                     // Set outside what is checked, it may be true: the
                     // group's variables are not ignored, and what would
                     // fail with it on is said.
-                    for problem in &self.problems[problems..] {
-                        let missing =
-                            matches!(problem.kind(), ProblemKind::Missing | ProblemKind::Empty);
-                        self.warnings.push(Warning::SwitchedFromOutside {
-                            var: problem.var().to_owned(),
-                            switch: switch.clone(),
-                            missing,
-                        });
-                    }
+                    self.switched_unseen(problems, &switch, None);
                 } else if *on != Some(true) {
                     for (var, _) in set.iter().filter(|(_, how)| *how == SetHow::Seen) {
                         self.warnings.push(Warning::GroupOff {
@@ -133,6 +139,66 @@ impl Loader<'_> {
         }
     }
 
+    /// How `var` of an optional group is set, as what was found of it
+    /// tells (under `alias`, if one; `taken` from a secrets directory the
+    /// check cannot see): what decides whether the group is on.
+    pub(super) fn set_how(
+        &self,
+        var: &VarName,
+        field: &Field,
+        (found, alias, taken): (&Lookup<'_>, Option<&str>, bool),
+    ) -> SetHow {
+        if taken {
+            return SetHow::Taken;
+        }
+        #[cfg(feature = "k8s")]
+        if matches!(found, Lookup::Shaped { .. }) {
+            return SetHow::Outside;
+        }
+        if !is_unseen(self.source, var, alias, found) {
+            return SetHow::Seen;
+        }
+        // What may be unset or empty at a start leaves the next name of
+        // the field that is set to be read (an old name after it): set
+        // for sure when one of them is.
+        let found_under = alias.unwrap_or(var.name());
+        let mut name = VarName::default();
+        let mut why = None;
+        for other in std::iter::once(var.name()).chain(field.aliases.iter().copied()) {
+            name.set(&[other]);
+            if other != found_under {
+                let lookup = self.source.lookup(&name);
+                if is_unset(&lookup) {
+                    continue;
+                }
+                if !is_unseen(self.source, &name, None, &lookup) {
+                    return SetHow::Outside;
+                }
+            }
+            match self.source.may_be_unset(&name) {
+                Some(maybe) => why = why.or(Some(maybe)),
+                None => return SetHow::Outside,
+            }
+        }
+        why.map_or(SetHow::Outside, SetHow::MaybeUnset)
+    }
+
+    /// Warns of each problem since `problems`, which a start with the group
+    /// on would fail on: `switch` may turn it on, as far as the check can
+    /// tell. `maybe_unset`, when `switch` is a variable of the group: why
+    /// it may be unset or empty at a start.
+    fn switched_unseen(&mut self, problems: usize, switch: &str, maybe_unset: Option<&str>) {
+        for problem in &self.problems[problems..] {
+            let missing = matches!(problem.kind(), ProblemKind::Missing | ProblemKind::Empty);
+            self.warnings.push(Warning::SwitchedFromOutside {
+                var: problem.var().to_owned(),
+                switch: switch.to_owned(),
+                missing,
+                maybe_unset: maybe_unset.map(str::to_owned),
+            });
+        }
+    }
+
     /// Whether a check sees `var` set to what it cannot tell: from outside
     /// what is checked, or not settled by it.
     fn is_unseen(&self, var: &str) -> bool {
@@ -141,3 +207,7 @@ impl Loader<'_> {
         })
     }
 }
+
+#[cfg(test)]
+#[path = "group_tests.rs"]
+mod tests;

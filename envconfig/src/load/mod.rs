@@ -60,13 +60,18 @@ pub struct Loader<'a> {
 }
 
 /// How a variable of an optional group is set, as far as the input tells.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum SetHow {
     /// Its value is seen here.
     Seen,
-    /// From outside what is checked, or not settled by it: it may not be
-    /// set at all.
+    /// From outside what is checked, or not settled by it, but set: with
+    /// text of its own, or from a reference a deployment realistically
+    /// has (a manifest's Secret).
     Outside,
+    /// From outside what is checked, or not settled by it, and it may be
+    /// unset or empty at a start: why. Whether it switches its group on
+    /// cannot be told.
+    MaybeUnset(String),
     /// A file of a secrets directory that the checked input cannot tell
     /// about, taken to be there for a required secret: what decides
     /// whether its group is on is what the input shows, not this.

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Loader, Read, SetHow};
+use super::{Loader, Read};
 use crate::error::{Problem, ProblemKind, file_path_is_shown};
 use crate::field::{DefaultValue, Field};
 use crate::outcome::{Outcome, Status};
@@ -210,17 +210,11 @@ impl<'a> Loader<'a> {
         // Declared by this field or an earlier one that reads it.
         let secret = self.ledger.is_declared(var.name());
         let (found, alias, taken) = self.find(var, field);
-        if let Some(set) = &mut self.set_in_group
-            && !matches!(found, Lookup::Unset | Lookup::Empty(_))
-        {
-            let how = match found {
-                _ if taken => SetHow::Taken,
-                _ if is_unseen(self.source, var, alias, &found) => SetHow::Outside,
-                #[cfg(feature = "k8s")]
-                Lookup::Shaped { .. } => SetHow::Outside,
-                _ => SetHow::Seen,
-            };
-            set.push((alias.unwrap_or(var.name()).to_owned(), how));
+        if self.set_in_group.is_some() && !is_unset(&found) {
+            let how = self.set_how(var, field, (&found, alias, taken));
+            if let Some(set) = &mut self.set_in_group {
+                set.push((alias.unwrap_or(var.name()).to_owned(), how));
+            }
         }
         let through_alias = |origin: Provenance| match alias {
             Some(alias) => Provenance::Alias {
@@ -436,7 +430,7 @@ fn file_read<'l>(lookup: &'l Lookup<'_>) -> Option<(&'l Path, bool)> {
 /// set at all, as far as `source` tells: it is set from outside what is
 /// checked, or depends on what the input does not settle. A `NAME_FILE`
 /// that names a file sets the variable, whatever the file holds.
-fn is_unseen(
+pub(super) fn is_unseen(
     source: &dyn Variables,
     var: &VarName,
     alias: Option<&str>,
@@ -455,6 +449,6 @@ fn is_unseen(
 }
 
 /// Whether a lookup found nothing set: unset or empty.
-fn is_unset(lookup: &Lookup<'_>) -> bool {
+pub(super) fn is_unset(lookup: &Lookup<'_>) -> bool {
     matches!(lookup, Lookup::Unset | Lookup::Empty(_))
 }

@@ -13,6 +13,7 @@ use zeroize::Zeroizing;
 use super::{Entry, FILE_SUFFIX, Found, Lookup, RawValue, Tainted, Unusable, VarName, resolve};
 use crate::order::{sorted_by, sorted_names};
 use crate::provenance::Provenance;
+use crate::shown::Abridged;
 use crate::warning::Warning;
 
 /// Variables held in memory, and what reading them found.
@@ -98,6 +99,28 @@ impl Entries {
     pub fn names_a_file(&self, var: &VarName) -> bool {
         self.get(var.file_var())
             .is_some_and(|entry| !matches!(&entry.value, RawValue::Text(text) if text.is_empty()))
+    }
+
+    /// Why `var` (or its `_FILE`), set to what is not seen here, may be
+    /// unset or empty at a start; `None` when either is set for sure.
+    pub fn may_be_unset(&self, var: &VarName) -> Option<String> {
+        let mut why = None;
+        for name in [var.name(), var.file_var()] {
+            if self.get(name).is_some_and(|entry| !entry.is_empty()) {
+                return None;
+            }
+            let shown = Abridged::name(name);
+            let maybe = match self.unseen.get(name) {
+                Some((Unseen::Unchecked(reason), _)) => format!("{shown} may be empty: {reason}"),
+                Some((Unseen::MaybeExternal(from), _)) => {
+                    format!("{shown} may be unset: it is taken {from}")
+                }
+                Some((Unseen::External(_) | Unseen::UncheckedButSet(_), _)) => return None,
+                None => continue,
+            };
+            why.get_or_insert(maybe);
+        }
+        why
     }
 
     /// Finds `var` as a file checked alone sets it: from `var` itself, from

@@ -109,6 +109,16 @@ pub trait Variables {
         false
     }
 
+    /// Why `var`, which a lookup found set to what is not seen here, may
+    /// still be unset or empty when the deployment starts (a `${NAME}`
+    /// that may expand to nothing, a bare name of a docker file); `None`
+    /// when it is set for sure. A group it alone switches on may be off.
+    /// A start sees every value: never.
+    fn may_be_unset(&self, var: &VarName) -> Option<String> {
+        let _ = var;
+        None
+    }
+
     /// What the file named `name` in the secrets directory `dir` gives a
     /// variable that is unset: read here, unless the checked input is a
     /// deployment's, whose container has the directory, and which may not

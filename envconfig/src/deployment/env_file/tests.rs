@@ -410,3 +410,53 @@ fn a_bare_companion_of_a_docker_file_leaves_the_variable_unchecked() {
     let (_dir, file) = read_as("SECRET_Q7\n", EnvFormat::Docker);
     assert_eq!(lookup(&file, "SECRET_Q7"), format!("external: {from}"));
 }
+
+/// Whether a variable set to what the file does not settle may still be
+/// unset or empty at a start (a group it alone switches on may be off):
+/// a value that may expand to nothing, a bare name of a docker file; not
+/// one with text of its own, nor one whose companion is surely set.
+#[test]
+fn what_may_be_unset_at_a_start() {
+    let shell = "it is taken from the environment of the shell that runs `docker run` (a bare \
+                 name in the file)";
+    let unsettled = "its value expands ${X}, which the file does not set above it";
+    let cases: [(&str, EnvFormat, Option<String>); 11] = [
+        (
+            "A=${X}\n",
+            EnvFormat::Dotenv,
+            Some(format!("A may be empty: {unsettled}")),
+        ),
+        (
+            "B=${X}\nA=${B}\n",
+            EnvFormat::Dotenv,
+            Some("A may be empty: its value expands ${B}, which is not checked".to_owned()),
+        ),
+        ("A=${X}/cert.pem\n", EnvFormat::Dotenv, None),
+        ("A=\"${X} \"\n", EnvFormat::Dotenv, None),
+        ("A=lit\n", EnvFormat::Dotenv, None),
+        (
+            "A_FILE=${X}\n",
+            EnvFormat::Dotenv,
+            Some(format!("A_FILE may be empty: {unsettled}")),
+        ),
+        ("A=lit\nA_FILE=${X}\n", EnvFormat::Dotenv, None),
+        (
+            "A\n",
+            EnvFormat::Docker,
+            Some(format!("A may be unset: {shell}")),
+        ),
+        (
+            "A_FILE\n",
+            EnvFormat::Docker,
+            Some(format!("A_FILE may be unset: {shell}")),
+        ),
+        ("A\nA_FILE=/run/a\n", EnvFormat::Docker, None),
+        ("A=${X}\n", EnvFormat::Docker, None),
+    ];
+    let mut var = VarName::default();
+    var.set(&["A"]);
+    for (text, format, expected) in cases {
+        let (_dir, file) = read_as(text, format);
+        assert_eq!(file.may_be_unset(&var), expected, "{text:?} as {format:?}");
+    }
+}
