@@ -2,13 +2,16 @@
 //! billing service does not have (the end-to-end tests run it): it names
 //! its dotenv file in code, which every build then reads, keeps `-h` and
 //! `--help` for its own parser, reads one variable through two fields, has
-//! a prefix longer than a Kubernetes name may be, and checks a secret with
-//! a `validate` function.
+//! a prefix longer than a Kubernetes name may be, checks a secret with a
+//! `validate` function, and has a group that is on when any of its
+//! variables is set.
 //!
 //! ```sh
 //! cargo run --example ledger -- --help                  # its own help
 //! cargo run --example ledger -- --print-env-docs        # envconfig's flags still work
 //! ```
+
+use std::path::PathBuf;
 
 use envconfig::{Config, Startup};
 use secrecy::{ExposeSecret, SecretString};
@@ -29,6 +32,19 @@ struct Settings {
     /// Key that signs the exported ledgers: 32 characters at least.
     #[config(validate = long_enough)]
     signing_key: SecretString,
+    /// Client certificate presented to the payments platform (mutual TLS).
+    #[config(nested)]
+    tls: Option<Tls>,
+}
+
+/// Mutual TLS: `..._TLS_*`, on when any of them is set, and then both are
+/// required.
+#[derive(Config)]
+struct Tls {
+    /// Path of the client certificate, PEM.
+    cert: PathBuf,
+    /// Path of its private key, PEM.
+    key: PathBuf,
 }
 
 /// The database: `..._DB_*`. Its port is the variable `db_port` reads too.
@@ -96,11 +112,16 @@ fn main() {
         .load_or_exit();
 
     let host = cli.host.unwrap_or(settings.db.host);
+    let tls = match &settings.tls {
+        Some(tls) => format!(", client certificate {}", tls.cert.display()),
+        None => String::new(),
+    };
     println!(
-        "ledger: database {host}:{} (health check on port {}){}",
+        "ledger: database {host}:{} (health check on port {}){tls}{}",
         settings.db.port,
         settings.db_port,
         if cli.dry_run { ", dry run" } else { "" }
     );
+    let _key_path = settings.tls.map(|tls| tls.key);
     let _key = settings.signing_key;
 }
