@@ -377,7 +377,9 @@ impl fmt::Display for Warning {
                     true => "it is not set",
                     false => "its value is invalid",
                 };
-                let (var, switch) = (name(var), name(switch));
+                // Names of the configuration, from its code: whole, as a
+                // problem shows them, so that two long ones stay apart.
+                let (var, switch) = (OneLine(var), OneLine(switch));
                 match maybe_unset {
                     None => write!(
                         f,

@@ -13,7 +13,6 @@ use zeroize::Zeroizing;
 use super::{Entry, FILE_SUFFIX, Found, Lookup, RawValue, Tainted, Unusable, VarName, resolve};
 use crate::order::{sorted_by, sorted_names};
 use crate::provenance::Provenance;
-use crate::shown::Abridged;
 use crate::warning::Warning;
 
 /// Variables held in memory, and what reading them found.
@@ -109,11 +108,10 @@ impl Entries {
             if self.get(name).is_some_and(|entry| !entry.is_empty()) {
                 return None;
             }
-            let shown = Abridged::name(name);
             let maybe = match self.unseen.get(name) {
-                Some((Unseen::Unchecked(reason), _)) => format!("{shown} may be empty: {reason}"),
+                Some((Unseen::Unchecked(reason), _)) => format!("{name} may be empty: {reason}"),
                 Some((Unseen::MaybeExternal(from), _)) => {
-                    format!("{shown} may be unset: it is taken {from}")
+                    format!("{name} may be unset: it is taken {from}")
                 }
                 Some((Unseen::External(_) | Unseen::UncheckedButSet(_), _)) => return None,
                 None => continue,
