@@ -396,3 +396,194 @@ fn an_off_group_takes_nothing_from_the_secrets_directory() {
         run.stdout
     );
 }
+
+/// A variable of the ledger worker, under its long prefix.
+fn ledger_var(name: &str) -> String {
+    format!("LEDGER_RECONCILIATION_WORKER_FOR_THE_EUROPEAN_PAYMENTS_PLATFORM_{name}")
+}
+
+/// A deployment's file that sets the ledger worker's certificate, and
+/// what becomes of it.
+struct GroupCase<'a> {
+    /// The line that sets the certificate.
+    line: String,
+    /// How the file is read (`--env-format`).
+    format: &'a [&'a str],
+    /// The check's exit, without and with `--strict`.
+    exits: (i32, i32),
+    /// Its warning that the group may be on.
+    warning: Option<String>,
+    /// Starts the deployment may make: the variables of each (besides the
+    /// file, for a dotenv file), and its exit.
+    starts: Vec<(Vec<(&'a str, &'a str)>, i32)>,
+}
+
+/// The ledger worker's mutual TLS is on when any of its variables is set.
+/// A deployment's file that sets its certificate to what the check cannot
+/// see fails when every start it may give fails (a value with text of its
+/// own); when the value may be unset or empty at a start (`${X}` the file
+/// never sets, a bare name of a docker file), some starts load and some
+/// do not: the check passes with a warning that names the certificate and
+/// why, and `--strict` fails. Each case is also started as the deployment
+/// may start it: the file as the worker's dotenv file under each
+/// environment, or the environment docker would give.
+#[test]
+fn a_group_its_variables_switch_on_from_outside_what_is_checked() {
+    let ledger = support::example_binary("ledger", &[]);
+    let (cert, key) = (ledger_var("TLS_CERT"), ledger_var("TLS_KEY"));
+    let signing = (ledger_var("SIGNING_KEY"), "k".repeat(32));
+    let signing_line = format!("{}={}\n", signing.0, signing.1);
+    let may_be_on = |why: &str| {
+        format!(
+            "warning: {key} is required when {cert} is set, which this check cannot tell \
+             ({cert} {why}); it is not set\n"
+        )
+    };
+    let shell = "from the environment of the shell that runs `docker run` (a bare name in the \
+                 file)";
+    let dotenv: &[&str] = &[];
+    let docker: &[&str] = &["--env-format", "docker"];
+    let cases = [
+        GroupCase {
+            line: format!("{cert}=${{X}}"),
+            format: dotenv,
+            exits: (0, 78),
+            warning: Some(may_be_on(
+                "may be empty: its value expands ${X}, which the file does not set above it",
+            )),
+            starts: vec![
+                (vec![], 0),
+                (vec![("X", "")], 0),
+                (vec![("X", "/etc/tls.crt")], 78),
+            ],
+        },
+        GroupCase {
+            line: format!("{cert}=${{X}}/cert.pem"),
+            format: dotenv,
+            exits: (78, 78),
+            warning: None,
+            starts: vec![(vec![], 78), (vec![("X", "/etc")], 78)],
+        },
+        GroupCase {
+            line: format!("{cert}=/etc/tls.crt"),
+            format: dotenv,
+            exits: (78, 78),
+            warning: None,
+            starts: vec![(vec![], 78)],
+        },
+        GroupCase {
+            line: cert.clone(),
+            format: docker,
+            exits: (0, 78),
+            warning: Some(may_be_on(&format!("may be unset: it is taken {shell}"))),
+            starts: vec![
+                (vec![(&signing.0, &signing.1)], 0),
+                (vec![(&signing.0, &signing.1), (&cert, "/etc/tls.crt")], 78),
+            ],
+        },
+        GroupCase {
+            line: format!("{cert}=/etc/tls.crt"),
+            format: docker,
+            exits: (78, 78),
+            warning: None,
+            starts: vec![(vec![(&signing.0, &signing.1), (&cert, "/etc/tls.crt")], 78)],
+        },
+    ];
+    for GroupCase {
+        line,
+        format,
+        exits: (exit, strict),
+        warning,
+        starts,
+    } in cases
+    {
+        let env = Env::new(&[]);
+        let text = format!("{signing_line}{line}\n");
+        let file = env.file("deploy.env", &text);
+        let args = [
+            &["--check-env", "--env-file", file.to_str().expect("UTF-8")],
+            format,
+        ]
+        .concat();
+        let run = env.run_binary(&ledger, &args);
+        let case = format!("{line} {format:?}:\n{}", run.stdout);
+        assert_eq!(run.code, exit, "{case}");
+        match &warning {
+            Some(warning) => assert!(run.stdout.contains(warning), "{warning} in {case}"),
+            None => {
+                assert!(!run.stdout.contains("cannot tell"), "{case}");
+                let missing = run.report_line(&key);
+                assert!(missing.starts_with("missing "), "{case}");
+                assert!(
+                    missing.contains(&format!("required because {cert} is set")),
+                    "{case}"
+                );
+            }
+        }
+        let run = env.run_binary(&ledger, &[&args[..], &["--strict"]].concat());
+        assert_eq!(run.code, strict, "{case}");
+        for (vars, exit) in starts {
+            let start = Env::new(&vars);
+            if format.is_empty() {
+                start.file("ledger.env", &text);
+            }
+            let run = start.run_binary(&ledger, &[]);
+            assert_eq!(run.code, exit, "{line} started with {vars:?}: {run:?}");
+        }
+    }
+}
+
+/// In a manifest, a Secret's key that sets the certificate is taken to be
+/// there, as a deployment realistically has it: the group is on, and its
+/// missing key fails the check, as it fails a start with the Secret's
+/// value. An empty value leaves the group off.
+#[cfg(feature = "k8s")]
+#[test]
+fn a_group_a_secret_switches_on_in_a_manifest() {
+    let ledger = support::example_binary("ledger", &[]);
+    let (cert, key) = (ledger_var("TLS_CERT"), ledger_var("TLS_KEY"));
+    let signing = ledger_var("SIGNING_KEY");
+    let manifest = |cert_entry: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: ledger\nspec:\n  \
+             enableServiceLinks: false\n  containers:\n  - name: worker\n    image: i\n    \
+             env:\n    - name: {signing}\n      valueFrom:\n        \
+             secretKeyRef: {{name: s, key: signing-key}}\n    - name: {cert}\n{cert_entry}"
+        )
+    };
+    let env = Env::new(&[]);
+    let from_secret = "      valueFrom:\n        secretKeyRef: {name: s, key: tls-cert}\n";
+    let file = env.file("deploy.yaml", &manifest(from_secret));
+    let run = env.run_binary(
+        &ledger,
+        &["--check-env", "--manifest", file.to_str().expect("UTF-8")],
+    );
+    assert_eq!(run.code, 78, "{}", run.stdout);
+    assert!(
+        run.report_line(&cert).starts_with("external "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.report_line(&key)
+            .contains(&format!("required because {cert} is set")),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("cannot tell"), "{}", run.stdout);
+    let key_value = "k".repeat(32);
+    let start = Env::new(&[(&signing, &key_value), (&cert, "/etc/tls.crt")]);
+    assert_eq!(start.run_binary(&ledger, &[]).code, 78);
+
+    let file = env.file("deploy.yaml", &manifest("      value: \"\"\n"));
+    let args = [
+        "--check-env",
+        "--strict",
+        "--manifest",
+        file.to_str().expect("UTF-8"),
+    ];
+    let run = env.run_binary(&ledger, &args);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let start = Env::new(&[(&signing, &key_value), (&cert, "")]);
+    assert_eq!(start.run_binary(&ledger, &[]).code, 0);
+}
