@@ -474,3 +474,47 @@ items:
     assert_eq!(run.code, 64, "{run:?}");
     assert!(run.stderr.contains("no pod template"), "{}", run.stderr);
 }
+
+/// Two documents of one workload (a chart that renders it twice, an
+/// overlay appended to its base): `kubectl apply` applies both in order,
+/// and the cluster keeps the later, whose pods are the ones that start.
+/// The later is checked, found without `--container`, and by any way of
+/// naming it; a workload of the same name in another namespace, or of
+/// another kind, is another object.
+#[test]
+fn a_later_document_of_a_workload_replaces_an_earlier_one() {
+    let earlier = with_env("- name: BILLING_PORT\n  value: http\n");
+    let later = with_env("- name: BILLING_PORT\n  value: \"8081\"\n");
+    let stream = format!("{earlier}---\n{later}");
+    for flags in [
+        &[][..],
+        &["--container", "api"],
+        &["--container", "billing/api"],
+        &["--container", "Deployment/billing/api"],
+    ] {
+        let run = check(&stream, flags);
+        assert_eq!(run.code, 0, "{flags:?}: {run:?}");
+        assert!(
+            run.stdout
+                .starts_with("Checking container api of Deployment billing (document 2 of "),
+            "{flags:?}: {}",
+            run.stdout
+        );
+        assert!(
+            run.report_line("BILLING_PORT").ends_with("\"8081\""),
+            "{flags:?}: {}",
+            run.stdout
+        );
+    }
+
+    // In another namespace, or of another kind: two workloads to choose
+    // between.
+    let other_namespace =
+        earlier.replacen("  name: billing\n", "  name: billing\n  namespace: b\n", 1);
+    let other_kind = earlier.replacen("kind: Deployment", "kind: StatefulSet", 1);
+    for earlier in [other_namespace, other_kind] {
+        let run = check(&format!("{earlier}---\n{later}"), &[]);
+        assert_eq!(run.code, 64, "{earlier}: {run:?}");
+        assert!(run.stderr.contains("it has 2 containers"), "{}", run.stderr);
+    }
+}

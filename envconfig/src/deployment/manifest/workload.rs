@@ -253,6 +253,19 @@ impl<'s> Manifest<'s> {
                 let Some(pod) = pod else {
                     return;
                 };
+                // `kubectl apply` applies two documents of one workload in
+                // order, and the cluster keeps the later: the earlier's
+                // pods never start. A name left to `generateName` is a new
+                // object each time.
+                let earlier = self.workloads.iter().position(|other| {
+                    !object.name.is_empty()
+                        && (other.kind, other.name, other.namespace)
+                            == (object.kind, object.name, object.namespace)
+                });
+                if let Some(earlier) = earlier {
+                    self.containers
+                        .retain(|container| container.workload != earlier);
+                }
                 let workload = self.workloads.len();
                 self.workloads.push(object);
                 for (key, init) in [("initContainers", true), ("containers", false)] {
