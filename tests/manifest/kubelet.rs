@@ -918,3 +918,71 @@ fn a_service_links_only_with_ports_the_api_server_takes() {
         }
     }
 }
+
+/// The rest of what the API server refuses in a Service
+/// (`ValidateService`, `validateServicePort`, after `SetDefaults_Service`
+/// fills in an empty protocol, type or target port): a name that is no
+/// DNS-1035 label, a type it does not know, a port's name that is no
+/// DNS-1123 label, a target port that is neither a port number nor a
+/// port's name (a quoted number is a string, and no name: it has no
+/// letter), a node port on a `ClusterIP` Service, two ports of one number
+/// and protocol. Such a Service is never made, and sets no links.
+#[test]
+fn a_service_the_api_server_refuses_sets_no_links() {
+    let port = "ports:\n  - port: 80\n";
+    for (spec, linked) in [
+        (port.to_owned(), true),
+        (format!("{port}    protocol: \"\"\n"), true),
+        (format!("type: \"\"\n{port}"), true),
+        (format!("type: NodePort\n{port}    nodePort: 30080\n"), true),
+        (format!("type: clusterip\n{port}"), false),
+        (format!("{port}    nodePort: 30080\n"), false),
+        (
+            format!("type: ClusterIP\n{port}    nodePort: 30080\n"),
+            false,
+        ),
+        (format!("{port}    name: http\n"), true),
+        (format!("{port}    name: HTTP\n"), false),
+        (format!("{port}    name: http_port\n"), false),
+        (format!("{port}    targetPort: 8080\n"), true),
+        (format!("{port}    targetPort: 8080.0\n"), true),
+        (format!("{port}    targetPort: 0\n"), true),
+        (format!("{port}    targetPort: \"\"\n"), true),
+        (format!("{port}    targetPort: http\n"), true),
+        (format!("{port}    targetPort: \"8080\"\n"), false),
+        (format!("{port}    targetPort: 70000\n"), false),
+        (format!("{port}    targetPort: Http\n"), false),
+        (
+            format!("{port}    targetPort: a-very-long-port-name\n"),
+            false,
+        ),
+        (
+            "ports:\n  - {port: 80, name: a}\n  - {port: 80, name: b, protocol: UDP}\n".into(),
+            true,
+        ),
+        (
+            "ports:\n  - {port: 80, name: a}\n  - {port: 80, name: b, protocol: TCP}\n".into(),
+            false,
+        ),
+    ] {
+        let run = check(&with_service(&spec, ""), &[]);
+        let line = run.report_line("BILLING_PORT");
+        match linked {
+            true => {
+                assert_eq!(run.code, 78, "{spec}: {run:?}");
+                assert!(line.contains("\"tcp://<cluster IP>:80\""), "{spec}: {line}");
+            }
+            false => assert!(line.starts_with("default"), "{spec}: {line}"),
+        }
+    }
+
+    // A Service named `Billing` would link BILLING_PORT, but its name is
+    // no DNS-1035 label.
+    let upper = with_service(port, "").replacen("  name: billing\n", "  name: Billing\n", 1);
+    let run = check(&upper, &[]);
+    assert!(
+        run.report_line("BILLING_PORT").starts_with("default"),
+        "{}",
+        run.stdout
+    );
+}

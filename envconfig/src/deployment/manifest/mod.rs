@@ -28,6 +28,7 @@ mod references;
 mod scalar;
 mod secrets_elsewhere;
 mod service_links;
+mod service_rules;
 #[cfg(test)]
 mod upstream_tests;
 mod validation;

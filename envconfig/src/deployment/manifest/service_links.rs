@@ -20,6 +20,7 @@ use std::collections::HashMap;
 
 use super::budget::{Budget, VAR_COST};
 use super::scalar::ScalarKind;
+use super::service_rules;
 use super::workload::{Container, Manifest, Object};
 use super::yaml::{NodeId, Stream, Value};
 use crate::shown::Abridged;
@@ -202,7 +203,7 @@ fn from_service(
         let ips = stream.get(spec, "clusterIPs")?;
         stream.items(ips).first().and_then(|&ip| stream.str(ip))
     });
-    if given_ip == Some("None") {
+    if given_ip == Some("None") || service_rules::is_refused(stream, service.name, spec) {
         return;
     }
     let ports = stream
@@ -218,10 +219,14 @@ fn from_service(
                 .get(node, "port")
                 .and_then(|port| stream.integer(port));
             let number = number.and_then(|number| u16::try_from(number).ok())?;
+            // An empty protocol is defaulted, as a missing one is.
             let protocol = match stream.get(node, "protocol") {
-                None => "TCP".to_owned(),
-                Some(protocol) => stream.str(protocol)?.to_owned(),
-            };
+                None => "TCP",
+                Some(protocol) => Some(stream.str(protocol)?)
+                    .filter(|protocol| !protocol.is_empty())
+                    .unwrap_or("TCP"),
+            }
+            .to_owned();
             let name = stream
                 .get(node, "name")
                 .and_then(|name| stream.str(name))
