@@ -747,6 +747,32 @@ fn a_secret_without_the_keys_of_its_type_is_refused() {
             "data:\n  ssh-privatekey: YWJj\n",
             None,
         ),
+        // A null value is an empty one: `[]byte(nil)` in `data`, `""` in
+        // `stringData`.
+        (
+            "kubernetes.io/ssh-auth",
+            "",
+            "data:\n  ssh-privatekey: null\n",
+            Some("no key ssh-privatekey, or an empty one"),
+        ),
+        (
+            "kubernetes.io/ssh-auth",
+            "",
+            "stringData:\n  ssh-privatekey: ~\n",
+            Some("no key ssh-privatekey, or an empty one"),
+        ),
+        (
+            "kubernetes.io/dockercfg",
+            "",
+            "data:\n  .dockercfg:\n",
+            Some("no key .dockercfg, or an empty one"),
+        ),
+        (
+            "kubernetes.io/tls",
+            "",
+            "data:\n  tls.crt: null\n  tls.key: null\n",
+            None,
+        ),
         (
             "kubernetes.io/dockercfg",
             "",

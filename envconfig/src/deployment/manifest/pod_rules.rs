@@ -305,6 +305,12 @@ fn refused_type(stream: &Stream, object: NodeId, name: &str) -> Option<String> {
     let empty = |key: &str| {
         let empty = match value(key) {
             None => true,
+            // A null value is an empty one (`[]byte(nil)`, `""`).
+            Some((_, node))
+                if matches!(stream.node(node).value, Value::Scalar(_, ScalarKind::Null)) =>
+            {
+                true
+            }
             Some((field, node)) => {
                 let text = stream.text(node).unwrap_or("");
                 match field {
