@@ -1012,3 +1012,103 @@ fn a_service_the_api_server_refuses_sets_no_links() {
         run.stdout
     );
 }
+
+/// The API server refuses any object whose metadata it cannot take
+/// (`ValidateObjectMeta`, once the JSON kubectl sends is decoded): labels
+/// or annotations that are no mapping of strings (`version: 1.0` unquoted
+/// is a number), a key that is no qualified name, a label value that is
+/// no label value; and an `immutable` that is no boolean. A ConfigMap or
+/// Secret it refuses is never made, and the check fails; a Service it
+/// refuses sets no links.
+#[test]
+fn an_object_whose_metadata_the_api_server_refuses() {
+    let cases = [
+        ("labels: {version: \"1.0\"}", "", None),
+        ("labels: {version: ~}", "", None),
+        ("annotations: {note: \"any text at all\"}", "", None),
+        ("labels: {a: b}", "immutable: true\n", None),
+        (
+            "labels: {version: 1.0}",
+            "",
+            Some("its label version is a YAML number, not a string (quote it)"),
+        ),
+        (
+            "annotations: {replicas: 3}",
+            "",
+            Some("its annotation replicas is a YAML number, not a string (quote it)"),
+        ),
+        (
+            "labels: {enabled: yes}",
+            "",
+            Some("its label enabled is a YAML boolean, not a string (quote it)"),
+        ),
+        (
+            "labels: {chart: billing-1.4.2+build}",
+            "",
+            Some("its label chart has a value that is no label value"),
+        ),
+        (
+            "labels: {\"Example.com/abc\": x}",
+            "",
+            Some("its label key Example.com/abc is no qualified name"),
+        ),
+        (
+            "labels: [a, b]",
+            "",
+            Some("its labels are a YAML sequence, not a mapping"),
+        ),
+        (
+            "labels: {a: b}",
+            "immutable: \"true\"\n",
+            Some("its immutable is a string, not a boolean"),
+        ),
+    ];
+    for (metadata, extra, refused) in cases {
+        for kind in ["ConfigMap", "Secret"] {
+            let manifest = format!(
+                "apiVersion: v1\nkind: {kind}\nmetadata:\n  name: billing-config\n  \
+                 {metadata}\n{extra}---\n{}",
+                deployment(
+                    "",
+                    &format!(
+                        "envFrom:\n  - {}Ref:\n      name: billing-config\nenv:\n{}",
+                        if kind == "Secret" {
+                            "secret"
+                        } else {
+                            "configMap"
+                        },
+                        indent(NEEDED, 2)
+                    )
+                )
+            );
+            let run = check(&manifest, &[]);
+            match refused {
+                Some(why) => {
+                    assert_eq!(run.code, 78, "{manifest}: {run:?}");
+                    let error = format!("the {kind} billing-config: {why}");
+                    assert!(run.stdout.contains(&error), "{manifest}: {}", run.stdout);
+                    assert!(
+                        run.stdout.contains("Kubernetes rejects it"),
+                        "{manifest}: {}",
+                        run.stdout
+                    );
+                }
+                None => assert_eq!(run.code, 0, "{manifest}: {run:?}"),
+            }
+        }
+        // A Service `billing` links BILLING_PORT, unless refused.
+        let service = format!(
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: billing\n  {metadata}\n\
+             spec:\n  ports:\n    - port: 80\n---\n{}",
+            with_pod("")
+        );
+        let line = check(&service, &[]).report_line("BILLING_PORT");
+        let linked = line.contains("\"tcp://<cluster IP>:80\"");
+        // `immutable` is no field of a Service.
+        assert_eq!(
+            linked,
+            refused.is_none() || !extra.is_empty(),
+            "{service}: {line}"
+        );
+    }
+}

@@ -22,6 +22,7 @@ mod files;
 mod mounts;
 #[cfg(test)]
 mod mounts_tests;
+mod object_meta;
 mod pod_rules;
 mod quantity;
 mod references;

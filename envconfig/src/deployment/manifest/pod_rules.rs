@@ -5,6 +5,7 @@
 
 use super::budget::{MAX_COPIED_BYTES, MAX_EXEC_BYTES};
 use super::env::{Env, Setting};
+use super::object_meta;
 use super::scalar::{self, ScalarKind};
 use super::validation::{self, noun};
 use super::yaml::{NodeId, Stream, Value};
@@ -71,7 +72,8 @@ impl Env<'_, '_> {
         }
         // The API server refuses a ConfigMap or Secret whose keys or values
         // it cannot take, or whose values come to more than 1 MiB
-        // (`ValidateConfigMap`, `ValidateSecret`): it is never created, and
+        // (`ValidateConfigMap`, `ValidateSecret`), or whose metadata it
+        // cannot take (`ValidateObjectMeta`): it is never created, and
         // what reads it fails. Of two documents of one, the later is kept.
         for (objects, kind) in [
             (&manifest.config_maps, "ConfigMap"),
@@ -82,6 +84,13 @@ impl Env<'_, '_> {
                     continue;
                 }
                 for (node, reason) in refused_data(stream, object.node, object.name, kind) {
+                    self.facts.unnamed.push((self.origin(node), reason));
+                }
+                if let Some((node, why)) = object_meta::refused(stream, object.node) {
+                    let reason = format!(
+                        "the {kind} {}: {why}: Kubernetes rejects it",
+                        Abridged::name(object.name)
+                    );
                     self.facts.unnamed.push((self.origin(node), reason));
                 }
                 if kind == "Secret"

@@ -203,7 +203,9 @@ fn from_service(
         let ips = stream.get(spec, "clusterIPs")?;
         stream.items(ips).first().and_then(|&ip| stream.str(ip))
     });
-    if given_ip == Some("None") || service_rules::is_refused(stream, service.name, spec) {
+    if given_ip == Some("None")
+        || service_rules::is_refused(stream, service.name, service.node, spec)
+    {
         return;
     }
     let ports = stream

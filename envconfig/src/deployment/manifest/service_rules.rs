@@ -1,11 +1,13 @@
 //! What makes the API server refuse a Service, beyond its ports' numbers,
 //! protocols and the names of several ports, which
 //! [`service_links`](super::service_links) reads with them: its name, its
-//! `type`, each port's name, target port and node port, and two ports of
-//! one number and protocol (`ValidateService` and `validateServicePort`
+//! `type`, each port's name, target port and node port, two ports of one
+//! number and protocol, and metadata it refuses of any object
+//! ([`object_meta`](super::object_meta)) (`ValidateService` and `validateServicePort`
 //! in `pkg/apis/core/validation`, after `SetDefaults_Service`). A Service
 //! it refuses is never made, and the kubelet sets no links for it.
 
+use super::object_meta;
 use super::scalar::ScalarKind;
 use super::yaml::{NodeId, Stream, Value};
 
@@ -13,9 +15,12 @@ use super::yaml::{NodeId, Stream, Value};
 /// `ClusterIP`, as is an empty one.
 const TYPES: [&str; 4] = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"];
 
-/// Whether the API server refuses the Service `name` whose `spec` is
-/// given, for any of the rules this module has.
-pub(super) fn is_refused(stream: &Stream, name: &str, spec: NodeId) -> bool {
+/// Whether the API server refuses the Service `name` (the node
+/// `service`, whose `spec` is given), for any of the rules this module has.
+pub(super) fn is_refused(stream: &Stream, name: &str, service: NodeId, spec: NodeId) -> bool {
+    if object_meta::refused(stream, service).is_some() {
+        return true;
+    }
     let kind = match stream.get(spec, "type") {
         None => "ClusterIP",
         Some(node) => match &stream.node(node).value {

@@ -68,7 +68,7 @@ pub(super) fn object_name(name: &str) -> Result<(), &'static str> {
 /// Whether `name` is a label or annotation key (`IsQualifiedName`): an
 /// optional DNS subdomain and `/`, then 63 characters at most, letters and
 /// digits at both ends, `-`, `_` and `.` inside.
-fn qualified_name(name: &str) -> bool {
+pub(super) fn qualified_name(name: &str) -> bool {
     let (prefix, name) = match name.split_once('/') {
         Some((prefix, name)) => (Some(prefix), name),
         None => (None, name),
