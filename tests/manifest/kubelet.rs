@@ -654,6 +654,8 @@ fn a_config_map_or_secret_the_api_server_refuses_fails() {
             config_map("data:\n  a: x\n  b: ~\nbinaryData:\n  c: YWJj\n"),
             None,
         ),
+        // A null decodes into a nil `[]byte`, as into `""`.
+        (config_map("binaryData:\n  c: null\n  d: ~\n"), None),
     ];
     for (object, refused) in cases {
         let manifest = format!("{object}---\n{}", with_env(""));

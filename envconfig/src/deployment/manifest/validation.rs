@@ -425,13 +425,16 @@ pub(super) fn noun(value: &Value) -> &'static str {
 
 /// The bytes of the key `key` of the ConfigMap `config_map` in its
 /// `binaryData`, whose value is the node `value`, or why the API server
-/// rejects the ConfigMap.
+/// rejects the ConfigMap. A null decodes into a nil `[]byte`: no bytes.
 pub(super) fn binary_data(
     stream: &Stream,
     value: NodeId,
     config_map: &str,
     key: &str,
 ) -> Result<Vec<u8>, String> {
+    if matches!(stream.node(value).value, Value::Scalar(_, ScalarKind::Null)) {
+        return Ok(Vec::new());
+    }
     stream.str(value).and_then(scalar::base64).ok_or_else(|| {
         format!(
             "the key {} of the ConfigMap {} is in binaryData, and is not base64: Kubernetes \
