@@ -1020,8 +1020,9 @@ fn a_service_the_api_server_refuses_sets_no_links() {
 /// or annotations that are no mapping of strings (`version: 1.0` unquoted
 /// is a number), a key that is no qualified name, a label value that is
 /// no label value; and an `immutable` that is no boolean. A ConfigMap or
-/// Secret it refuses is never made, and the check fails; a Service it
-/// refuses sets no links.
+/// Secret it refuses is never made, and the check fails, as it does for
+/// a workload whose metadata or pod template's metadata it refuses; a
+/// Service it refuses sets no links.
 #[test]
 fn an_object_whose_metadata_the_api_server_refuses() {
     let cases = [
@@ -1112,5 +1113,25 @@ fn an_object_whose_metadata_the_api_server_refuses() {
             refused.is_none() || !extra.is_empty(),
             "{service}: {line}"
         );
+    }
+
+    // The workload's own metadata, and its pod template's: no pod is made.
+    let labelled = with_pod("");
+    for (from, to, error) in [
+        (
+            "  name: billing\n",
+            "  name: billing\n  labels: {version: 1.0}\n",
+            "the Deployment billing: its label version is a YAML number",
+        ),
+        (
+            "        app: billing\n",
+            "        app: billing\n        version: 1.0\n",
+            "the Deployment billing: its pod template: its label version is a YAML number",
+        ),
+    ] {
+        let manifest = labelled.replacen(from, to, 1);
+        let run = check(&manifest, &[]);
+        assert_eq!(run.code, 78, "{manifest}: {run:?}");
+        assert!(run.stdout.contains(error), "{manifest}: {}", run.stdout);
     }
 }

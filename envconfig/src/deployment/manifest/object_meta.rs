@@ -29,7 +29,12 @@ pub(super) fn refused(stream: &Stream, object: NodeId) -> Option<(NodeId, String
             ));
         }
     }
-    let metadata = stream.get(object, "metadata")?;
+    metadata(stream, stream.get(object, "metadata")?)
+}
+
+/// Why the API server refuses the metadata `metadata` (of an object, or
+/// of a pod template), with the node it is about.
+pub(super) fn metadata(stream: &Stream, metadata: NodeId) -> Option<(NodeId, String)> {
     for (field, noun_of) in [("labels", "label"), ("annotations", "annotation")] {
         let Some(map) = stream.get(metadata, field) else {
             continue;

@@ -1,6 +1,7 @@
 //! What makes the whole pod fail, whatever variable is checked: two
-//! containers of one name, an entry of another container that the API
-//! server rejects, an environment too large to start with, a manifest too
+//! containers of one name, metadata of the workload or of a ConfigMap or
+//! Secret that the API server rejects, an entry of another container that
+//! the API server rejects, an environment too large to start with, a manifest too
 //! large to check.
 
 use super::budget::{MAX_COPIED_BYTES, MAX_EXEC_BYTES};
@@ -34,6 +35,20 @@ impl Env<'_, '_> {
             self.facts
                 .unnamed
                 .push((self.origin(self.container.node), reason));
+        }
+        // Metadata the API server refuses, the workload's or its pod
+        // template's: no pod is made.
+        let own = stream.get(workload.node, "metadata");
+        // A bare Pod's template is itself.
+        let template = manifest
+            .pod_metadata(self.container)
+            .filter(|template| Some(*template) != own);
+        let metadata = [own, template];
+        for (at, of) in metadata.into_iter().zip(["", "its pod template: "]) {
+            if let Some((node, why)) = at.and_then(|at| object_meta::metadata(stream, at)) {
+                let reason = format!("the {}: {of}{why}: Kubernetes rejects it", workload.title());
+                self.facts.unnamed.push((self.origin(node), reason));
+            }
         }
         // A switch that is no boolean (`"false"`, `0`): the API server
         // rejects the pod, and which way the kubelet would take it is moot.

@@ -305,6 +305,18 @@ impl<'s> Manifest<'s> {
             .find(|&index| objects.all[index].shares_namespace(workload))
     }
 
+    /// The metadata of `container`'s pod template (a Pod's own), which
+    /// the pods it makes carry.
+    pub fn pod_metadata(&self, container: &Container<'_>) -> Option<NodeId> {
+        let workload = &self.workloads[container.workload];
+        let (_, path) = POD_SPECS.iter().find(|(kind, _)| *kind == workload.kind)?;
+        let (_, template) = path.split_last()?;
+        let template = template
+            .iter()
+            .try_fold(workload.node, |node, key| self.stream.get(node, key))?;
+        self.stream.get(template, "metadata")
+    }
+
     /// The names that two containers of `container`'s pod share (init
     /// containers included), which make Kubernetes reject the pod: for
     /// each, the lines of the containers that have it.
