@@ -17,8 +17,9 @@ use crate::shown::Abridged;
 /// (`TotalAnnotationSizeLimitB`).
 const MAX_ANNOTATIONS_BYTES: usize = 256 * 1024;
 
-/// Why the API server refuses `object`'s metadata (or `immutable`), with
-/// the node it is about; the first reason found. Values are never quoted.
+/// Why the API server refuses the ConfigMap or Secret `object` for its
+/// metadata or its `immutable`, with the node it is about; the first
+/// reason found. Values are never quoted.
 pub(super) fn refused(stream: &Stream, object: NodeId) -> Option<(NodeId, String)> {
     if let Some(node) = stream.get(object, "immutable") {
         let value = &stream.node(node).value;

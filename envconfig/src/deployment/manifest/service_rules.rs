@@ -18,7 +18,8 @@ const TYPES: [&str; 4] = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName
 /// Whether the API server refuses the Service `name` (the node
 /// `service`, whose `spec` is given), for any of the rules this module has.
 pub(super) fn is_refused(stream: &Stream, name: &str, service: NodeId, spec: NodeId) -> bool {
-    if object_meta::refused(stream, service).is_some() {
+    let metadata = stream.get(service, "metadata");
+    if metadata.is_some_and(|metadata| object_meta::metadata(stream, metadata).is_some()) {
         return true;
     }
     let kind = match stream.get(spec, "type") {
