@@ -586,4 +586,38 @@ fn a_group_a_secret_switches_on_in_a_manifest() {
     assert_eq!(run.code, 0, "{}", run.stdout);
     let start = Env::new(&[(&signing, &key_value), (&cert, "")]);
     assert_eq!(start.run_binary(&ledger, &[]).code, 0);
+
+    // From an `optional: true` reference, or only from an `envFrom`
+    // Secret, the certificate may be missing, and the group off: a
+    // warning for each of the group's problems, which `--strict` fails on.
+    let optional = "      valueFrom:\n        \
+                    secretKeyRef: {name: s, key: tls-cert, optional: true}\n";
+    // The prefix reaches the certificate (key `ERT`), not the key.
+    let env_from = format!(
+        "      value: \"\"\n    envFrom:\n    - secretRef: {{name: tls}}\n      prefix: {}\n",
+        &cert[..cert.len() - "ERT".len()]
+    );
+    for (entry, why) in [
+        (
+            optional,
+            "it depends on the optional secretKeyRef to s (key tls-cert)",
+        ),
+        (
+            env_from.as_str(),
+            "it is set only by the Secret tls (envFrom), which is not among the documents",
+        ),
+    ] {
+        let text = manifest(entry).replace(&format!("    - name: {cert}\n      value: \"\"\n"), "");
+        let file = env.file("deploy.yaml", &text);
+        let path = file.to_str().expect("UTF-8");
+        let run = env.run_binary(&ledger, &["--check-env", "--manifest", path]);
+        assert_eq!(run.code, 0, "{}\n{text}", run.stdout);
+        assert!(
+            run.stdout.contains(&format!("{cert} may be unset: {why}")),
+            "{}",
+            run.stdout
+        );
+        let run = env.run_binary(&ledger, &["--check-env", "--strict", "--manifest", path]);
+        assert_eq!(run.code, 78, "{}", run.stdout);
+    }
 }

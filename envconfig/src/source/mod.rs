@@ -464,7 +464,7 @@ pub(crate) fn resolve<'s>(
 
 impl Entry {
     /// Whether it is set to the empty string.
-    fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         matches!(&self.value, RawValue::Text(text) if text.is_empty())
     }
 

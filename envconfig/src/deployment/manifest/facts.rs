@@ -17,7 +17,7 @@ use crate::outcome::{Outcome, Status};
 use crate::report::SubjectError;
 use crate::secrecy::Declared;
 use crate::shown::Abridged;
-use crate::source::{Lookup, Provenance, RawText, Unusable, VarName};
+use crate::source::{Entries, Lookup, Provenance, RawText, Unusable, VarName};
 use crate::warning::Warning;
 
 #[derive(Default)]
@@ -157,6 +157,33 @@ impl Facts {
             format!("may be set by {}", source.what),
             source.origin.clone(),
         ))
+    }
+
+    /// Why `var`, set to what is not seen here, may be unset when the
+    /// container starts: what an `optional: true` reference gives is
+    /// missing where its object or key is, and a name only an `envFrom`
+    /// source may set is unset where that source does not set it.
+    pub fn may_be_unset(&self, entries: &Entries, var: &VarName) -> Option<String> {
+        let mut why = None;
+        for name in [var.name(), var.file_var()] {
+            let optional = self.how_set.get(name).and_then(|how| how.optional.as_ref());
+            let maybe = if entries.get(name).is_some_and(|entry| !entry.is_empty()) {
+                return None;
+            } else if entries.unseen.contains_key(name) {
+                match optional {
+                    Some(optional) => format!("{name} may be unset: it depends on {optional}"),
+                    None => return None,
+                }
+            } else if self.links.contains_key(name) {
+                return None;
+            } else if let Some(source) = self.source_of(name) {
+                format!("{name} may be unset: it is set only by {}", source.what)
+            } else {
+                continue;
+            };
+            why.get_or_insert(maybe);
+        }
+        why
     }
 
     /// The last `envFrom` source that may set `name`.

@@ -268,6 +268,10 @@ impl Variables for ContainerEnv {
         self.entries.names_a_file(var)
     }
 
+    fn may_be_unset(&self, var: &VarName) -> Option<String> {
+        self.facts.may_be_unset(&self.entries, var)
+    }
+
     /// A file of a ConfigMap holds what its key's node sets: the name
     /// that read the file copies every name the node sets, as a
     /// `$(NAME)` would copy it (either way, a secret's value is theirs).
