@@ -242,18 +242,26 @@ mod tests {
         }
     }
 
+    /// A directory with a file `secret` (holding `from-file`) and a `.env`
+    /// of the text `dotenv` gives for the secret's path: the directory, the
+    /// `.env`'s path and the secret's.
+    fn secret_and_dotenv(dotenv: impl Fn(&str) -> String) -> (TempDir, std::path::PathBuf, String) {
+        let temp = TempDir::new().expect("a temporary directory");
+        let secret = temp.path().join("secret");
+        std::fs::write(&secret, "from-file\n").expect("a temporary file");
+        let secret = secret.to_str().expect("a UTF-8 path").to_owned();
+        let path = temp.path().join(".env");
+        std::fs::write(&path, dotenv(&secret)).expect("a temporary file");
+        (temp, path, secret)
+    }
+
     /// `NAME` in one and `NAME_FILE` in the other: the environment's wins,
     /// whichever of the two it is.
     #[test]
     fn a_name_and_its_file_split_between_environment_and_dotenv() {
-        let temp = TempDir::new().expect("a temporary directory");
-        let dir = temp.path();
-        let secret = dir.join("secret");
-        std::fs::write(&secret, "from-file\n").expect("a temporary file");
-        let dotenv = dir.join(".env");
-        let secret_path = secret.to_str().expect("a UTF-8 path");
-        std::fs::write(&dotenv, format!("A=from-dotenv\nB_FILE={secret_path}\n"))
-            .expect("a temporary file");
+        let (_temp, dotenv, secret_path) =
+            secret_and_dotenv(|secret| format!("A=from-dotenv\nB_FILE={secret}\n"));
+        let secret_path = secret_path.as_str();
         let mut source = Source::from_pairs([("A_FILE", secret_path), ("B", "from-env")]);
         let added = source.add_env_file(&dotenv);
         let (a, b) = (lookup(&source, "A"), lookup(&source, "B"));
@@ -267,17 +275,8 @@ mod tests {
     /// one. An empty value of the same name still wins over the file's.
     #[test]
     fn an_empty_companion_in_the_environment_leaves_the_file_supplying() {
-        let temp = TempDir::new().expect("a temporary directory");
-        let dir = temp.path();
-        let secret = dir.join("secret");
-        std::fs::write(&secret, "from-file\n").expect("a temporary file");
-        let dotenv = dir.join(".env");
-        let secret_path = secret.to_str().expect("a UTF-8 path");
-        std::fs::write(
-            &dotenv,
-            format!("A_FILE={secret_path}\nB=from-dotenv\nC=2\n"),
-        )
-        .expect("a temporary file");
+        let (_temp, dotenv, _) =
+            secret_and_dotenv(|secret| format!("A_FILE={secret}\nB=from-dotenv\nC=2\n"));
         let mut source = Source::from_pairs([("A", ""), ("B_FILE", ""), ("C", "")]);
         source.add_env_file(&dotenv).expect("the file is read");
         assert!(lookup(&source, "A").starts_with("from-file at "));
