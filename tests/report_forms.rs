@@ -228,6 +228,26 @@ fn the_github_report_annotates_the_files_lines() {
     );
 }
 
+/// A file read from stdin (`helm template | app --check-env --manifest
+/// -`) is in no file of the repository: its annotations name none, and
+/// the text names it `<stdin>`.
+#[test]
+fn a_file_from_stdin_is_annotated_as_the_runs() {
+    let env = Env::new(&[]);
+    let run = env.run_stdin(
+        &["--check-env", "--env-file", "-", "--report", "github"],
+        BROKEN,
+    );
+    assert_eq!(run.code, 78, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("::error::BILLING_PORT (from <stdin>:2): invalid value \"http\""),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("file="), "{}", run.stdout);
+}
+
 #[test]
 fn an_unknown_form_is_a_usage_error() {
     let run = check(CORRECT, &["--report", "xml"]);

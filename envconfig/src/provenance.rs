@@ -3,7 +3,7 @@
 //! view show it. One type for all of them.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::shown::Abridged;
 
@@ -82,6 +82,15 @@ impl Clone for Provenance {
             Provenance::Unset => Provenance::Unset,
         }
     }
+}
+
+/// How a report names a file read from stdin (`-` on the command line).
+pub(crate) const STDIN: &str = "<stdin>";
+
+/// Whether `path`, an origin's file, is stdin (`-` as given, or as a
+/// report names it): no file that an annotation can point at.
+pub(crate) fn is_stdin(path: &Path) -> bool {
+    path == Path::new("-") || path == Path::new(STDIN)
 }
 
 impl Provenance {

@@ -69,7 +69,7 @@ pub(super) fn check_env<T: Config>(
         Err(error) => return unreadable(form, "the env file", "the env file", error.to_string()),
     };
     let shown = match path == Path::new("-") {
-        true => "<stdin>".to_owned(),
+        true => crate::provenance::STDIN.to_owned(),
         false => Abridged::name(&path.to_string_lossy()).to_string(),
     };
     check::<T>(&file, format!("the env file {shown} (alone)"), strict, form)

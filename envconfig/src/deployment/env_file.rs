@@ -15,7 +15,7 @@ use super::docker_env::{self, DockerValue};
 use crate::docs::Docs;
 use crate::order::{sorted_by, sorted_names};
 use crate::outcome::Outcome;
-use crate::provenance::Provenance;
+use crate::provenance::{Provenance, STDIN, is_stdin};
 use crate::report::{Subject, SubjectError};
 use crate::secrecy::Declared;
 use crate::source::dotenv::{EnvFileError, MAX_ENV_FILE_BYTES, add_entries, unsettled_reference};
@@ -84,6 +84,11 @@ impl EnvFile {
             reason,
         };
         let bytes = read_given_file(path, MAX_ENV_FILE_BYTES).map_err(unreadable)?;
+        // Its lines' origins name stdin as every report does.
+        let path = match is_stdin(path) {
+            true => Path::new(STDIN),
+            false => path,
+        };
         let secret = docs.secrets();
         let mut file = EnvFile {
             entries: Entries::default(),

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use super::Report;
 use crate::outcome::Status;
-use crate::provenance::Provenance;
+use crate::provenance::{Provenance, is_stdin};
 use crate::shown::is_printable;
 
 impl Report {
@@ -64,6 +64,10 @@ fn command(out: &mut String, name: &str, at: Option<&Provenance>, message: &str)
 /// The file and line an origin names, looking through an alias.
 fn file_and_line(at: &Provenance) -> Option<(String, usize)> {
     match at {
+        // Read from stdin: the annotation is the run's, not a file's.
+        Provenance::EnvFile { path, .. } | Provenance::Manifest { path, .. } if is_stdin(path) => {
+            None
+        }
         Provenance::EnvFile { path, line } | Provenance::Manifest { path, line } => {
             Some((path.to_string_lossy().into_owned(), *line))
         }
@@ -103,6 +107,7 @@ fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::provenance::STDIN;
 
     #[test]
     fn escapes_as_githubs_toolkit_does() {
@@ -111,6 +116,21 @@ mod tests {
             escape_property("deploy/a:b,c%\n.yaml"),
             "deploy/a%3Ab%2Cc%25%0A.yaml"
         );
+    }
+
+    /// What was read from stdin has no file in the repository: its
+    /// annotations are the run's.
+    #[test]
+    fn a_command_from_stdin_names_no_file() {
+        let mut out = String::new();
+        for path in ["-", STDIN] {
+            let at = Provenance::Manifest {
+                path: path.into(),
+                line: 3,
+            };
+            command(&mut out, "error", Some(&at), "BILLING_PORT: invalid");
+        }
+        assert_eq!(out, "::error::BILLING_PORT: invalid\n".repeat(2));
     }
 
     #[test]

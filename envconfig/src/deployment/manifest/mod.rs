@@ -81,7 +81,11 @@ pub(crate) fn read(
     secret: &[&str],
 ) -> Result<(ContainerEnv, String), ManifestError> {
     let stdin = path == Path::new("-");
-    let shown_path: Arc<Path> = Arc::from(if stdin { Path::new("<stdin>") } else { path });
+    let shown_path: Arc<Path> = Arc::from(if stdin {
+        Path::new(crate::provenance::STDIN)
+    } else {
+        path
+    });
     let shown = Abridged::name(&shown_path.to_string_lossy()).to_string();
     let unreadable = |reason: String| ManifestError::Unreadable(format!("{shown}: {reason}"));
     let text = read_text_file(path, MAX_MANIFEST_BYTES).map_err(unreadable)?;
