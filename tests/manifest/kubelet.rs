@@ -961,6 +961,16 @@ fn a_service_the_api_server_refuses_sets_no_links() {
     for (spec, linked) in [
         (port.to_owned(), true),
         (format!("{port}    protocol: \"\"\n"), true),
+        // A null is a missing field; a field of another JSON type is not
+        // decoded, and the Service is refused.
+        (format!("{port}    protocol: null\n"), true),
+        (format!("{port}    protocol: 6\n"), false),
+        (format!("{port}    name: 8080\n"), false),
+        (format!("{port}    name: null\n"), true),
+        (
+            format!("type: NodePort\n{port}    nodePort: \"30080\"\n"),
+            false,
+        ),
         (format!("type: \"\"\n{port}"), true),
         (format!("type: NodePort\n{port}    nodePort: 30080\n"), true),
         (format!("type: clusterip\n{port}"), false),

@@ -40,6 +40,20 @@ pub(super) fn is_refused(stream: &Stream, name: &str, service: NodeId, spec: Nod
     let mut seen: Vec<(String, i64)> = Vec::new();
     for &port in ports {
         let field = |key| stream.get(port, key);
+        // A field of another JSON type than its own fails to decode (a
+        // null is as good as a missing field).
+        let mistyped = |key, kind: ScalarKind| {
+            field(key).is_some_and(|node| {
+                !matches!(stream.node(node).value, Value::Scalar(_, found)
+                    if found == kind || found == ScalarKind::Null)
+            })
+        };
+        if mistyped("name", ScalarKind::String)
+            || mistyped("protocol", ScalarKind::String)
+            || mistyped("nodePort", ScalarKind::Number)
+        {
+            return true;
+        }
         let name = field("name").and_then(|name| stream.str(name));
         if name.is_some_and(|name| !name.is_empty() && !dns_1123_label(name)) {
             return true;
