@@ -61,7 +61,7 @@ impl Loader<'_> {
             }
             Switch::EnabledBy { field, on } => {
                 let switch = field.name.resolve(prefix);
-                if self.is_unseen(&switch) {
+                if self.checked_as_unseen(&switch) {
                     // Set outside what is checked, it may be true: the
                     // group's variables are not ignored, and what would
                     // fail with it on is said.
@@ -201,7 +201,7 @@ impl Loader<'_> {
 
     /// Whether a check sees `var` set to what it cannot tell: from outside
     /// what is checked, or not settled by it.
-    fn is_unseen(&self, var: &str) -> bool {
+    fn checked_as_unseen(&self, var: &str) -> bool {
         self.checked.iter().flatten().any(|row| {
             row.var == var && matches!(row.status, Status::External(_) | Status::Unchecked(_))
         })

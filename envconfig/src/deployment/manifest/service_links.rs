@@ -221,14 +221,7 @@ fn from_service(
                 .get(node, "port")
                 .and_then(|port| stream.integer(port));
             let number = number.and_then(|number| u16::try_from(number).ok())?;
-            // An empty or null protocol is defaulted, as a missing one is
-            // (a protocol of another type refuses the Service before).
-            let protocol = stream
-                .get(node, "protocol")
-                .and_then(|protocol| stream.str(protocol))
-                .filter(|protocol| !protocol.is_empty())
-                .unwrap_or("TCP")
-                .to_owned();
+            let protocol = service_rules::protocol(stream, node).to_owned();
             let name = stream
                 .get(node, "name")
                 .and_then(|name| stream.str(name))

@@ -67,10 +67,7 @@ pub(super) fn is_refused(stream: &Stream, name: &str, service: NodeId, spec: Nod
         }
         // Two ports of one number and protocol, the protocol defaulted.
         let number = field("port").and_then(|node| stream.integer(node));
-        let protocol = field("protocol")
-            .and_then(|node| stream.str(node))
-            .filter(|protocol| !protocol.is_empty())
-            .unwrap_or("TCP");
+        let protocol = protocol(stream, port);
         if let Some(number) = number {
             let key = (protocol.to_owned(), number);
             if seen.contains(&key) {
@@ -80,6 +77,17 @@ pub(super) fn is_refused(stream: &Stream, name: &str, service: NodeId, spec: Nod
         }
     }
     false
+}
+
+/// The protocol of the Service port `port`, as `SetDefaults_Service`
+/// leaves it: `TCP` for a missing, null or empty one. (One of another
+/// type refuses the Service.)
+pub(super) fn protocol(stream: &Stream, port: NodeId) -> &str {
+    stream
+        .get(port, "protocol")
+        .and_then(|protocol| stream.str(protocol))
+        .filter(|protocol| !protocol.is_empty())
+        .unwrap_or("TCP")
 }
 
 /// Whether a port's `targetPort` is one the API server takes

@@ -362,19 +362,21 @@ fn object_keys<'s>(
     if secret {
         return entries.map(|(key, _)| (key.to_owned(), None)).collect();
     }
+    let content = |value: NodeId, held: Held| {
+        let at = origin(value);
+        Some(Arc::new(Content {
+            held,
+            at,
+            node: value,
+        }))
+    };
     let mut keys: Keys = entries
         .map(|(key, value)| {
             let held = match config_map_text(stream, value, name, key) {
                 Ok(text) => Held::Text(text),
                 Err(reason) => Held::Rejected(reason),
             };
-            let at = origin(value);
-            let content = Content {
-                held,
-                at,
-                node: value,
-            };
-            (key.to_owned(), Some(Arc::new(content)))
+            (key.to_owned(), content(value, held))
         })
         .collect();
     if let Some(binary) = stream.get(objects.all[index].node, "binaryData") {
@@ -383,13 +385,7 @@ fn object_keys<'s>(
                 Ok(bytes) => Held::Bytes(Zeroizing::new(bytes)),
                 Err(reason) => Held::Rejected(reason),
             };
-            let at = origin(value);
-            let content = Content {
-                held,
-                at,
-                node: value,
-            };
-            keys.insert(key.to_owned(), Some(Arc::new(content)));
+            keys.insert(key.to_owned(), content(value, held));
         }
     }
     keys
