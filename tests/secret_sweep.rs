@@ -25,7 +25,8 @@
 //!   from `NAME_FILE`s and from `./.env`, with the defaults applied, with
 //!   nothing set, and with every value pasted into its `NAME_FILE` in
 //!   `./.env` (copied by another name too); `--check-env --env-file PATH` with the valid and the
-//!   invalid values; with `k8s`, `--check-env --manifest PATH` with them as
+//!   invalid values, and as a docker env file with every value in quotes
+//!   (a warning per line); with `k8s`, `--check-env --manifest PATH` with them as
 //!   literal `value:`s, as `value:`s that hold each secret's value in
 //!   references (`$(<value>)$(<value>_PORT)`: a warning and an unchecked
 //!   reason that must not quote them), as a ConfigMap's `data`, and as
@@ -1078,6 +1079,35 @@ fn binary_outputs(sweep: &Sweep, root: &Path, outputs: &mut Outputs) -> routes::
                 code,
             );
         }
+    }
+
+    // The same file for `docker run --env-file`, every value in quotes,
+    // which docker keeps: a warning names each line, never its value, and
+    // the quoted numbers do not parse.
+    let env = setting(root, "docker env file", Vec::new(), false).env;
+    let quoted: String = sweep
+        .valid_in(Medium::Dotenv)
+        .iter()
+        .map(|(name, value)| format!("{name}=\"{value}\"\n"))
+        .collect();
+    let file = env.file("deploy.env", &quoted);
+    let file = file.to_str().expect("a UTF-8 path");
+    for form in REPORT_FORMS {
+        let args = [
+            "--check-env",
+            "--env-file",
+            file,
+            "--env-format",
+            "docker",
+            "--report",
+            form,
+        ];
+        let run = env.run_binary(&binary, &args);
+        outputs.run(
+            &format!("--check-env --env-file --env-format docker --report {form}, all quoted"),
+            run,
+            78,
+        );
     }
 
     // `--check-env --manifest PATH`: the values as a container's literal
