@@ -139,10 +139,12 @@ pub fn config(config: &Config) -> TokenStream {
         .iter()
         .enumerate()
         .map(|(place, field)| describe(field, place, fields));
-    let shadows = [loader, prefix_param, docs, parse, check, value, outer_dir]
+    let shadows: Vec<Ident> = [loader, prefix_param, docs, parse, check, value, outer_dir]
         .into_iter()
         .cloned()
-        .chain(fields.iter().map(local));
+        .chain(fields.iter().map(local))
+        .collect();
+    let shadow_count = shadows.len();
     let locals: Vec<Ident> = fields.iter().map(local).collect();
     let inits = fields.iter().zip(&locals).map(|(field, local)| {
         let Field { member, ty, .. } = field;
@@ -195,24 +197,26 @@ pub fn config(config: &Config) -> TokenStream {
     // One test of every field at once: a field that failed leaves the
     // others to one drop of the tuple, rather than a drop ladder per field.
     let unloaded = (!fields.is_empty()).then(|| quote!(_ => #ec::Option::None,));
+    // Every field that is not nested picks its parser through these
+    // traits, so the glob is used whenever it is there.
+    let autoref = fields
+        .iter()
+        .any(|field| matches!(field.kind, FieldKind::Var(_)))
+        .then(|| quote!(use #ec::autoref::*;));
     quote! {
-        // The shadowing functions are never called. No other lint is
-        // allowed: a crate may `forbid` it, and an `allow` here would then
-        // be an error (names like `__f_httpProxyURL` are the macro's own,
-        // which `non_snake_case` does not look at).
-        #[allow(dead_code)]
+        // No lint is allowed here: a crate may `forbid` it (`unused` is a
+        // common one), and an `allow` would then be an error. Names like
+        // `__f_httpProxyURL` are the macro's own, which `non_snake_case`
+        // does not look at.
         const _: () = {
             use #krate::__private as #ec;
-            #[allow(unused_imports)]
-            use #ec::{PickBuiltin as _, PickFromStr as _, PickNone as _};
-            #[allow(unused_imports)]
-            use #ec::{PickPlainType as _, PickSecretType as _, CheckFits as _, CheckMisfits as _};
-            #[allow(unused_imports)]
-            use #ec::NotAChoice as _;
+            #autoref
 
             // See `Hidden`: a constant or static of these names in scope
-            // would make patterns of our parameters and locals.
+            // would make patterns of our parameters and locals. The array
+            // uses them, as nothing else does.
             #(fn #shadows() {})*
+            const _: [fn(); #shadow_count] = [#(#shadows),*];
 
             static #table_name: [#ec::Field; #count] = [#(#table),*];
 

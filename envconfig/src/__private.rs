@@ -22,6 +22,18 @@ pub use core::primitive::{str, u8, usize};
 pub use core::result::Result;
 pub use core::str::FromStr;
 
+/// The traits whose methods generated code calls by autoref
+/// specialization, brought into scope by one glob import. A glob that
+/// brings anything used is not "unused", where a `use Trait as _` of each
+/// would be, for every field that picks another, and an `allow` of the lint
+/// is an error in a crate that forbids it.
+pub mod autoref {
+    pub use super::{CheckFits as _, CheckMisfits as _, NotAChoice as _};
+    pub use crate::value::{
+        PickBuiltin as _, PickFromStr as _, PickNone as _, PickPlainType as _, PickSecretType as _,
+    };
+}
+
 use core::marker::PhantomData;
 
 use crate::value::{Slot, ValidatedAs, decode_utf8};

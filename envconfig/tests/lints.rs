@@ -28,8 +28,12 @@
 #![deny(deprecated_in_future)]
 #![deny(warnings)]
 // A lint the generated code allowed would be an error where it is
-// forbidden; `non_snake_case` is one a style-strict crate forbids.
+// forbidden; `non_snake_case` and `unused` (which holds `dead_code` and
+// `unused_imports`) are ones a strict crate forbids.
 #![forbid(non_snake_case)]
+#![forbid(unused)]
+// Else rustc only warns that the allow is "incompatible with previous forbid".
+#![deny(forbidden_lint_groups)]
 #![deny(clippy::pedantic)]
 #![deny(clippy::nursery)]
 // The restriction lints a strict crate picks, where generated code could
