@@ -197,24 +197,20 @@ pub fn config(config: &Config) -> TokenStream {
     // One test of every field at once: a field that failed leaves the
     // others to one drop of the tuple, rather than a drop ladder per field.
     let unloaded = (!fields.is_empty()).then(|| quote!(_ => #ec::Option::None,));
-    // Every field that is not nested picks its parser through these
-    // traits, so the glob is used whenever it is there.
+    // Every variable's field picks its parser through these traits.
     let autoref = fields
         .iter()
         .any(|field| matches!(field.kind, FieldKind::Var(_)))
         .then(|| quote!(use #ec::autoref::*;));
     quote! {
-        // No lint is allowed here: a crate may `forbid` it (`unused` is a
-        // common one), and an `allow` would then be an error. Names like
-        // `__f_httpProxyURL` are the macro's own, which `non_snake_case`
-        // does not look at.
+        // No lint is allowed: a crate may `forbid` it (`unused`, say). Names
+        // like `__f_httpProxyURL`, the macro's own, escape `non_snake_case`.
         const _: () = {
             use #krate::__private as #ec;
             #autoref
 
             // See `Hidden`: a constant or static of these names in scope
-            // would make patterns of our parameters and locals. The array
-            // uses them, as nothing else does.
+            // would make patterns of our parameters and locals.
             #(fn #shadows() {})*
             const _: [fn(); #shadow_count] = [#(#shadows),*];
 
