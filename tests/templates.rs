@@ -161,6 +161,47 @@ fn a_variable_two_fields_read_fails_no_strict_check() {
     }
 }
 
+/// A variable that two fields of the `ledger` example read is one
+/// variable to an operator: one row of the check report and of
+/// `--print-config`, and one problem when its value is wrong.
+#[test]
+fn a_variable_two_fields_read_is_one_row_and_one_problem() {
+    let prefix = "LEDGER_RECONCILIATION_WORKER_FOR_THE_EUROPEAN_PAYMENTS_PLATFORM_";
+    let port = format!("{prefix}DB_PORT");
+    let key = format!("{prefix}SIGNING_KEY");
+    let env = Env::new(&[(&port, "x"), (&key, &"k".repeat(36))]);
+    let ledger = support::example_binary("ledger", &[]);
+    let check = env.run_binary(&ledger, &["--check-env"]);
+    assert_eq!(check.code, 78, "{check:?}");
+    assert!(
+        check.report_line(&port).starts_with("invalid "),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        check.stdout.ends_with(
+            "FAILED: 1 of 5 variables has a problem; the configuration would not load\n"
+        ),
+        "{}",
+        check.stdout
+    );
+    for run in [
+        env.run_binary(&ledger, &["--print-config"]),
+        env.run_binary(&ledger, &[]),
+    ] {
+        assert_eq!(run.code, 78, "{run:?}");
+        let rows = run.stdout.lines().filter(|line| line.starts_with(&port));
+        assert!(rows.count() <= 1, "{}", run.stdout);
+        assert_eq!(
+            run.stderr.matches(port.as_str()).count(),
+            1,
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("(1 problem)"), "{}", run.stderr);
+    }
+}
+
 /// `docker run --env-file` stops at a malformed line and creates no
 /// container, whatever name the line has: the check fails without
 /// `--strict`, naming the line, where a dotenv file's loader skips it.

@@ -170,6 +170,17 @@ impl<'a> Loader<'a> {
         let mut checked = checked.unwrap_or_default();
         let verdict = ledger.verdict(source);
         verdict.redact(&mut problems, &mut checked);
+        let checked = one_row_per_variable(checked);
+        // Two fields that read one variable find the same problem with it
+        // once: an operator fixes it once.
+        let mut seen = Vec::with_capacity(problems.len());
+        problems.retain(|problem| match seen.contains(problem) {
+            true => false,
+            false => {
+                seen.push(problem.clone());
+                true
+            }
+        });
         let mut all_warnings = source.warnings();
         // A source that does not know which variables are secret (a live
         // `./.env`) may quote what a secret's value seems to expand.
@@ -337,5 +348,88 @@ impl<'a> Loader<'a> {
             self.ledger.declare(var.name(), field.aliases);
         }
         var
+    }
+}
+
+/// `rows`, with a variable that two fields read on one row, where the
+/// first field reads it: the row that says most of it (a problem, then a
+/// value not seen, then a value, then a default), secret and required if
+/// either field's row is.
+fn one_row_per_variable(rows: Vec<Outcome>) -> Vec<Outcome> {
+    fn weight(status: &Status) -> u8 {
+        match status {
+            Status::Failed(_) => 5,
+            Status::Unchecked(_) => 4,
+            Status::External(_) => 3,
+            Status::Ok => 2,
+            Status::Default => 1,
+            Status::Unset => 0,
+        }
+    }
+    let mut kept: Vec<Outcome> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Some(first) = kept.iter_mut().find(|first| first.var == row.var) else {
+            kept.push(row);
+            continue;
+        };
+        let (secret, required) = (first.secret || row.secret, first.required || row.required);
+        if weight(&row.status) > weight(&first.status) {
+            *first = row;
+        }
+        if secret && !first.secret {
+            first.redact();
+        }
+        first.required = required;
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Config;
+
+    // Loaded to look at its problems and its rows, not read.
+    #[allow(dead_code)]
+    #[derive(crate::Config)]
+    #[config(prefix = "APP_")]
+    struct Service {
+        #[config(default = 5432)]
+        db_port: u16,
+        #[config(nested)]
+        db: Db,
+    }
+
+    #[allow(dead_code)]
+    #[derive(crate::Config)]
+    struct Db {
+        #[config(default = 5432)]
+        port: u16,
+        host: String,
+    }
+
+    /// A variable that two fields read is one variable to an operator: one
+    /// problem when its value is wrong, one row of what was loaded.
+    #[test]
+    fn a_variable_two_fields_read_is_one_problem_and_one_row() {
+        let error = Service::from_vars([("APP_DB_PORT", "x")])
+            .err()
+            .expect("neither field takes x");
+        let problems: Vec<String> = error.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "APP_DB_PORT: invalid value \"x\": not an integer; expected integer 0..=65535",
+                "APP_DB_HOST: required but not set; expected string",
+            ]
+        );
+        let loaded = Service::load_from_vars([("APP_DB_PORT", "6432"), ("APP_DB_HOST", "db")])
+            .expect("it loads");
+        let names: Vec<&str> = loaded
+            .effective()
+            .vars()
+            .iter()
+            .map(|var| var.name.as_str())
+            .collect();
+        assert_eq!(names, ["APP_DB_PORT", "APP_DB_HOST"]);
     }
 }
