@@ -66,7 +66,9 @@ impl Loader<'_> {
                     // group's variables are not ignored, and what would
                     // fail with it on is said.
                     self.switched_unseen(problems, &switch, None);
-                } else if *on != Some(true) {
+                } else if *on == Some(false) {
+                    // A switch that did not load is a problem of its own:
+                    // whether the group would be on is not known.
                     for (var, _) in set.iter().filter(|(_, how)| *how == SetHow::Seen) {
                         self.warnings.push(Warning::GroupOff {
                             var: var.clone(),

@@ -159,3 +159,41 @@ fn a_start_is_never_unsure_whether_a_group_is_on() {
         assert!(switched.is_empty(), "{vars:?}: {switched:?}");
     }
 }
+
+// Loaded to look at the check, not read.
+#[allow(dead_code)]
+#[derive(crate::Config)]
+#[config(prefix = "APP_")]
+struct Switched {
+    #[config(default = false)]
+    tls_enabled: bool,
+    #[config(nested, enabled_by = tls_enabled)]
+    tls: Option<Tls>,
+}
+
+/// A group whose switch is false ignores what is set of it, and a warning
+/// names the switch; a switch that is not valid is a problem, and does
+/// not say the group is off.
+#[test]
+fn a_set_variable_of_a_group_is_ignored_only_when_its_switch_is_false() {
+    let off = "APP_TLS_CERT is set but ignored: APP_TLS_ENABLED is false";
+    for (switch, problems, warnings) in [
+        (None, 0, &[off][..]),
+        (Some("false"), 0, &[off]),
+        (Some(""), 0, &[off]),
+        (Some("maybe"), 1, &[]),
+        (Some("true"), 1, &[]),
+    ] {
+        let mut vars = vec![("APP_TLS_CERT", "/c.pem")];
+        vars.extend(switch.map(|switch| ("APP_TLS_ENABLED", switch)));
+        let outcomes = check::<Switched>(&Source::from_pairs(vars));
+        let shown: Vec<String> = outcomes.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            outcomes.problems.len(),
+            problems,
+            "{switch:?}: {:?}",
+            outcomes.problems
+        );
+        assert_eq!(shown, warnings, "{switch:?}");
+    }
+}
