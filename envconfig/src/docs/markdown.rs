@@ -59,13 +59,6 @@ pub(super) fn render(docs: &Docs) -> String {
             (None, false) => format!("*{}*", var.requirement()),
         };
         let mut description = description(&var.description);
-        if let Some(example) = &var.example {
-            if !description.is_empty() {
-                description.push(' ');
-            }
-            description.push_str("Example: ");
-            description.push_str(&value(example));
-        }
         let notes = var.notes();
         if !notes.is_empty() {
             if !description.is_empty() {
@@ -74,6 +67,14 @@ pub(super) fn render(docs: &Docs) -> String {
             // The `NAME_FILE` a secret's note names is code, like the name.
             let file_var = var.file_var();
             description.push_str(&plain(&notes).replace(&plain(&file_var), &code_spans(&file_var)));
+        }
+        // Last: a value ends no sentence, so nothing may follow it.
+        if let Some(example) = &var.example {
+            if !description.is_empty() {
+                description.push(' ');
+            }
+            description.push_str("Example: ");
+            description.push_str(&value(example));
         }
         let row = [
             code_spans(&var.name),
@@ -307,8 +308,8 @@ mod tests {
         assert_eq!(
             lines[3],
             "| `BILLING_DATABASE_URL` | string | *required* | yes | Postgres connection URL. \
-             Example: `postgres://user:pass@db:5432/billing` Or from the file that \
-             `BILLING_DATABASE_URL_FILE` names. |"
+             Or from the file that `BILLING_DATABASE_URL_FILE` names. \
+             Example: `postgres://user:pass@db:5432/billing` |"
         );
         assert_eq!(
             lines[4],

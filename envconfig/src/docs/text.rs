@@ -53,19 +53,20 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
                 }
                 _ => var.requirement(),
             };
-            if let Some(example) = &var.example {
-                if !description.is_empty() {
-                    description.push(' ');
-                }
-                description.push_str("Example: ");
-                description.push_str(example);
-            }
             let notes = var.notes();
             if !notes.is_empty() {
                 if !description.is_empty() {
                     description.push(' ');
                 }
                 description.push_str(&notes);
+            }
+            // Last: a value ends no sentence, so nothing may follow it.
+            if let Some(example) = &var.example {
+                if !description.is_empty() {
+                    description.push(' ');
+                }
+                description.push_str("Example: ");
+                description.push_str(example);
             }
             [
                 OneLine(&var.name).to_string(),
@@ -373,9 +374,9 @@ mod tests {
         );
         assert_eq!(
             row("BILLING_DATABASE_URL"),
-            "BILLING_DATABASE_URL string required yes Postgres connection URL. \
-             Example: postgres://user:pass@db:5432/billing Or from the file that \
-             BILLING_DATABASE_URL_FILE names."
+            "BILLING_DATABASE_URL string required yes Postgres connection URL. Or from the \
+             file that BILLING_DATABASE_URL_FILE names. \
+             Example: postgres://user:pass@db:5432/billing"
         );
         assert_eq!(
             row("BILLING_SIGNING_KEY"),
