@@ -687,14 +687,15 @@ fn docs_as_docker_env_file() {
 #[test]
 fn docs_as_markdown() {
     let run = Env::new(&[]).run(&["--print-env-docs=markdown"]);
-    // The table, then a paragraph on NAME_FILE.
+    // The table, then a paragraph on NAME_FILE and the secrets directory.
     let (table, after) = run
         .stdout
         .split_once("\n\n")
         .expect("a paragraph after the table");
     assert_eq!(
         after,
-        "Any variable `NAME` can also be read from the file that `NAME_FILE` names.\n"
+        "Any variable `NAME` can also be read from the file that `NAME_FILE` names. \
+         When neither is set, it is read from `/run/secrets/NAME`, if that file exists.\n"
     );
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(

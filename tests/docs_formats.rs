@@ -127,3 +127,28 @@ fn every_format_tells_of_name_file() {
         assert_eq!(port_file, format == "json", "{format}:\n{docs}");
     }
 }
+
+/// A configuration with a secrets directory says once, in every format
+/// for people, that a variable set neither itself nor by `NAME_FILE` is
+/// read from the file named like it there; one without says nothing of it.
+#[test]
+fn every_format_tells_of_the_secrets_directory() {
+    let said = "When neither is set, it is read from /run/secrets/NAME, if that file exists.";
+    for format in FORMATS.iter().filter(|format| **format != "json") {
+        // Words, as the text table wraps them, and paths as markdown quotes them.
+        let words = |docs: &str| {
+            docs.split_whitespace()
+                .filter(|word| *word != "#")
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace('`', "")
+        };
+        let docs = words(&service_docs(format));
+        assert_eq!(docs.matches(said).count(), 1, "{format}:\n{docs}");
+        let ledger = ledger_docs(format);
+        assert!(
+            !ledger.contains("When neither is set"),
+            "{format}:\n{ledger}"
+        );
+    }
+}

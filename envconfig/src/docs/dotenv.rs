@@ -83,6 +83,9 @@ pub(super) fn render(docs: &Docs, reader: Reader) -> String {
          # Optional ones are commented out, with their default.\n",
     );
     push_comment(&mut out, FILE_VARS);
+    if let Some(note) = docs.secrets_dir_note(str::to_owned) {
+        push_comment(&mut out, &note);
+    }
     let mut group = None;
     for var in docs.vars() {
         out.push('\n');

@@ -76,6 +76,9 @@ pub(super) fn render(docs: &Docs, secrets: Secrets) -> String {
         "Commented out: variables with a default (the code's applies) and optional ones.",
     );
     push_comment(&mut out, CONTAINER, FILE_VARS);
+    if let Some(note) = docs.secrets_dir_note(str::to_owned) {
+        push_comment(&mut out, CONTAINER, &note);
+    }
     if has_secrets {
         push_comment(
             &mut out,

@@ -97,6 +97,10 @@ pub(super) fn render(docs: &Docs) -> String {
     }
     out.push('\n');
     out.push_str(FILE_VARS);
+    if let Some(note) = docs.secrets_dir_note(code_spans) {
+        out.push(' ');
+        out.push_str(&note);
+    }
     out.push('\n');
     out
 }

@@ -252,6 +252,17 @@ impl Docs {
         self.secrets_dir
     }
 
+    /// What every format says after [`FILE_VARS`] when the configuration
+    /// has a secrets directory: the file of it that a variable is read
+    /// from, as `shown` writes a path.
+    pub(crate) fn secrets_dir_note(&self, shown: impl Fn(&str) -> String) -> Option<String> {
+        let dir = self.secrets_dir?.trim_end_matches('/');
+        let file = shown(&format!("{dir}/NAME"));
+        Some(format!(
+            "When neither is set, it is read from {file}, if that file exists."
+        ))
+    }
+
     /// Describes `describe`'s variables as the optional group `title`,
     /// which is on `when` (`any APP_TLS_* is set`).
     pub(crate) fn in_optional_group(

@@ -131,7 +131,12 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
         }
     }
     out.push('\n');
-    for line in wrap(FILE_VARS, width) {
+    let mut file_vars = FILE_VARS.to_owned();
+    if let Some(note) = docs.secrets_dir_note(|path| OneLine(path).to_string()) {
+        file_vars.push(' ');
+        file_vars.push_str(&note);
+    }
+    for line in wrap(&file_vars, width) {
         out.push_str(&line);
         out.push('\n');
     }
