@@ -132,3 +132,31 @@ fn a_reference_on_stdin() {
          regenerate it with --print-env-docs=dotenv\n"
     );
 }
+
+/// A `text` reference printed where `COLUMNS` was exported (by one shell,
+/// not by CI's) has not drifted: the check reads it at the width it was
+/// printed at, and still fails it once a word in it changed.
+#[test]
+fn a_text_reference_printed_at_another_width() {
+    for columns in ["60", "150", "5000"] {
+        let printed = Env::new(&[("COLUMNS", columns)]).run(&["--print-env-docs=text"]);
+        assert_eq!(printed.code, 0, "{printed:?}");
+        let env = Env::new(&[]);
+        env.file("CONFIG.txt", &printed.stdout);
+        let run = env.run(&["--check-docs", "CONFIG.txt"]);
+        assert_eq!(
+            run.code, 0,
+            "COLUMNS={columns}: {}{}",
+            run.stdout, run.stderr
+        );
+        let on_a_terminal = env
+            .set("COLUMNS", "80")
+            .run(&["--check-docs", "CONFIG.txt"]);
+        assert_eq!(on_a_terminal.code, 0, "COLUMNS={columns}, checked at 80");
+    }
+    let printed = Env::new(&[("COLUMNS", "150")]).run(&["--print-env-docs=text"]);
+    let edited = Env::new(&[]);
+    edited.file("CONFIG.txt", &printed.stdout.replace("listens", "listen"));
+    let run = edited.run(&["--check-docs", "CONFIG.txt"]);
+    assert_eq!(run.code, 1, "an edit is a drift at any width");
+}

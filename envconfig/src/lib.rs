@@ -203,9 +203,8 @@
 //! `markdown` and `dotenv`. An unknown one exits 64 however it is written.
 //! `--check-docs` takes it after `=` only; without it, the reference's name
 //! says it: `.md` is `markdown`, `.env` and `.example` `dotenv`, `.json`
-//! `json`, `.yaml` and `.yml` `k8s`, anything else `text` (wrapped to
-//! `COLUMNS` if set, else to 100 columns, as `--print-env-docs > FILE`
-//! wraps it); a `.env` or `.yaml` reference whose first line says
+//! `json`, `.yaml` and `.yml` `k8s`, anything else `text` (a `text`
+//! reference is equal at whatever width `COLUMNS` printed it); a `.env` or `.yaml` reference whose first line says
 //! `docker-env` or `k8s-files` printed it is that format. Line breaks
 //! written CRLF by a checkout do not count as a difference.
 //!

@@ -18,6 +18,10 @@ use crate::source::text_file::read_given_file;
 /// The exit status of a reference that differs, as `diff` exits.
 const DIFFERS: i32 = 1;
 
+/// The widest `COLUMNS` a `text` reference is recognised as printed at;
+/// wider, its lines break where they do at this width.
+const MAX_TRIED_WIDTH: usize = 1000;
+
 /// The largest reference read: far more than any configuration's.
 const MAX_REFERENCE_BYTES: usize = 4 * 1024 * 1024;
 
@@ -48,7 +52,7 @@ pub(super) fn check_docs<T: Config>(options: &CheckDocs) -> Exit {
         .format
         .unwrap_or_else(|| named_in(&committed, format_of(path)));
     let current = match format {
-        Format::Text => T::docs().render_text(text_width()),
+        Format::Text => current_text(&T::docs(), &committed),
         format => T::docs().render(format),
     };
     let printed = format!("--print-env-docs={format}");
@@ -111,12 +115,20 @@ fn named_in(committed: &str, guessed: Format) -> Format {
     }
 }
 
-/// The width of a `text` reference: `COLUMNS` when it is set to a number,
-/// else [`Docs::TEXT_WIDTH`], which `--print-env-docs > FILE` wraps to;
-/// never the terminal's, so that the check gives the same answer in a
-/// terminal and in CI.
-fn text_width() -> usize {
-    columns().unwrap_or(Docs::TEXT_WIDTH)
+/// The `text` reference as printed now: wrapped to `COLUMNS` when it is set
+/// to a number, else to [`Docs::TEXT_WIDTH`], as `--print-env-docs > FILE`
+/// wraps it; or, when that differs from `committed`, at the width that
+/// gives `committed` back, if one does. A reference printed with another
+/// `COLUMNS` (exported by one shell, not by CI's) has not drifted.
+fn current_text(docs: &Docs, committed: &str) -> String {
+    let current = docs.render_text(columns().unwrap_or(Docs::TEXT_WIDTH));
+    if current == committed {
+        return current;
+    }
+    (1..=MAX_TRIED_WIDTH)
+        .map(|width| docs.render_text(width))
+        .find(|rewrapped| rewrapped == committed)
+        .unwrap_or(current)
 }
 
 #[cfg(test)]
