@@ -209,9 +209,11 @@
 //! written CRLF by a checkout do not count as a difference.
 //!
 //! The exit statuses are those of BSD's `sysexits.h`: 64 is `EX_USAGE`, 74
-//! `EX_IOERR`, 78 `EX_CONFIG`. `--env-file`, `--read-secret-files`,
-//! `--strict`, `--manifest` and `--container` are envconfig's only after
-//! `--check-env`. With the `clap` feature, `Args` puts the same flags into
+//! `EX_IOERR`, 78 `EX_CONFIG`. `--env-file`, `--env-format`,
+//! `--read-secret-files`, `--strict`, `--report`, `--manifest` and
+//! `--container` are envconfig's only after `--check-env`; all but
+//! `--env-file` before a `--check-env` are a usage error (64), since the
+//! check would run without them. With the `clap` feature, `Args` puts the same flags into
 //! an application's own clap parser. What each prints, and how to use it in
 //! a container, in Kubernetes and in CI, is in [the operator's
 //! guide](#the-operators-guide).

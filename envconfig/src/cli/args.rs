@@ -81,13 +81,20 @@ impl From<Usage> for Exit {
     }
 }
 
-/// Finds envconfig's flags among `args` (the first of which is the
-/// program), ignoring every other argument and everything after `--`.
-///
-/// `--env-file`, `--read-secret-files`, `--strict`, `--manifest` and
-/// `--container` are envconfig's only after `--check-env`: before it, or
+/// Flags that are envconfig's only after `--check-env`: before it, or
 /// without it, they belong to the application, which may have flags of
-/// those names.
+/// those names. `--env-file` is not among them: an application's own
+/// `--env-file` may name the dotenv file it loads, which the check reads
+/// as the start would.
+const CHECK_ONLY_FLAGS: [&str; 6] = [
+    "--env-format",
+    "--read-secret-files",
+    "--strict",
+    "--report",
+    "--manifest",
+    "--container",
+];
+
 /// The value of a flag: written after `=`, or the next argument. A
 /// following flag is not a value (`--env-file --strict` forgot the path),
 /// but `-` alone is (stdin); a path that starts with `-` can be written
@@ -109,8 +116,11 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
     parse_args_with(args, true)
 }
 
-/// Finds envconfig's flags among `args`, and `-h` and `--help` when `help`
-/// says they are envconfig's (the application has not claimed them).
+/// Finds envconfig's flags among `args` (the first of which is the
+/// program), ignoring every other argument and everything after `--`, and
+/// `-h` and `--help` when `help` says they are envconfig's (the
+/// application has not claimed them). A flag of [`CHECK_ONLY_FLAGS`] before
+/// `--check-env` is a usage error when `--check-env` follows.
 pub(crate) fn parse_args_with(
     args: impl IntoIterator<Item = OsString>,
     help: bool,
@@ -138,6 +148,8 @@ pub(crate) fn parse_args_with(
     let mut check_docs: Option<CheckDocs> = None;
     let twice = |flag: &str| Usage(format!("{flag} is given more than once"));
 
+    // The first flag of the check's seen before `--check-env`.
+    let mut misplaced: Option<String> = None;
     let mut args = args.into_iter().peekable();
     while let Some(arg) = args.next() {
         let lossy;
@@ -308,6 +320,9 @@ pub(crate) fn parse_args_with(
             // argument of the application's: starting the service instead
             // of answering would be the surprise.
             (flag, _, check) => {
+                if check.is_none() && CHECK_ONLY_FLAGS.contains(&flag) && misplaced.is_none() {
+                    misplaced = Some(flag.to_owned());
+                }
                 if let Some(ours) = near_miss(flag, check.is_some()) {
                     return Err(Usage(format!(
                         "unknown flag {}: did you mean {ours}?",
@@ -318,6 +333,14 @@ pub(crate) fn parse_args_with(
         }
     }
 
+    // The application's flag, yet the application does not run: the check
+    // would run without what the operator asked of it (`--strict`, the
+    // file), and pass where it should fail.
+    if let (Some(flag), Some(_)) = (misplaced, &check) {
+        return Err(Usage(format!(
+            "{flag} before --check-env is not the check's: write it after --check-env"
+        )));
+    }
     if check_docs.is_some() && (print_docs.is_some() || print_config.is_some() || check.is_some()) {
         return Err(Usage(
             "--check-docs cannot be used with --print-env-docs, --print-config or --check-env"

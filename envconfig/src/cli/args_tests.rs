@@ -132,6 +132,17 @@ fn flags_and_what_they_ask_for() {
         // application's own.
         (&["--env-file", "app.env", "--strict"], Ok(Action::Load)),
         (&["--env-file=app.env", "--check-env"], check(None)),
+        // With `--check-env` after them, the check would run without what
+        // they ask (strict, a report, a manifest): the flag is misplaced.
+        (
+            &["--strict", "--check-env", "--env-file", "a.env"],
+            Err("--strict before --check-env is not the check's: write it after --check-env"),
+        ),
+        (
+            &["--report=json", "serve", "--check-env"],
+            Err("--report before --check-env is not the check's: write it after --check-env"),
+        ),
+        (&["--report=json", "serve"], Ok(Action::Load)),
         // Only the exact flags are ours; a near miss is a typo of one.
         (&["--check-environment", "-check-env"], Ok(Action::Load)),
         (
