@@ -140,7 +140,7 @@ fn deployment(env: &Env, port: &str) {
         "rendered.yaml",
         &format!(
             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: billing\nspec:\n  \
-             template:\n    spec:\n      enableServiceLinks: false\n      containers:\n      \
+             selector:\n    matchLabels:\n      app: billing\n  template:\n    metadata:\n      labels:\n        app: billing\n    spec:\n      enableServiceLinks: false\n      containers:\n      \
              - name: api\n        image: billing:1.4.2\n        env:\n        \
              - name: BILLING_PORT\n          value: \"{port}\"\n        \
              - name: BILLING_DATABASE_URL\n          valueFrom:\n            secretKeyRef:\n              \

@@ -566,7 +566,7 @@ fn name_files_in_manifest(vars: &[(String, String)], other_container: bool) -> S
         matrix
     };
     format!(
-        "kind: Deployment\nmetadata:\n  name: matrix\nspec:\n  template:\n    spec:\n      \
+        "kind: Deployment\nmetadata:\n  name: matrix\nspec:\n  selector:\n    matchLabels:\n      app: matrix\n  template:\n    metadata:\n      labels:\n        app: matrix\n    spec:\n      \
          containers:\n{containers}"
     )
 }
@@ -606,7 +606,7 @@ fn secret_at_secrets_dir(vars: &[(String, String)]) -> String {
         out.push_str(&format!("  {}: {}\n", quoted(name), quoted(value)));
     }
     out.push_str(&format!(
-        "---\nkind: Deployment\nmetadata:\n  name: matrix\nspec:\n  template:\n    spec:\n      \
+        "---\nkind: Deployment\nmetadata:\n  name: matrix\nspec:\n  selector:\n    matchLabels:\n      app: matrix\n  template:\n    metadata:\n      labels:\n        app: matrix\n    spec:\n      \
          volumes:\n        - name: secrets\n          secret:\n            secretName: \
          matrix-secrets\n      containers:\n        - name: matrix\n          volumeMounts:\n            \
          - name: secrets\n              mountPath: {}\n          env:\n            - name: {CONTROL_VAR}\n              \

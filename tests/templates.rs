@@ -257,7 +257,7 @@ fn a_malformed_line_fails_a_docker_env_file() {
 fn deployment(container: &str, pod: &str) -> String {
     format!(
         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: billing\nspec:\n  \
-         template:\n    spec:\n      enableServiceLinks: false\n      containers:\n      \
+         selector:\n    matchLabels:\n      app: billing\n  template:\n    metadata:\n      labels:\n        app: billing\n    spec:\n      enableServiceLinks: false\n      containers:\n      \
          - name: api\n        image: billing:1.4.2\n{container}{pod}"
     )
 }

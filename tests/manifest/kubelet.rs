@@ -396,6 +396,47 @@ fn two_containers_of_one_name() {
     }
 }
 
+/// A Deployment without a selector, or whose selector does not match its
+/// pod template's labels, is refused by the API server (apps/v1 defaults
+/// none): its pods never exist, whatever their environment. The check
+/// fails naming the workload, with `--strict` or not.
+#[test]
+fn a_workload_whose_selector_the_api_server_refuses() {
+    let good = with_pod("enableServiceLinks: false\n");
+    let run = check(&good, &["--strict"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let without = good.replacen("  selector: {matchLabels: {app: billing}}\n", "", 1);
+    let other = good.replacen("{app: billing}}", "{app: shop}}", 1);
+    for (manifest, why, line) in [
+        (
+            &without,
+            "it has no selector (spec.selector, which apps/v1 requires",
+            1,
+        ),
+        (
+            &other,
+            "its selector does not match its pod template's labels (no app=shop)",
+            6,
+        ),
+    ] {
+        assert_ne!(manifest, &good);
+        let run = check(manifest, &[]);
+        assert_eq!(run.code, 78, "{run:?}");
+        let expected = format!("deploy.yaml:{line}: the Deployment billing: {why}");
+        assert!(run.stdout.contains(&expected), "{}", run.stdout);
+        assert!(
+            run.stdout.contains(": Kubernetes rejects it\n"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.ends_with("the container would not start\n"),
+            "{}",
+            run.stdout
+        );
+    }
+}
+
 /// The two manifests that exhausted memory: each `$(A)` of 60,000 entries
 /// copies a value of 130 KB; a ConfigMap value of 1 MB is read by thousands
 /// of `configMapKeyRef`s. Run with 256 MiB of address space, each fails

@@ -51,7 +51,7 @@ const NEEDED: &str = "\
 fn deployment(pod: &str, container: &str) -> String {
     format!(
         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: billing\nspec:\n  \
-         replicas: 2\n  template:\n    metadata:\n      labels:\n        app: billing\n    \
+         selector: {{matchLabels: {{app: billing}}}}\n  template:\n    metadata:\n      labels:\n        app: billing\n    \
          spec:\n{}      containers:\n        - name: api\n          image: billing:1.4.2\n{}",
         indent(pod, 6),
         indent(container, 10)

@@ -299,7 +299,7 @@ fn the_k8s_docs_pasted_into_a_deployment() {
     assert_eq!(docs.code, 0, "{docs:?}");
     let manifest = format!(
         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: billing\nspec:\n  \
-         template:\n    spec:\n      containers:\n      - name: api\n        \
+         selector:\n    matchLabels:\n      app: billing\n  template:\n    metadata:\n      labels:\n        app: billing\n    spec:\n      containers:\n      - name: api\n        \
          image: billing:1.4.2\n{}",
         docs.stdout
     );

@@ -757,7 +757,7 @@ fn container(name: &str, env_from: &[String], env: &[String]) -> String {
 /// has the secrets' entries.
 fn manifest(writer: &Writer, others: &[(String, String)]) -> String {
     let mut deployment = String::from(
-        "kind: Deployment\nmetadata:\n  name: matrix\nspec:\n  template:\n    spec:\n      \
+        "kind: Deployment\nmetadata:\n  name: matrix\nspec:\n  selector:\n    matchLabels:\n      app: matrix\n  template:\n    metadata:\n      labels:\n        app: matrix\n    spec:\n      \
          containers:\n",
     );
     let mut entries: Vec<String> = others

@@ -32,7 +32,7 @@ pub fn manifest_as_written(vars: &[(String, String)], config_map: bool) -> Strin
         out.push_str("---\n");
     }
     out.push_str(
-        "kind: Deployment\nmetadata:\n  name: matrix\nspec:\n  template:\n    spec:\n      \
+        "kind: Deployment\nmetadata:\n  name: matrix\nspec:\n  selector:\n    matchLabels:\n      app: matrix\n  template:\n    metadata:\n      labels:\n        app: matrix\n    spec:\n      \
          containers:\n        - name: matrix\n",
     );
     if config_map {

@@ -240,7 +240,7 @@ fn manifest(names: Names) -> impl Strategy<Value = String> {
                 text += "---\n";
             }
             text += "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: billing\nspec:\n  \
-                     template:\n    spec:\n      volumes:\n      - name: keys\n        secret:\n          \
+                     selector:\n    matchLabels:\n      app: billing\n  template:\n    metadata:\n      labels:\n        app: billing\n    spec:\n      volumes:\n      - name: keys\n        secret:\n          \
                      secretName: s\n      containers:\n      - name: app\n        image: app:1\n        \
                      volumeMounts:\n        - name: keys\n          mountPath: /run/secrets\n";
             text += "        envFrom:\n";

@@ -35,6 +35,7 @@ mod upstream_tests;
 mod validation;
 mod volumes;
 mod workload;
+mod workload_rules;
 mod yaml;
 
 use std::cell::{Cell, RefCell};

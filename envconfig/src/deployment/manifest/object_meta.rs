@@ -96,7 +96,7 @@ pub(super) fn metadata(stream: &Stream, metadata: NodeId) -> Option<(NodeId, Str
 
 /// `IsValidLabelValue`: empty, or at most 63 letters, digits, `-`, `_` and
 /// `.`, with a letter or digit at both ends.
-fn label_value(value: &str) -> bool {
+pub(super) fn label_value(value: &str) -> bool {
     let bytes = value.as_bytes();
     bytes.is_empty()
         || bytes.len() <= 63

@@ -9,6 +9,7 @@ use super::env::{Env, Setting};
 use super::object_meta;
 use super::scalar::{self, ScalarKind};
 use super::validation::{self, noun};
+use super::workload_rules;
 use super::yaml::{NodeId, Stream, Value};
 use crate::order::sorted_names;
 use crate::shown::Abridged;
@@ -49,6 +50,11 @@ impl Env<'_, '_> {
                 let reason = format!("the {}: {of}{why}: Kubernetes rejects it", workload.title());
                 self.facts.unnamed.push((self.origin(node), reason));
             }
+        }
+        // A selector the API server refuses: no workload, so no pod.
+        let template = manifest.pod_metadata(self.container);
+        if let Some((node, reason)) = workload_rules::refused(stream, workload, template) {
+            self.facts.unnamed.push((self.origin(node), reason));
         }
         // A switch that is no boolean (`"false"`, `0`): the API server
         // rejects the pod, and which way the kubelet would take it is moot.
