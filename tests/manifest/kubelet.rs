@@ -396,6 +396,46 @@ fn two_containers_of_one_name() {
     }
 }
 
+/// A `resourceFieldRef`'s divisor written as a YAML number reaches the
+/// API server as kubectl's JSON writes the number, and its `Quantity`
+/// parses that text (`1e3` unquoted is `1000`, which is `1k`; quoted,
+/// `1e3` stays `1e3`, which no divisor is). kubectl's JSON for each is
+/// in `numbers_as_kubectl_sends_them`.
+#[test]
+fn a_divisor_written_as_a_number_is_checked_as_the_api_server_reads_it() {
+    for (resource, divisor, accepted) in [
+        ("limits.memory", "1e3", true),
+        ("limits.memory", "\"1e3\"", false),
+        ("limits.memory", "1e6", true),
+        ("limits.cpu", "1e-3", true),
+        ("limits.cpu", "1.0", true),
+        ("limits.cpu", "1e3", false),
+        ("limits.memory", "1024", false),
+        ("limits.memory", "0x400", false),
+        ("limits.memory", "1e21", false),
+        ("limits.cpu", "1e-7", false),
+        ("limits.memory", "null", true),
+    ] {
+        let entry = format!(
+            "- name: POD_LIMIT\n  valueFrom:\n    resourceFieldRef: {{resource: {resource}, \
+             divisor: {divisor}}}\n"
+        );
+        let env = format!("env:\n{}", indent(&format!("{NEEDED}{entry}"), 2));
+        let manifest = deployment("enableServiceLinks: false\n", &env);
+        let run = check(&manifest, &["--strict"]);
+        assert!(
+            accepted || run.stdout.contains("its resourceFieldRef's divisor"),
+            "{run:?}"
+        );
+        assert_eq!(
+            run.code == 0,
+            accepted,
+            "{resource} {divisor}: {}",
+            run.stdout
+        );
+    }
+}
+
 /// A Deployment without a selector, or whose selector does not match its
 /// pod template's labels, is refused by the API server (apps/v1 defaults
 /// none): its pods never exist, whatever their environment. The check

@@ -368,6 +368,29 @@ fn float_key(float: f64) -> String {
     }
 }
 
+/// The text of a YAML number once kubectl has sent it as JSON, which is
+/// what a field read from a JSON number (a `Quantity`) parses: Go's
+/// `encoding/json` writes an integer's digits, and a float's shortest
+/// digits, in `%e` form below 1e-6 or from 1e21 up (`1e3` is `1000`,
+/// `1.0` is `1`, `1e-7` is `1e-7`, `1e21` is `1e+21`).
+pub(super) fn json_number(text: &str) -> Option<String> {
+    match value_of(text, None) {
+        Value::Int(int) => Some(int.to_string()),
+        Value::Uint => Some(text.chars().filter(|&c| c != '_').collect()),
+        Value::Float(float) if float.is_finite() => {
+            let magnitude = float.abs();
+            if magnitude == 0.0 || (1e-6..1e21).contains(&magnitude) {
+                return Some(format!("{float}"));
+            }
+            let scientific = format!("{float:e}");
+            let (mantissa, exponent) = scientific.split_once('e')?;
+            let sign = if exponent.starts_with('-') { "" } else { "+" };
+            Some(format!("{mantissa}e{sign}{exponent}"))
+        }
+        _ => None,
+    }
+}
+
 /// Go's `base64.StdEncoding.DecodeString`: padded, line breaks ignored.
 pub(super) fn base64(text: &str) -> Option<Vec<u8>> {
     let symbols: Vec<u8> = text

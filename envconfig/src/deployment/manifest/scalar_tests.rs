@@ -179,3 +179,27 @@ fn binary_as_go_decodes_it() {
         assert!(binary(bad).is_err(), "{bad}");
     }
 }
+
+/// What kubectl sends for a number, as `kubectl label --local -f FILE
+/// x=y -o json` printed each (kubectl v1.32): the text a `Quantity`
+/// then parses.
+#[test]
+fn numbers_as_kubectl_sends_them() {
+    for (yaml, json) in [
+        ("1e3", "1000"),
+        ("1e-3", "0.001"),
+        ("1e21", "1e+21"),
+        ("1024", "1024"),
+        ("0x400", "1024"),
+        ("1.0", "1"),
+        ("1e-7", "1e-7"),
+        ("1e6", "1000000"),
+        ("1_000", "1000"),
+        ("-2.5", "-2.5"),
+        ("18446744073709551615", "18446744073709551615"),
+    ] {
+        assert_eq!(json_number(yaml).as_deref(), Some(json), "{yaml}");
+    }
+    assert_eq!(json_number("abc"), None);
+    assert_eq!(json_number(".inf"), None);
+}

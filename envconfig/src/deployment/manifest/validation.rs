@@ -319,10 +319,17 @@ pub(super) fn env_entry(stream: &Stream, item: NodeId) -> Result<&str, Rejection
             field_ref((!version.is_empty()).then_some(version), path)
         }),
         "resourceFieldRef" => field("resource").and_then(|resource| {
-            let divisor = stream
-                .get(reference, "divisor")
-                .and_then(|d| stream.text(d));
-            resource_field_ref(resource, divisor.filter(|divisor| !divisor.is_empty()))
+            // A number reaches the API server as JSON writes it, which
+            // is what its `Quantity` parses; a null is no divisor.
+            let divisor =
+                stream
+                    .get(reference, "divisor")
+                    .and_then(|d| match &stream.node(d).value {
+                        Value::Scalar(_, ScalarKind::Null) => None,
+                        Value::Scalar(text, ScalarKind::Number) => scalar::json_number(text),
+                        _ => stream.text(d).map(str::to_owned),
+                    });
+            resource_field_ref(resource, divisor.as_deref().filter(|d| !d.is_empty()))
         }),
         _ => field("name").and_then(|object| {
             let key = field("key")?;
