@@ -621,3 +621,49 @@ fn a_group_a_secret_switches_on_in_a_manifest() {
         assert_eq!(run.code, 78, "{}", run.stdout);
     }
 }
+
+/// A manifest with no container to check (a chart that rendered only a
+/// ConfigMap, a `--container` that names none) is a usage error, like a
+/// `--manifest` path that names no file: exit 64 in every form, the reason
+/// on stderr, and nothing on stdout that a reader of `--report json`
+/// could take for a verdict (no half document, no `::error` it would
+/// count as the check's).
+#[cfg(feature = "k8s")]
+#[test]
+fn a_manifest_with_nothing_to_check_is_a_usage_error_in_every_form() {
+    let env = Env::new(&[]);
+    let config_map = env.file(
+        "only-config.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: billing\ndata:\n  a: b\n",
+    );
+    let pod = env.file(
+        "pod.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: billing\nspec:\n  containers:\n  \
+         - name: api\n    image: billing:1\n",
+    );
+    let missing = env.dir.path().join("missing.yaml");
+    let path = |file: &std::path::Path| file.to_str().expect("UTF-8").to_owned();
+    for (file, container, reason) in [
+        (
+            path(&config_map),
+            None,
+            "no pod template (Deployment, StatefulSet",
+        ),
+        (
+            path(&pod),
+            Some("web"),
+            "no container web in it; its containers: billing/api",
+        ),
+        (path(&missing), None, "no such file"),
+    ] {
+        for form in ["text", "json", "github"] {
+            let mut args = vec!["--check-env", "--manifest", &file, "--report", form];
+            args.extend(container.iter().flat_map(|name| ["--container", name]));
+            let run = env.run(&args);
+            assert_eq!(run.code, 64, "{form}: {run:?}");
+            assert_eq!(run.stdout, "", "{form}: {run:?}");
+            let expected = format!("error: --manifest {file}: {reason}");
+            assert!(run.stderr.starts_with(&expected), "{form}: {}", run.stderr);
+        }
+    }
+}
