@@ -594,13 +594,21 @@ env:
     let dotted = fixed.replace("path: api/payment-token", "path: ./api/payment-token");
     let run = check(&dotted, &[]);
     assert_eq!(run.code, 0, "{run:?}");
-    // A path that leaves the mount by `..` is the cluster's to say.
+    // A path that leaves the mount by `..` is no file of the Secret: it
+    // must be in the image, where no volume shows its directory (so a
+    // secret's path is not shown).
     let parent = fixed.replace("/run/secrets/db/..data/url", "/run/secrets/db/../other/url");
     let run = check(&parent, &[]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
         run.report_line("BILLING_DB_PASSWORD")
-            .ends_with("read from /run/secrets/db/../other/url, a file of the container"),
+            .ends_with("read from <redacted>, a file of the image"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("BILLING_DB_PASSWORD_FILE names <redacted>, which no volume"),
         "{}",
         run.stdout
     );
@@ -1147,6 +1155,8 @@ env:
         "/etc//billing/PAYMENT_TOKEN",
         "/etc/billing//PAYMENT_TOKEN",
         "/etc/./billing/PAYMENT_TOKEN",
+        // A mount point is a directory: its `..` is where it is mounted.
+        "/etc/billing/../billing/PAYMENT_TOKEN",
     ] {
         let run = check(&manifest(path), &[]);
         assert_eq!(run.code, 0, "{path}: {run:?}");
@@ -1176,6 +1186,31 @@ env:
             run.stdout
         );
     }
+    // Out of the mount through its `..`: no Secret sets it, and the file
+    // must come from the image.
+    let run = check(&manifest("/etc/billing/../PAYMENT_TOKEN"), &["--strict"]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.report_line("PAYMENT_TOKEN")
+            .ends_with("read from /etc/billing/../PAYMENT_TOKEN, a file of the image"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("which no volume of the container mounts")
+    );
+    // `..` after a directory of the image, which may be a link: the
+    // container's file system resolves it.
+    let path = "/etc/x/../billing/PAYMENT_TOKEN";
+    let run = check(&manifest(path), &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.report_line("PAYMENT_TOKEN")
+            .ends_with(&format!("read from {path}, a file of the container")),
+        "{}",
+        run.stdout
+    );
 }
 
 /// A ConfigMap's value counts against the same 128 KiB as a literal, read

@@ -5,6 +5,8 @@
 //! checked; under no volume mount, the file must come from the image,
 //! which is worth a warning.
 
+use std::borrow::Cow;
+
 use super::env::{Env, Setting, Var};
 use super::facts::{HowSet, ReadFile};
 use super::mounts::At;
@@ -43,7 +45,14 @@ impl Env<'_, '_> {
             let shown = shown_path(path, is_secret, true);
             let file_var = Abridged::name(name);
             let mut optional = var.how.optional.clone();
-            let reason = match mounts.at(path) {
+            // `..` through a mount point is resolved as Linux resolves it;
+            // through anything else, what is there is the cluster's to say.
+            let dots = path.split('/').any(|part| part == "..");
+            let looked_up = match dots {
+                true => mounts.through_mount_points(path).map(Cow::Owned),
+                false => Some(Cow::Borrowed(path.as_str())),
+            };
+            let reason = match looked_up.as_deref().map(|at| mounts.at(at)) {
                 // A path that copies another variable (`$(TOKEN)`) may be a
                 // secret's value: it is never shown.
                 _ if !var.copies.is_empty() => {
@@ -51,14 +60,13 @@ impl Env<'_, '_> {
                      container"
                         .to_owned()
                 }
-                // `..` leaves the mount: what is there is the cluster's to say.
-                _ if path.split('/').any(|part| part == "..") => {
+                None => {
                     format!(
                         "read from {}, a file of the container",
                         Abridged::name(shown)
                     )
                 }
-                At::Missing(why) | At::Unreadable(why, _) => {
+                Some(At::Missing(why) | At::Unreadable(why, _)) => {
                     let why = match shown != REDACTED {
                         true => why,
                         false => "it names no file of the container".to_owned(),
@@ -70,12 +78,12 @@ impl Env<'_, '_> {
                     files.push((base.to_owned(), file));
                     continue;
                 }
-                At::File {
+                Some(At::File {
                     from,
                     volume,
                     content: Some(content),
                     ..
-                } => {
+                }) => {
                     let read = format!(
                         "set by {name}: read from {}: {from}, in {volume}",
                         Abridged::name(shown)
@@ -97,28 +105,30 @@ impl Env<'_, '_> {
                     self.facts.read_files.insert(base.to_owned(), file);
                     continue;
                 }
-                At::File {
+                Some(At::File {
                     from,
                     volume,
                     optional: source,
                     ..
-                } => {
+                }) => {
                     optional = optional.or(source.map(str::to_owned));
                     format!("read from {}: {from}, in {volume}", Abridged::name(shown))
                 }
-                At::Maybe {
+                Some(At::Maybe {
                     why,
                     volume,
                     optional: source,
-                } => {
+                }) => {
                     optional = optional.or(source.map(str::to_owned));
                     format!(
                         "read from {}, if it is there: it is in {volume}, and {why}",
                         Abridged::name(shown)
                     )
                 }
-                At::NoMount => {
-                    let known = mounts.parent_is_known(path);
+                Some(At::NoMount) => {
+                    let known = looked_up
+                        .as_deref()
+                        .is_some_and(|at| mounts.parent_is_known(at));
                     let shown = shown_path(path, is_secret, known);
                     self.warnings.push(Warning::FileFromImage {
                         at: var.origin.clone(),

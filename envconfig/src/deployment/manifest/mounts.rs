@@ -158,6 +158,38 @@ impl Mounts {
         })
     }
 
+    /// `path` with each `..` that leaves a mount point taken back, as Linux
+    /// takes it: a mount point is a directory, and its `..` is the
+    /// directory it is in (`/etc/billing/../billing/key` is
+    /// `/etc/billing/key`; `/etc/billing/../key` is out of the volume). A
+    /// `..` after any other component, which may be a link of the image
+    /// or a file of the volume, is the container's file system's to
+    /// resolve: `None`, as for a path that is not absolute.
+    pub(super) fn through_mount_points(&self, path: &str) -> Option<String> {
+        if !path.starts_with('/') {
+            return None;
+        }
+        let mut parts: Vec<&str> = Vec::new();
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." if parts.is_empty() => {}
+                ".." => {
+                    let here = format!("/{}", parts.join("/"));
+                    if !self.mounts.iter().any(|mount| mount.path == here) {
+                        return None;
+                    }
+                    parts.pop();
+                }
+                part => parts.push(part),
+            }
+        }
+        // A last `..` names a directory, as a last `/` does.
+        let directory = path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..");
+        let trailing = if directory { "/" } else { "" };
+        Some(format!("/{}{trailing}", parts.join("/")))
+    }
+
     /// What is at `path`, an absolute path of the container: the deepest
     /// mount at or above it decides.
     pub(crate) fn at(&self, path: &str) -> At<'_> {
