@@ -1384,7 +1384,7 @@ fn clap_application() {
         let manifest = env.file(
             "deploy.yaml",
             "kind: Job\nmetadata:\n  name: reports\nspec:\n  template:\n    spec:\n      \
-             containers:\n        - name: reports\n          env:\n            - name: \
+             restartPolicy: Never\n      containers:\n        - name: reports\n          env:\n            - name: \
              REPORTS_DATABASE_URL\n              value: postgres://db/reports\n",
         );
         let manifest = manifest.to_str().unwrap_or_default();

@@ -455,7 +455,7 @@ fn a_workload_whose_selector_the_api_server_refuses() {
         ),
         (
             &other,
-            "its selector does not match its pod template's labels (no app=shop)",
+            "its selector does not match its pod template's labels, which do not meet app=shop",
             6,
         ),
     ] {
@@ -475,6 +475,41 @@ fn a_workload_whose_selector_the_api_server_refuses() {
             run.stdout
         );
     }
+}
+
+/// A Job's pods restart `OnFailure` or `Never`: one that leaves
+/// `restartPolicy` to the pod's default, `Always`, is refused, and a
+/// Deployment's pods take only `Always`.
+#[test]
+fn a_restart_policy_the_workload_does_not_take() {
+    let job = |policy: &str| {
+        format!(
+            "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    \
+             spec:\n{policy}      enableServiceLinks: false\n      containers:\n      - name: api\n        \
+             image: billing:1.4.2\n        env:\n{}",
+            indent(NEEDED, 8)
+        )
+    };
+    let run = check(&job("      restartPolicy: Never\n"), &["--strict"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let run = check(&job(""), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stdout.contains(
+            "deploy.yaml:8: the Job migrate: its pods' restartPolicy is Always (the default), \
+             where a Job takes only OnFailure or Never: Kubernetes rejects it"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = check(&with_pod("restartPolicy: OnFailure\n"), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("its pods' restartPolicy is OnFailure, where a Deployment takes only Always"),
+        "{}",
+        run.stdout
+    );
 }
 
 /// The two manifests that exhausted memory: each `$(A)` of 60,000 entries

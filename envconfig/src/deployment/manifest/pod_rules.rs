@@ -53,7 +53,10 @@ impl Env<'_, '_> {
         }
         // A selector the API server refuses: no workload, so no pod.
         let template = manifest.pod_metadata(self.container);
-        if let Some((node, reason)) = workload_rules::refused(stream, workload, template) {
+        let pod = self.container.pod;
+        let refused = workload_rules::refused(stream, workload, template).into_iter();
+        let restart = workload_rules::refused_restart_policy(stream, workload, pod);
+        for (node, reason) in refused.chain(restart) {
             self.facts.unnamed.push((self.origin(node), reason));
         }
         // A switch that is no boolean (`"false"`, `0`): the API server

@@ -281,6 +281,51 @@ pub(super) fn refused(
     ))
 }
 
+/// Why the API server refuses `workload` for its pods' `restartPolicy`
+/// (absent, it is `Always`): a controller that keeps pods running takes
+/// only `Always`, a Job's pods only `OnFailure` or `Never`
+/// (`ValidatePodTemplateSpecForReplicaSet`, `validateJobSpec`), a Pod any
+/// of the three (`validateRestartPolicy`). `pod` is the pod spec.
+pub(super) fn refused_restart_policy(
+    stream: &Stream,
+    workload: &Object<'_>,
+    pod: NodeId,
+) -> Option<(NodeId, String)> {
+    let node = stream.get(pod, "restartPolicy");
+    let (policy, default) = match node.map(|node| &stream.node(node).value) {
+        None | Some(Value::Scalar(_, ScalarKind::Null)) => ("Always", " (the default)"),
+        Some(Value::Scalar(text, ScalarKind::String)) => (text.as_str(), ""),
+        Some(other) => {
+            let why = format!("its restartPolicy is {}, not a string", noun(other));
+            return Some((
+                node?,
+                format!("the {}: {why}: Kubernetes rejects it", workload.title()),
+            ));
+        }
+    };
+    let (allowed, takes): (&[&str], _) = match workload.kind {
+        "Job" | "CronJob" => (&["OnFailure", "Never"], "OnFailure or Never"),
+        "Pod" => (
+            &["Always", "OnFailure", "Never"],
+            "Always, OnFailure or Never",
+        ),
+        _ => (&["Always"], "Always"),
+    };
+    if allowed.contains(&policy) {
+        return None;
+    }
+    let why = format!(
+        "its pods' restartPolicy is {}{default}, where a {} takes only {takes}",
+        Abridged::name(policy),
+        workload.kind,
+    );
+    let at = node.unwrap_or(pod);
+    Some((
+        at,
+        format!("the {}: {why}: Kubernetes rejects it", workload.title()),
+    ))
+}
+
 type Refusal = Option<(Option<NodeId>, String)>;
 
 const NO_MATCH: &str = "its selector does not match its pod template's labels";
@@ -307,7 +352,10 @@ fn apps_selector<'l>(
         return Some((node, why.to_owned()));
     }
     let unmet = unmet(&requirements, written)?;
-    Some((node, format!("{NO_MATCH} (no {})", unmet.shown())))
+    Some((
+        node,
+        format!("{NO_MATCH}, which do not meet {}", unmet.shown()),
+    ))
 }
 
 /// A ReplicationController's selector is a mapping, which its pod
@@ -328,7 +376,10 @@ fn controller_selector<'l>(
         return labels.is_empty().then(|| (node, why.to_owned()));
     }
     let unmet = unmet(&requirements, written)?;
-    Some((node, format!("{NO_MATCH} (no {})", unmet.shown())))
+    Some((
+        node,
+        format!("{NO_MATCH}, which do not meet {}", unmet.shown()),
+    ))
 }
 
 /// A Job's selector is generated, unless `manualSelector: true`: then it
@@ -357,7 +408,10 @@ fn job_selector<'l>(
             return Some((None, why.to_owned()));
         };
         let unmet = unmet(&requirements, written)?;
-        return Some((node, format!("{NO_MATCH} (no {})", unmet.shown())));
+        return Some((
+            node,
+            format!("{NO_MATCH}, which do not meet {}", unmet.shown()),
+        ));
     }
     if let Some(refused) = generated_labels_kept(name, written) {
         return Some((None, refused));

@@ -94,13 +94,13 @@ fn apps_workloads_need_a_selector_that_matches_their_template() {
         refused(
             "selector:\n  matchLabels:\n    foo: bar\n",
             APP,
-            "its selector does not match its pod template's labels (no foo=bar)",
+            "its selector does not match its pod template's labels, which do not meet foo=bar",
         );
         // "`selector` does not match template `labels`": same key, other value.
         refused(
             "selector:\n  matchLabels:\n    app: def\n",
             APP,
-            "its selector does not match its pod template's labels (no app=def)",
+            "its selector does not match its pod template's labels, which do not meet app=def",
         );
         refused(SELECTS_APP, "", "its selector does not match");
         // "invalid_label 2": a selector key that is no qualified name.
@@ -189,7 +189,7 @@ fn a_replication_controller_defaults_its_selector() {
     assert!(refusals("ReplicationController", "", APP).is_empty());
     assert!(refusals("ReplicationController", "selector:\n  app: billing\n", APP).is_empty());
     let found = refusals("ReplicationController", "selector:\n  foo: bar\n", APP);
-    assert!(found[0].contains("(no foo=bar)"), "{found:?}");
+    assert!(found[0].contains("which do not meet foo=bar"), "{found:?}");
     let found = refusals("ReplicationController", "", "");
     assert!(found[0].contains("it has no selector, and its pod template no labels"));
 }
@@ -225,7 +225,10 @@ fn a_job_has_its_selector_generated_unless_it_asks_otherwise() {
         "{found:?}"
     );
     let found = refusals("Job", &format!("{manual}{SELECTS_APP}"), "app: other\n");
-    assert!(found[0].contains("(no app=billing)"), "{found:?}");
+    assert!(
+        found[0].contains("which do not meet app=billing"),
+        "{found:?}"
+    );
     // The template may not set what the server sets.
     for labels in ["controller-uid: abc\n", "job-name: other\n"] {
         let found = refusals("Job", "", labels);
@@ -266,4 +269,68 @@ fn a_pod_has_no_selector() {
         panic!("the pod reads");
     };
     assert!(env.errors().is_empty());
+}
+
+/// `TestValidateDeployment` ("Unsupported value: \"Never\""),
+/// `TestValidateStatefulSet` ("invalid restart policy 1", "invalid
+/// restart policy 2"), `TestValidateDaemonSet` ("invalid restart policy
+/// 1"), and `TestValidateJob`'s restart policy: a Job's pods restart
+/// `OnFailure` or `Never`, so one left to the default `Always` is refused.
+#[test]
+fn restart_policies_each_kind_takes() {
+    let policy = |kind: &str, policy: Option<&str>| {
+        let line = |indent: &str| {
+            policy.map_or(String::new(), |p| format!("{indent}restartPolicy: {p}\n"))
+        };
+        let spec = match kind {
+            "Pod" => format!(
+                "spec:\n{}  containers:\n  - name: api\n    image: api:1\n",
+                line("  ")
+            ),
+            "Job" => format!(
+                "spec:\n  template:\n    spec:\n{}      containers:\n      - name: api\n        \
+                 image: api:1\n",
+                line("      ")
+            ),
+            _ => format!(
+                "spec:\n  selector:\n    matchLabels:\n      app: a\n  template:\n    \
+                 metadata:\n      labels:\n        app: a\n    spec:\n{}      containers:\n      \
+                 - name: api\n        image: api:1\n",
+                line("      ")
+            ),
+        };
+        let text = format!("apiVersion: v1\nkind: {kind}\nmetadata:\n  name: w\n{spec}");
+        let path: Arc<Path> = Arc::from(Path::new("w.yaml"));
+        let Ok((env, _)) = from_text(&text, path, "w.yaml", None, &[]) else {
+            panic!("{text}");
+        };
+        let errors: Vec<String> = env.errors().into_iter().map(|e| e.message).collect();
+        errors
+    };
+    for (kind, given, accepted) in [
+        ("Deployment", None, true),
+        ("Deployment", Some("Always"), true),
+        ("Deployment", Some("Never"), false),
+        ("StatefulSet", Some("OnFailure"), false),
+        ("DaemonSet", Some("Never"), false),
+        ("ReplicaSet", Some("OnFailure"), false),
+        ("Job", None, false),
+        ("Job", Some("Always"), false),
+        ("Job", Some("Never"), true),
+        ("Job", Some("OnFailure"), true),
+        ("Pod", None, true),
+        ("Pod", Some("Never"), true),
+        ("Pod", Some("Sometimes"), false),
+    ] {
+        let errors = policy(kind, given);
+        assert_eq!(errors.is_empty(), accepted, "{kind} {given:?}: {errors:?}");
+    }
+    let errors = policy("Job", None);
+    assert_eq!(
+        errors,
+        [
+            "the Job w: its pods' restartPolicy is Always (the default), where a Job takes only \
+          OnFailure or Never: Kubernetes rejects it"
+        ]
+    );
 }
