@@ -125,6 +125,50 @@ fn every_kind_of_type_follows_the_schema() {
     assert_eq!(docs["variables"][11]["group"], "The connection pool");
 }
 
+/// Optional groups, one in another: what switches each on, in both of
+/// its shapes.
+#[derive(Config)]
+#[config(prefix = "G_")]
+#[allow(dead_code)]
+struct Groups {
+    /// TLS.
+    #[config(nested)]
+    tls: Option<GroupTls>,
+}
+
+#[derive(Config)]
+#[allow(dead_code)]
+struct GroupTls {
+    cert: String,
+    #[config(default = false)]
+    mutual: bool,
+    /// The client's key.
+    #[config(nested, enabled_by = mutual)]
+    client: Option<ClientKey>,
+}
+
+#[derive(Config)]
+#[allow(dead_code)]
+struct ClientKey {
+    key: String,
+}
+
+#[test]
+fn optional_groups_follow_the_schema() {
+    let docs = assert_valid(&Groups::docs().render(Format::Json));
+    let switches: Vec<String> = docs["variables"]
+        .as_array()
+        .expect("variables")
+        .iter()
+        .map(|var| var["switched_on_by"].to_string())
+        .collect();
+    let any_set = r#"{"any_set":{"prefix":"G_TLS_","variables":["G_TLS_CERT","G_TLS_MUTUAL","G_TLS_CLIENT_KEY"]}}"#;
+    assert_eq!(
+        switches,
+        [any_set, any_set, r#"{"enabled_by":"G_TLS_MUTUAL"}"#]
+    );
+}
+
 /// `--print-config=json` follows its schema, whatever each value came
 /// from: the environment, a `./.env` line, a `NAME_FILE`, an old name
 /// set in `./.env`, a default, nothing; and when the configuration does

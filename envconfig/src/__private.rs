@@ -36,6 +36,8 @@ pub mod autoref {
 
 use core::marker::PhantomData;
 
+use crate::docs::GroupSwitch;
+
 use crate::value::{Slot, ValidatedAs, decode_utf8};
 
 /// A field's default expression, if it has one. Through an alias: spanned
@@ -421,11 +423,14 @@ pub fn describe_optional_group(
     describe: impl FnOnce(&mut Docs, &str),
 ) {
     let group_prefix = crate::field::nested_prefix(prefix, group_prefix);
-    let when = match switch {
-        Some(field) => format!("{} is true", field.name.resolve(prefix)),
-        None => format!("any {group_prefix}* is set"),
+    let switch = match switch {
+        Some(field) => GroupSwitch::EnabledBy(field.name.resolve(prefix)),
+        None => GroupSwitch::AnySet {
+            prefix: group_prefix.clone(),
+            variables: Vec::new(),
+        },
     };
-    docs.in_optional_group(title, when, |docs| describe(docs, &group_prefix));
+    docs.in_optional_group(title, switch, |docs| describe(docs, &group_prefix));
 }
 
 /// Adds the variable of `field`, read with `parser`, to `docs`;

@@ -340,7 +340,7 @@ pub use crate::cli::Args;
 pub use crate::cli::{ConfigFormat, ReportFormat, Startup, load_or_exit};
 pub use crate::config::Config;
 pub use crate::deployment::env_file::EnvFormat;
-pub use crate::docs::{Docs, Format, UnknownFormat, VarDoc};
+pub use crate::docs::{Docs, Format, GroupSwitch, UnknownFormat, VarDoc};
 pub use crate::effective::{EffectiveConfig, EffectiveVar, Loaded};
 pub use crate::error::{Error, Problem, ProblemKind, StartupError};
 pub use crate::provenance::Provenance;

@@ -140,3 +140,88 @@ fn the_docs_say_when_a_groups_variables_are_required() {
         "{text}"
     );
 }
+
+#[allow(dead_code)]
+#[derive(Config, Debug)]
+#[config(prefix = "APP_")]
+struct Nested {
+    /// Telemetry.
+    #[config(nested)]
+    telemetry: Option<Telemetry>,
+}
+
+#[allow(dead_code)]
+#[derive(Config, Debug)]
+struct Telemetry {
+    /// Where spans go.
+    endpoint: String,
+    #[config(default = false)]
+    tls_enabled: bool,
+    /// Its TLS.
+    #[config(nested, enabled_by = tls_enabled)]
+    tls: Option<Tls>,
+}
+
+/// The `json` reference gives what switches a group on as data: the
+/// group's variables for one that any of them switches on, the switch for
+/// an `enabled_by` one, the innermost group's for a group in a group.
+#[test]
+fn the_json_docs_give_what_switches_a_group_on_as_data() {
+    let switched_on_by = |docs: envconfig::Docs| -> Vec<(String, serde_json::Value)> {
+        let json: serde_json::Value =
+            serde_json::from_str(&docs.render(envconfig::Format::Json)).expect("JSON");
+        json["variables"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|var| {
+                let name = var["name"].as_str().expect("a name").to_owned();
+                (name, var["switched_on_by"].clone())
+            })
+            .collect()
+    };
+    let any_set = serde_json::json!({"any_set": {
+        "prefix": "APP_TLS_",
+        "variables": ["APP_TLS_CERT", "APP_TLS_KEY", "APP_TLS_PORT"],
+    }});
+    assert_eq!(
+        switched_on_by(AnySet::docs()),
+        [
+            ("APP_PORT".to_owned(), serde_json::Value::Null),
+            ("APP_TLS_CERT".to_owned(), any_set.clone()),
+            ("APP_TLS_KEY".to_owned(), any_set.clone()),
+            ("APP_TLS_PORT".to_owned(), any_set),
+        ]
+    );
+    let enabled = serde_json::json!({"enabled_by": "APP_TLS_ENABLED"});
+    assert_eq!(
+        switched_on_by(Switched::docs()),
+        [
+            ("APP_TLS_ENABLED".to_owned(), serde_json::Value::Null),
+            ("APP_TLS_CERT".to_owned(), enabled.clone()),
+            ("APP_TLS_KEY".to_owned(), enabled.clone()),
+            ("APP_TLS_PORT".to_owned(), enabled),
+        ]
+    );
+    let outer = serde_json::json!({"any_set": {
+        "prefix": "APP_TELEMETRY_",
+        "variables": [
+            "APP_TELEMETRY_ENDPOINT",
+            "APP_TELEMETRY_TLS_ENABLED",
+            "APP_TELEMETRY_TLS_CERT",
+            "APP_TELEMETRY_TLS_KEY",
+            "APP_TELEMETRY_TLS_PORT",
+        ],
+    }});
+    let inner = serde_json::json!({"enabled_by": "APP_TELEMETRY_TLS_ENABLED"});
+    assert_eq!(
+        switched_on_by(Nested::docs()),
+        [
+            ("APP_TELEMETRY_ENDPOINT".to_owned(), outer.clone()),
+            ("APP_TELEMETRY_TLS_ENABLED".to_owned(), outer),
+            ("APP_TELEMETRY_TLS_CERT".to_owned(), inner.clone()),
+            ("APP_TELEMETRY_TLS_KEY".to_owned(), inner.clone()),
+            ("APP_TELEMETRY_TLS_PORT".to_owned(), inner),
+        ]
+    );
+}

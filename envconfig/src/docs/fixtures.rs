@@ -10,6 +10,7 @@ pub fn var(name: &str, value_type: &str) -> VarDoc {
         value_type: value_type.to_owned(),
         required: false,
         required_when: None,
+        switched_on_by: None,
         default: None,
         default_is_value: false,
         secret: false,

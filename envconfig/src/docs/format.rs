@@ -87,6 +87,8 @@ pub enum Format {
     ///         "max": "49151"
     ///       },
     ///       "required": false,
+    ///       "required_when": null,
+    ///       "switched_on_by": null,
     ///       "default": "8080",
     ///       "default_is_value": true,
     ///       "secret": false,
@@ -110,7 +112,11 @@ pub enum Format {
     /// are present when they apply. `default` is an environment value when
     /// `default_is_value`, else a Rust expression as written; a secret
     /// default is `"<redacted>"`. `group` is the title of the nested struct
-    /// the variable belongs to. `version` is [`Docs::SCHEMA_VERSION`](super::Docs::SCHEMA_VERSION).
+    /// the variable belongs to. In an optional group, `required_when` says
+    /// in words when a variable is required (`"any APP_TLS_* is set"`), and
+    /// `switched_on_by` what switches the group on, as data:
+    /// `{"any_set": {"prefix": "APP_TLS_", "variables": ["APP_TLS_CERT",
+    /// "APP_TLS_KEY"]}}` or `{"enabled_by": "APP_TLS_ENABLED"}`. `version` is [`Docs::SCHEMA_VERSION`](super::Docs::SCHEMA_VERSION).
     ///
     /// With the `serde` feature, [`Docs`](super::Docs) implements `serde::Serialize`
     /// with this same schema.

@@ -2,7 +2,7 @@
 //! [`Format::Json`](super::Format::Json). The `serde` feature serializes
 //! the same tree (see `docs/serde.rs`).
 
-use super::{Docs, FILE_SUFFIX, VarDoc};
+use super::{Docs, FILE_SUFFIX, GroupSwitch, VarDoc};
 use crate::json::Json;
 use crate::value::ValueKind;
 
@@ -32,6 +32,7 @@ pub(super) fn variable(var: &VarDoc) -> Json<'_> {
             "required_when",
             Json::optional(var.required_when.as_deref()),
         ),
+        ("switched_on_by", switch(var.switched_on_by.as_ref())),
         ("default", Json::optional(var.default.as_deref())),
         (
             "default_is_value",
@@ -47,6 +48,26 @@ pub(super) fn variable(var: &VarDoc) -> Json<'_> {
         ("deprecated", Json::optional(var.deprecated.as_deref())),
         ("group", Json::optional(var.group.as_deref())),
     ])
+}
+
+/// What switches the variable's group on: `{"any_set": {"prefix": ...,
+/// "variables": [...]}}` or `{"enabled_by": NAME}`; null outside groups.
+fn switch(switch: Option<&GroupSwitch>) -> Json<'_> {
+    let data = match switch {
+        None => return Json::Null,
+        Some(GroupSwitch::AnySet { prefix, variables }) => (
+            "any_set",
+            Json::Object(vec![
+                ("prefix", Json::str(prefix)),
+                (
+                    "variables",
+                    Json::Array(variables.iter().map(|var| Json::str(var)).collect()),
+                ),
+            ]),
+        ),
+        Some(GroupSwitch::EnabledBy(var)) => ("enabled_by", Json::str(var)),
+    };
+    Json::Object(vec![data])
 }
 
 /// A type: its kind as data, and its text; keys without a value left out.
@@ -106,6 +127,7 @@ mod tests {
                 "type": {"kind": "other", "text": "string"},
                 "required": true,
                 "required_when": null,
+                "switched_on_by": null,
                 "default": null,
                 "default_is_value": false,
                 "secret": true,
@@ -125,7 +147,7 @@ mod tests {
         let keys: Vec<&str> = text
             .lines()
             .filter_map(|line| line.trim().strip_prefix('"')?.split('"').next())
-            .take(18)
+            .take(19)
             .collect();
         assert_eq!(
             keys,
@@ -140,6 +162,7 @@ mod tests {
                 "text",
                 "required",
                 "required_when",
+                "switched_on_by",
                 "default",
                 "default_is_value",
                 "secret",

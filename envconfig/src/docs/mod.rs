@@ -18,6 +18,7 @@ mod k8s;
 mod markdown;
 #[cfg(feature = "serde")]
 mod serde;
+mod switch;
 mod text;
 
 pub(crate) use format::FormatNames;
@@ -30,6 +31,7 @@ pub(crate) use crate::source::FILE_SUFFIX;
 pub(crate) const FILE_VARS: &str =
     "Any variable NAME can also be read from the file that NAME_FILE names.";
 pub use format::{Format, UnknownFormat};
+pub use switch::GroupSwitch;
 
 /// The reference of every variable a configuration reads, nested ones
 /// included, in the order of the struct's fields; a variable that two
@@ -62,8 +64,8 @@ pub struct Docs {
     vars: Vec<VarDoc>,
     /// The titles of the groups being described, outermost first.
     groups: Vec<&'static str>,
-    /// When the innermost optional group being described is on, in words.
-    switched_on_when: Vec<String>,
+    /// When the optional groups being described are on, innermost last.
+    switched_on_when: Vec<GroupSwitch>,
     /// The `secrets_dir` of the configuration, if it has one.
     secrets_dir: Option<&'static str>,
 }
@@ -83,6 +85,9 @@ pub struct VarDoc {
     /// is set`, `APP_TLS_ENABLED is true`. It is not `required` then,
     /// since the group may be off.
     pub required_when: Option<String>,
+    /// What switches on the optional group the variable belongs to (the
+    /// innermost one), as data; `None` outside optional groups.
+    pub switched_on_by: Option<GroupSwitch>,
     /// The default as written in the source, or `<redacted>` for a secret.
     pub default: Option<String>,
     /// Whether `default` is written the way the variable's value is; see
@@ -115,7 +120,9 @@ impl Docs {
     ///
     /// Version 2 gives each type as data (`type` is an object with `kind`,
     /// `text`, `min`, `max`, `choices`, `separator`, `item`), and adds
-    /// `default_is_value`, `aliases`, `deprecated` and `group`.
+    /// `default_is_value`, `aliases`, `deprecated` and `group`; since then,
+    /// `required_when` and `switched_on_by` were added, which a reader of
+    /// version 2 may ignore.
     pub const SCHEMA_VERSION: u32 = 2;
 
     /// Empty docs of a configuration whose root struct has `prefix`.
@@ -264,16 +271,27 @@ impl Docs {
     }
 
     /// Describes `describe`'s variables as the optional group `title`,
-    /// which is on `when` (`any APP_TLS_* is set`).
+    /// which `switch` turns on; the variables of an `AnySet` group are
+    /// filled in once described.
     pub(crate) fn in_optional_group(
         &mut self,
         title: &'static str,
-        when: String,
+        switch: GroupSwitch,
         describe: impl FnOnce(&mut Docs),
     ) {
-        self.switched_on_when.push(when);
+        let first = self.vars.len();
+        self.switched_on_when.push(switch);
         self.in_group(title, describe);
-        self.switched_on_when.pop();
+        let mut switch = self.switched_on_when.pop();
+        if let Some(GroupSwitch::AnySet { variables, .. }) = &mut switch {
+            variables.extend(self.vars[first..].iter().map(|var| var.name.clone()));
+        }
+        // An inner group's variables keep their own switch.
+        for var in &mut self.vars[first..] {
+            if var.switched_on_by.is_none() {
+                var.switched_on_by.clone_from(&switch);
+            }
+        }
     }
 
     /// Adds the variable of `field`, read with `parser`, under `prefix`.
@@ -302,13 +320,19 @@ impl Docs {
         };
         let value_type = field.expected(parser).into_owned();
         let required = !optional && matches!(field.default, DefaultValue::None);
-        let required_when = self.switched_on_when.last().filter(|_| required).cloned();
+        let required_when = self
+            .switched_on_when
+            .last()
+            .filter(|_| required)
+            .map(GroupSwitch::when);
         let var = VarDoc {
             name: field.name.resolve(prefix),
             kind: parser.value_kind(),
             value_type,
             required: required && required_when.is_none(),
             required_when,
+            // Filled in by `in_optional_group`, which knows every variable.
+            switched_on_by: None,
             default,
             default_is_value,
             secret,
@@ -416,6 +440,9 @@ impl VarDoc {
             // field already is.
             if self.required_when.is_none() {
                 self.required_when = other.required_when;
+            }
+            if self.switched_on_by.is_none() {
+                self.switched_on_by = other.switched_on_by;
             }
             if self.required_when.is_none() {
                 self.default = other.default;
