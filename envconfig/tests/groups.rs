@@ -65,6 +65,21 @@ fn a_group_with_any_variable_set_loads_and_says_why_the_others_are_required() {
     assert!(!text.contains("APP_TLS_CERT:"), "{text}");
 }
 
+/// A group switched on through `NAME_FILE` names what the operator set.
+#[test]
+fn a_group_switched_on_by_a_file_names_the_file_variable() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let cert = dir.path().join("cert.pem");
+    std::fs::write(&cert, "c").expect("a file");
+    let cert = cert.to_str().expect("a UTF-8 path");
+    let error = AnySet::from_vars([("APP_TLS_CERT_FILE", cert)]).expect_err("the key is missing");
+    let text = error.to_string();
+    assert!(
+        text.contains("APP_TLS_KEY: required because APP_TLS_CERT_FILE is set"),
+        "{text}"
+    );
+}
+
 #[test]
 fn a_switched_group_loads_exactly_when_its_switch_is_true() {
     let config = Switched::from_vars([("APP_OTHER", "")]).expect("off by default");

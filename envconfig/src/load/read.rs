@@ -212,8 +212,14 @@ impl<'a> Loader<'a> {
         let (found, alias, taken) = self.find(var, field);
         if self.set_in_group.is_some() && !is_unset(&found) {
             let how = self.set_how(var, field, (&found, alias, taken));
+            // The name an operator set: `NAME_FILE` for a file it names.
+            let setter = match &found {
+                Lookup::Value(_, Provenance::SecretFile { file_var, .. })
+                | Lookup::Empty(Provenance::SecretFile { file_var, .. }) => file_var.as_str(),
+                _ => alias.unwrap_or(var.name()),
+            };
             if let Some(set) = &mut self.set_in_group {
-                set.push((alias.unwrap_or(var.name()).to_owned(), how));
+                set.push((setter.to_owned(), how));
             }
         }
         let through_alias = |origin: Provenance| match alias {
