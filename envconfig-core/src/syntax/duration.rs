@@ -51,6 +51,11 @@ pub const REASONS: &[&str] = &[
     iso_duration::YEARS_OR_MONTHS,
     iso_duration::FRACTION,
     iso_duration::WEEKS,
+    iso_duration::EMPTY_TIME,
+    iso_duration::TIME_BEFORE_T,
+    iso_duration::DAYS_AFTER_T,
+    iso_duration::ORDER,
+    iso_duration::NEGATIVE_PART,
 ];
 
 const NANOS_PER_SEC: u128 = 1_000_000_000;

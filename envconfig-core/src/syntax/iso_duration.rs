@@ -24,8 +24,34 @@ pub const FRACTION: &str = "only the seconds of an ISO 8601 duration may have a 
 /// A reason this parser gives: `P2W` is ISO 8601, which Java does not read.
 pub const WEEKS: &str = "weeks are not read in an ISO 8601 duration: use days, e.g. P14D for P2W";
 
+/// A reason this parser gives: `PT` and `P1DT`.
+pub const EMPTY_TIME: &str =
+    "the T of an ISO 8601 duration must be followed by hours, minutes or seconds (e.g. PT30S)";
+/// A reason this parser gives: `P1H`, `P30S`.
+pub const TIME_BEFORE_T: &str =
+    "hours, minutes and seconds of an ISO 8601 duration come after a T (e.g. PT1H, P1DT12H)";
+/// A reason this parser gives: `PT1D`.
+pub const DAYS_AFTER_T: &str = "the days of an ISO 8601 duration come before its T (e.g. P1DT12H)";
+/// A reason this parser gives: `PT1S1M`, `PT1H1H`.
+pub const ORDER: &str =
+    "each part of an ISO 8601 duration comes once, in the order D, T, H, M, S (e.g. P1DT2H3M4S)";
+/// A reason this parser gives: `PT-1S`, which Java reads as a negative
+/// part.
+pub const NEGATIVE_PART: &str = "a part of an ISO 8601 duration cannot be negative";
+
 /// Every reason this parser gives: fixed wording, never built from the input.
-pub const REASONS: &[&str] = &[NOT_ISO, NO_PART, YEARS_OR_MONTHS, FRACTION, WEEKS];
+pub const REASONS: &[&str] = &[
+    NOT_ISO,
+    NO_PART,
+    YEARS_OR_MONTHS,
+    FRACTION,
+    WEEKS,
+    EMPTY_TIME,
+    TIME_BEFORE_T,
+    DAYS_AFTER_T,
+    ORDER,
+    NEGATIVE_PART,
+];
 
 const NANOS_PER_SEC: u128 = 1_000_000_000;
 
@@ -55,10 +81,13 @@ pub fn parse_nanos(s: &str, too_large: &'static str) -> Result<u128, &'static st
         let Some(mut text) = text else { continue };
         if units == time_units && text.is_empty() {
             // `PT` and `P1DT`: a `T` promises a time part.
-            return Err(NO_PART);
+            return Err(EMPTY_TIME);
         }
         let mut next_unit = 0;
         while !text.is_empty() {
+            if text.starts_with('-') && text[1..].starts_with(|c: char| c.is_ascii_digit()) {
+                return Err(NEGATIVE_PART);
+            }
             let with_point = text.replacen(',', ".", 1);
             let (number, after) = Decimal::split(&with_point).ok_or(NOT_ISO)?;
             let consumed = with_point.len() - after.len();
@@ -69,11 +98,15 @@ pub fn parse_nanos(s: &str, too_large: &'static str) -> Result<u128, &'static st
             if units == date_units && designator == 'W' {
                 return Err(WEEKS);
             }
-            let index = units[next_unit..]
-                .iter()
-                .position(|(unit, _)| *unit == designator)
-                .ok_or(NOT_ISO)?
-                + next_unit;
+            let index = match units.iter().position(|(unit, _)| *unit == designator) {
+                Some(index) if index >= next_unit => index,
+                Some(_) => return Err(ORDER),
+                None if units == date_units && matches!(designator, 'H' | 'S') => {
+                    return Err(TIME_BEFORE_T);
+                }
+                None if designator == 'D' => return Err(DAYS_AFTER_T),
+                None => return Err(NOT_ISO),
+            };
             let (_, unit_nanos) = units[index];
             if designator != 'S' && number.has_fraction() {
                 return Err(FRACTION);
