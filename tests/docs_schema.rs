@@ -111,8 +111,8 @@ fn every_kind_of_type_follows_the_schema() {
             r#"{"kind":"string","text":"string"}"#,
             r#"{"kind":"path","text":"path"}"#,
             r#"{"choices":["error","warn","info"],"kind":"choice","text":"one of: error, warn, info"}"#,
-            r#"{"item":{"choices":["error","warn","info"],"kind":"choice","text":""},"kind":"list","separator":";","text":"list of choices (error, warn, info) separated by ';'"}"#,
-            r#"{"item":{"kind":"integer","max":"4294967295","min":"1","text":""},"kind":"list","separator":",","text":"list of integers 1.. separated by ','"}"#,
+            r#"{"item":{"choices":["error","warn","info"],"kind":"choice","text":"one of: error, warn, info"},"kind":"list","separator":";","text":"list of choices (error, warn, info) separated by ';'"}"#,
+            r#"{"item":{"kind":"integer","max":"4294967295","min":"1","text":"integer 1.."},"kind":"list","separator":",","text":"list of integers 1.. separated by ','"}"#,
             r#"{"kind":"other","text":"IP address"}"#,
             r#"{"kind":"integer","min":"0","text":"integer 0.."}"#,
         ]

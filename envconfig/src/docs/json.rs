@@ -90,7 +90,10 @@ fn kind<'a>(kind: &'a ValueKind, text: &'a str) -> Json<'a> {
         keys.push(("separator", Json::str(separator)));
     }
     if let Some(item) = &kind.item {
-        keys.push(("item", self::kind(item, "")));
+        keys.push((
+            "item",
+            self::kind(item, item.item_text.as_deref().unwrap_or("")),
+        ));
     }
     Json::Object(keys)
 }

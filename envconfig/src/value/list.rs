@@ -75,7 +75,10 @@ impl<P: Parse> Parse for List<P> {
     fn value_kind(&self) -> super::ValueKind {
         super::ValueKind {
             separator: Some(self.separator.to_owned()),
-            item: Some(Box::new(self.item.value_kind())),
+            item: Some(Box::new(super::ValueKind {
+                item_text: Some(self.item.noun().one.into_owned()),
+                ..self.item.value_kind()
+            })),
             ..super::ValueKind::of(super::Kind::List)
         }
     }

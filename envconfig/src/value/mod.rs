@@ -86,6 +86,9 @@ pub struct ValueKind {
     pub separator: Option<String>,
     /// For a [`Kind::List`], the type of its items.
     pub item: Option<Box<ValueKind>>,
+    /// An item's type in words (`integer 1..`), which the `json` docs give
+    /// as its `text`; a variable's own is [`VarDoc::value_type`](crate::VarDoc::value_type).
+    pub(crate) item_text: Option<String>,
 }
 
 /// What kind of value a variable holds.
@@ -150,6 +153,7 @@ impl ValueKind {
             choices: Vec::new(),
             separator: None,
             item: None,
+            item_text: None,
         }
     }
 
