@@ -4,7 +4,7 @@ use std::ffi::OsString;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::help::near_miss;
+use super::help::{CHECK_FLAGS, near_miss};
 use super::{EX_USAGE, Exit};
 use crate::deployment::env_file::EnvFormat;
 use crate::docs::{Format, FormatNames};
@@ -81,20 +81,6 @@ impl From<Usage> for Exit {
     }
 }
 
-/// Flags that are envconfig's only after `--check-env`: before it, or
-/// without it, they belong to the application, which may have flags of
-/// those names. `--env-file` is not among them: an application's own
-/// `--env-file` may name the dotenv file it loads, which the check reads
-/// as the start would.
-const CHECK_ONLY_FLAGS: [&str; 6] = [
-    "--env-format",
-    "--read-secret-files",
-    "--strict",
-    "--report",
-    "--manifest",
-    "--container",
-];
-
 /// The value of a flag: written after `=`, or the next argument. A
 /// following flag is not a value (`--env-file --strict` forgot the path),
 /// but `-` alone is (stdin); a path that starts with `-` can be written
@@ -119,8 +105,9 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Act
 /// Finds envconfig's flags among `args` (the first of which is the
 /// program), ignoring every other argument and everything after `--`, and
 /// `-h` and `--help` when `help` says they are envconfig's (the
-/// application has not claimed them). A flag of [`CHECK_ONLY_FLAGS`] before
-/// `--check-env` is a usage error when `--check-env` follows.
+/// application has not claimed them). A flag of the check's but
+/// `--env-file` is a usage error before `--check-env`: the check would run
+/// without what it asks.
 pub(crate) fn parse_args_with(
     args: impl IntoIterator<Item = OsString>,
     help: bool,
@@ -320,7 +307,10 @@ pub(crate) fn parse_args_with(
             // argument of the application's: starting the service instead
             // of answering would be the surprise.
             (flag, _, check) => {
-                if check.is_none() && CHECK_ONLY_FLAGS.contains(&flag) && misplaced.is_none() {
+                // `--env-file` may be the application's own, naming the
+                // dotenv file it loads, which the check reads as a start.
+                let checks_only = flag != "--env-file" && CHECK_FLAGS.contains(&flag);
+                if check.is_none() && checks_only && misplaced.is_none() {
                     misplaced = Some(flag.to_owned());
                 }
                 if let Some(ours) = near_miss(flag, check.is_some()) {

@@ -40,7 +40,7 @@ const FLAGS: &[&str] = &[
 
 /// The flags envconfig claims only after `--check-env`: before it, they
 /// are the application's.
-const CHECK_FLAGS: &[&str] = &[
+pub(super) const CHECK_FLAGS: &[&str] = &[
     "--env-file",
     "--env-format",
     "--read-secret-files",
