@@ -358,6 +358,7 @@ fn docs_as_json() {
             "type": {"kind": "integer", "text": "integer 0..=65535", "min": "0", "max": "65535"},
             "required": false,
             "required_when": null,
+            "switched_on_by": null,
             "default": "8080",
             "default_is_value": true,
             "secret": false,
