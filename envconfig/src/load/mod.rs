@@ -11,7 +11,7 @@ use crate::source::{Provenance, VarName, Variables};
 mod group;
 pub use self::group::Switch;
 mod read;
-use crate::value::{Parse, Slot};
+use crate::value::{Erased, Parse, Slot};
 use crate::warning::Warning;
 
 /// Loads fields from one source of variables ([`Variables`]: the process
@@ -225,16 +225,8 @@ impl<'a> Loader<'a> {
         // The loader sees every parser as one type (see `Slot`); the value
         // is taken from the slot, or is the default expression's.
         let slot = Slot::new(&parser, default_expr);
-        self.secret = field.is_secret() || parser.secret();
-        let var = self.take_var(prefix, field);
-        let loaded = if self.only_names(&var, field) {
-            None
-        } else {
-            self.required = default_expr.is_none() && matches!(field.default, DefaultValue::None);
-            self.required_var(&var, field, slot.erased(), slot.erased_default())
-        };
-        self.var = var;
-        loaded?;
+        let default = slot.erased_default();
+        self.required_erased(prefix, field, slot.erased(), parser.secret(), default)?;
         slot.take()
             .or_else(|| default_expr.map(|default| (default.value)()))
     }
@@ -247,16 +239,50 @@ impl<'a> Loader<'a> {
         parser: P,
     ) -> Option<Option<P::Value>> {
         let slot = Slot::new(&parser, None);
-        self.secret = field.is_secret() || parser.secret();
+        let set = self.optional_erased(prefix, field, slot.erased(), parser.secret())?;
+        Some(set.and_then(|()| slot.take()))
+    }
+
+    /// [`Loader::required`] of the field's parser as every field's is run,
+    /// so that this code is compiled once, not once per field type.
+    fn required_erased(
+        &mut self,
+        prefix: &str,
+        field: &Field,
+        parser: Erased<'_>,
+        parser_secret: bool,
+        default_expr: Option<fn()>,
+    ) -> Option<()> {
+        self.secret = field.is_secret() || parser_secret;
+        let var = self.take_var(prefix, field);
+        let loaded = if self.only_names(&var, field) {
+            None
+        } else {
+            self.required = default_expr.is_none() && matches!(field.default, DefaultValue::None);
+            self.required_var(&var, field, parser, default_expr)
+        };
+        self.var = var;
+        loaded
+    }
+
+    /// [`Loader::optional`], compiled once as [`Loader::required_erased`] is.
+    fn optional_erased(
+        &mut self,
+        prefix: &str,
+        field: &Field,
+        parser: Erased<'_>,
+        parser_secret: bool,
+    ) -> Option<Option<()>> {
+        self.secret = field.is_secret() || parser_secret;
         let var = self.take_var(prefix, field);
         let loaded = if self.only_names(&var, field) {
             None
         } else {
             self.required = false;
-            self.optional_var(&var, field, slot.erased())
+            self.optional_var(&var, field, parser)
         };
         self.var = var;
-        loaded.map(|set| set.and_then(|()| slot.take()))
+        loaded
     }
 
     /// `value` if it keeps the struct's rule across fields (`#[config(validate

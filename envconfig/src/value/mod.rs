@@ -29,7 +29,7 @@ mod proptests;
 pub(crate) use choice::decode as decode_utf8;
 pub use choice::{Choice, ChoiceError, Choices, choice_from_str};
 pub use custom::WithFn;
-pub(crate) use erased::Slot;
+pub(crate) use erased::{Erased, Slot};
 pub use list::List;
 pub use pick::{Pick, PickBuiltin, PickFromStr, PickNone, PickPlainType, PickSecretType};
 pub use range::{InRange, Limit, Ordered, Validated, ValidatedAs};
