@@ -25,27 +25,10 @@ impl<P: Parse> Parse for List<P> {
     type Value = Vec<P::Value>;
     fn parse(&self, raw: &str) -> Result<Vec<P::Value>, ValueError> {
         let mut items = Vec::new();
-        if raw.is_empty() {
-            return Ok(items);
-        }
-        // Blank is one empty item, not the empty list: `" "` is an error.
-        if raw.trim().is_empty() {
-            return Err(ValueError::new("item 1 is empty"));
-        }
-        for (index, item) in trimmed_for(raw, self.separator)
-            .split(self.separator)
-            .enumerate()
-        {
-            let item = item.trim();
-            if item.is_empty() {
-                return Err(ValueError::new(format!("item {} is empty", index + 1)));
-            }
-            items.push(
-                self.item
-                    .parse(item)
-                    .map_err(|e| e.context(format_args!("item {}", index + 1)))?,
-            );
-        }
+        for_each_item(raw, self.separator, &mut |item| {
+            items.push(self.item.parse(item)?);
+            Ok(())
+        })?;
         Ok(items)
     }
     fn secret(&self) -> bool {
@@ -89,6 +72,31 @@ impl<P: Parse> Parse for List<P> {
             self.separator
         ))
     }
+}
+
+/// Calls `each` with every item of `raw`, trimmed, in order; an empty item
+/// or an item `each` rejects is the error, numbered. Not generic, so that
+/// this code is compiled once, not once per item type.
+fn for_each_item(
+    raw: &str,
+    separator: &str,
+    each: &mut dyn FnMut(&str) -> Result<(), ValueError>,
+) -> Result<(), ValueError> {
+    if raw.is_empty() {
+        return Ok(());
+    }
+    // Blank is one empty item, not the empty list: `" "` is an error.
+    if raw.trim().is_empty() {
+        return Err(ValueError::new("item 1 is empty"));
+    }
+    for (index, item) in trimmed_for(raw, separator).split(separator).enumerate() {
+        let item = item.trim();
+        if item.is_empty() {
+            return Err(ValueError::new(format!("item {} is empty", index + 1)));
+        }
+        each(item).map_err(|e| e.context(format_args!("item {}", index + 1)))?;
+    }
+    Ok(())
 }
 
 /// `raw` as it is split on `separator`: trimmed when the separator is
