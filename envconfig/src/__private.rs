@@ -6,8 +6,8 @@
 
 pub use crate::docs::Docs;
 pub use crate::field::{
-    DefaultExpr, DefaultValue, Field, FieldName, NestedField, default_expr, nested_prefix,
-    no_default,
+    DefaultExpr, DefaultValue, Field, FieldName, MaybeDefault, NestedField, NoDefault,
+    default_expr, nested_prefix, no_default,
 };
 pub use crate::load::{Loader, Switch};
 pub use crate::value::{
@@ -39,11 +39,6 @@ use core::marker::PhantomData;
 use crate::docs::GroupSwitch;
 
 use crate::value::{Slot, ValidatedAs, decode_utf8};
-
-/// A field's default expression, if it has one. Through an alias: spanned
-/// on the user's type, `Option` would look to `unused_qualifications` like
-/// the user's own path.
-pub type OptionalDefault<T> = Option<DefaultExpr<T>>;
 
 /// What `#[config(parse_with = path)]` takes.
 pub type ParseFn<T, E> = fn(&str) -> Result<T, E>;
@@ -434,14 +429,15 @@ pub fn describe_optional_group(
 }
 
 /// Adds the variable of `field`, read with `parser`, to `docs`;
-/// `default_expr` is the field's `default = <expr>`, if it has one.
-pub fn describe_var<P: Parse>(
+/// `default_expr` is the field's `default = <expr>` if it has one, else
+/// [`NoDefault`].
+pub fn describe_var<P: Parse, D: MaybeDefault<P::Value>>(
     docs: &mut Docs,
     prefix: &str,
     field: &Field,
     parser: &P,
     optional: bool,
-    default_expr: Option<DefaultExpr<P::Value>>,
+    default_expr: D,
 ) {
     // One copy of `push_var` for every field type (see `Slot`).
     let slot = Slot::new(parser, default_expr);

@@ -64,11 +64,8 @@ impl<T> DefaultExpr<T> {
 
 /// What the derive writes for a field with `default = <expr>`.
 #[doc(hidden)]
-pub fn default_expr<T>(
-    value: fn() -> T,
-    shown: fn(&T) -> Option<String>,
-) -> Option<DefaultExpr<T>> {
-    Some(DefaultExpr::new(value, shown))
+pub fn default_expr<T>(value: fn() -> T, shown: fn(&T) -> Option<String>) -> DefaultExpr<T> {
+    DefaultExpr::new(value, shown)
 }
 
 // Not derived: the derive would require `T: Clone`.
@@ -80,11 +77,39 @@ impl<T> Clone for DefaultExpr<T> {
 
 impl<T> Copy for DefaultExpr<T> {}
 
-/// The `default_expr` of [`Loader::required`](crate::load::Loader::required)
-/// for a field without one.
+/// A field's `default = <expr>` ([`DefaultExpr`]) or its absence
+/// ([`NoDefault`]), told apart by type: the code that writes and checks a
+/// default expression's value is compiled to nothing for a field without
+/// one.
 #[doc(hidden)]
-pub fn no_default<T>() -> Option<DefaultExpr<T>> {
-    None
+pub trait MaybeDefault<T>: Copy {
+    /// The expression, if the field has one.
+    fn expr(self) -> Option<DefaultExpr<T>>;
+}
+
+impl<T> MaybeDefault<T> for DefaultExpr<T> {
+    fn expr(self) -> Option<DefaultExpr<T>> {
+        Some(self)
+    }
+}
+
+/// What the derive passes for a field without `default = <expr>`.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct NoDefault;
+
+impl<T> MaybeDefault<T> for NoDefault {
+    fn expr(self) -> Option<DefaultExpr<T>> {
+        None
+    }
+}
+
+/// The default expression of
+/// [`Loader::required`](crate::load::Loader::required) for a field without
+/// one.
+#[doc(hidden)]
+pub fn no_default() -> NoDefault {
+    NoDefault
 }
 
 impl FieldName {

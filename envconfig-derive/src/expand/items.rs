@@ -39,7 +39,7 @@ pub(super) fn default_fn(field: &Field, var: &Var) -> Option<TokenStream> {
         || { #tokens }, |#value| #ec::Parse::to_env(&#parser(), #value)
     };
     Some(quote_spanned! {span=>
-        fn #name() -> #ec::OptionalDefault<#value_ty> {
+        fn #name() -> #ec::DefaultExpr<#value_ty> {
             #ec::default_expr(#closures)
         }
     })

@@ -3,7 +3,9 @@
 //! for each variable that fails instead of stopping at the first.
 
 use crate::error::{Problem, ProblemKind};
-use crate::field::{DefaultExpr, DefaultValue, Field, FieldName, NestedField, nested_prefix};
+use crate::field::{
+    DefaultValue, Field, FieldName, MaybeDefault, NestedField, NoDefault, nested_prefix,
+};
 use crate::outcome::{Outcome, Outcomes, Status};
 use crate::secrecy::{Declared, Ledger};
 use crate::source::{Provenance, VarName, Variables};
@@ -213,14 +215,14 @@ impl<'a> Loader<'a> {
 
     /// A field that must be set, or has a default.
     ///
-    /// `default_expr` is the compiled `default = <expr>`, if that is what the
-    /// field has.
-    pub fn required<P: Parse>(
+    /// `default_expr` is the compiled `default = <expr>` if that is what the
+    /// field has, else [`NoDefault`].
+    pub fn required<P: Parse, D: MaybeDefault<P::Value>>(
         &mut self,
         prefix: &str,
         field: &Field,
         parser: P,
-        default_expr: Option<DefaultExpr<P::Value>>,
+        default_expr: D,
     ) -> Option<P::Value> {
         // The loader sees every parser as one type (see `Slot`); the value
         // is taken from the slot, or is the default expression's.
@@ -228,7 +230,7 @@ impl<'a> Loader<'a> {
         let default = slot.erased_default();
         self.required_erased(prefix, field, slot.erased(), parser.secret(), default)?;
         slot.take()
-            .or_else(|| default_expr.map(|default| (default.value)()))
+            .or_else(|| default_expr.expr().map(|default| (default.value)()))
     }
 
     /// An `Option<T>` field: unset or empty is `None`.
@@ -238,7 +240,7 @@ impl<'a> Loader<'a> {
         field: &Field,
         parser: P,
     ) -> Option<Option<P::Value>> {
-        let slot = Slot::new(&parser, None);
+        let slot = Slot::new(&parser, NoDefault);
         let set = self.optional_erased(prefix, field, slot.erased(), parser.secret())?;
         Some(set.and_then(|()| slot.take()))
     }

@@ -9,23 +9,23 @@
 //! links no code per field type for what only the docs ask (the type as
 //! data, the choices). Neither calls the parser's `to_env`: a default
 //! expression's text comes from the function the derive writes for its
-//! field ([`DefaultExpr`]).
+//! field ([`DefaultExpr`](crate::field::DefaultExpr)).
 
 use std::cell::Cell;
 
 use super::{Noun, Parse, ValueError, ValueKind};
-use crate::field::DefaultExpr;
+use crate::field::MaybeDefault;
 
 /// A parser, the field's `default = <expr>` if it has one, and the value
 /// parsed or defaulted last, for the caller to take.
-pub(crate) struct Slot<'p, P: Parse> {
+pub(crate) struct Slot<'p, P: Parse, D> {
     parser: &'p P,
-    default_expr: Option<DefaultExpr<P::Value>>,
+    default_expr: D,
     value: Cell<Option<P::Value>>,
 }
 
-impl<'p, P: Parse> Slot<'p, P> {
-    pub(crate) fn new(parser: &'p P, default_expr: Option<DefaultExpr<P::Value>>) -> Self {
+impl<'p, P: Parse, D: MaybeDefault<P::Value>> Slot<'p, P, D> {
+    pub(crate) fn new(parser: &'p P, default_expr: D) -> Self {
         Slot {
             parser,
             default_expr,
@@ -47,7 +47,7 @@ impl<'p, P: Parse> Slot<'p, P> {
     /// What an erased caller passes for the default expression: whether
     /// there is one. The erased parser's `to_env` calls the real one.
     pub(crate) fn erased_default(&self) -> Option<fn()> {
-        self.default_expr.map(|_| (|| ()) as fn())
+        self.default_expr.expr().map(|_| (|| ()) as fn())
     }
 
     /// The value parsed or defaulted last, if any.
@@ -76,14 +76,14 @@ trait DescribeSlot: ParseIntoSlot {
     fn value_kind(&self) -> ValueKind;
 }
 
-impl<P: Parse> ParseIntoSlot for Slot<'_, P> {
+impl<P: Parse, D: MaybeDefault<P::Value>> ParseIntoSlot for Slot<'_, P, D> {
     fn parse_into_slot(&self, raw: &str) -> Result<(), ValueError> {
         self.value.set(Some(self.parser.parse(raw)?));
         Ok(())
     }
 
     fn default_to_env(&self) -> Option<String> {
-        let default = self.default_expr?;
+        let default = self.default_expr.expr()?;
         let value = self.value.take().unwrap_or_else(default.value);
         let text = (default.shown)(&value);
         self.value.set(Some(value));
@@ -91,7 +91,7 @@ impl<P: Parse> ParseIntoSlot for Slot<'_, P> {
     }
 
     fn check_default(&self) -> Result<(), ValueError> {
-        let Some(default) = self.default_expr else {
+        let Some(default) = self.default_expr.expr() else {
             return Ok(());
         };
         let value = self.value.take().unwrap_or_else(default.value);
@@ -105,7 +105,7 @@ impl<P: Parse> ParseIntoSlot for Slot<'_, P> {
     }
 }
 
-impl<P: Parse> DescribeSlot for Slot<'_, P> {
+impl<P: Parse, D: MaybeDefault<P::Value>> DescribeSlot for Slot<'_, P, D> {
     fn secret(&self) -> bool {
         self.parser.secret()
     }
@@ -190,12 +190,13 @@ impl Parse for Described<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::field::{DefaultExpr, NoDefault};
     use crate::value::{List, Pick, PickBuiltin as _};
 
     #[test]
     fn the_value_goes_to_the_slot_and_the_rest_is_the_parser_s() {
         let parser = List::new(",", (&&Pick::<u8>::new()).__parser());
-        let slot = Slot::new(&parser, None);
+        let slot = Slot::new(&parser, NoDefault);
         let erased = slot.erased();
         assert_eq!(erased.noun(), parser.noun());
         let described = slot.described();
@@ -224,12 +225,12 @@ mod tests {
             },
             |value| (&&Pick::<u16>::new()).__parser().to_env(value),
         );
-        let slot = Slot::new(&parser, Some(default));
+        let slot = Slot::new(&parser, default);
         assert!(slot.erased_default().is_some());
         assert_eq!(slot.erased().to_env(&()), Some("80".to_owned()));
         assert_eq!(slot.described().to_env(&()), Some("80".to_owned()));
         assert_eq!(slot.take(), Some(80));
         assert_eq!(CALLS.load(Ordering::Relaxed), 1);
-        assert!(Slot::new(&parser, None).erased_default().is_none());
+        assert!(Slot::new(&parser, NoDefault).erased_default().is_none());
     }
 }
