@@ -217,6 +217,9 @@ impl<'a> Loader<'a> {
     ///
     /// `default_expr` is the compiled `default = <expr>` if that is what the
     /// field has, else [`NoDefault`].
+    // Generated code calls it once per field: a copy per field type is
+    // smaller than the inlined body in every field's load.
+    #[inline(never)]
     pub fn required<P: Parse, D: MaybeDefault<P::Value>>(
         &mut self,
         prefix: &str,
