@@ -205,7 +205,7 @@ impl Problem {
             (ProblemKind::Empty, Some(because)) => {
                 format!("required because {because}, but set empty")
             }
-            (kind, _) => kind.to_string(),
+            (kind, _) => format!("{kind}"),
         }
     }
 

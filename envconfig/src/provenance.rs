@@ -101,12 +101,12 @@ impl Provenance {
     /// out (a problem about the file names it itself).
     pub(crate) fn label(&self) -> String {
         match self {
-            Provenance::SecretFile { file_var, .. } => Abridged::name(file_var).to_string(),
+            Provenance::SecretFile { file_var, .. } => format!("{}", Abridged::name(file_var)),
             Provenance::Alias { alias, via } => match **via {
                 Provenance::Environment => format!("alias {alias}"),
                 _ => format!("alias {alias} ({})", via.label()),
             },
-            other => other.to_string(),
+            other => format!("{other}"),
         }
     }
 

@@ -14,11 +14,11 @@ use zeroize::Zeroizing;
 /// words: `it is a directory`, or the system's reason (a missing file, a
 /// loop of symbolic links, no permission).
 pub(crate) fn open_regular(path: &Path) -> Result<File, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    let metadata = std::fs::metadata(path).map_err(|e| format!("{e}"))?;
     not_a_regular_file(&metadata)?;
-    let file = File::open(path).map_err(|e| e.to_string())?;
+    let file = File::open(path).map_err(|e| format!("{e}"))?;
     // The file may have been replaced between the two looks.
-    not_a_regular_file(&file.metadata().map_err(|e| e.to_string())?)?;
+    not_a_regular_file(&file.metadata().map_err(|e| format!("{e}"))?)?;
     Ok(file)
 }
 
@@ -78,7 +78,7 @@ pub(crate) fn read_bounded(
             Ok(0) => break,
             Ok(read) => read,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(format!("{e}")),
         };
         if bytes.len() + read > bytes.capacity() {
             // Grown by hand (a pipe's length is not known): a `Vec`'s own
