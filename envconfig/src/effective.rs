@@ -210,8 +210,8 @@ impl EffectiveVar {
         match (&self.value, &self.provenance) {
             (None, _) => "-".to_owned(),
             (Some(value), _) if self.secret => value.clone(),
-            (Some(default), Provenance::Default) => OneLine(default).to_string(),
-            (Some(value), _) => Abridged::quoted(value).to_string(),
+            (Some(default), Provenance::Default) => format!("{}", OneLine(default)),
+            (Some(value), _) => format!("{}", Abridged::quoted(value)),
         }
     }
 }
@@ -230,7 +230,7 @@ impl fmt::Display for EffectiveConfig {
         let rows: Vec<[String; 3]> = self
             .vars
             .iter()
-            .map(|var| [var.name.clone(), var.shown(), var.provenance.to_string()])
+            .map(|var| [var.name.clone(), var.shown(), format!("{}", var.provenance)])
             .collect();
         let mut widths = [4, 5];
         for row in &rows {

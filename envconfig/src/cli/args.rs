@@ -77,7 +77,7 @@ impl fmt::Display for Usage {
 
 impl From<Usage> for Exit {
     fn from(usage: Usage) -> Exit {
-        Exit::failure(EX_USAGE, usage.to_string())
+        Exit::failure(EX_USAGE, format!("{usage}"))
     }
 }
 
@@ -198,7 +198,7 @@ pub(crate) fn parse_args_with(
                     Some(name) => ConfigFormat::named(name).ok_or_else(|| {
                         Usage(format!(
                             "--print-config: unknown format {:?}: expected text or json",
-                            Abridged::name(name).to_string()
+                            format!("{}", Abridged::name(name))
                         ))
                     })?,
                     None => match args
@@ -241,7 +241,7 @@ pub(crate) fn parse_args_with(
                 let form = form.to_str().and_then(ReportFormat::named).ok_or_else(|| {
                     Usage(format!(
                         "--report: unknown form {:?}: expected text, json or github",
-                        Abridged::name(&form.to_string_lossy()).to_string()
+                        format!("{}", Abridged::name(&form.to_string_lossy()))
                     ))
                 })?;
                 options.report = Some(form);
@@ -258,7 +258,7 @@ pub(crate) fn parse_args_with(
                     _ => {
                         return Err(Usage(format!(
                             "--env-format: unknown format {:?}: expected dotenv or docker",
-                            Abridged::name(&format.to_string_lossy()).to_string()
+                            format!("{}", Abridged::name(&format.to_string_lossy()))
                         )));
                     }
                 };

@@ -45,7 +45,7 @@ pub(super) fn check_env<T: Config>(
             Ok(added) => added,
             Err(error) => {
                 let checked = "the process environment and its dotenv file";
-                return unreadable(form, checked, "the dotenv file", error.to_string());
+                return unreadable(form, checked, "the dotenv file", format!("{error}"));
             }
         };
         let checked = match added.path {
@@ -66,11 +66,11 @@ pub(super) fn check_env<T: Config>(
     let format = options.env_format.unwrap_or_default();
     let file = match EnvFile::read(path, format, options.read_secret_files, &docs) {
         Ok(file) => file,
-        Err(error) => return unreadable(form, "the env file", "the env file", error.to_string()),
+        Err(error) => return unreadable(form, "the env file", "the env file", format!("{error}")),
     };
     let shown = match path == Path::new("-") {
         true => crate::provenance::STDIN.to_owned(),
-        false => Abridged::name(&path.to_string_lossy()).to_string(),
+        false => format!("{}", Abridged::name(&path.to_string_lossy())),
     };
     check::<T>(&file, format!("the env file {shown} (alone)"), strict, form)
 }
@@ -82,7 +82,7 @@ pub(super) fn given_path(flag: &str, path: &Path) -> Result<(), Usage> {
     if path == Path::new("-") {
         return Ok(());
     }
-    let shown = Abridged::name(&path.to_string_lossy()).to_string();
+    let shown = format!("{}", Abridged::name(&path.to_string_lossy()));
     match std::fs::metadata(path) {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
             Err(Usage(format!("{flag} {shown}: no such file")))

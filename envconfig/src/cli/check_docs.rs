@@ -32,7 +32,7 @@ pub(super) fn check_docs<T: Config>(options: &CheckDocs) -> Exit {
     if let Err(usage) = given_path("--check-docs", path) {
         return usage.into();
     }
-    let shown = Abridged::name(&path.to_string_lossy()).to_string();
+    let shown = format!("{}", Abridged::name(&path.to_string_lossy()));
     let committed = match read_given_file(path, MAX_REFERENCE_BYTES) {
         Ok(bytes) => bytes,
         Err(reason) => {

@@ -78,7 +78,7 @@ pub(super) fn near_miss(flag: &str, after_check: bool) -> Option<&'static str> {
 /// What `-h` and `--help` print: the usage of envconfig's flags, for the
 /// program named `program`.
 pub(super) fn help(program: &str) -> String {
-    let program = OneLine(program).to_string();
+    let program = format!("{}", OneLine(program));
     let manifest = match cfg!(feature = "k8s") {
         true => {
             "    --manifest PATH            check a container of this Kubernetes manifest \

@@ -127,7 +127,7 @@ pub(crate) fn run<T: Config>(
             match loaded {
                 Ok(config) => Run::Loaded(config, stderr),
                 Err(error) => {
-                    stderr.push_str(&error.to_string());
+                    stderr.push_str(&format!("{error}"));
                     Run::Exit(Exit::failure(EX_CONFIG, stderr))
                 }
             }

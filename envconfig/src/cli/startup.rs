@@ -220,7 +220,7 @@ pub(crate) fn add_dotenv<'a, T: Config>(
             // The configuration's own names, whole: escaped all the same.
             let listed: Vec<String> = supplied
                 .iter()
-                .map(|name| OneLine(name).to_string())
+                .map(|name| format!("{}", OneLine(name)))
                 .collect();
             let _ = writeln!(
                 notes,
@@ -273,7 +273,7 @@ fn is_there(path: &Path) -> bool {
 /// A dotenv file's path as a note shows it: a bare name of the working
 /// directory as `./.env`, so that it reads as a file.
 fn shown_path(path: &Path) -> String {
-    let shown = Abridged::name(&path.to_string_lossy()).to_string();
+    let shown = format!("{}", Abridged::name(&path.to_string_lossy()));
     match path.components().next() {
         Some(Component::Normal(_)) => format!("./{shown}"),
         _ => shown,

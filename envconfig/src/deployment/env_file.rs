@@ -109,7 +109,7 @@ impl EnvFile {
         let lines: Vec<(usize, Option<String>, bool)> = match format {
             EnvFormat::Dotenv => {
                 let parsed = dotenv_syntax::parse(&bytes, &nothing_outside)
-                    .map_err(|too_large| unreadable(too_large.to_string()))?;
+                    .map_err(|too_large| unreadable(format!("{too_large}")))?;
                 let lines = parsed
                     .iter()
                     .map(|entry| {

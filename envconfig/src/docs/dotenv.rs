@@ -179,7 +179,7 @@ fn push_unwritten(out: &mut String, what: &str) {
 /// rest a line of the file.
 fn push_comment(out: &mut String, text: &str) {
     out.push_str("# ");
-    out.push_str(OneLine(text).to_string().trim_end());
+    out.push_str(format!("{}", OneLine(text)).trim_end());
     out.push('\n');
 }
 

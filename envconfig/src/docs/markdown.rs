@@ -109,7 +109,7 @@ pub(super) fn render(docs: &Docs) -> String {
 /// A value that starts or ends with whitespace is quoted, since no code
 /// span keeps those spaces in every renderer.
 fn value(text: &str) -> String {
-    let text = OneLine(text).to_string();
+    let text = format!("{}", OneLine(text));
     if text.is_empty() {
         return "*empty*".to_owned();
     }
@@ -159,7 +159,7 @@ fn push_code_span(out: &mut String, text: &str) {
 /// else as a character reference.
 fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in OneLine(text).to_string().chars() {
+    for c in format!("{}", OneLine(text)).chars() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' => {
                 out.push('\\');
@@ -184,7 +184,7 @@ fn plain(text: &str) -> String {
 fn description(text: &str) -> String {
     let text = text
         .lines()
-        .map(|line| OneLine(line.trim()).to_string())
+        .map(|line| format!("{}", OneLine(line.trim())))
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join(" ");

@@ -69,11 +69,11 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
                 description.push_str(example);
             }
             [
-                OneLine(&var.name).to_string(),
-                OneLine(&var.value_type).to_string(),
-                OneLine(&requirement).to_string(),
+                format!("{}", OneLine(&var.name)),
+                format!("{}", OneLine(&var.value_type)),
+                format!("{}", OneLine(&requirement)),
                 if var.secret { "yes" } else { "" }.to_owned(),
-                OneLine(&description).to_string(),
+                format!("{}", OneLine(&description)),
             ]
         })
         .collect();

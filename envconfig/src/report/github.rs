@@ -23,12 +23,12 @@ impl Report {
             // The problem as an error message says it, with where the
             // value came from when that is not the annotation's line.
             if let Status::Failed(problem) = &checked.status {
-                let message = problem.to_string();
+                let message = format!("{problem}");
                 command(&mut out, "error", checked.origin.as_ref(), &message);
             }
         }
         for error in &self.errors {
-            command(&mut out, "error", error.at.as_ref(), &error.to_string());
+            command(&mut out, "error", error.at.as_ref(), &format!("{error}"));
         }
         for warning in &self.warnings {
             // One about a variable that names no line of its own (a
@@ -39,7 +39,7 @@ impl Report {
                 let checked = self.vars.iter().find(|checked| checked.var == var)?;
                 checked.origin.as_ref()
             });
-            command(&mut out, "warning", at, &warning.to_string());
+            command(&mut out, "warning", at, &format!("{warning}"));
         }
         out.push_str(&self.verdict());
         out.push('\n');

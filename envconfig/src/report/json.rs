@@ -24,7 +24,7 @@ impl Report {
                     .warnings
                     .iter()
                     .filter(|warning| warning.var() == Some(checked.var.as_str()))
-                    .map(|warning| Json::String(warning.to_string().into()))
+                    .map(|warning| Json::String(format!("{warning}").into()))
                     .collect();
                 let problem = match &checked.status {
                     Status::Failed(_) => Json::String(detail(checked).into()),
@@ -65,7 +65,7 @@ impl Report {
             })
             .map(|warning| {
                 Json::Object(vec![
-                    ("message", Json::String(warning.to_string().into())),
+                    ("message", Json::String(format!("{warning}").into())),
                     ("source", warning.at().map_or(Json::Null, source)),
                 ])
             })
@@ -73,7 +73,7 @@ impl Report {
         let errors = self
             .errors
             .iter()
-            .map(|error| Json::String(error.to_string().into()))
+            .map(|error| Json::String(format!("{error}").into()))
             .collect();
         Json::Object(vec![
             ("version", Json::Number(SCHEMA_VERSION)),

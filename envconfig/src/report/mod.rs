@@ -146,7 +146,7 @@ impl Report {
                 .filter(|problem| !vars.iter().any(|checked| checked.var == problem.var()))
                 .map(|problem| SubjectError {
                     at: None,
-                    message: problem.to_string(),
+                    message: format!("{problem}"),
                 }),
         );
         // A variable set from outside, or to what is not settled, is set;

@@ -86,10 +86,10 @@ pub(super) fn detail(checked: &Outcome) -> String {
         _ if checked.secret => REDACTED.to_owned(),
         // A default as written in the source; a value as set.
         Status::Default => shown
-            .map(|text| OneLine(text).to_string())
+            .map(|text| format!("{}", OneLine(text)))
             .unwrap_or_default(),
         Status::Ok => shown
-            .map(|value| Shown(Some(value)).to_string())
+            .map(|value| format!("{}", Shown(Some(value))))
             .unwrap_or_default(),
     }
 }

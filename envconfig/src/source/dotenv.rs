@@ -29,7 +29,7 @@ impl Source {
         };
         let bytes = read_file(path, MAX_ENV_FILE_BYTES).map_err(unreadable)?;
         let parsed = dotenv_syntax::parse(&bytes, &dotenv_syntax::process_environment)
-            .map_err(|too_large| unreadable(too_large.to_string()))?;
+            .map_err(|too_large| unreadable(format!("{too_large}")))?;
         add_entries(&mut self.entries, path, parsed, &|_| false, &mut |_, _| {
             None
         });
@@ -202,7 +202,7 @@ pub(crate) fn unsettled_reference(
     // `pa$sw0rd` does not expand `${sw0rd}` in a message.
     let shown = match is_secret {
         true => "...".to_owned(),
-        false => Abridged::name(reference.name).to_string(),
+        false => format!("{}", Abridged::name(reference.name)),
     };
     Some(format!("its value expands ${{{shown}}}, {why}"))
 }
