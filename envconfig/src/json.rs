@@ -9,7 +9,6 @@
 //! once in CI.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 /// A JSON value; an object's keys keep their order.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,7 +50,7 @@ impl<'a> Json<'a> {
         match self {
             Json::String(text) => push_string(out, text),
             Json::Number(number) => {
-                let _ = write!(out, "{number}");
+                out.push_str(&format!("{number}"));
             }
             Json::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
             Json::Null => out.push_str("null"),
@@ -121,7 +120,7 @@ pub(crate) fn push_string(out: &mut String, text: &str) {
             // is printed; a surrogate pair for one outside the BMP.
             c if !crate::shown::is_printable(c) || matches!(c, '\u{fffe}' | '\u{ffff}') => {
                 for unit in c.encode_utf16(&mut [0; 2]) {
-                    let _ = write!(out, "\\u{:04x}", unit);
+                    out.push_str(&format!("\\u{:04x}", unit));
                 }
             }
             c => out.push(c),

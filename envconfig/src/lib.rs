@@ -309,10 +309,10 @@
 #[cfg(test)]
 extern crate self as envconfig;
 
-// The text of a value that is not a string is made with `format!`, not
-// `to_string()`: each type's `to_string()` is compiled into the program
-// with its own copy of the code that writes into a `String`, where
-// `format!` calls the standard library's one function.
+// Text is made with `format!` (and `push_str`), not `to_string()` on a
+// value that is not a string, nor `write!` into a `String`: those compile
+// a copy of the code that writes into a `String` into each unit that uses
+// them, where `format!` calls the standard library's one function.
 
 mod cli;
 mod config;

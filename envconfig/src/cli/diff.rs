@@ -1,8 +1,6 @@
 //! A unified diff of two texts, line by line, as `diff -u` prints it: what
 //! `--check-docs` shows when a committed reference has drifted.
 
-use std::fmt::Write as _;
-
 use crate::shown::OneLine;
 
 /// Lines of context around each change.
@@ -45,12 +43,11 @@ pub(super) fn unified(old_name: &str, new_name: &str, old: &str, new: &str) -> S
             Line::Same(_, j) | Line::Added(j) => Some(j),
             Line::Removed(_) => None,
         });
-        let _ = writeln!(
-            out,
-            "@@ -{} +{} @@",
+        out.push_str(&format!(
+            "@@ -{} +{} @@\n",
             range(old_start, old_count),
             range(new_start, new_count)
-        );
+        ));
         for line in hunk {
             let (mark, text) = match *line {
                 Line::Same(i, _) => (' ', old[i]),
@@ -169,7 +166,7 @@ fn push_line(out: &mut String, mark: char, text: &str) {
         if i > 0 {
             out.push('\t');
         }
-        let _ = write!(out, "{}", OneLine(part));
+        out.push_str(&format!("{}", OneLine(part)));
     }
     out.push('\n');
     if !text.ends_with('\n') {

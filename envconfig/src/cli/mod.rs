@@ -2,8 +2,6 @@
 //! configuration or answers the flags a container or a CI job runs the
 //! binary with (the crate documentation lists them), and exits.
 
-use std::fmt::Write as _;
-
 mod args;
 mod check;
 mod check_docs;
@@ -177,7 +175,7 @@ fn print_config<T: Config>(source: &dyn Variables, format: ConfigFormat) -> Exit
         0
     } else {
         config::hint_typos::<T>(&mut problems, source);
-        let _ = writeln!(stderr, "{}", Error::new(problems));
+        stderr.push_str(&format!("{}\n", Error::new(problems)));
         EX_CONFIG
     };
     Exit {

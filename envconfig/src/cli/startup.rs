@@ -2,7 +2,6 @@
 //! the environment: `./.env` in a debug build, a file the application names
 //! in any build, or none; and the `note:` lines that say which.
 
-use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
 
 use super::args::parse_args_with;
@@ -222,25 +221,23 @@ pub(crate) fn add_dotenv<'a, T: Config>(
                 .iter()
                 .map(|name| format!("{}", OneLine(name)))
                 .collect();
-            let _ = writeln!(
-                notes,
-                "note: {} from {}: {}",
+            notes.push_str(&format!(
+                "note: {} from {}: {}\n",
                 match supplied.len() {
                     1 => "1 variable".to_owned(),
                     n => format!("{n} variables"),
                 },
                 shown_path(path),
                 listed.join(", ")
-            );
+            ));
         }
     }
     if let Some(unread) = files.unread.filter(|path| is_there(path)) {
-        let _ = writeln!(
-            notes,
+        notes.push_str(&format!(
             "note: {} is not read: a release build reads a dotenv file only when the \
-             program names one",
+             program names one\n",
             shown_path(unread)
-        );
+        ));
     }
     Ok(Added { path, notes })
 }

@@ -23,8 +23,6 @@
 //! scalar, so a value never turns into a number, a boolean or a null, and
 //! every character has a spelling.
 
-use std::fmt::Write as _;
-
 use super::{Docs, FILE_VARS, VarDoc};
 use crate::shown::OneLine;
 
@@ -139,8 +137,7 @@ pub(super) fn render(docs: &Docs, secrets: Secrets) -> String {
             Some(dir) => dir.trim_end_matches('/').to_owned(),
             None => format!("{MOUNT_ROOT}/{secret_name}"),
         };
-        let _ = write!(
-            out,
+        out.push_str(&format!(
             "{CONTAINER}volumeMounts:\n\
              {CONTAINER}- name: {volume_name}\n\
              {CONTAINER}  mountPath: {mount}\n\
@@ -149,7 +146,7 @@ pub(super) fn render(docs: &Docs, secrets: Secrets) -> String {
              {POD}- name: {volume_name}\n\
              {POD}  secret:\n\
              {POD}    secretName: {secret_name}\n"
-        );
+        ));
     }
     out
 }
@@ -327,7 +324,7 @@ fn push_name(out: &mut String, name: &str) {
 fn push_comment(out: &mut String, indent: &str, text: &str) {
     out.push_str(indent);
     out.push_str("# ");
-    let _ = write!(out, "{}", OneLine(text.trim_end()));
+    out.push_str(&format!("{}", OneLine(text.trim_end())));
     out.push('\n');
 }
 

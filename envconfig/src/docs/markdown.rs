@@ -30,8 +30,6 @@
 //! with two spaces (MD060): the table passes markdownlint's default rules
 //! but line length.
 
-use std::fmt::Write as _;
-
 use super::Docs;
 use crate::shown::OneLine;
 
@@ -50,7 +48,7 @@ pub(super) fn render(docs: &Docs) -> String {
         if var.group != group {
             group.clone_from(&var.group);
             if let Some(title) = &var.group {
-                let _ = writeln!(out, "| **{}** | | | | |", description(title));
+                out.push_str(&format!("| **{}** | | | | |\n", description(title)));
             }
         }
         let default = match (&var.default, var.required) {
@@ -151,7 +149,7 @@ fn push_code_span(out: &mut String, text: &str) {
     } else {
         ""
     };
-    let _ = write!(out, "{fence}{pad}{text}{pad}{fence}");
+    out.push_str(&format!("{fence}{pad}{text}{pad}{fence}"));
 }
 
 /// Text shown as written (a type name): every character either renderer

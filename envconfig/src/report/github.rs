@@ -8,8 +8,6 @@
 //! escaped as its toolkit escapes it: in a message `%`, CR and LF; in a
 //! property also `:` and `,`.
 
-use std::fmt::Write as _;
-
 use super::Report;
 use crate::outcome::Status;
 use crate::provenance::{Provenance, is_stdin};
@@ -54,7 +52,7 @@ fn command(out: &mut String, name: &str, at: Option<&Provenance>, message: &str)
     out.push_str(name);
     if let Some((path, line)) = at.and_then(file_and_line) {
         let path = escape_property(&shown_path(&path));
-        let _ = write!(out, " file={path},line={line}");
+        out.push_str(&format!(" file={path},line={line}"));
     }
     out.push_str("::");
     out.push_str(&escape_data(message));

@@ -1,8 +1,6 @@
 //! The `--check-env` report as a person reads it: a header, one aligned
 //! line per variable, the warnings and errors, and the verdict.
 
-use std::fmt::Write as _;
-
 use super::Report;
 use crate::outcome::{Outcome, Status};
 use crate::shown::{OneLine, REDACTED, Shown};
@@ -40,12 +38,11 @@ impl Report {
         for row in &rows {
             let mut line = String::new();
             for (cell, width) in row[..3].iter().zip(widths) {
-                let _ = write!(
-                    line,
+                line.push_str(&format!(
                     "  {cell}{:pad$}",
                     "",
                     pad = width - cell.chars().count()
-                );
+                ));
             }
             line.push_str("  ");
             line.push_str(&row[3]);
@@ -53,10 +50,10 @@ impl Report {
             out.push('\n');
         }
         for warning in &self.warnings {
-            let _ = writeln!(out, "warning: {warning}");
+            out.push_str(&format!("warning: {warning}\n"));
         }
         for error in &self.errors {
-            let _ = writeln!(out, "error: {error}");
+            out.push_str(&format!("error: {error}\n"));
         }
         out.push_str(&self.verdict());
         out.push('\n');
