@@ -132,7 +132,7 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
     }
     out.push('\n');
     let mut file_vars = FILE_VARS.to_owned();
-    if let Some(note) = docs.secrets_dir_note(|path| OneLine(path).to_string()) {
+    if let Some(note) = docs.secrets_dir_note(|path| format!("{}", OneLine(path))) {
         file_vars.push(' ');
         file_vars.push_str(&note);
     }
