@@ -175,14 +175,12 @@ impl<'a> Loader<'a> {
         let checked = one_row_per_variable(checked);
         // Two fields that read one variable find the same problem with it
         // once: an operator fixes it once.
-        let mut seen = Vec::with_capacity(problems.len());
-        problems.retain(|problem| match seen.contains(problem) {
-            true => false,
-            false => {
-                seen.push(problem.clone());
-                true
+        let mut unique: Vec<Problem> = Vec::with_capacity(problems.len());
+        for problem in problems {
+            if !unique.contains(&problem) {
+                unique.push(problem);
             }
-        });
+        }
         let mut all_warnings = source.warnings();
         // A source that does not know which variables are secret (a live
         // `./.env`) may quote what a secret's value seems to expand.
@@ -196,7 +194,7 @@ impl<'a> Loader<'a> {
         all_warnings.extend(warnings);
         Outcomes {
             loaded,
-            problems,
+            problems: unique,
             vars: checked,
             warnings: all_warnings,
         }
