@@ -19,6 +19,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod api_server;
 mod bad_input;
 mod environment;
 mod kubectl_yaml;

@@ -12,6 +12,7 @@
 //! cluster knows is external, and a Secret's values are never read. What
 //! the volume mounts put in a secrets directory is [`mounts`]'s.
 
+mod api_versions;
 mod budget;
 mod env;
 mod expand;

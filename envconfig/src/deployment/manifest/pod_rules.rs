@@ -4,6 +4,7 @@
 //! the API server rejects, an environment too large to start with, a manifest too
 //! large to check.
 
+use super::api_versions;
 use super::budget::{MAX_COPIED_BYTES, MAX_EXEC_BYTES};
 use super::env::{Env, Setting};
 use super::object_meta;
@@ -50,6 +51,15 @@ impl Env<'_, '_> {
                 let reason = format!("the {}: {of}{why}: Kubernetes rejects it", workload.title());
                 self.facts.unnamed.push((self.origin(node), reason));
             }
+        }
+        // An apiVersion that does not serve the kind: no workload, no pod.
+        if let Some((node, why)) = api_versions::refused(stream, workload.node, workload.kind) {
+            let reason = format!(
+                "the {} (document {}): {why}: kubectl apply refuses it, and its pods never exist",
+                workload.title(),
+                workload.document
+            );
+            self.facts.unnamed.push((self.origin(node), reason));
         }
         // A selector the API server refuses: no workload, so no pod.
         let template = manifest.pod_metadata(self.container);
@@ -106,6 +116,15 @@ impl Env<'_, '_> {
             for (index, object) in objects.all.iter().enumerate() {
                 if manifest.find(objects, object.name, self.container) != Some(index) {
                     continue;
+                }
+                if let Some((node, why)) = api_versions::refused(stream, object.node, kind) {
+                    let reason = format!(
+                        "the {kind} {} (document {}): {why}: kubectl apply refuses it, and it \
+                         is never made",
+                        Abridged::name(object.name),
+                        object.document
+                    );
+                    self.facts.unnamed.push((self.origin(node), reason));
                 }
                 for (node, reason) in refused_data(stream, object.node, object.name, kind) {
                     self.facts.unnamed.push((self.origin(node), reason));

@@ -7,6 +7,7 @@
 //! in `pkg/apis/core/validation`, after `SetDefaults_Service`). A Service
 //! it refuses is never made, and the kubelet sets no links for it.
 
+use super::api_versions;
 use super::object_meta;
 use super::scalar::ScalarKind;
 use super::yaml::{NodeId, Stream, Value};
@@ -18,6 +19,9 @@ const TYPES: [&str; 4] = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName
 /// Whether the API server refuses the Service `name` (the node
 /// `service`, whose `spec` is given), for any of the rules this module has.
 pub(super) fn is_refused(stream: &Stream, name: &str, service: NodeId, spec: NodeId) -> bool {
+    if api_versions::refused(stream, service, "Service").is_some() {
+        return true;
+    }
     let metadata = stream.get(service, "metadata");
     if metadata.is_some_and(|metadata| object_meta::metadata(stream, metadata).is_some()) {
         return true;

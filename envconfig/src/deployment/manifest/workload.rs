@@ -5,6 +5,7 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
+use super::api_versions;
 use super::scalar::ScalarKind;
 use super::yaml::{NodeId, Stream, Value};
 use crate::shown::Abridged;
@@ -31,14 +32,15 @@ pub(super) const POD_KINDS: &str =
 /// Whether a document is of a kind the check reads, or a list that may
 /// hold one; the others are dropped as soon as they are parsed.
 pub(super) fn is_read(stream: &Stream, root: NodeId) -> bool {
-    stream
-        .get(root, "kind")
-        .and_then(|kind| stream.str(kind))
-        .is_some_and(|kind| {
-            matches!(kind, "ConfigMap" | "Secret" | "Service")
-                || POD_SPECS.iter().any(|(known, _)| *known == kind)
-        })
-        || !matches!(list_items(stream, root), Ok(None))
+    !api_versions::is_of_another_api(stream, root)
+        && (stream
+            .get(root, "kind")
+            .and_then(|kind| stream.str(kind))
+            .is_some_and(|kind| {
+                matches!(kind, "ConfigMap" | "Secret" | "Service")
+                    || POD_SPECS.iter().any(|(known, _)| *known == kind)
+            })
+            || !matches!(list_items(stream, root), Ok(None)))
 }
 
 /// The objects of a list: `kind: List` (`kubectl get -o yaml` of several
@@ -231,6 +233,9 @@ impl<'s> Manifest<'s> {
         let Some(kind) = field(node, "kind") else {
             return;
         };
+        if api_versions::is_of_another_api(stream, node) {
+            return;
+        }
         let metadata = stream.get(node, "metadata");
         let object = Object {
             kind,

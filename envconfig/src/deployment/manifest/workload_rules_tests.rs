@@ -19,6 +19,15 @@ use std::sync::Arc;
 use crate::deployment::manifest::from_text;
 use crate::report::Subject;
 
+/// The apiVersion that serves `kind`.
+fn api_version(kind: &str) -> &'static str {
+    match kind {
+        "Pod" | "ReplicationController" => "v1",
+        "Job" | "CronJob" => "batch/v1",
+        _ => "apps/v1",
+    }
+}
+
 /// The problems of the whole pod that a workload of `kind` (whose spec
 /// has `spec`, then `template` with `labels`) makes, that are about its
 /// selector or labels.
@@ -42,7 +51,8 @@ fn refusals(kind: &str, spec: &str, labels: &str) -> Vec<String> {
         _ => format!("{spec}{template}"),
     };
     let text = format!(
-        "apiVersion: apps/v1\nkind: {kind}\nmetadata:\n  name: billing\nspec:\n{}",
+        "apiVersion: {}\nkind: {kind}\nmetadata:\n  name: billing\nspec:\n{}",
+        api_version(kind),
         body.lines()
             .map(|line| format!("  {line}\n"))
             .collect::<String>()
@@ -299,7 +309,8 @@ fn restart_policies_each_kind_takes() {
                 line("      ")
             ),
         };
-        let text = format!("apiVersion: v1\nkind: {kind}\nmetadata:\n  name: w\n{spec}");
+        let version = api_version(kind);
+        let text = format!("apiVersion: {version}\nkind: {kind}\nmetadata:\n  name: w\n{spec}");
         let path: Arc<Path> = Arc::from(Path::new("w.yaml"));
         let Ok((env, _)) = from_text(&text, path, "w.yaml", None, &[]) else {
             panic!("{text}");

@@ -1,0 +1,116 @@
+//! What the API server refuses before any pod exists: an `apiVersion` that
+//! Kubernetes v1.32 no longer serves, and the pod spec rules of
+//! `ValidatePodSpec` that a rendered chart runs into.
+
+use super::{NEEDED, check, indent, with_pod};
+
+/// A Deployment of `extensions/v1beta1` (or `apps/v1beta1`, `apps/v1beta2`),
+/// a CronJob of `batch/v1beta1`: `kubectl apply` finds no resource for it
+/// in v1.32 and refuses the document, so its pods never exist. The check
+/// fails naming the document, whatever the container's environment.
+#[test]
+fn an_api_version_kubernetes_no_longer_serves() {
+    let good = with_pod("enableServiceLinks: false\n");
+    assert_eq!(check(&good, &["--strict"]).code, 0);
+    for version in ["extensions/v1beta1", "apps/v1beta1", "apps/v1beta2"] {
+        let old = good.replacen("apiVersion: apps/v1", &format!("apiVersion: {version}"), 1);
+        let run = check(&old, &[]);
+        assert_eq!(run.code, 78, "{version}: {run:?}");
+        let expected = format!(
+            "deploy.yaml:1: the Deployment billing (document 1): its apiVersion {version} does \
+             not serve Deployment in Kubernetes v1.32 (only apps/v1 does): kubectl apply \
+             refuses it, and its pods never exist"
+        );
+        assert!(run.stdout.contains(&expected), "{}", run.stdout);
+    }
+    let cron_job = |version: &str| {
+        format!(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  \
+             BILLING_PORT: '8080'\n---\napiVersion: {version}\nkind: CronJob\nmetadata:\n  \
+             name: report\nspec:\n  schedule: '@daily'\n  jobTemplate:\n    spec:\n      \
+             template:\n        spec:\n          restartPolicy: OnFailure\n          \
+             enableServiceLinks: false\n          containers:\n          - name: api\n            \
+             image: billing:1.4.2\n            env:\n{}",
+            indent(NEEDED, 12)
+        )
+    };
+    assert_eq!(check(&cron_job("batch/v1"), &["--strict"]).code, 0);
+    let run = check(&cron_job("batch/v1beta1"), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stdout.contains(
+            "deploy.yaml:8: the CronJob report (document 2): its apiVersion batch/v1beta1 does \
+             not serve CronJob in Kubernetes v1.32 (only batch/v1 does)"
+        ),
+        "{}",
+        run.stdout
+    );
+    let no_version = good.replacen("apiVersion: apps/v1\n", "", 1);
+    let run = check(&no_version, &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("the Deployment billing (document 1): it has no apiVersion"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// A ConfigMap of an apiVersion that does not serve ConfigMaps is never
+/// made: the value the check would read from it never reaches the pod.
+#[test]
+fn a_config_map_of_a_version_not_served_is_never_made() {
+    let manifest = |version: &str| {
+        format!(
+            "apiVersion: {version}\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  \
+             BILLING_PORT: '8080'\n---\n{}",
+            with_pod(
+                "enableServiceLinks: false\n"
+            )
+            .replacen(
+                "          env:\n",
+                "          envFrom:\n          - configMapRef:\n              name: settings\n          env:\n",
+                1,
+            )
+        )
+    };
+    let run = check(&manifest("v1"), &["--strict"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("BILLING_PORT"), "{}", run.stdout);
+    let run = check(&manifest("v1beta1"), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stdout.contains(
+            "deploy.yaml:1: the ConfigMap settings (document 1): its apiVersion v1beta1 does \
+             not serve ConfigMap in Kubernetes v1.32 (only v1 does): kubectl apply refuses it, \
+             and it is never made"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+/// A Knative `Service` (`serving.knative.dev/v1`) is no Service of
+/// Kubernetes: it sets no service links. A Service `billing` of
+/// Kubernetes would set `BILLING_PORT=tcp://...`, which the service
+/// cannot read as a port.
+#[test]
+fn a_kind_of_another_api_is_not_read_as_kubernetes_own() {
+    let service = |version: &str| {
+        format!(
+            "apiVersion: {version}\nkind: Service\nmetadata:\n  name: billing\nspec:\n  \
+             ports:\n  - port: 80\n---\n{}",
+            with_pod("")
+        )
+    };
+    let run = check(&service("serving.knative.dev/v1"), &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!run.stdout.contains("tcp://"), "{}", run.stdout);
+    let run = check(&service("v1"), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stdout.contains("  invalid   BILLING_PORT "),
+        "{}",
+        run.stdout
+    );
+}
