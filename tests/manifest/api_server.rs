@@ -114,3 +114,58 @@ fn a_kind_of_another_api_is_not_read_as_kubernetes_own() {
         run.stdout
     );
 }
+
+/// What a chart renders when a value is left out: a volume mount whose
+/// volume sits behind an `if` that was false, a port name of more than 15
+/// characters, an image left to an unset value, in an init container.
+/// The API server refuses the pod, whichever container is checked.
+#[test]
+fn a_pod_spec_the_api_server_refuses() {
+    let good = with_pod("enableServiceLinks: false\n");
+    for (pod, container, why) in [
+        (
+            "",
+            "volumeMounts:\n- name: tls\n  mountPath: /etc/tls\n",
+            "the pod of Deployment billing: the container api: it mounts the volume tls, which \
+             the pod does not have: Kubernetes rejects the pod",
+        ),
+        (
+            "",
+            "ports:\n- name: http-metrics-port\n  containerPort: 9090\n",
+            "the pod of Deployment billing: the container api: its port name http-metrics-port \
+             is no port name",
+        ),
+        (
+            "initContainers:\n- name: migrate\n  image:\n",
+            "",
+            "the pod of Deployment billing: the container migrate: it has no image: Kubernetes \
+             rejects the pod",
+        ),
+        (
+            "volumes:\n- name: tls\n  secret:\n    secretName: ''\n",
+            "",
+            "the pod of Deployment billing: the volume tls: its secret source has no secretName",
+        ),
+    ] {
+        let manifest = good
+            .replacen(
+                "      containers:\n",
+                &format!("{}      containers:\n", indent(pod, 6)),
+                1,
+            )
+            .replacen(
+                "          env:\n",
+                &format!("{}          env:\n", indent(container, 10)),
+                1,
+            );
+        assert_ne!(manifest, good);
+        let run = check(&manifest, &[]);
+        assert_eq!(run.code, 78, "{manifest}\n{run:?}");
+        assert!(run.stdout.contains(why), "{}", run.stdout);
+        assert!(
+            run.stdout.ends_with("the container would not start\n"),
+            "{}",
+            run.stdout
+        );
+    }
+}

@@ -25,6 +25,7 @@ mod mounts;
 mod mounts_tests;
 mod object_meta;
 mod pod_rules;
+mod pod_spec_rules;
 mod quantity;
 mod references;
 mod scalar;

@@ -8,6 +8,7 @@ use super::api_versions;
 use super::budget::{MAX_COPIED_BYTES, MAX_EXEC_BYTES};
 use super::env::{Env, Setting};
 use super::object_meta;
+use super::pod_spec_rules;
 use super::scalar::{self, ScalarKind};
 use super::validation::{self, noun};
 use super::workload_rules;
@@ -59,6 +60,12 @@ impl Env<'_, '_> {
                 workload.title(),
                 workload.document
             );
+            self.facts.unnamed.push((self.origin(node), reason));
+        }
+        // A container or volume the API server refuses: no pod.
+        let bare = workload.kind == "Pod";
+        for (node, why) in pod_spec_rules::refused(stream, self.container.pod, bare) {
+            let reason = format!("the pod of {}: {why}", workload.title());
             self.facts.unnamed.push((self.origin(node), reason));
         }
         // A selector the API server refuses: no workload, so no pod.

@@ -112,7 +112,7 @@ fn is_target_port(stream: &Stream, node: NodeId) -> bool {
 
 /// `IsValidPortName`: at most 15 lowercase letters, digits and `-`, at
 /// least one letter, no `-` at either end or twice in a row.
-fn port_name(name: &str) -> bool {
+pub(super) fn port_name(name: &str) -> bool {
     name.len() <= 15
         && name
             .bytes()
@@ -125,7 +125,7 @@ fn port_name(name: &str) -> bool {
 
 /// `IsDNS1123Label`: at most 63 lowercase letters, digits and `-`, a
 /// letter or digit at both ends.
-fn dns_1123_label(name: &str) -> bool {
+pub(super) fn dns_1123_label(name: &str) -> bool {
     let bytes = name.as_bytes();
     !bytes.is_empty()
         && bytes.len() <= 63
