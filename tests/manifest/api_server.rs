@@ -169,3 +169,44 @@ fn a_pod_spec_the_api_server_refuses() {
         );
     }
 }
+
+/// A StatefulSet's controller adds a volume for each of its
+/// `volumeClaimTemplates`: a mount of one is no mount of a volume the pod
+/// lacks, and a file on it is the storage's to hold. A volume of no
+/// source is an `emptyDir`.
+#[test]
+fn a_stateful_set_mounts_its_claim_templates() {
+    let manifest = |claims: &str| {
+        format!(
+            "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: billing\nspec:\n  \
+             serviceName: billing\n  selector: {{matchLabels: {{app: billing}}}}\n  template:\n    \
+             metadata:\n      labels:\n        app: billing\n    spec:\n      \
+             enableServiceLinks: false\n      volumes:\n      - name: scratch\n      \
+             containers:\n      - name: api\n        image: billing:1.4.2\n        \
+             volumeMounts:\n        - {{name: data, mountPath: /var/lib/billing}}\n        \
+             - {{name: scratch, mountPath: /tmp}}\n        env:\n{}        - name: PAYMENT_TOKEN_FILE\n          \
+             value: /var/lib/billing/token\n{claims}",
+            indent(&NEEDED.replacen("- name: PAYMENT_TOKEN\n  valueFrom:\n    secretKeyRef:\n      name: billing-secrets\n      key: payment-token\n", "", 1), 8)
+        )
+    };
+    let claims = "  volumeClaimTemplates:\n  - metadata:\n      name: data\n    spec:\n      \
+                  accessModes: [ReadWriteOnce]\n      resources: {requests: {storage: 1Gi}}\n";
+    let run = check(&manifest(claims), &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.report_line("PAYMENT_TOKEN").contains(
+            "read from /var/lib/billing/token, if it is there: it is in the volume data (of \
+             volumeClaimTemplates)"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = check(&manifest(""), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("it mounts the volume data, which the pod does not have"),
+        "{}",
+        run.stdout
+    );
+}

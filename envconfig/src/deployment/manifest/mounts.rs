@@ -91,6 +91,8 @@ impl Mounts {
             .iter()
             .filter_map(|&volume| Some((str_of(volume, "name")?, volume)))
             .collect();
+        let claims: HashMap<&str, NodeId> =
+            manifest.claim_templates(container).into_iter().collect();
         let mut builder = Builder::new(manifest, container, origin);
         let mut built: HashMap<&str, Arc<Volume>> = HashMap::new();
         let mut mounts = Vec::new();
@@ -100,9 +102,10 @@ impl Mounts {
                 continue;
             };
             let volume = built.entry(name).or_insert_with(|| {
-                Arc::new(match volumes.get(name) {
-                    Some(&node) => builder.volume(name, node),
-                    None => Volume::broken(
+                Arc::new(match (claims.get(name), volumes.get(name)) {
+                    (Some(&claim), _) => Volume::claim(name, origin(claim)),
+                    (None, Some(&node)) => builder.volume(name, node),
+                    (None, None) => Volume::broken(
                         format!("the volume {}", Abridged::name(name)),
                         origin(mount),
                         format!(

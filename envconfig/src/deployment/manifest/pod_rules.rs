@@ -64,7 +64,13 @@ impl Env<'_, '_> {
         }
         // A container or volume the API server refuses: no pod.
         let bare = workload.kind == "Pod";
-        for (node, why) in pod_spec_rules::refused(stream, self.container.pod, bare) {
+        let claims: Vec<&str> = manifest
+            .claim_templates(self.container)
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        let refused = pod_spec_rules::refused(stream, self.container.pod, bare, &claims);
+        for (node, why) in refused {
             let reason = format!("the pod of {}: {why}", workload.title());
             self.facts.unnamed.push((self.origin(node), reason));
         }

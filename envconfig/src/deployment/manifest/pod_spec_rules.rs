@@ -16,14 +16,22 @@ use super::yaml::{NodeId, Stream, Value};
 use crate::shown::Abridged;
 
 /// Why the API server refuses the pod spec `pod` (of a bare Pod when
-/// `bare`), each with the node it is about.
-pub(super) fn refused(stream: &Stream, pod: NodeId, bare: bool) -> Vec<(NodeId, String)> {
+/// `bare`), each with the node it is about. `claims` names the volumes a
+/// StatefulSet's controller adds, from its volume claim templates, in
+/// place of the template's own of those names.
+pub(super) fn refused(
+    stream: &Stream,
+    pod: NodeId,
+    bare: bool,
+    claims: &[&str],
+) -> Vec<(NodeId, String)> {
     let mut refused = Vec::new();
     let list = |key: &str| stream.get(pod, key).map_or(&[][..], |l| stream.items(l));
     if list("containers").is_empty() {
         refused.push((pod, "the pod has no containers".to_owned()));
     }
-    let volumes = volumes(stream, list("volumes"), &mut refused);
+    let mut volumes = volumes(stream, list("volumes"), claims, &mut refused);
+    volumes.extend_from_slice(claims);
     for key in ["initContainers", "containers"] {
         for &container in list(key) {
             let shown = match text(stream, container, "name") {
@@ -87,11 +95,13 @@ fn text<'s>(stream: &'s Stream, map: NodeId, key: &str) -> Result<&'s str, (Node
 fn volumes<'s>(
     stream: &'s Stream,
     list: &[NodeId],
+    claims: &[&str],
     refused: &mut Vec<(NodeId, String)>,
 ) -> Vec<&'s str> {
     let mut names: Vec<&'s str> = Vec::new();
     for &volume in list {
         let name = match text(stream, volume, "name") {
+            Ok(name) if claims.contains(&name) => continue,
             Ok(name) => name,
             Err((node, why)) => {
                 refused.push((node, format!("a volume's name {why}")));

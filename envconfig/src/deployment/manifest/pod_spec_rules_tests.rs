@@ -32,7 +32,7 @@ fn reasons(spec: &str) -> Vec<String> {
     let pod = stream
         .get(stream.documents[0].root, "spec")
         .expect("a spec");
-    refused(&stream, pod, true)
+    refused(&stream, pod, true, &[])
         .into_iter()
         .map(|(_, why)| {
             let why = why.strip_suffix(": Kubernetes rejects the pod");
@@ -243,7 +243,7 @@ fn containers_as_validate_containers_takes_them() {
     let pod = stream
         .get(stream.documents[0].root, "spec")
         .expect("a spec");
-    assert!(refused(&stream, pod, false).is_empty());
+    assert!(refused(&stream, pod, false, &[]).is_empty());
 }
 
 #[test]

@@ -85,6 +85,23 @@ impl Volume {
             otherwise: String::new(),
         }
     }
+
+    /// A volume of a StatefulSet's claim template: what it holds is the
+    /// storage's.
+    pub(super) fn claim(name: &str, origin: Provenance) -> Volume {
+        Volume {
+            what: format!(
+                "the volume {} (of volumeClaimTemplates)",
+                Abridged::name(name)
+            ),
+            origin,
+            broken: None,
+            files: HashMap::new(),
+            whole: Vec::new(),
+            unknown: vec![("the documents do not tell what it holds".into(), None)],
+            otherwise: String::new(),
+        }
+    }
 }
 
 /// Builds the volumes, sharing the key set of an object among the
@@ -229,7 +246,10 @@ impl<'s> Builder<'_, '_, 's> {
             volume.what = format!("the downwardAPI volume {shown}");
             self.downward(&mut volume, downward);
             volume.otherwise = "its items do not name that file".to_owned();
-        } else if stream.get(node, "emptyDir").is_some() {
+        } else if stream.get(node, "emptyDir").is_some()
+            // A volume of no source is an emptyDir (`SetDefaults_Volume`).
+            || stream.entries(node).iter().all(|(key, _)| *key == "name")
+        {
             volume.what = format!("the emptyDir volume {shown}");
             if self.shared.contains(name) {
                 volume.unknown.push((

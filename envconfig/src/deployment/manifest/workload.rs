@@ -322,6 +322,29 @@ impl<'s> Manifest<'s> {
         self.stream.get(template, "metadata")
     }
 
+    /// The volume claim templates of `container`'s workload, a
+    /// StatefulSet's, by name: its controller adds each to the pod as a
+    /// volume, in place of one of the template's of that name.
+    pub fn claim_templates(&self, container: &Container<'_>) -> Vec<(&'s str, NodeId)> {
+        let stream = self.stream;
+        let workload = &self.workloads[container.workload];
+        if workload.kind != "StatefulSet" {
+            return Vec::new();
+        }
+        let templates = stream
+            .get(workload.node, "spec")
+            .and_then(|spec| stream.get(spec, "volumeClaimTemplates"));
+        let templates = templates.map_or(&[][..], |list| stream.items(list));
+        templates
+            .iter()
+            .filter_map(|&claim| {
+                let metadata = stream.get(claim, "metadata")?;
+                let name = stream.get(metadata, "name").and_then(|n| stream.str(n))?;
+                Some((name, claim))
+            })
+            .collect()
+    }
+
     /// The names that two containers of `container`'s pod share (init
     /// containers included), which make Kubernetes reject the pod: for
     /// each, the lines of the containers that have it.
