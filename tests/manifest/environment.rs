@@ -1252,3 +1252,75 @@ fn a_config_map_value_past_what_linux_starts_with_is_undeployable() {
         assert_eq!(run.code, if fits { 0 } else { 78 }, "{length}");
     }
 }
+
+/// The kubelet writes a Secret volume's files in a directory of its own,
+/// in the mount point, where every directory of `items` is a directory:
+/// `..` after one is its parent there, and `..` at the top of that
+/// directory is the mount point (not the mount point's parent). A subPath
+/// mount's top `..` is where it is mounted.
+#[test]
+fn dot_dot_in_a_directory_of_a_volume_is_its_parent() {
+    let manifest = |mount: &str, path: &str| {
+        deployment(
+            "enableServiceLinks: false
+volumes:
+  - name: billing
+    secret:
+      secretName: billing-secrets
+      items:
+      - {key: payment-token, path: api/payment-token}
+      - {key: token, path: token}
+",
+            &format!(
+                "volumeMounts:
+  - name: billing
+{mount}env:
+  - name: BILLING_DATABASE_URL
+    valueFrom:
+      secretKeyRef: {{name: billing-secrets, key: database-url}}
+  - name: BILLING_ALLOWED_HOSTS
+    value: a.example.com
+  - name: PAYMENT_TOKEN_FILE
+    value: {path}
+"
+            ),
+        )
+    };
+    let whole = "    mountPath: /etc/billing\n";
+    for (path, file) in [
+        ("/etc/billing/api/../token", Some("token")),
+        (
+            "/etc/billing/api/../api/payment-token",
+            Some("payment-token"),
+        ),
+        ("/etc/billing/api/../../token", Some("token")),
+        ("/etc/billing/api/../tokn", None),
+    ] {
+        let run = check(&manifest(whole, path), &["--strict"]);
+        let line = run.report_line("PAYMENT_TOKEN");
+        match file {
+            Some(key) => {
+                assert_eq!(run.code, 0, "{path}: {run:?}");
+                let from = format!("the Secret billing-secrets (key {key})");
+                assert!(line.contains(&from), "{path}: {line}");
+            }
+            None => {
+                assert_eq!(run.code, 78, "{path}: {run:?}");
+                assert!(line.starts_with("invalid "), "{path}: {line}");
+            }
+        }
+    }
+    // A file is no directory, and a directory of a Secret that is not
+    // among the documents may be anything: the container resolves them.
+    let run = check(&manifest(whole, "/etc/billing/token/../token"), &[]);
+    let line = run.report_line("PAYMENT_TOKEN");
+    assert!(line.ends_with("a file of the container"), "{line}");
+    // Mounted from its directory `api`, the volume's top is the mount
+    // point, whose `..` is /etc.
+    let sub = "    mountPath: /etc/api\n    subPath: api\n";
+    let run = check(
+        &manifest(sub, "/etc/api/../api/payment-token"),
+        &["--strict"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+}

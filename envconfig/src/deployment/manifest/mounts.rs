@@ -165,32 +165,76 @@ impl Mounts {
     /// takes it: a mount point is a directory, and its `..` is the
     /// directory it is in (`/etc/billing/../billing/key` is
     /// `/etc/billing/key`; `/etc/billing/../key` is out of the volume). A
-    /// `..` after any other component, which may be a link of the image
-    /// or a file of the volume, is the container's file system's to
-    /// resolve: `None`, as for a path that is not absolute.
+    /// `..` after a directory that a volume's `items` write is its parent
+    /// there (see [`Mounts::volume_directory`]). A `..` after any other
+    /// component, which may be a link of the image, a file of the volume
+    /// or a directory that only the cluster knows, is the container's file
+    /// system's to resolve: `None`, as for a path that is not absolute.
     pub(super) fn through_mount_points(&self, path: &str) -> Option<String> {
         if !path.starts_with('/') {
             return None;
         }
         let mut parts: Vec<&str> = Vec::new();
+        // In the kubelet's own directory of a whole volume's files, which
+        // is in the mount point: its `..` is the mount point.
+        let mut in_payload = false;
         for part in path.split('/') {
             match part {
                 "" | "." => {}
                 ".." if parts.is_empty() => {}
+                ".." if in_payload => in_payload = false,
                 ".." => {
                     let here = format!("/{}", parts.join("/"));
-                    if !self.mounts.iter().any(|mount| mount.path == here) {
+                    let directory = self.volume_directory(&here);
+                    if directory.is_none() && !self.mounts.iter().any(|m| m.path == here) {
                         return None;
                     }
                     parts.pop();
+                    let there = format!("/{}", parts.join("/"));
+                    in_payload = directory == Some(there);
                 }
-                part => parts.push(part),
+                part => {
+                    in_payload = false;
+                    parts.push(part);
+                }
             }
         }
         // A last `..` names a directory, as a last `/` does.
         let directory = path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..");
         let trailing = if directory { "/" } else { "" };
         Some(format!("/{}{trailing}", parts.join("/")))
+    }
+
+    /// The mount point of the volume in which `path` is a directory of
+    /// the files its `items` write: every directory the kubelet writes is
+    /// a directory (the links are its first names, `..data` and the
+    /// volume's top level), so a `..` in one is its parent. A volume that
+    /// is mounted whole has the mount point's path, one mounted with a
+    /// `subPath` none (its `..` at the top is the mount point's).
+    fn volume_directory(&self, path: &str) -> Option<String> {
+        let (mount, relative) = self
+            .mounts
+            .iter()
+            .filter_map(|mount| {
+                let rest = path.strip_prefix(&mount.path)?.strip_prefix('/')?;
+                Some((mount, rest))
+            })
+            .max_by_key(|(mount, _)| mount.path.len())?;
+        let Part::Path(part) = &mount.part else {
+            return None;
+        };
+        let prefix = match part.is_empty() {
+            true => format!("{relative}/"),
+            false => format!("{part}/{relative}/"),
+        };
+        let volume = &*mount.volume;
+        let directory = volume.broken.is_none()
+            && !relative.is_empty()
+            && volume.files.keys().any(|file| file.starts_with(&prefix));
+        directory.then(|| match part.is_empty() {
+            true => mount.path.clone(),
+            false => String::new(),
+        })
     }
 
     /// What is at `path`, an absolute path of the container: the deepest
