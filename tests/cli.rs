@@ -1384,8 +1384,8 @@ fn clap_application() {
     {
         let manifest = env.file(
             "deploy.yaml",
-            "kind: Job\nmetadata:\n  name: reports\nspec:\n  template:\n    spec:\n      \
-             restartPolicy: Never\n      containers:\n        - name: reports\n          env:\n            - name: \
+            "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: reports\nspec:\n  template:\n    spec:\n      \
+             restartPolicy: Never\n      containers:\n        - name: reports\n          image: reports:1\n          env:\n            - name: \
              REPORTS_DATABASE_URL\n              value: postgres://db/reports\n",
         );
         let manifest = manifest.to_str().unwrap_or_default();
