@@ -206,8 +206,16 @@ impl EnvFile {
                 DockerValue::FromDeployingShell => {
                     let from = "from the environment of the shell that runs `docker run` (a \
                                 bare name in the file)";
-                    // The shell may not have it: then docker leaves it out.
-                    let unseen = Unseen::MaybeExternal(from.to_owned());
+                    // The shell may not have it: then docker leaves the
+                    // line out, and what a line above set the name to
+                    // stands; with no such line, it is unset.
+                    let above = self.entries.get(name).filter(|above| !above.is_empty());
+                    let unseen = match above.map(|above| &above.origin) {
+                        Some(Provenance::EnvFile { line, .. }) => Unseen::External(format!(
+                            "{from}, or from line {line} when that shell has none"
+                        )),
+                        _ => Unseen::MaybeExternal(from.to_owned()),
+                    };
                     self.entries.set_unseen(name, unseen, origin, &[]);
                 }
             }

@@ -44,9 +44,9 @@ pub(crate) struct Entries {
 /// What a variable whose value is not seen here is set to.
 #[derive(Clone, Debug)]
 pub(crate) enum Unseen {
-    /// From outside what is checked, by design: from where. (A manifest's
-    /// references; an env file has none.)
-    #[cfg_attr(not(feature = "k8s"), allow(dead_code))]
+    /// From outside what is checked, by design, and set for sure: from
+    /// where. (A manifest's references; a bare name of a docker file below
+    /// a line that sets the name, which stands when the shell has none.)
     External(String),
     /// From outside what is checked, if at all: a bare name of a docker
     /// file, which the deploying shell may not have. From where.

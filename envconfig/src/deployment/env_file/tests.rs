@@ -409,6 +409,12 @@ fn a_bare_companion_of_a_docker_file_leaves_the_variable_unchecked() {
     // Alone, a bare name is external.
     let (_dir, file) = read_as("SECRET_Q7\n", EnvFormat::Docker);
     assert_eq!(lookup(&file, "SECRET_Q7"), format!("external: {from}"));
+    // Below a line that sets it, that line stands when the shell has none.
+    let (_dir, file) = read_as("SECRET_Q7=canary\nSECRET_Q7\n", EnvFormat::Docker);
+    assert_eq!(
+        lookup(&file, "SECRET_Q7"),
+        format!("external: {from}, or from line 1 when that shell has none")
+    );
 }
 
 /// Whether a variable set to what the file does not settle may still be
@@ -420,7 +426,7 @@ fn what_may_be_unset_at_a_start() {
     let shell = "it is taken from the environment of the shell that runs `docker run` (a bare \
                  name in the file)";
     let unsettled = "its value expands ${X}, which the file does not set above it";
-    let cases: [(&str, EnvFormat, Option<String>); 11] = [
+    let cases: [(&str, EnvFormat, Option<String>); 13] = [
         (
             "A=${X}\n",
             EnvFormat::Dotenv,
@@ -451,6 +457,14 @@ fn what_may_be_unset_at_a_start() {
             Some(format!("A_FILE may be unset: {shell}")),
         ),
         ("A\nA_FILE=/run/a\n", EnvFormat::Docker, None),
+        // Docker leaves a bare name out when the shell lacks it: the line
+        // above stands, and the variable is set either way.
+        ("A=lit\nA\n", EnvFormat::Docker, None),
+        (
+            "A=\nA\n",
+            EnvFormat::Docker,
+            Some(format!("A may be unset: {shell}")),
+        ),
         ("A=${X}\n", EnvFormat::Docker, None),
     ];
     let mut var = VarName::default();
