@@ -57,6 +57,17 @@ pub enum Warning {
         /// The name.
         var: String,
     },
+    /// A docker env file sets one name more than once, the last time as a
+    /// bare name: the deploying shell's value wins, and, when that shell
+    /// has none, docker leaves the bare line out and `line` stands.
+    SetTwiceLastFromShell {
+        /// The file.
+        file: PathBuf,
+        /// The name.
+        var: String,
+        /// The last line above that gives it a value.
+        line: usize,
+    },
     /// A value of a file checked alone (`--check-env --env-file`) depends
     /// on what the file does not settle, so it is not checked.
     NotChecked {
@@ -264,6 +275,14 @@ impl fmt::Display for Warning {
             Warning::SetTwice { file, var } => write!(
                 f,
                 "{} sets {} more than once; the last one is used",
+                Abridged::name(&file.to_string_lossy()),
+                name(var)
+            ),
+            Warning::SetTwiceLastFromShell { file, var, line } => write!(
+                f,
+                "{} sets {} more than once; the last time as a bare name, which takes the \
+                 value of the shell that runs `docker run`, or line {line}'s when that shell \
+                 has none",
                 Abridged::name(&file.to_string_lossy()),
                 name(var)
             ),

@@ -157,6 +157,9 @@ impl EnvFile {
     ) -> Vec<(usize, Option<String>, bool)> {
         let mut lines = Vec::new();
         let mut repeated: Vec<String> = Vec::new();
+        // The names whose last line is bare, with the line above it that
+        // stands when the deploying shell has none.
+        let mut bare_last: Vec<(String, usize)> = Vec::new();
         for entry in docker_env::parse(bytes) {
             lines.push((
                 entry.line,
@@ -187,6 +190,7 @@ impl EnvFile {
                     |warning| !matches!(warning, Warning::QuotesKept { var, .. } if var == name),
                 );
             }
+            bare_last.retain(|(bare, _)| bare != name);
             match value {
                 DockerValue::Literal(value) => {
                     // What a dotenv file or a shell would unquote.
@@ -211,9 +215,12 @@ impl EnvFile {
                     // stands; with no such line, it is unset.
                     let above = self.entries.get(name).filter(|above| !above.is_empty());
                     let unseen = match above.map(|above| &above.origin) {
-                        Some(Provenance::EnvFile { line, .. }) => Unseen::External(format!(
-                            "{from}, or from line {line} when that shell has none"
-                        )),
+                        Some(Provenance::EnvFile { line, .. }) => {
+                            bare_last.push((name.to_owned(), *line));
+                            Unseen::External(format!(
+                                "{from}, or from line {line} when that shell has none"
+                            ))
+                        }
                         _ => Unseen::MaybeExternal(from.to_owned()),
                     };
                     self.entries.set_unseen(name, unseen, origin, &[]);
@@ -221,10 +228,18 @@ impl EnvFile {
             }
         }
         for var in sorted_names(repeated) {
-            self.entries.warnings.push(Warning::SetTwice {
-                file: path.to_owned(),
-                var,
-            });
+            let warning = match bare_last.iter().find(|(bare, _)| *bare == var) {
+                Some(&(_, line)) => Warning::SetTwiceLastFromShell {
+                    file: path.to_owned(),
+                    var,
+                    line,
+                },
+                None => Warning::SetTwice {
+                    file: path.to_owned(),
+                    var,
+                },
+            };
+            self.entries.warnings.push(warning);
         }
         lines
     }

@@ -409,11 +409,35 @@ fn a_bare_companion_of_a_docker_file_leaves_the_variable_unchecked() {
     // Alone, a bare name is external.
     let (_dir, file) = read_as("SECRET_Q7\n", EnvFormat::Docker);
     assert_eq!(lookup(&file, "SECRET_Q7"), format!("external: {from}"));
-    // Below a line that sets it, that line stands when the shell has none.
-    let (_dir, file) = read_as("SECRET_Q7=canary\nSECRET_Q7\n", EnvFormat::Docker);
+    // Below a line that sets it, that line stands when the shell has none,
+    // and the warning that it is set twice says so.
+    let (dir, file) = read_as("SECRET_Q7=canary\nSECRET_Q7\n", EnvFormat::Docker);
     assert_eq!(
         lookup(&file, "SECRET_Q7"),
         format!("external: {from}, or from line 1 when that shell has none")
+    );
+    let in_dir = format!("{}/", dir.path().display());
+    let warned: Vec<String> = said(&file)
+        .iter()
+        .map(|warning| warning.replace(&in_dir, ""))
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            "f.env sets SECRET_Q7 more than once; the last time as a bare name, which takes \
+             the value of the shell that runs `docker run`, or line 1's when that shell has none"
+        ]
+    );
+    // A line after the bare name is the last: it is used.
+    let (dir, file) = read_as("SECRET_Q7=a\nSECRET_Q7\nSECRET_Q7=b\n", EnvFormat::Docker);
+    let in_dir = format!("{}/", dir.path().display());
+    let warned: Vec<String> = said(&file)
+        .iter()
+        .map(|warning| warning.replace(&in_dir, ""))
+        .collect();
+    assert_eq!(
+        warned,
+        ["f.env sets SECRET_Q7 more than once; the last one is used"]
     );
 }
 
