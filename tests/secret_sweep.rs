@@ -547,8 +547,9 @@ fn written(medium: Medium, value: String) -> String {
 #[cfg(feature = "k8s")]
 fn name_files_in_manifest(vars: &[(String, String)], other_container: bool) -> String {
     let quoted = |text: &str| serde_json::to_string(text).expect("a JSON string");
-    let mut api = String::from("        - name: api\n          env:\n");
-    let mut matrix = String::from("        - name: matrix\n          env:\n");
+    let mut api = String::from("        - name: api\n          image: api\n          env:\n");
+    let mut matrix =
+        String::from("        - name: matrix\n          image: matrix\n          env:\n");
     for (n, (name, value)) in vars.iter().enumerate() {
         let value = quoted(&value.replace('$', "$$"));
         let file = quoted(&format!("{name}_FILE"));
@@ -566,7 +567,7 @@ fn name_files_in_manifest(vars: &[(String, String)], other_container: bool) -> S
         matrix
     };
     format!(
-        "kind: Deployment\nmetadata:\n  name: matrix\nspec:\n  selector:\n    matchLabels:\n      app: matrix\n  template:\n    metadata:\n      labels:\n        app: matrix\n    spec:\n      \
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: matrix\nspec:\n  selector:\n    matchLabels:\n      app: matrix\n  template:\n    metadata:\n      labels:\n        app: matrix\n    spec:\n      \
          containers:\n{containers}"
     )
 }
@@ -596,7 +597,9 @@ fn as_files(dir: &Path, vars: &[(String, String)], tag: &str) -> Vec<(String, St
 #[cfg(feature = "k8s")]
 fn secret_at_secrets_dir(vars: &[(String, String)]) -> String {
     let quoted = |text: &str| serde_json::to_string(text).expect("a JSON string");
-    let mut out = String::from("kind: Secret\nmetadata:\n  name: matrix-secrets\nstringData:\n");
+    let mut out = String::from(
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: matrix-secrets\nstringData:\n",
+    );
     let mut control = String::new();
     for (name, value) in vars {
         if name == CONTROL_VAR {
@@ -606,9 +609,9 @@ fn secret_at_secrets_dir(vars: &[(String, String)]) -> String {
         out.push_str(&format!("  {}: {}\n", quoted(name), quoted(value)));
     }
     out.push_str(&format!(
-        "---\nkind: Deployment\nmetadata:\n  name: matrix\nspec:\n  selector:\n    matchLabels:\n      app: matrix\n  template:\n    metadata:\n      labels:\n        app: matrix\n    spec:\n      \
+        "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: matrix\nspec:\n  selector:\n    matchLabels:\n      app: matrix\n  template:\n    metadata:\n      labels:\n        app: matrix\n    spec:\n      \
          volumes:\n        - name: secrets\n          secret:\n            secretName: \
-         matrix-secrets\n      containers:\n        - name: matrix\n          volumeMounts:\n            \
+         matrix-secrets\n      containers:\n        - name: matrix\n          image: matrix\n          volumeMounts:\n            \
          - name: secrets\n              mountPath: {}\n          env:\n            - name: {CONTROL_VAR}\n              \
          value: {control}\n",
         matrix::SECRETS_DIR

@@ -231,7 +231,8 @@ impl Writer {
 
     /// A ConfigMap of the manifest: its name, and `data` lines.
     fn config_map(&mut self, name: &str, data: &[String]) {
-        let mut document = format!("kind: ConfigMap\nmetadata:\n  name: {name}\ndata:\n");
+        let mut document =
+            format!("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\ndata:\n");
         for line in data {
             document.push_str(&format!("  {line}\n"));
         }
@@ -657,7 +658,7 @@ pub(super) const ROUTES: &[Route] = &[
         withheld: false,
         write: |w, p| {
             w.documents.push(format!(
-                "kind: Secret\nmetadata:\n  name: route-{}\nstringData:\n  key: {}\n",
+                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: route-{}\nstringData:\n  key: {}\n",
                 p.n,
                 quoted(&p.value)
             ));
@@ -739,7 +740,7 @@ fn others(sweep: &Sweep, invalid: bool) -> Vec<(String, String)> {
 
 /// A container of the Deployment: its name, `envFrom:` and `env:`.
 fn container(name: &str, env_from: &[String], env: &[String]) -> String {
-    let mut container = format!("        - name: {name}\n");
+    let mut container = format!("        - name: {name}\n          image: {name}\n");
     if !env_from.is_empty() {
         container.push_str("          envFrom:\n");
         container.push_str(&indented(env_from, "            "));
@@ -757,7 +758,7 @@ fn container(name: &str, env_from: &[String], env: &[String]) -> String {
 /// has the secrets' entries.
 fn manifest(writer: &Writer, others: &[(String, String)]) -> String {
     let mut deployment = String::from(
-        "kind: Deployment\nmetadata:\n  name: matrix\nspec:\n  selector:\n    matchLabels:\n      app: matrix\n  template:\n    metadata:\n      labels:\n        app: matrix\n    spec:\n      \
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: matrix\nspec:\n  selector:\n    matchLabels:\n      app: matrix\n  template:\n    metadata:\n      labels:\n        app: matrix\n    spec:\n      \
          containers:\n",
     );
     let mut entries: Vec<String> = others
@@ -788,7 +789,7 @@ fn manifest(writer: &Writer, others: &[(String, String)]) -> String {
                 format!("  - {}", object.trim_start())
             })
             .collect();
-        format!("kind: List\nitems:\n{}", items.concat())
+        format!("apiVersion: v1\nkind: List\nitems:\n{}", items.concat())
     } else {
         objects.join("---\n")
     }

@@ -25,15 +25,15 @@ pub fn manifest_as_written(vars: &[(String, String)], config_map: bool) -> Strin
     let quoted = |text: &str| serde_json::to_string(text).expect("a JSON string");
     let mut out = String::new();
     if config_map {
-        out.push_str("kind: ConfigMap\nmetadata:\n  name: matrix\ndata:\n");
+        out.push_str("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: matrix\ndata:\n");
         for (name, value) in vars {
             out.push_str(&format!("  {}: {}\n", quoted(name), quoted(value)));
         }
         out.push_str("---\n");
     }
     out.push_str(
-        "kind: Deployment\nmetadata:\n  name: matrix\nspec:\n  selector:\n    matchLabels:\n      app: matrix\n  template:\n    metadata:\n      labels:\n        app: matrix\n    spec:\n      \
-         containers:\n        - name: matrix\n",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: matrix\nspec:\n  selector:\n    matchLabels:\n      app: matrix\n  template:\n    metadata:\n      labels:\n        app: matrix\n    spec:\n      \
+         containers:\n        - name: matrix\n          image: matrix\n",
     );
     if config_map {
         out.push_str(
