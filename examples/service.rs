@@ -1,7 +1,8 @@
 //! The configuration of a billing service: envconfig's main example.
 //!
 //! ```sh
-//! cargo run --example service                               # every problem, exit status 78
+//! cargo run --example service                               # starts, with ./.env's development values
+//! BILLING_PORT=http cargo run --example service             # the problem, and exit status 78
 //! cargo run --example service -- --print-env-docs           # the reference, as a table
 //! cargo run --example service -- --print-env-docs k8s       # ... or markdown, dotenv, docker-env, json, k8s-files
 //! cargo run --example service -- --check-env                # how each variable fares
