@@ -44,85 +44,7 @@
 //! }
 //! ```
 //!
-//! # Attributes
-//!
-//! `#[config(...)]` on the struct and its fields:
-//!
-//! | on | attribute | meaning |
-//! | --- | --- | --- |
-//! | struct | `prefix = "APP_"` | prefix of every variable of the struct |
-//! | struct | `crate = "path"` | where the `envconfig` crate is, when `Cargo.toml` does not say (a re-export); a dependency renamed there (`cfg = { package = "envconfig" }`) is found without it |
-//! | field | `env = "NAME"` | the exact variable name (no prefix) |
-//! | field | `default = "30s"` | parsed like an environment value; for envconfig's own types (`bool`, numbers, `Duration`, `ByteSize`, `Choice` enums, and lists and secrets of them), checked when the program compiles |
-//! | field | `default = <expr>` | a Rust value of the field's type, checked by the compiler |
-//! | field | `secret` | secret even though its type is not a `secrecy` type |
-//! | field | `nested` | a struct that derives `Config`; its variables are `PREFIX_FIELD_...` |
-//! | field | `nested, prefix = "X_"` | the same, with variables `PREFIX_X_...` |
-//! | field | `separator = ";"` | separator of a `Vec<T>` (default `,`) |
-//! | field | `parse_with = path::to::fn` | `fn(&str) -> Result<T, E>` with `E: Display` |
-//! | field | `example = "..."` | example value for the docs |
-//! | field | `alias = "OLD_NAME"` | an old, exact name, read when the variable is unset (its `OLD_NAME_FILE` too), with a warning to rename it; repeatable |
-//! | field | `deprecated = "note"` | still read; when set, a warning carries the note |
-//! | field | `range = A..=B` | also `A..`, `..=B`; each end a value of the field's type or a string parsed like the variable (`"1s"..="1h"`); a value out of range is a problem naming it, the docs show it, and a literal default out of it does not compile |
-//! | field | `validate = path::to::fn` | `fn(&T) -> Result<(), E>` with `E: Display`, run on the parsed value; or a reference to what `T` borrows as (`&str` for a `String`, `&[U]` for a `Vec<U>`) |
-//! | struct | `validate = path::to::fn` | `fn(&Self) -> Result<(), Violation>`: a rule across fields, run once every field has loaded; its problem names the variables of the fields it names |
-//! | field | `value_name = "URL"` | what the docs and problems call the value instead of its type |
-//! | field | `///` doc comment | the variable's description in the docs (a nested field's: its group's title); `#[doc = include_str!("...")]` and `#[doc = concat!(...)]` too |
-//!
-//! A variable's name is the prefix, then the field's name in
-//! `SCREAMING_SNAKE_CASE`. A misused attribute (an unknown key, `default`
-//! on an `Option`, `separator` on a field that is no list, two fields with
-//! one variable) is a compile error pointing at it; every mistake of a
-//! struct is reported by one build.
-//!
-//! ## Choices
-//!
-//! `#[derive(Choice)]` makes an enum of unit variants a value type. Each
-//! variant is a word: its name in kebab-case, split where the case changes
-//! (`TraceAll` is `trace-all`, `HTTPOnly` is `http-only`, `Ipv6Only` is
-//! `ipv6-only`), matched ignoring ASCII case and with `-` and `_` alike.
-//! On a variant, `#[choice(rename = "...")]` replaces the word and
-//! `#[choice(alias = "...")]` (repeatable) adds another; on the enum,
-//! `#[choice(crate = "path")]` is `#[config(crate)]`'s twin. The derive
-//! also implements `FromStr` (its error a [`ChoiceError`]) and `Display`
-//! (the word). The docs say `one of: error, warn, info`, and a value that
-//! is none of them is a problem with a "did you mean" (left out when the
-//! variable is secret: it would tell what the value nearly is).
-//!
-//! ```
-//! use envconfig::{Choice, Config};
-//!
-//! #[derive(Choice, Debug, PartialEq)]
-//! enum Level {
-//!     Error,
-//!     #[choice(alias = "warning")]
-//!     Warn,
-//!     Info,
-//! }
-//!
-//! #[derive(Config, Debug)]
-//! #[config(prefix = "APP_")]
-//! struct Settings {
-//!     #[config(default = Level::Info)]
-//!     log_level: Level,
-//! }
-//!
-//! let settings = Settings::from_vars([("APP_LOG_LEVEL", "WARNING")])?;
-//! assert_eq!(settings.log_level, Level::Warn);
-//! assert_eq!(settings.log_level.to_string(), "warn");
-//!
-//! let error = Settings::from_vars([("APP_LOG_LEVEL", "wran")]).unwrap_err();
-//! assert_eq!(
-//!     error.problems()[0].to_string(),
-//!     "APP_LOG_LEVEL: invalid value \"wran\": not one of the choices \
-//!      (did you mean warn?); expected one of: error, warn, info"
-//! );
-//! # Ok::<(), envconfig::Error>(())
-//! ```
-//!
-//! A variant that carries data, two variants that one value would name,
-//! an empty or generic enum, and `Choice` on a struct are compile errors
-//! pointing at what is wrong.
+#![doc = include_str!("../guide/attributes.md")]
 //!
 //! # Values
 //!
@@ -156,6 +78,14 @@
 //! names each secret's `NAME_FILE` in its entry (`json`: `file_suffix`,
 //! and each variable's `file_var`).
 //!
+//! With `#[config(secrets_dir = "/run/secrets")]` on the struct, a
+//! variable that is unset and has no `NAME_FILE` is read from the file
+//! named like it in that directory (`/run/secrets/APP_TOKEN`), when it
+//! exists: Docker's secrets, or a Kubernetes Secret mounted as a
+//! directory. The same bounds and rules apply as to `NAME_FILE`; the
+//! file is the value's origin in every report, and the `k8s-files` docs
+//! format mounts one Secret there instead of a `NAME_FILE` per variable.
+//!
 //! # Secrets
 //!
 //! A variable is secret when its field's type, as written, is
@@ -177,84 +107,7 @@
 //! and escaped wherever it is printed, so that it cannot flood a log, forge
 //! a line or colour a terminal.
 //!
-//! # The command line
-//!
-//! [`load_or_exit`] (and [`Startup::load_or_exit`]) read the program's
-//! arguments and claim only these; every other argument is the
-//! application's, and nothing after `--` is looked at.
-//!
-//! | command line | does | exit status |
-//! | --- | --- | --- |
-//! | (none of these) | loads `./.env` if there is one (in a debug build: [start-up](#start-up)), then the configuration, and returns it; notes and warnings go to stderr | 78 if it does not load |
-//! | `--print-env-docs[=FORMAT]` | prints the reference of every variable: `text` (the default), `markdown`, `dotenv`, `docker-env`, `json`, `k8s`, `k8s-files` ([`Format`]) | 0 |
-//! | `--check-env` | prints how each variable of the environment (and `.env`) fares: `ok`, `default`, `missing`, `invalid` | 0 if it would load, else 78 |
-//! | `--check-env --env-file PATH` | the same for a deployment's dotenv file, alone (below) | 0 if it would load, else 78 |
-//! | `--check-env --manifest PATH [--container NAME]` | the same for a container of a Kubernetes manifest, `-` for stdin (feature `k8s`, below) | 0 if it would load, else 78; 64 if it has no pod template, or several containers and no `--container` |
-//! | `--check-env --read-secret-files` | opens the files of the env file's `NAME_FILE` variables | |
-//! | `--check-env --strict` | any warning or `unchecked` variable fails the check too | 78 |
-//! | `--print-config[=text\|json]` | prints every variable's effective value and where it came from (environment, `.env:LINE`, `NAME_FILE` and its path, an alias, default, unset); secrets redacted, URL passwords as `***`; `json` is versioned, with a JSON Schema ([`ConfigFormat::Json`]) | 0 if it loads, else 78 |
-//! | `--check-docs[=FORMAT] PATH` | compares a committed reference (`docs/CONFIG.md`, a `.env.example`) with what `--print-env-docs` prints now, and prints a unified diff when they differ; FORMAT comes from the extension when not given (below) | 0 if equal, 1 if not |
-//! | `-h`, `--help` | prints the usage of these flags, unless the application claims them ([`Startup::without_help`]) | 0 |
-//! | a bad use of the flags above, or a near miss of one (`--print-env-doc`, `--chek-env`) | prints what is wrong, with a "did you mean" for a near miss | 64 |
-//! | output that cannot be written | | 74 |
-//!
-//! `FORMAT` follows `--print-env-docs` after `=` or as the next argument
-//! (unless that starts with `-`), in any case; `md` and `env` are short for
-//! `markdown` and `dotenv`. An unknown one exits 64 however it is written.
-//! `--check-docs` takes it after `=` only; without it, the reference's name
-//! says it: `.md` is `markdown`, `.env` and `.example` `dotenv`, `.json`
-//! `json`, `.yaml` and `.yml` `k8s`, anything else `text` (a `text`
-//! reference is equal at whatever width `COLUMNS` printed it); a `.env` or `.yaml` reference whose first line says
-//! `docker-env` or `k8s-files` printed it is that format. Line breaks
-//! written CRLF by a checkout do not count as a difference.
-//!
-//! The exit statuses are those of BSD's `sysexits.h`: 64 is `EX_USAGE`, 74
-//! `EX_IOERR`, 78 `EX_CONFIG`. `--env-file`, `--env-format`,
-//! `--read-secret-files`, `--strict`, `--report`, `--manifest` and
-//! `--container` are envconfig's only after `--check-env`; all but
-//! `--env-file` before a `--check-env` are a usage error (64), since the
-//! check would run without them. With the `clap` feature, `Args` puts the same flags into
-//! an application's own clap parser. What each prints, and how to use it in
-//! a container, in Kubernetes and in CI, is in [the operator's
-//! guide](#the-operators-guide).
-//!
-//! ## Checking a deployment's file in CI
-//!
-//! `myapp --check-env --env-file deploy/prod.env` checks the file as the
-//! deployment will see it, on a machine that is not the deployment:
-//! `${NAME}` in the file expands only from names the file sets above it,
-//! never from the environment of the check (a value that would is
-//! `unchecked`, with a warning, and neither checked nor printed), and a
-//! `NAME_FILE` is not opened, since its path is the container's
-//! (`external`, unless `--read-secret-files`). Every malformed line is
-//! reported with its line number and what is wrong with it, never its
-//! text, and every name that is no variable of the configuration is a
-//! warning with a "did you mean".
-//!
-//! ## Checking a Kubernetes manifest in CI
-//!
-//! With the `k8s` feature, `helm template ./chart | myapp --check-env
-//! --manifest - --container api` (or `kubectl kustomize overlays/prod |
-//! ...`) checks the environment that container would get, before the
-//! manifests reach a cluster. Every document of the stream is read; the
-//! container is the one `--container` names (`NAME`, or `WORKLOAD/NAME`),
-//! or the only one of the pod templates (Deployment, StatefulSet,
-//! DaemonSet, ReplicaSet, Job, CronJob, Pod). Its environment is built as
-//! the kubelet builds it: `envFrom` (with `prefix`), then `env` in order,
-//! a later entry winning, `$(NAME)` expanded from the entries above as
-//! Kubernetes does (`$$` escapes). A ConfigMap among the documents gives
-//! its values, checked like any other and reported at their line; a
-//! missing key is a problem unless the reference is `optional`. What only
-//! the cluster knows is `unchecked`: a Secret (whose data is never read), a
-//! `fieldRef` or `resourceFieldRef`, a ConfigMap that is not among the
-//! documents, a `NAME_FILE` (one under a Secret's volume mount counts as
-//! set). A required variable behind an `optional: true` reference, and a
-//! secret written as a literal `value:` (never shown), are warnings; a
-//! value Kubernetes would reject (`value: 8080`, unquoted `yes`) is a
-//! problem. Statuses, warnings, "did you mean", `--strict` and exit statuses
-//! are those of `--env-file`; the report's header names the document and
-//! the container. Malformed YAML names its document and line; input is
-//! bounded (16 MiB, a million nodes, aliases included).
+#![doc = include_str!("../guide/command-line.md")]
 //!
 //! # Warnings, and the operator's view
 //!
@@ -286,8 +139,13 @@
 //! ```
 //!
 //! A malformed line that sets a variable of the configuration is that
-//! variable's problem; any other is a warning. [`Startup`] also turns
-//! reading a dotenv file off.
+//! variable's problem; any other is a warning.
+//!
+//! In code, [`Startup`] points the dotenv file elsewhere or turns it off:
+//! `Startup::new().dotenv("/etc/app/app.env").load_or_exit()` reads that
+//! file, in every build, instead of `./.env`
+//! ([`Startup::dotenv`]), and `Startup::new().without_dotenv().load_or_exit()`
+//! reads none ([`Startup::without_dotenv`]).
 //!
 #![doc = include_str!("../guide/operators.md")]
 #![doc = include_str!("../guide/security.md")]

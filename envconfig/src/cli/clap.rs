@@ -94,7 +94,7 @@ pub struct Args {
     pub env_file: Option<PathBuf>,
 
     /// With --check-env --env-file: open the files its NAME_FILE variables
-    /// name, rather than reporting them as unchecked
+    /// name, rather than reporting them as external
     #[arg(long, requires = "env_file")]
     pub read_secret_files: bool,
 

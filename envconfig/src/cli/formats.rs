@@ -15,7 +15,7 @@ pub enum ConfigFormat {
     /// `json`: one object per variable, for tools (diffing two
     /// deployments, a start-up log), as
     /// [`EffectiveConfig::to_json`](crate::EffectiveConfig::to_json) gives
-    /// it; its JSON Schema is `schema/config.v1.schema.json` in the
+    /// it; its JSON Schema is `envconfig/schema/config.v1.schema.json` in the
     /// repository:
     ///
     /// ```json
@@ -36,7 +36,9 @@ pub enum ConfigFormat {
     /// variable is unset with no default or its value cannot be used.
     /// `source.kind` is `environment`, `env_file` (with `path` and
     /// `line`), `secret_file` (with the `NAME_FILE` `variable` and its
-    /// `path`), `manifest` (`path` and `line`), `alias` (with the old
+    /// `path`), `secrets_dir` (the `path` of the file named like the
+    /// variable in the struct's `secrets_dir`), `manifest` (`path` and
+    /// `line`), `alias` (with the old
     /// name as `alias`, and where that was set as `via`), `default` or
     /// `unset`. `version` changes only when a change could break a reader.
     #[cfg_attr(feature = "clap", value(help = "one object per variable"))]
@@ -68,7 +70,7 @@ pub enum ReportFormat {
     Text,
     /// `json`: one document for tools, every variable with its status,
     /// origin, problem and warnings, and the verdict; its JSON Schema is
-    /// `schema/check-report.v1.schema.json` in the repository.
+    /// `envconfig/schema/check-report.v1.schema.json` in the repository.
     #[cfg_attr(feature = "clap", value(help = "one JSON document"))]
     Json,
     /// `github`: GitHub Actions workflow commands (`::error file=...,

@@ -31,24 +31,35 @@ use crate::config::{self, Config};
 use crate::docs::Docs;
 use crate::source::{EnvScope, Source, Variables};
 
-/// Loads the configuration `T`, or answers `--print-env-docs[=FORMAT]` and
-/// `--check-env [--env-file PATH]` and exits: the first line of a service's
-/// `main`.
+/// Loads the configuration `T`, or answers envconfig's flags
+/// (`--print-env-docs`, `--print-config`, `--check-env`, `--check-docs`,
+/// `--help`) and exits: the first line of a service's `main`. The
+/// [command line](crate#the-command-line) section of the crate docs has
+/// every flag in a table.
 ///
 /// - With `--print-env-docs[=FORMAT]`, prints `T`'s reference in that
 ///   [`Format`] (`text`, `markdown`, `dotenv`, `docker-env`,
 ///   `json`, `k8s`, `k8s-files`; `text` by default, wrapped to `COLUMNS`)
 ///   and exits with 0. No variable needs to be set.
+/// - With `--print-config[=text|json]`, prints every variable's effective
+///   value and where it came from ([`ConfigFormat`]), secrets redacted;
+///   exits with 0 when `T` loads, and 78 (with its problems) otherwise.
 /// - With `--check-env`, checks the process environment, plus the dotenv
 ///   file a start would read; with
 ///   `--env-file PATH` as well, checks that dotenv file alone; with
 ///   `--manifest PATH [--container NAME]` (feature `k8s`), a container of
 ///   that Kubernetes manifest (`-` reads it from stdin). Prints one
-///   line per variable (ok, default, missing or invalid; where its
-///   value came from, the value itself unless it is secret), a warning for
+///   line per variable (its status: `ok`, `default`, `missing`, `invalid`,
+///   and for a file or a manifest also `external` or `unchecked`; where its
+///   value came from; the value itself unless it is secret), a warning for
 ///   each set variable that carries `T`'s prefix but belongs to no field
-///   (with a "did you mean" when one is close), and a summary; exits with 0
-///   when `T` would load, and 78 (`EX_CONFIG`) otherwise.
+///   (with a "did you mean" when one is close), and a verdict; exits with 0
+///   when `T` would load, and 78 (`EX_CONFIG`) otherwise. `--strict` also
+///   fails (78) on any warning or `unchecked` variable, and `--report
+///   json|github` prints the same report in another form ([`ReportFormat`]).
+/// - With `--check-docs[=FORMAT] PATH`, compares the reference committed at
+///   `PATH` with what `--print-env-docs` prints now: exits with 0 when they
+///   are equal, and 1, with a unified diff, when they are not.
 /// - With `-h` or `--help`, prints the usage of these flags and exits with
 ///   0, unless the application claims them
 ///   ([`Startup::without_help`]).
@@ -57,18 +68,21 @@ use crate::source::{EnvScope, Source, Variables};
 ///   environment; see [`Startup`]), loads `T` and returns it. If it does
 ///   not load, prints every problem to stderr and exits with 78.
 ///
-/// An unknown `FORMAT` or a bad use of the flags (`--env-file` without
-/// `--check-env` or without a path, an `--env-file` that is not a file,
-/// both `--print-env-docs` and `--check-env`, a flag given twice, a
+/// An unknown `FORMAT` or a bad use of the flags (`--env-file`,
+/// `--manifest` or `--check-docs` without a path, an `--env-file` that is
+/// not a file, a check flag such as `--strict` before `--check-env`, both
+/// `--print-env-docs` and `--check-env`, a flag given twice, a
 /// manifest with no pod template or several containers and no
 /// `--container`, a near miss of one of the flags such as
 /// `--print-env-doc`, which gets a "did you mean") prints what is wrong to
-/// stderr and exits with 64 (`EX_USAGE`). A malformed dotenv
-/// file exits with 78, naming the file and the line, never quoting it: it
-/// may hold a secret. Output that cannot be written (a full disk, a closed
-/// stdout) exits with 74 (`EX_IOERR`); a reader that stops early (`| head`)
-/// is no error. Every other argument is left to the
-/// application, and nothing after `--` is looked at. `FORMAT` is attached
+/// stderr and exits with 64 (`EX_USAGE`). A malformed line of the dotenv
+/// file that sets a variable of `T` is that variable's problem (78),
+/// naming the file and the line, never quoting it: it may hold a secret;
+/// any other malformed line is a warning. Output that cannot be written (a
+/// full disk, a closed stdout) exits with 74 (`EX_IOERR`); a reader that
+/// stops early (`| head`) is no error. Every other argument is left to the
+/// application (an `--env-file` without `--check-env` too), and nothing
+/// after `--` is looked at. `FORMAT` is attached
 /// with `=`, or is the next argument unless that starts with `-`; it is
 /// matched ignoring case, and `md` and `env` are short forms.
 ///

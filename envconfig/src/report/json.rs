@@ -1,7 +1,8 @@
 //! `--check-env --report json`: the report as one JSON document, for
 //! tools: every variable with its status, where its value came from, its
 //! problem and warnings, the warnings about no variable, the errors, and
-//! the verdict. Its schema ships as `schema/check-report.v1.schema.json`.
+//! the verdict. Its schema ships as
+//! `envconfig/schema/check-report.v1.schema.json`.
 
 use super::Report;
 use super::text::detail;
