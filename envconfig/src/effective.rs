@@ -94,8 +94,8 @@ pub struct EffectiveVar {
     /// The variable's name (`APP_PORT`).
     pub name: String,
     /// The value in effect, as an operator may see it: `<redacted>` for a
-    /// secret, a URL's password as `***`; a default as written in the
-    /// source. `None` when the variable is unset and has no default, or
+    /// secret, a URL's password as `***`; a default as the docs show it
+    /// (`Level::Info` as `info`). `None` when the variable is unset and has no default, or
     /// when its value could not be used.
     pub value: Option<String>,
     /// Whether the variable is secret.

@@ -88,7 +88,10 @@ pub struct VarDoc {
     /// What switches on the optional group the variable belongs to (the
     /// innermost one), as data; `None` outside optional groups.
     pub switched_on_by: Option<GroupSwitch>,
-    /// The default as written in the source, or `<redacted>` for a secret.
+    /// The default as an environment value (a string default as written;
+    /// an expression as its value, `Duration::from_secs(90)` as `90s`, when
+    /// its type can write one, else as written), or `<redacted>` for a
+    /// secret.
     pub default: Option<String>,
     /// Whether `default` is written the way the variable's value is; see
     /// [`default_value`](Self::default_value).
