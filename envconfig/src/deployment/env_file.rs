@@ -217,7 +217,7 @@ impl EnvFile {
                     let unseen = match above.map(|above| &above.origin) {
                         Some(Provenance::EnvFile { line, .. }) => {
                             bare_last.push((name.to_owned(), *line));
-                            Unseen::External(format!(
+                            Unseen::ShellOrLine(format!(
                                 "{from}, or from line {line} when that shell has none"
                             ))
                         }

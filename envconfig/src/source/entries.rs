@@ -45,9 +45,12 @@ pub(crate) struct Entries {
 #[derive(Clone, Debug)]
 pub(crate) enum Unseen {
     /// From outside what is checked, by design, and set for sure: from
-    /// where. (A manifest's references; a bare name of a docker file below
-    /// a line that sets the name, which stands when the shell has none.)
+    /// where (a manifest's references).
     External(String),
+    /// A bare name of a docker file below a line that sets the name to a
+    /// value, which stands when the deploying shell has none: set for sure,
+    /// to a value unless that shell has it empty. From where.
+    ShellOrLine(String),
     /// From outside what is checked, if at all: a bare name of a docker
     /// file, which the deploying shell may not have. From where.
     MaybeExternal(String),
@@ -113,7 +116,10 @@ impl Entries {
                 Some((Unseen::MaybeExternal(from), _)) => {
                     format!("{name} may be unset: it is taken {from}")
                 }
-                Some((Unseen::External(_) | Unseen::UncheckedButSet(_), _)) => return None,
+                Some((
+                    Unseen::External(_) | Unseen::ShellOrLine(_) | Unseen::UncheckedButSet(_),
+                    _,
+                )) => return None,
                 None => continue,
             };
             why.get_or_insert(maybe);
@@ -158,11 +164,12 @@ impl Entries {
                 return both_set(origin);
             }
             // A bare name of a docker file beside its `NAME_FILE`: both
-            // are set if the deploying shell has it.
-            if let Unseen::MaybeExternal(from) = unseen
+            // are set if the deploying shell has it, or if a line above
+            // sets it and the shell does not empty it.
+            if let Unseen::MaybeExternal(from) | Unseen::ShellOrLine(from) = unseen
                 && set(file_var)
             {
-                let why = format!("{} may be set too: {from}", var.name());
+                let why = format!("{file_var} is set, and {} may be too: {from}", var.name());
                 return Some(Lookup::Unchecked(why, origin.clone()));
             }
             return Some(unseen.lookup(String::new(), origin));
@@ -181,10 +188,12 @@ impl Entries {
             )),
             // From outside: set too if that sets it to a value (a bare
             // name of a docker file, if the deploying shell has it).
-            Unseen::External(from) | Unseen::MaybeExternal(from) => Some(Lookup::Unchecked(
-                format!("{file_var} may be set too: {from}"),
-                origin.clone(),
-            )),
+            Unseen::External(from) | Unseen::MaybeExternal(from) | Unseen::ShellOrLine(from) => {
+                Some(Lookup::Unchecked(
+                    format!("{file_var} may be set too: {from}"),
+                    origin.clone(),
+                ))
+            }
         }
     }
 
@@ -394,7 +403,7 @@ impl Unseen {
     /// is set when that is through its `_FILE`.
     fn lookup(&self, how: String, origin: &Provenance) -> Lookup<'static> {
         match self {
-            Unseen::External(from) | Unseen::MaybeExternal(from) => {
+            Unseen::External(from) | Unseen::MaybeExternal(from) | Unseen::ShellOrLine(from) => {
                 Lookup::External(format!("{how}{from}"), origin.clone())
             }
             Unseen::Unchecked(why) | Unseen::UncheckedButSet(why) => {

@@ -404,11 +404,24 @@ fn a_bare_companion_of_a_docker_file_leaves_the_variable_unchecked() {
     let (_dir, file) = read_as("SECRET_Q7\nSECRET_Q7_FILE=/run/k\n", EnvFormat::Docker);
     assert_eq!(
         lookup(&file, "SECRET_Q7"),
-        format!("unchecked: SECRET_Q7 may be set too: {from}")
+        format!("unchecked: SECRET_Q7_FILE is set, and SECRET_Q7 may be too: {from}")
     );
     // Alone, a bare name is external.
     let (_dir, file) = read_as("SECRET_Q7\n", EnvFormat::Docker);
     assert_eq!(lookup(&file, "SECRET_Q7"), format!("external: {from}"));
+    // Below a line that sets it, beside its NAME_FILE: both are set,
+    // unless the shell has it empty.
+    let (_dir, file) = read_as(
+        "SECRET_Q7=canary\nSECRET_Q7\nSECRET_Q7_FILE=/run/k\n",
+        EnvFormat::Docker,
+    );
+    assert_eq!(
+        lookup(&file, "SECRET_Q7"),
+        format!(
+            "unchecked: SECRET_Q7_FILE is set, and SECRET_Q7 may be too: {from}, or from line 1 \
+             when that shell has none"
+        )
+    );
     // Below a line that sets it, that line stands when the shell has none,
     // and the warning that it is set twice says so.
     let (dir, file) = read_as("SECRET_Q7=canary\nSECRET_Q7\n", EnvFormat::Docker);
