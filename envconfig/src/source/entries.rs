@@ -46,6 +46,7 @@ pub(crate) struct Entries {
 pub(crate) enum Unseen {
     /// From outside what is checked, by design, and set for sure: from
     /// where (a manifest's references).
+    #[cfg_attr(not(feature = "k8s"), allow(dead_code))]
     External(String),
     /// A bare name of a docker file below a line that sets the name to a
     /// value, which stands when the deploying shell has none: set for sure,
