@@ -425,11 +425,12 @@ fn describe(field: &Field, place: usize, fields_of: &[Field]) -> TokenStream {
         } => {
             let nested = nested_fn_name(field);
             let doc = items::doc_value(doc, place);
+            // Not on the type: `unused_qualifications` would blame its `Option`.
             let switch = match switch {
-                Switch::AnySet => quote_spanned!(span=> #ec::Option::None),
+                Switch::AnySet => quote!(#ec::Option::None),
                 Switch::EnabledBy(name) => {
                     let (index, _) = switch_field(fields_of, name);
-                    quote_spanned!(span=> #ec::Option::Some(&#fields[#index]))
+                    quote!(#ec::Option::Some(&#fields[#index]))
                 }
             };
             quote_spanned! {span=>

@@ -139,6 +139,15 @@ pub mod config {
         /// Replica pool.
         #[config(nested, prefix = "REPLICA_")]
         pub replica: Pool,
+        /// A pool used when any of its variables is set.
+        #[config(nested, prefix = "SPARE_")]
+        pub spare: Option<Pool>,
+        /// Whether the cache pool is on.
+        #[config(default = false)]
+        pub cache_on: bool,
+        /// A pool used when `cache_on` is true.
+        #[config(nested, enabled_by = cache_on)]
+        pub cache_pool: Option<Pool>,
     }
 
     /// A connection pool.
