@@ -5,6 +5,7 @@
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr, Path, PathArguments, Token};
 
@@ -88,9 +89,7 @@ pub const FIELD_KEYS: &[&str] = &[
 impl StructAttrs {
     pub fn from_attrs(attrs: &[Attribute], errors: &Errors) -> StructAttrs {
         let mut parsed = StructAttrs::default();
-        read_attrs(attrs, "config", errors, |meta| {
-            parsed.read_key(meta, errors)
-        });
+        read_attrs(attrs, &STRUCT, errors, |meta| parsed.read_key(meta, errors));
         parsed
     }
 
@@ -140,9 +139,7 @@ impl FieldAttrs {
             doc: doc_comment(attrs),
             ..FieldAttrs::default()
         };
-        read_attrs(attrs, "config", errors, |meta| {
-            parsed.read_key(meta, errors)
-        });
+        read_attrs(attrs, &FIELD, errors, |meta| parsed.read_key(meta, errors));
         parsed
     }
 
@@ -227,12 +224,14 @@ impl FieldAttrs {
                     set(&mut self.deprecated, key, value, errors);
                 }
             }
-            "crate" => {
-                errors.spanned(
-                    &key,
-                    "`crate` is a struct attribute: it names the envconfig crate \
-                     for the whole derive",
-                );
+            "crate" | "secrets_dir" => {
+                let what = if key == "crate" {
+                    "it names the envconfig crate for the whole derive"
+                } else {
+                    "`#[config(secrets_dir = \"/run/secrets\")]` above the struct reads any of \
+                     its variables from that directory"
+                };
+                errors.spanned(&key, format_args!("`{key}` is a struct attribute: {what}"));
                 return skip_value(meta);
             }
             _ => return unknown_key(meta, errors, &FIELD),
@@ -241,15 +240,25 @@ impl FieldAttrs {
     }
 }
 
-/// Reads every key of every `#[name(...)]` in `attrs` with `read_key`.
+/// Reads every key of every `#[config(...)]` (or whichever attribute
+/// `keys` are of) in `attrs` with `read_key`.
 pub fn read_attrs(
     attrs: &[Attribute],
-    name: &str,
+    keys: &Keys,
     errors: &Errors,
     mut read_key: impl FnMut(&ParseNestedMeta) -> syn::Result<()>,
 ) {
-    for attr in attrs.iter().filter(|attr| attr.path().is_ident(name)) {
-        if let Err(error) = attr.parse_nested_meta(|meta| read_key(&meta)) {
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident(keys.attr)) {
+        let result = attr.parse_nested_meta(|meta| {
+            // `secrets-dir`: no key has a `-`, and the key's own reader
+            // would take the `-` for its value (`env-name` for `env`).
+            if meta.input.peek(Token![-]) {
+                unknown_key(&meta, errors, keys)
+            } else {
+                read_key(&meta)
+            }
+        });
+        if let Err(error) = result {
             errors.push(error);
         }
     }
@@ -298,21 +307,28 @@ pub fn unknown_key(meta: &ParseNestedMeta, errors: &Errors, keys: &Keys) -> syn:
         allowed,
         synonyms,
     } = keys;
-    let path = &meta.path;
-    let written = path.to_token_stream().to_string().replace(' ', "");
+    let mut path = meta.path.to_token_stream();
+    // A key written with `-`, as in a command's flags: `secrets-dir`.
+    while meta.input.peek(Token![-]) && meta.input.peek2(Ident::peek_any) {
+        path.extend([
+            meta.input.parse::<Token![-]>()?.into_token_stream(),
+            meta.input.call(Ident::parse_any)?.into_token_stream(),
+        ]);
+    }
+    let written = path.to_string().replace(' ', "");
     let allowed_list = allowed
         .iter()
         .map(|key| format!("`{key}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    let message = match suggestion(&written, allowed, synonyms) {
+    let message = match suggestion(&written.replace('-', "_"), allowed, synonyms) {
         Some(suggestion) => format!("unknown attribute `{written}`: {suggestion}"),
         None if allowed.len() == 1 => {
             format!("unknown attribute `{written}`; {place}, `#[{attr}]` takes only {allowed_list}")
         }
         None => format!("unknown attribute `{written}`; {place}, `#[{attr}]` takes {allowed_list}"),
     };
-    errors.spanned(path, message);
+    errors.spanned(&path, message);
     skip_value(meta)
 }
 

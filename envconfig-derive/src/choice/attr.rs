@@ -62,9 +62,7 @@ const VARIANT: Keys = Keys {
 impl EnumAttrs {
     pub fn from_attrs(attrs: &[Attribute], errors: &Errors) -> EnumAttrs {
         let mut parsed = EnumAttrs::default();
-        read_attrs(attrs, "choice", errors, |meta| {
-            parsed.read_key(meta, errors)
-        });
+        read_attrs(attrs, &ENUM, errors, |meta| parsed.read_key(meta, errors));
         parsed
     }
 
@@ -95,7 +93,7 @@ impl EnumAttrs {
 impl VariantAttrs {
     pub fn from_attrs(attrs: &[Attribute], errors: &Errors) -> VariantAttrs {
         let mut parsed = VariantAttrs::default();
-        read_attrs(attrs, "choice", errors, |meta| {
+        read_attrs(attrs, &VARIANT, errors, |meta| {
             parsed.read_key(meta, errors)
         });
         parsed
