@@ -5,7 +5,6 @@ use proc_macro2::{Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{DeriveInput, Path};
 
 use self::items::{
     default_fn, default_fn_name, nested_fn, nested_fn_name, parser_fn, parser_fn_name, switch_field,
@@ -470,30 +469,9 @@ fn describe(field: &Field, place: usize, fields_of: &[Field]) -> TokenStream {
     }
 }
 
-/// An impl whose methods are never called, emitted next to the errors so
-/// that code using the type does not add errors of its own.
-pub fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
-    let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics #krate::Config for #ident #ty_generics #where_clause {
-            const __PREFIX: &'static #krate::__private::str = "";
-
-            fn __load(
-                _: &mut #krate::__private::Loader<'_>,
-                _: &#krate::__private::str,
-            ) -> #krate::__private::Option<Self> {
-                ::core::unreachable!()
-            }
-
-            fn __describe(_: &mut #krate::__private::Docs, _: &#krate::__private::str) {
-                ::core::unreachable!()
-            }
-        }
-    }
-}
-
+mod fallback;
 mod items;
+
+pub use self::fallback::fallback;
 #[cfg(test)]
 mod tests;
