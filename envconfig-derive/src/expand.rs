@@ -377,14 +377,19 @@ fn load(field: &Field, fields_of: &[Field]) -> TokenStream {
             let parser = quote_spanned!(span=> #parser());
             let default = default_fn_name(field);
             let field = quote_spanned!(span=> &#fields[#index]);
+            // Of the value's binding's hygiene: an ill-formed type (a
+            // `SecretBox<T>` of a `T` without `Zeroize`) is then one error
+            // at the two of them, as the compiler drops the same one twice.
+            let method = |name| Ident::new(name, Span::mixed_site().located_at(span));
+            let (required_method, optional_method) = (method("required"), method("optional"));
             let required = |default: TokenStream| {
                 quote_spanned! {span=>
-                    #loader.required(#prefix, #field, #parser, #default)
+                    #loader.#required_method(#prefix, #field, #parser, #default)
                 }
             };
             match &var.presence {
                 Presence::Optional => {
-                    quote_spanned!(span=> #loader.optional(#prefix, #field, #parser))
+                    quote_spanned!(span=> #loader.#optional_method(#prefix, #field, #parser))
                 }
                 // The expression keeps its spans: the compiler's errors about
                 // it (a wrong type, an overflowing literal) point into the
