@@ -133,9 +133,22 @@ impl<'a> Config<'a> {
             },
             Data::Enum(data) => {
                 let enum_token = &data.enum_token;
+                // An enum of unit variants is most likely a variable's values.
+                let units = data
+                    .variants
+                    .iter()
+                    .all(|variant| variant.fields.is_empty());
+                let hint = if units && !data.variants.is_empty() {
+                    "; to read a variable as one of its variants, derive `Choice`"
+                } else {
+                    ""
+                };
                 errors.spanned(
                     quote::quote!(#enum_token #ident),
-                    "`Config` can only be derived for a struct with named fields, not an enum",
+                    format_args!(
+                        "`Config` can only be derived for a struct with named fields, not an \
+                         enum{hint}"
+                    ),
                 );
                 None
             }
