@@ -272,7 +272,15 @@ impl<'a> Config<'a> {
                 continue;
             };
             for (alias, span) in &var.aliases {
-                if let Some(owner) = vars.get(alias) {
+                if vars.get(alias) == Some(&&field.member) {
+                    errors.at(
+                        *span,
+                        format_args!(
+                            "`{alias}` is this field's own variable: an alias is another \
+                             name, read when the variable is unset"
+                        ),
+                    );
+                } else if let Some(owner) = vars.get(alias) {
                     errors.at(
                         *span,
                         format_args!(
@@ -282,10 +290,12 @@ impl<'a> Config<'a> {
                         ),
                     );
                 } else if let Some(first) = aliases.get(&**alias) {
-                    errors.at(
-                        *span,
-                        format_args!("`{alias}` is already an alias of field `{first}`"),
-                    );
+                    let message = if *first == &field.member {
+                        format!("duplicate alias `{alias}`")
+                    } else {
+                        format!("`{alias}` is already an alias of field `{first}`")
+                    };
+                    errors.at(*span, message);
                 } else {
                     aliases.insert(alias, &field.member);
                 }
