@@ -38,6 +38,24 @@ fn switch<'a>(
             None
         }
     });
+    // A group is one struct, or an `Option` of one: anything else would be
+    // an error about a missing `Config` impl, away from what is wrong.
+    let group = match wrapped(ty) {
+        Some((Wrapper::Option, inner)) => inner,
+        _ => ty,
+    };
+    if let Some((wrapper, _)) = wrapped(group) {
+        let why = match wrapper {
+            Wrapper::Option => "nested `Option` is not supported: an optional group is `Option<T>`",
+            Wrapper::Vec => "a `nested` field is one group of variables, not a list of them",
+            Wrapper::SecretBox => {
+                "a `nested` group cannot be secret as a whole: mark the nested struct's \
+                 fields as secret"
+            }
+        };
+        errors.spanned(group, why);
+        return (ty, None);
+    }
     match (wrapped(ty), enabled_by) {
         (Some((Wrapper::Option, group)), Some((_, field))) => {
             (group, Some(Switch::EnabledBy(field)))
