@@ -476,7 +476,9 @@ fn describe(field: &Field, place: usize, fields_of: &[Field]) -> TokenStream {
 
 mod fallback;
 mod items;
+mod sound_parts;
 
 pub use self::fallback::fallback;
+pub use self::sound_parts::sound_parts;
 #[cfg(test)]
 mod tests;

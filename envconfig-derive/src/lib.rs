@@ -48,6 +48,7 @@ pub fn derive_config(input: TokenStream) -> TokenStream {
         // add errors of its own to the ones that matter.
         Some(errors) => {
             let mut tokens = expand::fallback(&input, &config.krate);
+            tokens.extend(expand::sound_parts(&input, &config));
             tokens.extend(errors.into_compile_error());
             tokens
         }
@@ -99,6 +100,11 @@ impl Errors {
             .as_mut()
             .expect("errors pushed after `finish`")
             .push(error);
+    }
+
+    /// How many errors are recorded so far.
+    fn count(&self) -> usize {
+        self.0.borrow().as_ref().map_or(0, Vec::len)
     }
 
     /// Every error recorded, as one.

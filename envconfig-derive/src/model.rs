@@ -41,6 +41,8 @@ pub struct Field<'a> {
     /// The field's type, as written.
     pub ty: &'a Type,
     pub kind: FieldKind<'a>,
+    /// No mistake in its attributes: the compiler may check its items.
+    pub sound: bool,
 }
 
 pub enum FieldKind<'a> {
@@ -183,6 +185,7 @@ impl<'a> Config<'a> {
             let Some(member) = field.ident.clone() else {
                 continue;
             };
+            let before = errors.count();
             // `field: T = value` (unstable `default_field_values`): syn 2
             // refused to parse it; syn 3 parses it, and ignoring it would
             // let an unset variable silently skip the value written there.
@@ -209,6 +212,7 @@ impl<'a> Config<'a> {
                 member,
                 ty: &field.ty,
                 kind,
+                sound: errors.count() == before,
             });
         }
         let config = Config {
