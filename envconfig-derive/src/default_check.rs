@@ -90,7 +90,7 @@ fn read_as(ty: &Type) -> &'static str {
 
 /// A number literal, with an optional `-`, in the decimal syntax the
 /// runtime's parsers read; `None` for any other expression.
-fn number_literal(tokens: &TokenStream) -> Option<String> {
+pub(crate) fn number_literal(tokens: &TokenStream) -> Option<String> {
     let mut trees = tokens.clone().into_iter().peekable();
     let negative = matches!(trees.peek(), Some(TokenTree::Punct(punct)) if punct.as_char() == '-');
     if negative {

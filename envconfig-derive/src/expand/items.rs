@@ -10,7 +10,7 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use super::{Hidden, local};
-use crate::default_check::ChoiceDefault;
+use crate::default_check::{ChoiceDefault, number_literal};
 use crate::doc::Doc;
 use crate::model::{DefaultValue, Field, FieldKind, Presence, Var};
 use crate::parser::Parser;
@@ -142,7 +142,12 @@ fn parser(parser: &Parser, value_ty: &syn::Type, span: Span) -> TokenStream {
             // In a block, as a default expression is (see `default_fn`).
             let limit = |limit: &Limit| match limit {
                 Limit::Open => quote!(#ec::Limit::Open),
-                Limit::Value(tokens) => quote!(#ec::Limit::Value({ #tokens })),
+                // A number is shown as written; an expression (`Self::MAX`,
+                // `Duration::from_mins(5)`) as the value it makes.
+                Limit::Value(tokens) if number_literal(tokens).is_some() => {
+                    quote!(#ec::Limit::Value({ #tokens }))
+                }
+                Limit::Value(tokens) => quote!(#ec::Limit::Expr({ #tokens })),
                 Limit::Text(text) => quote!(#ec::Limit::Text(#text)),
             };
             let (min, max, shown) = (limit(&range.min), limit(&range.max), &range.shown);

@@ -7,13 +7,27 @@ use std::fmt::Display;
 
 use super::{Noun, Parse, ValueError};
 
-/// One end of a `range`: none, a Rust value, or a string parsed like the
-/// variable (`"1s"..="1h"`).
+/// One end of a `range`: none, a number, another Rust value, or a string
+/// parsed like the variable (`"1s"..="1h"`).
 #[doc(hidden)]
 pub enum Limit<T> {
     Open,
+    /// A number, shown as written.
     Value(T),
+    /// An expression (`Self::MAX`, `Duration::from_mins(5)`), shown as the
+    /// value it makes: an operator reads no Rust.
+    Expr(T),
     Text(&'static str),
+}
+
+impl<T> Limit<T> {
+    /// The value of a number or an expression.
+    fn value(&self) -> Option<&T> {
+        match self {
+            Limit::Value(value) | Limit::Expr(value) => Some(value),
+            Limit::Open | Limit::Text(_) => None,
+        }
+    }
 }
 
 /// The bound a `range` needs of a value: an order.
@@ -61,8 +75,7 @@ impl<P: Parse> InRange<P> {
     /// the program, reported like an invalid default.
     fn limit(&self, limit: &Limit<P::Value>) -> Result<Option<P::Value>, ValueError> {
         match limit {
-            Limit::Open => Ok(None),
-            Limit::Value(_) => Ok(None),
+            Limit::Open | Limit::Value(_) | Limit::Expr(_) => Ok(None),
             Limit::Text(text) => self.inner.parse(text).map(Some).map_err(|error| {
                 ValueError::new(format!(
                     "the range {}'s limit {text:?} is invalid: {}",
@@ -71,6 +84,33 @@ impl<P: Parse> InRange<P> {
                 ))
             }),
         }
+    }
+}
+
+impl<P: Parse> InRange<P> {
+    /// The range as an operator reads it: as written, but for each end
+    /// written as an expression, shown as the value it makes when the
+    /// parser can write it (`..=5m` for `..=Duration::from_mins(5)`).
+    fn shown(&self) -> String {
+        let Some((min, max)) = self.shown.split_once("..") else {
+            return self.shown.to_owned();
+        };
+        let (inclusive, max) = match max.strip_prefix('=') {
+            Some(max) => ("=", max),
+            None => ("", max),
+        };
+        let end = |limit: &Limit<P::Value>, written: &str| match limit {
+            Limit::Expr(value) => self
+                .inner
+                .to_env(value)
+                .unwrap_or_else(|| written.to_owned()),
+            _ => written.to_owned(),
+        };
+        format!(
+            "{}..{inclusive}{}",
+            end(&self.min, min),
+            end(&self.max, max)
+        )
     }
 }
 
@@ -92,20 +132,16 @@ impl<P: Parse> Parse for InRange<P> {
         let (min, max) = (self.limit(&self.min)?, self.limit(&self.max)?);
         // Unordered (a NaN) is out of every range: `NaN < min` and
         // `NaN > max` are both false.
-        let below = match (&self.min, &min) {
-            (Limit::Value(min), _) | (_, Some(min)) => {
-                (self.order)(value, min).is_none_or(|order| order.is_lt())
-            }
-            _ => false,
+        let below = match self.min.value().or(min.as_ref()) {
+            Some(min) => (self.order)(value, min).is_none_or(|order| order.is_lt()),
+            None => false,
         };
-        let above = match (&self.max, &max) {
-            (Limit::Value(max), _) | (_, Some(max)) => {
-                (self.order)(value, max).is_none_or(|order| order.is_gt())
-            }
-            _ => false,
+        let above = match self.max.value().or(max.as_ref()) {
+            Some(max) => (self.order)(value, max).is_none_or(|order| order.is_gt()),
+            None => false,
         };
         if below || above {
-            return Err(ValueError::new(format!("out of range {}", self.shown)));
+            return Err(ValueError::new(format!("out of range {}", self.shown())));
         }
         Ok(())
     }
@@ -114,8 +150,8 @@ impl<P: Parse> Parse for InRange<P> {
         let inner = self.inner.noun();
         // An integer's own range gives way to the narrower one.
         match inner.one.strip_prefix("integer ") {
-            Some(_) => Noun::regular(format!("integer {}", self.shown)),
-            None => Noun::regular(format!("{} in {}", inner.one, self.shown)),
+            Some(_) => Noun::regular(format!("integer {}", self.shown())),
+            None => Noun::regular(format!("{} in {}", inner.one, self.shown())),
         }
     }
 
@@ -127,7 +163,7 @@ impl<P: Parse> Parse for InRange<P> {
         let inner = self.inner.value_kind();
         let limit = |limit: &Limit<P::Value>, own: Option<String>| match limit {
             Limit::Open => own,
-            Limit::Value(value) => self.inner.to_env(value),
+            Limit::Value(value) | Limit::Expr(value) => self.inner.to_env(value),
             Limit::Text(text) => Some((*text).to_owned()),
         };
         let (min, max) = (
