@@ -2,7 +2,9 @@
 //! parsed (`k8s.io/apimachinery/pkg/util/yaml`, `YAMLReader`): line by
 //! line, each `\r\n` read as `\n`, at every line that starts with `---`.
 //! Such a line followed by anything but spaces or a comment (`--- |`,
-//! `---x`) is refused; two separators in a row make no document. go-yaml
+//! `---x`) is refused; two separators in a row make no document. A
+//! separator that ends a part is dropped; one that starts a part (the
+//! stream's first line, or after another) stays in it. go-yaml
 //! then reads each part on its own, and only its first document: what
 //! follows a `...` in it is never read.
 
@@ -66,7 +68,7 @@ impl Iterator for Chunks<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let mut text = Zeroizing::new(String::new());
-        let mut first_line = self.line;
+        let first_line = self.line;
         while let Some(line) = self.next_line() {
             if let Some(after) = line.strip_prefix("---") {
                 let after = after.trim();
@@ -90,7 +92,10 @@ impl Iterator for Chunks<'_> {
                         text,
                     }));
                 }
-                first_line = self.line;
+                // A separator that starts a part stays in it, as kubectl
+                // keeps it: go-yaml reads it as the document's start.
+                text.push_str(line);
+                text.push('\n');
                 continue;
             }
             let trimmed = line.trim_start();

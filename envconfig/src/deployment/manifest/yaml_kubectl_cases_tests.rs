@@ -671,6 +671,28 @@ fn streams() -> Vec<(&'static str, String)> {
         ("null documents", "~\n---\nnull\n---\n!!null x\n".to_owned()),
         ("json sequence after object", "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"m\"}}\n[1]\n".to_owned()),
         ("json null after object", "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"m\"}}\nnull\n".to_owned()),
+        // kubectl keeps a separator that starts a part in it: go-yaml
+        // counts it among the lines, and reads it as the document's start,
+        // so that a `...` or a directive after it ends the part's only
+        // document, and what follows is never read.
+        ("separator then error", format!("---\n{cm}data:\n  k: a: b\n")),
+        ("separator then document end", format!("---\n...\n{cm}")),
+        ("separator then directive", format!("---\n%YAML 1.1\n{cm}")),
+        ("separator then unknown directive", format!("---\n%FOO\n{cm}")),
+        ("separator then directive and separator", format!("---\n%YAML 1.1\n---\n{cm}")),
+        ("separator then document end then directive", format!("---\n...\n%YAML 1.1\n---\n{cm}")),
+        ("two separators then error", format!("---\n---\n{cm}data: {{a: [}}\n")),
+        ("separator after comment then error", format!("# c\n---\n{cm}data: {{a: [}}\n")),
+        ("separator after document then document end", format!("{cm}---\n...\n{cm}")),
+        // Parser errors, which go-yaml counts from line 0.
+        ("duplicate yaml directive", format!("%YAML 1.1\n%YAML 1.1\n---\n{cm}")),
+        ("duplicate yaml directive in second document", format!("{cm}---\n%YAML 1.1\n%YAML 1.1\n---\n{cm}")),
+        ("duplicate tag directive in second document", format!("{cm}---\n%TAG !a! x\n%TAG !a! y\n---\n{cm}")),
+        ("yaml 1.2 directive in third line", format!("# c\n# c\n%YAML 1.2\n---\n{cm}")),
+        // go-yaml ends a last line without a line break with one of its
+        // own: its line is one past the stream's.
+        ("bom at end without line break", format!("{cm}\u{feff}")),
+        ("unclosed flow at end without line break", format!("{cm}data: {{a: [b")),
     ]
 }
 

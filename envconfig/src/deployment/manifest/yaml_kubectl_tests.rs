@@ -279,6 +279,9 @@ fn kubectl_line(message: &str, yaml: &str, first_line: usize) -> Option<usize> {
         "did not find expected key",
         "did not find expected ',' or ']'",
         "did not find expected ',' or '}'",
+        "found duplicate %YAML directive",
+        "found incompatible YAML document",
+        "found duplicate %TAG directive",
     ];
     let parser = parser_problems.iter().any(|p| problem.trim() == *p);
     let go_line = if parser {
@@ -313,7 +316,9 @@ fn kubectl_line(message: &str, yaml: &str, first_line: usize) -> Option<usize> {
         }
         at += 1;
     }
-    Some(first_line + text_line)
+    // go-yaml ends a last line that has no line break with one of its
+    // own, so its line may be one past the stream's.
+    Some(first_line + text_line + (go_line - go))
 }
 
 /// The documents kubectl prints: all but those that are null.
