@@ -130,3 +130,44 @@ fn what_go_yaml_reads_after_a_document() {
         run.stderr
     );
 }
+
+/// kubectl decodes a manifest before it reads any YAML: UTF-16 after its
+/// byte order mark (Windows PowerShell's `>` writes UTF-16LE), and bytes
+/// that are not UTF-8 (a comment saved as Latin-1) as U+FFFD. So does the
+/// check, from a file and from stdin, and the lines it names are the same.
+#[test]
+fn a_manifest_is_decoded_as_kubectl_decodes_it() {
+    let env = Env::new(&[]);
+    let path = env.dir.path().join("deploy.yaml");
+    let path_text = path.to_str().expect("a UTF-8 temporary path");
+    let utf16 = |text: &str| -> Vec<u8> {
+        let units = text.encode_utf16().flat_map(u16::to_le_bytes);
+        [0xff, 0xfe].into_iter().chain(units).collect()
+    };
+    let manifest = with_hosts("a.example.com");
+    let latin1 = [b"# Konfiguration f\xfcr billing\n", manifest.as_bytes()].concat();
+    for (what, bytes) in [("UTF-16LE", utf16(&manifest)), ("Latin-1", latin1)] {
+        std::fs::write(&path, &bytes).expect("the manifest is written");
+        let run = env.run(&["--check-env", "--manifest", path_text]);
+        assert_eq!(run.code, 0, "{what}: {run:?}");
+        let line = run.report_line("BILLING_ALLOWED_HOSTS");
+        assert!(
+            line.starts_with("ok ") && line.contains("deploy.yaml:"),
+            "{what}: {line}"
+        );
+    }
+    // A value: the check sees what kubectl applies, U+FFFD and all.
+    let latin1 = with_hosts("caf\u{e9}.example.com").replace('\u{e9}', "\u{1}");
+    let latin1: Vec<u8> = latin1
+        .bytes()
+        .map(|byte| if byte == 1 { 0xe9 } else { byte })
+        .collect();
+    std::fs::write(&path, &latin1).expect("the manifest is written");
+    let run = env.run(&["--check-env", "--manifest", path_text]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let line = run.report_line("BILLING_ALLOWED_HOSTS");
+    assert!(
+        line.contains("deploy.yaml:28 \"caf\u{fffd}.example.com\""),
+        "{line}"
+    );
+}

@@ -106,27 +106,6 @@ fn too_large(limit: usize) -> String {
     }
 }
 
-/// The text of the regular file at `path`, or of stdin for `-`, at most
-/// `limit` bytes, without the byte order mark that editors on Windows start
-/// files with; a file that is not UTF-8 is refused, naming the line.
-#[cfg(any(feature = "k8s", test))]
-pub(crate) fn read_text_file(path: &Path, limit: usize) -> Result<Zeroizing<String>, String> {
-    let bytes = read_given_file(path, limit)?;
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let line = 1 + bytes[..error.valid_up_to()]
-                .iter()
-                .filter(|&&byte| byte == b'\n')
-                .count();
-            return Err(format!("line {line} is not valid UTF-8"));
-        }
-    };
-    Ok(Zeroizing::new(
-        text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
-    ))
-}
-
 /// The bytes of the regular file at `path`, or of stdin for `-`, at most
 /// `limit`.
 pub(crate) fn read_file(path: &Path, limit: usize) -> Result<Zeroizing<Vec<u8>>, String> {
@@ -160,20 +139,6 @@ mod tests {
         assert_eq!(&read[..], text.as_bytes());
         let larger = read_bounded(text.as_bytes(), 0, 1000);
         assert!(larger.is_err_and(|e| e.contains("larger than")));
-    }
-
-    /// Which line is not UTF-8, so that an operator can find it; a byte
-    /// order mark is not part of the text.
-    #[test]
-    fn text_names_the_line_that_is_not_utf8() {
-        let dir = tempfile::TempDir::new().expect("a temporary directory");
-        let path = dir.path().join("f");
-        std::fs::write(&path, b"A=1\nB=2\nC=\xff\n").expect("a file");
-        let error = read_text_file(&path, 1 << 20).expect_err("not UTF-8");
-        assert_eq!(error, "line 3 is not valid UTF-8");
-        std::fs::write(&path, "\u{feff}A=1\n").expect("a file");
-        let text = read_text_file(&path, 1 << 20).expect("the text is read");
-        assert_eq!(text.as_str(), "A=1\n");
     }
 
     /// Only a regular file is opened: a FIFO with no writer would block,

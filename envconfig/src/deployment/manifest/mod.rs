@@ -56,7 +56,7 @@ use crate::provenance::Provenance;
 use crate::report::{Subject, SubjectError};
 use crate::secrecy::Declared;
 use crate::shown::Abridged;
-use crate::source::text_file::read_text_file;
+use crate::source::text_file::read_given_file;
 use crate::source::{
     DirFile, Entries, Entry, Lookup, RawValue, Tainted, Unseen, Unusable, VarName, Variables,
 };
@@ -91,7 +91,8 @@ pub(crate) fn read(
     });
     let shown = Abridged::name(&shown_path.to_string_lossy()).to_string();
     let unreadable = |reason: String| ManifestError::Unreadable(format!("{shown}: {reason}"));
-    let text = read_text_file(path, MAX_MANIFEST_BYTES).map_err(unreadable)?;
+    let bytes = read_given_file(path, MAX_MANIFEST_BYTES).map_err(unreadable)?;
+    let text = yaml::encoding::decode(&bytes);
     from_text(&text, shown_path, &shown, container, secret)
 }
 

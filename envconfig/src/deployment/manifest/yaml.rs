@@ -29,6 +29,8 @@ mod builder;
 mod chunks;
 #[path = "yaml_decode.rs"]
 mod decode;
+#[path = "yaml_encoding.rs"]
+pub(super) mod encoding;
 #[path = "yaml_events.rs"]
 mod events;
 #[path = "yaml_json.rs"]

@@ -6,6 +6,16 @@
 pub(super) struct Case {
     pub name: String,
     pub yaml: String,
+    /// The file's bytes, for a file that is no UTF-8 text (`yaml` is then
+    /// empty).
+    pub bytes: Option<Vec<u8>>,
+}
+
+impl Case {
+    /// The file kubectl is given.
+    pub(super) fn file(&self) -> &[u8] {
+        self.bytes.as_deref().unwrap_or(self.yaml.as_bytes())
+    }
 }
 
 const CONFIG_MAP: &str = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\n";
@@ -766,8 +776,108 @@ pub(super) fn cases() -> Vec<Case> {
     for (name, yaml) in block_ends() {
         cases.push((format!("block end: {name}"), yaml));
     }
-    cases
+    let mut cases: Vec<Case> = cases
         .into_iter()
-        .map(|(name, yaml)| Case { name, yaml })
-        .collect()
+        .map(|(name, yaml)| Case {
+            name,
+            yaml,
+            bytes: None,
+        })
+        .collect();
+    for (name, bytes) in encoded() {
+        cases.push(Case {
+            name: format!("encoding: {name}"),
+            yaml: String::new(),
+            bytes: Some(bytes),
+        });
+    }
+    cases
+}
+
+/// Files that are no UTF-8 text: kubectl decodes UTF-16 after its byte
+/// order mark, and reads bytes that are not UTF-8 as U+FFFD.
+fn encoded() -> Vec<(&'static str, Vec<u8>)> {
+    let cm = format!("{CONFIG_MAP}data:\n  k: caf\u{e9}\n");
+    let pod = format!("{POD}      value: caf\u{e9}\n");
+    let le = |text: &str| -> Vec<u8> {
+        let units = text.encode_utf16().flat_map(u16::to_le_bytes);
+        [0xff, 0xfe].into_iter().chain(units).collect()
+    };
+    let be = |text: &str| -> Vec<u8> {
+        let units = text.encode_utf16().flat_map(u16::to_be_bytes);
+        [0xfe, 0xff].into_iter().chain(units).collect()
+    };
+    let utf8 = |text: &str, from: &[u8], to: &[u8]| -> Vec<u8> {
+        let bytes = text.as_bytes();
+        let at = bytes
+            .windows(from.len())
+            .position(|window| window == from)
+            .expect("the text holds it");
+        [&bytes[..at], to, &bytes[at + from.len()..]].concat()
+    };
+    let e9 = "\u{e9}".as_bytes();
+    let cut = |text: &str| text.strip_suffix('\n').unwrap_or(text).to_owned();
+    vec![
+        ("utf-16le", le(&cm)),
+        ("utf-16be", be(&cm)),
+        ("utf-16le env value", le(&pod)),
+        ("utf-16le crlf", le(&cm.replace('\n', "\r\n"))),
+        (
+            "utf-16le json",
+            le(
+                "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"m\"}}",
+            ),
+        ),
+        ("utf-16le two documents", le(&format!("{cm}---\n{cm}"))),
+        ("utf-16le then utf-8 bom", le(&format!("\u{feff}{cm}"))),
+        ("utf-16le without bom", le(&cm)[2..].to_vec()),
+        ("utf-16le odd last byte", [le(&cm), vec![b'A']].concat()),
+        ("utf-16le pair", le(&format!("{}\u{1f600}\n", cut(&cm)))),
+        (
+            "utf-16le lone leading surrogate",
+            [le(&cut(&cm)), vec![0x00, 0xd8, b'x', 0, b'\n', 0]].concat(),
+        ),
+        (
+            "utf-16le lone trailing surrogate",
+            [le(&cut(&cm)), vec![0x00, 0xdc, b'x', 0, b'\n', 0]].concat(),
+        ),
+        (
+            "utf-16le two trailing surrogates",
+            [le(&cut(&cm)), vec![0x00, 0xdc, 0x00, 0xdc, b'\n', 0]].concat(),
+        ),
+        (
+            "utf-16le leading surrogate at end",
+            [le(&cut(&cm)), vec![0x00, 0xd8]].concat(),
+        ),
+        ("utf-16be nul", be(&format!("{}\0\n", cut(&cm)))),
+        (
+            "utf-16le bom in second document",
+            [cm.as_bytes(), b"---\n", &le(&cm)].concat(),
+        ),
+        (
+            "two utf-8 boms",
+            [b"\xef\xbb\xbf\xef\xbb\xbf", cm.as_bytes()].concat(),
+        ),
+        ("latin-1 value", utf8(&cm, e9, b"\xe9")),
+        ("latin-1 env value", utf8(&pod, e9, b"\xe9")),
+        (
+            "latin-1 in comment",
+            [cm.as_bytes(), b"# caf\xe9\n"].concat(),
+        ),
+        ("latin-1 in key", utf8(&cm, b"  k:", b"  k\xe9:")),
+        ("latin-1 in double quotes", utf8(&cm, e9, b"\"\xe9\"")),
+        (
+            "latin-1 before the stream",
+            [b"\xe9", cm.as_bytes()].concat(),
+        ),
+        ("truncated sequence", utf8(&cm, e9, b"\xe2\x82x")),
+        (
+            "truncated sequence at end",
+            [cut(&cm).as_bytes(), b"\xe2\x82"].concat(),
+        ),
+        ("surrogate in utf-8", utf8(&cm, e9, b"\xed\xa0\x80")),
+        ("overlong", utf8(&cm, e9, b"\xc0\xaf")),
+        ("past U+10FFFF", utf8(&cm, e9, b"\xf4\x90\x80\x80")),
+        ("byte f5", utf8(&cm, e9, b"\xf5\x80\x80\x80")),
+    ]
 }

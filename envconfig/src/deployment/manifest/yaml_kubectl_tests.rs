@@ -1,7 +1,8 @@
 //! The reader against kubectl: what `kubectl label --local -f FILE x=y -o
 //! json` made of each case of [`cases`], recorded in
 //! `tests/data/kubectl/yaml-answers.jsonl` (with kubectl's version) by
-//! `scripts/kubectl-yaml-answers.sh`, and what the reader makes of it.
+//! `scripts/kubectl-yaml-answers.sh`, and what the reader makes of it,
+//! from the file's bytes decoded as the CLI decodes them.
 //!
 //! The reader refuses exactly the streams kubectl refuses, at the same
 //! document (kubectl printed the documents before it) and line (where
@@ -126,7 +127,7 @@ fn kubectl_answers(kubectl: &OsStr, cases: &[cases::Case]) -> Vec<String> {
 /// written to `file`: the objects it prints, without the label it adds,
 /// and its error.
 fn kubectl_answer(kubectl: &OsStr, file: &Path, case: &cases::Case) -> String {
-    std::fs::write(file, &case.yaml).expect("the case is written");
+    std::fs::write(file, case.file()).expect("the case is written");
     let output = Command::new(kubectl)
         .args(["label", "--local", "-f"])
         .arg(file)
@@ -153,17 +154,35 @@ fn kubectl_answer(kubectl: &OsStr, file: &Path, case: &cases::Case) -> String {
             .trim()
             .replace(&*file.to_string_lossy(), "FILE")
     });
-    json!({
+    let mut line = json!({
         "name": case.name,
-        "yaml": case.yaml,
         "objects": objects,
         "refused": refused,
-    })
-    .to_string()
+    });
+    // A file that is no UTF-8 text is recorded as its bytes, in hex.
+    line[if case.bytes.is_some() {
+        "bytes"
+    } else {
+        "yaml"
+    }] = match &case.bytes {
+        Some(bytes) => bytes.iter().map(|byte| format!("{byte:02x}")).collect(),
+        None => case.yaml.clone(),
+    }
+    .into();
+    line.to_string()
 }
 
-/// The recorded cases, with kubectl's answers.
-fn recorded() -> Vec<(String, String, Answer)> {
+/// The bytes that `hex` spells.
+fn from_hex(hex: &str) -> Vec<u8> {
+    (0..hex.len())
+        .step_by(2)
+        .map(|at| u8::from_str_radix(&hex[at..at + 2], 16).expect("hex"))
+        .collect()
+}
+
+/// The recorded cases, with kubectl's answers: each case's name, the file
+/// kubectl was given, and its answer.
+fn recorded() -> Vec<(String, Vec<u8>, Answer)> {
     let text = std::fs::read_to_string(answers_path()).expect("the recorded answers");
     let mut lines = text.lines();
     let header: Json = serde_json::from_str(lines.next().expect("a header")).expect("JSON");
@@ -177,8 +196,11 @@ fn recorded() -> Vec<(String, String, Answer)> {
                 refused: text("refused"),
             };
             let name = text("name").expect("a name");
-            let yaml = text("yaml").expect("a stream");
-            (name, yaml, answer)
+            let file = match text("bytes") {
+                Some(hex) => from_hex(&hex),
+                None => text("yaml").expect("a stream").into_bytes(),
+            };
+            (name, file, answer)
         })
         .collect()
 }
@@ -394,8 +416,9 @@ fn the_reader_reads_as_kubectl_does() {
     assert!(recorded.len() >= 1000, "{} cases", recorded.len());
     let problems: Vec<String> = recorded
         .iter()
-        .filter_map(|(name, yaml, answer)| {
-            difference(yaml, answer).map(|difference| format!("{name}: {difference}"))
+        .filter_map(|(name, file, answer)| {
+            let text = encoding::decode(file);
+            difference(&text, answer).map(|difference| format!("{name}: {difference}"))
         })
         .collect();
     assert!(
@@ -410,13 +433,13 @@ fn the_reader_reads_as_kubectl_does() {
 /// The recorded cases are the cases: the data was recorded from them.
 #[test]
 fn the_recorded_cases_are_the_cases() {
-    let recorded: Vec<(String, String)> = recorded()
+    let recorded: Vec<(String, Vec<u8>)> = recorded()
         .into_iter()
-        .map(|(name, yaml, _)| (name, yaml))
+        .map(|(name, file, _)| (name, file))
         .collect();
-    let cases: Vec<(String, String)> = cases::cases()
+    let cases: Vec<(String, Vec<u8>)> = cases::cases()
         .into_iter()
-        .map(|case| (case.name, case.yaml))
+        .map(|case| (case.name.clone(), case.file().to_vec()))
         .collect();
     assert!(
         recorded == cases,
