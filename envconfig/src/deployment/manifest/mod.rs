@@ -92,7 +92,7 @@ pub(crate) fn read(
     let shown = Abridged::name(&shown_path.to_string_lossy()).to_string();
     let unreadable = |reason: String| ManifestError::Unreadable(format!("{shown}: {reason}"));
     let bytes = read_given_file(path, MAX_MANIFEST_BYTES).map_err(unreadable)?;
-    let text = yaml::encoding::decode(&bytes);
+    let text = yaml::encoding::decode_file(bytes);
     from_text(&text, shown_path, &shown, container, secret)
 }
 

@@ -8,6 +8,24 @@
 
 use zeroize::Zeroizing;
 
+/// The text kubectl reads from the bytes of a file: [`decode`], without a
+/// copy when they are UTF-8 without a byte order mark, as most are (a
+/// manifest of 16 MiB is then held once, not twice).
+pub(in crate::deployment::manifest) fn decode_file(
+    mut bytes: Zeroizing<Vec<u8>>,
+) -> Zeroizing<String> {
+    if !bytes.starts_with(b"\xef\xbb\xbf")
+        && !bytes.starts_with(b"\xff\xfe")
+        && !bytes.starts_with(b"\xfe\xff")
+    {
+        match String::from_utf8(std::mem::take(&mut *bytes)) {
+            Ok(text) => return Zeroizing::new(text),
+            Err(error) => *bytes = error.into_bytes(),
+        }
+    }
+    decode(&bytes)
+}
+
 /// The text kubectl reads from `bytes`.
 pub(in crate::deployment::manifest) fn decode(bytes: &[u8]) -> Zeroizing<String> {
     if let Some(units) = bytes.strip_prefix(b"\xff\xfe") {
@@ -19,7 +37,10 @@ pub(in crate::deployment::manifest) fn decode(bytes: &[u8]) -> Zeroizing<String>
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     // Room for the worst case up front: a buffer that grew would leave
     // copies of the text behind that nothing clears.
-    let mut text = Zeroizing::new(String::with_capacity(bytes.len() * 3));
+    // As long as the bytes: most are text, and what is not grows it by two
+    // bytes at most each. Three times as much, for a manifest of 16 MiB,
+    // would be 48 MiB that the check's bound does not afford.
+    let mut text = Zeroizing::new(String::with_capacity(bytes.len()));
     // Each maximal ill-formed part becomes one U+FFFD, as in x/text.
     for chunk in bytes.utf8_chunks() {
         text.push_str(chunk.valid());
@@ -34,7 +55,7 @@ pub(in crate::deployment::manifest) fn decode(bytes: &[u8]) -> Zeroizing<String>
 /// goes with it, as one character or, unless the first leads, one U+FFFD;
 /// any other surrogate, and an odd last byte, is U+FFFD.
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Zeroizing<String> {
-    let mut text = Zeroizing::new(String::with_capacity(bytes.len() / 2 * 3 + 3));
+    let mut text = Zeroizing::new(String::with_capacity(bytes.len()));
     let at = |index: usize| unit([bytes[index], bytes[index + 1]]);
     let trailing = |unit: u16| (0xdc00..=0xdfff).contains(&unit);
     let mut index = 0;
@@ -120,6 +141,8 @@ mod tests {
         ];
         for (name, bytes, text) in cases {
             assert_eq!(decode(&bytes).as_str(), text, "{name}");
+            let file = super::decode_file(bytes.clone().into());
+            assert_eq!(file.as_str(), text, "{name}: read from a file");
         }
     }
 }
