@@ -1324,3 +1324,32 @@ volumes:
     );
     assert_eq!(run.code, 0, "{run:?}");
 }
+
+/// A subPath that names a key the Secret lacks: the kubelet makes an
+/// empty directory of it (`makeMounts`), so a `NAME_FILE` naming the
+/// mount point names a directory, and the message says so.
+#[test]
+fn a_subpath_the_secret_lacks_is_an_empty_directory() {
+    let secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: billing-files\n\
+                  stringData:\n  token: x\n---\n";
+    let pod = "enableServiceLinks: false\nvolumes:\n  - name: files\n    secret:\n      \
+               secretName: billing-files\n";
+    let container = "volumeMounts:\n  - name: files\n    mountPath: /etc/billing/payment-token\n    \
+                     subPath: payment-token\nenv:\n  - name: BILLING_DATABASE_URL\n    valueFrom:\n      \
+                     secretKeyRef: {name: billing-secrets, key: database-url}\n  \
+                     - name: BILLING_ALLOWED_HOSTS\n    value: a.example.com\n  \
+                     - name: PAYMENT_TOKEN_FILE\n    value: /etc/billing/payment-token\n";
+    let run = check(&format!("{secret}{}", deployment(pod, container)), &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    let line = run.report_line("PAYMENT_TOKEN");
+    assert!(line.starts_with("invalid "), "{line}");
+    assert!(
+        line.contains(
+            "PAYMENT_TOKEN_FILE: /etc/billing/payment-token is an empty directory, not a \
+             file: the Secret volume files (Secret billing-files) is mounted at \
+             /etc/billing/payment-token with subPath payment-token"
+        ),
+        "{line}"
+    );
+    assert!(!run.stdout.contains("is not there"), "{}", run.stdout);
+}

@@ -10,7 +10,8 @@
 //! `path`. An `emptyDir` is empty unless another container of the pod
 //! mounts it, and what other volumes (`hostPath`, a CSI driver, a claim)
 //! hold is not in the documents. A mount's `subPath` shows a part of the
-//! volume. What a file holds is known when a ConfigMap among the documents
+//! volume (an empty directory the kubelet makes, when the volume does not
+//! hold it). What a file holds is known when a ConfigMap among the documents
 //! writes it, and is then read as the service reads a file; a Secret's
 //! never is.
 
@@ -346,6 +347,25 @@ impl Mounts {
                 optional: optional.as_deref(),
             };
         }
+        // A subPath the volume does not hold is made an empty directory
+        // before the container starts (kubelet `makeMounts`).
+        if let Part::Path(part) = &mount.part
+            && !part.is_empty()
+            && !holds(volume, part)
+        {
+            let what = match in_volume == *part {
+                true => "is an empty directory, not a file",
+                false => "is not there, in an empty directory",
+            };
+            return At::Missing(format!(
+                "{} {what}: {} is mounted at {mounted_at} with subPath {}, and {}, so the \
+                 kubelet mounts an empty directory there",
+                Abridged::name(path),
+                volume.what,
+                Abridged::name(part),
+                volume.otherwise
+            ));
+        }
         At::Missing(format!(
             "{} is not there: {} is mounted at {mounted_at}, and {}",
             Abridged::name(path),
@@ -353,6 +373,21 @@ impl Mounts {
             volume.otherwise
         ))
     }
+}
+
+/// Whether `volume` has a file or a directory at `part`, a path in it.
+fn holds(volume: &Volume, part: &str) -> bool {
+    // Through the kubelet's `..data` link, as in [`Mounts::at`].
+    let part = match part.split_once('/') {
+        Some((first, rest)) if first.starts_with("..") && first != ".." => rest,
+        _ => part,
+    };
+    let prefix = format!("{part}/");
+    volume
+        .files
+        .keys()
+        .any(|file| file == part || file.starts_with(&prefix))
+        || volume.whole.iter().any(|(keys, _)| keys.contains_key(part))
 }
 
 /// A path of the container as Linux resolves it: `//a`, `/a//b/` and

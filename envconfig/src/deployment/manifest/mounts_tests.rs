@@ -408,6 +408,32 @@ fn a_secrets_directory_holds_what_its_volumes_write() {
             ],
         ),
         (
+            "a subPath the volume lacks is an empty directory the kubelet makes",
+            SECRET_FOO_BAR,
+            SECRET_VOLUME,
+            "- name: v\n  mountPath: /run/secrets/TOKEN\n  subPath: TOKEN\n- name: v\n  mountPath: /run/dir\n  subPath: dir\n- name: v\n  mountPath: /run/key/foo\n  subPath: foo\n",
+            &[
+                (
+                    "/run/secrets",
+                    "TOKEN",
+                    true,
+                    "unset: /run/secrets/TOKEN is an empty directory, not a file: the Secret volume v (Secret s) is mounted at /run/secrets/TOKEN with subPath TOKEN, and the Secret s has no such key, so the kubelet mounts an empty directory there",
+                ),
+                (
+                    "/run/dir",
+                    "foo",
+                    true,
+                    "unset: /run/dir/foo is not there, in an empty directory: the Secret volume v (Secret s) is mounted at /run/dir with subPath dir, and the Secret s has no such key, so the kubelet mounts an empty directory there",
+                ),
+                (
+                    "/run/key",
+                    "foo",
+                    true,
+                    "external: read from /run/key/foo: the Secret s (key foo)",
+                ),
+            ],
+        ),
+        (
             "a subPathExpr depends on the container's environment",
             SECRET_FOO_BAR,
             SECRET_VOLUME,
