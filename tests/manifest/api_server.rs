@@ -210,3 +210,41 @@ fn a_stateful_set_mounts_its_claim_templates() {
         run.stdout
     );
 }
+
+/// The apiVersion rule is about what the checked container needs: its
+/// workload, and the ConfigMaps and Secrets of its namespace. A Service
+/// that `kubectl apply` refuses is never made and sets no links (a
+/// Service `billing` of v1 would set `BILLING_PORT=tcp://...`); a
+/// ConfigMap of another namespace and another workload are no part of the
+/// pod, whatever their apiVersion.
+#[test]
+fn an_api_version_refused_elsewhere_leaves_the_pod_alone() {
+    let service = "apiVersion: v1beta1\nkind: Service\nmetadata:\n  name: billing\nspec:\n  \
+                   ports:\n  - port: 80\n---\n";
+    let run = check(&format!("{service}{}", with_pod("")), &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!run.stdout.contains("tcp://"), "{}", run.stdout);
+    assert!(!run.stdout.contains("v1beta1"), "{}", run.stdout);
+
+    let elsewhere = "apiVersion: v1beta1\nkind: ConfigMap\nmetadata:\n  name: settings\n  \
+                     namespace: other\ndata:\n  BILLING_PORT: '8080'\n---\n";
+    // A workload whose namespace is left to `kubectl -n` may be in any.
+    let pod = with_pod("enableServiceLinks: false\n").replacen(
+        "  name: billing\n",
+        "  name: billing\n  namespace: app\n",
+        1,
+    );
+    let run = check(&format!("{elsewhere}{pod}"), &["--strict"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!run.stdout.contains("v1beta1"), "{}", run.stdout);
+
+    let other = "apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: report\n\
+                 spec:\n  template:\n    spec:\n      containers:\n      - name: api\n        \
+                 image: report:1\n---\n";
+    let run = check(
+        &format!("{other}{pod}"),
+        &["--strict", "--container", "billing/api"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!run.stdout.contains("v1beta1"), "{}", run.stdout);
+}
