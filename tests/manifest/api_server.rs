@@ -146,6 +146,14 @@ fn a_pod_spec_the_api_server_refuses() {
             "",
             "the pod of Deployment billing: the volume tls: its secret source has no secretName",
         ),
+        (
+            "volumes:\n- name: tls\n  projected:\n    sources:\n    - secret:\n        \
+             name: billing-tls\n        items: [{key: tls.crt, path: tls.pem}]\n    \
+             - configMap:\n        name: billing-ca\n        items: [{key: ca.crt, path: tls.pem}]\n",
+            "",
+            "the pod of Deployment billing: the volume tls: its sources write the path tls.pem \
+             twice (conflicting duplicate paths): Kubernetes rejects the pod",
+        ),
     ] {
         let manifest = good
             .replacen(

@@ -6,7 +6,8 @@
 //! the v1 defaults); its volume mounts (`ValidateVolumeMounts`: a volume
 //! the pod lacks, a `mountPath` twice, a `subPath` that climbs); the
 //! volumes (`ValidateVolumes`: names, a Secret or ConfigMap source
-//! without a name, `items` whose `key` is empty or whose `path` climbs).
+//! without a name, `items` whose `key` is empty or whose `path` climbs, a
+//! projected volume whose sources write one path twice).
 //! Any of these refuses the whole pod, init containers' included.
 
 use super::scalar::ScalarKind;
@@ -130,6 +131,13 @@ fn volumes<'s>(
         );
         if let Some(projected) = stream.get(volume, "projected") {
             let list = stream.get(projected, "sources");
+            for (node, path) in duplicate_paths(stream, projected) {
+                let why = format!(
+                    "{of}: its sources write the path {} twice (conflicting duplicate paths)",
+                    Abridged::name(path)
+                );
+                refused.push((node, why));
+            }
             for &source in list.map_or(&[][..], |l| stream.items(l)) {
                 for kind in ["secret", "configMap"] {
                     sources.extend(stream.get(source, kind).map(|node| (kind, "name", node)));
@@ -162,6 +170,39 @@ fn volumes<'s>(
         }
     }
     names
+}
+
+/// The paths that the sources of the projected volume `projected` write
+/// a second time, each with its node: the API server compares the
+/// `path`s of the Secret, ConfigMap and downwardAPI items and of a
+/// `clusterTrustBundle` as written (`validateProjectionSources`), not a
+/// `serviceAccountToken`'s.
+fn duplicate_paths(stream: &Stream, projected: NodeId) -> Vec<(NodeId, &str)> {
+    let list = |node: NodeId, key: &str| stream.get(node, key).map_or(&[][..], |l| stream.items(l));
+    let mut seen: Vec<&str> = Vec::new();
+    let mut twice = Vec::new();
+    let mut write = |node: NodeId| {
+        // A path that is no string has been said (`volume_items`).
+        if let Ok(path) = text(stream, node, "path")
+            && !path.is_empty()
+        {
+            match seen.contains(&path) {
+                true => twice.push((stream.get(node, "path").unwrap_or(node), path)),
+                false => seen.push(path),
+            }
+        }
+    };
+    for &source in list(projected, "sources") {
+        for kind in ["secret", "configMap", "downwardAPI"] {
+            if let Some(source) = stream.get(source, kind) {
+                list(source, "items").iter().for_each(|&item| write(item));
+            }
+        }
+        if let Some(bundle) = stream.get(source, "clusterTrustBundle") {
+            write(bundle);
+        }
+    }
+    twice
 }
 
 /// Why the API server refuses a path in a volume (`validateLocalDescendingPath`;

@@ -313,9 +313,57 @@ fn volumes_as_validate_volumes_takes_them() {
             "- name: s\n  secret:\n    secretName: s\n    items: [{path: a}]",
             "the volume s: an item has no key",
         ),
+        (
+            "projected: a Secret and a ConfigMap write one path (validateProjectionSources)",
+            "- name: p\n  projected:\n    sources:\n    - secret:\n        name: s\n        \
+             items: [{key: a, path: TOKEN}]\n    - configMap:\n        name: c\n        \
+             items: [{key: b, path: TOKEN}]",
+            "the volume p: its sources write the path TOKEN twice (conflicting duplicate paths)",
+        ),
+        (
+            "projected: one source's items write one path twice",
+            "- name: p\n  projected:\n    sources:\n    - secret:\n        name: s\n        \
+             items: [{key: a, path: x/TOKEN}, {key: b, path: x/TOKEN}]",
+            "the volume p: its sources write the path x/TOKEN twice",
+        ),
+        (
+            "projected: a downwardAPI item and a clusterTrustBundle write one path",
+            "- name: p\n  projected:\n    sources:\n    - downwardAPI:\n        \
+             items: [{path: ca.pem, fieldRef: {fieldPath: metadata.name}}]\n    \
+             - clusterTrustBundle: {signerName: example.com/ca, path: ca.pem}",
+            "the volume p: its sources write the path ca.pem twice",
+        ),
     ] {
         let reasons = reasons(&pod("", volumes));
         assert_eq!(reasons.len(), 1, "{case}: {reasons:?}");
         assert!(reasons[0].contains(why), "{case}: {reasons:?}");
+    }
+}
+
+/// Paths are compared as written, and a `serviceAccountToken`'s is not
+/// among them (`validateProjectionSources`): these pods are taken.
+#[test]
+fn projected_paths_that_differ_as_written_are_taken() {
+    for (case, volumes) in [
+        (
+            "`a` and `./a` differ as written",
+            "- name: p\n  projected:\n    sources:\n    - secret:\n        name: s\n        \
+             items: [{key: a, path: a}]\n    - configMap:\n        name: c\n        \
+             items: [{key: b, path: ./a}]",
+        ),
+        (
+            "a serviceAccountToken's path is not compared",
+            "- name: p\n  projected:\n    sources:\n    - secret:\n        name: s\n        \
+             items: [{key: a, path: token}]\n    - serviceAccountToken: {path: token}",
+        ),
+        (
+            "two volumes may each write a path",
+            "- name: p\n  projected:\n    sources:\n    - secret:\n        name: s\n        \
+             items: [{key: a, path: TOKEN}]\n- name: q\n  projected:\n    sources:\n    \
+             - secret:\n        name: s\n        items: [{key: a, path: TOKEN}]",
+        ),
+    ] {
+        let reasons = reasons(&pod("", volumes));
+        assert!(reasons.is_empty(), "{case}: {reasons:?}");
     }
 }
