@@ -52,6 +52,15 @@ fn said(file: &EnvFile) -> Vec<String> {
     file.warnings().iter().map(ToString::to_string).collect()
 }
 
+/// The warnings, with the file's directory `dir` left out of its path.
+fn said_in(dir: &TempDir, file: &EnvFile) -> Vec<String> {
+    let in_dir = format!("{}/", dir.path().display());
+    said(file)
+        .iter()
+        .map(|warning| warning.replace(&in_dir, ""))
+        .collect()
+}
+
 /// `text` as the file `f.env` in `format`, for a configuration whose
 /// secret is `SECRET_Q7`.
 fn read_as(text: &str, format: EnvFormat) -> (TempDir, EnvFile) {
@@ -262,13 +271,8 @@ fn warnings_are_about_the_configurations_names_and_last_lines() {
         "SECRET_Q7=${A}\nSECRET_Q7=${ B }\nSECRET_Q7=${C}\n\
          OTHER=${A}\nOTHER=${ B }\nOTHER=1\nOTHER=2\n",
     );
-    let in_dir = format!("{}/", dir.path().display());
-    let said: Vec<String> = said(&file)
-        .iter()
-        .map(|warning| warning.replace(&in_dir, ""))
-        .collect();
     assert_eq!(
-        said,
+        said_in(&dir, &file),
         [
             "f.env:3: SECRET_Q7 is not checked: its value expands ${...}, which the file \
              does not set above it",
@@ -361,11 +365,7 @@ fn an_unchecked_companion_that_holds_text_is_set() {
 fn a_quoted_value_of_a_docker_file_is_a_warning() {
     let quoted = |text: &str| {
         let (dir, file) = read_as(text, EnvFormat::Docker);
-        let dir = format!("{}/", dir.path().display());
-        said(&file)
-            .iter()
-            .map(|warning| warning.replace(&dir, ""))
-            .collect::<Vec<_>>()
+        said_in(&dir, &file)
     };
     assert_eq!(
         quoted("SECRET_Q7=\"canary\"\nOTHER='x'\n"),
@@ -429,13 +429,8 @@ fn a_bare_companion_of_a_docker_file_leaves_the_variable_unchecked() {
         lookup(&file, "SECRET_Q7"),
         format!("external: {from}, or from line 1 when that shell has none")
     );
-    let in_dir = format!("{}/", dir.path().display());
-    let warned: Vec<String> = said(&file)
-        .iter()
-        .map(|warning| warning.replace(&in_dir, ""))
-        .collect();
     assert_eq!(
-        warned,
+        said_in(&dir, &file),
         [
             "f.env sets SECRET_Q7 more than once; the last time as a bare name, which takes \
              the value of the shell that runs `docker run`, or line 1's when that shell has none"
@@ -443,13 +438,8 @@ fn a_bare_companion_of_a_docker_file_leaves_the_variable_unchecked() {
     );
     // A line after the bare name is the last: it is used.
     let (dir, file) = read_as("SECRET_Q7=a\nSECRET_Q7\nSECRET_Q7=b\n", EnvFormat::Docker);
-    let in_dir = format!("{}/", dir.path().display());
-    let warned: Vec<String> = said(&file)
-        .iter()
-        .map(|warning| warning.replace(&in_dir, ""))
-        .collect();
     assert_eq!(
-        warned,
+        said_in(&dir, &file),
         ["f.env sets SECRET_Q7 more than once; the last one is used"]
     );
 }
