@@ -410,29 +410,30 @@ fn dotenv() -> impl Strategy<Value = String> {
     proptest::collection::vec(line, 0..6).prop_map(|lines| lines.concat())
 }
 
-/// 60 cases of each property (a few hundred runs of the example), more
-/// when `PROPTEST_CASES` asks for more.
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
+/// The runner of each property: 60 cases (a few hundred runs of the
+/// example), more when `PROPTEST_CASES` asks for more, and the failures
+/// kept beside the other properties' regressions.
+fn runner() -> TestRunner {
+    let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|cases| cases.parse().ok())
-        .map_or(60, |cases: u32| cases.max(60))
+        .map_or(60, |cases: u32| cases.max(60));
+    TestRunner::new(RunnerConfig {
+        source_file: Some(file!()),
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..RunnerConfig::with_cases(cases)
+    })
 }
 
 #[test]
 fn the_check_agrees_with_the_start_on_generated_environments() {
     let debug = example_binary("check_agreement", &[]);
     let release = release_example_binary("check_agreement");
-    let config = RunnerConfig {
-        source_file: Some(file!()),
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..RunnerConfig::with_cases(cases())
-    };
     let loaded = std::cell::Cell::new(0);
     let builds = prop_oneof![3 => Just(false), 1 => Just(true)];
-    let result = TestRunner::new(config).run(&(case(), builds), |(case, released)| {
+    let result = runner().run(&(case(), builds), |(case, released)| {
         let binary = match released {
             true => &release,
             false => &debug,
@@ -685,19 +686,12 @@ fn env_file() -> impl Strategy<Value = String> {
 #[test]
 fn the_check_of_an_env_file_agrees_with_the_start_it_speaks_for() {
     let binary = example_binary("check_agreement", &[]);
-    let config = RunnerConfig {
-        source_file: Some(file!()),
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..RunnerConfig::with_cases(cases())
-    };
     let loaded = std::cell::Cell::new(0);
     let strategy = (
         env_file(),
         prop_oneof![Just(Format::Dotenv), Just(Format::Docker)],
     );
-    let result = TestRunner::new(config).run(&strategy, |(text, format)| {
+    let result = runner().run(&strategy, |(text, format)| {
         let loads = compare_env_file(&binary, &text, format).map_err(TestCaseError::fail)?;
         loaded.set(loaded.get() + usize::from(loads));
         Ok(())
