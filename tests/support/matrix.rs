@@ -758,13 +758,13 @@ kinds! {
         default "988.5078125" invalid_default "" with_default "966.5625"
         expr { 9770.375 } "9770.375";
     duration: Duration zeroize [any()] text [any()] runtime_default [any()]
-        range [all()] { "1s"..="1000h" }
+        range [all()] { "1s"..=Duration::from_secs(3_600_000) }
         plain "1s" valid |n, _| Some(format!("{n:03}h59m7s")), exact "EXACT_DURATION"
         alias "OLD_DURATION" "OLD_COPIED_DURATION" "OLD_COPIER_DURATION"
         default "986h1m1s" invalid_default "" with_default "975h3m3s"
         expr { Duration::from_secs(86399) } "86399";
     byte_size: ByteSize zeroize [any()] text [any()] runtime_default [any()]
-        range [all()] { ..="1Ti" }
+        range [all()] { ..=ByteSize::new(1 << 40) }
         plain "1Ki" valid |n, _| Some(format!("{n:03}.5Mi")), exact "EXACT_BYTE_SIZE"
         alias "OLD_BYTE_SIZE" "OLD_COPIED_BYTE_SIZE" "OLD_COPIER_BYTE_SIZE"
         default "9.25Gi" invalid_default "" with_default "8.75Gi"
