@@ -201,6 +201,18 @@ fn recorded() -> Vec<(&'static str, Vec<u8>, Answer)> {
             sent(&["A=\u{1f600} \u{2028}x"]),
         ),
         ("a bare name unset", b"UNDEFINED_Q7\n".to_vec(), sent(&[])),
+        // Below a line that sets it: left out when the shell lacks it, so
+        // the line above stands; sent after it when the shell has it.
+        (
+            "a bare name unset below its line",
+            b"UNDEFINED_VAR=a\nUNDEFINED_VAR\n".to_vec(),
+            sent(&["UNDEFINED_VAR=a"]),
+        ),
+        (
+            "a bare name set below its line",
+            b"DEFINED_VAR=a\nDEFINED_VAR\n".to_vec(),
+            sent(&["DEFINED_VAR=a", "DEFINED_VAR=defined-value"]),
+        ),
         (
             "a bare name set",
             b"DEFINED_VAR\n".to_vec(),
