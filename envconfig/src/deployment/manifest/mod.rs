@@ -28,6 +28,7 @@ mod pod_rules;
 mod pod_spec_rules;
 mod quantity;
 mod references;
+mod resource_rules;
 mod scalar;
 mod secrets_elsewhere;
 mod service_links;

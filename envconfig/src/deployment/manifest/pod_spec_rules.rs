@@ -7,9 +7,12 @@
 //! the pod lacks, a `mountPath` twice, a `subPath` that climbs); the
 //! volumes (`ValidateVolumes`: names, a Secret or ConfigMap source
 //! without a name, `items` whose `key` is empty or whose `path` climbs, a
-//! projected volume whose sources write one path twice).
-//! Any of these refuses the whole pod, init containers' included.
+//! projected volume whose sources write one path twice); and what
+//! [`resource_rules`](super::resource_rules) refuses of a container's
+//! resources. Any of these refuses the whole pod, init containers'
+//! included.
 
+use super::resource_rules;
 use super::scalar::ScalarKind;
 use super::service_rules::{dns_1123_label, port_name};
 use super::validation::noun;
@@ -68,6 +71,7 @@ pub(super) fn refused(
             for (node, why) in ports(stream, container)
                 .into_iter()
                 .chain(mounts(stream, container, &volumes))
+                .chain(resource_rules::refused(stream, container))
             {
                 say(node, why);
             }
