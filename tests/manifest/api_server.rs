@@ -118,7 +118,8 @@ fn a_kind_of_another_api_is_not_read_as_kubernetes_own() {
 /// What a chart renders when a value is left out: a volume mount whose
 /// volume sits behind an `if` that was false, a port name of more than 15
 /// characters, an image left to an unset value, in an init container; or
-/// when values disagree: a cpu request above its limit (`1` is 1000m).
+/// when values disagree: a cpu request above its limit (`1` is 1000m); or
+/// a probe's port quoted, which makes it a port name, and no valid one.
 /// The API server refuses the pod, whichever container is checked.
 #[test]
 fn a_pod_spec_the_api_server_refuses() {
@@ -141,6 +142,12 @@ fn a_pod_spec_the_api_server_refuses() {
             "resources:\n  requests: {cpu: '1', memory: 256Mi}\n  limits: {cpu: 500m, memory: 256Mi}\n",
             "the pod of Deployment billing: the container api: its cpu request 1 is above its \
              limit 500m: Kubernetes rejects the pod",
+        ),
+        (
+            "",
+            "livenessProbe:\n  httpGet: {path: /healthz, port: '8080'}\n",
+            "the pod of Deployment billing: the container api: its livenessProbe's httpGet port \
+             8080 is neither a port number nor a port name",
         ),
         (
             "initContainers:\n- name: migrate\n  image:\n",

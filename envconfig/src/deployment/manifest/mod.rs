@@ -14,6 +14,7 @@
 
 mod api_versions;
 mod budget;
+mod container_rules;
 mod env;
 mod expand;
 #[cfg(test)]

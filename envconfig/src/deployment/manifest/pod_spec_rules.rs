@@ -8,11 +8,10 @@
 //! volumes (`ValidateVolumes`: names, a Secret or ConfigMap source
 //! without a name, `items` whose `key` is empty or whose `path` climbs, a
 //! projected volume whose sources write one path twice); and what
-//! [`resource_rules`](super::resource_rules) refuses of a container's
-//! resources. Any of these refuses the whole pod, init containers'
-//! included.
+//! [`container_rules`](super::container_rules) refuses of a container.
+//! Any of these refuses the whole pod, init containers' included.
 
-use super::resource_rules;
+use super::container_rules;
 use super::scalar::ScalarKind;
 use super::service_rules::{dns_1123_label, port_name};
 use super::validation::noun;
@@ -36,6 +35,7 @@ pub(super) fn refused(
     }
     let mut volumes = volumes(stream, list("volumes"), claims, &mut refused);
     volumes.extend_from_slice(claims);
+    let grace = container_rules::grace_period(stream, pod);
     for key in ["initContainers", "containers"] {
         for &container in list(key) {
             let shown = match text(stream, container, "name") {
@@ -68,10 +68,11 @@ pub(super) fn refused(
                 Ok(_) => {}
                 Err((node, why)) => say(node, format!("its image {why}")),
             }
+            let init = key == "initContainers";
             for (node, why) in ports(stream, container)
                 .into_iter()
                 .chain(mounts(stream, container, &volumes))
-                .chain(resource_rules::refused(stream, container))
+                .chain(container_rules::refused(stream, container, init, grace))
             {
                 say(node, why);
             }
