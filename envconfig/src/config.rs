@@ -110,24 +110,60 @@ pub trait Config: Sized {
     fn __describe(docs: &mut Docs, prefix: &str);
 }
 
+/// `T`'s `__load`, whose value is dropped at once (and with it any secret
+/// it holds): what a pass that names the variables, or checks them, runs.
+/// The passes take it as a function pointer, so that their code is
+/// compiled once rather than once per struct.
+fn run<T: Config>(loader: &mut Loader<'_>) -> bool {
+    T::__load(loader, T::__PREFIX).is_some()
+}
+
 /// Loads `T` from `source`: the configuration or every problem, and the
 /// warnings either way.
 pub(crate) fn load<T: Config>(source: &dyn Variables) -> (Result<T, Error>, Vec<Warning>) {
-    let mut loader = Loader::new(source);
-    let config = T::__load(&mut loader, T::__PREFIX);
-    let Outcomes {
-        mut problems,
-        warnings,
-        ..
-    } = loader.finish(config.is_some());
+    let mut config = None;
+    let (problems, warnings) = load_erased(
+        source,
+        &mut |loader| {
+            config = T::__load(loader, T::__PREFIX);
+            config.is_some()
+        },
+        run::<T>,
+    );
     let result = match config {
         Some(config) if problems.is_empty() => Ok(config),
-        _ => {
-            hint_typos::<T>(&mut problems, source);
-            Err(Error::new(problems))
-        }
+        _ => Err(Error::new(problems)),
     };
     (result, warnings)
+}
+
+/// [`load()`] by `load`, which runs a struct's `__load` and keeps its value
+/// (`run` runs it too, see [`run`]): the problems and the warnings.
+fn load_erased(
+    source: &dyn Variables,
+    load: &mut dyn FnMut(&mut Loader<'_>) -> bool,
+    run: fn(&mut Loader<'_>) -> bool,
+) -> (Vec<Problem>, Vec<Warning>) {
+    let Outcomes {
+        problems, warnings, ..
+    } = finish(source, Loader::new(source), load, run);
+    (problems, warnings)
+}
+
+/// Loads with `loader` by `load`, and finishes: when the struct gives no
+/// value, or has problems, each missing variable is given its typo hint.
+fn finish(
+    source: &dyn Variables,
+    mut loader: Loader<'_>,
+    load: &mut dyn FnMut(&mut Loader<'_>) -> bool,
+    run: fn(&mut Loader<'_>) -> bool,
+) -> Outcomes {
+    let loaded = load(&mut loader);
+    let mut outcomes = loader.finish(loaded);
+    if !loaded || !outcomes.problems.is_empty() {
+        hint_typos_erased(&mut outcomes.problems, source, run);
+    }
+    outcomes
 }
 
 /// [`load()`], recording every variable's effective value and origin.
@@ -139,37 +175,60 @@ pub(crate) fn load_recording<T: Config>(source: &dyn Variables) -> Result<Loaded
 pub(crate) fn load_recording_warned<T: Config>(
     source: &dyn Variables,
 ) -> Result<Loaded<T>, (Error, Vec<Warning>)> {
-    let mut loader = Loader::checking(source);
-    let config = T::__load(&mut loader, T::__PREFIX);
+    let mut config = None;
+    let (problems, warnings, effective) = load_recording_erased(
+        source,
+        &mut |loader| {
+            config = T::__load(loader, T::__PREFIX);
+            config.is_some()
+        },
+        run::<T>,
+    );
+    match (config, effective) {
+        (Some(config), Some(effective)) => Ok(Loaded::new(config, warnings, effective)),
+        _ => Err((Error::new(problems), warnings)),
+    }
+}
+
+/// [`load_recording_warned`] as [`load_erased`] is [`load()`]: the
+/// problems, the warnings, and when there is no problem, the effective
+/// values.
+fn load_recording_erased(
+    source: &dyn Variables,
+    load: &mut dyn FnMut(&mut Loader<'_>) -> bool,
+    run: fn(&mut Loader<'_>) -> bool,
+) -> (Vec<Problem>, Vec<Warning>, Option<EffectiveConfig>) {
     let Outcomes {
-        mut problems,
+        problems,
         vars,
         warnings,
         ..
-    } = loader.finish(config.is_some());
-    match config {
-        Some(config) if problems.is_empty() => Ok(Loaded::new(
-            config,
-            warnings,
-            EffectiveConfig::from_checked(&vars),
-        )),
-        _ => {
-            hint_typos::<T>(&mut problems, source);
-            Err((Error::new(problems), warnings))
-        }
-    }
+    } = finish(source, Loader::checking(source), load, run);
+    let effective = problems
+        .is_empty()
+        .then(|| EffectiveConfig::from_checked(&vars));
+    (problems, warnings, effective)
 }
 
 /// Says, of each required variable that is missing, which set variable
 /// looks like a typo of it.
 pub(crate) fn hint_typos<T: Config>(problems: &mut [Problem], source: &dyn Variables) {
+    hint_typos_erased(problems, source, run::<T>);
+}
+
+/// [`hint_typos`] of the struct that `run` loads.
+fn hint_typos_erased(
+    problems: &mut [Problem],
+    source: &dyn Variables,
+    run: fn(&mut Loader<'_>) -> bool,
+) {
     if !problems
         .iter()
         .any(|problem| matches!(problem.kind(), ProblemKind::Missing))
     {
         return;
     }
-    let names = names::<T>(source);
+    let names = names_erased(source, run);
     let known: Vec<&str> = names.iter().map(String::as_str).collect();
     let set = source.set_names();
     for problem in problems {
@@ -182,21 +241,29 @@ pub(crate) fn hint_typos<T: Config>(problems: &mut [Problem], source: &dyn Varia
 /// The name of every variable `T` reads, aliases included, as `source`
 /// would be read: a loader that names reads nothing.
 pub(crate) fn names<T: Config>(source: &dyn Variables) -> Vec<String> {
+    names_erased(source, run::<T>)
+}
+
+/// [`names`] of the struct that `run` loads.
+fn names_erased(source: &dyn Variables, run: fn(&mut Loader<'_>) -> bool) -> Vec<String> {
     let mut naming = Loader::naming(source);
-    let _ = T::__load(&mut naming, T::__PREFIX);
+    run(&mut naming);
     naming.into_names()
 }
 
 /// Loads `T` from `source` the way a start would, recording how each
 /// variable fares.
 pub(crate) fn check<T: Config>(source: &dyn Variables) -> Outcomes {
+    check_erased(source, run::<T>)
+}
+
+/// [`check`] of the struct that `run` loads.
+fn check_erased(source: &dyn Variables, run: fn(&mut Loader<'_>) -> bool) -> Outcomes {
     // A variable two fields read is secret if either is: the field that
     // reads it first knows so from a naming pass.
     let mut naming = Loader::naming(source);
-    let _ = T::__load(&mut naming, T::__PREFIX);
+    run(&mut naming);
     let mut loader = Loader::checking(source).knowing_secrets(naming.into_secrets());
-    // The value itself is of no use here; dropping it at once also drops
-    // (and zeroizes) any secret it holds.
-    let loaded = T::__load(&mut loader, T::__PREFIX).is_some();
+    let loaded = run(&mut loader);
     loader.finish(loaded)
 }
