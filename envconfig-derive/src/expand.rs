@@ -287,10 +287,6 @@ fn field_entry(var: &Var, place: usize) -> TokenStream {
         VarName::Exact(name) => quote!(#ec::FieldName::Exact(#name)),
     };
     let doc = items::doc_value(&var.doc, place);
-    let example = match &var.example {
-        Some(example) => quote!(#ec::Option::Some(#example)),
-        None => quote!(#ec::Option::None),
-    };
     let secret = var.secret;
     let default = match &var.presence {
         Presence::Required | Presence::Optional => quote!(#ec::DefaultValue::None),
@@ -301,25 +297,37 @@ fn field_entry(var: &Var, place: usize) -> TokenStream {
             quote!(#ec::DefaultValue::Expr(#text))
         }
     };
-    let aliases = var.aliases.iter().map(|(alias, _)| alias);
-    let deprecated = match &var.deprecated {
-        Some(note) => quote!(#ec::Option::Some(#note)),
+    let option = |value: Option<&String>| match value {
+        Some(value) => quote!(#ec::Option::Some(#value)),
         None => quote!(#ec::Option::None),
     };
-    let value_name = match &var.value_name {
-        Some(name) => quote!(#ec::Option::Some(#name)),
-        None => quote!(#ec::Option::None),
+    let has_rare = var.example.is_some()
+        || !var.aliases.is_empty()
+        || var.deprecated.is_some()
+        || var.value_name.is_some();
+    let rare = if has_rare {
+        let example = option(var.example.as_ref());
+        let aliases = var.aliases.iter().map(|(alias, _)| alias);
+        let deprecated = option(var.deprecated.as_ref());
+        let value_name = option(var.value_name.as_ref());
+        quote! {
+            #ec::Option::Some(&#ec::RareAttrs {
+                example: #example,
+                aliases: &[#(#aliases),*],
+                deprecated: #deprecated,
+                value_name: #value_name,
+            })
+        }
+    } else {
+        quote!(#ec::Option::None)
     };
     quote! {
         #ec::Field {
             name: #name,
             doc: #doc,
-            example: #example,
             secret: #secret,
             default: #default,
-            aliases: &[#(#aliases),*],
-            deprecated: #deprecated,
-            value_name: #value_name,
+            rare: #rare,
         }
     }
 }

@@ -6,7 +6,7 @@
 
 pub use crate::docs::Docs;
 pub use crate::field::{
-    DefaultExpr, DefaultValue, Field, FieldName, MaybeDefault, NestedField, NoDefault,
+    DefaultExpr, DefaultValue, Field, FieldName, MaybeDefault, NestedField, NoDefault, RareAttrs,
     default_expr, nested_prefix, no_default,
 };
 pub use crate::load::{Loader, Switch};

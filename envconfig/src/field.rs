@@ -10,10 +10,19 @@ pub struct Field {
     pub name: FieldName,
     /// The doc comment, lines joined, trimmed.
     pub doc: &'static str,
-    pub example: Option<&'static str>,
     /// `#[config(secret)]`; a secret type makes a field secret too.
     pub secret: bool,
     pub default: DefaultValue,
+    /// The attributes few fields have, `None` when the field has none of
+    /// them: one pointer in every field's entry rather than four slices.
+    pub rare: Option<&'static RareAttrs>,
+}
+
+/// The attributes of a [`Field`] that few fields have.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct RareAttrs {
+    pub example: Option<&'static str>,
     /// `alias = "OLD_NAME"`: exact names read, with a warning, when the
     /// variable is unset.
     pub aliases: &'static [&'static str],
@@ -136,10 +145,25 @@ impl Field {
     /// What the variable should hold, in words: its `value_name`, else what
     /// its parser calls it.
     pub(crate) fn expected<P: Parse>(&self, parser: &P) -> std::borrow::Cow<'static, str> {
-        match self.value_name {
+        match self.rare.and_then(|rare| rare.value_name) {
             Some(name) => name.into(),
             None => parser.noun().one,
         }
+    }
+
+    /// `example = "..."`.
+    pub(crate) fn example(&self) -> Option<&'static str> {
+        self.rare.and_then(|rare| rare.example)
+    }
+
+    /// The old names read when the variable is unset.
+    pub(crate) fn aliases(&self) -> &'static [&'static str] {
+        self.rare.map_or(&[], |rare| rare.aliases)
+    }
+
+    /// `deprecated = "note"`.
+    pub(crate) fn deprecated(&self) -> Option<&'static str> {
+        self.rare.and_then(|rare| rare.deprecated)
     }
 
     /// The default as the docs and the check report show it.

@@ -340,13 +340,13 @@ impl Docs {
             default_is_value,
             secret,
             description: field.doc.to_owned(),
-            example: field.example.map(str::to_owned),
+            example: field.example().map(str::to_owned),
             aliases: field
-                .aliases
+                .aliases()
                 .iter()
                 .map(|alias| (*alias).to_owned())
                 .collect(),
-            deprecated: field.deprecated.map(str::to_owned),
+            deprecated: field.deprecated().map(str::to_owned),
             group: self
                 .groups
                 .iter()

@@ -166,7 +166,7 @@ impl Loader<'_> {
         let found_under = alias.unwrap_or(var.name());
         let mut name = VarName::default();
         let mut why = None;
-        for other in std::iter::once(var.name()).chain(field.aliases.iter().copied()) {
+        for other in std::iter::once(var.name()).chain(field.aliases().iter().copied()) {
             name.set(&[other]);
             if other != found_under {
                 let lookup = self.source.lookup(&name);

@@ -360,7 +360,7 @@ impl<'a> Loader<'a> {
         };
         names.push(var.name().to_owned());
         if self.name_aliases {
-            names.extend(field.aliases.iter().map(|alias| (*alias).to_owned()));
+            names.extend(field.aliases().iter().map(|alias| (*alias).to_owned()));
         }
         true
     }
@@ -374,7 +374,7 @@ impl<'a> Loader<'a> {
         }
         if self.secret {
             // What a secret field reads under an old name is secret too.
-            self.ledger.declare(var.name(), field.aliases);
+            self.ledger.declare(var.name(), field.aliases());
         }
         var
     }

@@ -148,7 +148,7 @@ impl<'a> Loader<'a> {
         let source = self.source;
         let mut found = (source.lookup(var), None);
         let mut alias_var = VarName::default();
-        for alias in field.aliases {
+        for alias in field.aliases() {
             alias_var.set(&[alias]);
             let by_alias = source.lookup(&alias_var);
             if is_unset(&by_alias) {
@@ -192,7 +192,7 @@ impl<'a> Loader<'a> {
         if let Some((file, named)) = file_read(&found.0) {
             self.ledger.read_file(var.name(), file, named);
         }
-        if let Some(note) = field.deprecated
+        if let Some(note) = field.deprecated()
             && !is_unset(&found.0)
             && !is_unseen(source, var, found.1, &found.0)
         {
