@@ -29,7 +29,7 @@ pub trait Config: Sized {
     /// Every problem of every variable (missing, empty, invalid, an
     /// unreadable `NAME_FILE`, a broken rule), in one [`Error`].
     fn from_env() -> Result<Self, Error> {
-        load(&ProcessEnv).0
+        load_into(&ProcessEnv, None)
     }
 
     /// Loads the configuration from the given `(name, value)` pairs only,
@@ -63,7 +63,7 @@ pub trait Config: Sized {
         I: IntoIterator,
         I::Item: VarPair,
     {
-        load(&Source::from_pairs(vars)).0
+        load_into(&Source::from_pairs(vars), None)
     }
 
     /// Loads the configuration from the process environment, with what an
@@ -121,33 +121,50 @@ fn run<T: Config>(loader: &mut Loader<'_>) -> bool {
 /// Loads `T` from `source`: the configuration or every problem, and the
 /// warnings either way.
 pub(crate) fn load<T: Config>(source: &dyn Variables) -> (Result<T, Error>, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    let result = load_into(source, Some(&mut warnings));
+    (result, warnings)
+}
+
+/// [`load()`], the warnings put in `warnings`, or dropped by the library
+/// (not in the caller's code, which would compile their drop again).
+pub(crate) fn load_into<T: Config>(
+    source: &dyn Variables,
+    warnings: Option<&mut Vec<Warning>>,
+) -> Result<T, Error> {
     let mut config = None;
-    let (problems, warnings) = load_erased(
+    let problems = load_erased(
         source,
         &mut |loader| {
             config = T::__load(loader, T::__PREFIX);
             config.is_some()
         },
         run::<T>,
+        warnings,
     );
-    let result = match config {
+    match config {
         Some(config) if problems.is_empty() => Ok(config),
         _ => Err(Error::new(problems)),
-    };
-    (result, warnings)
+    }
 }
 
-/// [`load()`] by `load`, which runs a struct's `__load` and keeps its value
-/// (`run` runs it too, see [`run`]): the problems and the warnings.
+/// [`load_into`] by `load`, which runs a struct's `__load` and keeps its
+/// value (`run` runs it too, see [`run`]): the problems.
 fn load_erased(
     source: &dyn Variables,
     load: &mut dyn FnMut(&mut Loader<'_>) -> bool,
     run: fn(&mut Loader<'_>) -> bool,
-) -> (Vec<Problem>, Vec<Warning>) {
+    warnings: Option<&mut Vec<Warning>>,
+) -> Vec<Problem> {
     let Outcomes {
-        problems, warnings, ..
+        problems,
+        warnings: mut found,
+        ..
     } = finish(source, Loader::new(source), load, run);
-    (problems, warnings)
+    if let Some(warnings) = warnings {
+        std::mem::swap(warnings, &mut found);
+    }
+    problems
 }
 
 /// Loads with `loader` by `load`, and finishes: when the struct gives no
