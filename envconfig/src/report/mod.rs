@@ -331,31 +331,28 @@ fn unknown_vars<'a>(
 /// Of the `set` names that are no `known` variable, the one that looks
 /// like a typo of `var` or of `var_FILE`.
 pub(crate) fn typo_of(var: &str, known: &[&str], set: &[String]) -> Option<String> {
-    let unknown: Vec<String> = set
-        .iter()
-        .filter(|name| {
-            !known.iter().any(|known| {
-                *name == known
-                    || name
-                        .strip_suffix("_FILE")
-                        .is_some_and(|base| base == *known)
-            })
-        })
-        .cloned()
-        .collect();
-    [var.to_owned(), format!("{var}_FILE")]
-        .iter()
-        .find_map(|target| {
-            // The name closest to the variable's: the one that would be
-            // suggested for a variable of that name.
-            unknown
-                .iter()
-                .filter(|name| did_you_mean(name, std::slice::from_ref(target)).is_some())
-                .min_by_key(|name| {
-                    envconfig_core::edit_distance(&name.to_ascii_uppercase(), target)
-                })
-                .cloned()
-        })
+    let is_known = |name: &str| {
+        known
+            .iter()
+            .any(|known| name == *known || name.strip_suffix("_FILE") == Some(*known))
+    };
+    let file_var = format!("{var}_FILE");
+    [var, &file_var].into_iter().find_map(|target| {
+        // The name closest to the variable's, the first of equals: the
+        // one that would be suggested for a variable of that name.
+        let mut closest: Option<(usize, &String)> = None;
+        for name in set.iter().filter(|name| !is_known(name)) {
+            let upper = name.to_ascii_uppercase();
+            if typo_distance(&upper, target).is_none() {
+                continue;
+            }
+            let distance = envconfig_core::edit_distance(&upper, target);
+            if closest.is_none_or(|(least, _)| distance < least) {
+                closest = Some((distance, name));
+            }
+        }
+        closest.map(|(_, name)| name.clone())
+    })
 }
 
 /// An alias that is also another variable's name, or another variable's
@@ -381,34 +378,45 @@ fn alias_collisions(docs: &Docs) -> Vec<Warning> {
 }
 
 /// The candidate closest to `name` when close enough to be a typo, case
-/// aside. Only what follows the start they share counts (`PORT` and `PROT`
-/// in `APP_PORT` and `APP_PROT`): at most one edit per three of its
-/// characters, and never more than three.
+/// aside (see [`typo_distance`]); the earlier of equals, the earlier
+/// field's.
 fn did_you_mean(name: &str, candidates: &[String]) -> Option<String> {
     let name = name.to_ascii_uppercase();
-    candidates
-        .iter()
-        .filter_map(|candidate| {
-            let shared = name
-                .chars()
-                .zip(candidate.chars())
-                .take_while(|(a, b)| a == b)
-                .map(|(a, _)| a.len_utf8())
-                .sum::<usize>();
-            let (rest, candidate_rest) = (&name[shared..], &candidate[shared..]);
-            let length = rest.chars().count();
-            let limit = (length / 3).clamp(1, 3);
-            // Lengths further apart than the limit are further apart than
-            // it; skipping them also bounds the work for a huge name.
-            if length.abs_diff(candidate_rest.chars().count()) > limit {
-                return None;
-            }
-            let distance = envconfig_core::edit_distance(rest, candidate_rest);
-            (distance <= limit).then_some((distance, candidate))
-        })
-        // `min_by_key` keeps the first of equals: the earlier field wins.
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate.clone())
+    let mut closest: Option<(usize, &String)> = None;
+    for candidate in candidates {
+        if let Some(distance) = typo_distance(&name, candidate)
+            && closest.is_none_or(|(least, _)| distance < least)
+        {
+            closest = Some((distance, candidate));
+        }
+    }
+    closest.map(|(_, candidate)| candidate.clone())
+}
+
+/// How far `name` is from `candidate`, when close enough to be a typo of
+/// it. Only what follows the start they share counts (`PORT` and `PROT` in
+/// `APP_PORT` and `APP_PROT`): at most one edit per three of its
+/// characters, and never more than three.
+// Loops rather than iterator chains: this runs on every failed load, and
+// each chain was a copy of its own of the iterator code.
+fn typo_distance(name: &str, candidate: &str) -> Option<usize> {
+    let mut shared = 0;
+    for (a, b) in name.chars().zip(candidate.chars()) {
+        if a != b {
+            break;
+        }
+        shared += a.len_utf8();
+    }
+    let (rest, candidate_rest) = (&name[shared..], &candidate[shared..]);
+    let length = rest.chars().count();
+    let limit = (length / 3).clamp(1, 3);
+    // Lengths further apart than the limit are further apart than it;
+    // skipping them also bounds the work for a huge name.
+    if length.abs_diff(candidate_rest.chars().count()) > limit {
+        return None;
+    }
+    let distance = envconfig_core::edit_distance(rest, candidate_rest);
+    (distance <= limit).then_some(distance)
 }
 
 mod github;
