@@ -22,8 +22,13 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     // Three rows of the classic table: the one before last, last, current.
     let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut last: Vec<usize> = (0..=b.len()).collect();
+    let mut last: Vec<usize> = vec![0; b.len() + 1];
     let mut current: Vec<usize> = vec![0; b.len() + 1];
+    // A loop, not `(0..=n).collect()`: that is a copy of the collecting
+    // code of its own.
+    for (j, cell) in last.iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         current[0] = i;
         for j in 1..=b.len() {
