@@ -331,28 +331,30 @@ fn unknown_vars<'a>(
 /// Of the `set` names that are no `known` variable, the one that looks
 /// like a typo of `var` or of `var_FILE`.
 pub(crate) fn typo_of(var: &str, known: &[&str], set: &[String]) -> Option<String> {
+    closest_typo(var, known, set).or_else(|| closest_typo(&format!("{var}_FILE"), known, set))
+}
+
+/// Of the `set` names that are no `known` variable and look like a typo of
+/// `target`, the closest, the first of equals: the one that would be
+/// suggested for a variable of that name.
+fn closest_typo(target: &str, known: &[&str], set: &[String]) -> Option<String> {
     let is_known = |name: &str| {
         known
             .iter()
             .any(|known| name == *known || name.strip_suffix("_FILE") == Some(*known))
     };
-    let file_var = format!("{var}_FILE");
-    [var, &file_var].into_iter().find_map(|target| {
-        // The name closest to the variable's, the first of equals: the
-        // one that would be suggested for a variable of that name.
-        let mut closest: Option<(usize, &String)> = None;
-        for name in set.iter().filter(|name| !is_known(name)) {
-            let upper = name.to_ascii_uppercase();
-            if typo_distance(&upper, target).is_none() {
-                continue;
-            }
-            let distance = envconfig_core::edit_distance(&upper, target);
-            if closest.is_none_or(|(least, _)| distance < least) {
-                closest = Some((distance, name));
-            }
+    let mut closest: Option<(usize, &String)> = None;
+    for name in set.iter().filter(|name| !is_known(name)) {
+        let upper = name.to_ascii_uppercase();
+        if typo_distance(&upper, target).is_none() {
+            continue;
         }
-        closest.map(|(_, name)| name.clone())
-    })
+        let distance = envconfig_core::edit_distance(&upper, target);
+        if closest.is_none_or(|(least, _)| distance < least) {
+            closest = Some((distance, name));
+        }
+    }
+    closest.map(|(_, name)| name.clone())
 }
 
 /// An alias that is also another variable's name, or another variable's
