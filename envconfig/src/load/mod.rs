@@ -131,13 +131,16 @@ impl<'a> Loader<'a> {
     }
 
     /// The names a [`Loader::naming`] collected.
-    pub(crate) fn into_names(self) -> Vec<String> {
-        self.names.unwrap_or_default()
+    pub(crate) fn into_names(mut self) -> Vec<String> {
+        // Taken, not moved out: the loader is then dropped whole, by the
+        // one drop of a `Loader`, not by a copy of it for what is left.
+        self.names.take().unwrap_or_default()
     }
 
     /// What a naming loader's secret fields read.
-    pub(crate) fn into_secrets(self) -> Declared {
-        self.ledger.into_declared()
+    pub(crate) fn into_secrets(mut self) -> Declared {
+        // Taken, as `into_names` takes the names.
+        std::mem::take(&mut self.ledger).into_declared()
     }
 
     /// This loader, knowing ahead which variables secret fields read.
