@@ -163,17 +163,14 @@ impl<'a> Loader<'a> {
     /// secret redacted: a variable is secret when a secret field reads it,
     /// or when a dotenv file set it by copying one (`${SECRET}`). `loaded`
     /// says whether the fields gave a value.
-    pub(crate) fn finish(self, loaded: bool) -> Outcomes {
-        let Loader {
-            source,
-            mut problems,
-            checked,
-            ledger,
-            warnings,
-            ..
-        } = self;
-        let mut checked = checked.unwrap_or_default();
-        let verdict = ledger.verdict(source);
+    pub(crate) fn finish(mut self, loaded: bool) -> Outcomes {
+        // Taken, as `into_names` takes the names.
+        let source = self.source;
+        let mut problems = std::mem::take(&mut self.problems);
+        let mut checked = self.checked.take().unwrap_or_default();
+        let warnings = std::mem::take(&mut self.warnings);
+        let verdict = std::mem::take(&mut self.ledger).verdict(source);
+        drop(self);
         verdict.redact(&mut problems, &mut checked);
         let checked = one_row_per_variable(checked);
         // Two fields that read one variable find the same problem with it
