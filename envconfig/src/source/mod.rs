@@ -43,27 +43,32 @@ pub(crate) struct Entry {
     pub(crate) origin: Provenance,
 }
 
-/// A variable's name and the name of its `_FILE` companion, in one buffer
-/// (`PORT_FILE`) that a loader reuses from field to field: looking a
-/// variable up allocates nothing.
+/// A variable's name and the name of its `_FILE` companion, in buffers
+/// that a loader reuses from field to field: looking a variable up
+/// allocates nothing. Two buffers, not `PORT_FILE` and a slice of it: the
+/// name is then read without a check of where the slice ends, which was
+/// code of its own at each of its many uses.
 #[derive(Default)]
 pub struct VarName {
+    name: String,
     file_var: String,
 }
 
 impl VarName {
     /// Sets the name to `parts`, concatenated.
     pub fn set(&mut self, parts: &[&str]) {
-        self.file_var.clear();
+        self.name.clear();
         for part in parts {
-            self.file_var.push_str(part);
+            self.name.push_str(part);
         }
+        self.file_var.clear();
+        self.file_var.push_str(&self.name);
         self.file_var.push_str(FILE_SUFFIX);
     }
 
     /// `PORT`.
     pub fn name(&self) -> &str {
-        &self.file_var[..self.file_var.len() - FILE_SUFFIX.len()]
+        &self.name
     }
 
     /// `PORT_FILE`.
