@@ -221,11 +221,9 @@ impl Problem {
     }
 
     /// The same problem, whose reason `by` wrote.
-    pub(crate) fn with_reason_by(self, by: ReasonBy) -> Problem {
-        Problem {
-            reason_by: by,
-            ..self
-        }
+    pub(crate) fn with_reason_by(mut self, by: ReasonBy) -> Problem {
+        self.reason_by = by;
+        self
     }
 
     /// Hides everything that could show the value of a secret: the value
@@ -278,11 +276,9 @@ impl Problem {
     /// The same problem, with a value that came from `from` (`.env`,
     /// `APP_TOKEN_FILE`) rather than from the variable itself: the
     /// operator then knows which file to fix.
-    pub(crate) fn from(self, from: String) -> Problem {
-        Problem {
-            from: Some(from),
-            ..self
-        }
+    pub(crate) fn from(mut self, from: String) -> Problem {
+        self.from = Some(from);
+        self
     }
 
     /// The variable's name, as the operator sets it (`APP_PORT`); for a
