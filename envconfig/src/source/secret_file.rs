@@ -13,7 +13,6 @@ use super::{Entry, Lookup, Provenance, RawText, RawValue, Unusable};
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
 pub(super) fn read_secret_file(file_var: String, entry: &Entry) -> Lookup<'static> {
-    let var_name = file_var.clone();
     let path = match &entry.value {
         RawValue::Text(path) => PathBuf::from(path.as_str()),
         RawValue::NotUnicode(bytes) => match path_from_bytes(bytes) {
@@ -27,10 +26,7 @@ pub(super) fn read_secret_file(file_var: String, entry: &Entry) -> Lookup<'stati
             }
         },
     };
-    read_at(path, file_var, |path| Provenance::SecretFile {
-        file_var: var_name.clone(),
-        path,
-    })
+    read_at(path, file_var, true)
 }
 
 /// The file named `name` in the secrets directory `dir`
@@ -47,19 +43,15 @@ pub(crate) fn read_in_secrets_dir(dir: &Path, name: &str) -> Lookup<'static> {
         {
             Lookup::Unset
         }
-        _ => read_at(path, "secrets_dir".to_owned(), |path| {
-            Provenance::SecretsDir { path }
-        }),
+        _ => read_at(path, "secrets_dir".to_owned(), false),
     }
 }
 
-/// The value in the file at `path`, whose origin `origin` makes of its
-/// path; `file_var` names what names the file, in a problem.
-fn read_at(
-    path: PathBuf,
-    file_var: String,
-    origin: impl FnOnce(PathBuf) -> Provenance,
-) -> Lookup<'static> {
+/// The value in the file at `path`; `file_var` names what names the file,
+/// in a problem, and is its origin when `named` (a `NAME_FILE`; else a
+/// secrets directory). A flag rather than a function making the origin:
+/// this is then compiled once, not once for each caller.
+fn read_at(path: PathBuf, file_var: String, named: bool) -> Lookup<'static> {
     match read_bounded(&path) {
         Ok(bytes) => {
             let Ok(text) = std::str::from_utf8(&bytes) else {
@@ -75,7 +67,10 @@ fn read_at(
                 .strip_suffix('\n')
                 .map(|t| t.strip_suffix('\r').unwrap_or(t))
                 .unwrap_or(text);
-            let origin = origin(path);
+            let origin = match named {
+                true => Provenance::SecretFile { file_var, path },
+                false => Provenance::SecretsDir { path },
+            };
             if text.is_empty() {
                 return Lookup::Empty(origin);
             }
