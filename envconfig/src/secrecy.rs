@@ -37,6 +37,8 @@ impl Declared {
     }
 
     /// Whether a secret field reads `name`.
+    // Not inlined: it is asked in many places, each a loop of its own.
+    #[inline(never)]
     pub fn is_secret(&self, name: &str) -> bool {
         self.names.iter().any(|known| known == name)
     }

@@ -163,6 +163,8 @@ impl Tainted {
     }
 
     /// Whether `name` is one of them.
+    // Not inlined: it is asked in many places, each a search of its own.
+    #[inline(never)]
     pub fn contains(&self, name: &str) -> bool {
         self.0
             .binary_search_by(|tainted| tainted.as_str().cmp(name))
