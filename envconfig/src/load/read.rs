@@ -28,74 +28,62 @@ impl<'a> Loader<'a> {
         match self.value(var, field, &parser) {
             Read::Loaded(value) => Some(value),
             Read::Failed | Read::Unseen => None,
-            Read::NotSet => match (&field.default, default_expr) {
-                (_, Some(default)) => {
-                    let value = default();
-                    // As the docs show it: a value when the parser writes
-                    // one (`Level::Info` is `info`), else as written.
-                    let written = || {
-                        parser
-                            .to_env(&value)
-                            .or_else(|| field.default_text().map(str::to_owned))
-                    };
-                    // A value the compiler could not check: its range and
-                    // `validate` hold for it as for a parsed one.
-                    if let Err(error) = parser.check(&value) {
-                        let kind = ProblemKind::InvalidDefault {
-                            value: written(),
-                            reason: error.reason().to_owned(),
+            Read::NotSet => {
+                // The default's value and its text as shown, or its text
+                // and why it is invalid.
+                let default = match (&field.default, default_expr) {
+                    (_, Some(default)) => {
+                        let value = default();
+                        // As the docs show it: a value when the parser
+                        // writes one (`Level::Info` is `info`), else as
+                        // written.
+                        let written = || {
+                            parser
+                                .to_env(&value)
+                                .or_else(|| field.default_text().map(str::to_owned))
                         };
-                        let problem = Problem::new(var.name(), field.expected(&parser), kind)
-                            .with_reason_by(error.by());
-                        self.fail(problem, Some(Provenance::Default), secret);
+                        // A value the compiler could not check: its range
+                        // and `validate` hold for it as for a parsed one.
+                        match parser.check(&value) {
+                            Ok(()) => {
+                                let shown = self.checked.is_some().then(written).flatten();
+                                Ok((value, shown))
+                            }
+                            Err(error) => Err((written(), error)),
+                        }
+                    }
+                    (DefaultValue::Parsed(text), None) => match parser.parse(text) {
+                        Ok(value) => Ok((value, Some((*text).to_owned()))),
+                        Err(error) => Err((Some((*text).to_owned()), error)),
+                    },
+                    _ => {
+                        // Where an empty value was set tells `--check-env`
+                        // readers which file to fix.
+                        let (kind, origin) = match self.source.lookup(var) {
+                            Lookup::Empty(origin) => (ProblemKind::Empty, Some(origin)),
+                            _ => (ProblemKind::Missing, None),
+                        };
+                        self.fail(problem(var, field, &parser, kind), origin, secret);
                         return None;
                     }
-                    let shown = self.checked.is_some().then(written).flatten();
-                    self.record(
-                        var.name(),
-                        Status::Default,
-                        Some(Provenance::Default),
-                        shown,
-                    );
-                    Some(value)
-                }
-                (DefaultValue::Parsed(text), None) => match parser.parse(text) {
-                    Ok(value) => {
-                        let shown = Some((*text).to_owned());
-                        self.record(
-                            var.name(),
-                            Status::Default,
-                            Some(Provenance::Default),
-                            shown,
-                        );
+                };
+                match default {
+                    Ok((value, shown)) => {
+                        let origin = Some(Provenance::Default);
+                        self.record(var.name(), Status::Default, origin, shown);
                         Some(value)
                     }
-                    Err(error) => {
+                    Err((value, error)) => {
                         let kind = ProblemKind::InvalidDefault {
-                            value: Some((*text).to_owned()),
+                            value,
                             reason: error.reason().to_owned(),
                         };
-                        let problem = Problem::new(var.name(), field.expected(&parser), kind)
-                            .with_reason_by(error.by());
+                        let problem = problem(var, field, &parser, kind).with_reason_by(error.by());
                         self.fail(problem, Some(Provenance::Default), secret);
                         None
                     }
-                },
-                _ => {
-                    // Where an empty value was set tells `--check-env`
-                    // readers which file to fix.
-                    let (kind, origin) = match self.source.lookup(var) {
-                        Lookup::Empty(origin) => (ProblemKind::Empty, Some(origin)),
-                        _ => (ProblemKind::Missing, None),
-                    };
-                    self.fail(
-                        Problem::new(var.name(), field.expected(&parser), kind),
-                        origin,
-                        secret,
-                    );
-                    None
                 }
-            },
+            }
         }
     }
 
@@ -294,7 +282,7 @@ impl<'a> Loader<'a> {
                         (ProblemKind::Undeployable { reason }, Some(origin))
                     }
                 };
-                let problem = Problem::new(var.name(), field.expected(parser), kind);
+                let problem = problem(var, field, parser, kind);
                 self.fail(problem, origin.map(through_alias), secret);
                 return Read::Failed;
             }
@@ -311,8 +299,7 @@ impl<'a> Loader<'a> {
                     value: (!secret).then(|| raw.to_string()),
                     reason: error.reason().to_owned(),
                 };
-                let problem = Problem::new(var.name(), field.expected(parser), kind)
-                    .with_reason_by(error.by());
+                let problem = problem(var, field, parser, kind).with_reason_by(error.by());
                 self.fail(problem, Some(origin), secret);
                 Read::Failed
             }
@@ -353,8 +340,7 @@ impl<'a> Loader<'a> {
                     value: (!secret).then_some(shown),
                     reason: error.reason().to_owned(),
                 };
-                let problem = Problem::new(var.name(), field.expected(parser), kind)
-                    .with_reason_by(error.by());
+                let problem = problem(var, field, parser, kind).with_reason_by(error.by());
                 self.fail(problem, Some(origin), secret);
                 return Read::Failed;
             }
@@ -410,6 +396,13 @@ impl<'a> Loader<'a> {
             });
         }
     }
+}
+
+/// The problem `kind` of `var`, which `field` reads with `parser`.
+// Not inlined: the loader makes problems in many places.
+#[inline(never)]
+fn problem<P: Parse>(var: &VarName, field: &Field, parser: &P, kind: ProblemKind) -> Problem {
+    Problem::new(var.name(), field.expected(parser), kind)
 }
 
 /// The file a lookup's value was read from, if it was (directly or through
