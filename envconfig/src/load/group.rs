@@ -70,7 +70,7 @@ impl Loader<'_> {
                     // A switch that did not load is a problem of its own:
                     // whether the group would be on is not known.
                     for (var, _) in set.iter().filter(|(_, how)| *how == SetHow::Seen) {
-                        self.warnings.push(Warning::GroupOff {
+                        self.warn(Warning::GroupOff {
                             var: var.clone(),
                             switch: switch.clone(),
                         });

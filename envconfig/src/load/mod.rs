@@ -365,6 +365,14 @@ impl<'a> Loader<'a> {
         true
     }
 
+    /// Adds a warning.
+    // Not inlined: a push, with its growth, at each place that warns was
+    // code of its own.
+    #[inline(never)]
+    fn warn(&mut self, warning: Warning) {
+        self.warnings.push(warning);
+    }
+
     /// The name buffer, set to the variable of `field`; give it back after.
     fn take_var(&mut self, prefix: &str, field: &Field) -> VarName {
         let mut var = std::mem::take(&mut self.var);

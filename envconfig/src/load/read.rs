@@ -155,7 +155,7 @@ impl<'a> Loader<'a> {
                 continue;
             }
             if is_unset(&found.0) {
-                self.warnings.push(Warning::AliasInUse {
+                self.warn(Warning::AliasInUse {
                     alias: (*alias).to_owned(),
                     var: var.name().to_owned(),
                 });
@@ -166,12 +166,12 @@ impl<'a> Loader<'a> {
                 // An alias's line that cannot be read is ignored like the
                 // alias, and says so, with its line.
                 if let Lookup::Unusable(Unusable::Malformed { origin, reason }) = by_alias {
-                    self.warnings.push(Warning::LineIgnored {
+                    self.warn(Warning::LineIgnored {
                         at: origin,
                         reason: reason.to_owned(),
                     });
                 }
-                self.warnings.push(Warning::AliasIgnored {
+                self.warn(Warning::AliasIgnored {
                     alias: (*alias).to_owned(),
                     used: used.to_owned(),
                 });
@@ -185,7 +185,7 @@ impl<'a> Loader<'a> {
             && !is_unseen(source, var, found.1, &found.0)
         {
             let set = found.1.unwrap_or(var.name());
-            self.warnings.push(Warning::Deprecated {
+            self.warn(Warning::Deprecated {
                 var: set.to_owned(),
                 note: note.to_owned(),
             });
