@@ -288,10 +288,10 @@ impl Problem {
     }
 
     /// Every variable involved: the one, or those of a broken rule.
-    pub(crate) fn vars(&self) -> Vec<&str> {
+    pub(crate) fn vars(&self) -> &[String] {
         match &self.kind {
-            ProblemKind::Rule { vars, .. } => vars.iter().map(String::as_str).collect(),
-            _ => vec![&self.var],
+            ProblemKind::Rule { vars, .. } => vars,
+            _ => std::slice::from_ref(&self.var),
         }
     }
 

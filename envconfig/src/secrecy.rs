@@ -158,7 +158,7 @@ impl Verdict {
     /// Hides what `problems` and `outcomes` could show of a secret.
     pub fn redact(&self, problems: &mut [Problem], outcomes: &mut [Outcome]) {
         for problem in problems {
-            if problem.vars().into_iter().any(|var| self.holds_secret(var)) {
+            if problem.vars().iter().any(|var| self.holds_secret(var)) {
                 problem.redact();
             }
             if self.file_path_is_secret(problem.var()) {
@@ -175,7 +175,7 @@ impl Verdict {
             if self.holds_secret(&outcome.var) {
                 outcome.redact();
             } else if let Status::Failed(problem) = &mut outcome.status
-                && problem.vars().into_iter().any(|var| self.holds_secret(var))
+                && problem.vars().iter().any(|var| self.holds_secret(var))
             {
                 // A broken rule sits on its first variable's row, which
                 // may be plain while another variable of the rule is not.
