@@ -282,7 +282,7 @@ pub(super) fn refused(
 }
 
 /// Why the API server refuses `workload` for its pods' `restartPolicy`
-/// (absent, it is `Always`): a controller that keeps pods running takes
+/// (absent, null or empty, it is `Always`: `SetDefaults_PodSpec`): a controller that keeps pods running takes
 /// only `Always`, a Job's pods only `OnFailure` or `Never`
 /// (`ValidatePodTemplateSpecForReplicaSet`, `validateJobSpec`), a Pod any
 /// of the three (`validateRestartPolicy`). `pod` is the pod spec.
@@ -294,6 +294,9 @@ pub(super) fn refused_restart_policy(
     let node = stream.get(pod, "restartPolicy");
     let (policy, default) = match node.map(|node| &stream.node(node).value) {
         None | Some(Value::Scalar(_, ScalarKind::Null)) => ("Always", " (the default)"),
+        Some(Value::Scalar(text, ScalarKind::String)) if text.is_empty() => {
+            ("Always", " (the default)")
+        }
         Some(Value::Scalar(text, ScalarKind::String)) => (text.as_str(), ""),
         Some(other) => {
             let why = format!("its restartPolicy is {}, not a string", noun(other));

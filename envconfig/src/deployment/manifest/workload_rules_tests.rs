@@ -286,6 +286,8 @@ fn a_pod_has_no_selector() {
 /// restart policy 2"), `TestValidateDaemonSet` ("invalid restart policy
 /// 1"), and `TestValidateJob`'s restart policy: a Job's pods restart
 /// `OnFailure` or `Never`, so one left to the default `Always` is refused.
+/// An empty one is left out, as `SetDefaults_PodSpec` reads it (a chart's
+/// `restartPolicy: "{{ .Values.restartPolicy }}"` left unset).
 #[test]
 fn restart_policies_each_kind_takes() {
     let policy = |kind: &str, policy: Option<&str>| {
@@ -322,6 +324,8 @@ fn restart_policies_each_kind_takes() {
         ("Deployment", None, true),
         ("Deployment", Some("Always"), true),
         ("Deployment", Some("Never"), false),
+        ("Deployment", Some("\"\""), true),
+        ("StatefulSet", Some("''"), true),
         ("StatefulSet", Some("OnFailure"), false),
         ("DaemonSet", Some("Never"), false),
         ("ReplicaSet", Some("OnFailure"), false),
@@ -332,16 +336,21 @@ fn restart_policies_each_kind_takes() {
         ("Pod", None, true),
         ("Pod", Some("Never"), true),
         ("Pod", Some("Sometimes"), false),
+        ("Pod", Some("\"\""), true),
+        ("Job", Some("\"\""), false),
     ] {
         let errors = policy(kind, given);
         assert_eq!(errors.is_empty(), accepted, "{kind} {given:?}: {errors:?}");
     }
-    let errors = policy("Job", None);
-    assert_eq!(
-        errors,
-        [
-            "the Job w: its pods' restartPolicy is Always (the default), where a Job takes only \
-          OnFailure or Never: Kubernetes rejects it"
-        ]
-    );
+    for given in [None, Some("\"\"")] {
+        let errors = policy("Job", given);
+        assert_eq!(
+            errors,
+            [
+                "the Job w: its pods' restartPolicy is Always (the default), where a Job takes \
+                 only OnFailure or Never: Kubernetes rejects it"
+            ],
+            "{given:?}"
+        );
+    }
 }
