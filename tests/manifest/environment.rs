@@ -510,6 +510,55 @@ env:
     );
 }
 
+/// A `NAME_FILE` of a variable that no field reads (`SSL_CERT_FILE`, for
+/// a tool of the image) naming a file that its volume lacks stops nothing:
+/// the container starts, and the service reads no such variable. The
+/// shape of Tekton's released controller: an empty ConfigMap, whose key is
+/// for an operator to add.
+#[test]
+fn files_that_no_field_reads_are_none_of_the_checks() {
+    let config_map = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: registry-cert\n---\n";
+    let manifest = |var: &str| {
+        deployment(
+            "volumes:
+  - name: registry-cert
+    configMap:
+      name: registry-cert
+",
+            &format!(
+                "volumeMounts:
+  - name: registry-cert
+    mountPath: /etc/registry-cert
+env:
+{}  - name: {var}
+    value: /etc/registry-cert/cert
+",
+                indent(NEEDED, 2)
+            ),
+        )
+    };
+    let run = check(&format!("{config_map}{}", manifest("SSL_CERT_FILE")), &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!run.stdout.contains("SSL_CERT"), "{}", run.stdout);
+    // A variable of the configuration read from there fails, as it would.
+    let run = check(
+        &format!("{config_map}{}", manifest("BILLING_SENTRY_DSN_FILE")),
+        &[],
+    );
+    assert_eq!(run.code, 78, "{run:?}");
+    let line = run.report_line("BILLING_SENTRY_DSN");
+    assert!(
+        line.starts_with("invalid")
+            && line.contains(
+                "/etc/registry-cert/cert is not there: the ConfigMap volume registry-cert \
+                 (ConfigMap registry-cert) is mounted at /etc/registry-cert, and the ConfigMap \
+                 registry-cert has no such key"
+            ),
+        "{}",
+        run.stdout
+    );
+}
+
 /// A `NAME_FILE` under a Secret volume that the manifest shows has no
 /// such file (the mount's directory itself, a path its `items` do not
 /// give, a key the Secret among the documents does not have) keeps the

@@ -44,6 +44,10 @@ pub(super) enum Setting {
     /// Kubernetes would reject the manifest, or not start the container:
     /// why.
     Undeployable(String),
+    /// Read from a file of the container that is not there (a `NAME_FILE`
+    /// naming a key its ConfigMap lacks): why. The container starts; a
+    /// field that reads the variable fails, and is alone in doing so.
+    Unreadable(String),
     /// Holds a Service's cluster IP, which only the cluster knows: its
     /// shape is known.
     Shaped(Shape),

@@ -171,7 +171,9 @@ impl Env<'_, '_> {
                             (from.clone(), true)
                         }
                         Setting::Unchecked(_) => ("which is unchecked".to_owned(), false),
-                        Setting::Undeployable(_) => ("which would not deploy".to_owned(), false),
+                        Setting::Undeployable(_) | Setting::Unreadable(_) => {
+                            ("which would not deploy".to_owned(), false)
+                        }
                     }
                 }
                 None => match facts.source_of(reference) {

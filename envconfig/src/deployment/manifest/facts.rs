@@ -98,6 +98,10 @@ pub(crate) struct Undeployable {
     /// Whether a field asked for it: if none did, it is an error of the
     /// manifest rather than a variable's problem.
     pub claimed: Cell<bool>,
+    /// Whether the container starts all the same: a variable read from a
+    /// file that is not there stops only a field that reads it (the
+    /// `SSL_CERT_FILE` of a tool in the image is none of the service's).
+    pub starts: bool,
 }
 
 /// An `envFrom` source whose keys are not known here.
@@ -120,6 +124,18 @@ pub(crate) struct HowSet {
     pub plain_text: Option<(String, Provenance)>,
     /// The optional reference its value depends on, in words.
     pub optional: Option<String>,
+}
+
+impl Undeployable {
+    /// A problem that no field has asked for yet.
+    pub fn new(origin: Provenance, reason: String, starts: bool) -> Undeployable {
+        Undeployable {
+            origin,
+            reason,
+            claimed: Cell::new(false),
+            starts,
+        }
+    }
 }
 
 impl Facts {
@@ -207,7 +223,7 @@ impl Facts {
         let errors: Vec<SubjectError> = self
             .undeployable
             .iter()
-            .filter(|(_, found)| !found.claimed.get())
+            .filter(|(_, found)| !found.claimed.get() && !found.starts)
             .map(|(name, found)| SubjectError {
                 at: Some(found.origin.clone()),
                 message: format!("{}: {}", Abridged::name(name), found.reason),

@@ -71,7 +71,7 @@ impl Env<'_, '_> {
                         true => why,
                         false => "it names no file of the container".to_owned(),
                     };
-                    let setting = Setting::Undeployable(format!(
+                    let setting = Setting::Unreadable(format!(
                         "{file_var}: {why}; the service cannot read it"
                     ));
                     let file = Var::new(setting, var.origin.clone());

@@ -42,7 +42,7 @@ mod workload;
 mod workload_rules;
 mod yaml;
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -200,7 +200,7 @@ impl Env<'_, '_> {
                         Linked::External(reason)
                     }
                     Setting::Shaped(shape) => Linked::Shaped(shape),
-                    Setting::Undeployable(_) => continue,
+                    Setting::Undeployable(_) | Setting::Unreadable(_) => continue,
                 };
                 facts.links.insert(name, (linked, var.origin));
                 continue;
@@ -228,11 +228,11 @@ impl Env<'_, '_> {
                     facts.shaped.insert(name, (shape, var.origin));
                 }
                 Setting::Undeployable(reason) => {
-                    let undeployable = Undeployable {
-                        origin: var.origin,
-                        reason,
-                        claimed: Cell::new(false),
-                    };
+                    let undeployable = Undeployable::new(var.origin, reason, false);
+                    facts.undeployable.insert(name, undeployable);
+                }
+                Setting::Unreadable(reason) => {
+                    let undeployable = Undeployable::new(var.origin, reason, true);
                     facts.undeployable.insert(name, undeployable);
                 }
             }

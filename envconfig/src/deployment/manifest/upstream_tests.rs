@@ -52,6 +52,9 @@ enum Built {
     Unchecked,
     /// The API server rejects the entry, or the container cannot start.
     Rejected,
+    /// Read from a file of the container that is not there; the container
+    /// starts.
+    Unreadable,
 }
 
 /// The environment of the container `container` (the only one when
@@ -91,6 +94,7 @@ fn environment(manifest: &str, container: Option<&str>) -> Environment {
                 Setting::External(_) | Setting::Shaped(_) => Built::External,
                 Setting::Unchecked(_) => Built::Unchecked,
                 Setting::Undeployable(_) => Built::Rejected,
+                Setting::Unreadable(_) => Built::Unreadable,
             };
             (name, built)
         })
