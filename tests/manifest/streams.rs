@@ -158,6 +158,53 @@ fn a_pod_of_several_containers() {
     );
 }
 
+/// One workload deployed to two namespaces in one stream (as a chart that
+/// renders an internal and an external instance): the namespace tells the
+/// containers apart, and the usage error says so.
+#[test]
+fn one_workload_in_two_namespaces() {
+    let deployment = with_env("");
+    let in_namespace = |namespace: &str| {
+        deployment.replacen(
+            "  name: billing\n",
+            &format!("  name: billing\n  namespace: {namespace}\n"),
+            1,
+        )
+    };
+    let manifest = format!(
+        "{}---\n{}",
+        in_namespace("internal"),
+        in_namespace("external")
+    );
+    let run = check(&manifest, &["--container", "api"]);
+    assert_eq!(run.code, 64, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "2 containers are named api: billing/api (Deployment billing, namespace internal), \
+             billing/api (Deployment billing, namespace external); name one as \
+             NAMESPACE/KIND/WORKLOAD/CONTAINER"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = check(
+        &manifest,
+        &["--container", "external/Deployment/billing/api"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("Checking container api of Deployment billing (document 2"),
+        "{}",
+        run.stdout
+    );
+    let run = check(
+        &manifest,
+        &["--container", "staging/Deployment/billing/api"],
+    );
+    assert_eq!(run.code, 64, "{run:?}");
+}
+
 /// `helm template` output: `---` separators, `# Source:` comments, objects
 /// of every kind, piped to stdin.
 #[test]

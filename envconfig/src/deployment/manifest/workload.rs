@@ -367,9 +367,11 @@ impl<'s> Manifest<'s> {
             .collect()
     }
 
-    /// The container `wanted` names (`NAME`, `WORKLOAD/NAME` or
-    /// `KIND/WORKLOAD/NAME`), or the only container when none is named; or
-    /// why there is none, as a usage error.
+    /// The container `wanted` names (`NAME`, `WORKLOAD/NAME`,
+    /// `KIND/WORKLOAD/NAME` or, for a stream that deploys one workload to
+    /// two namespaces, `NAMESPACE/KIND/WORKLOAD/NAME`), or the only
+    /// container when none is named; or why there is none, as a usage
+    /// error.
     pub fn choose(&self, wanted: Option<&str>) -> Result<&Container<'s>, String> {
         if self.workloads.is_empty() {
             return Err(format!("no pod template ({POD_KINDS}) among its documents"));
@@ -404,22 +406,41 @@ impl<'s> Manifest<'s> {
                 several.len(),
                 self.list(several)
             )),
-            (several, Some(wanted)) => Err(format!(
-                "{} containers are named {}: {}; name one as WORKLOAD/CONTAINER",
-                several.len(),
-                Abridged::name(wanted),
-                self.list(several)
-            )),
+            (several, Some(wanted)) => {
+                // The shortest form that tells them apart.
+                let workload = |c: &&Container<'_>| &self.workloads[c.workload];
+                let differ = |part: fn(&Object<'s>) -> String| {
+                    several
+                        .iter()
+                        .any(|c| part(workload(c)) != part(workload(&several[0])))
+                };
+                let how = if differ(|w| w.name.to_owned()) {
+                    "WORKLOAD/CONTAINER"
+                } else if differ(|w| w.kind.to_ascii_lowercase()) {
+                    "KIND/WORKLOAD/CONTAINER"
+                } else {
+                    "NAMESPACE/KIND/WORKLOAD/CONTAINER"
+                };
+                Err(format!(
+                    "{} containers are named {}: {}; name one as {how}",
+                    several.len(),
+                    Abridged::name(wanted),
+                    self.list(several)
+                ))
+            }
         }
     }
 
     fn is_named(&self, container: &Container<'_>, wanted: &str) -> bool {
         let workload = &self.workloads[container.workload];
-        let mut parts = wanted.rsplitn(3, '/');
+        let mut parts = wanted.rsplitn(4, '/');
         let (name, workload_name, kind) = (parts.next(), parts.next(), parts.next());
         name == Some(container.name)
             && workload_name.is_none_or(|wanted| wanted == workload.name)
             && kind.is_none_or(|wanted| wanted.eq_ignore_ascii_case(workload.kind))
+            && parts
+                .next()
+                .is_none_or(|wanted| Some(wanted) == workload.namespace)
     }
 
     /// `api (Deployment billing), migrate (init container, Job billing-migrate)`.
@@ -433,8 +454,12 @@ impl<'s> Manifest<'s> {
                 } else {
                     ""
                 };
+                let namespace = match workload.namespace {
+                    Some(namespace) => format!(", namespace {}", Abridged::name(namespace)),
+                    None => String::new(),
+                };
                 format!(
-                    "{}/{} ({init}{})",
+                    "{}/{} ({init}{}{namespace})",
                     Abridged::name(workload.name),
                     Abridged::name(container.name),
                     workload.title()
