@@ -23,6 +23,10 @@ pub struct Loader<'a> {
     source: &'a dyn Variables,
     problems: Vec<Problem>,
     checked: Option<Vec<Outcome>>,
+    /// How a checking loader copies a failed variable's problem onto its
+    /// row (`Problem::clone`): a pointer only [`Loader::checking`] sets, so
+    /// that a program that only loads links no copying of a problem.
+    copy_problem: Option<fn(&Problem) -> Problem>,
     /// What the load learns that bears on secrecy: what secret fields
     /// read, under which aliases, from which files. A variable that two
     /// fields read is secret if either is, so what is shown of the others
@@ -96,6 +100,7 @@ impl<'a> Loader<'a> {
             source,
             problems: Vec::new(),
             checked: None,
+            copy_problem: None,
             ledger: Ledger::default(),
             warnings: Vec::new(),
             var: VarName::default(),
@@ -155,6 +160,7 @@ impl<'a> Loader<'a> {
     pub(crate) fn checking(source: &'a dyn Variables) -> Loader<'a> {
         Loader {
             checked: Some(Vec::new()),
+            copy_problem: Some(Problem::clone),
             ..Loader::new(source)
         }
     }

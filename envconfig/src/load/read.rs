@@ -368,9 +368,9 @@ impl<'a> Loader<'a> {
             let label = from.label();
             problem = problem.from(label);
         }
-        if self.checked.is_some() {
+        if let Some(copy) = self.copy_problem {
             let var = problem.var().to_owned();
-            self.record(&var, Status::Failed(problem.clone()), origin, None);
+            self.record(&var, Status::Failed(copy(&problem)), origin, None);
         }
         self.problems.push(problem);
     }
