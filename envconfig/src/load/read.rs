@@ -53,8 +53,8 @@ impl<'a> Loader<'a> {
                         }
                     }
                     (DefaultValue::Parsed(text), None) => match parser.parse(text) {
-                        Ok(value) => Ok((value, Some((*text).to_owned()))),
-                        Err(error) => Err((Some((*text).to_owned()), error)),
+                        Ok(value) => Ok((value, Some(owned(text)))),
+                        Err(error) => Err((Some(owned(text)), error)),
                     },
                     _ => {
                         // Where an empty value was set tells `--check-env`
@@ -76,7 +76,7 @@ impl<'a> Loader<'a> {
                     Err((value, error)) => {
                         let kind = ProblemKind::InvalidDefault {
                             value,
-                            reason: error.reason().to_owned(),
+                            reason: owned(error.reason()),
                         };
                         let problem = problem(var, field, &parser, kind).with_reason_by(error.by());
                         self.fail(problem, Some(Provenance::Default), secret);
@@ -156,8 +156,8 @@ impl<'a> Loader<'a> {
             }
             if is_unset(&found.0) {
                 self.warn(Warning::AliasInUse {
-                    alias: (*alias).to_owned(),
-                    var: var.name().to_owned(),
+                    alias: owned(alias),
+                    var: owned(var.name()),
                 });
                 self.ledger.read_as(var.name(), alias);
                 found = (by_alias, Some(*alias));
@@ -168,12 +168,12 @@ impl<'a> Loader<'a> {
                 if let Lookup::Unusable(Unusable::Malformed { origin, reason }) = by_alias {
                     self.warn(Warning::LineIgnored {
                         at: origin,
-                        reason: reason.to_owned(),
+                        reason: owned(reason),
                     });
                 }
                 self.warn(Warning::AliasIgnored {
-                    alias: (*alias).to_owned(),
-                    used: used.to_owned(),
+                    alias: owned(alias),
+                    used: owned(used),
                 });
             }
         }
@@ -186,8 +186,8 @@ impl<'a> Loader<'a> {
         {
             let set = found.1.unwrap_or(var.name());
             self.warn(Warning::Deprecated {
-                var: set.to_owned(),
-                note: note.to_owned(),
+                var: owned(set),
+                note: owned(note),
             });
         }
         found
@@ -207,12 +207,12 @@ impl<'a> Loader<'a> {
                 _ => alias.unwrap_or(var.name()),
             };
             if let Some(set) = &mut self.set_in_group {
-                set.push((setter.to_owned(), how));
+                set.push((owned(setter), how));
             }
         }
         let through_alias = |origin: Provenance| match alias {
             Some(alias) => Provenance::Alias {
-                alias: alias.to_owned(),
+                alias: owned(alias),
                 via: Box::new(origin),
             },
             None => origin,
@@ -274,7 +274,7 @@ impl<'a> Loader<'a> {
                         let at = self.problems.len();
                         self.unreadable_lines.push((at, origin.clone(), reason));
                         let kind = ProblemKind::MalformedLine {
-                            reason: reason.to_owned(),
+                            reason: owned(reason),
                         };
                         (kind, Some(origin))
                     }
@@ -290,14 +290,14 @@ impl<'a> Loader<'a> {
         match parser.parse(&raw) {
             Ok(value) => {
                 // Only a check report shows the value: no copy otherwise.
-                let shown = (self.checked.is_some() && !secret).then(|| raw.to_string());
+                let shown = (self.checked.is_some() && !secret).then(|| owned(&raw));
                 self.record(var.name(), Status::Ok, Some(origin), shown);
                 Read::Loaded(value)
             }
             Err(error) => {
                 let kind = ProblemKind::Invalid {
-                    value: (!secret).then(|| raw.to_string()),
-                    reason: error.reason().to_owned(),
+                    value: (!secret).then(|| owned(&raw)),
+                    reason: owned(error.reason()),
                 };
                 let problem = problem(var, field, parser, kind).with_reason_by(error.by());
                 self.fail(problem, Some(origin), secret);
@@ -338,7 +338,7 @@ impl<'a> Loader<'a> {
             Some(error) => {
                 let kind = ProblemKind::Invalid {
                     value: (!secret).then_some(shown),
-                    reason: error.reason().to_owned(),
+                    reason: owned(error.reason()),
                 };
                 let problem = problem(var, field, parser, kind).with_reason_by(error.by());
                 self.fail(problem, Some(origin), secret);
@@ -369,7 +369,7 @@ impl<'a> Loader<'a> {
             problem = problem.from(label);
         }
         if let Some(copy) = self.copy_problem {
-            let var = problem.var().to_owned();
+            let var = owned(problem.var());
             self.record(&var, Status::Failed(copy(&problem)), origin, None);
         }
         self.problems.push(problem);
@@ -387,7 +387,7 @@ impl<'a> Loader<'a> {
         if let Some(checked) = &mut self.checked {
             // A secret is redacted by `finish`, with those of other fields.
             checked.push(Outcome {
-                var: var.to_owned(),
+                var: owned(var),
                 status,
                 origin,
                 shown_value: shown,
@@ -396,6 +396,13 @@ impl<'a> Loader<'a> {
             });
         }
     }
+}
+
+/// A copy of `text`. Not inlined: the loader copies names and reasons in
+/// many places, and each copy inlined was an allocation of its own.
+#[inline(never)]
+fn owned(text: &str) -> String {
+    text.to_owned()
 }
 
 /// The problem `kind` of `var`, which `field` reads with `parser`.
