@@ -438,34 +438,43 @@ pub(crate) fn resolve<'s>(
     via_file: Option<Found<'_>>,
     open_secret_files: bool,
 ) -> Lookup<'s> {
-    match (direct, via_file) {
-        (Some(direct), Some(_)) if !direct.is_empty() => Lookup::Unusable(Unusable::BothSet {
+    let Some(entry) = via_file else {
+        return found_alone(direct);
+    };
+    // One return, so that what was found is dropped (and wiped) at one place.
+    match direct {
+        Some(direct) if !direct.is_empty() => Lookup::Unusable(Unusable::BothSet {
             file_var: var.file_var().to_owned(),
             origin: direct.origin.clone(),
         }),
-        (_, Some(entry)) if !open_secret_files => Lookup::External(
+        _ if !open_secret_files => Lookup::External(
             format!(
                 "read from the file {} names, in the container (--read-secret-files opens it)",
                 var.file_var()
             ),
             entry.origin.clone(),
         ),
-        (_, Some(entry)) => read_secret_file(var.file_var().to_owned(), &entry),
-        (Some(found), None) => match found {
-            Found::Stored(Entry { value, origin }) => match value {
-                RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode {
-                    origin: origin.clone(),
-                }),
-                RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin.clone()),
-                RawValue::Text(text) => Lookup::Value(RawText::Borrowed(text), origin.clone()),
-            },
-            Found::Read(Entry { value, origin }) => match value {
-                RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode { origin }),
-                RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin),
-                RawValue::Text(text) => Lookup::Value(RawText::Owned(text), origin),
-            },
+        _ => read_secret_file(var.file_var().to_owned(), &entry),
+    }
+}
+
+/// What was found under `NAME`, without `NAME_FILE`, as a lookup: a value
+/// the source holds is lent, one it read is handed over.
+fn found_alone(found: Option<Found<'_>>) -> Lookup<'_> {
+    match found {
+        Some(Found::Stored(Entry { value, origin })) => match value {
+            RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode {
+                origin: origin.clone(),
+            }),
+            RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin.clone()),
+            RawValue::Text(text) => Lookup::Value(RawText::Borrowed(text), origin.clone()),
         },
-        (None, None) => Lookup::Unset,
+        Some(Found::Read(Entry { value, origin })) => match value {
+            RawValue::NotUnicode(_) => Lookup::Unusable(Unusable::NotUnicode { origin }),
+            RawValue::Text(text) if text.is_empty() => Lookup::Empty(origin),
+            RawValue::Text(text) => Lookup::Value(RawText::Owned(text), origin),
+        },
+        None => Lookup::Unset,
     }
 }
 
