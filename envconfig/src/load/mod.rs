@@ -174,7 +174,7 @@ impl<'a> Loader<'a> {
         let source = self.source;
         let mut problems = std::mem::take(&mut self.problems);
         let mut checked = self.checked.take().unwrap_or_default();
-        let warnings = std::mem::take(&mut self.warnings);
+        let mut warnings = std::mem::take(&mut self.warnings);
         let verdict = std::mem::take(&mut self.ledger).verdict(source);
         drop(self);
         verdict.redact(&mut problems, &mut checked);
@@ -197,7 +197,9 @@ impl<'a> Loader<'a> {
                 *name = "...".to_owned();
             }
         }
-        all_warnings.extend(warnings);
+        // Moved over, not extended from an iterator, whose drop of what it
+        // did not reach was a drop of every kind of warning of its own.
+        all_warnings.append(&mut warnings);
         Outcomes {
             loaded,
             problems: unique,
