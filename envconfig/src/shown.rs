@@ -173,12 +173,16 @@ pub(crate) fn is_printable(c: char) -> bool {
 /// `postgres://user:pass@db/app` becomes `postgres://user:***@db/app`, also
 /// in a list of URLs. For values that are not secret, but may hold one.
 pub(crate) fn mask_url_passwords(text: &str) -> Cow<'_, str> {
+    // Searched as bytes: every mark looked for is ASCII, so an index found
+    // is where a character starts, which a search of the text checked
+    // again, with a panic path, at each of its slices.
+    let bytes = text.as_bytes();
     let mut masked = String::new();
     let mut copied = 0;
     let mut from = 0;
     let mut blank = 0;
-    while let Some(found) = text[from..].find("://") {
-        let start = from + found + "://".len();
+    while let Some(found) = find_scheme_mark(bytes, from) {
+        let start = found + "://".len();
         // The user's part ends at the last `@` before a blank or the next
         // URL of a list, not at the first `/`, `?` or `#`: a password
         // written without percent-encoding may hold any of them (libpq
@@ -193,18 +197,18 @@ pub(crate) fn mask_url_passwords(text: &str) -> Cow<'_, str> {
                 .find(char::is_whitespace)
                 .map_or(text.len(), |at| start + at);
         }
-        let mut end = next_url(&text[start..blank]).map_or(blank, |at| start + at);
+        let mut end = next_url(&bytes[start..blank]).map_or(blank, |at| start + at);
         // A `:` and no `@` before what looks like the next URL: that `://`
         // is the password's own (`u:pa://ss@h`, `u:p,s://s@h`), and the
         // URL goes on to the blank. A list of URLs without passwords
         // (`a://h:1,b://u:p@h`) then masks too much, which is harmless.
-        if text[start..end].contains(':') && !text[start..end].contains('@') {
+        if bytes[start..end].contains(&b':') && !bytes[start..end].contains(&b'@') {
             end = blank;
         }
-        match text[start..end].rfind('@') {
+        match bytes[start..end].iter().rposition(|&b| b == b'@') {
             Some(at) => {
                 from = start + at;
-                if let Some(colon) = text[start..from].find(':') {
+                if let Some(colon) = bytes[start..from].iter().position(|&b| b == b':') {
                     masked.push_str(&text[copied..start + colon + 1]);
                     masked.push_str("***");
                     copied = from;
@@ -222,17 +226,25 @@ pub(crate) fn mask_url_passwords(text: &str) -> Cow<'_, str> {
     Cow::Owned(masked)
 }
 
-/// Where the next URL of a list starts in `text`, the rest of a URL: at its
-/// scheme, after a `,` or `;` (`h1,amqp://...`). Any other `://` may be
-/// part of a password written without percent-encoding.
-fn next_url(text: &str) -> Option<usize> {
-    let is_scheme = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.');
+/// Where the next `://` in `bytes` is, from `from` on.
+fn find_scheme_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    let at = bytes.get(from..)?.windows(3).position(|w| w == b"://")?;
+    Some(from + at)
+}
+
+/// Where the next URL of a list starts in `bytes`, the rest of a URL: at
+/// its scheme, after a `,` or `;` (`h1,amqp://...`). Any other `://` may
+/// be part of a password written without percent-encoding.
+fn next_url(bytes: &[u8]) -> Option<usize> {
+    let is_scheme = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.');
     let mut from = 0;
-    while let Some(found) = text[from..].find("://") {
-        let at = from + found;
-        let before = text[..at].trim_end_matches(is_scheme);
-        if before.len() < at && before.ends_with([',', ';']) {
-            return Some(before.len());
+    while let Some(at) = find_scheme_mark(bytes, from) {
+        let mut scheme = at;
+        while scheme > 0 && is_scheme(bytes[scheme - 1]) {
+            scheme -= 1;
+        }
+        if scheme < at && scheme > 0 && matches!(bytes[scheme - 1], b',' | b';') {
+            return Some(scheme);
         }
         from = at + "://".len();
     }
