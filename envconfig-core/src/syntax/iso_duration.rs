@@ -88,7 +88,12 @@ pub fn parse_nanos(s: &str, too_large: &'static str) -> Result<u128, &'static st
             if text.starts_with('-') && text[1..].starts_with(|c: char| c.is_ascii_digit()) {
                 return Err(NEGATIVE_PART);
             }
-            let with_point = text.replacen(',', ".", 1);
+            // ISO 8601's decimal comma, as a point. Not `replacen`, a
+            // function of its own in every program that parses a duration.
+            let with_point = match text.split_once(',') {
+                Some((whole, rest)) => format!("{whole}.{rest}"),
+                None => text.to_owned(),
+            };
             let (number, after) = Decimal::split(&with_point).ok_or(NOT_ISO)?;
             let consumed = with_point.len() - after.len();
             let designator = after.chars().next().ok_or(NOT_ISO)?.to_ascii_uppercase();
