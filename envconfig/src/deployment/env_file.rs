@@ -181,8 +181,7 @@ impl EnvFile {
                 (Some(name), Ok(value)) => (name, value),
                 (None, Ok(_)) => continue,
             };
-            let set_above =
-                self.entries.vars.contains_key(name) || self.entries.unseen.contains_key(name);
+            let set_above = self.entries.is_set(name);
             if set_above && self.entries.concerns(name) {
                 repeated.push(name.to_owned());
                 // What was said of the line this one replaces is moot.

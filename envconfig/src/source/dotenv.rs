@@ -61,14 +61,11 @@ impl Source {
         };
         let set: Vec<(&str, usize)> = self
             .entries
-            .vars
-            .iter()
+            .vars()
             // An empty value counts as unset: the file supplies nothing.
             .filter(|(_, entry)| !matches!(&entry.value, RawValue::Text(text) if text.is_empty()))
             .filter_map(|(name, entry)| match &entry.origin {
-                Provenance::EnvFile { path: file, line } if file == path => {
-                    Some((name.as_str(), *line))
-                }
+                Provenance::EnvFile { path: file, line } if file == path => Some((name, *line)),
                 _ => None,
             })
             .filter(|(name, _)| {
@@ -115,9 +112,8 @@ pub(crate) fn add_entries(
         let Some(name) = entry.name else { continue };
         let references: Vec<&str> = entry.references.iter().map(|r| r.name).collect();
         let concerned = entries.concerns(name);
-        let set_above = entries.unseen.contains_key(name)
+        let set_above = entries.is_unseen(name)
             || entries
-                .vars
                 .get(name)
                 .is_some_and(|set| super::is_from_file(&set.origin, path));
         if set_above && concerned {

@@ -5,7 +5,6 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::collections::hash_map::Entry::{Occupied, Vacant};
 use std::path::Path;
 
 use zeroize::Zeroizing;
@@ -18,14 +17,9 @@ use crate::warning::Warning;
 /// Variables held in memory, and what reading them found.
 #[derive(Default)]
 pub(crate) struct Entries {
-    /// The variables set to a value, by name.
-    pub vars: HashMap<String, Entry>,
-    /// The variables set to what is not seen here (a file checked alone:
-    /// a `${NAME}` the file does not settle, a value from outside it), by
-    /// name.
-    pub unseen: HashMap<String, (Unseen, Provenance)>,
-    /// The lines that cannot be read, by the name they were meant to set.
-    pub malformed: HashMap<String, MalformedLine>,
+    /// What is kept under each name: one map for the three kinds, since
+    /// each type of map is one more copy of the hash table's code.
+    names: HashMap<String, Kept>,
     /// The lines that cannot be read and whose name cannot be told.
     pub unnamed_malformed: Vec<MalformedLine>,
     /// For each name a file sets by expanding others, the names its value
@@ -39,6 +33,21 @@ pub(crate) struct Entries {
     /// (`JAVA_OPTS`) is none of the configuration's business, and no
     /// warning is kept about it.
     pub concerned: Option<Vec<String>>,
+}
+
+/// What is kept under one name. A value and what is not seen here never
+/// go together; a line that cannot be read goes with neither of those
+/// from the same file, but may go with a value of the real environment.
+#[derive(Default)]
+struct Kept {
+    /// The value it is set to.
+    var: Option<Entry>,
+    /// What it is set to that is not seen here (a file checked alone: a
+    /// `${NAME}` the file does not settle, a value from outside it), and
+    /// where. Rare: boxed, to keep each name small.
+    unseen: Option<Box<(Unseen, Provenance)>>,
+    /// The line that cannot be read that was meant to set it. Rare too.
+    malformed: Option<Box<MalformedLine>>,
 }
 
 /// What a variable whose value is not seen here is set to.
@@ -95,7 +104,47 @@ impl Entries {
 
     /// The entry of `name`, if it is set to a value.
     pub fn get(&self, name: &str) -> Option<&Entry> {
-        self.vars.get(name)
+        self.names.get(name)?.var.as_ref()
+    }
+
+    /// What `name` is set to that is not seen here, and where, if it is.
+    fn unseen(&self, name: &str) -> Option<&(Unseen, Provenance)> {
+        self.names.get(name)?.unseen.as_deref()
+    }
+
+    /// The line meant to set `name` that cannot be read, if there is one.
+    fn malformed(&self, name: &str) -> Option<&MalformedLine> {
+        self.names.get(name)?.malformed.as_deref()
+    }
+
+    /// Whether `name` is set, to a value or to what is not seen here.
+    pub fn is_set(&self, name: &str) -> bool {
+        self.names
+            .get(name)
+            .is_some_and(|kept| kept.var.is_some() || kept.unseen.is_some())
+    }
+
+    /// Whether `name` is set to what is not seen here.
+    pub fn is_unseen(&self, name: &str) -> bool {
+        self.unseen(name).is_some()
+    }
+
+    /// Sets `name` to the value of `entry`.
+    pub fn insert(&mut self, name: String, entry: Entry) {
+        self.names.entry(name).or_default().var = Some(entry);
+    }
+
+    /// Sets `name` to what is not seen here, from `origin`.
+    #[cfg(feature = "k8s")]
+    pub fn insert_unseen(&mut self, name: String, unseen: Unseen, origin: Provenance) {
+        self.names.entry(name).or_default().unseen = Some(Box::new((unseen, origin)));
+    }
+
+    /// The names set to a value, with their entries.
+    pub fn vars(&self) -> impl Iterator<Item = (&str, &Entry)> {
+        self.names
+            .iter()
+            .filter_map(|(name, kept)| Some((name.as_str(), kept.var.as_ref()?)))
     }
 
     /// Whether `var`'s `_FILE` companion is set to a path, not empty.
@@ -112,7 +161,7 @@ impl Entries {
             if self.get(name).is_some_and(|entry| !entry.is_empty()) {
                 return None;
             }
-            let maybe = match self.unseen.get(name) {
+            let maybe = match self.unseen(name) {
                 Some((Unseen::Unchecked(reason), _)) => format!("{name} may be empty: {reason}"),
                 Some((Unseen::MaybeExternal(from), _)) => {
                     format!("{name} may be unset: it is taken {from}")
@@ -157,10 +206,10 @@ impl Entries {
             }))
         };
         let surely_set =
-            |name: &str| matches!(self.unseen.get(name), Some((Unseen::UncheckedButSet(_), _)));
+            |name: &str| matches!(self.unseen(name), Some((Unseen::UncheckedButSet(_), _)));
         let set =
             |name: &str| self.get(name).is_some_and(|entry| !entry.is_empty()) || surely_set(name);
-        if let Some((unseen, origin)) = self.unseen.get(var.name()) {
+        if let Some((unseen, origin)) = self.unseen(var.name()) {
             if surely_set(var.name()) && set(file_var) {
                 return both_set(origin);
             }
@@ -175,7 +224,7 @@ impl Entries {
             }
             return Some(unseen.lookup(String::new(), origin));
         }
-        let (unseen, origin) = self.unseen.get(file_var)?;
+        let (unseen, origin) = self.unseen(file_var)?;
         let Some(direct) = self.get(var.name()).filter(|direct| !direct.is_empty()) else {
             return Some(unseen.lookup(format!("set by {file_var}, "), origin));
         };
@@ -202,9 +251,8 @@ impl Entries {
     /// claimed: its problem is the variable's.
     pub fn malformed_line(&self, var: &VarName) -> Option<Lookup<'static>> {
         let malformed = self
-            .malformed
-            .get(var.name())
-            .or_else(|| self.malformed.get(var.file_var()))?;
+            .malformed(var.name())
+            .or_else(|| self.malformed(var.file_var()))?;
         malformed.claimed.set(true);
         Some(Lookup::Unusable(Unusable::Malformed {
             origin: malformed.origin.clone(),
@@ -231,8 +279,9 @@ impl Entries {
     /// or not, in the order of the files' lines.
     pub fn malformed_lines(&self) -> Vec<&MalformedLine> {
         let lines: Vec<&MalformedLine> = self
-            .malformed
+            .names
             .values()
+            .filter_map(|kept| kept.malformed.as_deref())
             .chain(&self.unnamed_malformed)
             .collect();
         sorted_by(lines, |malformed| match &malformed.origin {
@@ -243,20 +292,21 @@ impl Entries {
 
     /// The name of every variable set, with where a file sets it.
     pub fn names(&self) -> Vec<(&str, Option<Provenance>)> {
-        let in_a_file = |origin: &Provenance| match origin {
-            Provenance::Environment => None,
-            origin => Some(origin.clone()),
-        };
-        let set = self
-            .vars
+        self.names
             .iter()
-            .map(|(name, entry)| (name.as_str(), in_a_file(&entry.origin)));
-        let unseen = self
-            .unseen
-            .iter()
-            .filter(|(name, _)| !self.vars.contains_key(*name))
-            .map(|(name, (_, origin))| (name.as_str(), in_a_file(origin)));
-        set.chain(unseen).collect()
+            .filter_map(|(name, kept)| {
+                let origin = match (&kept.var, &kept.unseen) {
+                    (Some(entry), _) => &entry.origin,
+                    (None, Some(unseen)) => &unseen.1,
+                    (None, None) => return None,
+                };
+                let in_a_file = match origin {
+                    Provenance::Environment => None,
+                    origin => Some(origin.clone()),
+                };
+                Some((name.as_str(), in_a_file))
+            })
+            .collect()
     }
 
     /// The names whose values hold a secret's through copies.
@@ -277,34 +327,30 @@ impl Entries {
         origin: Provenance,
         references: &[&str],
     ) -> bool {
-        // A later line wins over an earlier malformed or unseen one.
-        if self
-            .malformed
-            .get(name)
-            .is_some_and(|malformed| is_from_file(&malformed.origin, file))
-        {
-            self.malformed.remove(name);
-        }
         let copies = self.keep_copies(name, &origin, references);
         let entry = Entry {
             value: RawValue::Text(value),
             origin,
         };
-        let earlier = match self.vars.entry(name.to_owned()) {
-            Vacant(slot) => {
-                slot.insert(entry);
-                false
-            }
+        let kept = self.names.entry(name.to_owned()).or_default();
+        // A later line wins over an earlier malformed or unseen one.
+        if kept
+            .malformed
+            .as_ref()
+            .is_some_and(|malformed| is_from_file(&malformed.origin, file))
+        {
+            kept.malformed = None;
+        }
+        let earlier = match &kept.var {
+            None => false,
             // An earlier line of this file: the last one wins, and the
             // value it replaces is zeroized as it drops.
-            Occupied(mut slot) if is_from_file(&slot.get().origin, file) => {
-                slot.insert(entry);
-                true
-            }
+            Some(set) if is_from_file(&set.origin, file) => true,
             // The real environment wins.
-            Occupied(_) => return false,
+            Some(_) => return false,
         };
-        self.unseen.remove(name);
+        kept.var = Some(entry);
+        kept.unseen = None;
         // What an earlier line left is replaced.
         if copies.is_empty() {
             self.copies.remove(name);
@@ -323,15 +369,19 @@ impl Entries {
         origin: Provenance,
         references: &[&str],
     ) {
-        self.vars.remove(name);
-        self.malformed.remove(name);
         let copies = self.keep_copies(name, &origin, references);
         if copies.is_empty() {
             self.copies.remove(name);
         } else {
             self.copies.insert(name.to_owned(), copies);
         }
-        self.unseen.insert(name.to_owned(), (unseen, origin));
+        self.names.insert(
+            name.to_owned(),
+            Kept {
+                unseen: Some(Box::new((unseen, origin))),
+                ..Kept::default()
+            },
+        );
     }
 
     /// Keeps a line of `file` that cannot be read, under its name if it
@@ -355,15 +405,16 @@ impl Entries {
             self.unnamed_malformed.push(malformed);
             return;
         };
-        if self
-            .vars
-            .get(name)
+        let kept = self.names.entry(name.to_owned()).or_default();
+        if kept
+            .var
+            .as_ref()
             .is_some_and(|set| is_from_file(&set.origin, file))
         {
-            self.vars.remove(name);
+            kept.var = None;
         }
-        self.unseen.remove(name);
-        self.malformed.insert(name.to_owned(), malformed);
+        kept.unseen = None;
+        kept.malformed = Some(Box::new(malformed));
     }
 
     /// The names a value that expands `references` copies, directly or

@@ -7,7 +7,6 @@
 //! Values are held in [`Zeroizing`] buffers from the moment they are read:
 //! which of them are secret is only known once a field asks for them.
 
-use std::collections::HashMap;
 use std::ffi::OsString;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
@@ -301,17 +300,11 @@ impl Source {
     /// No variables: what a test adds a dotenv file to.
     #[cfg(test)]
     pub fn empty() -> Source {
-        Source::new(HashMap::new(), false)
+        Source::new(Entries::default(), false)
     }
 
-    fn new(vars: HashMap<String, Entry>, live: bool) -> Source {
-        Source {
-            entries: Entries {
-                vars,
-                ..Entries::default()
-            },
-            live,
-        }
+    fn new(entries: Entries, live: bool) -> Source {
+        Source { entries, live }
     }
 
     /// The process environment, as much of it as `scope` needs.
@@ -322,7 +315,7 @@ impl Source {
             // Each variable is read when a field asks for it: nothing is
             // read or copied for the variables no field names, however many
             // the process has.
-            EnvScope::Fields => Source::new(HashMap::new(), true),
+            EnvScope::Fields => Source::new(Entries::default(), true),
             EnvScope::Everything => Source::snapshot_process_env(),
         }
     }
@@ -333,38 +326,28 @@ impl Source {
         I: IntoIterator,
         I::Item: VarPair,
     {
-        let vars = pairs
-            .into_iter()
-            .map(|pair| {
-                let value = RawValue::Text(Zeroizing::new(pair.value().to_owned()));
-                (
-                    pair.name().to_owned(),
-                    Entry {
-                        value,
-                        origin: Provenance::Environment,
-                    },
-                )
-            })
-            .collect();
-        Source::new(vars, false)
+        let mut entries = Entries::default();
+        for pair in pairs {
+            let value = RawValue::Text(Zeroizing::new(pair.value().to_owned()));
+            let origin = Provenance::Environment;
+            entries.insert(pair.name().to_owned(), Entry { value, origin });
+        }
+        Source::new(entries, false)
     }
 
     /// A copy of the whole process environment, read once. Names that are
     /// not UTF-8 cannot belong to any field and are skipped.
     fn snapshot_process_env() -> Source {
-        let vars = std::env::vars_os()
-            .filter_map(|(name, value)| {
-                let name = name.into_string().ok()?;
-                Some((
-                    name,
-                    Entry {
-                        value: raw_value(value),
-                        origin: Provenance::Environment,
-                    },
-                ))
-            })
-            .collect();
-        Source::new(vars, false)
+        let mut entries = Entries::default();
+        for (name, value) in std::env::vars_os() {
+            let Ok(name) = name.into_string() else {
+                continue;
+            };
+            let value = raw_value(value);
+            let origin = Provenance::Environment;
+            entries.insert(name, Entry { value, origin });
+        }
+        Source::new(entries, false)
     }
 
     /// What reading the dotenv file found that a person should know, once
@@ -377,7 +360,11 @@ impl Source {
     /// The names of every variable set, for spotting typos: for a live
     /// source, those of the process environment (read now) too.
     pub fn set_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = self.entries.vars.keys().cloned().collect();
+        let mut names: Vec<String> = self
+            .entries
+            .vars()
+            .map(|(name, _)| name.to_owned())
+            .collect();
         if self.live {
             names.extend(ProcessEnv.set_names());
         }

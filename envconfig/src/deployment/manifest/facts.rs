@@ -185,7 +185,7 @@ impl Facts {
             let optional = self.how_set.get(name).and_then(|how| how.optional.as_ref());
             let maybe = if entries.get(name).is_some_and(|entry| !entry.is_empty()) {
                 return None;
-            } else if entries.unseen.contains_key(name) {
+            } else if entries.is_unseen(name) {
                 match optional {
                     Some(optional) => format!("{name} may be unset: it depends on {optional}"),
                     None => return None,

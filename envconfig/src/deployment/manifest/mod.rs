@@ -214,15 +214,13 @@ impl Env<'_, '_> {
                         value: RawValue::Text(value),
                         origin: var.origin,
                     };
-                    entries.vars.insert(name, entry);
+                    entries.insert(name, entry);
                 }
                 Setting::External(reason) => {
-                    let unseen = (Unseen::External(reason), var.origin);
-                    entries.unseen.insert(name, unseen);
+                    entries.insert_unseen(name, Unseen::External(reason), var.origin);
                 }
                 Setting::Unchecked(reason) => {
-                    let unseen = (Unseen::Unchecked(reason), var.origin);
-                    entries.unseen.insert(name, unseen);
+                    entries.insert_unseen(name, Unseen::Unchecked(reason), var.origin);
                 }
                 Setting::Shaped(shape) => {
                     facts.shaped.insert(name, (shape, var.origin));
@@ -423,9 +421,7 @@ impl Subject for ContainerEnv {
     }
 
     fn warnings_about(&self, outcomes: &[Outcome], secrets: &Declared) -> Vec<Warning> {
-        let set = |name: &str| {
-            self.entries.vars.contains_key(name) || self.entries.unseen.contains_key(name)
-        };
+        let set = |name: &str| self.entries.is_set(name);
         let mut warnings = self.facts.warnings(outcomes, secrets, set);
         let from_dir = self.from_dir.borrow();
         for outcome in outcomes {
