@@ -73,22 +73,20 @@ fn diff_lines(old: &[&str], new: &[&str]) -> Vec<Line> {
         .count();
     let (old_mid, new_mid) = (&old[head..old.len() - tail], &new[head..new.len() - tail]);
     let mut lines: Vec<Line> = (0..head).map(|i| Line::Same(i, i)).collect();
-    lines.extend(middle(old_mid, new_mid).into_iter().map(|line| match line {
-        Line::Same(i, j) => Line::Same(head + i, head + j),
-        Line::Removed(i) => Line::Removed(head + i),
-        Line::Added(j) => Line::Added(head + j),
-    }));
+    push_middle(&mut lines, head, old_mid, new_mid);
     lines.extend((0..tail).map(|k| Line::Same(old.len() - tail + k, new.len() - tail + k)));
     lines
 }
 
-/// The lines of two texts that share no first or last line: a longest
-/// common subsequence, by the classic table, when it is small enough.
-fn middle(old: &[&str], new: &[&str]) -> Vec<Line> {
+/// Pushes the lines of two texts that share no first or last line, which
+/// start at line `head` of each: a longest common subsequence, by the
+/// classic table, when it is small enough.
+fn push_middle(lines: &mut Vec<Line>, head: usize, old: &[&str], new: &[&str]) {
     let (n, m) = (old.len(), new.len());
     if (n + 1).saturating_mul(m + 1) > MAX_CELLS {
-        let removed = (0..n).map(Line::Removed);
-        return removed.chain((0..m).map(Line::Added)).collect();
+        lines.extend((head..head + n).map(Line::Removed));
+        lines.extend((head..head + m).map(Line::Added));
+        return;
     }
     // `longest[i][j]`: the longest common run of `old[i..]` and `new[j..]`.
     let width = m + 1;
@@ -102,22 +100,20 @@ fn middle(old: &[&str], new: &[&str]) -> Vec<Line> {
             };
         }
     }
-    let mut lines = Vec::with_capacity(n + m);
     let (mut i, mut j) = (0, 0);
     while i < n || j < m {
         if i < n && j < m && old[i] == new[j] {
-            lines.push(Line::Same(i, j));
+            lines.push(Line::Same(head + i, head + j));
             i += 1;
             j += 1;
         } else if j == m || (i < n && longest[(i + 1) * width + j] >= longest[i * width + j + 1]) {
-            lines.push(Line::Removed(i));
+            lines.push(Line::Removed(head + i));
             i += 1;
         } else {
-            lines.push(Line::Added(j));
+            lines.push(Line::Added(head + j));
             j += 1;
         }
     }
-    lines
 }
 
 /// The ranges of `lines` that make the hunks: each change with up to
