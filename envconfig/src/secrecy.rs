@@ -12,7 +12,7 @@
 //! The loader, the docs, the file readers, the check report and
 //! `--print-config` apply the answers; none of them decides.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::error::Problem;
@@ -229,45 +229,54 @@ pub(crate) fn is_secret_text(name: &str, secret: &dyn Fn(&str) -> bool) -> bool 
 /// and what copies those in turn. What copies a secret's `NAME_FILE` copies
 /// text that may be the secret, pasted there by mistake
 /// ([`is_secret_text`]).
-pub(crate) fn tainted(secrets: &[&str], copies: &HashMap<String, Vec<String>>) -> Tainted {
-    // Forward, what the secrets copy; then backward, everything that copies
-    // a secret or one of those. Sets: a value may copy every name of a
-    // large dotenv file (`TOKEN=${H1}${H2}...`).
-    let mut tainted: HashSet<&str> = secrets.iter().copied().collect();
-    let mut todo: Vec<&str> = secrets.to_vec();
-    while let Some(name) = todo.pop() {
-        for copied in copies.get(name).into_iter().flatten() {
-            if tainted.insert(copied) {
-                todo.push(copied);
-            }
-        }
-    }
-    // Each copy as (what is copied, what copies it), sorted: the names
-    // that copy one name are one run of the list.
-    let copied_by: Vec<(&str, &str)> = copies
+pub(crate) fn tainted(secrets: &[&str], copies: &[(&str, &[String])]) -> Tainted {
+    // Each copy as (what copies, what is copied), and the other way round.
+    let copying: Vec<(&str, &str)> = copies
         .iter()
-        .flat_map(|(name, copied)| copied.iter().map(|copied| (copied.as_str(), name.as_str())))
+        .flat_map(|&(name, copied)| copied.iter().map(move |copied| (name, copied.as_str())))
         .collect();
-    let copied_by = sorted_by(copied_by, |(copied, _)| (copied.as_bytes(), 0));
+    let copied_by = by_first(
+        copying
+            .iter()
+            .map(|&(name, copied)| (copied, name))
+            .collect(),
+    );
+    let copying = by_first(copying);
     let file_vars: Vec<String> = secrets
         .iter()
         .map(|secret| format!("{secret}{FILE_SUFFIX}"))
         .collect();
+    // Forward, what the secrets copy; then backward, everything that copies
+    // a secret or one of those. Sets: a value may copy every name of a
+    // large dotenv file (`TOKEN=${H1}${H2}...`).
+    let mut tainted: HashSet<&str> = secrets.iter().copied().collect();
+    spread(&copying, secrets.to_vec(), &mut tainted);
     let mut todo: Vec<&str> = tainted.iter().copied().collect();
     todo.extend(file_vars.iter().map(String::as_str));
+    spread(&copied_by, todo, &mut tainted);
+    Tainted::new(tainted.into_iter().map(str::to_owned).collect())
+}
+
+/// `pairs` sorted by their first name: the pairs of one name are one run.
+fn by_first<'a>(pairs: Vec<(&'a str, &'a str)>) -> Vec<(&'a str, &'a str)> {
+    sorted_by(pairs, |(first, _)| (first.as_bytes(), 0))
+}
+
+/// Adds to `reached` the names that those of `todo` lead to through
+/// `pairs` (sorted by their first name), and those these lead to in turn.
+fn spread<'a>(
+    pairs: &[(&'a str, &'a str)],
+    mut todo: Vec<&'a str>,
+    reached: &mut HashSet<&'a str>,
+) {
     while let Some(name) = todo.pop() {
-        let run = copied_by.partition_point(|(copied, _)| *copied < name);
-        for (_, copier) in copied_by
-            .iter()
-            .skip(run)
-            .take_while(|(copied, _)| *copied == name)
-        {
-            if tainted.insert(copier) {
-                todo.push(copier);
+        let run = pairs.partition_point(|(first, _)| *first < name);
+        for &(_, next) in pairs[run..].iter().take_while(|(first, _)| *first == name) {
+            if reached.insert(next) {
+                todo.push(next);
             }
         }
     }
-    Tainted::new(tainted.into_iter().map(str::to_owned).collect())
 }
 
 /// The variables whose `NAME_FILE` names a file that a secret's value was

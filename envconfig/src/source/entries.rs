@@ -17,15 +17,11 @@ use crate::warning::Warning;
 /// Variables held in memory, and what reading them found.
 #[derive(Default)]
 pub(crate) struct Entries {
-    /// What is kept under each name: one map for the three kinds, since
-    /// each type of map is one more copy of the hash table's code.
+    /// What is kept under each name: one map for every kind, since each
+    /// type of map is one more copy of the hash table's code.
     names: HashMap<String, Kept>,
     /// The lines that cannot be read and whose name cannot be told.
     pub unnamed_malformed: Vec<MalformedLine>,
-    /// For each name a file sets by expanding others, the names its value
-    /// copies, directly or through others: a value that copies a secret is
-    /// secret too.
-    pub copies: HashMap<String, Vec<String>>,
     /// What reading the file found that a person should know.
     pub warnings: Vec<Warning>,
     /// The configuration's names (aliases included), sorted, when they are
@@ -48,6 +44,10 @@ struct Kept {
     unseen: Option<Box<(Unseen, Provenance)>>,
     /// The line that cannot be read that was meant to set it. Rare too.
     malformed: Option<Box<MalformedLine>>,
+    /// When a file sets it by expanding others, the names its value copies,
+    /// directly or through others: a value that copies a secret is secret
+    /// too. Kept under names of lines too ([`Entries::keep_copies`]).
+    copies: Vec<String>,
 }
 
 /// What a variable whose value is not seen here is set to.
@@ -138,6 +138,20 @@ impl Entries {
     #[cfg(feature = "k8s")]
     pub fn insert_unseen(&mut self, name: String, unseen: Unseen, origin: Provenance) {
         self.names.entry(name).or_default().unseen = Some(Box::new((unseen, origin)));
+    }
+
+    /// Makes `copies` what the value of `name` copies (see [`Kept::copies`]).
+    pub fn set_copies(&mut self, name: String, copies: Vec<String>) {
+        self.names.entry(name).or_default().copies = copies;
+    }
+
+    /// Every name whose value copies others, with the names it copies.
+    pub fn copies(&self) -> Vec<(&str, &[String])> {
+        self.names
+            .iter()
+            .filter(|(_, kept)| !kept.copies.is_empty())
+            .map(|(name, kept)| (name.as_str(), kept.copies.as_slice()))
+            .collect()
     }
 
     /// The names set to a value, with their entries.
@@ -311,7 +325,7 @@ impl Entries {
 
     /// The names whose values hold a secret's through copies.
     pub fn copying_secrets(&self, secrets: &[&str]) -> Tainted {
-        crate::secrecy::tainted(secrets, &self.copies)
+        crate::secrecy::tainted(secrets, &self.copies())
     }
 
     /// Sets `name` from the line of `file` at `origin`, to `value`, which
@@ -352,11 +366,7 @@ impl Entries {
         kept.var = Some(entry);
         kept.unseen = None;
         // What an earlier line left is replaced.
-        if copies.is_empty() {
-            self.copies.remove(name);
-        } else {
-            self.copies.insert(name.to_owned(), copies);
-        }
+        kept.copies = copies;
         earlier
     }
 
@@ -370,15 +380,11 @@ impl Entries {
         references: &[&str],
     ) {
         let copies = self.keep_copies(name, &origin, references);
-        if copies.is_empty() {
-            self.copies.remove(name);
-        } else {
-            self.copies.insert(name.to_owned(), copies);
-        }
         self.names.insert(
             name.to_owned(),
             Kept {
                 unseen: Some(Box::new((unseen, origin))),
+                copies,
                 ..Kept::default()
             },
         );
@@ -431,7 +437,7 @@ impl Entries {
             return copies;
         }
         let node = format!("{name}\0{}", origin.label());
-        self.copies.insert(node.clone(), copies);
+        self.set_copies(node.clone(), copies);
         vec![node]
     }
 
@@ -439,8 +445,8 @@ impl Entries {
         let mut copies: Vec<&str> = Vec::new();
         for reference in references {
             copies.push(reference);
-            if let Some(further) = self.copies.get(*reference) {
-                copies.extend(further.iter().map(String::as_str));
+            if let Some(further) = self.names.get(*reference) {
+                copies.extend(further.copies.iter().map(String::as_str));
             }
         }
         sorted_names(copies)

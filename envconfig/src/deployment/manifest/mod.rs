@@ -181,7 +181,9 @@ impl Env<'_, '_> {
         }
         let mut entries = Entries::default();
         let mut facts = self.facts;
-        entries.copies.extend(self.copy_lists);
+        for (name, copies) in self.copy_lists {
+            entries.set_copies(name, copies);
+        }
         for (name, var) in self.vars {
             // Where a value is written in plain text matters for a secret
             // only: kept for every variable, it would double what a large
@@ -208,7 +210,7 @@ impl Env<'_, '_> {
             match var.setting {
                 Setting::Known(value) => {
                     if !var.copies.is_empty() {
-                        entries.copies.insert(name.clone(), var.copies);
+                        entries.set_copies(name.clone(), var.copies);
                     }
                     let entry = Entry {
                         value: RawValue::Text(value),
@@ -295,13 +297,18 @@ impl Variables for ContainerEnv {
         if reads.peek().is_none() {
             return self.entries.copying_secrets(secrets);
         }
-        let mut copies = self.entries.copies.clone();
+        let mut copies: HashMap<String, Vec<String>> = (self.entries.copies().into_iter())
+            .map(|(name, copies)| (name.to_owned(), copies.to_vec()))
+            .collect();
         for (name, node) in reads {
             let key = env::node_key(node);
             copies.entry(name.to_owned()).or_default().push(key.clone());
             let names = self.by_node.get(&node).into_iter().flatten().cloned();
             copies.entry(key).or_default().extend(names);
         }
+        let copies: Vec<(&str, &[String])> = (copies.iter())
+            .map(|(name, copies)| (name.as_str(), copies.as_slice()))
+            .collect();
         crate::secrecy::tainted(secrets, &copies)
     }
 
@@ -480,7 +487,7 @@ mod tests {
         let Ok((env, _)) = read(&path, None, &[]) else {
             panic!("the manifest reads");
         };
-        let stored: usize = env.entries.copies.values().map(Vec::len).sum();
+        let stored: usize = env.entries.copies().iter().map(|(_, c)| c.len()).sum();
         assert!(
             stored <= text.len() / 10,
             "{stored} names kept for a manifest of {} bytes",
