@@ -6,6 +6,8 @@
 //! The report is a model first ([`Report`]) and text second
 //! ([`Report::render`]), so tests can assert on either.
 
+use std::fmt::Write as _;
+
 use crate::docs::Docs;
 use crate::order::sorted_by;
 use crate::outcome::{Outcome, Outcomes, Status};
@@ -232,63 +234,54 @@ impl Report {
     /// check fails.
     pub fn verdict(&self) -> String {
         let total = self.vars.len();
-        let plural = |n: usize, one: &str, many: &str| match n {
-            1 => format!("1 {one}"),
-            n => format!("{n} {many}"),
-        };
         let failing = self.count(|status| matches!(status, Status::Failed(_)));
         let unchecked = self.count(|status| matches!(status, Status::Unchecked(_)));
         let external = self.count(|status| matches!(status, Status::External(_)));
-        let warnings = self.warnings.len();
+        let (warnings, errors) = (self.warnings.len(), self.errors.len());
+        let mut out = String::new();
         if self.loads && self.strict && self.needs_a_look() {
-            let causes: Vec<String> = [
-                (warnings > 0).then(|| plural(warnings, "warning", "warnings")),
-                (unchecked > 0).then(|| format!("{unchecked} unchecked")),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            return format!("FAILED (--strict): {}", causes.join(", "));
-        }
-        let warnings = match warnings {
-            0 => String::new(),
-            n => format!(", {}", plural(n, "warning", "warnings")),
-        };
-        if self.loads {
-            let unseen: Vec<String> = [
-                (external > 0).then(|| format!("{external} external")),
-                (unchecked > 0).then(|| format!("{unchecked} unchecked")),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            let unseen = match unseen.is_empty() {
-                true => String::new(),
-                false => format!(" ({})", unseen.join(", ")),
-            };
-            return format!("OK: all {total} variables would load{unseen}{warnings}");
-        }
-        let errors = plural(self.errors.len(), "error", "errors");
-        if failing == 0 && !self.errors.is_empty() {
-            return format!(
-                "FAILED: {errors} in {}{warnings}; the container would not start",
-                self.errors_in
-            );
-        }
-        let errors = match self.errors.is_empty() {
-            true => String::new(),
-            false => format!(", {errors}"),
-        };
-        let have = if failing == 1 {
-            "has a problem"
+            out.push_str("FAILED (--strict): ");
+            let listed = push_count(&mut out, "", warnings, "warning", "warnings");
+            let before = if listed { ", " } else { "" };
+            push_count(&mut out, before, unchecked, "unchecked", "unchecked");
+        } else if self.loads {
+            let _ = write!(out, "OK: all {total} variables would load");
+            if external + unchecked > 0 {
+                out.push_str(" (");
+                let listed = push_count(&mut out, "", external, "external", "external");
+                let before = if listed { ", " } else { "" };
+                push_count(&mut out, before, unchecked, "unchecked", "unchecked");
+                out.push(')');
+            }
+            push_count(&mut out, ", ", warnings, "warning", "warnings");
+        } else if failing == 0 && errors > 0 {
+            out.push_str("FAILED: ");
+            push_count(&mut out, "", errors, "error", "errors");
+            let _ = write!(out, " in {}", self.errors_in);
+            push_count(&mut out, ", ", warnings, "warning", "warnings");
+            out.push_str("; the container would not start");
         } else {
-            "have problems"
-        };
-        format!(
-            "FAILED: {failing} of {total} variables {have}{errors}{warnings}; \
-             the configuration would not load"
-        )
+            let have = if failing == 1 {
+                "has a problem"
+            } else {
+                "have problems"
+            };
+            let _ = write!(out, "FAILED: {failing} of {total} variables {have}");
+            push_count(&mut out, ", ", errors, "error", "errors");
+            push_count(&mut out, ", ", warnings, "warning", "warnings");
+            out.push_str("; the configuration would not load");
+        }
+        out
     }
+}
+
+/// Appends `before`, then `1 one` or `n many`, unless `n` is 0: whether it
+/// did.
+fn push_count(out: &mut String, before: &str, n: usize, one: &str, many: &str) -> bool {
+    if n > 0 {
+        let _ = write!(out, "{before}{n} {}", if n == 1 { one } else { many });
+    }
+    n > 0
 }
 
 /// Set variables that the configuration owns or nearly matches and that
