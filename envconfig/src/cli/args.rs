@@ -85,10 +85,7 @@ impl From<Usage> for Exit {
 /// following flag is not a value (`--env-file --strict` forgot the path),
 /// but `-` alone is (stdin); a path that starts with `-` can be written
 /// `./-name` or `--env-file=-name`. An empty value is none.
-fn value_of(
-    written: Option<&str>,
-    args: &mut std::iter::Peekable<impl Iterator<Item = OsString>>,
-) -> Option<OsString> {
+fn value_of(written: Option<&str>, args: &mut Args) -> Option<OsString> {
     let value = match written {
         Some(value) => OsString::from(value),
         None => args.next_if(|next| next == "-" || !next.as_encoded_bytes().starts_with(b"-"))?,
@@ -129,16 +126,35 @@ pub(crate) fn parse_args_with(
         return Ok(Action::Help { program });
     }
 
-    let mut print_docs: Option<Format> = None;
-    let mut print_config: Option<ConfigFormat> = None;
-    let mut check: Option<CheckOptions> = None;
-    let mut check_docs: Option<CheckDocs> = None;
-    let twice = |flag: &str| Usage(format!("{flag} is given more than once"));
-
-    // The first flag of the check's seen before `--check-env`.
-    let mut misplaced: Option<String> = None;
+    let mut flags = Flags::default();
     let mut args = args.into_iter().peekable();
     while let Some(arg) = args.next() {
+        if !flags.take(arg, &mut args)? {
+            break;
+        }
+    }
+    flags.into_action()
+}
+
+/// The arguments after the program's name, as they are read.
+type Args = std::iter::Peekable<std::vec::IntoIter<OsString>>;
+
+/// envconfig's flags among the arguments read so far.
+#[derive(Default)]
+struct Flags {
+    print_docs: Option<Format>,
+    print_config: Option<ConfigFormat>,
+    check: Option<CheckOptions>,
+    check_docs: Option<CheckDocs>,
+    /// The first flag of the check's seen before `--check-env`.
+    misplaced: Option<String>,
+}
+
+impl Flags {
+    /// Takes `arg`, and the value it takes from `args`, if it is one of
+    /// envconfig's flags: false at `--`, after which nothing is.
+    fn take(&mut self, arg: OsString, args: &mut Args) -> Result<bool, Usage> {
+        let twice = |flag: &str| Usage(format!("{flag} is given more than once"));
         let lossy;
         let text = match arg.to_str() {
             Some(text) => text,
@@ -146,7 +162,7 @@ pub(crate) fn parse_args_with(
                 // Not UTF-8: not one of ours, unless it is one of ours with a
                 // value; saying so beats ignoring the flag. A format name is
                 // never valid, and reported as such.
-                if check.is_some() && arg.as_encoded_bytes().starts_with(b"--env-file=") {
+                if self.check.is_some() && arg.as_encoded_bytes().starts_with(b"--env-file=") {
                     return Err(Usage(
                         "the path in --env-file=PATH is not valid UTF-8; write --env-file PATH"
                             .into(),
@@ -160,10 +176,10 @@ pub(crate) fn parse_args_with(
             Some((flag, value)) => (flag, Some(value)),
             None => (text, None),
         };
-        match (flag, value, &mut check) {
-            ("--", None, _) => break,
+        match (flag, value, &mut self.check) {
+            ("--", None, _) => return Ok(false),
             ("--print-env-docs", value, _) => {
-                if print_docs.is_some() {
+                if self.print_docs.is_some() {
                     return Err(twice("--print-env-docs"));
                 }
                 // `--print-env-docs markdown` means what it says: the word
@@ -188,10 +204,10 @@ pub(crate) fn parse_args_with(
                         .parse()
                         .map_err(|unknown| Usage(format!("--print-env-docs: {unknown}")))?,
                 };
-                print_docs = Some(format);
+                self.print_docs = Some(format);
             }
             ("--print-config", value, _) => {
-                if print_config.is_some() {
+                if self.print_config.is_some() {
                     return Err(twice("--print-config"));
                 }
                 let format = match value {
@@ -212,10 +228,10 @@ pub(crate) fn parse_args_with(
                         None => ConfigFormat::default(),
                     },
                 };
-                print_config = Some(format);
+                self.print_config = Some(format);
             }
             ("--check-env", None, Some(_)) => return Err(twice("--check-env")),
-            ("--check-env", None, None) => check = Some(CheckOptions::default()),
+            ("--check-env", None, None) => self.check = Some(CheckOptions::default()),
             ("--check-env", Some(_), _) => {
                 return Err(Usage("--check-env takes no value".into()));
             }
@@ -223,12 +239,12 @@ pub(crate) fn parse_args_with(
                 if options.env_file.is_some() {
                     return Err(twice("--env-file"));
                 }
-                let path = value_of(value, &mut args)
-                    .ok_or_else(|| Usage("--env-file needs a PATH".into()))?;
+                let path =
+                    value_of(value, args).ok_or_else(|| Usage("--env-file needs a PATH".into()))?;
                 options.env_file = Some(PathBuf::from(path));
             }
             ("--manifest" | "--container", value, Some(options)) => {
-                let value = value_of(value, &mut args)
+                let value = value_of(value, args)
                     .ok_or_else(|| Usage(format!("{flag} needs a {}", value_name(flag))))?;
                 set_manifest_flag(options, flag, value)?;
             }
@@ -236,7 +252,7 @@ pub(crate) fn parse_args_with(
                 if options.report.is_some() {
                     return Err(twice("--report"));
                 }
-                let form = value_of(value, &mut args)
+                let form = value_of(value, args)
                     .ok_or_else(|| Usage("--report needs a FORM: text, json or github".into()))?;
                 let form = form.to_str().and_then(ReportFormat::named).ok_or_else(|| {
                     Usage(format!(
@@ -250,7 +266,7 @@ pub(crate) fn parse_args_with(
                 if options.env_format.is_some() {
                     return Err(twice("--env-format"));
                 }
-                let format = value_of(value, &mut args)
+                let format = value_of(value, args)
                     .ok_or_else(|| Usage("--env-format needs a FORMAT: dotenv or docker".into()))?;
                 let format = match format.to_str().map(str::to_ascii_lowercase).as_deref() {
                     Some("dotenv") => EnvFormat::Dotenv,
@@ -280,7 +296,7 @@ pub(crate) fn parse_args_with(
                 return Err(Usage(format!("{flag} takes no value")));
             }
             ("--check-docs", value, _) => {
-                if check_docs.is_some() {
+                if self.check_docs.is_some() {
                     return Err(twice("--check-docs"));
                 }
                 let format = match value {
@@ -295,10 +311,10 @@ pub(crate) fn parse_args_with(
                             .map_err(|unknown| Usage(format!("--check-docs: {unknown}")))?,
                     ),
                 };
-                let path = value_of(None, &mut args).ok_or_else(|| {
+                let path = value_of(None, args).ok_or_else(|| {
                     Usage("--check-docs needs the PATH of a committed reference".into())
                 })?;
-                check_docs = Some(CheckDocs {
+                self.check_docs = Some(CheckDocs {
                     format,
                     path: PathBuf::from(path),
                 });
@@ -310,8 +326,8 @@ pub(crate) fn parse_args_with(
                 // `--env-file` may be the application's own, naming the
                 // dotenv file it loads, which the check reads as a start.
                 let checks_only = flag != "--env-file" && CHECK_FLAGS.contains(&flag);
-                if check.is_none() && checks_only && misplaced.is_none() {
-                    misplaced = Some(flag.to_owned());
+                if check.is_none() && checks_only && self.misplaced.is_none() {
+                    self.misplaced = Some(flag.to_owned());
                 }
                 if let Some(ours) = near_miss(flag, check.is_some()) {
                     return Err(Usage(format!(
@@ -321,33 +337,46 @@ pub(crate) fn parse_args_with(
                 }
             }
         }
+        Ok(true)
     }
 
-    // The application's flag, yet the application does not run: the check
-    // would run without what the operator asked of it (`--strict`, the
-    // file), and pass where it should fail.
-    if let (Some(flag), Some(_)) = (misplaced, &check) {
-        return Err(Usage(format!(
-            "{flag} before --check-env is not the check's: write it after --check-env"
-        )));
-    }
-    if check_docs.is_some() && (print_docs.is_some() || print_config.is_some() || check.is_some()) {
-        return Err(Usage(
-            "--check-docs cannot be used with --print-env-docs, --print-config or --check-env"
-                .into(),
-        ));
-    }
-    if print_config.is_some() && (print_docs.is_some() || check.is_some()) {
-        return Err(Usage(
-            "--print-config cannot be used with --print-env-docs or --check-env".into(),
-        ));
-    }
-    if let Some(check_docs) = check_docs {
-        return Ok(Action::CheckDocs(check_docs));
-    }
-    match print_config {
-        Some(format) => Ok(Action::PrintConfig(format)),
-        None => Action::from_flags(print_docs, check),
+    /// The action of the flags, or why they do not go together.
+    fn into_action(self) -> Result<Action, Usage> {
+        let Flags {
+            print_docs,
+            print_config,
+            check,
+            check_docs,
+            misplaced,
+        } = self;
+        // The application's flag, yet the application does not run: the check
+        // would run without what the operator asked of it (`--strict`, the
+        // file), and pass where it should fail.
+        if let (Some(flag), Some(_)) = (misplaced, &check) {
+            return Err(Usage(format!(
+                "{flag} before --check-env is not the check's: write it after --check-env"
+            )));
+        }
+        if check_docs.is_some()
+            && (print_docs.is_some() || print_config.is_some() || check.is_some())
+        {
+            return Err(Usage(
+                "--check-docs cannot be used with --print-env-docs, --print-config or --check-env"
+                    .into(),
+            ));
+        }
+        if print_config.is_some() && (print_docs.is_some() || check.is_some()) {
+            return Err(Usage(
+                "--print-config cannot be used with --print-env-docs or --check-env".into(),
+            ));
+        }
+        if let Some(check_docs) = check_docs {
+            return Ok(Action::CheckDocs(check_docs));
+        }
+        match print_config {
+            Some(format) => Ok(Action::PrintConfig(format)),
+            None => Action::from_flags(print_docs, check),
+        }
     }
 }
 
