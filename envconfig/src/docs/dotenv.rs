@@ -193,7 +193,10 @@ fn push_comment(out: &mut String, text: &str) {
 /// single quotes for an escape of the next character: one just before a
 /// closing quote goes outside the quotes, as `\\`.
 fn shell_word(text: &str) -> String {
-    let bare = |c: char| c.is_ascii_alphanumeric() || "-_./:,@%+=".contains(c);
+    let bare = |c: char| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '-' | '_' | '.' | '/' | ':' | ',' | '@' | '%' | '+' | '=')
+    };
     if text.chars().all(bare) {
         return text.to_owned();
     }
