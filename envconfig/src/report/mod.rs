@@ -6,8 +6,6 @@
 //! The report is a model first ([`Report`]) and text second
 //! ([`Report::render`]), so tests can assert on either.
 
-use std::fmt::Write as _;
-
 use crate::docs::Docs;
 use crate::order::sorted_by;
 use crate::outcome::{Outcome, Outcomes, Status};
@@ -245,7 +243,7 @@ impl Report {
             let before = if listed { ", " } else { "" };
             push_count(&mut out, before, unchecked, "unchecked", "unchecked");
         } else if self.loads {
-            let _ = write!(out, "OK: all {total} variables would load");
+            out.push_str(&format!("OK: all {total} variables would load"));
             if external + unchecked > 0 {
                 out.push_str(" (");
                 let listed = push_count(&mut out, "", external, "external", "external");
@@ -257,7 +255,8 @@ impl Report {
         } else if failing == 0 && errors > 0 {
             out.push_str("FAILED: ");
             push_count(&mut out, "", errors, "error", "errors");
-            let _ = write!(out, " in {}", self.errors_in);
+            out.push_str(" in ");
+            out.push_str(self.errors_in);
             push_count(&mut out, ", ", warnings, "warning", "warnings");
             out.push_str("; the container would not start");
         } else {
@@ -266,7 +265,7 @@ impl Report {
             } else {
                 "have problems"
             };
-            let _ = write!(out, "FAILED: {failing} of {total} variables {have}");
+            out.push_str(&format!("FAILED: {failing} of {total} variables {have}"));
             push_count(&mut out, ", ", errors, "error", "errors");
             push_count(&mut out, ", ", warnings, "warning", "warnings");
             out.push_str("; the configuration would not load");
@@ -279,7 +278,7 @@ impl Report {
 /// did.
 fn push_count(out: &mut String, before: &str, n: usize, one: &str, many: &str) -> bool {
     if n > 0 {
-        let _ = write!(out, "{before}{n} {}", if n == 1 { one } else { many });
+        out.push_str(&format!("{before}{n} {}", if n == 1 { one } else { many }));
     }
     n > 0
 }
