@@ -51,11 +51,12 @@ fn command(out: &mut String, name: &str, at: Option<&Provenance>, message: &str)
     out.push_str("::");
     out.push_str(name);
     if let Some((path, line)) = at.and_then(file_and_line) {
-        let path = escape_property(&shown_path(&path));
-        out.push_str(&format!(" file={path},line={line}"));
+        out.push_str(" file=");
+        push_escaped(out, &shown_path(&path), true);
+        out.push_str(&format!(",line={line}"));
     }
     out.push_str("::");
-    out.push_str(&escape_data(message));
+    push_escaped(out, message, false);
     out.push('\n');
 }
 
@@ -90,22 +91,37 @@ fn shown_path(path: &str) -> String {
     shown
 }
 
-/// A message: `%`, CR and LF escaped.
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// A property's value: as a message, and `:` and `,` too.
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+/// Appends `text` escaped as GitHub's toolkit escapes a message (`%`, CR
+/// and LF) or, when `property`, a property's value (`:` and `,` too).
+fn push_escaped(out: &mut String, text: &str, property: bool) {
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
+            c => out.push(c),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::provenance::STDIN;
+
+    fn escape_data(text: &str) -> String {
+        let mut out = String::new();
+        push_escaped(&mut out, text, false);
+        out
+    }
+
+    fn escape_property(text: &str) -> String {
+        let mut out = String::new();
+        push_escaped(&mut out, text, true);
+        out
+    }
 
     #[test]
     fn escapes_as_githubs_toolkit_does() {
