@@ -380,14 +380,11 @@ impl Entries {
         references: &[&str],
     ) {
         let copies = self.keep_copies(name, &origin, references);
-        self.names.insert(
-            name.to_owned(),
-            Kept {
-                unseen: Some(Box::new((unseen, origin))),
-                copies,
-                ..Kept::default()
-            },
-        );
+        *self.names.entry(name.to_owned()).or_default() = Kept {
+            unseen: Some(Box::new((unseen, origin))),
+            copies,
+            ..Kept::default()
+        };
     }
 
     /// Keeps a line of `file` that cannot be read, under its name if it
