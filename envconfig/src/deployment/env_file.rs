@@ -106,19 +106,13 @@ impl EnvFile {
         );
         // The lines whose names are read: each entry's first line, its name,
         // and whether it is malformed.
-        let lines: Vec<(usize, Option<String>, bool)> = match format {
+        let lines: Vec<(usize, Option<&str>, bool)> = match format {
             EnvFormat::Dotenv => {
                 let parsed = dotenv_syntax::parse(&bytes, &nothing_outside)
                     .map_err(|too_large| unreadable(format!("{too_large}")))?;
                 let lines = parsed
                     .iter()
-                    .map(|entry| {
-                        (
-                            entry.line,
-                            entry.name.map(str::to_owned),
-                            entry.value.is_err(),
-                        )
-                    })
+                    .map(|entry| (entry.line, entry.name, entry.value.is_err()))
                     .collect();
                 // The entries come in the file's order: the lines stay
                 // sorted.
@@ -150,22 +144,18 @@ impl EnvFile {
 
     /// Adds the lines of a file that `docker run --env-file` reads: the
     /// lines whose names are read, as [`EnvFile::read`] keeps them.
-    fn add_docker_entries(
+    fn add_docker_entries<'b>(
         &mut self,
         path: &Path,
-        bytes: &[u8],
-    ) -> Vec<(usize, Option<String>, bool)> {
+        bytes: &'b [u8],
+    ) -> Vec<(usize, Option<&'b str>, bool)> {
         let mut lines = Vec::new();
         let mut repeated: Vec<String> = Vec::new();
         // The names whose last line is bare, with the line above it that
         // stands when the deploying shell has none.
         let mut bare_last: Vec<(String, usize)> = Vec::new();
         for entry in docker_env::parse(bytes) {
-            lines.push((
-                entry.line,
-                entry.name.map(str::to_owned),
-                entry.value.is_err(),
-            ));
+            lines.push((entry.line, entry.name, entry.value.is_err()));
             let origin = Provenance::EnvFile {
                 path: path.to_owned(),
                 line: entry.line,
@@ -246,13 +236,13 @@ impl EnvFile {
     /// Hides the names of the lines that follow a secret's malformed line
     /// (a multi-line key pasted without quotes: its base64 lines read as
     /// names), up to the next line that sets a name of the configuration.
-    fn hide_pasted_secrets(&mut self, lines: &[(usize, Option<String>, bool)], secret: &Declared) {
+    fn hide_pasted_secrets(&mut self, lines: &[(usize, Option<&str>, bool)], secret: &Declared) {
         let mut hiding = false;
         let mut hidden = Vec::new();
-        for (_, name, malformed) in lines {
-            match name.as_deref() {
+        for &(_, name, malformed) in lines {
+            match name {
                 Some(name) if self.entries.concerns(name) => {
-                    hiding = *malformed && secret.holds_secret_text(name);
+                    hiding = malformed && secret.holds_secret_text(name);
                 }
                 Some(name) if hiding => hidden.push(name),
                 _ => {}
