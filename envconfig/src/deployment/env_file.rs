@@ -150,10 +150,10 @@ impl EnvFile {
         bytes: &'b [u8],
     ) -> Vec<(usize, Option<&'b str>, bool)> {
         let mut lines = Vec::new();
-        let mut repeated: Vec<String> = Vec::new();
+        let mut repeated: Vec<&str> = Vec::new();
         // The names whose last line is bare, with the line above it that
         // stands when the deploying shell has none.
-        let mut bare_last: Vec<(String, usize)> = Vec::new();
+        let mut bare_last: Vec<(&str, usize)> = Vec::new();
         for entry in docker_env::parse(bytes) {
             lines.push((entry.line, entry.name, entry.value.is_err()));
             let origin = Provenance::EnvFile {
@@ -173,13 +173,13 @@ impl EnvFile {
             };
             let set_above = self.entries.is_set(name);
             if set_above && self.entries.concerns(name) {
-                repeated.push(name.to_owned());
+                repeated.push(name);
                 // What was said of the line this one replaces is moot.
                 self.entries.warnings.retain(
                     |warning| !matches!(warning, Warning::QuotesKept { var, .. } if var == name),
                 );
             }
-            bare_last.retain(|(bare, _)| bare != name);
+            bare_last.retain(|&(bare, _)| bare != name);
             match value {
                 DockerValue::Literal(value) => {
                     // What a dotenv file or a shell would unquote.
@@ -205,7 +205,7 @@ impl EnvFile {
                     let above = self.entries.get(name).filter(|above| !above.is_empty());
                     let unseen = match above.map(|above| &above.origin) {
                         Some(Provenance::EnvFile { line, .. }) => {
-                            bare_last.push((name.to_owned(), *line));
+                            bare_last.push((name, *line));
                             Unseen::ShellOrLine(format!(
                                 "{from}, or from line {line} when that shell has none"
                             ))
@@ -217,15 +217,16 @@ impl EnvFile {
             }
         }
         for var in sorted_names(repeated) {
-            let warning = match bare_last.iter().find(|(bare, _)| *bare == var) {
+            let file = path.to_owned();
+            let warning = match bare_last.iter().find(|&&(bare, _)| bare == var) {
                 Some(&(_, line)) => Warning::SetTwiceLastFromShell {
-                    file: path.to_owned(),
-                    var,
+                    file,
+                    var: var.to_owned(),
                     line,
                 },
                 None => Warning::SetTwice {
-                    file: path.to_owned(),
-                    var,
+                    file,
+                    var: var.to_owned(),
                 },
             };
             self.entries.warnings.push(warning);
