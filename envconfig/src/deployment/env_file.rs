@@ -97,13 +97,12 @@ impl EnvFile {
             refused_whole: format == EnvFormat::Docker,
             refused_lines: Vec::new(),
         };
-        file.entries.concern(
-            docs.vars()
-                .iter()
-                .flat_map(|var| std::iter::once(&var.name).chain(&var.aliases))
-                .cloned()
-                .collect(),
-        );
+        let mut names = Vec::new();
+        for var in docs.vars() {
+            names.push(var.name.clone());
+            names.extend_from_slice(&var.aliases);
+        }
+        file.entries.concern(names);
         // The lines whose names are read: each entry's first line, its name,
         // and whether it is malformed.
         let lines: Vec<(usize, Option<&str>, bool)> = match format {
