@@ -140,43 +140,31 @@ impl Report {
         // A rule's problem is shown on its first variable's line; one whose
         // variable has no line (a name the rule gave that is no field's) is
         // shown on its own, so that a failure never goes unexplained.
-        errors.extend(
-            problems
-                .iter()
-                .filter(|problem| !vars.iter().any(|checked| checked.var == problem.var()))
-                .map(|problem| SubjectError {
-                    at: None,
-                    message: format!("{problem}"),
-                }),
-        );
+        for problem in &problems {
+            if !vars.iter().any(|checked| checked.var == problem.var()) {
+                let message = format!("{problem}");
+                errors.push(SubjectError { at: None, message });
+            }
+        }
         // A variable set from outside, or to what is not settled, is set;
         // what it holds is not known here.
         let loads = (loaded || unseen) && problems.is_empty() && errors.is_empty();
-        let known: Vec<&str> = vars.iter().map(|checked| checked.var.as_str()).collect();
+        let mut names: Vec<&str> = vars.iter().map(|checked| checked.var.as_str()).collect();
         // An alias is a name of the configuration: set, it is read (with a
         // warning of its own), not unknown.
-        let names: Vec<&str> = known
-            .iter()
-            .copied()
-            .chain(
-                docs.vars()
-                    .iter()
-                    .flat_map(|var| var.aliases.iter().map(String::as_str)),
-            )
-            .collect();
+        for var in docs.vars() {
+            names.extend(var.aliases.iter().map(String::as_str));
+        }
         let set = source.names();
-        let mut warnings: Vec<Warning> =
-            unknown_vars(docs.prefix(), &names, set.iter().map(|(name, _)| *name))
-                .into_iter()
-                .map(|unknown| Warning::Unknown {
-                    at: set
-                        .iter()
-                        .find(|(name, _)| *name == unknown.name)
-                        .and_then(|(_, at)| at.clone()),
-                    var: unknown.name,
-                    did_you_mean: unknown.did_you_mean,
-                })
-                .collect();
+        let mut warnings = Vec::new();
+        for unknown in unknown_vars(docs.prefix(), &names, set.iter().map(|(name, _)| *name)) {
+            let at = set.iter().find(|(name, _)| *name == unknown.name);
+            warnings.push(Warning::Unknown {
+                at: at.and_then(|(_, at)| at.clone()),
+                var: unknown.name,
+                did_you_mean: unknown.did_you_mean,
+            });
+        }
         // The sources keep no warning about how a name that is none of the
         // configuration's is set (`Entries::concerned`).
         warnings.extend(found);
@@ -295,26 +283,25 @@ fn unknown_vars<'a>(
     known: &[&str],
     names: impl Iterator<Item = &'a str>,
 ) -> Vec<Unknown> {
-    let candidates: Vec<String> = known
-        .iter()
-        .flat_map(|name| [(*name).to_owned(), format!("{name}_FILE")])
-        .collect();
+    let mut candidates = Vec::with_capacity(2 * known.len());
+    for name in known {
+        candidates.push((*name).to_owned());
+        candidates.push(format!("{name}_FILE"));
+    }
     let carries_prefix = |name: &str| {
         !prefix.is_empty()
             && name
                 .get(..prefix.len())
                 .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
     };
-    let unknown: Vec<Unknown> = names
-        .filter(|name| !candidates.iter().any(|candidate| candidate == name))
-        .filter_map(|name| {
-            let did_you_mean = did_you_mean(name, &candidates);
-            (carries_prefix(name) || did_you_mean.is_some()).then(|| Unknown {
-                name: name.to_owned(),
-                did_you_mean,
-            })
-        })
-        .collect();
+    let mut unknown = Vec::new();
+    for name in names.filter(|name| !candidates.iter().any(|candidate| candidate == name)) {
+        let did_you_mean = did_you_mean(name, &candidates);
+        if carries_prefix(name) || did_you_mean.is_some() {
+            let name = name.to_owned();
+            unknown.push(Unknown { name, did_you_mean });
+        }
+    }
     let mut unknown = sorted_by(unknown, |unknown| (unknown.name.as_bytes(), 0));
     unknown.dedup_by(|a, b| a.name == b.name);
     unknown
