@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::dotenv_syntax::{self, DotenvEntry, Resolved};
 use super::text_file::read_file;
-use super::{Entries, FILE_SUFFIX, RawValue, Source};
+use super::{Entries, FILE_SUFFIX, Source};
 use crate::order::{sorted_by, sorted_names};
 use crate::provenance::Provenance;
 use crate::shown::Abridged;
@@ -59,27 +59,28 @@ impl Source {
                 entry.origin == Provenance::Environment && (even_empty || !entry.is_empty())
             }),
         };
-        let set: Vec<(&str, usize)> = self
-            .entries
-            .vars()
+        let mut set: Vec<(&str, usize)> = Vec::new();
+        for (name, entry) in self.entries.vars() {
+            let line = match &entry.origin {
+                Provenance::EnvFile { path: file, line } if file == path => *line,
+                _ => continue,
+            };
             // An empty value counts as unset: the file supplies nothing.
-            .filter(|(_, entry)| !matches!(&entry.value, RawValue::Text(text) if text.is_empty()))
-            .filter_map(|(name, entry)| match &entry.origin {
-                Provenance::EnvFile { path: file, line } if file == path => Some((name, *line)),
-                _ => None,
-            })
-            .filter(|(name, _)| {
-                !in_environment(name, true)
-                    && !in_environment(&format!("{name}{FILE_SUFFIX}"), false)
-                    && !name
-                        .strip_suffix(FILE_SUFFIX)
-                        .is_some_and(|name| in_environment(name, false))
-            })
-            .collect();
-        sorted_by(set, |(_, line)| (&[], *line))
-            .into_iter()
-            .map(|(name, _)| name)
-            .collect()
+            let supplied = !entry.is_empty()
+                && !in_environment(name, true)
+                && !in_environment(&format!("{name}{FILE_SUFFIX}"), false)
+                && !name
+                    .strip_suffix(FILE_SUFFIX)
+                    .is_some_and(|name| in_environment(name, false));
+            if supplied {
+                set.push((name, line));
+            }
+        }
+        let mut names = Vec::with_capacity(set.len());
+        for (name, _) in sorted_by(set, |(_, line)| (&[], *line)) {
+            names.push(name);
+        }
+        names
     }
 }
 

@@ -147,11 +147,13 @@ impl Entries {
 
     /// Every name whose value copies others, with the names it copies.
     pub fn copies(&self) -> Vec<(&str, &[String])> {
-        self.names
-            .iter()
-            .filter(|(_, kept)| !kept.copies.is_empty())
-            .map(|(name, kept)| (name.as_str(), kept.copies.as_slice()))
-            .collect()
+        let mut copies = Vec::new();
+        for (name, kept) in &self.names {
+            if !kept.copies.is_empty() {
+                copies.push((name.as_str(), kept.copies.as_slice()));
+            }
+        }
+        copies
     }
 
     /// The names set to a value, with their entries.
@@ -278,26 +280,27 @@ impl Entries {
     /// configuration has been loaded from it: a malformed line that no
     /// field asked for is a warning, not a problem.
     pub fn warnings(&self) -> Vec<Warning> {
-        self.malformed_lines()
-            .into_iter()
-            .filter(|malformed| !malformed.claimed.get())
-            .map(|malformed| Warning::LineIgnored {
-                at: malformed.origin.clone(),
-                reason: malformed.reason.to_owned(),
-            })
-            .chain(self.warnings.iter().cloned())
-            .collect()
+        let mut warnings = Vec::new();
+        for malformed in self.malformed_lines() {
+            if !malformed.claimed.get() {
+                warnings.push(Warning::LineIgnored {
+                    at: malformed.origin.clone(),
+                    reason: malformed.reason.to_owned(),
+                });
+            }
+        }
+        warnings.extend_from_slice(&self.warnings);
+        warnings
     }
 
     /// Every line that cannot be read, whether a field asked for its name
     /// or not, in the order of the files' lines.
     pub fn malformed_lines(&self) -> Vec<&MalformedLine> {
-        let lines: Vec<&MalformedLine> = self
-            .names
-            .values()
-            .filter_map(|kept| kept.malformed.as_deref())
-            .chain(&self.unnamed_malformed)
-            .collect();
+        let mut lines: Vec<&MalformedLine> = Vec::new();
+        for kept in self.names.values() {
+            lines.extend(kept.malformed.as_deref());
+        }
+        lines.extend(&self.unnamed_malformed);
         sorted_by(lines, |malformed| match &malformed.origin {
             Provenance::EnvFile { path, line } => (path.as_os_str().as_encoded_bytes(), *line),
             _ => (&[], 0),
@@ -306,21 +309,20 @@ impl Entries {
 
     /// The name of every variable set, with where a file sets it.
     pub fn names(&self) -> Vec<(&str, Option<Provenance>)> {
-        self.names
-            .iter()
-            .filter_map(|(name, kept)| {
-                let origin = match (&kept.var, &kept.unseen) {
-                    (Some(entry), _) => &entry.origin,
-                    (None, Some(unseen)) => &unseen.1,
-                    (None, None) => return None,
-                };
-                let in_a_file = match origin {
-                    Provenance::Environment => None,
-                    origin => Some(origin.clone()),
-                };
-                Some((name.as_str(), in_a_file))
-            })
-            .collect()
+        let mut names = Vec::new();
+        for (name, kept) in &self.names {
+            let origin = match (&kept.var, &kept.unseen) {
+                (Some(entry), _) => &entry.origin,
+                (None, Some(unseen)) => &unseen.1,
+                (None, None) => continue,
+            };
+            let in_a_file = match origin {
+                Provenance::Environment => None,
+                origin => Some(origin.clone()),
+            };
+            names.push((name.as_str(), in_a_file));
+        }
+        names
     }
 
     /// The names whose values hold a secret's through copies.

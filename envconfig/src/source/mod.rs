@@ -360,11 +360,10 @@ impl Source {
     /// The names of every variable set, for spotting typos: for a live
     /// source, those of the process environment (read now) too.
     pub fn set_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = self
-            .entries
-            .vars()
-            .map(|(name, _)| name.to_owned())
-            .collect();
+        let mut names = Vec::new();
+        for (name, _) in self.entries.vars() {
+            names.push(name.to_owned());
+        }
         if self.live {
             names.extend(ProcessEnv.set_names());
         }
