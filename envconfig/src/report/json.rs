@@ -21,12 +21,12 @@ impl Report {
             .vars
             .iter()
             .map(|checked| {
-                let warnings = self
-                    .warnings
-                    .iter()
-                    .filter(|warning| warning.var() == Some(checked.var.as_str()))
-                    .map(|warning| Json::String(format!("{warning}").into()))
-                    .collect();
+                let mut warnings = Vec::new();
+                for warning in &self.warnings {
+                    if warning.var() == Some(checked.var.as_str()) {
+                        warnings.push(Json::String(format!("{warning}").into()));
+                    }
+                }
                 let problem = match &checked.status {
                     Status::Failed(_) => Json::String(detail(checked).into()),
                     _ => Json::Null,
@@ -56,21 +56,18 @@ impl Report {
                 ])
             })
             .collect();
-        let warnings = self
-            .warnings
-            .iter()
-            .filter(|warning| {
-                warning
-                    .var()
-                    .is_none_or(|var| !self.vars.iter().any(|checked| checked.var == var))
-            })
-            .map(|warning| {
-                Json::Object(vec![
+        let mut warnings = Vec::new();
+        for warning in &self.warnings {
+            let of_a_variable = warning
+                .var()
+                .is_some_and(|var| self.vars.iter().any(|checked| checked.var == var));
+            if !of_a_variable {
+                warnings.push(Json::Object(vec![
                     ("message", Json::String(format!("{warning}").into())),
                     ("source", warning.at().map_or(Json::Null, source)),
-                ])
-            })
-            .collect();
+                ]));
+            }
+        }
         let errors = self
             .errors
             .iter()
