@@ -231,17 +231,14 @@ pub(crate) fn is_secret_text(name: &str, secret: &dyn Fn(&str) -> bool) -> bool 
 /// ([`is_secret_text`]).
 pub(crate) fn tainted(secrets: &[&str], copies: &[(&str, &[String])]) -> Tainted {
     // Each copy as (what copies, what is copied), and the other way round.
-    let copying: Vec<(&str, &str)> = copies
-        .iter()
-        .flat_map(|&(name, copied)| copied.iter().map(move |copied| (name, copied.as_str())))
-        .collect();
-    let copied_by = by_first(
-        copying
-            .iter()
-            .map(|&(name, copied)| (copied, name))
-            .collect(),
-    );
-    let copying = by_first(copying);
+    let (mut copying, mut copied_by) = (Vec::new(), Vec::new());
+    for &(name, copied) in copies {
+        for copied in copied {
+            copying.push((name, copied.as_str()));
+            copied_by.push((copied.as_str(), name));
+        }
+    }
+    let (copying, copied_by) = (by_first(copying), by_first(copied_by));
     let file_vars: Vec<String> = secrets
         .iter()
         .map(|secret| format!("{secret}{FILE_SUFFIX}"))
@@ -251,10 +248,19 @@ pub(crate) fn tainted(secrets: &[&str], copies: &[(&str, &[String])]) -> Tainted
     // large dotenv file (`TOKEN=${H1}${H2}...`).
     let mut tainted: HashSet<&str> = secrets.iter().copied().collect();
     spread(&copying, secrets.to_vec(), &mut tainted);
-    let mut todo: Vec<&str> = tainted.iter().copied().collect();
-    todo.extend(file_vars.iter().map(String::as_str));
+    let mut todo: Vec<&str> = Vec::with_capacity(tainted.len() + file_vars.len());
+    for name in &tainted {
+        todo.push(name);
+    }
+    for file_var in &file_vars {
+        todo.push(file_var);
+    }
     spread(&copied_by, todo, &mut tainted);
-    Tainted::new(tainted.into_iter().map(str::to_owned).collect())
+    let mut names = Vec::with_capacity(tainted.len());
+    for name in tainted {
+        names.push(name.to_owned());
+    }
+    Tainted::new(names)
 }
 
 /// `pairs` sorted by their first name: the pairs of one name are one run.
