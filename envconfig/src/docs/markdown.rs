@@ -180,12 +180,17 @@ fn plain(text: &str) -> String {
 /// `|` is escaped (one the author escaped stays as it is); inside one, the
 /// span is split around it.
 fn description(text: &str) -> String {
-    let text = text
-        .lines()
-        .map(|line| format!("{}", OneLine(line.trim())))
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut joined = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = format!("{}", OneLine(line.trim()));
+        if !line.is_empty() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(&line);
+        }
+    }
+    let text = joined;
     let mut out = String::with_capacity(text.len());
     let mut rest = text.as_str();
     while let Some(c) = rest.chars().next() {
