@@ -319,25 +319,23 @@ impl Subject for EnvFile {
     /// container: the runtime keeps the last line of each name (runc's
     /// `prepareEnv`), and fails the start on a NUL in it.
     fn errors(&self) -> Vec<SubjectError> {
-        let refused = self
-            .refused_lines
-            .iter()
-            .map(|(origin, reason)| SubjectError {
+        let mut errors = Vec::new();
+        for (origin, reason) in &self.refused_lines {
+            errors.push(SubjectError {
                 at: Some(origin.clone()),
                 message: format!(
                     "{reason}; docker refuses the whole file, and creates no container"
                 ),
             });
-        let unstartable = self
-            .entries
-            .malformed_lines()
-            .into_iter()
-            .filter(|malformed| self.refused_whole && malformed.reason == docker_env::reason::NUL)
-            .map(|malformed| SubjectError {
-                at: Some(malformed.origin.clone()),
-                message: format!("{}; the container would not start", malformed.reason),
-            });
-        let errors: Vec<SubjectError> = refused.chain(unstartable).collect();
+        }
+        for malformed in self.entries.malformed_lines() {
+            if self.refused_whole && malformed.reason == docker_env::reason::NUL {
+                errors.push(SubjectError {
+                    at: Some(malformed.origin.clone()),
+                    message: format!("{}; the container would not start", malformed.reason),
+                });
+            }
+        }
         sorted_by(errors, |error| match &error.at {
             Some(Provenance::EnvFile { line, .. }) => (&[], *line),
             _ => (&[], 0),
