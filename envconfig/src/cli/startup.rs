@@ -209,27 +209,25 @@ pub(crate) fn add_dotenv<'a, T: Config>(
     let path = read_dotenv::<T>(source, files.read)?;
     let mut notes = String::new();
     if let Some(path) = path {
-        // Of the configuration's names, as `read_dotenv` gave them.
-        let supplied: Vec<&str> = source
-            .set_by_file(path)
-            .into_iter()
-            .filter(|name| source.concerns(name))
-            .collect();
-        if !supplied.is_empty() {
-            // The configuration's own names, whole: escaped all the same.
-            let listed: Vec<String> = supplied
-                .iter()
-                .map(|name| format!("{}", OneLine(name)))
-                .collect();
-            notes.push_str(&format!(
-                "note: {} from {}: {}\n",
-                match supplied.len() {
-                    1 => "1 variable".to_owned(),
-                    n => format!("{n} variables"),
-                },
-                shown_path(path),
-                listed.join(", ")
-            ));
+        // Of the configuration's names, as `read_dotenv` gave them: its
+        // own names, whole, escaped all the same.
+        let (mut listed, mut supplied) = (String::new(), 0);
+        for name in source.set_by_file(path) {
+            if source.concerns(name) {
+                if supplied > 0 {
+                    listed.push_str(", ");
+                }
+                listed.push_str(&format!("{}", OneLine(name)));
+                supplied += 1;
+            }
+        }
+        if supplied > 0 {
+            let variables = match supplied {
+                1 => "1 variable".to_owned(),
+                n => format!("{n} variables"),
+            };
+            let path = shown_path(path);
+            notes.push_str(&format!("note: {variables} from {path}: {listed}\n"));
         }
     }
     if let Some(unread) = files.unread.filter(|path| is_there(path)) {
