@@ -62,17 +62,19 @@ pub(super) fn near_miss(flag: &str, after_check: bool) -> Option<&'static str> {
         return None;
     }
     let lowered = flag.to_ascii_lowercase();
-    let claimed = FLAGS
-        .iter()
-        .chain(CHECK_FLAGS.iter().filter(|_| after_check));
-    claimed
-        .filter_map(|&ours| {
+    let mut nearest: Option<(usize, &'static str)> = None;
+    for claimed in [FLAGS, if after_check { CHECK_FLAGS } else { &[] }] {
+        for &ours in claimed {
             let limit = if ours.len() - 2 >= 12 { 2 } else { 1 };
             let distance = envconfig_core::edit_distance(&lowered, ours);
-            (flag != ours && distance <= limit).then_some((distance, ours))
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, ours)| ours)
+            // Of flags as near, the first.
+            let nearer = nearest.is_none_or(|(nearest, _)| distance < nearest);
+            if flag != ours && distance <= limit && nearer {
+                nearest = Some((distance, ours));
+            }
+        }
+    }
+    nearest.map(|(_, ours)| ours)
 }
 
 /// What `-h` and `--help` print: the usage of envconfig's flags, for the
