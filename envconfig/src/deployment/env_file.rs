@@ -173,10 +173,7 @@ impl EnvFile {
             let set_above = self.entries.is_set(name);
             if set_above && self.entries.concerns(name) {
                 repeated.push(name);
-                // What was said of the line this one replaces is moot.
-                self.entries.warnings.retain(
-                    |warning| !matches!(warning, Warning::QuotesKept { var, .. } if var == name),
-                );
+                self.entries.forget_line_warnings(name);
             }
             bare_last.retain(|&(bare, _)| bare != name);
             match value {

@@ -119,12 +119,8 @@ pub(crate) fn add_entries(
                 .is_some_and(|set| super::is_from_file(&set.origin, path));
         if set_above && concerned {
             repeated.push(name);
-            // What was said of the line this one replaces is moot: a file
-            // that sets one name on every line warns once per name.
-            entries.warnings.retain(|warning| {
-                !matches!(warning, Warning::ShellSyntax { var, .. }
-                    | Warning::NotChecked { var, .. } if var == name)
-            });
+            // A file that sets one name on every line warns once per name.
+            entries.forget_line_warnings(name);
         }
         for reference in entry.references.iter().filter(|_| concerned) {
             if let Some(syntax) = &reference.shell_syntax {

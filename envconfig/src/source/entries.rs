@@ -372,6 +372,16 @@ impl Entries {
         earlier
     }
 
+    /// Forgets what was said of the line that set `name` (its shell syntax,
+    /// why it is not checked, its quotes): moot once a later line sets it.
+    pub fn forget_line_warnings(&mut self, name: &str) {
+        self.warnings.retain(|warning| {
+            !matches!(warning, Warning::ShellSyntax { var, .. }
+                | Warning::NotChecked { var, .. }
+                | Warning::QuotesKept { var, .. } if var == name)
+        });
+    }
+
     /// Sets `name` from the line at `origin` to what is not seen here,
     /// which copies the names `references` expands: the last line wins.
     pub fn set_unseen(
