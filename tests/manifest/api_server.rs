@@ -270,3 +270,54 @@ fn an_api_version_refused_elsewhere_leaves_the_pod_alone() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(!run.stdout.contains("v1beta1"), "{}", run.stdout);
 }
+
+/// A Deployment whose `strategy` is `Recreate` and still has the
+/// `rollingUpdate` a chart's values left (`ValidateDeploymentStrategy`),
+/// and a CronJob whose schedule has four fields: the API server refuses
+/// the workload, so no pod ever starts, whatever its environment.
+#[test]
+fn a_workload_spec_the_api_server_refuses() {
+    let good = with_pod("enableServiceLinks: false\n");
+    assert_eq!(check(&good, &["--strict"]).code, 0);
+    let recreate = good.replacen(
+        "spec:\n  selector:",
+        "spec:\n  strategy:\n    type: Recreate\n    rollingUpdate:\n      maxSurge: 1\n  \
+         selector:",
+        1,
+    );
+    assert_ne!(recreate, good);
+    let run = check(&recreate, &[]);
+    assert_eq!(run.code, 78, "{recreate}\n{run:?}");
+    assert!(
+        run.stdout.contains(
+            "deploy.yaml:9: the Deployment billing: its strategy is Recreate and has a \
+             rollingUpdate, which only the RollingUpdate strategy takes"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.ends_with("the container would not start\n"),
+        "{}",
+        run.stdout
+    );
+    let cron_job = format!(
+        "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  \
+         schedule: '*/5 * * *'\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          \
+         restartPolicy: OnFailure\n          enableServiceLinks: false\n          containers:\n          \
+         - name: api\n            image: billing:1.4.2\n            env:\n{}",
+        indent(NEEDED, 12)
+    );
+    let run = check(&cron_job, &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(
+        run.stdout.contains(
+            "deploy.yaml:6: the CronJob report: its schedule \"*/5 * * *\" is no cron \
+             schedule: it has 4 fields"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = check(&cron_job.replace("*/5 * * *", "@every 5m"), &["--strict"]);
+    assert_eq!(run.code, 0, "{run:?}");
+}

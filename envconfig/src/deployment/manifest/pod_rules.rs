@@ -14,6 +14,9 @@ use super::validation::{self, noun};
 use super::workload_rules;
 use super::yaml::{NodeId, Stream, Value};
 use crate::order::sorted_names;
+
+#[path = "workload_spec_rules.rs"]
+mod workload_spec_rules;
 use crate::shown::Abridged;
 
 impl Env<'_, '_> {
@@ -74,12 +77,14 @@ impl Env<'_, '_> {
             let reason = format!("the pod of {}: {why}", workload.title());
             self.facts.unnamed.push((self.origin(node), reason));
         }
-        // A selector the API server refuses: no workload, so no pod.
+        // A selector, restart policy or workload spec the API server
+        // refuses: no workload, so no pod.
         let template = manifest.pod_metadata(self.container);
         let pod = self.container.pod;
         let refused = workload_rules::refused(stream, workload, template).into_iter();
         let restart = workload_rules::refused_restart_policy(stream, workload, pod);
-        for (node, reason) in refused.chain(restart) {
+        let spec = workload_spec_rules::refused(stream, workload, pod);
+        for (node, reason) in refused.chain(restart).chain(spec) {
             self.facts.unnamed.push((self.origin(node), reason));
         }
         // A switch that is no boolean (`"false"`, `0`): the API server
