@@ -156,6 +156,19 @@ fn a_pod_spec_the_api_server_refuses() {
              rejects the pod",
         ),
         (
+            "dnsPolicy: clusterFirst\n",
+            "",
+            "the pod of Deployment billing: its dnsPolicy is clusterFirst, where Kubernetes \
+             takes only ClusterFirstWithHostNet, ClusterFirst, Default or None: Kubernetes \
+             rejects the pod",
+        ),
+        (
+            "tolerations:\n- key: dedicated\n  operator: Exists\n  value: billing\n",
+            "",
+            "the pod of Deployment billing: its toleration of dedicated has the operator Exists \
+             and a value",
+        ),
+        (
             "volumes:\n- name: tls\n  secret:\n    secretName: ''\n",
             "",
             "the pod of Deployment billing: the volume tls: its secret source has no secretName",

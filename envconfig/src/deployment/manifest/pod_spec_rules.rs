@@ -8,8 +8,12 @@
 //! volumes (`ValidateVolumes`: names, a Secret or ConfigMap source
 //! without a name, `items` whose `key` is empty or whose `path` climbs, a
 //! projected volume whose sources write one path twice); and what
-//! [`container_rules`](super::container_rules) refuses of a container.
+//! [`container_rules`](super::container_rules) refuses of a container,
+//! and what [`pod_settings_rules`] refuses of the pod's own settings.
 //! Any of these refuses the whole pod, init containers' included.
+
+#[path = "pod_settings_rules.rs"]
+mod pod_settings_rules;
 
 use super::container_rules;
 use super::scalar::ScalarKind;
@@ -78,6 +82,7 @@ pub(super) fn refused(
             }
         }
     }
+    refused.extend(pod_settings_rules::refused(stream, pod, bare));
     refused
         .into_iter()
         .map(|(node, why)| (node, format!("{why}: Kubernetes rejects the pod")))
