@@ -388,9 +388,11 @@ impl<N> Nested<N> {
     /// across fields that names its field is about.
     pub fn names(&self, prefix: &str) -> Vec<String> {
         let source = crate::source::ProcessEnv;
-        let mut naming = Loader::naming(&source).without_aliases();
-        let _ = (self.load)(&mut naming, prefix);
-        naming.into_names()
+        Loader::naming(&source)
+            .without_aliases()
+            .names(&mut |loader| {
+                let _ = (self.load)(loader, prefix);
+            })
     }
 }
 

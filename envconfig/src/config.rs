@@ -171,13 +171,12 @@ fn load_erased(
 /// value, or has problems, each missing variable is given its typo hint.
 fn finish(
     source: &dyn Variables,
-    mut loader: Loader<'_>,
+    loader: Loader<'_>,
     load: &mut dyn FnMut(&mut Loader<'_>) -> bool,
     run: fn(&mut Loader<'_>) -> bool,
 ) -> Outcomes {
-    let loaded = load(&mut loader);
-    let mut outcomes = loader.finish(loaded);
-    if !loaded || !outcomes.problems.is_empty() {
+    let mut outcomes = loader.run(load);
+    if !outcomes.loaded || !outcomes.problems.is_empty() {
         hint_typos_erased(&mut outcomes.problems, source, run);
     }
     outcomes
@@ -263,9 +262,9 @@ pub(crate) fn names<T: Config>(source: &dyn Variables) -> Vec<String> {
 
 /// [`names`] of the struct that `run` loads.
 fn names_erased(source: &dyn Variables, run: fn(&mut Loader<'_>) -> bool) -> Vec<String> {
-    let mut naming = Loader::naming(source);
-    run(&mut naming);
-    naming.into_names()
+    Loader::naming(source).names(&mut |loader| {
+        run(loader);
+    })
 }
 
 /// Loads `T` from `source` the way a start would, recording how each
@@ -278,9 +277,10 @@ pub(crate) fn check<T: Config>(source: &dyn Variables) -> Outcomes {
 fn check_erased(source: &dyn Variables, run: fn(&mut Loader<'_>) -> bool) -> Outcomes {
     // A variable two fields read is secret if either is: the field that
     // reads it first knows so from a naming pass.
-    let mut naming = Loader::naming(source);
-    run(&mut naming);
-    let mut loader = Loader::checking(source).knowing_secrets(naming.into_secrets());
-    let loaded = run(&mut loader);
-    loader.finish(loaded)
+    let secrets = Loader::naming(source).secrets(&mut |loader| {
+        run(loader);
+    });
+    Loader::checking(source)
+        .knowing_secrets(secrets)
+        .run(&mut |loader| run(loader))
 }

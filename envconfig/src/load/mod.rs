@@ -135,17 +135,32 @@ impl<'a> Loader<'a> {
         }
     }
 
-    /// The names a [`Loader::naming`] collected.
-    pub(crate) fn into_names(mut self) -> Vec<String> {
+    /// The names a [`Loader::naming`] collects as `load` runs it.
+    // Every run of a loader is a method of it, not inlined: a loader
+    // dropped in another module, if only on the way out of a panic of
+    // `load`, was a copy of its drop (1.2 KiB) there.
+    #[inline(never)]
+    pub(crate) fn names(mut self, load: &mut dyn FnMut(&mut Loader<'_>)) -> Vec<String> {
+        load(&mut self);
         // Taken, not moved out: the loader is then dropped whole, by the
         // one drop of a `Loader`, not by a copy of it for what is left.
         self.names.take().unwrap_or_default()
     }
 
-    /// What a naming loader's secret fields read.
-    pub(crate) fn into_secrets(mut self) -> Declared {
-        // Taken, as `into_names` takes the names.
+    /// What a naming loader's secret fields read as `load` runs it.
+    #[inline(never)]
+    pub(crate) fn secrets(mut self, load: &mut dyn FnMut(&mut Loader<'_>)) -> Declared {
+        load(&mut self);
+        // Taken, as `names` takes the names.
         std::mem::take(&mut self.ledger).into_declared()
+    }
+
+    /// Runs `load`, which says whether the fields gave a value, and
+    /// finishes (see [`Loader::finish`]).
+    #[inline(never)]
+    pub(crate) fn run(mut self, load: &mut dyn FnMut(&mut Loader<'_>) -> bool) -> Outcomes {
+        let loaded = load(&mut self);
+        self.finish(loaded)
     }
 
     /// This loader, knowing ahead which variables secret fields read.
@@ -169,8 +184,8 @@ impl<'a> Loader<'a> {
     /// secret redacted: a variable is secret when a secret field reads it,
     /// or when a dotenv file set it by copying one (`${SECRET}`). `loaded`
     /// says whether the fields gave a value.
-    pub(crate) fn finish(mut self, loaded: bool) -> Outcomes {
-        // Taken, as `into_names` takes the names.
+    fn finish(mut self, loaded: bool) -> Outcomes {
+        // Taken, as `names` takes the names.
         let source = self.source;
         let mut problems = std::mem::take(&mut self.problems);
         let mut checked = self.checked.take().unwrap_or_default();
