@@ -133,53 +133,18 @@ pub(crate) fn load_into<T: Config>(
     warnings: Option<&mut Vec<Warning>>,
 ) -> Result<T, Error> {
     let mut config = None;
-    let problems = load_erased(
-        source,
+    let problems = Loader::new(source).problems(
         &mut |loader| {
             config = T::__load(loader, T::__PREFIX);
             config.is_some()
         },
-        run::<T>,
+        &mut |problems| hint_typos_erased(problems, source, run::<T>),
         warnings,
     );
     match config {
         Some(config) if problems.is_empty() => Ok(config),
         _ => Err(Error::new(problems)),
     }
-}
-
-/// [`load_into`] by `load`, which runs a struct's `__load` and keeps its
-/// value (`run` runs it too, see [`run`]): the problems.
-fn load_erased(
-    source: &dyn Variables,
-    load: &mut dyn FnMut(&mut Loader<'_>) -> bool,
-    run: fn(&mut Loader<'_>) -> bool,
-    warnings: Option<&mut Vec<Warning>>,
-) -> Vec<Problem> {
-    let Outcomes {
-        problems,
-        warnings: mut found,
-        ..
-    } = finish(source, Loader::new(source), load, run);
-    if let Some(warnings) = warnings {
-        std::mem::swap(warnings, &mut found);
-    }
-    problems
-}
-
-/// Loads with `loader` by `load`, and finishes: when the struct gives no
-/// value, or has problems, each missing variable is given its typo hint.
-fn finish(
-    source: &dyn Variables,
-    loader: Loader<'_>,
-    load: &mut dyn FnMut(&mut Loader<'_>) -> bool,
-    run: fn(&mut Loader<'_>) -> bool,
-) -> Outcomes {
-    let mut outcomes = loader.run(load);
-    if !outcomes.loaded || !outcomes.problems.is_empty() {
-        hint_typos_erased(&mut outcomes.problems, source, run);
-    }
-    outcomes
 }
 
 /// [`load()`], recording every variable's effective value and origin.
@@ -206,9 +171,9 @@ pub(crate) fn load_recording_warned<T: Config>(
     }
 }
 
-/// [`load_recording_warned`] as [`load_erased`] is [`load()`]: the
-/// problems, the warnings, and when there is no problem, the effective
-/// values.
+/// [`load_recording_warned`] of the struct that `load` loads (`run` runs it
+/// too, see [`run`]): the problems, the warnings, and when there is no
+/// problem, the effective values.
 fn load_recording_erased(
     source: &dyn Variables,
     load: &mut dyn FnMut(&mut Loader<'_>) -> bool,
@@ -219,7 +184,10 @@ fn load_recording_erased(
         vars,
         warnings,
         ..
-    } = finish(source, Loader::checking(source), load, run);
+    } = Loader::checking(source).run(
+        load,
+        Some(&mut |problems| hint_typos_erased(problems, source, run)),
+    );
     let effective = problems
         .is_empty()
         .then(|| EffectiveConfig::from_checked(&vars));
@@ -282,5 +250,5 @@ fn check_erased(source: &dyn Variables, run: fn(&mut Loader<'_>) -> bool) -> Out
     });
     Loader::checking(source)
         .knowing_secrets(secrets)
-        .run(&mut |loader| run(loader))
+        .run(&mut |loader| run(loader), None)
 }

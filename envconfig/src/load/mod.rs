@@ -64,6 +64,11 @@ pub struct Loader<'a> {
     unreadable_lines: Vec<(usize, Provenance, &'static str)>,
 }
 
+/// What gives a failed load's missing variables their typo hints: a
+/// function of the config module, which runs the struct's load to name
+/// what it reads.
+type Hint<'h> = &'h mut dyn FnMut(&mut [Problem]);
+
 /// How a variable of an optional group is set, as far as the input tells.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum SetHow {
@@ -155,11 +160,45 @@ impl<'a> Loader<'a> {
     }
 
     /// Runs `load`, which says whether the fields gave a value, and
-    /// finishes (see [`Loader::finish`]).
+    /// finishes (see [`Loader::finish`]); then, when the struct gives no
+    /// value or has problems, `hint` gives each missing variable its typo
+    /// hint, if it is given.
     #[inline(never)]
-    pub(crate) fn run(mut self, load: &mut dyn FnMut(&mut Loader<'_>) -> bool) -> Outcomes {
+    pub(crate) fn run(
+        mut self,
+        load: &mut dyn FnMut(&mut Loader<'_>) -> bool,
+        hint: Option<Hint<'_>>,
+    ) -> Outcomes {
         let loaded = load(&mut self);
-        self.finish(loaded)
+        let mut outcomes = self.finish(loaded);
+        if let Some(hint) = hint
+            && (!loaded || !outcomes.problems.is_empty())
+        {
+            hint(&mut outcomes.problems);
+        }
+        outcomes
+    }
+
+    /// [`Loader::run`], for a load that keeps only the problems, and the
+    /// warnings in `warnings` if given. Here, not in its caller: what is
+    /// dropped of the outcomes is dropped by this module's drops, not by
+    /// copies of them there.
+    #[inline(never)]
+    pub(crate) fn problems(
+        self,
+        load: &mut dyn FnMut(&mut Loader<'_>) -> bool,
+        hint: Hint<'_>,
+        warnings: Option<&mut Vec<Warning>>,
+    ) -> Vec<Problem> {
+        let Outcomes {
+            problems,
+            warnings: mut found,
+            ..
+        } = self.run(load, Some(hint));
+        if let Some(warnings) = warnings {
+            std::mem::swap(warnings, &mut found);
+        }
+        problems
     }
 
     /// This loader, knowing ahead which variables secret fields read.
