@@ -231,13 +231,14 @@ impl<'a> Loader<'a> {
         let verdict = std::mem::take(&mut self.ledger).verdict(source);
         drop(self);
         verdict.redact(&mut problems, &mut checked);
-        let checked = one_row_per_variable(checked);
+        one_row_per_variable(&mut checked);
         // Two fields that read one variable find the same problem with it
-        // once: an operator fixes it once.
-        let mut unique: Vec<Problem> = Vec::with_capacity(problems.len());
-        for problem in problems {
-            if !unique.contains(&problem) {
-                unique.push(problem);
+        // once: an operator fixes it once. Removed in place, from the last:
+        // a loop over the problems moved out dropped those it did not
+        // reach with a drop of its own.
+        for at in (0..problems.len()).rev() {
+            if problems[..at].contains(&problems[at]) {
+                problems.remove(at);
             }
         }
         let mut all_warnings = source.warnings();
@@ -255,7 +256,7 @@ impl<'a> Loader<'a> {
         all_warnings.append(&mut warnings);
         Outcomes {
             loaded,
-            problems: unique,
+            problems,
             vars: checked,
             warnings: all_warnings,
         }
@@ -388,8 +389,8 @@ impl<'a> Loader<'a> {
 /// `rows`, with a variable that two fields read on one row, where the
 /// first field reads it: the row that says most of it (a problem, then a
 /// value not seen, then a value, then a default), secret and required if
-/// either field's row is.
-fn one_row_per_variable(rows: Vec<Outcome>) -> Vec<Outcome> {
+/// either field's row is. Merged in place, as the problems are made unique.
+fn one_row_per_variable(rows: &mut Vec<Outcome>) {
     fn weight(status: &Status) -> u8 {
         match status {
             Status::Failed(_) => 5,
@@ -400,12 +401,17 @@ fn one_row_per_variable(rows: Vec<Outcome>) -> Vec<Outcome> {
             Status::Unset => 0,
         }
     }
-    let mut kept: Vec<Outcome> = Vec::with_capacity(rows.len());
-    for row in rows {
-        let Some(first) = kept.iter_mut().find(|first| first.var == row.var) else {
-            kept.push(row);
+    let mut at = 0;
+    while at < rows.len() {
+        let Some(first) = rows[..at]
+            .iter()
+            .position(|first| first.var == rows[at].var)
+        else {
+            at += 1;
             continue;
         };
+        let row = rows.remove(at);
+        let first = &mut rows[first];
         let (secret, required) = (first.secret || row.secret, first.required || row.required);
         if weight(&row.status) > weight(&first.status) {
             *first = row;
@@ -415,7 +421,6 @@ fn one_row_per_variable(rows: Vec<Outcome>) -> Vec<Outcome> {
         }
         first.required = required;
     }
-    kept
 }
 
 #[cfg(test)]
