@@ -309,18 +309,23 @@ fn names_reading_secret_files(
             .find(|(known, _)| *known == path)
             .map(|(_, id)| id)
     };
-    let secret_files: Vec<&FileId> = read_files
-        .iter()
-        .filter(|(var, _, _)| holds_secret(var))
-        .filter_map(|(_, path, _)| id_of(path))
-        .collect();
-    read_files
-        .iter()
-        .filter(|(_, path, named)| {
-            *named && id_of(path).is_some_and(|id| secret_files.iter().any(|file| file.is(id)))
-        })
-        .map(|(var, _, _)| var.clone())
-        .collect()
+    // Built in loops: a collect of a filtered iterator was a copy of
+    // Vec's collecting code for each, in every program that loads.
+    let mut secret_files: Vec<&FileId> = Vec::new();
+    for (var, path, _) in read_files {
+        if holds_secret(var)
+            && let Some(id) = id_of(path)
+        {
+            secret_files.push(id);
+        }
+    }
+    let mut readers = Vec::new();
+    for (var, path, named) in read_files {
+        if *named && id_of(path).is_some_and(|id| secret_files.iter().any(|file| file.is(id))) {
+            readers.push(var.clone());
+        }
+    }
+    readers
 }
 
 /// A file, however it is named: its canonical path (symbolic links, `.`
