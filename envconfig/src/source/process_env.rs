@@ -32,9 +32,15 @@ impl Variables for ProcessEnv {
         Vec::new()
     }
 
+    // A loop: a collect of the filtered variables was a copy of Vec's
+    // collecting code of its own, in every program that loads.
     fn set_names(&self) -> Vec<String> {
-        std::env::vars_os()
-            .filter_map(|(name, _)| name.into_string().ok())
-            .collect()
+        let mut names = Vec::new();
+        for (name, _) in std::env::vars_os() {
+            if let Ok(name) = name.into_string() {
+                names.push(name);
+            }
+        }
+        names
     }
 }
