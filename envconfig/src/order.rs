@@ -13,14 +13,9 @@ use std::collections::BinaryHeap;
 /// `items` in the order of their keys; items of equal keys keep their
 /// order.
 pub(crate) fn sorted_by<T>(mut items: Vec<T>, key: impl Fn(&T) -> (&[u8], usize)) -> Vec<T> {
-    // Only this and the moves below are compiled once per type of item:
-    // the sort is on the keys alone.
-    let mut keys = Vec::with_capacity(items.len());
-    for (at, item) in items.iter().enumerate() {
-        let (bytes, number) = key(item);
-        keys.push((bytes, number, at));
-    }
-    let mut order = order_of(keys);
+    // Only this and the swaps below are compiled once per type of item:
+    // the keys are made and sorted through a reference to the closure.
+    let mut order = order_by(items.len(), &|at| key(&items[at]));
     // The items are moved into their places by swaps, one cycle of the
     // permutation at a time, so that no item is copied or dropped here: a
     // place done points at itself.
@@ -39,10 +34,16 @@ pub(crate) fn sorted_by<T>(mut items: Vec<T>, key: impl Fn(&T) -> (&[u8], usize)
     items
 }
 
-/// The places of the items the `keys` point at, in the order of the keys.
-fn order_of(keys: Vec<(&[u8], usize, usize)>) -> Vec<usize> {
+/// The places `0..len` in the order of their keys, equal keys in the
+/// order of their places.
+fn order_by<'k>(len: usize, key: &dyn Fn(usize) -> (&'k [u8], usize)) -> Vec<usize> {
+    let mut keys = Vec::with_capacity(len);
+    for at in 0..len {
+        let (bytes, number) = key(at);
+        keys.push((bytes, number, at));
+    }
     let keys = BinaryHeap::from(keys).into_sorted_vec();
-    let mut order = Vec::with_capacity(keys.len());
+    let mut order = Vec::with_capacity(len);
     for (.., at) in keys {
         order.push(at);
     }
