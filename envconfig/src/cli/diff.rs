@@ -35,14 +35,8 @@ pub(super) fn unified(old_name: &str, new_name: &str, old: &str, new: &str) -> S
     let mut out = format!("--- {}\n+++ {}\n", OneLine(old_name), OneLine(new_name));
     for hunk in hunks(&lines) {
         let hunk = &lines[hunk];
-        let (old_start, old_count) = span(hunk, |line| match line {
-            Line::Same(i, _) | Line::Removed(i) => Some(i),
-            Line::Added(_) => None,
-        });
-        let (new_start, new_count) = span(hunk, |line| match line {
-            Line::Same(_, j) | Line::Added(j) => Some(j),
-            Line::Removed(_) => None,
-        });
+        let (old_start, old_count) = span(hunk, Side::Old);
+        let (new_start, new_count) = span(hunk, Side::New);
         out.push_str(&format!(
             "@@ -{} +{} @@\n",
             range(old_start, old_count),
@@ -72,9 +66,16 @@ fn diff_lines(old: &[&str], new: &[&str]) -> Vec<Line> {
         .take_while(|(a, b)| a == b)
         .count();
     let (old_mid, new_mid) = (&old[head..old.len() - tail], &new[head..new.len() - tail]);
-    let mut lines: Vec<Line> = (0..head).map(|i| Line::Same(i, i)).collect();
+    // Loops, not collects and extends of mapped ranges: each of those is
+    // its own instance of Vec's code.
+    let mut lines = Vec::new();
+    for i in 0..head {
+        lines.push(Line::Same(i, i));
+    }
     push_middle(&mut lines, head, old_mid, new_mid);
-    lines.extend((0..tail).map(|k| Line::Same(old.len() - tail + k, new.len() - tail + k)));
+    for k in 0..tail {
+        lines.push(Line::Same(old.len() - tail + k, new.len() - tail + k));
+    }
     lines
 }
 
@@ -84,8 +85,12 @@ fn diff_lines(old: &[&str], new: &[&str]) -> Vec<Line> {
 fn push_middle(lines: &mut Vec<Line>, head: usize, old: &[&str], new: &[&str]) {
     let (n, m) = (old.len(), new.len());
     if (n + 1).saturating_mul(m + 1) > MAX_CELLS {
-        lines.extend((head..head + n).map(Line::Removed));
-        lines.extend((head..head + m).map(Line::Added));
+        for i in head..head + n {
+            lines.push(Line::Removed(i));
+        }
+        for j in head..head + m {
+            lines.push(Line::Added(j));
+        }
         return;
     }
     // `longest[i][j]`: the longest common run of `old[i..]` and `new[j..]`.
@@ -134,11 +139,26 @@ fn hunks(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
     hunks
 }
 
+/// A side of the diff.
+#[derive(Clone, Copy)]
+enum Side {
+    Old,
+    New,
+}
+
 /// The first line (0-based) and the number of lines of one side of a hunk.
-fn span(hunk: &[Line], side: impl Fn(&Line) -> Option<&usize>) -> (Option<usize>, usize) {
-    let mut indices = hunk.iter().filter_map(|line| side(line).copied());
-    let first = indices.next();
-    (first, first.map_or(0, |_| 1 + indices.count()))
+fn span(hunk: &[Line], side: Side) -> (Option<usize>, usize) {
+    let (mut first, mut count) = (None, 0);
+    for line in hunk {
+        let at = match (side, *line) {
+            (Side::Old, Line::Same(i, _) | Line::Removed(i)) => i,
+            (Side::New, Line::Same(_, j) | Line::Added(j)) => j,
+            _ => continue,
+        };
+        first.get_or_insert(at);
+        count += 1;
+    }
+    (first, count)
 }
 
 /// A side's range in a hunk header, as `diff -u` writes it: `start,count`,
