@@ -245,10 +245,9 @@ impl EnvFile {
                 _ => {}
             }
         }
-        self.hidden = sorted_names(hidden)
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
+        for name in sorted_names(hidden) {
+            self.hidden.push(name.to_owned());
+        }
     }
 }
 
@@ -279,10 +278,13 @@ impl Variables for EnvFile {
     }
 
     fn set_names(&self) -> Vec<String> {
-        self.names()
-            .into_iter()
-            .map(|(name, _)| name.to_owned())
-            .collect()
+        // A loop: a collect of the mapped names would be an in-place
+        // collect, with code of its own.
+        let mut names = Vec::new();
+        for (name, _) in self.names() {
+            names.push(name.to_owned());
+        }
+        names
     }
 
     /// The secrets directory is the container's: what it holds is not in
