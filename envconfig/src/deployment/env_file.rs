@@ -269,12 +269,8 @@ impl Variables for EnvFile {
     }
 
     fn warnings(&self) -> Vec<Warning> {
-        let mut warnings = self.entries.warnings();
         // Docker ignores no line: each is an error of the file instead.
-        if self.refused_whole {
-            warnings.retain(|warning| !matches!(warning, Warning::LineIgnored { .. }));
-        }
-        warnings
+        self.entries.warnings_but_ignored_lines(self.refused_whole)
     }
 
     fn set_names(&self) -> Vec<String> {

@@ -280,8 +280,19 @@ impl Entries {
     /// configuration has been loaded from it: a malformed line that no
     /// field asked for is a warning, not a problem.
     pub fn warnings(&self) -> Vec<Warning> {
+        self.warnings_but_ignored_lines(false)
+    }
+
+    /// [`Entries::warnings`], without those of the lines ignored when
+    /// `but_ignored_lines` (a reader that ignores no line).
+    pub fn warnings_but_ignored_lines(&self, but_ignored_lines: bool) -> Vec<Warning> {
         let mut warnings = Vec::new();
-        for malformed in self.malformed_lines() {
+        let ignored = if but_ignored_lines {
+            Vec::new()
+        } else {
+            self.malformed_lines()
+        };
+        for malformed in ignored {
             if !malformed.claimed.get() {
                 warnings.push(Warning::LineIgnored {
                     at: malformed.origin.clone(),
