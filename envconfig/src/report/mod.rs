@@ -167,9 +167,11 @@ impl Report {
         }
         // The sources keep no warning about how a name that is none of the
         // configuration's is set (`Entries::concerned`).
-        warnings.extend(found);
-        warnings.extend(source.warnings_about(&vars, &docs.secrets()));
-        warnings.extend(alias_collisions(docs));
+        // Moved over, not extended from iterators, whose drops of what
+        // they did not reach would each be compiled here.
+        warnings.append(&mut { found });
+        warnings.append(&mut source.warnings_about(&vars, &docs.secrets()));
+        warnings.append(&mut alias_collisions(docs));
         Report {
             checked,
             vars,
