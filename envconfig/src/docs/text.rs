@@ -112,7 +112,7 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
                 &[&row[0], &row[1], &row[2], &row[3], first],
             );
             for line in lines {
-                out.extend(std::iter::repeat_n(' ', before_description));
+                push_spaces(&mut out, before_description);
                 out.push_str(line);
                 out.push('\n');
             }
@@ -123,9 +123,9 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
         for (index, row) in rows.iter().enumerate() {
             group_title(&mut out, index);
             push_row(&mut out, &widths, &[&row[0], &row[1], &row[2], &row[3]]);
-            for line in wrap(&row[4], room) {
+            for line in &wrap(&row[4], room) {
                 out.push_str(INDENT);
-                out.push_str(&line);
+                out.push_str(line);
                 out.push('\n');
             }
         }
@@ -136,8 +136,8 @@ pub(super) fn render(docs: &Docs, width: usize) -> String {
         file_vars.push(' ');
         file_vars.push_str(&note);
     }
-    for line in wrap(&file_vars, width) {
-        out.push_str(&line);
+    for line in &wrap(&file_vars, width) {
+        out.push_str(line);
         out.push('\n');
     }
     out
@@ -152,12 +152,20 @@ fn push_row(out: &mut String, widths: &[usize; 5], cells: &[&str]) {
         }
         out.push_str(cell);
         let padding = width.saturating_sub(cell.width());
-        out.extend(std::iter::repeat_n(' ', padding));
+        push_spaces(out, padding);
     }
     // The last column is padded too; no line should end in spaces.
     let trimmed = out[start..].trim_end().len();
     out.truncate(start + trimmed);
     out.push('\n');
+}
+
+/// `count` spaces: a loop, which takes less code than extending the
+/// string with an iterator of them.
+fn push_spaces(out: &mut String, count: usize) {
+    for _ in 0..count {
+        out.push(' ');
+    }
 }
 
 /// `text` (one line, words separated by spaces) in lines of at most
