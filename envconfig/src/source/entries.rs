@@ -174,25 +174,32 @@ impl Entries {
     /// Why `var` (or its `_FILE`), set to what is not seen here, may be
     /// unset or empty at a start; `None` when either is set for sure.
     pub fn may_be_unset(&self, var: &VarName) -> Option<String> {
-        let mut why = None;
-        for name in [var.name(), var.file_var()] {
-            if self.get(name).is_some_and(|entry| !entry.is_empty()) {
-                return None;
-            }
-            let maybe = match self.unseen(name) {
-                Some((Unseen::Unchecked(reason), _)) => format!("{name} may be empty: {reason}"),
-                Some((Unseen::MaybeExternal(from), _)) => {
-                    format!("{name} may be unset: it is taken {from}")
-                }
-                Some((
-                    Unseen::External(_) | Unseen::ShellOrLine(_) | Unseen::UncheckedButSet(_),
-                    _,
-                )) => return None,
-                None => continue,
-            };
-            why.get_or_insert(maybe);
+        // Two calls, not a loop over the two names, which the compiler
+        // unrolled into two copies of the body.
+        let why = self.why_unset(var.name())?;
+        let why_file = self.why_unset(var.file_var())?;
+        why.or(why_file)
+    }
+
+    /// Why `name` may be unset or empty at a start, if it may (`Some(None)`
+    /// when nothing is known); `None` when it is set for sure.
+    fn why_unset(&self, name: &str) -> Option<Option<String>> {
+        if self.get(name).is_some_and(|entry| !entry.is_empty()) {
+            return None;
         }
-        why
+        match self.unseen(name) {
+            Some((Unseen::Unchecked(reason), _)) => {
+                Some(Some(format!("{name} may be empty: {reason}")))
+            }
+            Some((Unseen::MaybeExternal(from), _)) => {
+                Some(Some(format!("{name} may be unset: it is taken {from}")))
+            }
+            Some((
+                Unseen::External(_) | Unseen::ShellOrLine(_) | Unseen::UncheckedButSet(_),
+                _,
+            )) => None,
+            None => Some(None),
+        }
     }
 
     /// Finds `var` as a file checked alone sets it: from `var` itself, from
