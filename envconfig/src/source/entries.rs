@@ -104,25 +104,32 @@ impl Entries {
         self.concerned = Some(sorted_names(names));
     }
 
+    /// What is kept under `name`, if anything is.
+    // Not inlined: names are looked up in some twenty places, and each
+    // inlined lookup is a hash table probe of its own.
+    #[inline(never)]
+    fn kept(&self, name: &str) -> Option<&Kept> {
+        self.names.get(name)
+    }
+
     /// The entry of `name`, if it is set to a value.
     pub fn get(&self, name: &str) -> Option<&Entry> {
-        self.names.get(name)?.var.as_ref()
+        self.kept(name)?.var.as_ref()
     }
 
     /// What `name` is set to that is not seen here, and where, if it is.
     fn unseen(&self, name: &str) -> Option<&(Unseen, Provenance)> {
-        self.names.get(name)?.unseen.as_deref()
+        self.kept(name)?.unseen.as_deref()
     }
 
     /// The line meant to set `name` that cannot be read, if there is one.
     fn malformed(&self, name: &str) -> Option<&MalformedLine> {
-        self.names.get(name)?.malformed.as_deref()
+        self.kept(name)?.malformed.as_deref()
     }
 
     /// Whether `name` is set, to a value or to what is not seen here.
     pub fn is_set(&self, name: &str) -> bool {
-        self.names
-            .get(name)
+        self.kept(name)
             .is_some_and(|kept| kept.var.is_some() || kept.unseen.is_some())
     }
 
@@ -414,7 +421,7 @@ impl Entries {
         let mut copies: Vec<&str> = Vec::new();
         for reference in references {
             copies.push(reference);
-            if let Some(further) = self.names.get(*reference) {
+            if let Some(further) = self.kept(reference) {
                 copies.extend(further.copies.iter().map(String::as_str));
             }
         }
