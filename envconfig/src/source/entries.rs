@@ -112,6 +112,14 @@ impl Entries {
         self.names.get(name)
     }
 
+    /// What is kept under `name`, made empty if nothing was.
+    // Not inlined, for the same reason: each inlined insertion is a probe
+    // and an insertion into the hash table of its own.
+    #[inline(never)]
+    fn kept_mut(&mut self, name: String) -> &mut Kept {
+        self.names.entry(name).or_default()
+    }
+
     /// The entry of `name`, if it is set to a value.
     pub fn get(&self, name: &str) -> Option<&Entry> {
         self.kept(name)?.var.as_ref()
@@ -140,18 +148,18 @@ impl Entries {
 
     /// Sets `name` to the value of `entry`.
     pub fn insert(&mut self, name: String, entry: Entry) {
-        self.names.entry(name).or_default().var = Some(entry);
+        self.kept_mut(name).var = Some(entry);
     }
 
     /// Sets `name` to what is not seen here, from `origin`.
     #[cfg(feature = "k8s")]
     pub fn insert_unseen(&mut self, name: String, unseen: Unseen, origin: Provenance) {
-        self.names.entry(name).or_default().unseen = Some(Box::new((unseen, origin)));
+        self.kept_mut(name).unseen = Some(Box::new((unseen, origin)));
     }
 
     /// Makes `copies` what the value of `name` copies (see [`Kept::copies`]).
     pub fn set_copies(&mut self, name: String, copies: Vec<String>) {
-        self.names.entry(name).or_default().copies = copies;
+        self.kept_mut(name).copies = copies;
     }
 
     /// Every name whose value copies others, with the names it copies.
@@ -315,7 +323,7 @@ impl Entries {
             value: RawValue::Text(value),
             origin,
         };
-        let kept = self.names.entry(name.to_owned()).or_default();
+        let kept = self.kept_mut(name.to_owned());
         // A later line wins over an earlier malformed or unseen one.
         if kept
             .malformed
@@ -359,7 +367,7 @@ impl Entries {
         references: &[&str],
     ) {
         let copies = self.keep_copies(name, &origin, references);
-        *self.names.entry(name.to_owned()).or_default() = Kept {
+        *self.kept_mut(name.to_owned()) = Kept {
             unseen: Some(Box::new((unseen, origin))),
             copies,
             ..Kept::default()
@@ -387,7 +395,7 @@ impl Entries {
             self.unnamed_malformed.push(malformed);
             return;
         };
-        let kept = self.names.entry(name.to_owned()).or_default();
+        let kept = self.kept_mut(name.to_owned());
         if kept
             .var
             .as_ref()
