@@ -12,7 +12,7 @@
 //! The loader, the docs, the file readers, the check report and
 //! `--print-config` apply the answers; none of them decides.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::Problem;
@@ -246,10 +246,16 @@ pub(crate) fn tainted(secrets: &[&str], copies: &[(&str, &[String])]) -> Tainted
     // Forward, what the secrets copy; then backward, everything that copies
     // a secret or one of those. Sets: a value may copy every name of a
     // large dotenv file (`TOKEN=${H1}${H2}...`).
-    let mut tainted: HashSet<&str> = secrets.iter().copied().collect();
+    // Each name reached, with how many were reached before it: a map of
+    // the type the dotenv reader uses, not a set, since each type of hash
+    // table compiles its own copy of the table's code.
+    let mut tainted: HashMap<&str, usize> = HashMap::new();
+    for &secret in secrets {
+        reach(&mut tainted, secret);
+    }
     spread(&copying, secrets.to_vec(), &mut tainted);
     let mut todo: Vec<&str> = Vec::with_capacity(tainted.len() + file_vars.len());
-    for name in &tainted {
+    for &name in tainted.keys() {
         todo.push(name);
     }
     for file_var in &file_vars {
@@ -257,7 +263,7 @@ pub(crate) fn tainted(secrets: &[&str], copies: &[(&str, &[String])]) -> Tainted
     }
     spread(&copied_by, todo, &mut tainted);
     let mut names = Vec::with_capacity(tainted.len());
-    for name in tainted {
+    for name in tainted.into_keys() {
         names.push(name.to_owned());
     }
     Tainted::new(names)
@@ -273,16 +279,25 @@ fn by_first<'a>(pairs: Vec<(&'a str, &'a str)>) -> Vec<(&'a str, &'a str)> {
 fn spread<'a>(
     pairs: &[(&'a str, &'a str)],
     mut todo: Vec<&'a str>,
-    reached: &mut HashSet<&'a str>,
+    reached: &mut HashMap<&'a str, usize>,
 ) {
     while let Some(name) = todo.pop() {
         let run = pairs.partition_point(|(first, _)| *first < name);
         for &(_, next) in pairs[run..].iter().take_while(|(first, _)| *first == name) {
-            if reached.insert(next) {
+            if reach(reached, next) {
                 todo.push(next);
             }
         }
     }
+}
+
+/// Adds `name` to `reached`; whether it was not there yet.
+fn reach<'a>(reached: &mut HashMap<&'a str, usize>, name: &'a str) -> bool {
+    let new = !reached.contains_key(name);
+    if new {
+        reached.insert(name, reached.len());
+    }
+    new
 }
 
 /// The variables whose `NAME_FILE` names a file that a secret's value was

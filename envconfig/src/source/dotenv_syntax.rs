@@ -46,7 +46,7 @@
 //! - dotenvy goes on after a malformed entry, with the next logical line; a
 //!   malformed entry changes nothing of what later lines expand.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use zeroize::Zeroizing;
@@ -172,7 +172,7 @@ fn parse_within<'a>(
             room: limit - used,
             over_budget: false,
             references: Vec::new(),
-            seen: HashSet::new(),
+            seen: HashMap::new(),
         };
         let Some(parsed) = parse_entry(&logical, &mut expansion) else {
             continue;
@@ -220,9 +220,11 @@ struct Expansion<'a, 'p> {
     /// valid entry then stops the parse; a malformed one has no value.
     over_budget: bool,
     references: Vec<Reference<'a>>,
-    // The names already in `references`: a value may expand thousands of
-    // names, which a search of the list would read once per name.
-    seen: HashSet<&'a str>,
+    // The names already in `references`, with their place there: a value
+    // may expand thousands of names, which a search of the list would read
+    // once per name. A map of the same type as `latest`, not a set: each
+    // type of hash table compiles its own copy of the table's code.
+    seen: HashMap<&'a str, usize>,
 }
 
 impl<'a> Expand<'a> for Expansion<'a, '_> {
@@ -246,7 +248,8 @@ impl<'a> Expand<'a> for Expansion<'a, '_> {
         } else {
             value.push_str(text);
         }
-        if self.seen.insert(name) {
+        if !self.seen.contains_key(name) {
+            self.seen.insert(name, self.references.len());
             self.references.push(Reference {
                 name,
                 resolved,
