@@ -2,6 +2,7 @@
 //! application goes on with its configuration, or the process prints what
 //! it has to say and exits with a status from `sysexits.h`.
 
+use crate::source::text_file::read_bounded;
 use std::io::Write as _;
 use std::path::Path;
 
@@ -113,8 +114,13 @@ fn stdout_was_closed() -> bool {
     let is_dev_null =
         std::fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == Path::new("/dev/null"));
     is_dev_null
-        && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-            info.lines()
+        // Read as every file the crate reads (`read_to_string` would compile
+        // a reader of its own for this one file).
+        && std::fs::File::open("/proc/self/fdinfo/1")
+            .ok()
+            .and_then(|file| read_bounded(file, 0, 4096).ok())
+            .is_some_and(|info| {
+            String::from_utf8_lossy(&info).lines()
                 .find_map(|line| line.strip_prefix("flags:"))
                 .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
                 // O_ACCMODE is 3, O_RDWR is 2.

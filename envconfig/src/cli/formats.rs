@@ -48,11 +48,9 @@ pub enum ConfigFormat {
 impl ConfigFormat {
     /// The format of `name`, case aside.
     pub(crate) fn named(name: &str) -> Option<ConfigFormat> {
-        match name.to_ascii_lowercase().as_str() {
-            "text" => Some(ConfigFormat::Text),
-            "json" => Some(ConfigFormat::Json),
-            _ => None,
-        }
+        [("text", ConfigFormat::Text), ("json", ConfigFormat::Json)]
+            .into_iter()
+            .find_map(|(known, format)| known.eq_ignore_ascii_case(name).then_some(format))
     }
 }
 
@@ -82,11 +80,12 @@ pub enum ReportFormat {
 impl ReportFormat {
     /// The form of `name`, case aside.
     pub(super) fn named(name: &str) -> Option<ReportFormat> {
-        match name.to_ascii_lowercase().as_str() {
-            "text" => Some(ReportFormat::Text),
-            "json" => Some(ReportFormat::Json),
-            "github" => Some(ReportFormat::Github),
-            _ => None,
-        }
+        [
+            ("text", ReportFormat::Text),
+            ("json", ReportFormat::Json),
+            ("github", ReportFormat::Github),
+        ]
+        .into_iter()
+        .find_map(|(known, format)| known.eq_ignore_ascii_case(name).then_some(format))
     }
 }
