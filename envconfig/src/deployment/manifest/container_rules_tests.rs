@@ -10,24 +10,9 @@
 //! scheme." and "empty message termination policy" are accepted here,
 //! where the v1 defaults set `/`, `HTTP` and `File` first.
 
-use crate::deployment::manifest::pod_spec_rules::refused;
-use crate::deployment::manifest::yaml::Stream;
-
-/// The reasons the API server refuses the pod spec `spec` (as under
-/// `spec:` of a Pod), each without its common ending.
-fn reasons(spec: &str) -> Vec<String> {
-    let indented: String = spec.lines().map(|line| format!("  {line}\n")).collect();
-    let text = format!("spec:\n{indented}");
-    let stream = Stream::parse(&text, |_, _| true).expect("the spec parses");
-    let pod = stream.get(stream.documents[0].root, "spec");
-    refused(&stream, pod.expect("a spec"), true, &[])
-        .into_iter()
-        .map(|(_, why)| {
-            let why = why.strip_suffix(": Kubernetes rejects the pod");
-            why.expect("the common ending").to_owned()
-        })
-        .collect()
-}
+// The pod spec's reasons, as the pod spec rules' tests take them: these
+// rules are called from there.
+use crate::deployment::manifest::pod_spec_rules::tests::reasons;
 
 /// `text` with every line indented by `by` spaces.
 fn indent(text: &str, by: usize) -> String {

@@ -14,21 +14,12 @@
 //! `TestValidateLabels` for `nodeSelector`.
 
 use super::refused;
-use crate::deployment::manifest::yaml::Stream;
+use crate::deployment::manifest::pod_spec_rules::tests::parsed_spec;
 
 /// The reasons the API server refuses the settings of the pod spec `spec`
 /// (YAML, as under `spec:`), of a template, or of a bare Pod when `bare`.
 fn reasons_of(spec: &str, bare: bool) -> Vec<String> {
-    let text = format!(
-        "spec:\n{}",
-        spec.lines()
-            .map(|line| format!("  {line}\n"))
-            .collect::<String>()
-    );
-    let stream = Stream::parse(&text, |_, _| true).expect("the spec parses");
-    let pod = stream
-        .get(stream.documents[0].root, "spec")
-        .expect("a spec");
+    let (stream, pod) = parsed_spec(spec);
     refused(&stream, pod, bare)
         .into_iter()
         .map(|(_, why)| why)

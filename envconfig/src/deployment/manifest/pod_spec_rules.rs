@@ -345,4 +345,4 @@ fn mounts(stream: &Stream, container: NodeId, volumes: &[&str]) -> Vec<(NodeId, 
 
 #[cfg(test)]
 #[path = "pod_spec_rules_tests.rs"]
-mod tests;
+pub(crate) mod tests;

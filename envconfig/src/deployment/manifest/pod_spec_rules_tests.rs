@@ -17,11 +17,11 @@
 //! first level dirent" of `items`).
 
 use super::refused;
-use crate::deployment::manifest::yaml::Stream;
+use crate::deployment::manifest::yaml::{NodeId, Stream};
 
-/// The reasons the API server refuses the pod spec `spec` (YAML, as under
-/// `spec:` of a Pod), each without its common ending.
-fn reasons(spec: &str) -> Vec<String> {
+/// The stream of a document holding the pod spec `spec` (YAML, as under
+/// `spec:`), and the spec's node.
+pub(crate) fn parsed_spec(spec: &str) -> (Stream, NodeId) {
     let text = format!(
         "spec:\n{}",
         spec.lines()
@@ -32,6 +32,13 @@ fn reasons(spec: &str) -> Vec<String> {
     let pod = stream
         .get(stream.documents[0].root, "spec")
         .expect("a spec");
+    (stream, pod)
+}
+
+/// The reasons the API server refuses the pod spec `spec` (YAML, as under
+/// `spec:` of a Pod), each without its common ending.
+pub(crate) fn reasons(spec: &str) -> Vec<String> {
+    let (stream, pod) = parsed_spec(spec);
     refused(&stream, pod, true, &[])
         .into_iter()
         .map(|(_, why)| {

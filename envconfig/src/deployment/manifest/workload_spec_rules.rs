@@ -163,6 +163,17 @@ impl<'s> Check<'s> {
         Some(n)
     }
 
+    /// The `updateStrategy` of a StatefulSet's or DaemonSet's `spec`, when
+    /// it is a mapping, and its `type` (`RollingUpdate` when left out;
+    /// `None` when refused).
+    fn update_strategy(&mut self, spec: NodeId) -> Option<(Option<&'s str>, NodeId)> {
+        let strategy = self.mapping(spec, "updateStrategy", "updateStrategy")?;
+        let types = &["RollingUpdate", "OnDelete"];
+        let default = ("RollingUpdate", true);
+        let kind = self.choice(strategy, "type", "updateStrategy.type", default, types);
+        Some((kind, strategy))
+    }
+
     /// The string at `key`, one of `allowed`: `default` when it is left
     /// out or null, or empty when `empty_is_default` (a string field the
     /// defaults fill, not a pointer). `None` when refused.
@@ -329,12 +340,9 @@ impl<'s> Check<'s> {
                 self.choice(policy, key, &path, ("Retain", true), &["Retain", "Delete"]);
             }
         }
-        let Some(strategy) = self.mapping(spec, "updateStrategy", "updateStrategy") else {
+        let Some((kind, strategy)) = self.update_strategy(spec) else {
             return;
         };
-        let types = &["RollingUpdate", "OnDelete"];
-        let default = ("RollingUpdate", true);
-        let kind = self.choice(strategy, "type", "updateStrategy.type", default, types);
         let path = "updateStrategy.rollingUpdate";
         let rolling = self.mapping(strategy, "rollingUpdate", path);
         match (kind, rolling) {
@@ -356,12 +364,9 @@ impl<'s> Check<'s> {
     fn daemon_set(&mut self, spec: NodeId) {
         self.non_negative(spec, "minReadySeconds", "minReadySeconds", 32);
         self.non_negative(spec, "revisionHistoryLimit", "revisionHistoryLimit", 32);
-        let Some(strategy) = self.mapping(spec, "updateStrategy", "updateStrategy") else {
+        let Some((kind, strategy)) = self.update_strategy(spec) else {
             return;
         };
-        let types = &["RollingUpdate", "OnDelete"];
-        let default = ("RollingUpdate", true);
-        let kind = self.choice(strategy, "type", "updateStrategy.type", default, types);
         let path = "updateStrategy.rollingUpdate";
         let rolling = match kind {
             Some("RollingUpdate") => self.mapping(strategy, "rollingUpdate", path),
